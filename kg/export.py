@@ -1,0 +1,49 @@
+"""Serialise the store: Turtle (all graphs merged), TriG, N-Quads and JSON-LD.
+
+>>> from kg.store import open_store
+>>> export(open_store("memory"), "nq")
+''
+"""
+
+from __future__ import annotations
+
+from rdflib import XSD, Dataset, Graph, Literal
+from rdflib.term import Node
+
+from .rdf import bind_prefixes
+
+RDF_FORMATS = {"ttl": "turtle", "trig": "trig", "nq": "nquads", "jsonld": "json-ld"}
+SUFFIXES = {"ttl": ".ttl", "trig": ".trig", "nq": ".nq", "jsonld": ".jsonld"}
+
+
+def plain(term: Node) -> Node:
+    """``"x"^^xsd:string`` as the simple literal ``"x"`` (the same value in RDF 1.1)."""
+    if isinstance(term, Literal) and term.datatype == XSD.string:
+        return Literal(str(term))
+    return term
+
+
+def union_graph(ds: Dataset) -> Graph:
+    """Every triple of every named graph in one graph (Turtle cannot hold graph names)."""
+    g = bind_prefixes(Graph())
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        g.add((s, p, plain(o)))
+    return g
+
+
+def copy_dataset(ds: Dataset) -> Dataset:
+    """An in-memory copy of the named graphs, with simple literals written plainly."""
+    copy = bind_prefixes(Dataset())
+    for s, p, o, graph in ds.quads((None, None, None, None)):
+        name = getattr(graph, "identifier", graph)
+        copy.graph(name).add((s, p, plain(o)))
+    return copy
+
+
+def export(ds: Dataset, fmt: str) -> str:
+    """The store as text in format ``fmt`` (one of ``RDF_FORMATS``)."""
+    if fmt not in RDF_FORMATS:
+        raise ValueError(f"unknown format {fmt!r}: choose one of {', '.join(RDF_FORMATS)}")
+    source = union_graph(ds) if fmt == "ttl" else copy_dataset(ds)
+    text = source.serialize(format=RDF_FORMATS[fmt])
+    return text if text.strip() else ""

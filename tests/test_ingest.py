@@ -1,0 +1,107 @@
+"""Ingest: verbatim text, boilerplate zones, metadata, and bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.ingest import (IngestError, decode_text, document_from_text, find_boilerplate, read_documents,
+                       read_metadata)
+
+
+def read_all(*paths, **kwargs):
+    warnings: list[str] = []
+    docs = list(read_documents(paths, warn=warnings.append, **kwargs))
+    return docs, warnings
+
+
+def test_text_is_kept_byte_for_byte(tmp_path: Path):
+    raw = "Title\r\n\r\n“Quote,” she said.\tTabs  and  spaces \n"
+    (tmp_path / "a.txt").write_bytes(raw.encode("utf-8"))
+    [doc], warnings = read_all(tmp_path)
+    assert doc.text == raw and warnings == []
+
+
+def test_boilerplate_lines_are_zones_not_cuts():
+    text = "Advertisement\nPutin met Xi.\nFacebook Share IconTwitter Share Icon\nRead More\nXi spoke.\n"
+    doc = document_from_text("d", text)
+    skipped = [text[s:e] for s, e, _ in doc.skip]
+    assert skipped == ["Advertisement", "Facebook Share IconTwitter Share Icon", "Read More"]
+    assert doc.text == text
+    assert not doc.is_skipped(text.index("Putin"), text.index("Putin") + 5)
+
+
+def test_repeated_line_is_marked_once():
+    text = "A caption here.\nA caption here.\nBody text.\n"
+    zones = find_boilerplate(text)
+    assert zones == [(16, 31, "repeated")]
+
+
+def test_title_from_metadata_else_first_real_line(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("Advertisement\n\nReal headline\nBody.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Other headline\nBody.", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("doc,title,published\nb,Given title,2024-05-16\n", encoding="utf-8")
+    docs, _ = read_all(tmp_path)
+    by_id = {d.id: d for d in docs}
+    assert by_id["a"].title == "Real headline"
+    assert by_id["b"].title == "Given title" and by_id["b"].meta["published"] == "2024-05-16"
+
+
+def test_seeds_metadata(seeds):
+    docs, warnings = read_all(seeds)
+    assert len(docs) == 5 and warnings == []
+    assert docs[0].meta["publisher"] == "19FortyFive" and docs[0].meta["published"] == "2022-12-30"
+
+
+@pytest.mark.parametrize("content, expected", [
+    ("title,published\nx,2024-01-01\n", "no 'doc' column"),
+    ("", "no 'doc' column"),
+    ("doc,title\n,missing id\n", "malformed row"),
+    ("doc,title\na,one,two,three\n", "malformed row"),
+    ("doc,published\na,yesterday\n", "not ISO 8601"),
+])
+def test_malformed_metadata_warns_and_goes_on(tmp_path: Path, content: str, expected: str):
+    (tmp_path / "metadata.csv").write_text(content, encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Headline\nBody.", encoding="utf-8")
+    docs, warnings = read_all(tmp_path)
+    assert [d.id for d in docs] == ["a"]
+    assert len(warnings) == 1 and expected in warnings[0] and "\n" not in warnings[0]
+
+
+def test_metadata_not_utf8(tmp_path: Path):
+    path = tmp_path / "metadata.csv"
+    path.write_bytes(b"doc,title\na,\xff\xfe\n")
+    warnings: list[str] = []
+    assert read_metadata(path, warnings.append) == {}
+    assert "cannot read metadata" in warnings[0]
+
+
+@pytest.mark.parametrize("data, reason", [
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+    (b"caf\xe9 au lait", "not UTF-8"),
+    (b"", "empty document"),
+    (b"  \n\n\t ", "empty document"),
+])
+def test_bad_files_are_skipped_with_a_warning(tmp_path: Path, data: bytes, reason: str):
+    (tmp_path / "bad.txt").write_bytes(data)
+    (tmp_path / "good.txt").write_text("Putin met Xi.", encoding="utf-8")
+    docs, warnings = read_all(tmp_path)
+    assert [d.id for d in docs] == ["good"]
+    assert len(warnings) == 1 and reason in warnings[0] and "bad.txt" in warnings[0]
+
+
+def test_missing_path_raises_before_reading_anything(tmp_path: Path):
+    with pytest.raises(IngestError, match="path not found"):
+        read_documents([tmp_path / "nope"])
+
+
+def test_lines_mode_ids_and_offsets(tmp_path: Path):
+    (tmp_path / "s.txt").write_text("First sentence.\r\n\nThird one here.\n", encoding="utf-8")
+    docs, _ = read_all(tmp_path / "s.txt", lines=True)
+    assert [(d.id, d.text) for d in docs] == [("s:1", "First sentence."), ("s:3", "Third one here.")]
+
+
+def test_decode_text_reports_the_offset():
+    with pytest.raises(ValueError, match=r"0xff at offset 2"):
+        decode_text(b"ab\xffcd")
