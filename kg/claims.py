@@ -279,6 +279,8 @@ class ClaimExtractor:
              confidence: float, cue_end: int | None = None) -> None:
         doc, text = self.doc, self.document.text
         s_start, s_end = speaker_tokens(speaker) if speaker.pos_ != "PRON" else (speaker.i, speaker.i + 1)
+        if s_end <= s_start or content[1] <= content[0]:
+            return
         speaker_span = char_span(doc, s_start, s_end)
         cue_span = char_span(doc, cue.i, cue_end or cue.i + 1)
         mention = self.actors.actor_in(*speaker_span)

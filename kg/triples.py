@@ -112,8 +112,11 @@ class TripleExtractor:
     def _add(self, subj: Token, predicate: str, pred_tokens: list[Token], obj: Token,
              verb: Token, confidence: float) -> None:
         doc, text = self.doc, self.document.text
-        s_span = char_span(doc, *argument_range(subj)) if subj.pos_ != "PRON" else char_span(doc, subj.i, subj.i + 1)
-        o_span = char_span(doc, *argument_range(obj)) if obj.pos_ != "PRON" else char_span(doc, obj.i, obj.i + 1)
+        s_range = argument_range(subj) if subj.pos_ != "PRON" else (subj.i, subj.i + 1)
+        o_range = argument_range(obj) if obj.pos_ != "PRON" else (obj.i, obj.i + 1)
+        if s_range[0] >= s_range[1] or o_range[0] >= o_range[1]:
+            return  # an argument made only of punctuation
+        s_span, o_span = char_span(doc, *s_range), char_span(doc, *o_range)
         first, last = min(t.i for t in pred_tokens), max(t.i for t in pred_tokens)
         p_span = char_span(doc, first, last + 1)
         sent = verb.sent

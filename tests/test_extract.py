@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import jsonl, run_kg
@@ -89,8 +89,9 @@ FRAGMENTS = [
 ]
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=30).map(" ".join))
+@example("that Russia would win … . ,")  # once gave a triple whose object was only punctuation
 def test_spans_are_exact_on_any_text(text: str):
     pipeline = Pipeline()
     [result] = pipeline.run([document_from_text("doc", text)])
