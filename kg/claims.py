@@ -21,6 +21,7 @@ from .actors import DocActors
 from .ingest import Document
 from .lexicons import lexicon
 from .records import Claim, stable_id
+from .spans import char_span, is_negated, trim
 
 OPENING_QUOTES = {"“": "”", "«": "»", "„": "“", '"': '"'}
 SUBJECTS = {"nsubj", "nsubjpass"}
@@ -73,19 +74,6 @@ def has_partial_quote(text: str) -> bool:
 # --- spans ---------------------------------------------------------------------------
 
 
-def trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Token range ``[start, end)`` without punctuation, spaces or a "that" at its edges."""
-    while start < end and (doc[start].is_punct or doc[start].is_space or doc[start].dep_ == "mark"):
-        start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    return start, end
-
-
-def char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-
-
 def speaker_tokens(head: Token) -> tuple[int, int]:
     """Token range naming the speaker: the head with its left modifiers and, for a common
     noun, its ``of``-phrases ("the leaders of the two nations"), never an apposition."""
@@ -118,10 +106,6 @@ def joint_speakers(subject: Token) -> list[Token]:
         if token.i > subject.i and token.pos_ in {"PROPN", "NOUN", "PRON"}:
             heads.append(token)
     return heads
-
-
-def is_negated(token: Token) -> bool:
-    return any(child.dep_ == "neg" for child in token.children)
 
 
 def is_hedged(doc: Doc, start: int, end: int, cue: Token) -> bool:

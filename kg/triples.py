@@ -13,9 +13,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .actors import DocActors
-from .claims import char_span, is_negated, trim
 from .ingest import Document
 from .records import Claim, Triple, stable_id
+from .spans import char_span, is_negated, trim
 
 SUBJECTS = {"nsubj", "nsubjpass"}
 OBJECTS = {"dobj", "attr", "acomp", "oprd", "dative"}
