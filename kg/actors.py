@@ -105,6 +105,12 @@ class ActorResolver:
 
     # registry ------------------------------------------------------------------------
 
+    def learn(self, actors: list[Actor]) -> None:
+        """Know these actors (for example those already in the store) before resolving."""
+        for actor in actors:
+            if actor.id not in self.actors:
+                self._register(actor)
+
     def _register(self, actor: Actor) -> None:
         self.actors[actor.id] = actor
         for name in [actor.label, *actor.aliases]:

@@ -14,17 +14,51 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
+from urllib.parse import unquote
 
 from rdflib import Dataset
 
 from .export import SUFFIXES, export
 from .ingest import Document, Warn, read_documents
 from .pipeline import Pipeline
-from .rdf import actor_graph, document_graph
-from .store import ensure_ontology, merge_graph, open_store, replace_graph
+from .records import Actor
+from .query import run_query
+from .rdf import actor_graph, document_graph, tracking_graph
+from .store import ensure_ontology, open_store, replace_graph
+from .tracking import TermSpace, TrackedClaim, find_contradictions, group_claims
 from .views import VIEWS, write_view
 
 OUTPUT_FORMATS = ("ttl", "trig")
+
+STORED_ACTORS = """
+SELECT ?id ?label ?kind ?alias ?wikidata WHERE {
+  ?actor a ?class ; dcterms:identifier ?id ; rdfs:label ?label .
+  VALUES (?class ?kind) { (cg:Person "Person") (cg:Organization "Organization") (cg:Country "Country")
+                          (cg:Group "Group") (cg:Actor "Actor") }
+  OPTIONAL { ?actor skos:altLabel ?alias }
+  OPTIONAL { ?actor owl:sameAs ?wikidata }
+} ORDER BY ?id ?alias
+"""
+
+REFERENCED_ACTORS = """
+SELECT DISTINCT ?actor WHERE {
+  { ?x cg:mentionOf ?actor } UNION { ?x cg:claimant ?actor } UNION { ?x cg:about ?actor }
+  UNION { ?x rdf:subject ?actor } UNION { ?x rdf:object ?actor } UNION { ?x cg:target ?actor }
+  FILTER(isIRI(?actor))
+}
+"""
+
+STORED_CLAIMS = """
+SELECT ?claim ?doc ?date ?speaker ?speakerText ?cue ?content ?negated ?start ?end WHERE {
+  ?claim a cg:Claim ; cg:source ?d ; cg:cue ?cue ; cg:content ?content ;
+         cg:contentStart ?start ; cg:contentEnd ?end .
+  ?d dcterms:identifier ?doc .
+  OPTIONAL { ?d schema:datePublished ?date }
+  OPTIONAL { ?claim cg:claimant ?speaker }
+  OPTIONAL { ?claim cg:speakerText ?speakerText }
+  OPTIONAL { ?claim cg:negated ?negated }
+}
+"""
 
 
 @dataclass
@@ -34,12 +68,15 @@ class BuildSummary:
     claims: int = 0
     relations: int = 0
     mentions: int = 0
+    groups: int = 0
+    contradictions: int = 0
     outputs: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     def line(self) -> str:
         return (f"{self.documents} documents, {self.actors} actors, {self.mentions} mentions, "
-                f"{self.claims} claims, {self.relations} relations")
+                f"{self.claims} claims, {self.relations} relations; the store now holds "
+                f"{self.groups} claim groups, {self.contradictions} contradiction candidates")
 
 
 def default_store(out: str | Path) -> str:
@@ -49,9 +86,15 @@ def default_store(out: str | Path) -> str:
 
 def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSummary, warn: Warn,
                    model: str | None = None, progress: Callable[[Document], None] | None = None) -> None:
-    """Extract from ``documents`` and store each one's graph, replacing any earlier version."""
-    pipeline = Pipeline(model=model)
+    """Extract from ``documents`` and store each one's graph, replacing any earlier version.
+
+    The actor resolver starts from the actors already in the store, so new mentions merge
+    with them; afterwards the actors graph keeps every actor some document refers to, and
+    claim groups and contradictions are recomputed over the whole store.
+    """
     ensure_ontology(ds)
+    pipeline = Pipeline(model=model)
+    pipeline.resolver.learn(stored_actors(ds))
     for result in pipeline.run(documents, warn=warn, progress=progress):
         replace_graph(ds, document_graph(result.document, result.mentions, result.claims,
                                          result.triples, result.text))
@@ -59,9 +102,51 @@ def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSum
         summary.mentions += len(result.mentions)
         summary.claims += len(result.claims)
         summary.relations += len(result.triples)
-    actors = pipeline.actors()
-    merge_graph(ds, actor_graph(actors))
-    summary.actors = len(actors)
+    summary.actors = len(pipeline.actors())
+    referenced = {_last_part(row.actor) for row in run_query(ds, REFERENCED_ACTORS)}
+    known = pipeline.resolver.actors
+    replace_graph(ds, actor_graph([known[i] for i in sorted(referenced) if i in known]))
+    summary.groups, summary.contradictions = update_tracking(ds)
+
+
+def stored_actors(ds: Dataset) -> list[Actor]:
+    """The actors already in the store, with their aliases."""
+    actors: dict[str, Actor] = {}
+    for row in run_query(ds, STORED_ACTORS):
+        actor = actors.setdefault(str(row.id), Actor(id=str(row.id), label=str(row.label), kind=str(row.kind),
+                                                     wikidata=_last_part(row.wikidata) if row.wikidata else None))
+        if row.alias is not None and str(row.alias) not in actor.aliases:
+            actor.aliases.append(str(row.alias))
+    return list(actors.values())
+
+
+def _last_part(iri) -> str:
+    return unquote(str(iri).rsplit("/", 1)[-1])
+
+
+def stored_claims(ds: Dataset) -> list[TrackedClaim]:
+    """Every claim in the store, as tracking sees it."""
+    return [TrackedClaim(id=_last_part(row.claim), doc=str(row.doc), date=str(row.date) if row.date else None,
+                         speaker=_last_part(row.speaker) if row.speaker else None,
+                         speaker_text=str(row.speakerText) if row.speakerText else None,
+                         cue=str(row.cue), content=str(row.content),
+                         negated=bool(row.negated and row.negated.toPython()), offset=int(row.start),
+                         end=int(row.end))
+            for row in run_query(ds, STORED_CLAIMS)]
+
+
+def update_tracking(ds: Dataset) -> tuple[int, int]:
+    """Regroup every stored claim and find contradiction candidates, corpus-wide.
+
+    Runs after each build, so claims from new documents join existing groups. Returns
+    (groups, contradictions).
+    """
+    claims = stored_claims(ds)
+    space = TermSpace(claims)
+    groups = group_claims(claims, space=space)
+    contradictions = find_contradictions(claims, space=space)
+    replace_graph(ds, tracking_graph(groups, contradictions))
+    return len(groups), len(contradictions)
 
 
 def write_outputs(ds: Dataset, out: Path) -> list[Path]:

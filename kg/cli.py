@@ -14,7 +14,7 @@ from .export import RDF_FORMATS, export
 from .ingest import IngestError, collect_files, read_documents
 from .nlp import ModelError
 from .pipeline import Pipeline
-from .query import FORMATS, QueryError, format_result, run_query
+from .query import FORMATS, ParamError, QueryError, describe_named, format_result, run_named, run_query
 from .records import to_json
 from .store import StoreError, open_store
 from .validate import validate
@@ -154,31 +154,59 @@ def extract(paths: tuple[str, ...], jsonl: bool, lines: bool, model: str | None)
         raise click.ClickException(str(err)) from None
 
 
+def parse_params(values: tuple[str, ...]) -> dict[str, str]:
+    """``NAME=VALUE`` pairs from repeated --param options."""
+    params = {}
+    for item in values:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise click.UsageError(f"--param takes NAME=VALUE, not {item!r}")
+        params[name.strip()] = value
+    return params
+
+
 @cli.command(context_settings=CONTEXT)
 @click.argument("sparql", required=False)
 @click.option("--file", "-f", "query_file", type=click.File("r", encoding="utf-8"), help="Read the query from a file.")
+@click.option("--name", "-n", "name", metavar="NAME", help="Run a named query shipped with claimgraph (see --list).")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="A parameter of the named query; repeat for several. Bound as an RDF term, never pasted.")
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries with their parameters.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("--full", is_flag=True, help="Do not shorten long cells in the table.")
 @store_option
-def query(sparql: str | None, query_file, fmt: str, full: bool, store: str) -> None:
-    """Run a read-only SPARQL query against the store.
+def query(sparql: str | None, query_file, name: str | None, params: tuple[str, ...], list_queries: bool,
+          fmt: str, full: bool, store: str) -> None:
+    """Run a read-only SPARQL query, or a named query, against the store.
 
-    The prefixes cg:, rel:, actor:, doc:, claim:, prov:, schema:, dcterms:, skos:, rdf:
-    and rdfs: are predefined. Updates are refused.
+    The prefixes cg:, rel:, actor:, doc:, claim:, stmt:, prop:, prov:, schema:, dcterms:,
+    skos:, owl:, rdf:, rdfs: and xsd: are predefined. Updates are refused.
 
     \b
     Example: which claims did Putin make, and in which articles?
       kg query 'SELECT ?cue ?content ?title WHERE {
-                  ?c cg:claimant actor:vladimir_putin ; cg:cue ?cue ;
-                     cg:content ?content ; cg:source ?d . ?d dcterms:title ?title }'
+                  ?c cg:claimant ?p ; cg:cue ?cue ; cg:content ?content ; cg:source ?d .
+                  ?p rdfs:label|skos:altLabel "Putin" . ?d dcterms:title ?title }'
+    \b
+    Named queries:
+      kg query --list
+      kg query --name claims-by --param actor=Putin --param since=2024-01-01
     """
-    if bool(sparql) == bool(query_file):
-        raise click.UsageError("give a query as an argument or with --file, not both")
-    text = sparql or query_file.read()
+    if list_queries:
+        click.echo(describe_named(), nl=False)
+        return
+    if sum(map(bool, (sparql, query_file, name))) != 1:
+        raise click.UsageError("give one query: as an argument, with --file, or with --name")
+    if params and not name:
+        raise click.UsageError("--param goes with --name")
     ds = open_existing(store)
     try:
-        click.echo(format_result(run_query(ds, text), fmt, ds, full=full), nl=False)
-    except QueryError as err:
+        if name:
+            result = run_named(ds, name, parse_params(params))
+        else:
+            result = run_query(ds, sparql or query_file.read())
+        click.echo(format_result(result, fmt, ds, full=full), nl=False)
+    except (QueryError, ParamError) as err:
         raise click.ClickException(str(err)) from None
     finally:
         ds.close()

@@ -20,6 +20,7 @@ from .actors import ActorResolver
 from .claims import extract_claims
 from .ingest import Document, Warn
 from .records import Actor, Claim, DocumentRecord, Mention, Record, Triple
+from .stance import claim_stances
 from .triples import extract_triples
 
 
@@ -73,6 +74,7 @@ class Pipeline:
         for claim in claims:
             if claim.speaker:
                 claim.speaker_label = self.resolver.actors[claim.speaker].label
+            claim.stance = [s.as_dict() for s in claim_stances(doc, claim, actors)]
         triples = extract_triples(document, doc, actors, claims)
         return DocumentResult(document_record(document), document.text, actors.mentions, claims, triples)
 

@@ -10,12 +10,16 @@ two
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
+from dataclasses import dataclass
+from importlib import resources
 
-from rdflib import Dataset, Literal, URIRef
+from rdflib import XSD, Dataset, Literal, URIRef
 from rdflib.query import Result
+from rdflib.term import Node
 
 from .rdf import PREFIXES
 
@@ -29,15 +33,55 @@ class QueryError(ValueError):
     """A query that cannot be run: a syntax error, or an update on the read-only store."""
 
 
-def run_query(ds: Dataset, text: str, bindings: dict | None = None) -> Result:
-    """Evaluate a SPARQL query over the union of all graphs; updates are refused."""
+def run_query(ds: Dataset, text: str, bindings: dict[str, Node] | None = None) -> Result:
+    """Evaluate a SPARQL query over the union of all graphs; updates are refused.
+
+    ``bindings`` pre-bind variables to RDF terms (see :func:`with_bindings`).
+    """
     if UPDATE_WORDS.match(_strip_comments(text)):
         raise QueryError("updates are not allowed: kg query is read-only")
+    text = with_bindings(text, bindings or {})
     try:
-        return ds.query(text, initNs=PREFIXES, initBindings=bindings or {})
+        return ds.query(text, initNs=PREFIXES)
     except Exception as err:  # rdflib and pyparsing raise many exception types
         message = str(err).splitlines()[0] if str(err) else err.__class__.__name__
         raise QueryError(f"query failed: {message}") from None
+
+
+WHERE_OPEN = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def with_bindings(text: str, bindings: dict[str, Node]) -> str:
+    """The query with variables pre-bound to RDF terms by a ``VALUES`` block that opens
+    its ``WHERE`` clause.
+
+    This is the SPARQL 1.1 way to bind variables, and it behaves the same on every store
+    (rdflib's ``initBindings`` is not honoured by the Oxigraph store: it only relabels
+    the output). Values are RDF terms written by rdflib (quotes and backslashes escaped,
+    datatypes kept), so no value can change the query around it.
+
+    >>> print(with_bindings("SELECT ?s WHERE { ?s ?p ?o }", {"o": Literal('a" } #')}))
+    SELECT ?s WHERE {
+      VALUES (?o) { ("a\\" } #") }
+     ?s ?p ?o }
+    """
+    if not bindings:
+        return text
+    names = sorted(bindings)
+    if not all(VARIABLE.match(name) for name in names):
+        raise QueryError(f"bad variable name among {names}")
+    match = next((m for m in WHERE_OPEN.finditer(text) if not _in_comment(text, m.start())), None)
+    if match is None:
+        raise QueryError("a query with parameters needs a WHERE { ... } clause")
+    row = " ".join(bindings[name].n3() for name in names)
+    block = f"\n  VALUES ({' '.join('?' + n for n in names)}) {{ ({row}) }}\n"
+    return text[:match.end()] + block + text[match.end():]
+
+
+def _in_comment(text: str, offset: int) -> bool:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text[line_start:offset].lstrip().startswith("#")
 
 
 def _strip_comments(text: str) -> str:
@@ -91,3 +135,159 @@ def table(header: list[str], rows: list[list[str]]) -> str:
     out = [line(header), "  ".join("-" * w for w in widths)]
     out.extend(line(r) for r in rows)
     return "\n".join(out) + "\n"
+
+
+# --- named queries ---------------------------------------------------------------------
+
+PARAM_TYPES = ("actor", "string", "date", "int", "choice")
+
+
+class ParamError(ValueError):
+    """A named query's parameter is missing, unknown or not of its type."""
+
+
+@dataclass
+class Param:
+    name: str
+    type: str
+    optional: bool
+    description: str
+    choices: tuple[str, ...] = ()
+
+    def usage(self) -> str:
+        kind = "|".join(self.choices) if self.choices else self.type
+        return f"{self.name}={kind}" + (" (optional)" if self.optional else "")
+
+
+@dataclass
+class NamedQuery:
+    """A shipped ``.rq`` file: its header comments describe it and type its parameters."""
+
+    name: str
+    description: str
+    params: list[Param]
+    text: str
+    example: str = ""
+
+
+HEADER = re.compile(r"^#\s*(description|param|example):\s*(.*)$")
+PARAM_LINE = re.compile(r"^(\w+)\s+(\w+)(?:\(([^)]*)\))?(\?)?\s+(.*)$")
+
+
+def parse_named_query(name: str, text: str) -> NamedQuery:
+    """Read the ``# description:``, ``# param: NAME TYPE[?] text`` and ``# example:`` lines.
+
+    >>> q = parse_named_query("demo", "# description: Demo.\\n# param: actor actor Who.\\n"
+    ...                               "# param: kind choice(direct|mixed)? Which kind.\\nSELECT * {}")
+    >>> [p.usage() for p in q.params]
+    ['actor=actor', 'kind=direct|mixed (optional)']
+    """
+    description, example, params = "", "", []
+    for line in text.splitlines():
+        match = HEADER.match(line.strip())
+        if not match:
+            continue
+        key, value = match.groups()
+        if key == "description":
+            description = (description + " " + value).strip()
+        elif key == "example":
+            example = value.strip()
+        else:
+            p = PARAM_LINE.match(value.strip())
+            if p is None or p.group(2) not in PARAM_TYPES:
+                raise ValueError(f"{name}.rq: bad parameter line {value!r}")
+            pname, ptype, choices, optional, pdesc = p.groups()
+            params.append(Param(pname, ptype, bool(optional), pdesc.strip(),
+                                tuple(c.strip() for c in (choices or "").split("|") if c.strip())))
+    return NamedQuery(name, description, params, text, example)
+
+
+def named_queries() -> dict[str, NamedQuery]:
+    """The named queries shipped in ``kg/queries/``, by name (the file name)."""
+    folder = resources.files("kg").joinpath("queries")
+    found = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".rq"):
+            name = entry.name[:-3]
+            found[name] = parse_named_query(name, entry.read_text("utf-8"))
+    return found
+
+
+ACTOR_LOOKUP = """
+SELECT DISTINCT ?actor WHERE {
+  ?actor a ?class ; ?p ?label .
+  VALUES ?class { cg:Person cg:Organization cg:Country cg:Group cg:Actor }
+  VALUES ?p { rdfs:label skos:altLabel dcterms:identifier }
+  FILTER(LCASE(STR(?label)) = LCASE(STR(?name)))
+} ORDER BY ?actor
+"""
+
+
+def resolve_actor(ds: Dataset, name: str) -> URIRef:
+    """The one actor whose label, alias or id is ``name`` (case-insensitive)."""
+    rows = [row.actor for row in run_query(ds, ACTOR_LOOKUP, {"name": Literal(name)})]
+    if not rows:
+        raise ParamError(f"no actor is called {name!r} in the store")
+    if len(rows) > 1:
+        ids = ", ".join(str(r).rsplit("/", 1)[-1] for r in rows)
+        raise ParamError(f"{name!r} names several actors ({ids}): give one of these ids instead")
+    return rows[0]
+
+
+def bind_params(ds: Dataset, query: NamedQuery, values: dict[str, str]) -> dict[str, object]:
+    """Check ``values`` against the query's typed parameters and turn them into RDF terms.
+
+    Values are only ever bound as terms (``initBindings``), never pasted into the query.
+    """
+    known = {p.name: p for p in query.params}
+    unknown = set(values) - set(known)
+    if unknown:
+        raise ParamError(f"{query.name} has no parameter {', '.join(sorted(unknown))}; "
+                         f"it takes: {', '.join(p.usage() for p in query.params) or 'none'}")
+    bindings: dict[str, object] = {}
+    for param in query.params:
+        if param.name not in values:
+            if not param.optional:
+                raise ParamError(f"{query.name} needs --param {param.usage()}: {param.description}")
+            continue
+        bindings[param.name] = _term(ds, param, values[param.name])
+    return bindings
+
+
+def _term(ds: Dataset, param: Param, value: str):
+    if param.type == "actor":
+        return resolve_actor(ds, value)
+    if param.type == "date":
+        try:
+            return Literal(dt.date.fromisoformat(value).isoformat(), datatype=XSD.date)
+        except ValueError:
+            raise ParamError(f"{param.name} must be a date like 2024-05-16, not {value!r}") from None
+    if param.type == "int":
+        try:
+            return Literal(int(value))
+        except ValueError:
+            raise ParamError(f"{param.name} must be a whole number, not {value!r}") from None
+    if param.type == "choice" and value not in param.choices:
+        raise ParamError(f"{param.name} must be one of {', '.join(param.choices)}, not {value!r}")
+    return Literal(value)
+
+
+def run_named(ds: Dataset, name: str, values: dict[str, str]) -> Result:
+    """Run a shipped named query with its parameters bound."""
+    queries = named_queries()
+    if name not in queries:
+        raise ParamError(f"no named query {name!r}: see kg query --list")
+    query = queries[name]
+    return run_query(ds, query.text, bind_params(ds, query, values))
+
+
+def describe_named() -> str:
+    """The ``kg query --list`` text: each query with its parameters and an example."""
+    lines = []
+    for query in named_queries().values():
+        lines.append(f"{query.name}\n    {query.description}")
+        for param in query.params:
+            lines.append(f"    --param {param.usage()}  {param.description}")
+        if query.example:
+            lines.append(f"    e.g. {query.example}")
+    return "\n".join(lines) + "\n"

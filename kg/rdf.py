@@ -31,13 +31,14 @@ WD = Namespace("http://www.wikidata.org/entity/")
 
 ONTOLOGY_GRAPH = URIRef(GRAPH + "ontology")
 ACTORS_GRAPH = URIRef(GRAPH + "actors")
+TRACKING_GRAPH = URIRef(GRAPH + "tracking")
 EXTRACTOR = f"claimgraph {__version__}"
 ACTOR_CLASSES = {"Person": CG.Person, "Organization": CG.Organization, "Country": CG.Country,
                  "Group": CG.Group}
 
 PREFIXES = {name: Namespace(str(ns)) for name, ns in {
     "cg": CG, "rel": REL, "actor": ID + "actor/", "doc": ID + "doc/", "claim": ID + "claim/",
-    "stmt": ID + "statement/", "prov": PROV, "schema": SCHEMA, "dcterms": DCTERMS, "skos": SKOS,
+    "stmt": ID + "statement/", "prop": ID + "proposition/", "prov": PROV, "schema": SCHEMA, "dcterms": DCTERMS, "skos": SKOS,
     "owl": OWL, "wd": WD, "rdf": RDF, "rdfs": RDFS, "xsd": XSD}.items()}
 
 
@@ -63,6 +64,18 @@ def claim_iri(claim_id: str) -> URIRef:
 
 def statement_iri(triple_id: str) -> URIRef:
     return URIRef(f"{ID}statement/{_part(triple_id)}")
+
+
+def proposition_iri(group_id: str) -> URIRef:
+    return URIRef(f"{ID}proposition/{_part(group_id)}")
+
+
+def stance_iri(claim_id: str, actor_id: str) -> URIRef:
+    return URIRef(f"{ID}stance/{_part(claim_id)}/{_part(actor_id)}")
+
+
+def contradiction_iri(claim_id: str, other_id: str) -> URIRef:
+    return URIRef(f"{ID}contradiction/{_part(claim_id)}/{_part(other_id)}")
 
 
 def mention_iri(doc_id: str, span: tuple[int, int]) -> URIRef:
@@ -195,13 +208,35 @@ def document_graph(document: DocumentRecord, mentions: list[Mention], claims: li
     """All the triples extracted from one document, for its named graph."""
     g = bind_prefixes(Graph(identifier=doc_graph_iri(document.doc)))
     add_document(g, document)
+    date = Literal(document.published, datatype=XSD.date) if document.published else None
     for mention in mentions:
         add_mention(g, mention)
     for claim in claims:
         add_claim(g, claim, text)
+        add_stances(g, claim)
+        _add_id_and_date(g, claim_iri(claim.id), claim.id, date)
     for triple in triples:
         add_triple(g, triple, text)
+        _add_id_and_date(g, statement_iri(triple.id), triple.id, date)
     return g
+
+
+def _add_id_and_date(g: Graph, node: URIRef, identifier: str, date: Literal | None) -> None:
+    """The record's id (to look it up) and its document's date (to select by time)."""
+    g.add((node, DCTERMS.identifier, Literal(identifier)))
+    if date is not None:
+        g.add((node, DCTERMS.date, date))
+
+
+def add_stances(g: Graph, claim: Claim) -> None:
+    """The claimant's stance towards each actor the claim is about, with its evidence."""
+    for stance in claim.stance:
+        node = stance_iri(claim.id, stance["target"])
+        g.add((claim_iri(claim.id), CG.stance, node))
+        g.add((node, RDF.type, CG.Stance))
+        g.add((node, CG.target, actor_iri(stance["target"])))
+        g.add((node, CG.polarity, Literal(stance["stance"])))
+        g.add((node, CG.evidence, Literal(stance["evidence"])))
 
 
 def actor_graph(actors: list[Actor]) -> Graph:
@@ -216,4 +251,37 @@ def actor_graph(actors: list[Actor]) -> Graph:
             g.add((node, SKOS.altLabel, Literal(alias)))
         if actor.wikidata:
             g.add((node, OWL.sameAs, WD[actor.wikidata]))
+    return g
+
+
+def tracking_graph(groups, contradictions) -> Graph:
+    """Claim groups (``cg:Proposition``) and contradiction candidates, corpus-wide.
+
+    ``groups`` are :class:`kg.tracking.ClaimGroup`, ``contradictions``
+    :class:`kg.tracking.Contradiction`.
+    """
+    g = bind_prefixes(Graph(identifier=TRACKING_GRAPH))
+    for group in groups:
+        node = proposition_iri(group.id)
+        g.add((node, RDF.type, CG.Proposition))
+        g.add((node, RDFS.label, Literal(group.label)))
+        g.add((node, CG.memberCount, Literal(len(group.members))))
+        g.add((node, CG.sourceCount, Literal(len(group.sources))))
+        g.add((node, CG.speakerCount, Literal(len(group.speakers))))
+        g.add((node, CG.firstClaim, claim_iri(group.first_claim)))
+        g.add((node, CG.firstSource, doc_iri(group.first_doc)))
+        if group.first_date:
+            g.add((node, CG.firstSeen, Literal(group.first_date, datatype=XSD.date)))
+        for member in group.members:
+            g.add((claim_iri(member), CG.expresses, node))
+    for found in contradictions:
+        a, b = claim_iri(found.claim), claim_iri(found.other)
+        node = contradiction_iri(found.claim, found.other)
+        g.add((a, CG.contradicts, b))
+        g.add((b, CG.contradicts, a))
+        g.add((node, RDF.type, CG.Contradiction))
+        g.add((node, CG.between, a))
+        g.add((node, CG.between, b))
+        g.add((node, CG.similarity, Literal(found.similarity, datatype=XSD.decimal)))
+        g.add((node, CG.evidence, Literal(found.evidence)))
     return g

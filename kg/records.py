@@ -78,6 +78,7 @@ class Claim:
     confidence: float = 0.5
     negated: bool = False
     hedged: bool = False
+    stance: list[dict] = field(default_factory=list)  # [{"target", "stance", "evidence"}]
 
 
 @dataclass

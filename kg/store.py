@@ -64,12 +64,6 @@ def replace_graph(ds: Dataset, graph: Graph) -> None:
     target.addN((s, p, o, target) for s, p, o in graph)
 
 
-def merge_graph(ds: Dataset, graph: Graph) -> None:
-    """Add the triples of ``graph`` to its named graph in the dataset, keeping what is there."""
-    target = ds.graph(URIRef(graph.identifier))
-    target.addN((s, p, o, target) for s, p, o in graph)
-
-
 def ensure_ontology(ds: Dataset) -> None:
     """Load (or refresh) the ontology into its own named graph."""
     replace_graph(ds, ontology_graph())
@@ -81,5 +75,4 @@ def graph_names(ds: Dataset) -> list[URIRef]:
     return sorted(row[0] for row in rows)
 
 
-__all__ = ["ACTORS_GRAPH", "StoreError", "ensure_ontology", "graph_names", "merge_graph", "open_store",
-           "replace_graph"]
+__all__ = ["ACTORS_GRAPH", "StoreError", "ensure_ontology", "graph_names", "open_store", "replace_graph"]

@@ -1,0 +1,72 @@
+"""Incremental builds: add documents, add the same one again, change one."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import run_kg
+
+FIRST = "Angela Merkel met reporters in Berlin.\n\nAngela Merkel said the partnership with France had “no limits”.\n"
+SECOND = "Merkel later said that the partnership with France had no limits.\n"
+
+
+def query(store: Path, sparql: str) -> list[dict]:
+    return json.loads(run_kg("query", sparql, "--format", "json", "--store", f"oxigraph:{store}").stdout)
+
+
+def count(store: Path, pattern: str) -> int:
+    return query(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}")[0]["n"]
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    for name, text in {"one": FIRST, "two": SECOND}.items():
+        (tmp_path / name).mkdir()
+        (tmp_path / name / f"{name}.txt").write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def build(corpus: Path, name: str) -> Path:
+    run_kg("build", corpus / name, "--out", corpus / "out")
+    return corpus / "out" / "store"
+
+
+def test_new_documents_join_existing_actors_and_claim_groups(corpus: Path):
+    store = build(corpus, "one")
+    build(corpus, "two")
+    mentions = query(store, """SELECT ?text ?actor WHERE { ?m cg:text ?text ; cg:mentionOf ?a .
+                                 ?a dcterms:identifier ?actor }""")
+    assert {m["actor"] for m in mentions if "Merkel" in m["text"]} == {"angela_merkel"}
+    [group] = query(store, "SELECT ?n ?s WHERE { ?g a cg:Proposition ; cg:memberCount ?n ; cg:sourceCount ?s . "
+                           "FILTER(?s > 1) }")
+    assert group == {"n": 2, "s": 2}
+
+
+def test_the_same_document_twice_adds_nothing(corpus: Path):
+    store = build(corpus, "one")
+    before = count(store, "?s ?p ?o")
+    build(corpus, "one")
+    assert count(store, "?s ?p ?o") == before
+
+
+def test_a_changed_document_replaces_its_graph(corpus: Path):
+    store = build(corpus, "one")
+    build(corpus, "two")
+    assert count(store, "?c a cg:Claim ; cg:source doc:one") == 1
+    (corpus / "one" / "one.txt").write_text("Angela Merkel met reporters in Berlin.\n", encoding="utf-8")
+    build(corpus, "one")
+    assert count(store, "?c a cg:Claim ; cg:source doc:one") == 0
+    assert count(store, "?c a cg:Claim ; cg:source doc:two") == 1  # the other document is untouched
+    assert count(store, "?g a cg:Proposition ; cg:sourceCount 2") == 0  # groups follow the change
+
+
+def test_a_failed_document_leaves_the_store_as_it_was(corpus: Path):
+    store = build(corpus, "one")
+    before = count(store, "?s ?p ?o")
+    (corpus / "one" / "one.txt").write_bytes(b"\xff\xfe not utf-8")
+    result = run_kg("build", corpus / "one", "--out", corpus / "out")
+    assert "not UTF-8" in result.stderr
+    assert count(store, "?s ?p ?o") == before

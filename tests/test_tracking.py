@@ -1,0 +1,85 @@
+"""Tracking: claim groups, contradictions and stance, on records of our own making."""
+
+from __future__ import annotations
+
+from conftest import extract_text
+from kg.tracking import TrackedClaim, content_terms, find_contradictions, group_claims, is_negative
+
+
+def claim(cid, doc, date, content, cue="said", speaker=None, offset=0, negated=False):
+    return TrackedClaim(cid, doc, date, speaker, speaker or "officials", cue, content, negated, offset,
+                        offset + len(content))
+
+
+def test_synonyms_and_quoted_phrases_make_the_same_terms():
+    assert {"boundless", "partnership"} <= set(content_terms("a “no limits” relationship"))
+    assert {"boundless", "partnership"} <= set(content_terms("their limitless ties"))
+    assert "q:boundless partnership" in content_terms("the ‘no limits partnership’")
+
+
+def test_same_claim_in_several_sources_forms_one_group_dated_by_its_first_appearance():
+    claims = [
+        claim("late", "d3", "2024-05-20", "the sanctions on Iran will stay in place", speaker="eu"),
+        claim("early", "d1", "2024-05-01", "sanctions on Iran would stay in place", speaker="us"),
+        claim("other", "d2", "2024-05-10", "oil prices will fall next year", speaker="opec"),
+    ]
+    groups = {tuple(sorted(g.members)): g for g in group_claims(claims)}
+    group = groups[("early", "late")]
+    assert group.first_claim == "early" and group.first_date == "2024-05-01" and group.first_doc == "d1"
+    assert group.sources == {"d1", "d3"} and group.speakers == {"eu", "us"}
+    assert ("other",) in groups
+
+
+def test_one_shared_word_is_not_enough():
+    claims = [claim("a", "d1", None, "Ukraine will win"), claim("b", "d2", None, "Ukraine lost the city")]
+    assert len(group_claims(claims)) == 2
+
+
+def test_a_claim_reported_inside_another_is_not_grouped_with_it():
+    outer = claim("outer", "d1", None, "all parties agreed that a political solution is the right way", offset=10)
+    inner = claim("inner", "d1", None, "a political solution is the right way", offset=37, speaker="parties")
+    assert len(group_claims([outer, inner])) == 2
+
+
+def test_joint_speakers_share_one_group():
+    a = claim("a", "d1", None, "the alliance will grow", speaker="putin", offset=5)
+    b = claim("b", "d1", None, "the alliance will grow", speaker="xi", offset=5)
+    [group] = group_claims([a, b])
+    assert group.speakers == {"putin", "xi"}
+
+
+def test_denial_and_negation_are_contradiction_candidates():
+    claims = [
+        claim("a", "d1", "2024-01-01", "the army used chemical weapons in the city", speaker="ngo"),
+        claim("b", "d2", "2024-01-02", "the army used chemical weapons in the city", cue="denied", speaker="ministry"),
+        claim("c", "d3", "2024-01-03", "the army never used chemical weapons in the city", speaker="general"),
+        claim("d", "d4", "2024-01-04", "grain exports will rise this summer", speaker="traders"),
+    ]
+    pairs = {(c.claim, c.other): c.evidence for c in find_contradictions(claims)}
+    assert set(pairs) == {("a", "b"), ("a", "c")}  # b denies and c negates: they agree
+    assert "'denied' is a denial" in pairs[("a", "b")] and "content is negated" in pairs[("a", "c")]
+    assert is_negative("they will not withdraw") and not is_negative("they will withdraw")
+
+
+def stances_of(text: str):
+    result, _ = extract_text(text)
+    return {(c.speaker, s["target"]): s["stance"] for c in result.claims for s in c.stance}
+
+
+def test_evaluative_cue_gives_the_stance():
+    stances = stances_of("Angela Merkel praised Poland. Joe Biden criticized Hungary.")
+    assert stances[("angela_merkel", "poland")] == "supports"
+    assert stances[("joe_biden", "hungary")] == "opposes"
+
+
+def test_portrayal_in_the_content_gives_the_stance_of_its_agent_only():
+    stances = stances_of("Joe Biden said that Russia threatened Ukraine.")
+    assert stances[("joe_biden", "russia")] == "opposes"
+    assert stances[("joe_biden", "ukraine")] == "neutral"
+
+
+def test_negated_cue_is_neutral_and_says_why():
+    result, _ = extract_text("Olaf Scholz did not criticize Poland.")
+    [claim_] = result.claims
+    [stance] = claim_.stance
+    assert stance["stance"] == "neutral" and "negated" in stance["evidence"]
