@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from importlib import resources
@@ -136,8 +137,8 @@ def node_size(g: nx.MultiDiGraph, node: str, data: dict) -> int:
 
 
 def vis_node(g: nx.MultiDiGraph, node: str, data: dict) -> dict:
-    kind = data.get("kind", "other")
-    style = style_of(kind)
+    style = style_of(data.get("kind", "other"))
+    kind = style.kind  # a kind without a style is drawn, listed and filtered as "other"
     label = str(data.get("label", node))
     return {"id": node, "label": shorten(label, 40 if kind.startswith("claim:") else MAX_LABEL),
             "kind": kind, "color": style.color, "shape": style.shape, "value": node_size(g, node, data),
@@ -146,8 +147,8 @@ def vis_node(g: nx.MultiDiGraph, node: str, data: dict) -> dict:
 
 
 def vis_edge(g: nx.MultiDiGraph, u: str, v: str, key, data: dict) -> dict:
-    kind = data.get("kind", "other")
-    style = style_of(kind, edge=True)
+    style = style_of(data.get("kind", "other"), edge=True)
+    kind = style.kind
     weight = int(data.get("weight", 1))
     names = f"{g.nodes[u].get('label', u)} → {g.nodes[v].get('label', v)}"
     if kind == CO_MENTION:
@@ -209,6 +210,16 @@ def render_html(g: nx.MultiDiGraph, title: str, size_note: str = "number of link
         title=title, data=data, weighted=weighted, size_note=size_note, vis_js=vis_js, view_js=view_js,
         vis_css=asset("vis-network.css"), view_css=asset("view.css"),
         script_hashes=f"{script_hash(vis_js)} {script_hash(view_js)}")
+
+
+def iframe(page: str, height: int = 600) -> str:
+    """``page`` inside a sandboxed ``<iframe>``, for showing a view inline in a notebook.
+
+    >>> iframe("<p>a & b</p>", 100)
+    '<iframe sandbox="allow-scripts" srcdoc="&lt;p&gt;a &amp; b&lt;/p&gt;" style="width: 100%; height: 100px; border: 1px solid #ddd"></iframe>'
+    """
+    return (f'<iframe sandbox="allow-scripts" srcdoc="{html.escape(page, quote=True)}" '
+            f'style="width: 100%; height: {int(height)}px; border: 1px solid #ddd"></iframe>')
 
 
 def build_view(ds: Dataset, which: str) -> str:

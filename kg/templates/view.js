@@ -39,6 +39,7 @@
       return !hidden.has(e.kind) && !(e.kind === data.weighted && e.value < minWeight);
     }
   });
+  // Large graphs get a coarser, shorter layout so that they settle in a few seconds.
   var big = data.nodes.length > 300;
   var options = {
     nodes: { shape: "dot", scaling: { min: 8, max: 36, label: { enabled: true, min: 12, max: 22, drawThreshold: 6 } },
@@ -47,8 +48,8 @@
              smooth: big ? false : { type: "continuous" }, selectionWidth: 2 },
     layout: { randomSeed: 7, improvedLayout: !big },
     physics: { solver: "forceAtlas2Based",
-               forceAtlas2Based: { gravitationalConstant: -60, springLength: 110, avoidOverlap: 0.4 },
-               stabilization: { iterations: big ? 150 : 300, updateInterval: 50, fit: true } },
+               forceAtlas2Based: { gravitationalConstant: -60, springLength: 110, avoidOverlap: 0.4, theta: big ? 0.9 : 0.5 },
+               stabilization: { iterations: big ? 100 : 300, updateInterval: 50, fit: true } },
     interaction: { hover: true, tooltipDelay: 120, hideEdgesOnDrag: big, navigationButtons: false }
   };
   var network = new vis.Network(document.getElementById("network"), { nodes: nodeView, edges: edgeView }, options);
