@@ -257,7 +257,7 @@ def serve(port: int, store: str) -> None:
     path = store_path(store)
     if path is None:
         raise click.ClickException("kg serve needs an on-disk store: --store oxigraph:DIR")
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    previous = signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop cleanly on kill, too
     try:
         with Endpoint(path, port) as endpoint:
             click.echo(f"serving {path} read-only at {endpoint.url} (SPARQL at {endpoint.url}query); "
@@ -269,6 +269,8 @@ def serve(port: int, store: str) -> None:
         raise click.ClickException(f"cannot listen on 127.0.0.1:{port}: {err.strerror or err}") from None
     except KeyboardInterrupt:
         click.echo("stopped", err=True)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @cli.command("validate", context_settings=CONTEXT)

@@ -27,7 +27,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -220,6 +220,21 @@ def iframe(page: str, height: int = 600) -> str:
     """
     return (f'<iframe sandbox="allow-scripts" srcdoc="{html.escape(page, quote=True)}" '
             f'style="width: 100%; height: {int(height)}px; border: 1px solid #ddd"></iframe>')
+
+
+@dataclass
+class NotebookView:
+    """A view page that shows itself inline in Jupyter (as a sandboxed frame).
+
+    >>> NotebookView("<p>hi</p>", 80)._repr_html_()[:40]
+    '<iframe sandbox="allow-scripts" srcdoc="'
+    """
+
+    page: str = field(repr=False)
+    height: int = 600
+
+    def _repr_html_(self) -> str:
+        return iframe(self.page, self.height)
 
 
 def build_view(ds: Dataset, which: str) -> str:

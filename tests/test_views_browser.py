@@ -6,26 +6,126 @@ from pathlib import Path
 
 import pytest
 
-from browser import offline_page
+from browser import hover_edge, hover_node, offline_page, open_view, violations
+from kg.graphs import actor_graph, claim_graph
+from kg.store import open_store
+
+GRAPHS = {"actors": actor_graph, "claims": claim_graph}
+
+
+@pytest.fixture(scope="module")
+def graphs(built: Path) -> dict:
+    ds = open_store(f"oxigraph:{built / 'store'}", create=False)
+    try:
+        return {view: build(ds) for view, build in GRAPHS.items()}
+    finally:
+        ds.close()
+
+
+INK = """() => {
+    const c = document.querySelector('#network canvas');
+    const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let ink = 0;
+    for (let i = 3; i < px.length; i += 4) if (px[i] > 0) ink++;
+    return ink;
+}"""
 
 
 @pytest.mark.parametrize("view", ["actors", "claims"])
-def test_view_draws_its_nodes_offline(built: Path, view: str, tmp_path: Path):
-    html = built / f"{view}.html"
+def test_view_draws_its_nodes_offline(built: Path, graphs, view: str, tmp_path: Path):
     with offline_page() as page:
-        page.goto(html.as_uri())
-        page.wait_for_selector("body[data-settled=true]", timeout=60_000)
+        open_view(page, built / f"{view}.html")
         drawn = page.evaluate("Object.keys(kgNetwork.getPositions()).length")
-        expected = page.evaluate("kgNodes.length")
         page.screenshot(path=str(tmp_path / f"{view}.png"))
-        assert expected > 10 and drawn == expected
-        assert page.failed == [] and page.errors == []
-        assert [url for url in page.requests if not url.startswith("file:")] == []
-        canvas = page.evaluate("""() => {
-            const c = document.querySelector('#network canvas');
-            const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-            let ink = 0;
-            for (let i = 3; i < px.length; i += 4) if (px[i] > 0) ink++;
-            return ink;
-        }""")
-        assert canvas > 1000  # something was drawn on the canvas
+        assert drawn == graphs[view].number_of_nodes() > 10
+        assert page.failed == [] and page.errors == [] and violations(page) == []
+        assert page.requests == [(built / f"{view}.html").as_uri()]  # the page itself, nothing else
+        assert page.evaluate(INK) > 1000  # something was drawn on the canvas
+
+
+@pytest.mark.parametrize("view", ["actors", "claims"])
+def test_view_is_readable(built: Path, graphs, view: str):
+    with offline_page() as page:
+        open_view(page, built / f"{view}.html")
+        nodes = page.evaluate("kgNodes.get().map(n => ({kind: n.kind, color: n.color, value: n.value}))")
+        legend = page.evaluate("""[...document.querySelectorAll('#node-kinds li')].map(li => ({
+            kind: li.querySelector('input').dataset.kind, color: li.querySelector('.swatch').style.backgroundColor,
+            text: li.textContent }))""")
+        # colours by kind, each kind in the legend with its colour and count
+        kinds = {n["kind"] for n in nodes}
+        assert len(kinds) >= 3 and {item["kind"] for item in legend} == kinds
+        for kind in kinds:
+            colours = {n["color"] for n in nodes if n["kind"] == kind}
+            assert len(colours) == 1
+            [item] = [i for i in legend if i["kind"] == kind]
+            assert f"({sum(1 for n in nodes if n['kind'] == kind)})" in item["text"]
+        assert len({n["color"] for n in nodes}) == len(kinds)
+        # size by links or claims
+        values = [n["value"] for n in nodes]
+        assert max(values) >= 5 * min(values)
+        # edge labels: the verb of a relation, the cue of a claim
+        labels = page.evaluate("kgEdges.get().map(e => e.label).filter(l => l)")
+        assert len(labels) > 10
+        assert "said" in labels if view == "claims" else "meet" in labels
+
+
+def test_claim_tooltip_shows_the_sentence_and_its_source(built: Path, graphs):
+    g = graphs["claims"]
+    claim, data = next((n, d) for n, d in g.nodes(data=True) if d["kind"] == "claim:direct" and d["evidence"])
+    proof = data["evidence"][0]
+    with offline_page() as page:
+        open_view(page, built / "claims.html")
+        text = hover_node(page, claim)
+    assert " ".join(proof.sentence.split())[:60] in " ".join(text.split())
+    assert proof.title in text and proof.date in text and data["speaker"] in text
+
+
+def test_relation_tooltip_shows_the_sentence_and_its_source(built: Path, graphs):
+    g = graphs["actors"]
+    u, v, key, data = next((u, v, k, d) for u, v, k, d in g.edges(keys=True, data=True)
+                           if d["kind"] == "relation" and d["evidence"][0].sentence)
+    proof = data["evidence"][0]
+    with offline_page() as page:
+        open_view(page, built / "actors.html")
+        text = hover_edge(page, f"{u}\t{v}\t{key}")
+    assert data["label"] in text and g.nodes[u]["label"] in text
+    assert " ".join(proof.sentence.split())[:60] in " ".join(text.split())
+    assert proof.title in text and proof.date in text
+
+
+def test_search_box_finds_and_selects_nodes(built: Path):
+    with offline_page() as page:
+        open_view(page, built / "actors.html")
+        page.fill("#search", "putin")
+        selected = page.evaluate("kgNetwork.getSelectedNodes().map(id => kgNodes.get(id).label)")
+        assert selected and all("putin" in label.lower() for label in selected)
+        assert page.inner_text("#matches").startswith(str(len(selected)))
+        page.fill("#search", "")
+        assert page.evaluate("kgNetwork.getSelectedNodes().length") == 0
+
+
+def test_legend_filters_a_kind_and_the_layout_settles_again(built: Path):
+    with offline_page() as page:
+        open_view(page, built / "actors.html")
+        total = page.evaluate("kgNodes.length")
+        countries = page.evaluate("kgNodes.get().filter(n => n.kind === 'Country').length")
+        assert countries > 0
+        page.uncheck("#node-kinds input[data-kind=Country]")
+        page.wait_for_selector("body[data-settled=true]", timeout=30_000)
+        assert page.evaluate("kgNodes.length") == total - countries
+        assert "Country" not in page.evaluate("kgNodes.get().map(n => n.kind)")
+        co_mentions = "kgEdges.get().filter(e => e.kind === 'co-mention').length"
+        shown = page.evaluate(co_mentions)
+        page.fill("#min-weight", "1")
+        page.dispatch_event("#min-weight", "change")
+        assert page.evaluate(co_mentions) > shown  # a lower threshold shows more co-mentions
+
+
+@pytest.mark.parametrize("view", ["actors", "claims"])
+def test_layout_stops_moving(built: Path, view: str):
+    with offline_page() as page:
+        open_view(page, built / f"{view}.html")
+        before = page.evaluate("kgNetwork.getPositions()")
+        page.wait_for_timeout(1500)
+        assert page.evaluate("kgNetwork.getPositions()") == before
+        assert page.evaluate("kgNetwork.physics.physicsEnabled") is False
