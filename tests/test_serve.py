@@ -8,6 +8,7 @@ import json
 import re
 import select
 import shutil
+import socket
 import subprocess
 import sys
 import urllib.error
@@ -165,13 +166,13 @@ def test_serve_needs_an_on_disk_store():
     assert result.exit_code == 1 and "on-disk store" in result.output
 
 
-def test_a_port_in_use_is_a_one_line_error(built: Path):
-    import socket
-
+def test_a_port_in_use_is_a_one_line_error(built: Path, tmp_path: Path):
+    store = tmp_path / "store"
+    shutil.copytree(built / "store", store)
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        result = run_kg("serve", "--port", port, "--store", f"oxigraph:{built / 'store'}", ok=False)
+        result = run_kg("serve", "--port", port, "--store", f"oxigraph:{store}", ok=False)
     assert result.exit_code == 1 and f"cannot listen on 127.0.0.1:{port}" in result.output
-    assert not list(built.glob(".kg-serve-*"))  # the snapshot is gone again
+    assert not list(tmp_path.glob(".kg-serve-*"))  # the snapshot is gone again
