@@ -84,6 +84,7 @@ def cli() -> None:
       kg query 'SELECT ?s WHERE { ?c cg:claimant ?s } LIMIT 5'
       kg view actors -o actors.html        # open in any browser, works offline
       kg export --format trig -o graph.trig
+      kg serve                             # read-only SPARQL endpoint on 127.0.0.1:7878
 
     Every command takes --help with an example.
     """

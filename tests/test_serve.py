@@ -176,3 +176,17 @@ def test_a_port_in_use_is_a_one_line_error(built: Path, tmp_path: Path):
         result = run_kg("serve", "--port", port, "--store", f"oxigraph:{store}", ok=False)
     assert result.exit_code == 1 and f"cannot listen on 127.0.0.1:{port}" in result.output
     assert not list(tmp_path.glob(".kg-serve-*"))  # the snapshot is gone again
+
+
+def test_the_endpoint_is_a_store_for_other_commands(server, tmp_path: Path):
+    endpoint = server + "query"
+    titles = run_kg("query", "SELECT ?t WHERE { ?d a cg:Document ; dcterms:title ?t }", "--format", "csv",
+                    "--store", endpoint).stdout.splitlines()
+    assert len(titles) == 6  # the header and the five seed articles
+    run_kg("view", "claims", "-o", tmp_path / "claims.html", "--store", endpoint)
+    assert "kg-data" in (tmp_path / "claims.html").read_text(encoding="utf-8")
+
+
+def test_serve_has_help_with_an_example():
+    text = run_kg("serve", "--help").stdout
+    assert "Example" in text and "kg serve --port" in text and "read-only" in text
