@@ -156,8 +156,10 @@ def vis_edge(g: nx.MultiDiGraph, u: str, v: str, key, data: dict) -> dict:
         facts = [f"named together in {weight} source{'s' if weight != 1 else ''}"]
     else:
         facts = [f"in {weight} source{'s' if weight != 1 else ''}"] if data.get("evidence") else []
+    # edges thicken with the number of sources; co-mentions stay thin lines in the background
+    width = 0.5 + 0.25 * min(weight, 6) if kind == CO_MENTION else min(weight, 6)
     return {"id": f"{u}\t{v}\t{key}", "from": u, "to": v, "label": shorten(data.get("label", ""), 30),
-            "kind": kind, "value": weight, "color": {"color": style.color, "highlight": "#222222", "hover": "#222222"},
+            "kind": kind, "weight": weight, "width": width, "color": {"color": style.color, "highlight": "#222222", "hover": "#222222"},
             "dashes": style.dashes or bool(data.get("negated")),
             "arrows": {"to": {"enabled": style.arrows and data.get("directed", True), "scaleFactor": 0.5}},
             "info": tooltip(f"{names}: {data.get('label') or kind}", facts, data.get("evidence"))}
@@ -192,16 +194,18 @@ def script_hash(script: str) -> str:
 
 
 def render_html(g: nx.MultiDiGraph, title: str, size_note: str = "number of links",
-                hidden: tuple[str, ...] = (), weighted: str = CO_MENTION, min_weight: int = 2) -> str:
+                hidden: tuple[str, ...] = (), weighted: str = CO_MENTION, min_weight: int = 2,
+                hide_unlinked: bool = False) -> str:
     """A standalone HTML page drawing ``g``; every script, style and datum inlined.
 
     ``hidden`` lists kinds hidden at first (a legend tick box shows them); edges of kind
     ``weighted`` are shown only when their weight is at least ``min_weight`` (a box in
-    the legend changes it).
+    the legend changes it); ``hide_unlinked`` hides, at first, the nodes that no shown
+    edge links.
     """
     nodes, edges = vis_data(g)
     data = {"nodes": nodes, "edges": edges, "hidden": list(hidden), "weighted": weighted,
-            "minWeight": min_weight,
+            "minWeight": min_weight, "hideUnlinked": hide_unlinked,
             "nodeStyles": [asdict(s) for s in [*NODE_STYLES, FALLBACK_NODE]],
             "edgeStyles": [asdict(s) for s in [*EDGE_STYLES, FALLBACK_EDGE]]}
     vis_js, view_js = asset("vis-network.min.js"), asset("view.js")
@@ -241,7 +245,7 @@ def build_view(ds: Dataset, which: str) -> str:
     """The HTML of the ``actors`` or ``claims`` view of the store."""
     if which not in VIEWS:
         raise ValueError(f"unknown view {which!r}: choose one of {', '.join(VIEWS)}")
-    return render_html(GRAPHS[which](ds), TITLES[which], SIZE_NOTES[which])
+    return render_html(GRAPHS[which](ds), TITLES[which], SIZE_NOTES[which], hide_unlinked=which == "actors")
 
 
 def write_view(ds: Dataset, which: str, path: Path) -> Path:

@@ -33,18 +33,35 @@
 
   var nodes = new vis.DataSet(data.nodes);
   var edges = new vis.DataSet(data.edges);
-  var nodeView = new vis.DataView(nodes, { filter: function (n) { return !hidden.has(n.kind); } });
-  var edgeView = new vis.DataView(edges, {
-    filter: function (e) {
-      return !hidden.has(e.kind) && !(e.kind === data.weighted && e.value < minWeight);
-    }
+  var showUnlinked = !data.hideUnlinked;
+  var linked = new Set();
+
+  function edgeShown(e) {
+    return !hidden.has(e.kind) && !(e.kind === data.weighted && e.weight < minWeight);
+  }
+
+  // The nodes at either end of an edge that is shown between two shown kinds of node.
+  function findLinked() {
+    linked = new Set();
+    edges.forEach(function (e) {
+      if (edgeShown(e) && !hidden.has(nodes.get(e.from).kind) && !hidden.has(nodes.get(e.to).kind)) {
+        linked.add(e.from);
+        linked.add(e.to);
+      }
+    });
+  }
+
+  findLinked();
+  var nodeView = new vis.DataView(nodes, {
+    filter: function (n) { return !hidden.has(n.kind) && (showUnlinked || linked.has(n.id)); }
   });
+  var edgeView = new vis.DataView(edges, { filter: edgeShown });
   // Large graphs get a coarser, shorter layout so that they settle in a few seconds.
   var big = data.nodes.length > 300;
   var options = {
     nodes: { shape: "dot", scaling: { min: 8, max: 36, label: { enabled: true, min: 12, max: 22, drawThreshold: 6 } },
              font: { size: 13, strokeWidth: 3, strokeColor: "#ffffff" }, borderWidth: 1 },
-    edges: { font: { size: 10, align: "middle", strokeWidth: 3 }, scaling: { min: 1, max: 6 },
+    edges: { font: { size: 10, align: "middle", strokeWidth: 3 },
              smooth: big ? false : { type: "continuous" }, selectionWidth: 2 },
     layout: { randomSeed: 7, improvedLayout: !big },
     physics: { solver: "forceAtlas2Based",
@@ -70,6 +87,7 @@
 
   // Re-filter, then let the layout move a little and stop again.
   function refresh() {
+    findLinked();
     nodeView.refresh();
     edgeView.refresh();
     summary();
@@ -112,6 +130,9 @@
 
   legend("node-kinds", data.nodeStyles, countKinds(data.nodes));
   legend("edge-kinds", data.edgeStyles, countKinds(data.edges));
+  var unlinkedBox = document.getElementById("unlinked");
+  unlinkedBox.checked = showUnlinked;
+  unlinkedBox.addEventListener("change", function () { showUnlinked = unlinkedBox.checked; refresh(); });
   var weightBox = document.getElementById("min-weight");
   if (data.weighted && countKinds(data.edges)[data.weighted]) {
     weightBox.value = String(minWeight);
