@@ -18,7 +18,9 @@ def test_notebook_is_stored_without_outputs():
     assert "widgets" not in nb.metadata
 
 
-def test_notebook_runs_and_shows_tables_ranking_and_view():
+def test_notebook_runs_and_shows_tables_ranking_and_view(tmp_path, monkeypatch):
+    monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(tmp_path / "runtime"))  # nothing written to $HOME
+    monkeypatch.setenv("IPYTHONDIR", str(tmp_path / "ipython"))
     nbclient = pytest.importorskip("nbclient", reason="the notebook extra is not installed")
     nb = nbformat.read(NOTEBOOK, as_version=4)
     nbclient.NotebookClient(nb, timeout=600, kernel_name="python3",
