@@ -4,7 +4,8 @@ Run with ``make bench`` or ``.venv/bin/python tests/bench/view_bench.py [--nodes
 It builds a scale-free graph of actors and claims with labelled edges and evidence,
 renders it with :func:`kg.views.render_html`, opens the page offline in Debian's chromium
 and reports, for each run, the milliseconds from navigation start until the layout has
-settled and stopped moving (the page's ``kgSettleMs``). The aim is under 3 s.
+settled and stopped moving (the page's ``kgSettleMs``), and where they went: loading the
+page, building the network, running the layout. The aim is under 3 s.
 This is a measurement, not a test: it prints figures and never fails on them.
 """
 
@@ -56,7 +57,7 @@ def settle_times(html: Path, runs: int) -> list[float]:
                 page = context.new_page()
                 page.goto(html.as_uri())
                 page.wait_for_selector("body[data-settled=true]", timeout=120_000)
-                times.append(page.evaluate("kgSettleMs"))
+                times.append(page.evaluate("[kgStartMs, kgDrawnMs, kgSettleMs]"))
                 page.close()
         finally:
             browser.close()
@@ -79,12 +80,17 @@ def main() -> None:
         html = Path(tmp) / "bench.html"
         html.write_text(page, encoding="utf-8")
         times = settle_times(html, args.runs)
-    median = statistics.median(times)
+    settled = [t[2] for t in times]
+    median = statistics.median(settled)
     print(f"view bench: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges, "
           f"page {len(page) / 1e6:.1f} MB written by Python in {render_ms:.0f} ms")
     print(f"  settled render in headless Chromium: median {median:.0f} ms "
-          f"(runs: {', '.join(f'{t:.0f}' for t in times)}); aim < {AIM_MS} ms: "
+          f"(runs: {', '.join(f'{t:.0f}' for t in settled)}); aim < {AIM_MS} ms: "
           f"{'met' if median < AIM_MS else 'NOT met'}")
+    print("  of which: page and vis-network loaded "
+          f"{statistics.median(t[0] for t in times):.0f} ms, network built "
+          f"{statistics.median(t[1] - t[0] for t in times):.0f} ms, layout "
+          f"{statistics.median(t[2] - t[1] for t in times):.0f} ms (medians)")
 
 
 if __name__ == "__main__":
