@@ -8,6 +8,7 @@ import pytest
 
 from browser import hover_edge, hover_node, offline_page, open_view, violations
 from kg.graphs import actor_graph, claim_graph
+from conftest import run_kg
 from kg.store import open_store
 
 GRAPHS = {"actors": actor_graph, "claims": claim_graph}
@@ -137,3 +138,17 @@ def test_legend_filters_kinds_links_and_weights(built: Path, graphs):
         page.fill("#min-weight", "1")
         page.dispatch_event("#min-weight", "change")
         assert page.evaluate(co_mentions) > shown  # a lower threshold shows more co-mentions
+
+
+def test_an_empty_store_gives_an_empty_view_that_settles(tmp_path: Path):
+    html = tmp_path / "empty.html"
+    missing = run_kg("view", "actors", "-o", html, "--store", f"oxigraph:{tmp_path / 'store'}", ok=False)
+    assert missing.exit_code == 1 and "no store at" in missing.output
+    open_store(f"oxigraph:{tmp_path / 'store'}").close()
+    run_kg("view", "actors", "-o", html, "--store", f"oxigraph:{tmp_path / 'store'}")
+    with offline_page() as page:
+        open_view(page, html)
+        assert page.inner_text("#summary") == "0 of 0 nodes, 0 of 0 edges"
+        page.click("#unlinked")
+        page.wait_for_selector("body[data-settled=true]", timeout=10_000)
+        assert page.errors == [] and page.failed == []

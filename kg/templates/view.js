@@ -95,6 +95,7 @@
     nodeView.refresh();
     edgeView.refresh();
     summary();
+    if (nodeView.length === 0) { settle(); return; }
     document.body.setAttribute("data-settled", "false");
     network.setOptions({ physics: { enabled: true } });
     network.once("stabilized", settle);
