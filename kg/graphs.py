@@ -11,6 +11,11 @@ Every node and edge has a ``kind`` (what it is, and the key of its style in the 
 and a ``label``; edges and claims carry their ``evidence``: the sentences, with the title
 and date of the source. Nothing here touches spaCy: everything comes from the store.
 
+To show more in the claim view (say claim groups), write a layer ``add_groups(g, ds)``
+that queries the store and adds nodes and edges with kinds of their own, append it to
+:data:`CLAIM_LAYERS`, and give the new kinds a colour and a legend name with
+:func:`kg.views.register_style`; kinds without a style are drawn grey as "other".
+
 >>> from kg.store import open_store
 >>> g = actor_graph(open_store("memory"))
 >>> g.number_of_nodes(), g.number_of_edges()

@@ -117,14 +117,14 @@ def tooltip(heading: str, facts: list[str], proofs: list[Evidence] | None = None
 
 
 def node_facts(data: dict) -> list[str]:
+    """The lines under a node's heading: who said it (claims) or its kind and counts (actors)."""
     kind = data.get("kind", "")
     if kind.startswith("claim:"):
         facts = [f"{data.get('speaker', 'unknown source')} {data.get('cue', 'said')} ({style_of(kind).label})"]
         return facts + (["negated"] if data.get("negated") else [])
     counts = [(data.get("mentions"), "mention"), (data.get("sources"), "source"),
               (data.get("claims"), "claim made"), (data.get("about"), "claim about")]
-    facts = [style_of(kind).label, ", ".join(f"{n} {word}{'s' if n != 1 else ''}" for n, word in counts if n)]
-    return facts
+    return [style_of(kind).label, ", ".join(f"{n} {word}{'s' if n != 1 else ''}" for n, word in counts if n)]
 
 
 def node_size(g: nx.MultiDiGraph, node: str, data: dict) -> int:
@@ -150,19 +150,21 @@ def vis_edge(g: nx.MultiDiGraph, u: str, v: str, key, data: dict) -> dict:
     style = style_of(data.get("kind", "other"), edge=True)
     kind = style.kind
     weight = int(data.get("weight", 1))
-    names = f"{g.nodes[u].get('label', u)} → {g.nodes[v].get('label', v)}"
+    sources = f"{weight} source{'s' if weight != 1 else ''}"
+    ends = (g.nodes[u].get("label", u), g.nodes[v].get("label", v))
     if kind == CO_MENTION:
-        names = names.replace("→", "and")
-        facts = [f"named together in {weight} source{'s' if weight != 1 else ''}"]
+        heading, facts = f"{ends[0]} and {ends[1]}: co-mention", [f"named together in {sources}"]
     else:
-        facts = [f"in {weight} source{'s' if weight != 1 else ''}"] if data.get("evidence") else []
+        heading = f"{ends[0]} → {ends[1]}: {data.get('label') or kind}"
+        facts = [f"in {sources}"] if data.get("evidence") else []
     # edges thicken with the number of sources; co-mentions stay thin lines in the background
     width = 0.5 + 0.25 * min(weight, 6) if kind == CO_MENTION else min(weight, 6)
     return {"id": f"{u}\t{v}\t{key}", "from": u, "to": v, "label": shorten(data.get("label", ""), 30),
-            "kind": kind, "weight": weight, "width": width, "color": {"color": style.color, "highlight": "#222222", "hover": "#222222"},
+            "kind": kind, "weight": weight, "width": width,
+            "color": {"color": style.color, "highlight": "#222222", "hover": "#222222"},
             "dashes": style.dashes or bool(data.get("negated")),
             "arrows": {"to": {"enabled": style.arrows and data.get("directed", True), "scaleFactor": 0.5}},
-            "info": tooltip(f"{names}: {data.get('label') or kind}", facts, data.get("evidence"))}
+            "info": tooltip(heading, facts, data.get("evidence"))}
 
 
 def vis_data(g: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
