@@ -16,6 +16,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python tests/bench/bench.py
+	$(BIN)/python tests/bench/view_bench.py
 
 eval: $(STAMP)
 	$(BIN)/python tests/bench/evaluate.py

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -10,13 +11,14 @@ import click
 
 from . import __version__
 from .build import build, default_store
-from .export import RDF_FORMATS, export
+from .export import GRAPH_FORMATS, RDF_FORMATS, export, export_graph
 from .ingest import IngestError, collect_files, read_documents
 from .nlp import ModelError
 from .pipeline import Pipeline
 from .query import FORMATS, ParamError, QueryError, describe_named, format_result, run_named, run_query
 from .records import to_json
-from .store import StoreError, open_store
+from .serve import DEFAULT_PORT, Endpoint, ServeError
+from .store import StoreError, open_store, store_path
 from .validate import validate
 from .views import VIEWS, write_view
 
@@ -82,6 +84,7 @@ def cli() -> None:
       kg query 'SELECT ?s WHERE { ?c cg:claimant ?s } LIMIT 5'
       kg view actors -o actors.html        # open in any browser, works offline
       kg export --format trig -o graph.trig
+      kg serve                             # read-only SPARQL endpoint on 127.0.0.1:7878
 
     Every command takes --help with an example.
     """
@@ -213,21 +216,26 @@ def query(sparql: str | None, query_file, name: str | None, params: tuple[str, .
 
 
 @cli.command("export", context_settings=CONTEXT)
-@click.option("--format", "fmt", type=click.Choice(list(RDF_FORMATS)), default="ttl", show_default=True,
-              help="ttl = all graphs merged; trig, nq and jsonld keep one graph per document.")
+@click.option("--format", "fmt", type=click.Choice([*RDF_FORMATS, *GRAPH_FORMATS]), default="ttl", show_default=True,
+              help="ttl = all graphs merged; trig, nq and jsonld keep one graph per document; "
+                   "gexf (Gephi) and graphml (Cytoscape) write the --graph.")
+@click.option("--graph", "which", type=click.Choice(["actors", "claims"]), default="actors", show_default=True,
+              help="For gexf and graphml: the actor graph or the claim graph (as in kg view).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to a file instead of stdout.")
 @store_option
-def export_cmd(fmt: str, output: str | None, store: str) -> None:
-    """Export the store as Turtle, TriG, N-Quads or JSON-LD.
+def export_cmd(fmt: str, which: str, output: str | None, store: str) -> None:
+    """Export the store as Turtle, TriG, N-Quads or JSON-LD, or a graph as GEXF or GraphML.
 
     \b
     Example:
       kg export --format trig -o graph.trig
       kg export --format ttl | head -20
+      kg export --format gexf -o actors.gexf                  # open in Gephi
+      kg export --format graphml --graph claims -o claims.graphml   # Cytoscape
     """
     ds = open_existing(store)
     try:
-        write_output(export(ds, fmt), output)
+        write_output(export_graph(ds, fmt, which) if fmt in GRAPH_FORMATS else export(ds, fmt), output)
     finally:
         ds.close()
 
@@ -253,6 +261,45 @@ def view(which: str, output: str | None, store: str) -> None:
     finally:
         ds.close()
     click.echo(f"wrote {path}")
+
+
+@cli.command(context_settings=CONTEXT)
+@click.option("--port", default=DEFAULT_PORT, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on, on 127.0.0.1 only (0 picks a free port).")
+@store_option
+def serve(port: int, store: str) -> None:
+    """Serve the store read-only: a SPARQL 1.1 endpoint at /query, the views beside it.
+
+    Queries see every graph (the union of all documents). Results come as SPARQL JSON,
+    XML, CSV or TSV, by the Accept header. Updates are refused with 403. The server
+    answers from a snapshot of the store taken when it starts: restart it after a build.
+
+    \b
+    Example:
+      kg serve --port 7878
+      curl -H 'Accept: text/csv' --data-urlencode \\
+        'query=PREFIX cg: <https://w3id.org/claimgraph/ontology#>
+               SELECT ?content WHERE { ?claim cg:content ?content } LIMIT 5' \\
+        http://127.0.0.1:7878/query
+      # and open http://127.0.0.1:7878/actors.html in a browser
+    """
+    path = store_path(store)
+    if path is None:
+        raise click.ClickException("kg serve needs an on-disk store: --store oxigraph:DIR")
+    previous = signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop cleanly on kill, too
+    try:
+        with Endpoint(path, port) as endpoint:
+            click.echo(f"serving {path} read-only at {endpoint.url} (SPARQL at {endpoint.url}query); "
+                       "press Ctrl-C to stop")
+            endpoint.serve_forever()
+    except ServeError as err:
+        raise click.ClickException(str(err)) from None
+    except OSError as err:
+        raise click.ClickException(f"cannot listen on 127.0.0.1:{port}: {err.strerror or err}") from None
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @cli.command("validate", context_settings=CONTEXT)

@@ -1,4 +1,5 @@
-"""Serialise the store: Turtle (all graphs merged), TriG, N-Quads and JSON-LD.
+"""Serialise the store: Turtle (all graphs merged), TriG, N-Quads and JSON-LD; and the
+actor or claim graph of :mod:`kg.graphs` as GEXF (Gephi) or GraphML (Cytoscape, yEd).
 
 >>> from kg.store import open_store
 >>> export(open_store("memory"), "nq")
@@ -7,13 +8,16 @@
 
 from __future__ import annotations
 
+import networkx as nx
 from rdflib import XSD, Dataset, Graph, Literal
 from rdflib.term import Node
 
+from .graphs import GRAPHS, flat_graph
 from .rdf import bind_prefixes
 
 RDF_FORMATS = {"ttl": "turtle", "trig": "trig", "nq": "nquads", "jsonld": "json-ld"}
-SUFFIXES = {"ttl": ".ttl", "trig": ".trig", "nq": ".nq", "jsonld": ".jsonld"}
+GRAPH_FORMATS = {"gexf": nx.generate_gexf, "graphml": nx.generate_graphml}
+SUFFIXES = {"ttl": ".ttl", "trig": ".trig", "nq": ".nq", "jsonld": ".jsonld", "gexf": ".gexf", "graphml": ".graphml"}
 
 
 def plain(term: Node) -> Node:
@@ -47,3 +51,22 @@ def export(ds: Dataset, fmt: str) -> str:
     source = union_graph(ds) if fmt == "ttl" else copy_dataset(ds)
     text = source.serialize(format=RDF_FORMATS[fmt])
     return text if text.strip() else ""
+
+
+def export_graph(ds: Dataset, fmt: str, which: str = "actors") -> str:
+    """The ``actors`` or ``claims`` graph of the store as GEXF or GraphML text.
+
+    Node ids are the IRIs; attributes are the graph's (kind, label, counts, weight), with
+    the evidence sentences and their sources as text.
+
+    >>> from kg.store import open_store
+    >>> text = export_graph(open_store("memory"), "graphml")
+    >>> text.startswith("<?xml") and "<graphml" in text
+    True
+    """
+    if fmt not in GRAPH_FORMATS:
+        raise ValueError(f"unknown graph format {fmt!r}: choose one of {', '.join(GRAPH_FORMATS)}")
+    if which not in GRAPHS:
+        raise ValueError(f"unknown graph {which!r}: choose one of {', '.join(GRAPHS)}")
+    text = "\n".join(GRAPH_FORMATS[fmt](flat_graph(GRAPHS[which](ds)))) + "\n"
+    return text if text.startswith("<?xml") else '<?xml version="1.0" encoding="utf-8"?>\n' + text

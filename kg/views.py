@@ -1,179 +1,256 @@
-"""Graph views: networkx graphs read from the store with SPARQL, rendered as standalone
-HTML pages (pyvis for the network data, vis-network inlined so nothing is fetched).
+"""Graph views: the graphs of :mod:`kg.graphs` drawn as standalone HTML pages.
 
-- the **actor view**: actors (coloured by kind, sized by degree) linked by the relations
-  the articles state between them;
-- the **claim view**: speakers linked to their claims, claims linked to the actors they
-  are about.
+- the **actor view**: actors coloured by kind and sized by their relations and claims,
+  linked by the relations the articles state between them and by co-mentions;
+- the **claim view**: speakers -> their claims (coloured by kind of quotation) -> the
+  actors each claim is about.
 
-Every string shown comes from the articles and is escaped: labels and tooltips are plain
-text for vis-network, and the data is embedded as JSON with ``<``, ``>`` and ``&``
-escaped, so no article text can close the script or inject markup.
+A page embeds vis-network (the copy shipped in the pyvis package), its own script and
+the graph as JSON: it opens offline and fetches nothing. Its Content-Security-Policy
+allows only those two scripts, by hash, and no network at all.
+
+Safety: every string from the articles reaches the page as JSON data inside a
+``<script type="application/json">`` block (with ``<``, ``>``, ``&`` and ``'`` escaped
+by ``tojson``), and the page's script puts it in the document only as text
+(``textContent``) or as canvas labels, never as HTML.
+
+>>> import networkx as nx
+>>> g = nx.MultiDiGraph()
+>>> g.add_node("a", label="<b>Ann</b>", kind="Person")
+>>> html = render_html(g, "demo")
+>>> "<b>Ann" in html, "Ann" in html
+(False, True)
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import html
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 import jinja2
 import networkx as nx
 import pyvis
-from pyvis.network import Network
 from rdflib import Dataset
 
-from .query import run_query
+from .graphs import ABOUT, CO_MENTION, GRAPHS, RELATION, SAID, UNNAMED, Evidence
 
 VIEWS = ("actors", "claims")
-KIND_COLOURS = {
-    "Person": "#4e79a7", "Organization": "#f28e2b", "Country": "#59a14f", "Group": "#b07aa1",
-    "Actor": "#9c755f", "Unnamed": "#bab0ac",
-    "direct": "#e15759", "indirect": "#76b7b2", "mixed": "#edc948",
-}
+TITLES = {"actors": "claimgraph: actors and relations", "claims": "claimgraph: who claimed what"}
 MAX_LABEL = 60
+MAX_EVIDENCE = 4  # evidence sentences shown in one tooltip
+VIS_DIR = "vis-9.1.2"
 
-ACTORS_QUERY = """
-SELECT ?actor ?label ?kind (COUNT(DISTINCT ?claim) AS ?claims) (COUNT(DISTINCT ?mention) AS ?mentions) WHERE {
-  ?actor a ?class ; rdfs:label ?label .
-  VALUES (?class ?kind) { (cg:Person "Person") (cg:Organization "Organization") (cg:Country "Country")
-                          (cg:Group "Group") (cg:Actor "Actor") }
-  OPTIONAL { ?claim cg:claimant ?actor }
-  OPTIONAL { ?mention cg:mentionOf ?actor }
-} GROUP BY ?actor ?label ?kind
-"""
 
-RELATIONS_QUERY = """
-SELECT ?subject ?object ?lemma ?negated ?sentence ?title ?date WHERE {
-  ?statement a cg:Statement ; rdf:subject ?subject ; rdf:object ?object ;
-             cg:predicateLemma ?lemma ; cg:negated ?negated ; cg:source ?doc .
-  ?subject rdfs:label ?sl . ?object rdfs:label ?ol .
-  FILTER(isIRI(?subject) && isIRI(?object) && ?subject != ?object)
-  OPTIONAL { ?statement cg:sentence ?sentence }
-  OPTIONAL { ?doc dcterms:title ?title }
-  OPTIONAL { ?doc schema:datePublished ?date }
-}
-"""
+@dataclass(frozen=True)
+class Style:
+    """How one kind of node or edge looks, and its name in the legend."""
 
-CLAIMS_QUERY = """
-SELECT ?claim ?speaker ?speakerLabel ?speakerText ?cue ?content ?kind ?title ?date
-       (GROUP_CONCAT(DISTINCT STR(?about); separator=" ") AS ?abouts) WHERE {
-  ?claim a cg:Claim ; cg:cue ?cue ; cg:content ?content ; cg:kind ?kind ; cg:source ?doc .
-  OPTIONAL { ?claim cg:claimant ?speaker . ?speaker rdfs:label ?speakerLabel }
-  OPTIONAL { ?claim cg:speakerText ?speakerText }
-  OPTIONAL { ?claim cg:about ?about }
-  OPTIONAL { ?doc dcterms:title ?title }
-  OPTIONAL { ?doc schema:datePublished ?date }
-} GROUP BY ?claim ?speaker ?speakerLabel ?speakerText ?cue ?content ?kind ?title ?date
-"""
+    kind: str
+    label: str
+    color: str
+    shape: str = "dot"
+    dashes: bool = False
+    arrows: bool = True
+
+
+NODE_STYLES = [
+    Style("Person", "Person", "#4e79a7"),
+    Style("Organization", "Organisation", "#f28e2b"),
+    Style("Country", "Country", "#59a14f"),
+    Style("Group", "Group", "#b07aa1"),
+    Style("Actor", "Other actor", "#9c755f"),
+    Style(UNNAMED, "Unnamed source", "#bab0ac"),
+    Style("claim:direct", "Claim: direct quote", "#e15759", shape="diamond"),
+    Style("claim:indirect", "Claim: reported speech", "#76b7b2", shape="diamond"),
+    Style("claim:mixed", "Claim: mixed", "#edc948", shape="diamond"),
+]
+EDGE_STYLES = [
+    Style(RELATION, "relation (label: verb)", "#555555", shape="line"),
+    Style(CO_MENTION, "co-mentioned in a source", "#c8c8c8", shape="line", dashes=True, arrows=False),
+    Style(SAID, "said (label: cue)", "#e15759", shape="line"),
+    Style(ABOUT, "about", "#8cb4d2", shape="line", dashes=True),
+]
+FALLBACK_NODE = Style("other", "Other", "#9c9c9c")
+FALLBACK_EDGE = Style("other", "Other link", "#9c9c9c", shape="line")
+SIZE_NOTES = {"actors": "relations and claims of each actor",
+              "claims": "number of claims made or received"}
+
+
+def register_style(style: Style, edge: bool = False) -> None:
+    """Add (or replace) the style of a node or edge kind, for graphs that add new kinds."""
+    styles = EDGE_STYLES if edge else NODE_STYLES
+    styles[:] = [s for s in styles if s.kind != style.kind] + [style]
+
+
+def style_of(kind: str, edge: bool = False) -> Style:
+    for style in EDGE_STYLES if edge else NODE_STYLES:
+        if style.kind == kind:
+            return style
+    return FALLBACK_EDGE if edge else FALLBACK_NODE
 
 
 def shorten(text: str, limit: int = MAX_LABEL) -> str:
-    text = " ".join(text.split())
+    """One line of at most ``limit`` characters.
+
+    >>> shorten("a  very\\nlong   label", 10)
+    'a very lo…'
+    """
+    text = " ".join(str(text).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def source_line(title, date) -> str:
-    parts = [str(title) if title else "untitled", str(date) if date else "undated"]
-    return f"{parts[0]} ({parts[1]})"
+# --- graph -> vis-network data -----------------------------------------------------------
 
 
-def actor_graph(ds: Dataset) -> nx.MultiDiGraph:
-    """Actors and the relations between them; edges carry the evidence sentence."""
-    g = nx.MultiDiGraph()
-    for row in run_query(ds, ACTORS_QUERY):
-        g.add_node(str(row.actor), label=str(row.label), kind=str(row.kind),
-                   claims=int(row.claims), mentions=int(row.mentions))
-    for row in run_query(ds, RELATIONS_QUERY):
-        subject, obj = str(row.subject), str(row.object)
-        if subject in g and obj in g:
-            g.add_edge(subject, obj, label=str(row.lemma), negated=bool(row.negated.toPython()),
-                       evidence=str(row.sentence or ""), source=source_line(row.title, row.date))
-    return g
+def tooltip(heading: str, facts: list[str], proofs: list[Evidence] | None = None) -> dict:
+    """The data of a tooltip: plain strings only (the page writes them as text)."""
+    proofs = list(proofs or [])
+    shown = [{"sentence": p.sentence or "(no sentence recorded)", "source": p.source, "note": p.note}
+             for p in proofs[:MAX_EVIDENCE]]
+    more = f"and {len(proofs) - MAX_EVIDENCE} more" if len(proofs) > MAX_EVIDENCE else ""
+    return {"heading": heading, "facts": [f for f in facts if f], "evidence": shown, "more": more}
 
 
-def claim_graph(ds: Dataset) -> nx.DiGraph:
-    """Speakers -> claims -> the actors each claim is about."""
-    g = nx.DiGraph()
-    for row in run_query(ds, CLAIMS_QUERY):
-        claim = str(row.claim)
-        if row.speaker is not None:
-            speaker = str(row.speaker)
-            g.add_node(speaker, label=str(row.speakerLabel), kind="Actor")
-        else:
-            speaker = f"unnamed:{row.speakerText or 'unknown'}"
-            g.add_node(speaker, label=str(row.speakerText or "unknown source"), kind="Unnamed")
-        g.add_node(claim, label=str(row.content), kind=str(row.kind), cue=str(row.cue),
-                   speaker=str(row.speakerLabel or row.speakerText or "unknown source"),
-                   source=source_line(row.title, row.date))
-        g.add_edge(speaker, claim, label=str(row.cue))
-        for about in str(row.abouts or "").split():
-            if about != speaker:
-                g.add_node(about, label=about.rsplit("/", 1)[-1].replace("_", " "), kind="Actor")
-                g.add_edge(claim, about, label="about")
-    for node, data in g.nodes(data=True):
-        data.setdefault("kind", "Actor")
-    return g
+def node_facts(data: dict) -> list[str]:
+    """The lines under a node's heading: who said it (claims) or its kind and counts (actors)."""
+    kind = data.get("kind", "")
+    if kind.startswith("claim:"):
+        facts = [f"{data.get('speaker', 'unknown source')} {data.get('cue', 'said')} ({style_of(kind).label})"]
+        return facts + (["negated"] if data.get("negated") else [])
+    counts = [(data.get("mentions"), "mention"), (data.get("sources"), "source"),
+              (data.get("claims"), "claim made"), (data.get("about"), "claim about")]
+    return [style_of(kind).label, ", ".join(f"{n} {word}{'s' if n != 1 else ''}" for n, word in counts if n)]
 
 
-# --- rendering -------------------------------------------------------------------------
+def node_size(g: nx.MultiDiGraph, node: str, data: dict) -> int:
+    """Actors grow with their links and claims; claims stay small."""
+    if data.get("kind", "").startswith("claim:"):
+        return 1
+    links = sum(1 for *_, kind in g.edges(node, data="kind") if kind != CO_MENTION)
+    links += sum(1 for *_, kind in g.in_edges(node, data="kind") if kind != CO_MENTION)
+    return 1 + links + int(data.get("claims", 0))
 
 
-def _tooltip(data: dict) -> str:
-    """A plain-text tooltip (vis-network shows strings as text, never as HTML)."""
-    if data.get("cue"):
-        return f"{data['speaker']} {data['cue']}:\n“{data['label']}”\n\n{data['source']}"
-    lines = [data["label"], data.get("kind", "")]
-    if data.get("claims"):
-        lines.append(f"{data['claims']} claims")
-    return "\n".join(lines)
+def vis_node(g: nx.MultiDiGraph, node: str, data: dict) -> dict:
+    style = style_of(data.get("kind", "other"))
+    kind = style.kind  # a kind without a style is drawn, listed and filtered as "other"
+    label = str(data.get("label", node))
+    return {"id": node, "label": shorten(label, 40 if kind.startswith("claim:") else MAX_LABEL),
+            "kind": kind, "color": style.color, "shape": style.shape, "value": node_size(g, node, data),
+            "search": " ".join(label.lower().split()),
+            "info": tooltip(label, node_facts(data), data.get("evidence"))}
 
 
-def to_network(g: nx.Graph, title: str) -> Network:
-    """A pyvis network with labels, colours, sizes and tooltips taken from ``g``."""
-    net = Network(directed=True, heading=title, cdn_resources="in_line")
-    degrees = dict(g.degree())
-    for node, data in g.nodes(data=True):
-        kind = data.get("kind", "Actor")
-        net.add_node(node, label=shorten(data.get("label", node)), title=_tooltip(data), kind=kind,
-                     color=KIND_COLOURS.get(kind, KIND_COLOURS["Actor"]),
-                     value=1 + degrees.get(node, 0) + data.get("claims", 0))
-    for u, v, data in g.edges(data=True):
-        tooltip = data.get("label", "")
-        if data.get("evidence"):
-            tooltip = f"{data['label']}\n“{data['evidence']}”\n\n{data['source']}"
-        net.add_edge(u, v, label=shorten(data.get("label", ""), 30), title=tooltip,
-                     dashes=bool(data.get("negated")), arrows="to")
-    return net
+def vis_edge(g: nx.MultiDiGraph, u: str, v: str, key, data: dict) -> dict:
+    style = style_of(data.get("kind", "other"), edge=True)
+    kind = style.kind
+    weight = int(data.get("weight", 1))
+    sources = f"{weight} source{'s' if weight != 1 else ''}"
+    ends = (g.nodes[u].get("label", u), g.nodes[v].get("label", v))
+    if kind == CO_MENTION:
+        heading, facts = f"{ends[0]} and {ends[1]}: co-mention", [f"named together in {sources}"]
+    else:
+        heading = f"{ends[0]} → {ends[1]}: {data.get('label') or kind}"
+        facts = [f"in {sources}"] if data.get("evidence") else []
+    # edges thicken with the number of sources; co-mentions stay thin lines in the background
+    width = 0.5 + 0.25 * min(weight, 6) if kind == CO_MENTION else min(weight, 6)
+    return {"id": f"{u}\t{v}\t{key}", "from": u, "to": v, "label": shorten(data.get("label", ""), 30),
+            "kind": kind, "weight": weight, "width": width,
+            "color": {"color": style.color, "highlight": "#222222", "hover": "#222222"},
+            "dashes": style.dashes or bool(data.get("negated")),
+            "arrows": {"to": {"enabled": style.arrows and data.get("directed", True), "scaleFactor": 0.5}},
+            "info": tooltip(heading, facts, data.get("evidence"))}
 
 
-def _asset(path: str) -> str:
-    return resources.files(pyvis).joinpath("templates", "lib", path).read_text("utf-8")
+def vis_data(g: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
+    """The nodes and edges of ``g`` as vis-network items (with tooltip data in ``info``)."""
+    nodes = [vis_node(g, node, data) for node, data in g.nodes(data=True)]
+    edges = [vis_edge(g, u, v, key, data) for u, v, key, data in g.edges(keys=True, data=True)]
+    return nodes, edges
 
 
-def render_html(g: nx.Graph, title: str) -> str:
-    """A standalone HTML page drawing ``g``: every script and style inlined."""
-    net = to_network(g, title)
-    nodes, edges, *_ = net.get_network_data()
-    kinds = sorted({n.get("kind", "Actor") for n in nodes})
+# --- page -------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=None)
+def asset(name: str) -> str:
+    """A file of the page: ours from ``kg/templates``, vis-network's from the pyvis package."""
+    if name.startswith("vis-network"):
+        text = resources.files(pyvis).joinpath("templates", "lib", VIS_DIR, name).read_text("utf-8")
+    else:
+        text = resources.files("kg").joinpath("templates", name).read_text("utf-8")
+    if "</script" in text.lower() or "</style" in text.lower():
+        raise ValueError(f"{name} cannot be inlined: it contains a closing tag")
+    return text
+
+
+def script_hash(script: str) -> str:
+    """The CSP source that allows exactly this inline script."""
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def render_html(g: nx.MultiDiGraph, title: str, size_note: str = "number of links",
+                hidden: tuple[str, ...] = (), weighted: str = CO_MENTION, min_weight: int = 2,
+                hide_unlinked: bool = False) -> str:
+    """A standalone HTML page drawing ``g``; every script, style and datum inlined.
+
+    ``hidden`` lists kinds hidden at first (a legend tick box shows them); edges of kind
+    ``weighted`` are shown only when their weight is at least ``min_weight`` (a box in
+    the legend changes it); ``hide_unlinked`` hides, at first, the nodes that no shown
+    edge links.
+    """
+    nodes, edges = vis_data(g)
+    data = {"nodes": nodes, "edges": edges, "hidden": list(hidden), "weighted": weighted,
+            "minWeight": min_weight, "hideUnlinked": hide_unlinked,
+            "nodeStyles": [asdict(s) for s in [*NODE_STYLES, FALLBACK_NODE]],
+            "edgeStyles": [asdict(s) for s in [*EDGE_STYLES, FALLBACK_EDGE]]}
+    vis_js, view_js = asset("vis-network.min.js"), asset("view.js")
     env = jinja2.Environment(loader=jinja2.PackageLoader("kg", "templates"), autoescape=True)
     return env.get_template("view.html").render(
-        title=title, nodes=nodes, edges=edges,
-        legend=[(k, KIND_COLOURS.get(k, KIND_COLOURS["Actor"])) for k in kinds],
-        vis_js=_asset("vis-9.1.2/vis-network.min.js"), vis_css=_asset("vis-9.1.2/vis-network.css"),
-    )
+        title=title, data=data, weighted=weighted, size_note=size_note, vis_js=vis_js, view_js=view_js,
+        vis_css=asset("vis-network.css"), view_css=asset("view.css"),
+        script_hashes=f"{script_hash(vis_js)} {script_hash(view_js)}")
+
+
+def iframe(page: str, height: int = 600) -> str:
+    """``page`` inside a sandboxed ``<iframe>``, for showing a view inline in a notebook.
+
+    >>> iframe("<p>a & b</p>", 100)
+    '<iframe sandbox="allow-scripts" srcdoc="&lt;p&gt;a &amp; b&lt;/p&gt;" style="width: 100%; height: 100px; border: 1px solid #ddd"></iframe>'
+    """
+    return (f'<iframe sandbox="allow-scripts" srcdoc="{html.escape(page, quote=True)}" '
+            f'style="width: 100%; height: {int(height)}px; border: 1px solid #ddd"></iframe>')
+
+
+@dataclass
+class NotebookView:
+    """A view page that shows itself inline in Jupyter (as a sandboxed frame).
+
+    >>> NotebookView("<p>hi</p>", 80)._repr_html_()[:40]
+    '<iframe sandbox="allow-scripts" srcdoc="'
+    """
+
+    page: str = field(repr=False)
+    height: int = 600
+
+    def _repr_html_(self) -> str:
+        return iframe(self.page, self.height)
 
 
 def build_view(ds: Dataset, which: str) -> str:
     """The HTML of the ``actors`` or ``claims`` view of the store."""
-    if which == "actors":
-        return render_html(actor_graph(ds), "claimgraph: actors and relations")
-    if which == "claims":
-        return render_html(claim_graph(ds), "claimgraph: who claimed what")
-    raise ValueError(f"unknown view {which!r}: choose one of {', '.join(VIEWS)}")
+    if which not in VIEWS:
+        raise ValueError(f"unknown view {which!r}: choose one of {', '.join(VIEWS)}")
+    return render_html(GRAPHS[which](ds), TITLES[which], SIZE_NOTES[which], hide_unlinked=which == "actors")
 
 
 def write_view(ds: Dataset, which: str, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(build_view(ds, which), encoding="utf-8")
     return path
-
