@@ -11,7 +11,7 @@ from pathlib import Path
 
 from kg.rdf import actor_graph, document_graph
 from kg.records import Actor, Claim, DocumentRecord, Mention, Triple
-from kg.store import ensure_ontology, merge_graph, open_store, replace_graph
+from kg.store import ensure_ontology, open_store, replace_graph
 
 ACTORS = [Actor("ann_lee", "Ann Lee", "Person"), Actor("bo_park", "Bo Park", "Person"),
           Actor("cardia", "Cardia", "Country"), Actor("cy_diaz", "Cy Diaz", "Person")]
@@ -81,7 +81,7 @@ def write_store(path: Path) -> str:
         ensure_ontology(ds)
         for (document, doc_mentions, claims, triples), text in records():
             replace_graph(ds, document_graph(document, doc_mentions, claims, triples, text))
-        merge_graph(ds, actor_graph(ACTORS))
+        replace_graph(ds, actor_graph(ACTORS))
     finally:
         ds.close()
     return uri
