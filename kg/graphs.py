@@ -37,6 +37,7 @@ from .query import run_query
 ACTOR_KINDS = ("Person", "Organization", "Country", "Group", "Actor")  # most specific first
 UNNAMED = "Unnamed source"
 RELATION, CO_MENTION, SAID, ABOUT = "relation", "co-mention", "said", "about"
+GROUP, EXPRESSES, CONTRADICTS = "claim group", "expresses", "contradicts"
 
 ACTORS_QUERY = """
 SELECT ?actor ?label ?kind WHERE {
@@ -235,12 +236,61 @@ def add_claims(g: nx.MultiDiGraph, ds: Dataset) -> None:
 def add_claim_counts(g: nx.MultiDiGraph, ds: Dataset) -> None:
     """``claims``: how many claims each speaker made, and each actor is the subject of."""
     for node, data in g.nodes(data=True):
-        if not data["kind"].startswith("claim:"):
+        if not data["kind"].startswith("claim:") and data["kind"] != GROUP:
             data["claims"] = sum(1 for _, _, k in g.out_edges(node, data="kind") if k == SAID)
             data["about"] = sum(1 for _, _, k in g.in_edges(node, data="kind") if k == ABOUT)
 
 
-CLAIM_LAYERS: list[ClaimLayer] = [add_claims, add_claim_counts]
+GROUPS_QUERY = """
+SELECT ?claim ?group ?label ?claims ?sources ?speakers ?first ?title WHERE {
+  ?claim cg:expresses ?group .
+  ?group rdfs:label ?label ; cg:memberCount ?claims ; cg:sourceCount ?sources ; cg:speakerCount ?speakers .
+  FILTER(?claims > 1)
+  OPTIONAL { ?group cg:firstSeen ?first }
+  OPTIONAL { ?group cg:firstSource/dcterms:title ?title }
+}
+"""
+
+CONTRADICTIONS_QUERY = """
+SELECT ?a ?b ?evidence WHERE {
+  ?c a cg:Contradiction ; cg:between ?a, ?b ; cg:evidence ?evidence .
+  FILTER(STR(?a) < STR(?b))
+}
+"""
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def add_groups(g: nx.MultiDiGraph, ds: Dataset) -> None:
+    """A node per claim group of two or more claims, linked from its claims (``expresses``).
+
+    The group's facts say how many claims, sources and speakers it has, and where and
+    when it first appeared.
+    """
+    for row in run_query(ds, GROUPS_QUERY):
+        claim, group = str(row.claim), str(row.group)
+        if claim not in g:
+            continue
+        if group not in g:
+            first = f"first seen {text(row.first) or 'undated'} in {text(row.title) or 'an untitled source'}"
+            facts = [f"{plural(int(row.claims), 'claim')} in {plural(int(row.sources), 'source')} "
+                     f"by {plural(int(row.speakers), 'speaker')}", first]
+            g.add_node(group, kind=GROUP, label=text(row.label), facts=facts, claims=int(row.claims))
+        g.add_edge(claim, group, key=EXPRESSES, kind=EXPRESSES, label="", weight=1)
+
+
+def add_contradictions(g: nx.MultiDiGraph, ds: Dataset) -> None:
+    """A ``contradicts`` edge between two claims that may contradict, with the reason."""
+    for row in run_query(ds, CONTRADICTIONS_QUERY):
+        a, b = str(row.a), str(row.b)
+        if a in g and b in g:
+            g.add_edge(a, b, key=CONTRADICTS, kind=CONTRADICTS, label="contradicts", weight=1,
+                       directed=False, evidence=[Evidence(text(row.evidence), "", note="why")])
+
+
+CLAIM_LAYERS: list[ClaimLayer] = [add_claims, add_groups, add_contradictions, add_claim_counts]
 
 
 def claim_graph(ds: Dataset, layers: list[ClaimLayer] | None = None) -> nx.MultiDiGraph:

@@ -37,7 +37,8 @@ import networkx as nx
 import pyvis
 from rdflib import Dataset
 
-from .graphs import ABOUT, CO_MENTION, GRAPHS, RELATION, SAID, UNNAMED, Evidence
+from .graphs import (ABOUT, CO_MENTION, CONTRADICTS, EXPRESSES, GRAPHS, GROUP, RELATION, SAID, UNNAMED,
+                     Evidence)
 
 VIEWS = ("actors", "claims")
 TITLES = {"actors": "claimgraph: actors and relations", "claims": "claimgraph: who claimed what"}
@@ -68,12 +69,15 @@ NODE_STYLES = [
     Style("claim:direct", "Claim: direct quote", "#e15759", shape="diamond"),
     Style("claim:indirect", "Claim: reported speech", "#76b7b2", shape="diamond"),
     Style("claim:mixed", "Claim: mixed", "#edc948", shape="diamond"),
+    Style(GROUP, "Claim group (the same claim, several times)", "#ff9da7", shape="hexagon"),
 ]
 EDGE_STYLES = [
     Style(RELATION, "relation (label: verb)", "#555555", shape="line"),
     Style(CO_MENTION, "co-mentioned in a source", "#c8c8c8", shape="line", dashes=True, arrows=False),
     Style(SAID, "said (label: cue)", "#e15759", shape="line"),
     Style(ABOUT, "about", "#8cb4d2", shape="line", dashes=True),
+    Style(EXPRESSES, "in claim group", "#ff9da7", shape="line"),
+    Style(CONTRADICTS, "may contradict", "#d62728", shape="line", arrows=False),
 ]
 FALLBACK_NODE = Style("other", "Other", "#9c9c9c")
 FALLBACK_EDGE = Style("other", "Other link", "#9c9c9c", shape="line")
@@ -119,6 +123,8 @@ def tooltip(heading: str, facts: list[str], proofs: list[Evidence] | None = None
 def node_facts(data: dict) -> list[str]:
     """The lines under a node's heading: who said it (claims) or its kind and counts (actors)."""
     kind = data.get("kind", "")
+    if "facts" in data:  # a layer that says what to show
+        return list(data["facts"])
     if kind.startswith("claim:"):
         facts = [f"{data.get('speaker', 'unknown source')} {data.get('cue', 'said')} ({style_of(kind).label})"]
         return facts + (["negated"] if data.get("negated") else [])

@@ -83,3 +83,28 @@ def test_negated_cue_is_neutral_and_says_why():
     [claim_] = result.claims
     [stance] = claim_.stance
     assert stance["stance"] == "neutral" and "negated" in stance["evidence"]
+
+
+def test_claim_view_shows_groups_and_contradictions(tmp_path):
+    from conftest import run_kg
+    from kg.graphs import CONTRADICTS, EXPRESSES, GROUP, claim_graph
+    from kg.store import open_store
+
+    texts = {
+        "a": "Angela Merkel said that the army used chemical weapons in the city.",
+        "b": "Joe Biden said that the army used chemical weapons in the city.",
+        "c": "The ministry denied that the army used chemical weapons in the city.",
+    }
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    run_kg("build", tmp_path, "--out", tmp_path / "out")
+    ds = open_store(f"oxigraph:{tmp_path / 'out' / 'store'}", create=False)
+    try:
+        g = claim_graph(ds)
+    finally:
+        ds.close()
+    [group] = [n for n, kind in g.nodes(data="kind") if kind == GROUP]
+    assert len([u for u, _, k in g.in_edges(group, data="kind") if k == EXPRESSES]) == 3
+    assert "3 claims in 3 sources" in g.nodes[group]["facts"][0]
+    contradictions = [(u, v) for u, v, k in g.edges(data="kind") if k == CONTRADICTS]
+    assert len(contradictions) == 2  # the denial against each of the two assertions
