@@ -1,0 +1,503 @@
+"""Clauses of the dependency parse as open-IE extractions, at the token level.
+
+A clause is a predicate (a verb, or a copula with its complement) with its subject and
+its complements. Every predicate gets its subjects from the parse, or, when it has none
+of its own, from the clause it depends on: a coordinated verb shares its subject ("X
+signed and ratified ..."), a relative clause takes its antecedent ("a boss, who is ..."),
+a participle the noun it modifies, a controlled verb the subject (or object) of its
+governor ("X helped to raise", "X urged Y to leave"). Its object is the contiguous run
+of complements after it (objects, prepositional phrases, clausal complements); the
+preposition of a first prepositional complement goes into the predicate ("rely on").
+Coordinated subjects and objects give one extraction each. A passive with a ``by``-agent
+is turned active ("was rejected by Ukraine" -> reject(Ukraine, ...)).
+
+Nothing here knows about actors, claims or records: :mod:`kg.triples` does that.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from spacy.tokens import Span, Token
+
+from .lexicons import lexicon
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
+NOUN_COMPLEMENTS = {"dobj", "dative", "attr", "oprd", "acomp", "npadvmod"}
+CLAUSE_COMPLEMENTS = {"ccomp", "xcomp", "pcomp"}
+COMPLEMENT_DEPS = NOUN_COMPLEMENTS | CLAUSE_COMPLEMENTS | {"prep", "agent", "advmod"}
+# right dependents that end a noun phrase argument (each is an extraction of its own)
+PHRASE_END_DEPS = {"relcl", "appos", "conj", "cc", "advcl", "parataxis", "dep"}
+PHRASE_END_PUNCT = {",", ";", ":", "(", ")", "[", "]", "—", "–", "--", "-"}
+RELATIVE_WORDS = {"who", "whom", "which", "that", "whose", "what"}
+# a verb in these roles modifies a word rather than heading a clause ("the *remaining*
+# trackage", "*according* to")
+NOT_PREDICATE_DEPS = {"aux", "auxpass", "amod", "compound", "nmod", "det", "poss", "case", "mark",
+                      "prt", "intj", "punct", "quantmod", "nummod", "prep"}
+CONTENT_POS = {"NOUN", "PROPN", "PRON", "NUM", "VERB", "ADJ", "ADV", "X", "SYM", "AUX"}
+QUOTE_PAIRS = {"“": "”", "‘": "’", "``": "''", "`": "'", '"': '"', "«": "»"}
+
+
+@dataclass(frozen=True)
+class Arg:
+    """An argument: the token range ``[start, end)`` and its head word."""
+
+    start: int
+    end: int
+    head: Token
+
+
+@dataclass
+class Extraction:
+    """One relation found in a sentence, before actors and claims are attached.
+
+    ``predicate`` is the token range of the words that express the relation, or None
+    when nothing in the text says it (an apposition: "Li, the head of ..." -> be).
+    ``features`` name what the extraction rests on; :mod:`kg.triples` turns them into
+    a confidence.
+    """
+
+    kind: str
+    subject: Arg
+    obj: Arg
+    predicate: tuple[int, int] | None
+    lemma: str
+    anchor: Token
+    negated: bool = False
+    modal: str | None = None
+    hedged: bool = False
+    features: set[str] = field(default_factory=set)
+
+
+# --- phrases --------------------------------------------------------------------------
+
+
+def trim_range(doc, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without edge punctuation, spaces, a leading "that"/"whether" or a
+    dangling conjunction; a quotation mark stays when its partner is inside the range."""
+    while start < end:
+        token = doc[start]
+        if token.is_space or token.dep_ in {"mark", "cc", "preconj"}:
+            start += 1
+        elif is_punctuation(token) and not _closed_inside(doc, start, end):
+            start += 1
+        else:
+            break
+    while end > start:
+        token = doc[end - 1]
+        if token.is_space or token.dep_ == "cc" or \
+                (is_punctuation(token) and not _opened_inside(doc, start, end - 1)):
+            end -= 1
+        else:
+            break
+    return start, end
+
+
+def is_punctuation(token: Token) -> bool:
+    """Punctuation proper ("%" is a word here)."""
+    return token.is_punct and token.pos_ == "PUNCT"
+
+
+def _closed_inside(doc, start: int, end: int) -> bool:
+    close = QUOTE_PAIRS.get(doc[start].text)
+    return close is not None and any(doc[i].text == close for i in range(start + 1, end))
+
+
+def _opened_inside(doc, start: int, last: int) -> bool:
+    mark = doc[last].text
+    return any(QUOTE_PAIRS.get(doc[i].text) == mark for i in range(start, last))
+
+
+def phrase(head: Token, stop: Token | None = None, subject: bool = False) -> tuple[int, int, bool]:
+    """Token range of the phrase headed by ``head`` and whether it was cut short.
+
+    The phrase ends before a relative clause, an apposition, a coordination, a comma, a
+    clause with a subject of its own ("the claim *that he lied*"), the dependent ``stop``
+    (the clause the phrase is the subject of), and, for a subject, any clause modifying
+    it: each of these is an extraction of its own.
+    """
+    start = head.left_edge.i
+    for child in head.lefts:
+        if child.dep_ in {"cc", "preconj"} or (child.dep_ == "punct" and child.text in PHRASE_END_PUNCT):
+            start = child.i + 1
+    end, cut = head.i + 1, False
+    for child in head.rights:
+        if ends_phrase(child, subject) or child == stop:
+            cut = True
+            break
+        if child.dep_ != "case":  # "Putin" in "Putin's visit", without the "'s"
+            end = child.right_edge.i + 1
+    start, end = trim_range(head.doc, start, end)
+    return start, end, cut
+
+
+def ends_phrase(child: Token, subject: bool) -> bool:
+    if child.dep_ in PHRASE_END_DEPS or (child.dep_ == "punct" and child.text in PHRASE_END_PUNCT):
+        return True
+    if child.dep_ == "acl":
+        return subject or any(c.dep_ in SUBJECT_DEPS for c in child.children)
+    return False
+
+
+def clause_range(head: Token) -> tuple[int, int]:
+    """Token range of a clausal complement: its whole subtree, trimmed."""
+    return trim_range(head.doc, head.left_edge.i, head.right_edge.i + 1)
+
+
+def complement_range(token: Token) -> tuple[int, int, bool]:
+    """Token range of one complement of a predicate, and whether it was cut short."""
+    if token.dep_ in CLAUSE_COMPLEMENTS and token.pos_ in {"VERB", "AUX"}:
+        return (*clause_range(token), False)
+    if token.dep_ in {"prep", "agent"}:
+        inner = prep_object(token)
+        if inner is None:
+            return token.i, token.i + 1, False
+        if inner.dep_ == "pcomp":
+            return token.i, clause_range(inner)[1], False
+        _, end, cut = phrase(inner)
+        return token.i, end, cut
+    return phrase(token)
+
+
+def has_content(doc, start: int, end: int) -> bool:
+    """True when the range holds a word that can name something (not only "in", "the")."""
+    return any(t.pos_ in CONTENT_POS for t in doc[start:end])
+
+
+def word_start(doc, i: int) -> int:
+    """The first token of the hyphenated word that token ``i`` ends ("re-designated")."""
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        i -= 2
+    return i
+
+
+def prep_object(prep: Token) -> Token | None:
+    """The object of a preposition (a noun phrase or a clause), if any."""
+    return next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+
+
+def with_conjuncts(token: Token) -> list[Token]:
+    """The token and the words coordinated after it ("A, B and C")."""
+    return [token, *(t for t in token.conjuncts if t.i > token.i)]
+
+
+# --- predicates -----------------------------------------------------------------------
+
+
+def is_predicate(token: Token) -> bool:
+    """True for a word that heads a clause: a verb, a copula, or a noun the parser took
+    for one in a headline (a noun with a direct object is a verb)."""
+    if token.dep_ in NOT_PREDICATE_DEPS:
+        return False
+    if token.pos_ in {"VERB", "AUX"}:
+        return True
+    return token.pos_ == "NOUN" and token.dep_ == "ROOT" and any(c.dep_ == "dobj" for c in token.children)
+
+
+def is_chained(token: Token) -> bool:
+    """True for a controlled verb that is part of its governor's predicate ("helped to raise")."""
+    return token.dep_ == "xcomp" and is_predicate(token.head) and chain(token.head)[-1] != token.head \
+        and token in chain(token.head)
+
+
+def chain(verb: Token) -> list[Token]:
+    """The verb and the controlled verbs that continue its predicate ("tried to convince")."""
+    verbs = [verb]
+    current = verb
+    while len(verbs) < 4:
+        xcomp = next((c for c in current.rights if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)
+        if xcomp is None or any(c.dep_ in COMPLEMENT_DEPS for c in current.rights if c.i < xcomp.i):
+            break
+        verbs.append(xcomp)
+        current = xcomp
+    return verbs
+
+
+def auxiliaries(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < verb.i]
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass", "csubjpass"} for c in verb.children) or \
+        (verb.dep_ == "acl" and verb.tag_ == "VBN")
+
+
+def governing_verb(verb: Token) -> Token | None:
+    """The predicate a subjectless verb depends on (through coordination, control,
+    adverbial clauses and prepositions), or None."""
+    token = verb
+    for _ in range(4):
+        if token.dep_ not in {"conj", "xcomp", "advcl", "pcomp", "prep", "ccomp"} or token.head == token:
+            return None
+        token = token.head
+        if is_predicate(token):
+            return token
+    return None
+
+
+def relative_antecedent(verb: Token) -> Token | None:
+    """The noun a relative clause (or participle) modifies; for a predicate noun, the
+    subject it is said of ("X is a footballer *who plays* ..." is about X)."""
+    if verb.dep_ not in {"relcl", "acl"} or verb.head.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"}:
+        return None
+    noun = verb.head
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ in {"NOUN", "PROPN"}:
+            return subject
+    return noun
+
+
+def is_relative_word(token: Token) -> bool:
+    return token.lower_ in RELATIVE_WORDS and token.tag_ in {"WDT", "WP", "WP$", "DT", "IN"}
+
+
+@dataclass
+class Subjects:
+    heads: list[Token]
+    how: str  # own | shared | relative | participle | controlled
+    passive: bool = False
+
+
+def subjects_of(verb: Token, depth: int = 0) -> Subjects | None:
+    """The subject heads of a predicate and where they come from."""
+    own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i] or \
+        [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    passive = is_passive(verb)
+    if own:
+        head = own[-1]
+        antecedent = relative_antecedent(verb)
+        if antecedent is not None and is_relative_word(head):
+            return Subjects([antecedent], "relative", passive)
+        if head.pos_ == "PRON" and head.lower_ in RELATIVE_WORDS and head.tag_ in {"WDT", "WP"}:
+            return None  # "what they saw": a free relative has no antecedent to stand for it
+        return Subjects(with_conjuncts(head), "own", passive)
+    if depth > 3:
+        return None
+    antecedent = relative_antecedent(verb)
+    if antecedent is not None:
+        if verb.dep_ == "acl" and verb.tag_ == "TO":
+            return None
+        if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+            owner = next((c for c in antecedent.children if c.dep_ == "poss"), None)
+            return Subjects([owner], "possessor", passive) if owner is not None else None
+        return Subjects([antecedent], "relative" if verb.dep_ == "relcl" else "participle", passive)
+    governor = governing_verb(verb)
+    if governor is None:
+        return None
+    if verb.dep_ == "conj":
+        found = subjects_of(governor, depth + 1)
+        return Subjects(found.heads, "shared", passive) if found else None
+    controller = next((c for c in governor.children if c.dep_ in {"dobj", "dative"} and c.i < verb.i), None)
+    if controller is not None and verb.dep_ in {"xcomp", "pcomp"}:
+        return Subjects([controller], "controlled", passive)
+    found = subjects_of(governor, depth + 1)
+    return Subjects(found.heads, "controlled", passive) if found else None
+
+
+def inherited_from(verb: Token) -> Token:
+    """The verb whose auxiliaries (negation, modals) a bare coordinated verb shares."""
+    while verb.dep_ == "conj" and not auxiliaries(verb) and is_predicate(verb.head):
+        verb = verb.head
+    return verb
+
+
+# --- hedges and modality --------------------------------------------------------------
+
+
+def modality(verbs: list[Token]) -> tuple[bool, str | None, bool]:
+    """(negated, modal auxiliary, hedged) of a predicate's verbs and their auxiliaries."""
+    hedges = lexicon("hedges.tsv")
+    negated, modal, hedged = False, None, False
+    for verb in verbs:
+        for child in verb.children:
+            word = child.lower_
+            if child.dep_ == "neg":
+                negated = True
+            elif child.dep_ == "aux" and child.tag_ == "MD":
+                modal = child.lemma_.lower() if child.lemma_ else word
+                hedged = hedged or "modal" in hedges.get(modal, ())
+            elif child.dep_ == "advmod" and "adverb" in hedges.get(word, ()):
+                hedged = True
+        if "verb" in hedges.get(verb.lemma_.lower(), ()) and any(c.dep_ == "xcomp" for c in verb.children):
+            hedged = True
+    return negated, modal, hedged
+
+
+# --- extraction -----------------------------------------------------------------------
+
+
+class ClauseFinder:
+    """Turns the predicates of one sentence into extractions."""
+
+    def __init__(self, sent: Span) -> None:
+        self.sent = sent
+        self.doc = sent.doc
+
+    def run(self) -> Iterator[Extraction]:
+        for token in self.sent:
+            if is_predicate(token) and not is_chained(token):
+                yield from self.clause(token)
+
+    # one predicate ------------------------------------------------------------------
+
+    def clause(self, verb: Token) -> Iterator[Extraction]:
+        found = subjects_of(verb)
+        if found is None:
+            return
+        verbs = chain(verb)
+        last = verbs[-1]
+        head_verb = inherited_from(verb)
+        negated, modal, hedged = modality(verbs + ([head_verb] if head_verb is not verb else []))
+        complements = self.complements(last, found)
+        lemma = self.lemma(verbs, head_verb)
+        kind = "copula" if last.lemma_ == "be" else "verb"
+        features = {f"subject:{found.how}"}
+        if len(verbs) > 1:
+            features.add("chain")
+        base = dict(anchor=verb, negated=negated, modal=modal, hedged=hedged)
+        subjects = self.subject_args(found.heads, verb)
+        agent = next((c for c in last.rights if c.dep_ == "agent"), None)
+        if found.passive and agent is not None:
+            yield from self.active(verbs, agent, subjects, lemma, features, base)
+            complements = [c for c in complements if c != agent]
+        if found.passive:
+            features.add("passive")
+        antecedent = self.relative_object(verb, found)
+        if antecedent is not None:
+            for subject in subjects:
+                yield Extraction(kind, subject, antecedent, self.predicate_range(verbs, last), lemma,
+                                 features=features | {"object:antecedent"}, **base)
+        if not complements:
+            return
+        for obj, predicate, prep in self.objects(verbs, complements):
+            full_lemma = " ".join(filter(None, [("be " if found.passive else "") + lemma, prep]))
+            feats = features | {f"first:{complements[0].dep_}"}
+            if len(complements) > 1:
+                feats.add("n-ary")
+            if prep:
+                feats.add("prep-in-predicate")
+            for subject in subjects:
+                yield Extraction(kind, subject, obj, predicate, full_lemma, features=set(feats), **base)
+
+    def lemma(self, verbs: list[Token], head_verb: Token) -> str:
+        """The predicate's lemma: the verbs of the chain with their particles ("turn to",
+        "try to isolate"); a bare coordinated verb keeps its governor's chain ("need to nurture")."""
+        words: list[str] = []
+        if head_verb is not verbs[0] and verbs[0].dep_ == "conj":
+            governor = verbs[0].head
+            if governor.dep_ == "xcomp" and is_chained(governor):
+                words += [governor.head.lemma_.lower(), "to"]
+        for i, verb in enumerate(verbs):
+            if i and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+                words.append("to")
+            words.append(verb.lemma_.lower())
+            words += [c.lower_ for c in verb.children if c.dep_ == "prt"]
+        return " ".join(words)
+
+    def relative_object(self, verb: Token, found: Subjects) -> Arg | None:
+        """The antecedent as the object of a relative clause with a subject of its own
+        ("a match *which Keibler lost*", "a post *he held*")."""
+        antecedent = relative_antecedent(verb)
+        if found.how != "own" or verb.dep_ != "relcl" or antecedent is None or verb.head != antecedent:
+            return None
+        relative = [c for c in verb.children if is_relative_word(c)]
+        if relative and relative[0].dep_ != "dobj":
+            return None
+        if not relative and (is_passive(verb) or any(c.dep_ in {"dobj", "ccomp", "xcomp", "attr"} or
+                                                       (c.dep_ == "prep" and prep_object(c) is None)
+                                                       for c in verb.children)):
+            return None
+        start, end, _ = phrase(antecedent, stop=verb)
+        return Arg(start, end, antecedent) if start < end else None
+
+    def subject_args(self, heads: list[Token], verb: Token) -> list[Arg]:
+        args = []
+        for head in heads:
+            start, end, _ = phrase(head, stop=verb, subject=True)
+            if start < end:
+                args.append(Arg(start, end, head))
+        return args
+
+    def complements(self, verb: Token, found: Subjects) -> list[Token]:
+        """The complements of the predicate's last verb, in text order: those after it,
+        or a quotation or clause before it ("“...,” she said")."""
+        after = [c for c in verb.rights if c.dep_ in COMPLEMENT_DEPS and not (c.dep_ == "advmod" and not self._is_place(c))]
+        if after:
+            return after
+        before = [c for c in verb.lefts if c.dep_ == "ccomp"]
+        return before[-1:]
+
+    @staticmethod
+    def _is_place(token: Token) -> bool:
+        return token.lower_ in {"here", "there", "home", "abroad", "away", "back", "together"}
+
+    def predicate_range(self, verbs: list[Token], last_token: Token) -> tuple[int, int]:
+        first = verbs[0]
+        start = min([first.i] + [a.i for a in auxiliaries(first)])
+        return word_start(self.doc, start), last_token.i + 1
+
+    def objects(self, verbs: list[Token], complements: list[Token]) -> Iterator[tuple[Arg, tuple[int, int], str]]:
+        """(object, predicate range, preposition in the predicate) for each coordinated object."""
+        last = verbs[-1]
+        end_of_predicate = max([last] + [c for c in last.children if c.dep_ == "prt" and c.i > last.i],
+                               key=lambda t: t.i)
+        first = complements[0]
+        prep = ""
+        if first.dep_ == "prep" and prep_object(first) is not None and first.i > end_of_predicate.i:
+            inner = prep_object(first)
+            prep, end_of_predicate = first.lower_, first
+            heads = with_conjuncts(inner) if inner.dep_ == "pobj" else [inner]
+        elif first.dep_ in CLAUSE_COMPLEMENTS and first.pos_ in {"VERB", "AUX"}:
+            heads = [first]
+        else:
+            heads = with_conjuncts(first)
+        if first.i < last.i:  # a clause before the verb: "“...,” she said"
+            start, end = clause_range(first)
+            if start < end:
+                yield Arg(start, end, first), self.predicate_range(verbs, end_of_predicate), ""
+            return
+        predicate = self.predicate_range(verbs, end_of_predicate)
+        rest = complements[1:]
+        for n, head in enumerate(heads):
+            if head.dep_ in CLAUSE_COMPLEMENTS and head.pos_ in {"VERB", "AUX"}:
+                start, end = clause_range(head)
+                cut = False
+            else:
+                start, end, cut = phrase(head)
+            if n == len(heads) - 1 and not cut:
+                end = self._extend(end, rest)
+            if start < end and start >= predicate[1] and has_content(self.doc, start, end):
+                yield Arg(start, end, head), predicate, prep
+
+    def _extend(self, end: int, rest: list[Token]) -> int:
+        """Extend an object over the following complements while they are contiguous."""
+        for token in rest:
+            start, stop, cut = complement_range(token)
+            if start != end or stop <= start:
+                break
+            end = stop
+            if cut:
+                break
+        return end
+
+    def active(self, verbs: list[Token], agent: Token, patients: list[Arg], lemma: str,
+               features: set[str], base: dict) -> Iterator[Extraction]:
+        """The passive turned active: the ``by``-agent is the subject, the patient the object."""
+        doers = prep_object(agent)
+        if doers is None or doers.dep_ != "pobj":
+            return
+        predicate = self.predicate_range(verbs, verbs[-1])
+        for doer in with_conjuncts(doers):
+            start, end, _ = phrase(doer, subject=True)
+            if start >= end:
+                continue
+            for patient in patients:
+                yield Extraction("verb", Arg(start, end, doer), patient, predicate, lemma,
+                                 features=features | {"passive-agent"}, **base)
+
+
+def sentence_extractions(sent: Span) -> list[Extraction]:
+    """Every clause extraction of one sentence."""
+    return list(ClauseFinder(sent).run())

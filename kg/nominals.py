@@ -1,0 +1,142 @@
+"""Relations that noun phrases state without a verb of their own.
+
+- **appositions**: "Li Zhanshu, the head of China's legislature" -> be(Li Zhanshu, the
+  head of China's legislature); the name is the subject;
+- **titles** before a person's name: "former U.S. Attorney Todd Graves" -> be(Todd
+  Graves, former U.S. Attorney);
+- **nominal events** (``kg/data/event_nouns.tsv``): a noun naming an act, with its doer
+  and the one it is directed at: "Putin's visit to Beijing" -> visit(Putin, Beijing),
+  "Western sanctions on Russia", "support from NATO for Ukraine", and with a light verb
+  (``kg/data/light_verbs.txt``) lending its subject: "Putin held talks with Xi" ->
+  talk(Putin, Xi). A doer that is a modifier ("*Western* sanctions") must name an actor.
+
+The predicate of an apposition or a title is implicit: no word of the text says "is".
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterator
+
+from spacy.tokens import Span, Token
+
+from .actors import DocActors
+from .clauses import Arg, Extraction, has_content, modality, phrase, prep_object, subjects_of, with_conjuncts
+from .lexicons import lexicon
+
+NOUNS = {"NOUN", "PROPN"}
+AGENT_PREPOSITIONS = {"by", "from"}
+MODIFIER_DEPS = {"compound", "amod", "nmod"}
+NOT_PATIENT_ENTITIES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+
+
+@lru_cache(maxsize=4096)
+def event_noun(word: str) -> tuple[str, frozenset[str]] | None:
+    """(verb lemma, prepositions of the one it is directed at) for an event noun,
+    looked up as given and without a plural ``s``."""
+    nouns = lexicon("event_nouns.tsv")
+    for form in (word.lower(), word.lower()[:-1] if word.lower().endswith("s") else None):
+        tags = nouns.get(form) if form else None
+        if tags:
+            verb, _, preps = next(iter(tags)).partition(":")
+            return verb, frozenset(preps.split())
+    return None
+
+
+def nominal_extractions(sent: Span, actors: DocActors) -> list[Extraction]:
+    """The apposition, title and nominal-event extractions of one sentence."""
+    found: list[Extraction] = []
+    for token in sent:
+        if token.dep_ == "appos":
+            found.extend(apposition(token))
+        if token.pos_ in NOUNS:
+            found.extend(nominal_event(token, actors))
+    for ent in sent.ents:
+        if ent.label_ == "PERSON":
+            found.extend(title(ent))
+    return found
+
+
+def _arg(head: Token, subject: bool = False) -> Arg | None:
+    start, end, _ = phrase(head, subject=subject)
+    return Arg(start, end, head) if start < end and has_content(head.doc, start, end) else None
+
+
+def apposition(appos: Token) -> Iterator[Extraction]:
+    head = appos.head
+    if head.pos_ not in NOUNS or appos.pos_ not in NOUNS or appos.i < head.i:
+        return
+    first, second = _arg(head, subject=True), _arg(appos)
+    if first is None or second is None:
+        return
+    if appos.pos_ == "PROPN" and head.pos_ != "PROPN":
+        first, second = second, first  # the name is what the description is said of
+    yield Extraction("apposition", first, second, None, "be", anchor=appos, features={"implicit"})
+
+
+def title(ent: Span) -> Iterator[Extraction]:
+    """A title written before a person's name, inside the same noun phrase."""
+    head = ent.root
+    start = head.left_edge.i
+    for token in head.doc[start:ent.start]:
+        if token.dep_ in {"det", "poss", "case", "predet"} or token.tag_ == "POS":
+            start = token.i + 1
+    if start >= ent.start or head.left_edge.i > ent.start:
+        return
+    words = head.doc[start:ent.start]
+    if not any(t.pos_ in NOUNS and not t.ent_type_ for t in words) or any(t.is_punct for t in words):
+        return
+    yield Extraction("title", Arg(ent.start, ent.end, head), Arg(start, ent.start, words[-1]), None, "be",
+                     anchor=head, features={"implicit"})
+
+
+def nominal_event(noun: Token, actors: DocActors) -> Iterator[Extraction]:
+    entry = event_noun(noun.lemma_) or event_noun(noun.lower_)
+    if entry is None:
+        return
+    verb, patient_preps = entry
+    light = noun.head if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon("light_verbs.txt") else None
+    doers = agents(noun, light, actors)
+    patients = [p for prep in noun.rights if prep.dep_ == "prep" and prep.lower_ in patient_preps
+                for p in _pobjs(prep)]
+    if not doers or not patients:
+        return
+    negated, modal, hedged = modality([light]) if light is not None else (False, None, False)
+    features = {"light-verb" if light is not None else "nominal"}
+    for doer in doers:
+        for patient in patients:
+            if doer.head == patient.head:
+                continue
+            yield Extraction("nominal", doer, patient, (noun.i, noun.i + 1), verb, anchor=noun,
+                             negated=negated, modal=modal, hedged=hedged, features=set(features))
+
+
+def _pobjs(prep: Token) -> list[Arg]:
+    pobj = prep_object(prep)
+    if pobj is None or pobj.dep_ != "pobj" or pobj.ent_type_ in NOT_PATIENT_ENTITIES:
+        return []
+    return [a for a in (_arg(t) for t in with_conjuncts(pobj)) if a is not None]
+
+
+def agents(noun: Token, light: Token | None, actors: DocActors) -> list[Arg]:
+    """Who does what the noun names: its possessor, a by/from phrase, a modifier naming
+    an actor, or the subject of the light verb that takes it."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return [a for a in (_arg(t, subject=True) for t in with_conjuncts(child)) if a is not None]
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in AGENT_PREPOSITIONS:
+            found = [a for a in _pobjs(child) if a is not None]
+            if found:
+                return found
+    for child in noun.lefts:
+        if child.dep_ in MODIFIER_DEPS and actors.at(child.idx) is not None:
+            mention = actors.at(child.idx)
+            start = noun.doc.char_span(*mention.span, alignment_mode="expand")
+            if start is not None and start.end <= noun.i:
+                return [Arg(start.start, start.end, child)]
+    if light is not None:
+        found = subjects_of(light)
+        if found is not None and not found.passive:
+            return [a for a in (_arg(t, subject=True) for t in found.heads) if a is not None]
+    return []
