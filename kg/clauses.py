@@ -35,6 +35,12 @@ RELATIVE_WORDS = {"who", "whom", "which", "that", "whose", "what"}
 # trackage", "*according* to")
 NOT_PREDICATE_DEPS = {"aux", "auxpass", "amod", "compound", "nmod", "det", "poss", "case", "mark",
                       "prt", "intj", "punct", "quantmod", "nummod", "prep"}
+# prepositions of place, time, comparison and manner: what they introduce is the setting
+# of an act, not someone it is directed at ("met X *in Moscow*", "needs more *than* ...")
+SETTING_PREPOSITIONS = {"in", "at", "during", "since", "until", "till", "after", "before", "throughout",
+                        "within", "near", "around", "across", "than", "like", "via", "by", "despite",
+                        "amid", "among", "alongside", "beside", "besides", "except", "outside", "inside"}
+CONDITIONAL_MARKS = {"if", "unless", "whether"}
 CONTENT_POS = {"NOUN", "PROPN", "PRON", "NUM", "VERB", "ADJ", "ADV", "X", "SYM", "AUX"}
 QUOTE_PAIRS = {"“": "”", "‘": "’", "``": "''", "`": "'", '"': '"', "«": "»"}
 
@@ -165,6 +171,30 @@ def has_content(doc, start: int, end: int) -> bool:
     return any(t.pos_ in CONTENT_POS for t in doc[start:end])
 
 
+def noun_words(noun: Token) -> list[str]:
+    """A noun with its compounds, as it goes into a predicate lemma ("arms embargo")."""
+    return [c.lower_ for c in noun.lefts if c.dep_ == "compound"] + [noun.lower_]
+
+
+def _pobjs(prep: Token) -> list[Arg]:
+    """The noun phrases a preposition governs, one per conjunct."""
+    pobj = prep_object(prep)
+    if pobj is None or pobj.dep_ != "pobj":
+        return []
+    found = []
+    for head in with_conjuncts(pobj):
+        start, end, _ = phrase(head)
+        if start < end:
+            found.append(Arg(start, end, head))
+    return found
+
+
+def is_reciprocal(lemma: str) -> bool:
+    """True for a predicate whose subjects act on each other ("meet", "agree")."""
+    words = lemma.split()
+    return bool(words) and (lemma in lexicon("reciprocal.txt") or words[-1] in lexicon("reciprocal.txt"))
+
+
 def word_start(doc, i: int) -> int:
     """The first token of the hyphenated word that token ``i`` ends ("re-designated")."""
     while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
@@ -264,6 +294,10 @@ def subjects_of(verb: Token, depth: int = 0) -> Subjects | None:
     """The subject heads of a predicate and where they come from."""
     own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i] or \
         [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if not own:  # a subject the parser hung on the auxiliary
+        own = [c for a in auxiliaries(verb) for c in a.children if c.dep_ in SUBJECT_DEPS]
+    if not own and verb.pos_ == "NOUN":  # a headline verb taken for a noun: "Putin and Xi vow ..."
+        own = [c for c in verb.lefts if c.dep_ in {"nmod", "compound"} and c.pos_ in {"PROPN", "NOUN"}]
     passive = is_passive(verb)
     if own:
         head = own[-1]
@@ -290,15 +324,32 @@ def subjects_of(verb: Token, depth: int = 0) -> Subjects | None:
         found = subjects_of(governor, depth + 1)
         return Subjects(found.heads, "shared", passive) if found else None
     controller = next((c for c in governor.children if c.dep_ in {"dobj", "dative"} and c.i < verb.i), None)
-    if controller is not None and verb.dep_ in {"xcomp", "pcomp"}:
+    if controller is not None and verb.dep_ == "xcomp":
         return Subjects([controller], "controlled", passive)
     found = subjects_of(governor, depth + 1)
     return Subjects(found.heads, "controlled", passive) if found else None
 
 
+def parallel_verb(verbs: list[Token]) -> Token | None:
+    """A verb coordinated with the last verb of a chain, in the same form and with no
+    subject of its own, whose object the chain shares ("need to cherish and nurture it")."""
+    last = verbs[-1]
+    if len(verbs) < 2:
+        return None
+    for owner in (last, verbs[-2]):
+        for conj in owner.rights:
+            if conj.dep_ == "conj" and conj.tag_ == last.tag_ and is_predicate(conj) and \
+                    not any(c.dep_ in SUBJECT_DEPS for c in conj.children):
+                return conj
+    return None
+
+
 def inherited_from(verb: Token) -> Token:
-    """The verb whose auxiliaries (negation, modals) a bare coordinated verb shares."""
-    while verb.dep_ == "conj" and not auxiliaries(verb) and is_predicate(verb.head):
+    """The verb whose auxiliaries (negation, modals) a coordinated verb shares: one in
+    the same form with none of its own ("won't sign or ratify", not "did not approve
+    the budget and rejected the plan")."""
+    while verb.dep_ == "conj" and not auxiliaries(verb) and is_predicate(verb.head) \
+            and verb.tag_ == verb.head.tag_ and auxiliaries(verb.head):
         verb = verb.head
     return verb
 
@@ -322,6 +373,8 @@ def modality(verbs: list[Token]) -> tuple[bool, str | None, bool]:
                 hedged = True
         if "verb" in hedges.get(verb.lemma_.lower(), ()) and any(c.dep_ == "xcomp" for c in verb.children):
             hedged = True
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children):
+            hedged = True  # "if China can provide ...": a condition, not a statement
     return negated, modal, hedged
 
 
@@ -350,45 +403,91 @@ class ClauseFinder:
         last = verbs[-1]
         head_verb = inherited_from(verb)
         negated, modal, hedged = modality(verbs + ([head_verb] if head_verb is not verb else []))
-        complements = self.complements(last, found)
-        lemma = self.lemma(verbs, head_verb)
+        base = dict(anchor=verb, negated=negated, modal=modal, hedged=hedged)
         kind = "copula" if last.lemma_ == "be" else "verb"
-        features = {f"subject:{found.how}"}
+        lemma = self.lemma(verbs, head_verb)
+        features = {f"subject:{found.how}", f"dep:{verb.dep_}"}
         if len(verbs) > 1:
             features.add("chain")
-        base = dict(anchor=verb, negated=negated, modal=modal, hedged=hedged)
+        if found.passive:
+            features.add("passive")
+        complements = self.complements(last, found)
+        partner = parallel_verb(verbs) if not complements else None
+        if partner is not None:  # "to cherish and nurture it": the object is shared
+            complements = self.complements(partner, found)
+            features.add("object:shared")
         subjects = self.subject_args(found.heads, verb)
         agent = next((c for c in last.rights if c.dep_ == "agent"), None)
         if found.passive and agent is not None:
             yield from self.active(verbs, agent, subjects, lemma, features, base)
             complements = [c for c in complements if c != agent]
-        if found.passive:
-            features.add("passive")
         antecedent = self.relative_object(verb, found)
         if antecedent is not None:
             for subject in subjects:
                 yield Extraction(kind, subject, antecedent, self.predicate_range(verbs, last), lemma,
                                  features=features | {"object:antecedent"}, **base)
+        if len(subjects) > 1 and is_reciprocal(lemma) and not any(
+                c.dep_ in {"dobj", "dative"} or (c.dep_ == "prep" and c.lower_ == "with") for c in complements):
+            yield from self.reciprocal(verbs, subjects, lemma, features, base)
         if not complements:
             return
+        passive = "be " if found.passive else ""
         for obj, predicate, prep in self.objects(verbs, complements):
-            full_lemma = " ".join(filter(None, [("be " if found.passive else "") + lemma, prep]))
             feats = features | {f"first:{complements[0].dep_}"}
             if len(complements) > 1:
                 feats.add("n-ary")
             if prep:
                 feats.add("prep-in-predicate")
             for subject in subjects:
-                yield Extraction(kind, subject, obj, predicate, full_lemma, features=set(feats), **base)
+                yield Extraction(kind, subject, obj, predicate, " ".join(filter(None, [passive + lemma, prep])),
+                                 features=set(feats), **base)
+        for obj, predicate, words in self.variants(verbs, complements):
+            for subject in subjects:
+                yield Extraction(kind, subject, obj, predicate, " ".join([passive + lemma, *words]),
+                                 features=features | {"variant"}, **base)
+
+    def reciprocal(self, verbs: list[Token], subjects: list[Arg], lemma: str, features: set[str],
+                   base: dict) -> Iterator[Extraction]:
+        """"A and B met": each pair of the coordinated subjects, in text order."""
+        predicate = self.predicate_range(verbs, verbs[-1])
+        for i, first in enumerate(subjects):
+            for second in subjects[i + 1:]:
+                yield Extraction("reciprocal", first, second, predicate, lemma, features=features | {"reciprocal"},
+                                 **base)
+
+    def variants(self, verbs: list[Token], complements: list[Token]) -> Iterator[tuple[Arg, tuple[int, int], list[str]]]:
+        """Narrower readings that link the subject to the object of a later preposition:
+        of the verb ("sent his tanks *into Ukraine*" -> send tanks into) or of the first
+        object's noun ("attended a meeting *with Xi*" -> attend meeting with). They let
+        the actor graph see past an object that is not itself an actor."""
+        first = complements[0]
+        noun = first if first.dep_ in {"dobj", "attr", "acomp", "oprd"} else None
+        start = self.predicate_range(verbs, verbs[-1])[0]
+        if noun is None or noun.pos_ in {"NOUN", "ADJ"}:
+            words = noun_words(noun) if noun is not None else []
+            for prep in complements[1:]:
+                if prep.dep_ == "prep" and prep.i > first.i and prep.lower_ not in SETTING_PREPOSITIONS:
+                    for head in _pobjs(prep):
+                        yield head, (start, prep.i + 1), words + [prep.lower_]
+        if noun is not None and noun.pos_ in {"NOUN", "ADJ"} and not any(c.dep_ == "poss" for c in noun.children):
+            for prep in noun.rights:
+                if prep.dep_ == "prep" and prep.lower_ not in SETTING_PREPOSITIONS:
+                    for head in _pobjs(prep):
+                        yield head, (start, prep.i + 1), noun_words(noun) + [prep.lower_]
 
     def lemma(self, verbs: list[Token], head_verb: Token) -> str:
         """The predicate's lemma: the verbs of the chain with their particles ("turn to",
-        "try to isolate"); a bare coordinated verb keeps its governor's chain ("need to nurture")."""
+        "try to isolate"); a verb coordinated with a controlled one keeps the chain's
+        head ("need to cherish and nurture it": need to nurture)."""
         words: list[str] = []
-        if head_verb is not verbs[0] and verbs[0].dep_ == "conj":
-            governor = verbs[0].head
+        first = verbs[0]
+        if first.dep_ == "conj":
+            governor = first.head
             if governor.dep_ == "xcomp" and is_chained(governor):
                 words += [governor.head.lemma_.lower(), "to"]
+            elif first.tag_ == "VB" and governor.tag_ != "VB" and len(chain(governor)) > 1 \
+                    and chain(governor)[-1].tag_ == "VB":
+                words += [governor.lemma_.lower(), "to"]
         for i, verb in enumerate(verbs):
             if i and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
                 words.append("to")

@@ -43,17 +43,17 @@ def event_noun(word: str) -> tuple[str, frozenset[str]] | None:
     return None
 
 
-def nominal_extractions(sent: Span, actors: DocActors) -> list[Extraction]:
-    """The apposition, title and nominal-event extractions of one sentence."""
+def nominal_extractions(sent: Span, actors: DocActors, people: list[Span]) -> list[Extraction]:
+    """The apposition, title and nominal-event extractions of one sentence, whose
+    PERSON entities are ``people``."""
     found: list[Extraction] = []
     for token in sent:
         if token.dep_ == "appos":
             found.extend(apposition(token))
         if token.pos_ in NOUNS:
             found.extend(nominal_event(token, actors))
-    for ent in sent.ents:
-        if ent.label_ == "PERSON":
-            found.extend(title(ent))
+    for ent in people:
+        found.extend(title(ent))
     return found
 
 

@@ -30,7 +30,7 @@ from .relation_types import relation_type
 from .spans import char_span
 
 OWNER_DEPS = {"poss", "compound", "amod", "nmod"}
-IDENTITY_KINDS = {"apposition", "title", "copula"}
+DESCRIPTION_KINDS = {"apposition", "title"}  # the object describes the subject
 
 
 def confidence(features: set[str]) -> float:
@@ -71,12 +71,19 @@ class TripleExtractor:
         self.triples: list[Triple] = []
         self.features: list[set[str]] = []  # what each triple's confidence rests on
         self._seen: set[tuple] = set()
+        self._pairs: set[tuple[str, str]] = set()  # actor pairs the current sentence relates
 
     def run(self) -> list[Triple]:
+        people: dict[int, list[Span]] = {}
+        for ent in self.doc.ents:
+            if ent.label_ == "PERSON":
+                people.setdefault(ent.sent.start, []).append(ent)
         for sent in self.doc.sents:
             if self.document.is_skipped(sent.start_char, sent.start_char + 1) or len(sent) < 2:
                 continue
-            for ex in sentence_extractions(sent) + nominal_extractions(sent, self.actors):
+            self._pairs = set()
+            found = nominal_extractions(sent, self.actors, people.get(sent.start, [])) + sentence_extractions(sent)
+            for ex in found:
                 self._add(ex, sent)
         return self.triples
 
@@ -88,11 +95,15 @@ class TripleExtractor:
         key = (s_span, p_span, o_span, ex.lemma)
         if key in self._seen or s_span == o_span:
             return
-        self._seen.add(key)
-        subject = self.actor_of(ex.subject, owner=False)
-        obj = self.actor_of(ex.obj, owner=ex.kind not in IDENTITY_KINDS)
+        subject = self.actor_of(ex.subject)
+        obj = None if ex.kind in DESCRIPTION_KINDS else self.actor_of(ex.obj, owner=self._directed(ex))
         if subject is not None and subject == obj:
             subject = obj = None  # "Putin, the Russian president": a name for the same actor
+        if "variant" in ex.features and (not (subject and obj) or (subject, obj) in self._pairs):
+            return  # a narrower reading is only kept when it links two actors not yet linked
+        if subject and obj:
+            self._pairs.add((subject, obj))
+        self._seen.add(key)
         claim = self._asserting_claim(ex.anchor.idx)
         features = ex.features | length_features(ex) | {f"kind:{ex.kind}"}
         if ex.negated:
@@ -115,13 +126,20 @@ class TripleExtractor:
             kind=ex.kind,
         ))
 
-    def actor_of(self, arg: Arg, owner: bool) -> str | None:
-        """The actor an argument names: the mention at its head; for an object, else the
-        actor its head belongs to or comes from ("the United States' actions")."""
+    @staticmethod
+    def _directed(ex: Extraction) -> bool:
+        """True when the predicate is aimed at someone (it has a relation type), so that
+        aiming it at a thing of theirs aims it at them ("denounced the United States'
+        actions"); "emphasized China's assistance" is not about China."""
+        return ex.kind != "copula" and relation_type(ex.lemma) is not None
+
+    def actor_of(self, arg: Arg, owner: bool = False) -> str | None:
+        """The actor an argument names: the mention at its head; with ``owner``, else the
+        actor that the head (not a role: "the Duma chairman") belongs to or comes from."""
         mention = self.actors.at(arg.head.idx)
         if mention is not None:
             return mention.actor
-        if not owner:
+        if not owner or arg.head.lemma_.lower() in lexicon("role_nouns.txt"):
             return None
         for child in arg.head.children:
             if child.dep_ in OWNER_DEPS and arg.start <= child.i < arg.end:
