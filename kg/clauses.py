@@ -22,6 +22,7 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 
 from .lexicons import lexicon
+from .relation_types import event_noun, is_reciprocal
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
 NOUN_COMPLEMENTS = {"dobj", "dative", "attr", "oprd", "acomp", "npadvmod"}
@@ -29,20 +30,21 @@ CLAUSE_COMPLEMENTS = {"ccomp", "xcomp", "pcomp"}
 COMPLEMENT_DEPS = NOUN_COMPLEMENTS | CLAUSE_COMPLEMENTS | {"prep", "agent", "advmod"}
 # right dependents that end a noun phrase argument (each is an extraction of its own)
 PHRASE_END_DEPS = {"relcl", "appos", "conj", "cc", "advcl", "parataxis", "dep"}
-PHRASE_END_PUNCT = {",", ";", ":", "(", ")", "[", "]", "—", "–", "--", "-"}
+PHRASE_END_PUNCT = {",", ";", ":", "(", ")", "[", "]", "—", "–", "--"}
 RELATIVE_WORDS = {"who", "whom", "which", "that", "whose", "what"}
 # a verb in these roles modifies a word rather than heading a clause ("the *remaining*
 # trackage", "*according* to")
 NOT_PREDICATE_DEPS = {"aux", "auxpass", "amod", "compound", "nmod", "det", "poss", "case", "mark",
                       "prt", "intj", "punct", "quantmod", "nummod", "prep"}
-# prepositions of place, time, comparison and manner: what they introduce is the setting
-# of an act, not someone it is directed at ("met X *in Moscow*", "needs more *than* ...")
-SETTING_PREPOSITIONS = {"in", "at", "during", "since", "until", "till", "after", "before", "throughout",
+# prepositions of place, time, comparison, role and manner: what they introduce is the
+# setting of an act, not someone it is directed at ("met X *in Moscow*", "needs more
+# *than* ...", "framed X *as* an obstacle")
+SETTING_PREPOSITIONS = {"in", "at", "during", "since", "until", "till", "after", "before", "throughout", "as",
                         "within", "near", "around", "across", "than", "like", "via", "by", "despite",
                         "amid", "among", "alongside", "beside", "besides", "except", "outside", "inside"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 CONTENT_POS = {"NOUN", "PROPN", "PRON", "NUM", "VERB", "ADJ", "ADV", "X", "SYM", "AUX"}
-QUOTE_PAIRS = {"“": "”", "‘": "’", "``": "''", "`": "'", '"': '"', "«": "»"}
+QUOTE_PAIRS = {"“": {"”"}, "‘": {"’"}, "``": {"''"}, "`": {"'", "''"}, '"': {'"'}, "«": {"»"}}
 
 
 @dataclass(frozen=True)
@@ -102,17 +104,17 @@ def trim_range(doc, start: int, end: int) -> tuple[int, int]:
 
 def is_punctuation(token: Token) -> bool:
     """Punctuation proper ("%" is a word here)."""
-    return token.is_punct and token.pos_ == "PUNCT"
+    return token.pos_ == "PUNCT"
 
 
 def _closed_inside(doc, start: int, end: int) -> bool:
     close = QUOTE_PAIRS.get(doc[start].text)
-    return close is not None and any(doc[i].text == close for i in range(start + 1, end))
+    return close is not None and any(doc[i].text in close for i in range(start + 1, end))
 
 
 def _opened_inside(doc, start: int, last: int) -> bool:
     mark = doc[last].text
-    return any(QUOTE_PAIRS.get(doc[i].text) == mark for i in range(start, last))
+    return any(mark in QUOTE_PAIRS.get(doc[i].text, ()) for i in range(start, last))
 
 
 def phrase(head: Token, stop: Token | None = None, subject: bool = False) -> tuple[int, int, bool]:
@@ -189,10 +191,16 @@ def _pobjs(prep: Token) -> list[Arg]:
     return found
 
 
-def is_reciprocal(lemma: str) -> bool:
-    """True for a predicate whose subjects act on each other ("meet", "agree")."""
-    words = lemma.split()
-    return bool(words) and (lemma in lexicon("reciprocal.txt") or words[-1] in lexicon("reciprocal.txt"))
+def examples(head: Token) -> list[Arg]:
+    """The examples a noun phrase gives of itself ("countries *like Iran and Syria*",
+    "allies *such as Japan*", "members, *including France*")."""
+    found: list[Arg] = []
+    for prep in head.rights:
+        if prep.dep_ == "prep" and (prep.lower_ in {"like", "including"} or
+                                    (prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.lefts)) or
+                                    (prep.lower_ == "as" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such")):
+            found.extend(_pobjs(prep))
+    return found
 
 
 def word_start(doc, i: int) -> int:
@@ -426,9 +434,10 @@ class ClauseFinder:
             for subject in subjects:
                 yield Extraction(kind, subject, antecedent, self.predicate_range(verbs, last), lemma,
                                  features=features | {"object:antecedent"}, **base)
-        if len(subjects) > 1 and is_reciprocal(lemma) and not any(
-                c.dep_ in {"dobj", "dative"} or (c.dep_ == "prep" and c.lower_ == "with") for c in complements):
-            yield from self.reciprocal(verbs, subjects, lemma, features, base)
+        if len(subjects) > 1:
+            reciprocal = self.reciprocal_lemma(lemma, complements)
+            if reciprocal:
+                yield from self.reciprocal(verbs, subjects, reciprocal, features, base)
         if not complements:
             return
         passive = "be " if found.passive else ""
@@ -438,13 +447,34 @@ class ClauseFinder:
                 feats.add("n-ary")
             if prep:
                 feats.add("prep-in-predicate")
+            full_lemma = " ".join(filter(None, [passive + lemma, prep]))
             for subject in subjects:
-                yield Extraction(kind, subject, obj, predicate, " ".join(filter(None, [passive + lemma, prep])),
-                                 features=set(feats), **base)
+                yield Extraction(kind, subject, obj, predicate, full_lemma, features=set(feats), **base)
+                for example in examples(obj.head):
+                    yield Extraction(kind, subject, example, predicate, full_lemma,
+                                     features=features | {"variant"}, **base)
         for obj, predicate, words in self.variants(verbs, complements):
             for subject in subjects:
                 yield Extraction(kind, subject, obj, predicate, " ".join([passive + lemma, *words]),
                                  features=features | {"variant"}, **base)
+
+    @staticmethod
+    def reciprocal_lemma(lemma: str, complements: list[Token]) -> str | None:
+        """The lemma of a clause whose coordinated subjects act on each other: a
+        reciprocal predicate with no object ("A and B met"), or one whose object is a
+        reciprocal act ("A and B deepened cooperation"), unless a with-phrase names the
+        other party."""
+        if any(c.dep_ == "prep" and c.lower_ == "with" for c in complements):
+            return None
+        objects = [c for c in complements if c.dep_ in {"dobj", "dative"}]
+        if not objects:
+            return lemma if is_reciprocal(lemma) else None
+        noun = objects[0]
+        entry = event_noun(noun.lemma_) if noun.pos_ == "NOUN" else None
+        if entry is None or not is_reciprocal(entry.verb) or any(c.dep_ == "prep" and c.lower_ == "with"
+                                                                 for c in noun.children):
+            return None
+        return " ".join([lemma, *noun_words(noun)])
 
     def reciprocal(self, verbs: list[Token], subjects: list[Arg], lemma: str, features: set[str],
                    base: dict) -> Iterator[Extraction]:
@@ -463,13 +493,21 @@ class ClauseFinder:
         first = complements[0]
         noun = first if first.dep_ in {"dobj", "attr", "acomp", "oprd"} else None
         start = self.predicate_range(verbs, verbs[-1])[0]
+        if first.dep_ == "ccomp" and first.tag_ == "VB" and verbs[-1].lemma_.lower() not in lexicon("cue_verbs.txt") \
+                and not any(c.dep_ in {"mark", "aux", "auxpass"} for c in first.children):
+            doer = next((c for c in first.children if c.dep_ == "nsubj"), None)
+            if doer is not None:  # "helped China develop ...": China is what is helped
+                start_, end, _ = phrase(doer, subject=True)
+                if start_ < end:
+                    yield Arg(start_, end, doer), self.predicate_range(verbs, verbs[-1]), []
         if noun is None or noun.pos_ in {"NOUN", "ADJ"}:
             words = noun_words(noun) if noun is not None else []
             for prep in complements[1:]:
                 if prep.dep_ == "prep" and prep.i > first.i and prep.lower_ not in SETTING_PREPOSITIONS:
                     for head in _pobjs(prep):
                         yield head, (start, prep.i + 1), words + [prep.lower_]
-        if noun is not None and noun.pos_ in {"NOUN", "ADJ"} and not any(c.dep_ == "poss" for c in noun.children):
+        if noun is not None and noun.pos_ in {"NOUN", "ADJ"} and not any(
+                c.dep_ == "poss" and c.pos_ != "PRON" for c in noun.children):
             for prep in noun.rights:
                 if prep.dep_ == "prep" and prep.lower_ not in SETTING_PREPOSITIONS:
                     for head in _pobjs(prep):

@@ -8,14 +8,16 @@
   and the one it is directed at: "Putin's visit to Beijing" -> visit(Putin, Beijing),
   "Western sanctions on Russia", "support from NATO for Ukraine", and with a light verb
   (``kg/data/light_verbs.txt``) lending its subject: "Putin held talks with Xi" ->
-  talk(Putin, Xi). A doer that is a modifier ("*Western* sanctions") must name an actor.
+  talk(Putin, Xi), or a clause it is the setting of ("said in an interview with CBS").
+  A doer that is a modifier ("*Western* sanctions") must name an actor. A reciprocal act
+  relates its coordinated doers: "Beijing's and Moscow's cooperation", "trade between
+  China and Russia".
 
 The predicate of an apposition or a title is implicit: no word of the text says "is".
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Iterator
 
 from spacy.tokens import Span, Token
@@ -23,24 +25,12 @@ from spacy.tokens import Span, Token
 from .actors import DocActors
 from .clauses import Arg, Extraction, has_content, modality, phrase, prep_object, subjects_of, with_conjuncts
 from .lexicons import lexicon
+from .relation_types import event_noun, is_reciprocal
 
 NOUNS = {"NOUN", "PROPN"}
 AGENT_PREPOSITIONS = {"by", "from"}
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
 NOT_PATIENT_ENTITIES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
-
-
-@lru_cache(maxsize=4096)
-def event_noun(word: str) -> tuple[str, frozenset[str]] | None:
-    """(verb lemma, prepositions of the one it is directed at) for an event noun,
-    looked up as given and without a plural ``s``."""
-    nouns = lexicon("event_nouns.tsv")
-    for form in (word.lower(), word.lower()[:-1] if word.lower().endswith("s") else None):
-        tags = nouns.get(form) if form else None
-        if tags:
-            verb, _, preps = next(iter(tags)).partition(":")
-            return verb, frozenset(preps.split())
-    return None
 
 
 def nominal_extractions(sent: Span, actors: DocActors, people: list[Span]) -> list[Extraction]:
@@ -94,21 +84,39 @@ def nominal_event(noun: Token, actors: DocActors) -> Iterator[Extraction]:
     entry = event_noun(noun.lemma_) or event_noun(noun.lower_)
     if entry is None:
         return
-    verb, patient_preps = entry
     light = noun.head if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon("light_verbs.txt") else None
-    doers = agents(noun, light, actors)
-    patients = [p for prep in noun.rights if prep.dep_ == "prep" and prep.lower_ in patient_preps
-                for p in _pobjs(prep)]
-    if not doers or not patients:
-        return
     negated, modal, hedged = modality([light]) if light is not None else (False, None, False)
+    base = dict(anchor=noun, negated=negated, modal=modal, hedged=hedged)
+    predicate = (noun.i, noun.i + 1)
+    doers = agents(noun, light, actors)
+    if is_reciprocal(entry.verb):  # "Beijing's and Moscow's cooperation", "trade between A and B"
+        between = next((p for p in noun.rights if p.dep_ == "prep" and p.lower_ == "between"), None)
+        group = _pobjs(between) if between is not None else doers
+        for i, first in enumerate(group):
+            for second in group[i + 1:]:
+                yield Extraction("nominal", first, second, predicate, entry.verb, features={"nominal", "reciprocal"},
+                                 **base)
+    patients = [p for prep in noun.rights if prep.dep_ == "prep" and prep.lower_ in entry.preps
+                for p in _pobjs(prep)]
+    if not doers and entry.setting:
+        doers = setting_agents(noun)
     features = {"light-verb" if light is not None else "nominal"}
     for doer in doers:
         for patient in patients:
-            if doer.head == patient.head:
-                continue
-            yield Extraction("nominal", doer, patient, (noun.i, noun.i + 1), verb, anchor=noun,
-                             negated=negated, modal=modal, hedged=hedged, features=set(features))
+            if doer.head != patient.head:
+                yield Extraction("nominal", doer, patient, predicate, entry.verb, features=set(features), **base)
+
+
+def setting_agents(noun: Token) -> list[Arg]:
+    """The subject of the clause an event is the setting of ("Putin said *in an interview
+    with* CBS", "*during talks with* Xi, Putin agreed"): the one taking part in it."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in {"in", "at", "during", "after", "before"}:
+        return []
+    found = subjects_of(prep.head) if prep.head.pos_ in {"VERB", "AUX"} else None
+    if found is None or found.passive:
+        return []
+    return [a for a in (_arg(t, subject=True) for t in found.heads) if a is not None]
 
 
 def _pobjs(prep: Token) -> list[Arg]:
@@ -121,9 +129,9 @@ def _pobjs(prep: Token) -> list[Arg]:
 def agents(noun: Token, light: Token | None, actors: DocActors) -> list[Arg]:
     """Who does what the noun names: its possessor, a by/from phrase, a modifier naming
     an actor, or the subject of the light verb that takes it."""
-    for child in noun.children:
-        if child.dep_ == "poss":
-            return [a for a in (_arg(t, subject=True) for t in with_conjuncts(child)) if a is not None]
+    owners = [t for c in noun.children if c.dep_ == "poss" for t in with_conjuncts(c)]
+    if owners:  # "Putin's visit", "Beijing's and Moscow's cooperation"
+        return [a for a in (_arg(t, subject=True) for t in owners) if a is not None]
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ in AGENT_PREPOSITIONS:
             found = [a for a in _pobjs(child) if a is not None]

@@ -1,4 +1,6 @@
-"""A predicate lemma's relation type: a small grouping of predicates kept as data.
+"""Predicate lexicons: relation types, event nouns, reciprocal predicates.
+
+A predicate lemma's relation type is a small grouping of predicates kept as data.
 
 ``kg/data/relation_types.tsv`` lists predicates by type (support, oppose, criticize,
 meet, cooperate, supply, sanction, ...); a predicate it lacks is looked up by its parts,
@@ -12,10 +14,10 @@ and a word of ``kg/data/polarity.tsv`` gives plain ``support`` or ``oppose``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicons import lexicon
-from .nominals import event_noun
 
 POLARITY_TYPES = {"+": "support", "-": "oppose"}
 PREPOSITIONS = {"with", "to", "on", "against", "at", "for", "from", "into", "in", "toward", "towards",
@@ -28,10 +30,38 @@ def _listed(words: list[str]) -> str | None:
     return next(iter(sorted(tags))) if tags else None
 
 
+@dataclass(frozen=True)
+class EventNoun:
+    """What ``kg/data/event_nouns.tsv`` says of a noun."""
+
+    verb: str
+    preps: frozenset[str]  # prepositions introducing the one the act is directed at
+    setting: bool = False  # "said *in an interview with* X": the clause's subject takes part
+
+
+@lru_cache(maxsize=4096)
+def event_noun(word: str) -> EventNoun | None:
+    """The entry of an event noun, looked up as given and without a plural ``s``."""
+    nouns = lexicon("event_nouns.tsv")
+    word = word.lower()
+    for form in (word, word[:-1] if word.endswith("s") else None):
+        tags = nouns.get(form) if form else None
+        if tags:
+            verb, _, preps = next(t for t in sorted(tags) if ":" in t).partition(":")
+            return EventNoun(verb, frozenset(preps.split()), "setting" in tags)
+    return None
+
+
+def is_reciprocal(lemma: str) -> bool:
+    """True for a predicate whose subjects act on each other ("meet", "agree")."""
+    words = lemma.split()
+    return bool(words) and (lemma in lexicon("reciprocal.txt") or words[-1] in lexicon("reciprocal.txt"))
+
+
 def _event_verb(word: str) -> str | None:
     """The verb an event noun stands for ("sanctions" -> sanction), if it is one."""
     entry = event_noun(word)
-    return entry[0] if entry else None
+    return entry.verb if entry else None
 
 
 def _polarity(words: list[str]) -> str | None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .actors import DocActors
 from .clauses import Arg, Extraction, sentence_extractions
@@ -43,6 +43,14 @@ def confidence(features: set[str]) -> float:
         if tags:
             total += float(next(iter(tags)))
     return round(1 / (1 + math.exp(-total)), 3)
+
+
+def partitive_whole(head: Token) -> Token | None:
+    """The whole a part or quantity is taken from ("most *of Europe*"), if ``head`` is one."""
+    if head.lemma_.lower() not in lexicon("partitives.txt"):
+        return None
+    prep = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
 
 
 def length_features(ex: Extraction) -> set[str]:
@@ -139,6 +147,9 @@ class TripleExtractor:
         mention = self.actors.at(arg.head.idx)
         if mention is not None:
             return mention.actor
+        whole = partitive_whole(arg.head)
+        if whole is not None:
+            return self.actor_of(Arg(whole.left_edge.i, whole.right_edge.i + 1, whole), owner)
         if not owner or arg.head.lemma_.lower() in lexicon("role_nouns.txt"):
             return None
         for child in arg.head.children:
