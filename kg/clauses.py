@@ -235,8 +235,7 @@ def is_predicate(token: Token) -> bool:
 
 def is_chained(token: Token) -> bool:
     """True for a controlled verb that is part of its governor's predicate ("helped to raise")."""
-    return token.dep_ == "xcomp" and is_predicate(token.head) and chain(token.head)[-1] != token.head \
-        and token in chain(token.head)
+    return token.dep_ == "xcomp" and is_predicate(token.head) and token in chain(token.head)[1:]
 
 
 def chain(verb: Token) -> list[Token]:

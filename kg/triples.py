@@ -17,6 +17,7 @@ For every extraction this stage
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -33,15 +34,17 @@ OWNER_DEPS = {"poss", "compound", "amod", "nmod"}
 DESCRIPTION_KINDS = {"apposition", "title"}  # the object describes the subject
 
 
-def confidence(features: set[str]) -> float:
+@lru_cache(maxsize=1)
+def confidence_weights() -> dict[str, float]:
+    return {name: float(next(iter(tags))) for name, tags in lexicon("triple_confidence.tsv").items() if tags}
+
+
+@lru_cache(maxsize=8192)
+def confidence(features: frozenset[str]) -> float:
     """The probability that an extraction with these features is right (a logistic
     model: the weights of ``kg/data/triple_confidence.tsv``, ``bias`` included)."""
-    weights = lexicon("triple_confidence.tsv")
-    total = 0.0
-    for name in ["bias", *sorted(features)]:
-        tags = weights.get(name)
-        if tags:
-            total += float(next(iter(tags)))
+    weights = confidence_weights()
+    total = weights.get("bias", 0.0) + sum(weights.get(name, 0.0) for name in sorted(features))
     return round(1 / (1 + math.exp(-total)), 3)
 
 
@@ -127,7 +130,7 @@ class TripleExtractor:
             object_text=text[o_span[0]:o_span[1]], object_span=o_span, object=obj,
             negated=ex.negated,
             asserted_by=claim.id if claim else None,
-            confidence=confidence(features),
+            confidence=confidence(frozenset(features)),
             hedged=ex.hedged,
             relation_type=relation_type(ex.lemma) if subject and obj else None,
             modal=ex.modal,

@@ -234,3 +234,34 @@ def test_offsets_are_exact():
         for span, words in ((t.subject_span, t.subject_text), (t.object_span, t.object_text),
                             (t.predicate_span, t.predicate_text)):
             assert span is None or text[span[0]:span[1]] == words
+
+
+# --- RDF --------------------------------------------------------------------------------
+
+
+def rdf_of(text: str):
+    from kg.rdf import document_graph
+    result, _ = extract_text(text)
+    return result, document_graph(result.document, result.mentions, result.claims, result.triples, result.text)
+
+
+def test_rdf_states_only_what_the_article_says_in_its_own_voice():
+    from kg.rdf import CG, actor_iri, claim_iri, relation_iri, statement_iri
+    result, g = rdf_of("Norway welcomed Poland. Sweden could attack Finland. "
+                       "Angela Merkel said that Russia attacked Ukraine.")
+    assert (actor_iri("norway"), relation_iri("welcome"), actor_iri("poland")) in g
+    hedged = next(t for t in result.triples if t.subject == "sweden")
+    assert hedged.hedged and hedged.object == "finland"
+    assert (actor_iri("sweden"), relation_iri("attack"), actor_iri("finland")) not in g
+    said = next(t for t in result.triples if t.asserted_by)
+    assert (said.subject, said.object) == ("russia", "ukraine")
+    assert (actor_iri(said.subject), relation_iri("attack"), actor_iri(said.object)) not in g
+    assert (statement_iri(said.id), CG.assertedIn, claim_iri(said.asserted_by)) in g
+
+
+def test_rdf_statement_of_an_implicit_relation_has_no_predicate_text():
+    from kg.rdf import CG, statement_iri
+    result, g = rdf_of("Mario Rossi, the mayor of Turin, opened the fair.")
+    appos = next(t for t in result.triples if t.kind == "apposition")
+    node = statement_iri(appos.id)
+    assert (node, CG.predicateLemma, None) in g and (node, CG.predicateText, None) not in g

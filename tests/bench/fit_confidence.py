@@ -82,7 +82,7 @@ def fit(samples: list[tuple[set[str], float]], l2: float = 1.0, steps: int = 600
 
 
 def confidence(weights: dict[str, float], features: set[str]) -> float:
-    z = weights.get("bias", 0.0) + sum(weights.get(f, 0.0) for f in features)
+    z = weights.get("bias", 0.0) + sum(weights.get(f, 0.0) for f in sorted(features))
     return round(1 / (1 + math.exp(-z)), 3)
 
 
