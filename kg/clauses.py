@@ -74,8 +74,12 @@ class Extraction:
     anchor: Token
     negated: bool = False
     modal: str | None = None
-    hedged: bool = False
+    hedge: str | None = None  # the word that hedges it ("could", "reportedly", "if")
     features: set[str] = field(default_factory=set)
+
+    @property
+    def hedged(self) -> bool:
+        return self.hedge is not None
 
 
 # --- phrases --------------------------------------------------------------------------
@@ -364,10 +368,12 @@ def inherited_from(verb: Token) -> Token:
 # --- hedges and modality --------------------------------------------------------------
 
 
-def modality(verbs: list[Token]) -> tuple[bool, str | None, bool]:
-    """(negated, modal auxiliary, hedged) of a predicate's verbs and their auxiliaries."""
+def modality(verbs: list[Token]) -> tuple[bool, str | None, str | None]:
+    """(negated, modal auxiliary, hedge) of a predicate's verbs and their auxiliaries;
+    the hedge is the word that makes the statement uncertain ("could", "reportedly",
+    "expected", "if"), or None."""
     hedges = lexicon("hedges.tsv")
-    negated, modal, hedged = False, None, False
+    negated, modal, hedge = False, None, None
     for verb in verbs:
         for child in verb.children:
             word = child.lower_
@@ -375,14 +381,15 @@ def modality(verbs: list[Token]) -> tuple[bool, str | None, bool]:
                 negated = True
             elif child.dep_ == "aux" and child.tag_ == "MD":
                 modal = child.lemma_.lower() if child.lemma_ else word
-                hedged = hedged or "modal" in hedges.get(modal, ())
+                if "modal" in hedges.get(modal, ()):
+                    hedge = hedge or modal
             elif child.dep_ == "advmod" and "adverb" in hedges.get(word, ()):
-                hedged = True
+                hedge = word
+            elif child.dep_ == "mark" and word in CONDITIONAL_MARKS:
+                hedge = word  # "if China can provide ...": a condition, not a statement
         if "verb" in hedges.get(verb.lemma_.lower(), ()) and any(c.dep_ == "xcomp" for c in verb.children):
-            hedged = True
-        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in verb.children):
-            hedged = True  # "if China can provide ...": a condition, not a statement
-    return negated, modal, hedged
+            hedge = verb.lemma_.lower()
+    return negated, modal, hedge
 
 
 # --- extraction -----------------------------------------------------------------------
@@ -409,8 +416,8 @@ class ClauseFinder:
         verbs = chain(verb)
         last = verbs[-1]
         head_verb = inherited_from(verb)
-        negated, modal, hedged = modality(verbs + ([head_verb] if head_verb is not verb else []))
-        base = dict(anchor=verb, negated=negated, modal=modal, hedged=hedged)
+        negated, modal, hedge = modality(verbs + ([head_verb] if head_verb is not verb else []))
+        base = dict(anchor=verb, negated=negated, modal=modal, hedge=hedge)
         kind = "copula" if last.lemma_ == "be" else "verb"
         lemma = self.lemma(verbs, head_verb)
         features = {f"subject:{found.how}", f"dep:{verb.dep_}"}

@@ -85,8 +85,8 @@ def nominal_event(noun: Token, actors: DocActors) -> Iterator[Extraction]:
     if entry is None:
         return
     light = noun.head if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon("light_verbs.txt") else None
-    negated, modal, hedged = modality([light]) if light is not None else (False, None, False)
-    base = dict(anchor=noun, negated=negated, modal=modal, hedged=hedged)
+    negated, modal, hedge = modality([light]) if light is not None else (False, None, None)
+    base = dict(anchor=noun, negated=negated, modal=modal, hedge=hedge)
     predicate = (noun.i, noun.i + 1)
     doers = agents(noun, light, actors)
     if is_reciprocal(entry.verb):  # "Beijing's and Moscow's cooperation", "trade between A and B"

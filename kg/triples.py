@@ -119,6 +119,8 @@ class TripleExtractor:
         features = ex.features | length_features(ex) | {f"kind:{ex.kind}"}
         if ex.negated:
             features.add("negated")
+        # a reported "would" is a shifted "will": "Putin said he would brief Xi"
+        hedged = ex.hedged and not (claim is not None and claim.kind != "direct" and ex.hedge == "would")
         self.features.append(features)
         self.triples.append(Triple(
             doc=self.document.id,
@@ -131,7 +133,7 @@ class TripleExtractor:
             negated=ex.negated,
             asserted_by=claim.id if claim else None,
             confidence=confidence(frozenset(features)),
-            hedged=ex.hedged,
+            hedged=hedged,
             relation_type=relation_type(ex.lemma) if subject and obj else None,
             modal=ex.modal,
             kind=ex.kind,
