@@ -434,7 +434,7 @@ class ClauseFinder:
         agent = next((c for c in last.rights if c.dep_ == "agent"), None)
         if found.passive and agent is not None:
             yield from self.active(verbs, agent, subjects, lemma, features, base)
-            complements = [c for c in complements if c != agent]
+            complements = [c for c in complements if c.i < agent.i]  # the rest is past the agent
         antecedent = self.relative_object(verb, found)
         if antecedent is not None:
             for subject in subjects:
@@ -612,7 +612,11 @@ class ClauseFinder:
             if n == len(heads) - 1 and not cut:
                 end = self._extend(end, rest)
             if start < end and start >= predicate[1] and has_content(self.doc, start, end):
-                yield Arg(start, end, head), predicate, prep
+                mark = self.doc[start - 1]
+                if start - 1 == predicate[1] and mark.dep_ == "mark" and mark.lower_ == "that":
+                    yield Arg(start, end, head), (predicate[0], start), prep  # "indicated that"
+                else:
+                    yield Arg(start, end, head), predicate, prep
 
     def _extend(self, end: int, rest: list[Token]) -> int:
         """Extend an object over the following complements while they are contiguous."""
