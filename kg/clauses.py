@@ -163,8 +163,8 @@ def complement_range(token: Token) -> tuple[int, int, bool]:
         return (*clause_range(token), False)
     if token.dep_ in {"prep", "agent"}:
         inner = prep_object(token)
-        if inner is None:
-            return token.i, token.i + 1, False
+        if inner is None:  # a stranded preposition ends the object
+            return token.i, token.i, True
         if inner.dep_ == "pcomp":
             return token.i, clause_range(inner)[1], False
         _, end, cut = phrase(inner)
@@ -253,6 +253,11 @@ def chain(verb: Token) -> list[Token]:
         verbs.append(xcomp)
         current = xcomp
     return verbs
+
+
+def has_to(verb: Token) -> bool:
+    """True for a to-infinitive ("to isolate")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def auxiliaries(verb: Token) -> list[Token]:
@@ -525,15 +530,15 @@ class ClauseFinder:
         head ("need to cherish and nurture it": need to nurture)."""
         words: list[str] = []
         first = verbs[0]
-        if first.dep_ == "conj":
+        if first.dep_ == "conj" and not any(c.dep_ in SUBJECT_DEPS for c in first.children):
             governor = first.head
             if governor.dep_ == "xcomp" and is_chained(governor):
-                words += [governor.head.lemma_.lower(), "to"]
+                words += [governor.head.lemma_.lower()] + (["to"] if has_to(governor) else [])
             elif first.tag_ == "VB" and governor.tag_ != "VB" and len(chain(governor)) > 1 \
                     and chain(governor)[-1].tag_ == "VB":
-                words += [governor.lemma_.lower(), "to"]
+                words += [governor.lemma_.lower()] + (["to"] if has_to(chain(governor)[-1]) else [])
         for i, verb in enumerate(verbs):
-            if i and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            if i and has_to(verb):
                 words.append("to")
             words.append(verb.lemma_.lower())
             words += [c.lower_ for c in verb.children if c.dep_ == "prt"]
@@ -577,8 +582,11 @@ class ClauseFinder:
         return token.lower_ in {"here", "there", "home", "abroad", "away", "back", "together"}
 
     def predicate_range(self, verbs: list[Token], last_token: Token) -> tuple[int, int]:
+        """From the first auxiliary after the subject ("where do we go": "go") to
+        ``last_token``."""
         first = verbs[0]
-        start = min([first.i] + [a.i for a in auxiliaries(first)])
+        subject_end = max((c.right_edge.i for c in first.lefts if c.dep_ in SUBJECT_DEPS), default=-1)
+        start = min([first.i] + [a.i for a in auxiliaries(first) if a.i > subject_end])
         return word_start(self.doc, start), last_token.i + 1
 
     def objects(self, verbs: list[Token], complements: list[Token]) -> Iterator[tuple[Arg, tuple[int, int], str]]:

@@ -9,7 +9,9 @@
   "Western sanctions on Russia", "support from NATO for Ukraine", and with a light verb
   (``kg/data/light_verbs.txt``) lending its subject: "Putin held talks with Xi" ->
   talk(Putin, Xi), or a clause it is the setting of ("said in an interview with CBS").
-  A doer that is a modifier ("*Western* sanctions") must name an actor. A reciprocal act
+  A doer that is a modifier ("*Western* sanctions") must name an actor. A role noun
+  said of a subject relates it to the other party: "Iran is Russia's closest ally"
+  (``kg/data/agent_nouns.tsv``). A reciprocal act
   relates its coordinated doers: "Beijing's and Moscow's cooperation", "trade between
   China and Russia".
 
@@ -30,6 +32,7 @@ from .relation_types import event_noun, is_reciprocal
 NOUNS = {"NOUN", "PROPN"}
 AGENT_PREPOSITIONS = {"by", "from"}
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "madam", "madame", "monsieur", "herr", "frau"}
 NOT_PATIENT_ENTITIES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 
 
@@ -42,6 +45,7 @@ def nominal_extractions(sent: Span, actors: DocActors, people: list[Span]) -> li
             found.extend(apposition(token))
         if token.pos_ in NOUNS:
             found.extend(nominal_event(token, actors))
+            found.extend(agent_noun(token))
     for ent in people:
         found.extend(title(ent))
     return found
@@ -74,8 +78,9 @@ def title(ent: Span) -> Iterator[Extraction]:
     if start >= ent.start or head.left_edge.i > ent.start:
         return
     words = head.doc[start:ent.start]
-    if not any(t.pos_ in NOUNS and not t.ent_type_ for t in words) or any(t.is_punct for t in words):
-        return
+    if not any(t.pos_ in NOUNS and not t.ent_type_ and t.lower_.rstrip(".") not in HONORIFICS for t in words) \
+            or any(t.pos_ == "PUNCT" for t in words):
+        return  # "Mr. Smith": a form of address, not a title
     yield Extraction("title", Arg(ent.start, ent.end, head), Arg(start, ent.start, words[-1]), None, "be",
                      anchor=head, features={"implicit"})
 
@@ -105,6 +110,32 @@ def nominal_event(noun: Token, actors: DocActors) -> Iterator[Extraction]:
         for patient in patients:
             if doer.head != patient.head:
                 yield Extraction("nominal", doer, patient, predicate, entry.verb, features=set(features), **base)
+
+
+def agent_noun(noun: Token) -> Iterator[Extraction]:
+    """"Iran is Russia's closest ally", "China, as a key supporter of Russia": a noun
+    naming a role towards someone (``kg/data/agent_nouns.tsv``), said of a subject."""
+    tags = lexicon("agent_nouns.tsv").get(noun.lemma_.lower())
+    if not tags:
+        return
+    verb = noun.head
+    if noun.dep_ == "attr" and verb.pos_ in {"AUX", "VERB"}:
+        clause_verb = verb
+    elif noun.dep_ == "pobj" and verb.lower_ == "as" and verb.head.pos_ in {"AUX", "VERB"}:
+        clause_verb = verb.head
+    else:
+        return
+    found = subjects_of(clause_verb)
+    if found is None or found.passive:
+        return
+    others = [a for c in noun.children if c.dep_ == "poss" for a in (_arg(t, subject=True) for t in with_conjuncts(c))
+              if a is not None]
+    others += [a for p in noun.rights if p.dep_ == "prep" and p.lower_ in {"of", "to"} for a in _pobjs(p)]
+    negated, modal, hedge = modality([clause_verb])
+    for subject in (a for a in (_arg(t, subject=True) for t in found.heads) if a is not None):
+        for other in others:
+            yield Extraction("nominal", subject, other, (noun.i, noun.i + 1), next(iter(sorted(tags))),
+                             anchor=noun, negated=negated, modal=modal, hedge=hedge, features={"agent-noun"})
 
 
 def setting_agents(noun: Token) -> list[Arg]:

@@ -121,6 +121,8 @@ class TripleExtractor:
             features.add("negated")
         # a reported "would" is a shifted "will": "Putin said he would brief Xi"
         hedged = ex.hedged and not (claim is not None and claim.kind != "direct" and ex.hedge == "would")
+        if sent.text.rstrip().endswith("?"):
+            hedged = True  # a question asserts nothing
         self.features.append(features)
         self.triples.append(Triple(
             doc=self.document.id,

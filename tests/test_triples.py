@@ -90,6 +90,12 @@ def test_modals_and_hedges_are_properties():
     assert one(triples, "resign from").hedged
 
 
+def test_a_question_asserts_nothing():
+    _, triples = triples_of("Did Russia attack Ukraine?")
+    attack = one(triples, "attack")
+    assert attack.hedged and attack.predicate_text == "attack"
+
+
 def test_a_condition_hedges_its_clause():
     _, triples = triples_of("If Norway sells gas to Poland, prices will fall.")
     assert one(triples, "sell").hedged
@@ -177,6 +183,20 @@ def test_light_verb_lends_its_subject_to_the_event_noun():
     _, triples = triples_of("France held talks with Germany on Tuesday.")
     talk = one(triples, "talk")
     assert (talk.subject, talk.object, talk.relation_type) == ("france", "germany", "talk")
+
+
+def test_reciprocal_event_relates_both_sides():
+    _, triples = triples_of("Trade between Chile and Peru grew last year.")
+    trade = one(triples, "trade")
+    assert (trade.subject, trade.object, trade.kind) == ("chile", "peru", "nominal")
+
+
+def test_role_noun_said_of_a_subject():
+    _, triples = triples_of("Iran is Russia's closest ally.")
+    ally = one(triples, "ally with")
+    assert (ally.subject, ally.object, ally.relation_type) == ("iran", "russia", "cooperate")
+    _, triples = triples_of("Cuba is not an ally of Chile.")
+    assert one(triples, "ally with").negated
 
 
 def test_actor_owning_the_object_of_a_directed_predicate():
