@@ -243,16 +243,32 @@ def is_chained(token: Token) -> bool:
 
 
 def chain(verb: Token) -> list[Token]:
-    """The verb and the controlled verbs that continue its predicate ("tried to convince")."""
+    """The verb and the controlled verbs that continue its predicate ("tried to
+    convince"), through a predicative adjective that takes one ("is willing to
+    negotiate", "was able to control")."""
     verbs = [verb]
     current = verb
-    while len(verbs) < 4:
+    while len(verbs) < 5:
+        adjective = controlling_adjective(current) if current.lemma_ == "be" or current.tag_ == "VBN" else None
+        if adjective is not None:
+            verbs.append(adjective)
+            current = adjective
         xcomp = next((c for c in current.rights if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)
-        if xcomp is None or any(c.dep_ in COMPLEMENT_DEPS for c in current.rights if c.i < xcomp.i):
+        if xcomp is None or any(c.dep_ in COMPLEMENT_DEPS - {"advmod"} for c in current.rights if c.i < xcomp.i):
+            if adjective is not None:
+                verbs.pop()
             break
         verbs.append(xcomp)
         current = xcomp
     return verbs
+
+
+def controlling_adjective(verb: Token) -> Token | None:
+    """The predicative adjective of a copula when it takes a to-infinitive ("willing to")."""
+    adjective = next((c for c in verb.rights if c.dep_ == "acomp" and c.pos_ in {"ADJ", "VERB"}), None)
+    if adjective is None or any(c.dep_ in COMPLEMENT_DEPS - {"advmod"} for c in verb.rights if c.i < adjective.i):
+        return None
+    return adjective if any(c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"} for c in adjective.rights) else None
 
 
 def has_to(verb: Token) -> bool:
@@ -390,6 +406,8 @@ def modality(verbs: list[Token]) -> tuple[bool, str | None, str | None]:
                     hedge = hedge or modal
             elif child.dep_ == "advmod" and "adverb" in hedges.get(word, ()):
                 hedge = word
+            elif child.dep_ == "acomp" and "adjective" in hedges.get(word, ()):
+                hedge = word  # "is likely to visit"
             elif child.dep_ == "mark" and word in CONDITIONAL_MARKS:
                 hedge = word  # "if China can provide ...": a condition, not a statement
         if "verb" in hedges.get(verb.lemma_.lower(), ()) and any(c.dep_ == "xcomp" for c in verb.children):
@@ -540,7 +558,7 @@ class ClauseFinder:
         for i, verb in enumerate(verbs):
             if i and has_to(verb):
                 words.append("to")
-            words.append(verb.lemma_.lower())
+            words.append(verb.lower_ if verb.dep_ == "acomp" else verb.lemma_.lower())
             words += [c.lower_ for c in verb.children if c.dep_ == "prt"]
         return " ".join(words)
 

@@ -58,8 +58,9 @@ def _arg(head: Token, subject: bool = False) -> Arg | None:
 
 def apposition(appos: Token) -> Iterator[Extraction]:
     head = appos.head
-    if head.pos_ not in NOUNS or appos.pos_ not in NOUNS or appos.i < head.i:
-        return
+    if head.pos_ not in NOUNS or appos.pos_ not in NOUNS or appos.i < head.i or \
+            head.ent_type_ in NOT_PATIENT_ENTITIES or appos.ent_type_ in NOT_PATIENT_ENTITIES:
+        return  # "on July 17, 1749, the son of ...": a date is not what the phrase describes
     first, second = _arg(head, subject=True), _arg(appos)
     if first is None or second is None:
         return

@@ -143,6 +143,12 @@ def test_reciprocal_verbs_relate_coordinated_subjects():
 def test_a_controlled_verb_joins_the_predicate():
     found, _ = triples_of("Brazil tried to isolate Venezuela.")
     assert ("Brazil", "try to isolate", "Venezuela") in found
+    _, triples = triples_of("Chile is willing to negotiate with Bolivia.")
+    negotiate = one(triples, "be willing to negotiate with")
+    assert (negotiate.subject, negotiate.object) == ("chile", "bolivia")
+    assert negotiate.predicate_text == "is willing to negotiate with"
+    _, triples = triples_of("Chile is unlikely to sign the treaty.")
+    assert one(triples, "be unlikely to sign").hedged
 
 
 def test_relative_clause_takes_its_antecedent():
