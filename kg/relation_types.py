@@ -20,6 +20,8 @@ from functools import lru_cache
 from .lexicons import lexicon
 
 POLARITY_TYPES = {"+": "support", "-": "oppose"}
+SETTING_WORDS = {"in", "at", "during", "since", "until", "after", "before", "throughout", "within", "near",
+                 "around", "across", "alongside", "beside", "amid", "among", "despite", "than", "like"}
 PREPOSITIONS = {"with", "to", "on", "against", "at", "for", "from", "into", "in", "toward", "towards",
                 "over", "about", "of", "by", "as"}
 
@@ -80,6 +82,8 @@ def relation_type(lemma: str) -> str | None:
     words = lemma.lower().split()
     if words and words[0] == "be" and len(words) > 1:
         words = words[1:]
+    if len(words) > 1 and words[-1] in SETTING_WORDS and not _listed(words):
+        return None  # "met in Moscow", "spoke alongside Xi": where, not whom
     while words and words[-1] in PREPOSITIONS and len(words) > 1:
         found = _listed(words)
         if found:
