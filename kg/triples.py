@@ -27,7 +27,7 @@ from .ingest import Document
 from .lexicons import lexicon
 from .nominals import nominal_extractions
 from .records import Claim, Triple, stable_id
-from .relation_types import relation_type
+from .relation_types import event_noun, relation_type
 from .spans import char_span
 
 OWNER_DEPS = {"poss", "compound", "amod", "nmod"}
@@ -106,7 +106,7 @@ class TripleExtractor:
         key = (s_span, p_span, o_span, ex.lemma)
         if key in self._seen or s_span == o_span:
             return
-        subject = self.actor_of(ex.subject)
+        subject = self.actor_of(ex.subject, owner=ex.kind == "verb" and event_noun(ex.subject.head.lemma_) is not None)
         obj = None if ex.kind in DESCRIPTION_KINDS else self.actor_of(ex.obj, owner=self._directed(ex))
         if subject is not None and subject == obj:
             subject = obj = None  # "Putin, the Russian president": a name for the same actor
@@ -150,7 +150,8 @@ class TripleExtractor:
 
     def actor_of(self, arg: Arg, owner: bool = False) -> str | None:
         """The actor an argument names: the mention at its head; with ``owner``, else the
-        actor that the head (not a role: "the Duma chairman") belongs to or comes from."""
+        actor that the head (not a role: "the Duma chairman") belongs to or comes from.
+        A subject that is an act takes its doer ("China's support helped Russia")."""
         mention = self.actors.at(arg.head.idx)
         if mention is not None:
             return mention.actor

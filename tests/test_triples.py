@@ -212,6 +212,13 @@ def test_actor_owning_the_object_of_a_directed_predicate():
     assert one(triples, "praise").object is None  # a role: the minister is not Hungary
 
 
+def test_a_subject_that_is_an_act_stands_for_its_doer():
+    _, triples = triples_of("Chile's support helped Peru.")
+    assert (one(triples, "help").subject, one(triples, "help").object) == ("chile", "peru")
+    _, triples = triples_of("Chile's president helped Peru.")
+    assert one(triples, "help").subject != "chile"  # a role, not an act: the president is not Chile
+
+
 def test_an_actor_in_a_later_phrase_is_related_through_a_narrower_reading():
     _, triples = triples_of("Canada sent troops into Latvia.")
     variant = one(triples, "send troops into")
