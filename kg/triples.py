@@ -83,6 +83,7 @@ class TripleExtractor:
         self.features: list[set[str]] = []  # what each triple's confidence rests on
         self._seen: set[tuple] = set()
         self._pairs: set[tuple[str, str]] = set()  # actor pairs the current sentence relates
+        self._question = False  # whether the current sentence is a question
 
     def run(self) -> list[Triple]:
         people: dict[int, list[Span]] = {}
@@ -93,6 +94,7 @@ class TripleExtractor:
             if self.document.is_skipped(sent.start_char, sent.start_char + 1) or len(sent) < 2:
                 continue
             self._pairs = set()
+            self._question = self.document.text[sent.start_char:sent.end_char].rstrip().endswith("?")
             found = nominal_extractions(sent, self.actors, people.get(sent.start, [])) + sentence_extractions(sent)
             for ex in found:
                 self._add(ex, sent)
@@ -121,7 +123,7 @@ class TripleExtractor:
             features.add("negated")
         # a reported "would" is a shifted "will": "Putin said he would brief Xi"
         hedged = ex.hedged and not (claim is not None and claim.kind != "direct" and ex.hedge == "would")
-        if sent.text.rstrip().endswith("?"):
+        if self._question:
             hedged = True  # a question asserts nothing
         self.features.append(features)
         self.triples.append(Triple(
