@@ -172,6 +172,10 @@ def add_claim(g: Graph, rec: Claim, text: str | None = None) -> None:
 
 
 def add_triple(g: Graph, rec: Triple, text: str | None = None) -> None:
+    """A triple as a ``cg:Statement`` (reified, with its evidence). Only what the article
+    states in its own voice, neither negated nor hedged, between two actors, is also
+    asserted as a plain triple; a triple inside a claim's content is attributed to the
+    claim (``cg:assertedIn``) and never stated in the document's voice."""
     node = statement_iri(rec.id)
     predicate = relation_iri(rec.predicate)
     subject = actor_iri(rec.subject) if rec.subject else Literal(rec.subject_text)
@@ -182,11 +186,15 @@ def add_triple(g: Graph, rec: Triple, text: str | None = None) -> None:
     g.add((node, RDF.predicate, predicate))
     g.add((node, RDF.object, obj))
     g.add((node, CG.subjectText, Literal(rec.subject_text)))
-    g.add((node, CG.predicateText, Literal(rec.predicate_text)))
+    if rec.predicate_text is not None:
+        g.add((node, CG.predicateText, Literal(rec.predicate_text)))
     g.add((node, CG.predicateLemma, Literal(rec.predicate)))
     g.add((node, CG.objectText, Literal(rec.object_text)))
     g.add((node, CG.negated, Literal(rec.negated)))
     g.add((node, CG.hedged, Literal(rec.hedged)))
+    g.add((node, CG.statementKind, Literal(rec.kind)))
+    if rec.modal:
+        g.add((node, CG.modal, Literal(rec.modal)))
     if rec.relation_type:
         g.add((node, CG.relationType, Literal(rec.relation_type)))
     _add_span(g, node, CG.subjectStart, CG.subjectEnd, rec.subject_span)
@@ -199,7 +207,7 @@ def add_triple(g: Graph, rec: Triple, text: str | None = None) -> None:
     g.add((predicate, RDFS.label, Literal(rec.predicate)))
     if rec.asserted_by:
         g.add((node, CG.assertedIn, claim_iri(rec.asserted_by)))
-    elif rec.subject and rec.object and not rec.negated:
+    elif rec.subject and rec.object and not rec.negated and not rec.hedged:
         g.add((subject, predicate, obj))  # stated in the article's own voice
 
 

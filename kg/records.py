@@ -90,8 +90,8 @@ class Triple:
     subject_text: str
     subject_span: Span
     subject: str | None
-    predicate_text: str
-    predicate_span: Span
+    predicate_text: str | None  # None when no word states the relation (an apposition)
+    predicate_span: Span | None
     predicate: str
     object_text: str
     object_span: Span
@@ -101,6 +101,8 @@ class Triple:
     confidence: float = 0.5
     hedged: bool = False
     relation_type: str | None = None
+    modal: str | None = None  # the modal auxiliary, by lemma ("could", "will")
+    kind: str = "verb"  # verb | copula | apposition | title | nominal | reciprocal
 
 
 Record = Union[DocumentRecord, Actor, Mention, Claim, Triple]

@@ -1,74 +1,73 @@
-"""Subject-predicate-object triples from the clauses of the dependency parse.
+"""Subject-predicate-object triples: the extractions of :mod:`kg.clauses` and
+:mod:`kg.nominals` as :class:`~kg.records.Triple` records.
 
-Every verb with a subject yields one triple per object it takes: a direct object
-(``welcomed Putin``), a copular complement (``is hard-earned``), a prepositional object
-with the preposition kept in the predicate (``depend on Beijing``), or, in the passive,
-the ``by``-agent as the subject (``was rejected by Ukraine`` -> reject(Ukraine, ...)).
-Coordinated subjects and objects are expanded. A triple inside a claim's content is
-``asserted_by`` that claim rather than stated in the article's own voice.
+For every extraction this stage
+
+- resolves each argument to an actor through :class:`~kg.actors.DocActors`: the mention
+  at the argument's head, else (for an object) the actor the head is said of ("the
+  United States' actions", "NATO expansion");
+- attributes it to the claim whose content holds its predicate (``asserted_by``), so a
+  reported relation is never taken for the article's own statement;
+- gives actor-actor triples a relation type from ``kg/data/relation_types.tsv`` (and,
+  for predicates not listed there, ``support``/``oppose`` from ``kg/data/polarity.tsv``);
+- sets a confidence from what the extraction rests on (``kg/data/triple_confidence.tsv``:
+  one weight per feature of a logistic model fitted on CaRB dev).
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+import math
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
 
 from .actors import DocActors
+from .clauses import Arg, Extraction, sentence_extractions
 from .ingest import Document
+from .lexicons import lexicon
+from .nominals import nominal_extractions
 from .records import Claim, Triple, stable_id
-from .spans import char_span, is_negated, trim
+from .relation_types import event_noun, relation_type
+from .spans import char_span
 
-SUBJECTS = {"nsubj", "nsubjpass"}
-OBJECTS = {"dobj", "attr", "acomp", "oprd", "dative"}
-ARGUMENT_STOP_DEPS = {"relcl", "appos", "acl", "punct", "cc"}
-MODALS = {"can", "could", "may", "might", "must", "shall", "should", "will", "would"}
-
-
-def argument_range(head: Token) -> tuple[int, int]:
-    """Token range of an argument: the head's subtree without a trailing relative clause,
-    apposition or coordination (conjuncts are triples of their own)."""
-    start, end = head.left_edge.i, head.i + 1
-    for child in head.rights:
-        if child.dep_ in ARGUMENT_STOP_DEPS or child.dep_ == "conj":
-            break
-        end = child.right_edge.i + 1
-    for child in head.lefts:
-        if child.dep_ in {"cc", "preconj"}:
-            start = child.i + 1
-    return trim(head.doc, start, end)
+OWNER_DEPS = {"poss", "compound", "amod", "nmod"}
+DESCRIPTION_KINDS = {"apposition", "title"}  # the object describes the subject
 
 
-def with_conjuncts(token: Token) -> list[Token]:
-    return [token, *(t for t in token.conjuncts if t.i > token.i)]
+@lru_cache(maxsize=1)
+def confidence_weights() -> dict[str, float]:
+    return {name: float(next(iter(tags))) for name, tags in lexicon("triple_confidence.tsv").items() if tags}
 
 
-def subjects_of(verb: Token) -> tuple[list[Token], bool]:
-    """Subject heads of a verb (inherited from a coordinated verb) and whether passive."""
-    for candidate in (verb, verb.head if verb.dep_ == "conj" else None):
-        if candidate is None:
-            continue
-        for child in candidate.children:
-            if child.dep_ in SUBJECTS:
-                return with_conjuncts(child), child.dep_ == "nsubjpass"
-    return [], False
+@lru_cache(maxsize=8192)
+def confidence(features: frozenset[str]) -> float:
+    """The probability that an extraction with these features is right (a logistic
+    model: the weights of ``kg/data/triple_confidence.tsv``, ``bias`` included)."""
+    weights = confidence_weights()
+    total = weights.get("bias", 0.0) + sum(weights.get(name, 0.0) for name in sorted(features))
+    return round(1 / (1 + math.exp(-total)), 3)
 
 
-def predicate_tokens(verb: Token) -> list[Token]:
-    """The verb with its auxiliaries, negation and particle, in text order."""
-    tokens = [verb] + [c for c in verb.children if c.dep_ in {"aux", "auxpass", "neg", "prt"}]
-    return sorted(tokens, key=lambda t: t.i)
+def partitive_whole(head: Token) -> Token | None:
+    """The whole a part or quantity is taken from ("most *of Europe*"), if ``head`` is one."""
+    if head.lemma_.lower() not in lexicon("partitives.txt"):
+        return None
+    prep = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
 
 
-def objects_of(verb: Token, passive: bool) -> list[tuple[Token, str]]:
-    """(object head, preposition or "") pairs; in the passive the by-agent comes first."""
-    found: list[tuple[Token, str]] = []
-    for child in verb.rights:
-        if child.dep_ in OBJECTS:
-            found.extend((t, "") for t in with_conjuncts(child))
-        elif child.dep_ in {"prep", "agent"}:
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None:
-                prep = "" if child.dep_ == "agent" else child.lower_
-                found.extend((t, prep) for t in with_conjuncts(pobj))
+def length_features(ex: Extraction) -> set[str]:
+    """Coarse sizes of the arguments and the predicate (long ones are more often wrong)."""
+    def size(n: int) -> str:
+        return "1" if n <= 1 else "2-3" if n <= 3 else "4-7" if n <= 7 else "8+"
+    found = {f"subject-len:{size(ex.subject.end - ex.subject.start)}",
+             f"object-len:{size(ex.obj.end - ex.obj.start)}"}
+    if ex.predicate is not None:
+        found.add(f"predicate-len:{size(ex.predicate[1] - ex.predicate[0])}")
+    if ex.subject.head.pos_ == "PRON":
+        found.add("subject:pronoun")
+    if ex.obj.head.pos_ == "PRON":
+        found.add("object:pronoun")
     return found
 
 
@@ -79,71 +78,102 @@ class TripleExtractor:
         self.document = document
         self.doc = doc
         self.actors = actors
-        self.claims = claims
+        self.claims = sorted(claims, key=lambda c: c.content_span[1] - c.content_span[0])
         self.triples: list[Triple] = []
+        self.features: list[set[str]] = []  # what each triple's confidence rests on
+        self._seen: set[tuple] = set()
+        self._pairs: set[tuple[str, str]] = set()  # actor pairs the current sentence relates
+        self._question = False  # whether the current sentence is a question
 
     def run(self) -> list[Triple]:
-        for token in self.doc:
-            if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"aux", "auxpass"} \
-                    and not self.document.is_skipped(token.idx, token.idx + 1):
-                self._clause(token)
+        people: dict[int, list[Span]] = {}
+        for ent in self.doc.ents:
+            if ent.label_ == "PERSON":
+                people.setdefault(ent.sent.start, []).append(ent)
+        for sent in self.doc.sents:
+            if self.document.is_skipped(sent.start_char, sent.start_char + 1) or len(sent) < 2:
+                continue
+            self._pairs = set()
+            self._question = self.document.text[sent.start_char:sent.end_char].rstrip().endswith("?")
+            found = nominal_extractions(sent, self.actors, people.get(sent.start, [])) + sentence_extractions(sent)
+            for ex in found:
+                self._add(ex, sent)
         return self.triples
 
-    def _clause(self, verb: Token) -> None:
-        subjects, passive = subjects_of(verb)
-        if not subjects:
-            return
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        objects = objects_of(verb, passive)
-        pred = predicate_tokens(verb)
-        particle = " ".join(t.lower_ for t in pred if t.dep_ == "prt")
-        lemma = " ".join(filter(None, [verb.lemma_.lower(), particle]))
-        for obj, prep in objects:
-            if passive and agent is not None and obj.head == agent:
-                # "X was rejected by Y": Y rejected X
-                for subj in subjects:
-                    self._add(obj, lemma, pred + [agent], subj, verb, confidence=0.6)
-                continue
-            predicate = " ".join(filter(None, [lemma, prep]))
-            for subj in subjects:
-                self._add(subj, predicate, pred + ([obj.head] if prep else []), obj, verb,
-                          confidence=0.7 if not prep else 0.55)
-
-    def _add(self, subj: Token, predicate: str, pred_tokens: list[Token], obj: Token,
-             verb: Token, confidence: float) -> None:
+    def _add(self, ex: Extraction, sent: Span) -> None:
         doc, text = self.doc, self.document.text
-        s_range = argument_range(subj) if subj.pos_ != "PRON" else (subj.i, subj.i + 1)
-        o_range = argument_range(obj) if obj.pos_ != "PRON" else (obj.i, obj.i + 1)
-        if s_range[0] >= s_range[1] or o_range[0] >= o_range[1]:
-            return  # an argument made only of punctuation
-        s_span, o_span = char_span(doc, *s_range), char_span(doc, *o_range)
-        first, last = min(t.i for t in pred_tokens), max(t.i for t in pred_tokens)
-        p_span = char_span(doc, first, last + 1)
-        sent = verb.sent
-        sentence_span = (sent.start_char, sent.end_char)
-        claim = self._asserting_claim(s_span, o_span)
-        subject = self.actors.at(subj.idx)
-        obj_mention = self.actors.at(obj.idx)
+        s_span = char_span(doc, ex.subject.start, ex.subject.end)
+        o_span = char_span(doc, ex.obj.start, ex.obj.end)
+        p_span = char_span(doc, *ex.predicate) if ex.predicate else None
+        key = (s_span, p_span, o_span, ex.lemma)
+        if key in self._seen or s_span == o_span:
+            return
+        subject = self.actor_of(ex.subject, owner=ex.kind == "verb" and event_noun(ex.subject.head.lemma_) is not None)
+        obj = None if ex.kind in DESCRIPTION_KINDS else self.actor_of(ex.obj, owner=self._directed(ex))
+        if subject is not None and subject == obj:
+            subject = obj = None  # "Putin, the Russian president": a name for the same actor
+        if "variant" in ex.features and (not (subject and obj) or (subject, obj) in self._pairs):
+            return  # a narrower reading is only kept when it links two actors not yet linked
+        if subject and obj:
+            self._pairs.add((subject, obj))
+        self._seen.add(key)
+        claim = self._asserting_claim(ex.anchor.idx)
+        features = ex.features | length_features(ex) | {f"kind:{ex.kind}"}
+        if ex.negated:
+            features.add("negated")
+        # a reported "would" is a shifted "will": "Putin said he would brief Xi"
+        hedged = ex.hedged and not (claim is not None and claim.kind != "direct" and ex.hedge == "would")
+        if self._question:
+            hedged = True  # a question asserts nothing
+        self.features.append(features)
         self.triples.append(Triple(
             doc=self.document.id,
-            id=stable_id(self.document.id, s_span, p_span, o_span, predicate),
-            sentence_span=sentence_span,
-            subject_text=text[s_span[0]:s_span[1]], subject_span=s_span,
-            subject=subject.actor if subject else None,
-            predicate_text=text[p_span[0]:p_span[1]], predicate_span=p_span, predicate=predicate,
-            object_text=text[o_span[0]:o_span[1]], object_span=o_span,
-            object=obj_mention.actor if obj_mention else None,
-            negated=is_negated(verb),
+            id=stable_id(self.document.id, s_span, p_span, o_span, ex.lemma),
+            sentence_span=(sent.start_char, sent.end_char),
+            subject_text=text[s_span[0]:s_span[1]], subject_span=s_span, subject=subject,
+            predicate_text=text[p_span[0]:p_span[1]] if p_span else None, predicate_span=p_span,
+            predicate=ex.lemma,
+            object_text=text[o_span[0]:o_span[1]], object_span=o_span, object=obj,
+            negated=ex.negated,
             asserted_by=claim.id if claim else None,
-            confidence=confidence,
-            hedged=any(c.lower_ in MODALS for c in verb.children if c.dep_ == "aux"),
+            confidence=confidence(frozenset(features)),
+            hedged=hedged,
+            relation_type=relation_type(ex.lemma) if subject and obj else None,
+            modal=ex.modal,
+            kind=ex.kind,
         ))
 
-    def _asserting_claim(self, *spans: tuple[int, int]) -> Claim | None:
-        """The claim whose content holds both arguments, if any."""
+    @staticmethod
+    def _directed(ex: Extraction) -> bool:
+        """True when the predicate is aimed at someone (it has a relation type), so that
+        aiming it at a thing of theirs aims it at them ("denounced the United States'
+        actions"); "emphasized China's assistance" is not about China."""
+        return ex.kind != "copula" and relation_type(ex.lemma) is not None
+
+    def actor_of(self, arg: Arg, owner: bool = False) -> str | None:
+        """The actor an argument names: the mention at its head; with ``owner``, else the
+        actor that the head (not a role: "the Duma chairman") belongs to or comes from.
+        A subject that is an act takes its doer ("China's support helped Russia")."""
+        mention = self.actors.at(arg.head.idx)
+        if mention is not None:
+            return mention.actor
+        whole = partitive_whole(arg.head)
+        if whole is not None:
+            return self.actor_of(Arg(whole.left_edge.i, whole.right_edge.i + 1, whole), owner)
+        if not owner or arg.head.lemma_.lower() in lexicon("role_nouns.txt"):
+            return None
+        for child in arg.head.children:
+            if child.dep_ in OWNER_DEPS and arg.start <= child.i < arg.end:
+                mention = self.actors.at(child.idx)
+                if mention is not None:
+                    return mention.actor
+        return None
+
+    def _asserting_claim(self, offset: int) -> Claim | None:
+        """The innermost claim whose content holds ``offset`` (the predicate's word)."""
         for claim in self.claims:
-            c_start, c_end = claim.content_span
-            if all(c_start <= s and e <= c_end for s, e in spans):
+            start, end = claim.content_span
+            if start <= offset < end:
                 return claim
         return None
 

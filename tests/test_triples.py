@@ -1,8 +1,12 @@
-"""Triples: subject-verb-object from the parse, with prepositions, passives and negation."""
+"""Triples: clauses of every kind, their properties, arguments resolved to actors,
+attribution to claims, relation types and a confidence that ranks."""
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import extract_text
+from kg.relation_types import relation_type
 
 
 def triples_of(text: str):
@@ -10,20 +14,94 @@ def triples_of(text: str):
     return [(t.subject_text, t.predicate, t.object_text) for t in result.triples], result.triples
 
 
+def one(triples, predicate: str):
+    found = [t for t in triples if t.predicate == predicate]
+    assert len(found) == 1, [(t.subject_text, t.predicate, t.object_text) for t in triples]
+    return found[0]
+
+
+# --- clause types -----------------------------------------------------------------------
+
+
 def test_subject_verb_object_with_actor_ids():
     found, triples = triples_of("Angela Merkel welcomed Emmanuel Macron.")
     assert found == [("Angela Merkel", "welcome", "Emmanuel Macron")]
     assert (triples[0].subject, triples[0].object) == ("angela_merkel", "emmanuel_macron")
+    assert triples[0].predicate_text == "welcomed" and triples[0].kind == "verb"
 
 
-def test_preposition_is_kept_in_the_predicate():
-    found, _ = triples_of("Germany depends on Russian gas.")
-    assert ("Germany", "depend on", "Russian gas") in found
+def test_copula_with_its_complement():
+    found, triples = triples_of("The museum is a former palace.")
+    assert ("The museum", "be", "a former palace") in found
+    assert one(triples, "be").kind == "copula"
+
+
+def test_verb_with_an_adverbial_keeps_the_preposition_in_the_predicate():
+    found, triples = triples_of("The delegation arrived in Nairobi on Monday.")
+    assert ("The delegation", "arrive in", "Nairobi on Monday") in found
+    assert one(triples, "arrive in").predicate_text == "arrived in"
+
+
+def test_object_and_its_complements_form_one_argument():
+    found, _ = triples_of("The mayor handed the keys to the new owner.")
+    assert ("The mayor", "hand", "the keys to the new owner") in found
+
+
+def test_preposition_and_particle_carry_meaning():
+    found, _ = triples_of("Germany depends on Norwegian gas and turned to Qatar.")
+    assert ("Germany", "depend on", "Norwegian gas") in found
+    assert ("Germany", "turn to", "Qatar") in found
+
+
+def test_a_reported_clause_is_the_object_and_a_triple_of_its_own():
+    found, _ = triples_of("The report concluded that the bridge needed repairs.")
+    assert ("The report", "conclude", "the bridge needed repairs") in found
+    assert ("the bridge", "need", "repairs") in found
+
+
+# --- voice, negation, modality ----------------------------------------------------------
 
 
 def test_passive_with_agent_is_turned_active():
-    found, _ = triples_of("The proposal was rejected by the committee.")
+    found, triples = triples_of("The proposal was rejected by the committee.")
     assert ("the committee", "reject", "The proposal") in found
+    assert one(triples, "reject").predicate_text == "was rejected"
+
+
+def test_passive_without_agent_keeps_its_subject():
+    found, _ = triples_of("The old bridge was closed to traffic.")
+    assert ("The old bridge", "be close to", "traffic") in found
+
+
+def test_negation_is_kept():
+    _, triples = triples_of("Japan did not recognize the government.")
+    assert triples and triples[0].negated and triples[0].predicate == "recognize"
+    assert triples[0].predicate_text == "did not recognize"
+
+
+def test_modals_and_hedges_are_properties():
+    _, triples = triples_of("Canada could send troops to Latvia.")
+    send = one(triples, "send")
+    assert send.modal == "could" and send.hedged
+    _, triples = triples_of("Canada will send troops to Latvia.")
+    send = one(triples, "send")
+    assert send.modal == "will" and not send.hedged
+    _, triples = triples_of("The minister reportedly resigned from the cabinet.")
+    assert one(triples, "resign from").hedged
+
+
+def test_a_question_asserts_nothing():
+    _, triples = triples_of("Did Russia attack Ukraine?")
+    attack = one(triples, "attack")
+    assert attack.hedged and attack.predicate_text == "attack"
+
+
+def test_a_condition_hedges_its_clause():
+    _, triples = triples_of("If Norway sells gas to Poland, prices will fall.")
+    assert one(triples, "sell").hedged
+
+
+# --- coordination -----------------------------------------------------------------------
 
 
 def test_coordinated_subjects_expand():
@@ -31,9 +109,124 @@ def test_coordinated_subjects_expand():
     assert ("France", "sign", "the treaty") in found and ("Germany", "sign", "the treaty") in found
 
 
-def test_negation_is_kept():
-    _, triples = triples_of("Japan did not recognize the government.")
-    assert triples and triples[0].negated and triples[0].predicate == "recognize"
+def test_coordinated_objects_expand():
+    found, _ = triples_of("The storm damaged the school and the library.")
+    assert ("The storm", "damage", "the school") in found
+    assert ("The storm", "damage", "the library") in found
+
+
+def test_coordinated_verbs_share_the_subject_and_the_negation():
+    _, triples = triples_of("The council did not approve the budget and rejected the plan.")
+    assert one(triples, "approve").negated
+    reject = one(triples, "reject")
+    assert reject.subject_text == "The council" and not reject.negated
+    _, triples = triples_of("Peru won't sign or ratify the accord.")
+    ratify = one(triples, "ratify")
+    assert ratify.negated and ratify.subject_text == "Peru"
+
+
+def test_a_shared_object_goes_to_both_verbs():
+    found, _ = triples_of("The two sides need to cherish and nurture it.")
+    assert ("The two sides", "need to cherish", "it") in found
+    assert ("The two sides", "need to nurture", "it") in found
+
+
+def test_reciprocal_verbs_relate_coordinated_subjects():
+    _, triples = triples_of("Spain and Portugal agreed on a new border.")
+    agree = one(triples, "agree")
+    assert (agree.subject, agree.object, agree.kind) == ("spain", "portugal", "reciprocal")
+
+
+# --- chains, relative clauses, appositions, titles, nominal events ------------------------
+
+
+def test_a_controlled_verb_joins_the_predicate():
+    found, _ = triples_of("Brazil tried to isolate Venezuela.")
+    assert ("Brazil", "try to isolate", "Venezuela") in found
+    _, triples = triples_of("Chile is willing to negotiate with Bolivia.")
+    negotiate = one(triples, "be willing to negotiate with")
+    assert (negotiate.subject, negotiate.object) == ("chile", "bolivia")
+    assert negotiate.predicate_text == "is willing to negotiate with"
+    _, triples = triples_of("Chile is unlikely to sign the treaty.")
+    assert one(triples, "be unlikely to sign").hedged
+
+
+def test_relative_clause_takes_its_antecedent():
+    found, _ = triples_of("The envoy, who visited Kenya last year, praised the talks.")
+    assert ("The envoy", "visit", "Kenya last year") in found
+    assert ("The envoy", "praise", "the talks") in found
+    found, _ = triples_of("She sold the house that her uncle built.")
+    assert ("her uncle", "build", "the house") in found
+
+
+def test_participle_takes_the_noun_it_modifies():
+    found, _ = triples_of("Ships carrying grain reached the port.")
+    assert ("Ships", "carry", "grain") in found
+
+
+def test_apposition_is_an_implicit_be():
+    _, triples = triples_of("Mario Rossi, the mayor of Turin, opened the fair.")
+    appos = one(triples, "be")
+    assert (appos.subject_text, appos.object_text, appos.kind) == ("Mario Rossi", "the mayor of Turin", "apposition")
+    assert appos.predicate_text is None and appos.predicate_span is None
+    assert appos.object is None  # a description, not a relation with another actor
+
+
+def test_title_before_a_name():
+    _, triples = triples_of("Former Prime Minister Mario Rossi opened the fair.")
+    title = one(triples, "be")
+    assert (title.subject_text, title.object_text, title.kind) == ("Mario Rossi", "Former Prime Minister", "title")
+
+
+def test_nominal_event_with_doer_and_target():
+    _, triples = triples_of("Angela Merkel's visit to Paris lasted two days.")
+    visit = one(triples, "visit")
+    assert (visit.subject, visit.object, visit.kind) == ("angela_merkel", "paris", "nominal")
+    assert visit.predicate_text == "visit"
+
+
+def test_light_verb_lends_its_subject_to_the_event_noun():
+    _, triples = triples_of("France held talks with Germany on Tuesday.")
+    talk = one(triples, "talk")
+    assert (talk.subject, talk.object, talk.relation_type) == ("france", "germany", "talk")
+
+
+def test_reciprocal_event_relates_both_sides():
+    _, triples = triples_of("Trade between Chile and Peru grew last year.")
+    trade = one(triples, "trade")
+    assert (trade.subject, trade.object, trade.kind) == ("chile", "peru", "nominal")
+
+
+def test_role_noun_said_of_a_subject():
+    _, triples = triples_of("Iran is Russia's closest ally.")
+    ally = one(triples, "ally with")
+    assert (ally.subject, ally.object, ally.relation_type) == ("iran", "russia", "cooperate")
+    _, triples = triples_of("Cuba is not an ally of Chile.")
+    assert one(triples, "ally with").negated
+
+
+def test_actor_owning_the_object_of_a_directed_predicate():
+    _, triples = triples_of("Sweden condemned Hungary's decision.")
+    assert (one(triples, "condemn").subject, one(triples, "condemn").object) == ("sweden", "hungary")
+    _, triples = triples_of("Sweden praised Hungary's foreign minister.")
+    assert one(triples, "praise").object is None  # a role: the minister is not Hungary
+
+
+def test_a_subject_that_is_an_act_stands_for_its_doer():
+    _, triples = triples_of("Chile's support helped Peru.")
+    assert (one(triples, "help").subject, one(triples, "help").object) == ("chile", "peru")
+    _, triples = triples_of("Chile's president helped Peru.")
+    assert one(triples, "help").subject != "chile"  # a role, not an act: the president is not Chile
+
+
+def test_an_actor_in_a_later_phrase_is_related_through_a_narrower_reading():
+    _, triples = triples_of("Canada sent troops into Latvia.")
+    variant = one(triples, "send troops into")
+    assert (variant.subject, variant.object) == ("canada", "latvia")
+    assert variant.predicate_text == "sent troops into"
+
+
+# --- claims, relation types, confidence -------------------------------------------------
 
 
 def test_triples_inside_a_claim_are_asserted_by_it():
@@ -41,3 +234,67 @@ def test_triples_inside_a_claim_are_asserted_by_it():
     [claim] = result.claims
     attack = next(t for t in result.triples if t.predicate == "attack")
     assert attack.asserted_by == claim.id
+    say = next(t for t in result.triples if t.predicate == "say")
+    assert say.asserted_by is None  # the saying itself is told in the article's voice
+
+
+@pytest.mark.parametrize("lemma, expected", [
+    ("denounce", "criticize"), ("cooperate with", "cooperate"), ("try to isolate", "oppose"),
+    ("impose sanctions on", "sanction"), ("praise", "praise"), ("undermine", "oppose"), ("sit", None),
+])
+def test_relation_types_come_from_the_data(lemma, expected):
+    assert relation_type(lemma) == expected
+
+
+def test_actor_actor_triples_get_a_relation_type():
+    _, triples = triples_of("Norway supplies Poland with gas.")
+    supply = one(triples, "supply")
+    assert (supply.subject, supply.object, supply.relation_type) == ("norway", "poland", "supply")
+
+
+def test_confidence_ranks_a_plain_clause_above_a_guess():
+    _, triples = triples_of("The committee approved the budget, which pleased the mayor, on Friday.")
+    approve = one(triples, "approve")
+    assert 0 < approve.confidence <= 1
+    assert all(approve.confidence >= t.confidence for t in triples)
+
+
+def test_offsets_are_exact():
+    text = "Presidents of both countries, who met in Oslo, signed a pact and praised it."
+    result, _ = extract_text(text)
+    assert result.triples
+    for t in result.triples:
+        for span, words in ((t.subject_span, t.subject_text), (t.object_span, t.object_text),
+                            (t.predicate_span, t.predicate_text)):
+            assert span is None or text[span[0]:span[1]] == words
+
+
+# --- RDF --------------------------------------------------------------------------------
+
+
+def rdf_of(text: str):
+    from kg.rdf import document_graph
+    result, _ = extract_text(text)
+    return result, document_graph(result.document, result.mentions, result.claims, result.triples, result.text)
+
+
+def test_rdf_states_only_what_the_article_says_in_its_own_voice():
+    from kg.rdf import CG, actor_iri, claim_iri, relation_iri, statement_iri
+    result, g = rdf_of("Norway welcomed Poland. Sweden could attack Finland. "
+                       "Angela Merkel said that Russia attacked Ukraine.")
+    assert (actor_iri("norway"), relation_iri("welcome"), actor_iri("poland")) in g
+    hedged = next(t for t in result.triples if t.subject == "sweden")
+    assert hedged.hedged and hedged.object == "finland"
+    assert (actor_iri("sweden"), relation_iri("attack"), actor_iri("finland")) not in g
+    said = next(t for t in result.triples if t.asserted_by)
+    assert (said.subject, said.object) == ("russia", "ukraine")
+    assert (actor_iri(said.subject), relation_iri("attack"), actor_iri(said.object)) not in g
+    assert (statement_iri(said.id), CG.assertedIn, claim_iri(said.asserted_by)) in g
+
+
+def test_rdf_statement_of_an_implicit_relation_has_no_predicate_text():
+    from kg.rdf import CG, statement_iri
+    result, g = rdf_of("Mario Rossi, the mayor of Turin, opened the fair.")
+    appos = next(t for t in result.triples if t.kind == "apposition")
+    node = statement_iri(appos.id)
+    assert (node, CG.predicateLemma, None) in g and (node, CG.predicateText, None) not in g

@@ -98,7 +98,9 @@
     if (nodeView.length === 0) { settle(); return; }
     document.body.setAttribute("data-settled", "false");
     network.setOptions({ physics: { enabled: true } });
-    network.once("stabilized", settle);
+    // stop after those steps even if it is still moving: disconnected parts drift apart
+    // for ever, so "stabilized" may never come
+    network.once("stabilizationIterationsDone", settle);
     network.stabilize(100);
   }
 

@@ -1,0 +1,182 @@
+"""Relations that noun phrases state without a verb of their own.
+
+- **appositions**: "Li Zhanshu, the head of China's legislature" -> be(Li Zhanshu, the
+  head of China's legislature); the name is the subject;
+- **titles** before a person's name: "former U.S. Attorney Todd Graves" -> be(Todd
+  Graves, former U.S. Attorney);
+- **nominal events** (``kg/data/event_nouns.tsv``): a noun naming an act, with its doer
+  and the one it is directed at: "Putin's visit to Beijing" -> visit(Putin, Beijing),
+  "Western sanctions on Russia", "support from NATO for Ukraine", and with a light verb
+  (``kg/data/light_verbs.txt``) lending its subject: "Putin held talks with Xi" ->
+  talk(Putin, Xi), or a clause it is the setting of ("said in an interview with CBS").
+  A doer that is a modifier ("*Western* sanctions") must name an actor. A role noun
+  said of a subject relates it to the other party: "Iran is Russia's closest ally"
+  (``kg/data/agent_nouns.tsv``). A reciprocal act
+  relates its coordinated doers: "Beijing's and Moscow's cooperation", "trade between
+  China and Russia".
+
+The predicate of an apposition or a title is implicit: no word of the text says "is".
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from spacy.tokens import Span, Token
+
+from .actors import DocActors
+from .clauses import Arg, Extraction, has_content, modality, phrase, prep_object, subjects_of, with_conjuncts
+from .lexicons import lexicon
+from .relation_types import event_noun, is_reciprocal
+
+NOUNS = {"NOUN", "PROPN"}
+AGENT_PREPOSITIONS = {"by", "from"}
+MODIFIER_DEPS = {"compound", "amod", "nmod"}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "madam", "madame", "monsieur", "herr", "frau"}
+NOT_PATIENT_ENTITIES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+
+
+def nominal_extractions(sent: Span, actors: DocActors, people: list[Span]) -> list[Extraction]:
+    """The apposition, title and nominal-event extractions of one sentence, whose
+    PERSON entities are ``people``."""
+    found: list[Extraction] = []
+    for token in sent:
+        if token.dep_ == "appos":
+            found.extend(apposition(token))
+        if token.pos_ in NOUNS:
+            found.extend(nominal_event(token, actors))
+            found.extend(agent_noun(token))
+    for ent in people:
+        found.extend(title(ent))
+    return found
+
+
+def _arg(head: Token, subject: bool = False) -> Arg | None:
+    start, end, _ = phrase(head, subject=subject)
+    return Arg(start, end, head) if start < end and has_content(head.doc, start, end) else None
+
+
+def apposition(appos: Token) -> Iterator[Extraction]:
+    head = appos.head
+    if head.pos_ not in NOUNS or appos.pos_ not in NOUNS or appos.i < head.i or \
+            head.ent_type_ in NOT_PATIENT_ENTITIES or appos.ent_type_ in NOT_PATIENT_ENTITIES:
+        return  # "on July 17, 1749, the son of ...": a date is not what the phrase describes
+    first, second = _arg(head, subject=True), _arg(appos)
+    if first is None or second is None:
+        return
+    if appos.pos_ == "PROPN" and head.pos_ != "PROPN":
+        first, second = second, first  # the name is what the description is said of
+    yield Extraction("apposition", first, second, None, "be", anchor=appos, features={"implicit"})
+
+
+def title(ent: Span) -> Iterator[Extraction]:
+    """A title written before a person's name, inside the same noun phrase."""
+    head = ent.root
+    start = head.left_edge.i
+    for token in head.doc[start:ent.start]:
+        if token.dep_ in {"det", "poss", "case", "predet"} or token.tag_ == "POS":
+            start = token.i + 1
+    if start >= ent.start or head.left_edge.i > ent.start:
+        return
+    words = head.doc[start:ent.start]
+    if not any(t.pos_ in NOUNS and not t.ent_type_ and t.lower_.rstrip(".") not in HONORIFICS for t in words) \
+            or any(t.pos_ == "PUNCT" for t in words):
+        return  # "Mr. Smith": a form of address, not a title
+    yield Extraction("title", Arg(ent.start, ent.end, head), Arg(start, ent.start, words[-1]), None, "be",
+                     anchor=head, features={"implicit"})
+
+
+def nominal_event(noun: Token, actors: DocActors) -> Iterator[Extraction]:
+    entry = event_noun(noun.lemma_) or event_noun(noun.lower_)
+    if entry is None:
+        return
+    light = noun.head if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon("light_verbs.txt") else None
+    negated, modal, hedge = modality([light]) if light is not None else (False, None, None)
+    base = dict(anchor=noun, negated=negated, modal=modal, hedge=hedge)
+    predicate = (noun.i, noun.i + 1)
+    doers = agents(noun, light, actors)
+    if is_reciprocal(entry.verb):  # "Beijing's and Moscow's cooperation", "trade between A and B"
+        between = next((p for p in noun.rights if p.dep_ == "prep" and p.lower_ == "between"), None)
+        group = _pobjs(between) if between is not None else doers
+        for i, first in enumerate(group):
+            for second in group[i + 1:]:
+                yield Extraction("nominal", first, second, predicate, entry.verb, features={"nominal", "reciprocal"},
+                                 **base)
+    patients = [p for prep in noun.rights if prep.dep_ == "prep" and prep.lower_ in entry.preps
+                for p in _pobjs(prep)]
+    if not doers and entry.setting:
+        doers = setting_agents(noun)
+    features = {"light-verb" if light is not None else "nominal"}
+    for doer in doers:
+        for patient in patients:
+            if doer.head != patient.head:
+                yield Extraction("nominal", doer, patient, predicate, entry.verb, features=set(features), **base)
+
+
+def agent_noun(noun: Token) -> Iterator[Extraction]:
+    """"Iran is Russia's closest ally", "China, as a key supporter of Russia": a noun
+    naming a role towards someone (``kg/data/agent_nouns.tsv``), said of a subject."""
+    tags = lexicon("agent_nouns.tsv").get(noun.lemma_.lower())
+    if not tags:
+        return
+    verb = noun.head
+    if noun.dep_ == "attr" and verb.pos_ in {"AUX", "VERB"}:
+        clause_verb = verb
+    elif noun.dep_ == "pobj" and verb.lower_ == "as" and verb.head.pos_ in {"AUX", "VERB"}:
+        clause_verb = verb.head
+    else:
+        return
+    found = subjects_of(clause_verb)
+    if found is None or found.passive:
+        return
+    others = [a for c in noun.children if c.dep_ == "poss" for a in (_arg(t, subject=True) for t in with_conjuncts(c))
+              if a is not None]
+    others += [a for p in noun.rights if p.dep_ == "prep" and p.lower_ in {"of", "to"} for a in _pobjs(p)]
+    negated, modal, hedge = modality([clause_verb])
+    for subject in (a for a in (_arg(t, subject=True) for t in found.heads) if a is not None):
+        for other in others:
+            yield Extraction("nominal", subject, other, (noun.i, noun.i + 1), next(iter(sorted(tags))),
+                             anchor=noun, negated=negated, modal=modal, hedge=hedge, features={"agent-noun"})
+
+
+def setting_agents(noun: Token) -> list[Arg]:
+    """The subject of the clause an event is the setting of ("Putin said *in an interview
+    with* CBS", "*during talks with* Xi, Putin agreed"): the one taking part in it."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in {"in", "at", "during", "after", "before"}:
+        return []
+    found = subjects_of(prep.head) if prep.head.pos_ in {"VERB", "AUX"} else None
+    if found is None or found.passive:
+        return []
+    return [a for a in (_arg(t, subject=True) for t in found.heads) if a is not None]
+
+
+def _pobjs(prep: Token) -> list[Arg]:
+    pobj = prep_object(prep)
+    if pobj is None or pobj.dep_ != "pobj" or pobj.ent_type_ in NOT_PATIENT_ENTITIES:
+        return []
+    return [a for a in (_arg(t) for t in with_conjuncts(pobj)) if a is not None]
+
+
+def agents(noun: Token, light: Token | None, actors: DocActors) -> list[Arg]:
+    """Who does what the noun names: its possessor, a by/from phrase, a modifier naming
+    an actor, or the subject of the light verb that takes it."""
+    owners = [t for c in noun.children if c.dep_ == "poss" for t in with_conjuncts(c)]
+    if owners:  # "Putin's visit", "Beijing's and Moscow's cooperation"
+        return [a for a in (_arg(t, subject=True) for t in owners) if a is not None]
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in AGENT_PREPOSITIONS:
+            found = [a for a in _pobjs(child) if a is not None]
+            if found:
+                return found
+    for child in noun.lefts:
+        if child.dep_ in MODIFIER_DEPS and actors.at(child.idx) is not None:
+            mention = actors.at(child.idx)
+            start = noun.doc.char_span(*mention.span, alignment_mode="expand")
+            if start is not None and start.end <= noun.i:
+                return [Arg(start.start, start.end, child)]
+    if light is not None:
+        found = subjects_of(light)
+        if found is not None and not found.passive:
+            return [a for a in (_arg(t, subject=True) for t in found.heads) if a is not None]
+    return []
