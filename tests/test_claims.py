@@ -17,8 +17,9 @@ def test_direct_quote_speaker_after():
 
 
 def test_direct_quote_inverted_cue_with_apposition():
-    found, _ = claims_of('"The talks failed," said John Smith, a professor at Oxford University.')
-    assert found == [("John Smith", "said", "The talks failed", "direct")]
+    found, claims = claims_of('"The talks failed," said John Smith, a professor at Oxford University.')
+    assert found == [("John Smith, a professor at Oxford University", "said", "The talks failed", "direct")]
+    assert claims[0].speaker == "john_smith"  # the source phrase keeps its apposition; the actor is the name
 
 
 def test_direct_quote_speaker_before_with_colon():
@@ -26,9 +27,9 @@ def test_direct_quote_speaker_before_with_colon():
     assert found == [("The minister", "told", "The border will stay closed until spring", "direct")]
 
 
-def test_reported_speech_drops_that():
+def test_reported_speech_keeps_the_complementiser():
     found, _ = claims_of("Boris Johnson declared that Britain will leave the union next year.")
-    assert found == [("Boris Johnson", "declared", "Britain will leave the union next year", "indirect")]
+    assert found == [("Boris Johnson", "declared", "that Britain will leave the union next year", "indirect")]
 
 
 def test_partial_quote_makes_a_mixed_claim():
@@ -44,8 +45,9 @@ def test_according_to():
 
 def test_joint_speakers_give_one_claim_each():
     found, claims = claims_of("Joe Biden and Olaf Scholz said that the sanctions would stay.")
-    assert sorted(f[0] for f in found) == ["Joe Biden", "Olaf Scholz"]
-    assert {c.content for c in claims} == {"the sanctions would stay"}
+    assert sorted(c.speaker for c in claims) == ["joe_biden", "olaf_scholz"]
+    assert {f[0] for f in found} == {"Joe Biden and Olaf Scholz"}
+    assert {c.content for c in claims} == {"that the sanctions would stay"}
 
 
 def test_speaker_resolves_to_actor_and_content_names_actors():

@@ -1,0 +1,292 @@
+"""Direct quotations and who said them.
+
+A quotation that stands on its own (it opens a paragraph or a sentence, or follows a
+cue, a comma, a colon or a dash; not "called it a “disaster”") takes its speaker from:
+
+1. a cue verb in its **frame**, the words of its sentence outside quotation marks:
+   ``"A," she said`` / ``said Jane Roe`` / ``She said: "A"`` / ``"A," she said, "B"`` /
+   ``..., according to Jane Roe``; the cue must not report something else (a
+   complement of its own outside the quotation);
+2. a **label** opening the paragraph: ``ROE: ...`` (transcripts) or a headline
+   ``Roe: ...``; or a **dash** after it: ``"A." — Jane Roe``;
+3. a cue that ends the previous paragraph with a colon (``The minister told reporters:``);
+4. the quotation before it, when there is no cue of its own: in the same paragraph
+   (``"A," she said. "B."``), across paragraphs when the quotation goes on (the
+   previous paragraph left it open), or in the paragraph before (lower confidence).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from ..lexicons import lexicon
+from .grammar import antecedent, cue_tags, is_cue_verb, source_range, subject_of, trim, verb_group
+from .layout import Layout
+from .model import Attribution, Range
+from .quotes import Quote
+
+DASHES = {"—", "―", "–", "--", "-"}
+STANDALONE_BEFORE = {",", ":", ";", "—", "―", "–", "--", "-", "(", "[", ".", "!", "?"}
+COMPLEMENTS = {"ccomp", "xcomp", "dobj"}
+MAX_LABEL_TOKENS = 6
+MAX_DASH_SOURCE_TOKENS = 15
+
+
+def char_range(doc: Doc, start: int, end: int) -> Range:
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def quote_words(text: str, quote: Quote) -> Range:
+    """The quotation's words without the spaces and the final comma or stop before its mark."""
+    start, end = quote.start, quote.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    if end > start + 1 and text[end - 1] == "." and text[end - 2] != ".":
+        end -= 1
+    return start, end
+
+
+class DirectQuotes:
+    """Attributes the quotations of one document."""
+
+    def __init__(self, doc: Doc, text: str, layout: Layout, skipped) -> None:
+        self.doc = doc
+        self.text = text
+        self.layout = layout
+        self.skipped = skipped
+        self.not_sources = lexicon("not_sources.txt")
+        self.nouns = lexicon("cue_nouns.txt")
+        self.by_quote: dict[int, Attribution] = {}
+        self.used_cues: set[int] = set()
+
+    def run(self) -> list[Attribution]:
+        quotes = self.layout.quotes
+        standalone = [n for n, q in enumerate(quotes)
+                      if not self.skipped(q.start, q.end) and self._standalone(q)]
+        for n in standalone:
+            attribution = self._own(n) or self._inherited(n)
+            if attribution is not None:
+                self.by_quote[n] = attribution
+        for n in reversed(standalone):  # "A." "B," she said: A takes B's cue
+            if n not in self.by_quote and n + 1 in self.by_quote and self._joined(n, n + 1):
+                self.by_quote[n] = self._inherit(self.by_quote[n + 1], n, "direct-before-cue")
+        return [self.by_quote[n] for n in sorted(self.by_quote)]
+
+    # which quotations stand on their own -----------------------------------------------
+
+    def _standalone(self, quote: Quote) -> bool:
+        first, last = self.layout.token_range(quote.start, quote.end)
+        if last - first < 2 and quote.closed:
+            return False
+        if quote.opens_paragraph:
+            return True
+        before = self._token_before(self.layout.token_at(quote.mark))
+        if before is None:
+            return True
+        if before.text in STANDALONE_BEFORE or before.is_space:
+            return True
+        if is_cue_verb(before) or before.lower_ in {"according", "to"} and before.head.lower_ == "according":
+            return True
+        return self.layout.marks[before.i] >= 0  # right after another quotation
+
+    def _token_before(self, i: int) -> Token | None:
+        i -= 1
+        while i >= 0 and self.doc[i].is_space and "\n" not in self.doc[i].text:
+            i -= 1
+        if i < 0 or "\n" in self.doc[i].text:
+            return None
+        return self.doc[i]
+
+    # the quotation's own cue ------------------------------------------------------------
+
+    def _frame(self, quote: Quote) -> tuple[list[Token], list[Token]]:
+        """Tokens of the sentence around the quotation, outside quotation marks."""
+        layout, doc = self.layout, self.doc
+        line_first, line_last = layout.line_tokens(layout.line(quote.mark))
+        before, i = [], layout.token_at(quote.mark) - 1
+        while i >= line_first and layout.marks[i] < 0 and not layout.is_sentence_end(doc[i]):
+            before.append(doc[i])
+            i -= 1
+        after, i = [], layout.token_at(quote.after)
+        while i < line_last and layout.marks[i] < 0 and not layout.is_sentence_end(doc[i]):
+            after.append(doc[i])
+            i += 1
+        return before[::-1], after
+
+    def _own(self, n: int) -> Attribution | None:
+        quote = self.layout.quotes[n]
+        before, after = self._frame(quote)
+        words = self.layout.token_range(quote.start, quote.end)
+        label = self._label(quote, words)
+        if label is not None:
+            return label
+        frame = before + after
+        cues = [t for t in frame if is_cue_verb(t) and t.i not in self.used_cues and self._frames(t, words)]
+        cues.sort(key=lambda t: min(abs(t.i - words[0]), abs(t.i - words[1])))
+        for cue in cues:
+            subject = subject_of(cue)
+            if subject is not None and self.layout.words[subject.i] < 0 and self._may_speak(cue, subject):
+                self.used_cues.add(cue.i)
+                return self._attribution("direct", cue, subject, quote, words)
+        according = next((t for t in frame if t.lower_ == "according"), None)
+        if according is not None:
+            attribution = self._according(according, quote, words)
+            if attribution is not None:
+                return attribution
+        dash = self._dash(quote, after)
+        if dash is not None:
+            return dash
+        return self._colon_intro(quote, words) if not before else None
+
+    def _frames(self, cue: Token, words: Range) -> bool:
+        """True unless the cue reports something else: a complement of its own outside quotes."""
+        tags = cue_tags(cue) or frozenset()
+        if "quote" in tags:
+            return True
+        for child in cue.children:
+            if child.dep_ in COMPLEMENTS and not (child.dep_ == "dobj" and "addressee" in tags):
+                start, end = child.left_edge.i, child.right_edge.i + 1
+                inside = any(self.layout.words[i] >= 0 for i in range(start, end))
+                if not inside and not (start <= words[0] and words[1] <= end):
+                    return False
+        return True
+
+    def _may_speak(self, cue: Token, subject: Token) -> bool:
+        """A cue tagged ``document`` ("shows") speaks only for a document or a speech."""
+        if "document" not in (cue_tags(cue) or ()):
+            return True
+        return "document" in self.nouns.get(antecedent(subject).lemma_.lower(), ())
+
+    def _attribution(self, pattern: str, cue: Token, subject: Token, quote: Quote,
+                     words: Range) -> Attribution:
+        doc = self.doc
+        source = source_range(subject, avoid=words)
+        cue_range = char_range(doc, *verb_group(cue))
+        return Attribution(pattern, cue_range, [quote_words(self.text, quote)], "direct", subject,
+                           char_range(doc, *source) if source[1] > source[0] else None,
+                           cue_token=cue, closed=quote.closed, weak="weak" in (cue_tags(cue) or ()))
+
+    def _according(self, according: Token, quote: Quote, words: Range) -> Attribution | None:
+        to = next((c for c in according.children if c.lower_ == "to"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if source is None:
+            return None
+        span = source_range(source, avoid=words)
+        self.used_cues.add(according.i)
+        return Attribution("direct-according", char_range(self.doc, according.i, to.i + 1),
+                           [quote_words(self.text, quote)], "direct", source,
+                           char_range(self.doc, *span), closed=quote.closed)
+
+    # labels, dashes, colons ---------------------------------------------------------------
+
+    def _label(self, quote: Quote, words: Range) -> Attribution | None:
+        """``"ROE: words"`` opening a paragraph: the label is the source, the colon the cue."""
+        if not quote.opens_paragraph:
+            return None
+        found = label_at(self.doc, words[0], words[1], self.not_sources)
+        if found is None:
+            return None
+        head, colon = found
+        start = self.doc[colon].idx + 1
+        content = quote_words(self.text, Quote(start, quote.end, quote.closed, quote.mark, quote.after))
+        source = char_range(self.doc, *trim(self.doc, words[0], colon))
+        return Attribution("label", char_range(self.doc, colon, colon + 1), [content], "direct",
+                           head, source, closed=quote.closed)
+
+    def _dash(self, quote: Quote, after: list[Token]) -> Attribution | None:
+        """``"A." — Jane Roe``: a name after a dash, to the end of the paragraph."""
+        if not after or after[0].text not in DASHES or not quote.closed:
+            return None
+        _, line_last = self.layout.line_tokens(self.layout.line(quote.mark))
+        if after[-1].i + 1 < line_last and not all(t.is_space or t.is_punct for t in self.doc[after[-1].i + 1:line_last]):
+            return None
+        start, end = trim(self.doc, after[0].i + 1, after[-1].i + 1)
+        if not 0 < end - start <= MAX_DASH_SOURCE_TOKENS:
+            return None
+        phrase = self.doc[start:end]
+        if not any(t.pos_ == "PROPN" for t in phrase):
+            return None
+        head = phrase.root
+        return Attribution("dash", char_range(self.doc, after[0].i, after[0].i + 1),
+                           [quote_words(self.text, quote)], "direct", head, char_range(self.doc, start, end))
+
+    def _colon_intro(self, quote: Quote, words: Range) -> Attribution | None:
+        """A quotation paragraph after one that ends ``... she said:``."""
+        if not quote.opens_paragraph or quote.continues:
+            return None
+        layout = self.layout
+        previous = layout.previous_line(layout.line(quote.mark))
+        if previous is None:
+            return None
+        first, last = layout.line_tokens(previous)
+        last_word = next((self.doc[i] for i in range(last - 1, first - 1, -1) if not self.doc[i].is_space), None)
+        if last_word is None or last_word.text != ":":
+            return None
+        sentence = last_word.sent
+        for cue in reversed(sentence):
+            if is_cue_verb(cue) and cue.i not in self.used_cues and layout.words[cue.i] < 0 \
+                    and not any(c.dep_ in {"ccomp", "xcomp"} for c in cue.children):
+                subject = subject_of(cue)
+                if subject is not None:
+                    self.used_cues.add(cue.i)
+                    return self._attribution("direct-colon", cue, subject, quote, words)
+        return None
+
+    # quotations without a cue of their own ---------------------------------------------
+
+    def _inherited(self, n: int) -> Attribution | None:
+        quote = self.layout.quotes[n]
+        previous = self.by_quote.get(n - 1)
+        if previous is None:
+            return None
+        before = self.layout.quotes[n - 1]
+        if self.layout.line(before.mark) == self.layout.line(quote.mark):
+            return self._inherit(previous, n, "direct-same-paragraph")
+        if quote.continues:
+            return self._inherit(previous, n, "direct-continued")
+        if quote.opens_paragraph and self._previous_line(quote) == self.layout.line(before.mark) \
+                and self._ends_paragraph(before):
+            return self._inherit(previous, n, "direct-next-paragraph")
+        return None
+
+    def _previous_line(self, quote: Quote) -> int | None:
+        return self.layout.previous_line(self.layout.line(quote.mark))
+
+    def _ends_paragraph(self, quote: Quote) -> bool:
+        """True when only the quotation's frame follows it in its paragraph."""
+        _, end = self.layout.line_span(self.layout.line(quote.mark))
+        rest = self.text[quote.after:end]
+        return not any(mark in rest for mark in "“\"") and len(rest) < 120
+
+    def _joined(self, n: int, m: int) -> bool:
+        """True when quotation ``n`` ends right where ``m`` opens, in the same paragraph or
+        in an open quotation that ``m`` continues."""
+        first, second = self.layout.quotes[n], self.layout.quotes[m]
+        if second.continues and not first.closed:
+            return True
+        return self.layout.line(first.mark) == self.layout.line(second.mark) \
+            and not self.text[first.after:second.mark].strip()
+
+    def _inherit(self, attribution: Attribution, n: int, pattern: str) -> Attribution:
+        """The same source and cue for quotation ``n`` (one more fragment of the claim)."""
+        quote = self.layout.quotes[n]
+        return replace(attribution, pattern=pattern, contents=[quote_words(self.text, quote)],
+                       closed=quote.closed)
+
+
+def label_at(doc: Doc, first: int, last: int, not_sources) -> tuple[Token, int] | None:
+    """(head, colon index) when tokens ``[first, last)`` open with ``NAME:`` and go on."""
+    colon = next((i for i in range(first, min(last, first + MAX_LABEL_TOKENS + 1)) if doc[i].text == ":"), None)
+    if colon is None or colon == first or last - colon < 4:
+        return None
+    label = doc[first:colon]
+    if not (label[0].is_title or label[0].is_upper) or any(t.pos_ in {"VERB", "AUX"} and t.tag_ != "NNP" for t in label):
+        return None
+    if not any(t.pos_ in {"PROPN", "NOUN"} for t in label) or label.text.lower() in not_sources \
+            or label.root.lower_ in not_sources:
+        return None
+    return label.root, colon
