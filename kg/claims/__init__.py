@@ -35,13 +35,22 @@ from .sources import SourceResolver
 __all__ = ["extract_claims", "find_quotes", "has_partial_quote", "Quote"]
 
 
+def outermost(attributions: list[Attribution]) -> list[Attribution]:
+    """Reported speech not nested in another's content: in "Xi said Russian officials
+    continue to express their willingness", the claim is Xi's, not the officials'."""
+    contents = [(a, s, e) for a in attributions for s, e in a.contents]
+    return [a for a in attributions
+            if not any(b is not a and s <= a.cue[0] and a.cue[1] <= e for b, s, e in contents)]
+
+
 def extract_claims(document: Document, doc: Doc, actors: DocActors) -> list[Claim]:
     """All claims of one parsed document, in text order."""
     text = document.text
     layout = Layout(doc, text, find_quotes(text))
     direct = DirectQuotes(doc, text, layout, document.is_skipped)
     attributions: list[Attribution] = direct.run()
-    attributions += ReportedSpeech(doc, text, layout, direct.used_cues, document.is_skipped).run()
+    reported = ReportedSpeech(doc, text, layout, direct.used_cues, document.is_skipped, direct.extends).run()
+    attributions += outermost(reported)
     attributions.sort(key=lambda a: (a.start, a.cue))
     resolver = SourceResolver(doc, text, actors, layout.paragraph)
     claims: list[Claim] = []

@@ -30,6 +30,7 @@ from .quotes import Quote
 DASHES = {"—", "―", "–", "--", "-"}
 STANDALONE_BEFORE = {",", ":", ";", "—", "―", "–", "--", "-", "(", "[", ".", "!", "?"}
 COMPLEMENTS = {"ccomp", "xcomp", "dobj"}
+HANGING_DEPS = {"npadvmod", "advmod", "pobj", "prep", "dative", "dobj", "compound", "amod", "det", "poss", "nummod"}
 MAX_LABEL_TOKENS = 6
 MAX_DASH_SOURCE_TOKENS = 15
 
@@ -62,19 +63,43 @@ class DirectQuotes:
         self.nouns = lexicon("cue_nouns.txt")
         self.by_quote: dict[int, Attribution] = {}
         self.used_cues: set[int] = set()
+        self.extends: dict[int, Quote] = {}  # cue -> a quotation that goes on with what it reports
 
     def run(self) -> list[Attribution]:
         quotes = self.layout.quotes
         standalone = [n for n, q in enumerate(quotes)
                       if not self.skipped(q.start, q.end) and self._standalone(q)]
         for n in standalone:
-            attribution = self._own(n) or self._inherited(n)
+            attribution = self._own(n)
+            if attribution is None and quotes[n] not in self.extends.values():
+                attribution = self._inherited(n)
             if attribution is not None:
                 self.by_quote[n] = attribution
         for n in reversed(standalone):  # "A." "B," she said: A takes B's cue
             if n not in self.by_quote and n + 1 in self.by_quote and self._joined(n, n + 1):
                 self.by_quote[n] = self._inherit(self.by_quote[n + 1], n, "direct-before-cue")
-        return [self.by_quote[n] for n in sorted(self.by_quote)]
+        return [self.by_quote[n] for n in sorted(self.by_quote)] + self._labelled_paragraphs()
+
+    def _labelled_paragraphs(self) -> list[Attribution]:
+        """Paragraphs (headlines, transcripts) that open with ``Name:`` outside quotation marks."""
+        found = []
+        for line in range(len(self.layout.line_starts)):
+            first, last = self.layout.line_tokens(line)
+            while first < last and self.doc[first].is_space:
+                first += 1
+            if last - first < 5 or self.layout.marks[first] >= 0 or self.skipped(*self.layout.line_span(line)):
+                continue
+            label = label_at(self.doc, first, last, self.not_sources)
+            if label is None:
+                continue
+            head, colon = label
+            start, end = trim(self.doc, colon + 1, last)
+            if end <= start or not any(t.pos_ in {"VERB", "AUX"} for t in self.doc[start:end]):
+                continue  # a heading ("Defense: News and Analysis"), not words someone said
+            content = char_range(self.doc, start, end)
+            found.append(Attribution("label", char_range(self.doc, colon, colon + 1), [content], "direct", head,
+                                     char_range(self.doc, *trim(self.doc, first, colon))))
+        return found
 
     # which quotations stand on their own -----------------------------------------------
 
@@ -89,9 +114,11 @@ class DirectQuotes:
             return True
         if before.text in STANDALONE_BEFORE or before.is_space:
             return True
-        if is_cue_verb(before) or before.lower_ in {"according", "to"} and before.head.lower_ == "according":
+        if before.lower_ in {"according", "to"} and before.head.lower_ == "according":
             return True
-        return self.layout.marks[before.i] >= 0  # right after another quotation
+        return self.layout.marks[before.i] >= 0 or _hangs_from_cue(before)  # 'said Monday "...'
+
+
 
     def _token_before(self, i: int) -> Token | None:
         i -= 1
@@ -125,11 +152,18 @@ class DirectQuotes:
         if label is not None:
             return label
         frame = before + after
-        cues = [t for t in frame if is_cue_verb(t) and t.i not in self.used_cues and self._frames(t, words)]
+        cues = [t for t in frame if is_cue_verb(t) and t.i not in self.used_cues]
         cues.sort(key=lambda t: min(abs(t.i - words[0]), abs(t.i - words[1])))
         for cue in cues:
+            relation = self._relation(cue, quote)
+            if relation == "embeds":
+                return None  # part of what the cue reports: reported speech with a partial quote
+            if relation == "other" and self._continues_complement(cue, quote):
+                self.extends[cue.i] = quote  # 'she said that A, "but B."': one claim, A and B
+                return None
             subject = subject_of(cue)
-            if subject is not None and self.layout.words[subject.i] < 0 and self._may_speak(cue, subject):
+            if relation == "frames" and subject is not None and self.layout.words[subject.i] < 0 \
+                    and self._may_speak(cue, subject):
                 self.used_cues.add(cue.i)
                 return self._attribution("direct", cue, subject, quote, words)
         according = next((t for t in frame if t.lower_ == "according"), None)
@@ -142,18 +176,37 @@ class DirectQuotes:
             return dash
         return self._colon_intro(quote, words) if not before else None
 
-    def _frames(self, cue: Token, words: Range) -> bool:
-        """True unless the cue reports something else: a complement of its own outside quotes."""
+    def _continues_complement(self, cue: Token, quote: Quote) -> bool:
+        """True when the quotation follows right after the cue's clausal complement."""
+        mark = self.layout.token_at(quote.mark)
+        for child in cue.rights:
+            if child.dep_ == "ccomp" and child.right_edge.i < mark:
+                between = self.doc[child.right_edge.i + 1:mark]
+                return all(t.is_punct or t.is_space or t.dep_ == "cc" for t in between)
+        return False
+
+    def _relation(self, cue: Token, quote: Quote) -> str:
+        """How the cue relates to the quotation: ``frames`` it (the quotation is its
+        complement, or it has none), ``embeds`` it (the quotation is part of a larger
+        complement: "suggesting questions such as "..."") or reports ``other`` words."""
         tags = cue_tags(cue) or frozenset()
         if "quote" in tags:
-            return True
+            return "frames"
+        mark, after = self.layout.token_at(quote.mark), self.layout.token_at(quote.after)
+        outcome = "frames"
         for child in cue.children:
-            if child.dep_ in COMPLEMENTS and not (child.dep_ == "dobj" and "addressee" in tags):
-                start, end = child.left_edge.i, child.right_edge.i + 1
-                inside = any(self.layout.words[i] >= 0 for i in range(start, end))
-                if not inside and not (start <= words[0] and words[1] <= end):
-                    return False
-        return True
+            if not (child.dep_ in COMPLEMENTS and not (child.dep_ == "dobj" and "addressee" in tags)
+                    or child.dep_ == "prep" and f"prep:{child.lower_}" in tags):
+                continue
+            start, end = child.left_edge.i, child.right_edge.i + 1
+            if start <= mark and after <= end:
+                rest = [t for t in self.doc[start:end] if not mark <= t.i < after]
+                if any(not (t.is_punct or t.is_space) for t in rest):
+                    return "embeds"
+            elif end <= mark or after <= start:
+                if not any(self.layout.words[i] >= 0 for i in range(start, end)):
+                    outcome = "other"
+        return outcome
 
     def _may_speak(self, cue: Token, subject: Token) -> bool:
         """A cue tagged ``document`` ("shows") speaks only for a document or a speech."""
@@ -242,7 +295,7 @@ class DirectQuotes:
         quote = self.layout.quotes[n]
         previous = self.by_quote.get(n - 1)
         if previous is None:
-            return None
+            return self._after_cue(quote)
         before = self.layout.quotes[n - 1]
         if self.layout.line(before.mark) == self.layout.line(quote.mark):
             return self._inherit(previous, n, "direct-same-paragraph")
@@ -251,6 +304,24 @@ class DirectQuotes:
         if quote.opens_paragraph and self._previous_line(quote) == self.layout.line(before.mark) \
                 and self._ends_paragraph(before):
             return self._inherit(previous, n, "direct-next-paragraph")
+        return None
+
+    def _after_cue(self, quote: Quote) -> Attribution | None:
+        """A quotation right after a sentence that ends with its cue: '... she said. "B."'."""
+        doc, layout = self.doc, self.layout
+        i = layout.token_at(quote.mark) - 1
+        while i >= 0 and doc[i].is_space and "\n" not in doc[i].text:
+            i -= 1
+        if i < 1 or not layout.is_sentence_end(doc[i]) or layout.line(doc[i].idx) != layout.line(quote.mark):
+            return None
+        for cue in doc[max(0, i - 6):i]:
+            if is_cue_verb(cue) and cue.i not in self.used_cues and layout.words[cue.i] < 0 \
+                    and not any(c.dep_ in COMPLEMENTS or f"prep:{c.lower_}" in (cue_tags(cue) or ()) for c in cue.rights):
+                subject = subject_of(cue)
+                if subject is not None and layout.words[subject.i] < 0:
+                    self.used_cues.add(cue.i)
+                    words = layout.token_range(quote.start, quote.end)
+                    return self._attribution("direct-after-cue", cue, subject, quote, words)
         return None
 
     def _previous_line(self, quote: Quote) -> int | None:
@@ -276,6 +347,18 @@ class DirectQuotes:
         quote = self.layout.quotes[n]
         return replace(attribution, pattern=pattern, contents=[quote_words(self.text, quote)],
                        closed=quote.closed)
+
+
+def _hangs_from_cue(token: Token) -> bool:
+    """True for a cue verb, or a word of the phrases around it ("said on Monday", "told
+    reporters") up to the quotation."""
+    for _ in range(4):
+        if is_cue_verb(token):
+            return True
+        if token.dep_ not in HANGING_DEPS or token.head == token:
+            return False
+        token = token.head
+    return False
 
 
 def label_at(doc: Doc, first: int, last: int, not_sources) -> tuple[Token, int] | None:

@@ -19,7 +19,7 @@ from ..lexicons import lexicon
 
 SUBJECTS = {"nsubj", "nsubjpass"}
 GROUP_DEPS = {"aux", "auxpass", "neg", "advmod"}
-CLIMB_DEPS = {"conj", "advcl", "xcomp", "pcomp", "prep"}
+CLIMB_DEPS = {"conj", "advcl", "xcomp", "pcomp", "prep"}  # "..., before criticizing", "quoted as saying"
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 EDGE_WORDS = {"and", "but", "or"}
 EXPLETIVES = {"it", "there"}
@@ -76,8 +76,6 @@ def subject_of(verb: Token) -> Token | None:
         if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
             return verb.head
         if verb.dep_ not in CLIMB_DEPS or verb.head == verb:
-            return None
-        if verb.dep_ == "prep" and verb.lower_ != "as":
             return None
         verb, seen = verb.head, seen + 1
     return None

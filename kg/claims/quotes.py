@@ -32,6 +32,7 @@ class Quote:
     after: int = -1
     opens_paragraph: bool = False
     continues: bool = False
+    style: str = '"'
 
 
 def _mark_width(line: str, i: int) -> int:
@@ -48,9 +49,16 @@ def _opens(line: str, i: int) -> bool:
     return (i == 0 or line[i - 1].isspace()) and i + 1 < len(line) and not line[i + 1].isspace()
 
 
-def _line_quotes(line: str, offset: int, after_unclosed: bool) -> list[Quote]:
+def style_of(mark: str) -> str:
+    """The family of a quotation mark: straight (also doubled apostrophes) or typographic."""
+    return '"' if mark in {'"', "''", "``"} else "“"
+
+
+def _line_quotes(line: str, offset: int, open_style: str | None) -> list[Quote]:
+    """Quotations of one line; ``open_style`` is the mark style of a quotation the line
+    before left open (a line opening with the same style continues it)."""
     quotes: list[Quote] = []
-    i, opened, mark = 0, -1, -1
+    i, opened, mark, nested = 0, -1, -1, 0
     lead = len(line) - len(line.lstrip())
     while i < len(line):
         width = _mark_width(line, i)
@@ -60,23 +68,28 @@ def _line_quotes(line: str, offset: int, after_unclosed: bool) -> list[Quote]:
         if opened < 0:
             if width == 2 or _opens(line, i):
                 opened, mark = i + width, i
+        elif line[i] in "“„«" and width == 1:
+            nested += 1  # a quotation inside the quotation
+        elif nested:
+            nested -= 1
         else:
             if i > opened and line[opened:i].strip():
-                quotes.append(_quote(offset, opened, i, i + width, mark, lead, after_unclosed))
+                quotes.append(_quote(line, offset, opened, i, i + width, mark, lead, open_style))
             opened = -1
         i += width
     if opened >= 0:
         end = len(line.rstrip())
         if end > opened and line[opened:end].strip():
-            quotes.append(_quote(offset, opened, end, end, mark, lead, after_unclosed, closed=False))
+            quotes.append(_quote(line, offset, opened, end, end, mark, lead, open_style, closed=False))
     return quotes
 
 
-def _quote(offset: int, start: int, end: int, after: int, mark: int, lead: int,
-           after_unclosed: bool, closed: bool = True) -> Quote:
+def _quote(line: str, offset: int, start: int, end: int, after: int, mark: int, lead: int,
+           open_style: str | None, closed: bool = True) -> Quote:
     opens_paragraph = mark == lead
+    style = style_of(line[mark:start])
     return Quote(offset + start, offset + end, closed, offset + mark, offset + after,
-                 opens_paragraph, continues=opens_paragraph and after_unclosed)
+                 opens_paragraph, continues=opens_paragraph and open_style == style, style=style)
 
 
 def find_quotes(text: str) -> list[Quote]:
@@ -89,12 +102,12 @@ def find_quotes(text: str) -> list[Quote]:
     """
     quotes: list[Quote] = []
     line_start = 0
-    after_unclosed = False
+    open_style: str | None = None
     for line in text.split("\n"):
-        found = _line_quotes(line, line_start, after_unclosed)
+        found = _line_quotes(line, line_start, open_style)
         quotes.extend(found)
         if line.strip():
-            after_unclosed = bool(found) and not found[-1].closed
+            open_style = found[-1].style if found and not found[-1].closed else None
         line_start += len(line) + 1
     return quotes
 

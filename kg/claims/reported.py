@@ -23,6 +23,9 @@ from .model import Attribution
 from .quotes import has_partial_quote
 
 OBJECT_EXTENSIONS = {"oprd", "xcomp", "ccomp", "advcl"}
+OBJECT_PREPS = {"as", "for", "of", "over", "about"}  # "criticized X for Y", "described X as Y"
+CIRCUMSTANCE_PREPS = {"in", "at", "on", "during", "after", "before", "since", "until", "throughout", "amid",
+                      "near", "within", "by", "while", "despite", "via", "through"}
 LONE_OBJECTS = {"it", "this", "that", "them", "him", "her", "so", "something", "anything", "nothing",
                 "what", "which", "one", "more", "much", "lot"}
 EXPLETIVES = {"it", "there"}
@@ -40,8 +43,10 @@ def has_to(token: Token) -> bool:
 class ReportedSpeech:
     """Finds reported speech in one document, leaving out cues already used and quotations."""
 
-    def __init__(self, doc: Doc, text: str, layout: Layout, used_cues: set[int], skipped) -> None:
+    def __init__(self, doc: Doc, text: str, layout: Layout, used_cues: set[int], skipped,
+                 extends: dict | None = None) -> None:
         self.doc = doc
+        self.extends = extends or {}
         self.text = text
         self.layout = layout
         self.used_cues = used_cues
@@ -79,6 +84,9 @@ class ReportedSpeech:
         pattern, parts, cue_end = self._complement(cue, tags)
         if not parts:
             return None
+        if cue.i in self.extends and pattern == "ccomp":
+            quote = self.extends[cue.i]
+            parts[-1] = (parts[-1][0], max(parts[-1][1], self.layout.token_at(quote.after)))
         subject = subject_of(cue)
         if subject is None or subject.lower_ in EXPLETIVES and subject.dep_ == "nsubjpass":
             return None
@@ -118,15 +126,34 @@ class ReportedSpeech:
             obj = objects[0]
             end = obj.right_edge.i + 1
             for sibling in children:
-                if sibling.i > obj.i and (sibling.dep_ in OBJECT_EXTENSIONS or sibling.dep_ == "prep"
-                                          and (sibling.lower_ == "as" or f"prep:{sibling.lower_}" in tags)):
+                if sibling.i < obj.i:
+                    continue
+                if sibling.dep_ in OBJECT_EXTENSIONS or sibling.dep_ == "prep" and (
+                        sibling.lower_ in OBJECT_PREPS or f"prep:{sibling.lower_}" in tags
+                        or sibling.i == end and sibling.lower_ not in CIRCUMSTANCE_PREPS):
                     end = max(end, sibling.right_edge.i + 1)
             if end == obj.i + 1 and obj.lower_ in LONE_OBJECTS:
                 return "", [], None
             return "object", [(obj.left_edge.i, end)], None
         if cue.dep_ == "parataxis" and cue.head.pos_ in {"VERB", "AUX"}:
             return "parenthetical", self._around(cue), None
+        clause = self._clause_of_noun(children)
+        if clause is not None:
+            return "ccomp", [subtree_range(clause)], None
         return "", [], None
+
+    def _clause_of_noun(self, children: list[Token]) -> Token | None:
+        """"warned in an interview that ...": the parse hangs the clause from the noun."""
+        for child in children:
+            if child.dep_ != "prep" or child.lower_ not in {"in", "during", "at"}:
+                continue
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in self.nouns:
+                    for clause in pobj.children:
+                        if clause.dep_ in {"acl", "ccomp"} and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                                  for m in clause.subtree):
+                            return clause
+        return None
 
     def _around(self, cue: Token) -> list[Range]:
         """The clause a parenthetical cue interrupts, without the cue's own words."""
@@ -160,11 +187,14 @@ class ReportedSpeech:
         if source is None or not self._plausible(source):
             return None
         content = next((c for c in cue.children if c.dep_ == "ccomp"), None)
-        if content is None:
-            content = next((c for c in cue.children if c.dep_ == "nsubjpass" and not is_pronoun(c)), None)
-        if content is None:
-            return None
-        return self._attribution("passive", cue, source, [subtree_range(content)], None, weak="weak" in tags)
+        if content is not None:
+            parts = [subtree_range(content)]
+        else:  # "Concerns about X, its plans ... were expressed": the subjects are the content
+            subjects = [c for c in cue.children if c.dep_ == "nsubjpass" and not is_pronoun(c)]
+            if not subjects:
+                return None
+            parts = [(subjects[0].left_edge.i, subjects[-1].right_edge.i + 1)]
+        return self._attribution("passive", cue, source, parts, None, weak="weak" in tags)
 
     # according to ------------------------------------------------------------------------
 
@@ -202,6 +232,26 @@ class ReportedSpeech:
             return None
         return self._attribution("noun", noun, source, [subtree_range(clause)], None)
 
+    def _without_trailing_relative(self, start: int, end: int) -> Range:
+        """The content without a non-restrictive relative clause that ends it ("..., the
+        rules, which the court has put on hold"): a comment on its last noun, not words
+        of the source."""
+        for i in range(end - 1, start, -1):
+            token = self.doc[i]
+            if token.dep_ == "relcl" and token.right_edge.i >= end - 2 and token.left_edge.i > start:
+                comma = token.left_edge.i - 1
+                if self.doc[comma].text == "," and self.layout.marks[comma] < 0:
+                    return start, comma
+        return start, end
+
+    def _one_clause(self, cue: Token, start: int, end: int) -> Range:
+        """The content without what a semicolon outside quotation marks adds to it."""
+        for i in range(start, end):
+            token = self.doc[i]
+            if token.text == ";" and self.layout.marks[i] < 0:
+                return (start, i) if cue.i < i else (i + 1, end)
+        return start, end
+
     # records -----------------------------------------------------------------------------
 
     def _attribution(self, pattern: str, cue: Token, source: Token, parts: list[Range],
@@ -209,7 +259,7 @@ class ReportedSpeech:
         doc, text = self.doc, self.text
         contents = []
         for start, end in parts:
-            start, end = trim(doc, start, end)
+            start, end = trim(doc, *self._without_trailing_relative(*self._one_clause(cue, start, end)))
             if end > start:
                 contents.append(char_range(doc, start, end))
         if not contents:

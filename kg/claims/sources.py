@@ -188,8 +188,16 @@ class SourceResolver:
         return next(iter(tags), "any")
 
     def _document(self, head: Token) -> tuple[list[str], str]:
-        """A document speaks for its issuer, where the text names it."""
+        """A document speaks for its issuer, where the text names it ("the Kremlin's
+        statement", "a statement from X", "the declaration issued by X and Y")."""
         for child in head.children:
+            if child.dep_ == "acl":
+                agent = next((c for c in child.children if c.dep_ == "agent"), None)
+                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                if pobj is not None:
+                    ids = [m.actor for m in (self.actors.at(t.idx) for t in [pobj, *pobj.conjuncts]) if m]
+                    if ids:
+                        return list(dict.fromkeys(ids)), "document"
             if child.dep_ in {"poss", "compound"}:
                 mention = self.actors.at(child.idx)
                 if mention is not None:
