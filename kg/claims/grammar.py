@@ -36,12 +36,20 @@ def cue_verbs() -> dict[str, frozenset[str]]:
 def is_cue_verb(token: Token) -> bool:
     """A verb of the cue lexicon (by lemma, or by form, which the tagger may not lemmatise),
     without a particle its entry does not allow ("pointed out" is a cue, "called up" not)."""
-    if token.pos_ != "VERB":
+    if token.pos_ != "VERB" and not _verb_tagged_noun(token):
         return False
     tags = cue_tags(token)
     if tags is None:
         return False
     return all(f"prt:{c.lower_}" in tags for c in token.children if c.dep_ == "prt")
+
+
+def _verb_tagged_noun(token: Token) -> bool:
+    """A headline verb the tagger took for a noun ("Putin and Xi vow deeper ties"): a
+    noun heading its clause with a direct object or a clause of its own."""
+    return token.pos_ == "NOUN" and token.dep_ == "ROOT" and token.tag_ == "NN" \
+        and any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in token.children) \
+        and any(c.dep_ in {"nmod", "compound", "nsubj"} and c.i < token.i for c in token.children)
 
 
 def cue_tags(token: Token) -> frozenset[str] | None:
@@ -71,7 +79,7 @@ def subject_of(verb: Token) -> Token | None:
     seen = 0
     while seen < 5:
         for child in verb.children:
-            if child.dep_ in SUBJECTS:
+            if child.dep_ in SUBJECTS or child.dep_ in {"nmod", "compound"} and _verb_tagged_noun(verb):
                 return None if seen and child.lower_ in EXPLETIVES else child
         if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
             return verb.head

@@ -63,7 +63,7 @@ class ReportedSpeech:
             if token.i in self.used_cues or self.layout.words[token.i] >= 0:
                 continue
             attribution = None
-            if token.pos_ == "VERB" and is_cue_verb(token):
+            if is_cue_verb(token):
                 attribution = self._verb(token)
             elif token.lower_ == "according":
                 attribution = self._according_to(token)
@@ -117,21 +117,11 @@ class ReportedSpeech:
         for child in children:
             if child.dep_ == "prep" and f"prep:{child.lower_}" in tags and child.i == group_end \
                     and any(c.dep_ in {"pobj", "pcomp"} for c in child.children):
-                end = child.right_edge.i + 1
-                for sibling in children:
-                    if sibling.dep_ == "xcomp" and sibling.i > child.i and has_to(sibling):
-                        end = max(end, sibling.right_edge.i + 1)
+                end = self._extended(children, child, child.right_edge.i + 1, tags)
                 return "prep", [(child.i + 1, end)], child.i + 1
         if "object" in tags and objects:
             obj = objects[0]
-            end = obj.right_edge.i + 1
-            for sibling in children:
-                if sibling.i < obj.i:
-                    continue
-                if sibling.dep_ in OBJECT_EXTENSIONS or sibling.dep_ == "prep" and (
-                        sibling.lower_ in OBJECT_PREPS or f"prep:{sibling.lower_}" in tags
-                        or sibling.i == end and sibling.lower_ not in CIRCUMSTANCE_PREPS):
-                    end = max(end, sibling.right_edge.i + 1)
+            end = self._extended(children, obj, obj.right_edge.i + 1, tags)
             if end == obj.i + 1 and obj.lower_ in LONE_OBJECTS:
                 return "", [], None
             return "object", [(obj.left_edge.i, end)], None
@@ -154,6 +144,21 @@ class ReportedSpeech:
                                                                   for m in clause.subtree):
                             return clause
         return None
+
+    def _extended(self, children: list[Token], first: Token, end: int, tags: frozenset[str]) -> int:
+        """The end of the content, over what the verb says of its object or phrase: "as Y",
+        "for Y", "to Y" right after it, an infinitive or a condition ("warns of risks to
+        the US if ..."), a noun the parse coordinated with the verb."""
+        for sibling in children:
+            if sibling.i <= first.i:
+                continue
+            if sibling.dep_ in OBJECT_EXTENSIONS and (sibling.dep_ != "advcl" or _is_condition(sibling)) \
+                    or sibling.dep_ == "prep" and (
+                    sibling.lower_ in OBJECT_PREPS or f"prep:{sibling.lower_}" in tags
+                    or sibling.i == end and sibling.lower_ not in CIRCUMSTANCE_PREPS) \
+                    or sibling.dep_ == "conj" and sibling.pos_ in {"NOUN", "PROPN"} and sibling.left_edge.i <= end + 1:
+                end = max(end, sibling.right_edge.i + 1)
+        return end
 
     def _around(self, cue: Token) -> list[Range]:
         """The clause a parenthetical cue interrupts, without the cue's own words."""
@@ -287,3 +292,8 @@ def _is_one_quotation(text: str) -> bool:
 def _bare_singular(noun: Token) -> bool:
     """"according to plan": a singular common noun without determiner names no source."""
     return noun.tag_ == "NN" and not any(c.dep_ in {"det", "poss", "compound", "amod"} for c in noun.children)
+
+
+def _is_condition(clause: Token) -> bool:
+    """"if ...", "unless ...": a condition belongs to what is said; "while ...", "as ..." not."""
+    return any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in clause.children)
