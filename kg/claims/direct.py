@@ -28,10 +28,12 @@ from .model import Attribution, Range
 from .quotes import Quote
 
 DASHES = {"—", "―", "–", "--", "-"}
+CUED_QUOTES = {"direct", "direct-after-cue", "direct-colon", "direct-continued", "direct-before-cue"}
 STANDALONE_BEFORE = {",", ":", ";", "—", "―", "–", "--", "-", "(", "[", ".", "!", "?"}
 COMPLEMENTS = {"ccomp", "xcomp", "dobj"}
 HANGING_DEPS = {"npadvmod", "advmod", "pobj", "prep", "dative", "dobj", "compound", "amod", "det", "poss", "nummod"}
 MAX_LABEL_TOKENS = 6
+PREDICATING = {"VERB", "AUX", "ADJ", "ADV", "PRON"}  # words a list of names lacks
 MAX_DASH_SOURCE_TOKENS = 15
 
 
@@ -94,7 +96,7 @@ class DirectQuotes:
                 continue
             head, colon = label
             start, end = trim(self.doc, colon + 1, last)
-            if end <= start or not any(t.pos_ in {"VERB", "AUX"} for t in self.doc[start:end]):
+            if end <= start or not any(t.pos_ in PREDICATING for t in self.doc[start:end]):
                 continue  # a heading ("Defense: News and Analysis"), not words someone said
             content = char_range(self.doc, start, end)
             found.append(Attribution("label", char_range(self.doc, colon, colon + 1), [content], "direct", head,
@@ -171,7 +173,7 @@ class DirectQuotes:
             attribution = self._according(according, quote, words)
             if attribution is not None:
                 return attribution
-        dash = self._dash(quote, after)
+        dash = self._dash(quote)
         if dash is not None:
             return dash
         return self._colon_intro(quote, words) if not before else None
@@ -250,22 +252,26 @@ class DirectQuotes:
         return Attribution("label", char_range(self.doc, colon, colon + 1), [content], "direct",
                            head, source, closed=quote.closed)
 
-    def _dash(self, quote: Quote, after: list[Token]) -> Attribution | None:
+    def _dash(self, quote: Quote) -> Attribution | None:
         """``"A." — Jane Roe``: a name after a dash, to the end of the paragraph."""
-        if not after or after[0].text not in DASHES or not quote.closed:
+        if not quote.closed:
             return None
-        _, line_last = self.layout.line_tokens(self.layout.line(quote.mark))
-        if after[-1].i + 1 < line_last and not all(t.is_space or t.is_punct for t in self.doc[after[-1].i + 1:line_last]):
+        _, line_end = self.layout.line_span(self.layout.line(quote.mark))
+        rest = self.text[quote.after:line_end]
+        lead = len(rest) - len(rest.lstrip())
+        dash = next((d for d in ("--", "—", "―", "–", "-") if rest.startswith(d, lead)), None)
+        if dash is None:
             return None
-        start, end = trim(self.doc, after[0].i + 1, after[-1].i + 1)
+        dash_start = quote.after + lead
+        first, last = self.layout.token_range(dash_start + len(dash), line_end)
+        start, end = trim(self.doc, first, last)
         if not 0 < end - start <= MAX_DASH_SOURCE_TOKENS:
             return None
         phrase = self.doc[start:end]
-        if not any(t.pos_ == "PROPN" for t in phrase):
+        if not any(t.pos_ == "PROPN" for t in phrase) or any(t.pos_ == "VERB" for t in phrase):
             return None
-        head = phrase.root
-        return Attribution("dash", char_range(self.doc, after[0].i, after[0].i + 1),
-                           [quote_words(self.text, quote)], "direct", head, char_range(self.doc, start, end))
+        return Attribution("dash", (dash_start, dash_start + len(dash)), [quote_words(self.text, quote)],
+                           "direct", phrase.root, char_range(self.doc, start, end))
 
     def _colon_intro(self, quote: Quote, words: Range) -> Attribution | None:
         """A quotation paragraph after one that ends ``... she said:``."""
@@ -302,7 +308,7 @@ class DirectQuotes:
         if quote.continues:
             return self._inherit(previous, n, "direct-continued")
         if quote.opens_paragraph and self._previous_line(quote) == self.layout.line(before.mark) \
-                and self._ends_paragraph(before):
+                and self._ends_paragraph(before) and previous.pattern in CUED_QUOTES:
             return self._inherit(previous, n, "direct-next-paragraph")
         return None
 

@@ -23,6 +23,7 @@ CLIMB_DEPS = {"conj", "advcl", "xcomp", "pcomp", "prep"}  # "..., before critici
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 EDGE_WORDS = {"and", "but", "or"}
 EXPLETIVES = {"it", "there"}
+QUANTIFIERS = {"one", "some", "many", "most", "all", "few", "several", "half", "none", "each", "both", "any"}
 PERSON_NOUNS = {"leader", "president", "head", "chief", "minister", "official", "spokesman",
                 "spokeswoman", "spokesperson", "member", "representative"}
 
@@ -140,9 +141,17 @@ def trim(doc: Doc, start: int, end: int, keep_mark: bool = True) -> Range:
                            or (doc[start].dep_ == "cc" and doc[start].lower_ in EDGE_WORDS)
                            or (not keep_mark and doc[start].dep_ == "mark")):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) and not _closes_quote(doc, start, end):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) \
+            and not _closes_quote(doc, start, end) and not _closes_bracket(doc, start, end):
         end -= 1
     return start, end
+
+
+def _closes_bracket(doc: Doc, start: int, end: int) -> bool:
+    """True when the last token closes a bracket opened inside the range ("Jane Roe (D-Ohio)")."""
+    last = doc[end - 1].text
+    opening = {")": "(", "]": "["}.get(last)
+    return opening is not None and any(t.text == opening for t in doc[start:end - 1])
 
 
 def _closes_quote(doc: Doc, start: int, end: int) -> bool:
@@ -163,5 +172,9 @@ def plausible_source(token: Token, speaker_nouns, *lexicons) -> bool:
     token = antecedent(token)
     if token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or token.pos_ in {"PROPN", "PRON"}:
         return True
+    if token.pos_ == "NUM" or token.lower_ in QUANTIFIERS:  # "one of the doctors", "most of them"
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        return pobj is not None and plausible_source(pobj, speaker_nouns, *lexicons)
     lemma = token.lemma_.lower()
     return lemma in speaker_nouns or any(lemma in lex for lex in lexicons)

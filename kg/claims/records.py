@@ -71,5 +71,6 @@ def claims_of(document: Document, doc: Doc, actors: DocActors, attribution: Attr
                 confidence=score,
                 negated=negated,
                 hedged=hedged,
+                rule=attribution.pattern,
             ))
     return claims

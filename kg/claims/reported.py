@@ -29,6 +29,7 @@ CIRCUMSTANCE_PREPS = {"in", "at", "on", "during", "after", "before", "since", "u
 LONE_OBJECTS = {"it", "this", "that", "them", "him", "her", "so", "something", "anything", "nothing",
                 "what", "which", "one", "more", "much", "lot"}
 EXPLETIVES = {"it", "there"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 WORD_SENSE_PATTERNS = {"object", "prep", "to", "passive", "noun"}  # the cue may be no cue at all
 
 
@@ -47,6 +48,7 @@ class ReportedSpeech:
                  extends: dict | None = None) -> None:
         self.doc = doc
         self.extends = extends or {}
+        self.continued: dict[int, Token] = {}  # a cue the content of another split off -> its source
         self.text = text
         self.layout = layout
         self.used_cues = used_cues
@@ -87,7 +89,7 @@ class ReportedSpeech:
         if cue.i in self.extends and pattern == "ccomp":
             quote = self.extends[cue.i]
             parts[-1] = (parts[-1][0], max(parts[-1][1], self.layout.token_at(quote.after)))
-        subject = subject_of(cue)
+        subject = self.continued.get(cue.i) or subject_of(cue)
         if subject is None or subject.lower_ in EXPLETIVES and subject.dep_ == "nsubjpass":
             return None
         if "document" in tags and not self._is_document(antecedent(subject)):
@@ -237,6 +239,24 @@ class ReportedSpeech:
             return None
         return self._attribution("noun", noun, source, [subtree_range(clause)], None)
 
+    def _before_next_cue(self, start: int, end: int, source: Token) -> Range:
+        """The content up to a cue that goes on with the same source: "..., arguing that
+        ...", "... and called it ...". That cue is a claim of its own, by this source."""
+        for i in range(start + 1, end):
+            token = self.doc[i]
+            if not is_cue_verb(token) or any(c.dep_ in SUBJECT_DEPS for c in token.children):
+                continue
+            joiner = self.doc[token.left_edge.i - 1] if token.left_edge.i > start else None
+            participle = token.tag_ == "VBG" and token.dep_ in {"advcl", "xcomp", "conj"}
+            coordinated = token.dep_ == "conj"
+            if joiner is not None and (participle and joiner.text == "," or coordinated and joiner.dep_ == "cc"):
+                cut = joiner.i
+                while cut > start and self.doc[cut - 1].text == ",":
+                    cut -= 1
+                self.continued[token.i] = source
+                return start, cut
+        return start, end
+
     def _without_trailing_relative(self, start: int, end: int) -> Range:
         """The content without a non-restrictive relative clause that ends it ("..., the
         rules, which the court has put on hold"): a comment on its last noun, not words
@@ -264,6 +284,7 @@ class ReportedSpeech:
         doc, text = self.doc, self.text
         contents = []
         for start, end in parts:
+            start, end = self._before_next_cue(start, end, source)
             start, end = trim(doc, *self._without_trailing_relative(*self._one_clause(cue, start, end)))
             if end > start:
                 contents.append(char_range(doc, start, end))
