@@ -31,6 +31,7 @@ DASHES = {"—", "―", "–", "--", "-"}
 CUED_QUOTES = {"direct", "direct-after-cue", "direct-colon", "direct-continued", "direct-before-cue"}
 STANDALONE_BEFORE = {",", ":", ";", "—", "―", "–", "--", "-", "(", "[", ".", "!", "?"}
 COMPLEMENTS = {"ccomp", "xcomp", "dobj"}
+PHRASE_ENDS = {"NOUN", "PROPN", "PRON", "ADV", "NUM", "VERB"}  # not "of", "the", "only"
 HANGING_DEPS = {"npadvmod", "advmod", "pobj", "prep", "dative", "dobj", "compound", "amod", "det", "poss", "nummod"}
 MAX_LABEL_TOKENS = 6
 PREDICATING = {"VERB", "AUX", "ADJ", "ADV", "PRON"}  # words a list of names lacks
@@ -63,6 +64,7 @@ class DirectQuotes:
         self.skipped = skipped
         self.not_sources = lexicon("not_sources.txt")
         self.nouns = lexicon("cue_nouns.txt")
+        self.label_nouns = set(self.nouns) | set(lexicon("speaker_nouns.txt")) | set(lexicon("unnamed_sources.txt"))
         self.by_quote: dict[int, Attribution] = {}
         self.used_cues: set[int] = set()
         self.extends: dict[int, Quote] = {}  # cue -> a quotation that goes on with what it reports
@@ -91,7 +93,7 @@ class DirectQuotes:
                 first += 1
             if last - first < 5 or self.layout.marks[first] >= 0 or self.skipped(*self.layout.line_span(line)):
                 continue
-            label = label_at(self.doc, first, last, self.not_sources)
+            label = label_at(self.doc, first, last, self.not_sources, self.label_nouns)
             if label is None:
                 continue
             head, colon = label
@@ -118,7 +120,9 @@ class DirectQuotes:
             return True
         if before.lower_ in {"according", "to"} and before.head.lower_ == "according":
             return True
-        return self.layout.marks[before.i] >= 0 or _hangs_from_cue(before)  # 'said Monday "...'
+        if self.layout.marks[before.i] >= 0:
+            return True
+        return before.pos_ in PHRASE_ENDS and _hangs_from_cue(before)  # 'said Monday "...'
 
 
 
@@ -242,7 +246,7 @@ class DirectQuotes:
         """``"ROE: words"`` opening a paragraph: the label is the source, the colon the cue."""
         if not quote.opens_paragraph:
             return None
-        found = label_at(self.doc, words[0], words[1], self.not_sources)
+        found = label_at(self.doc, words[0], words[1], self.not_sources, self.label_nouns)
         if found is None:
             return None
         head, colon = found
@@ -325,7 +329,8 @@ class DirectQuotes:
                     and not any(c.dep_ in COMPLEMENTS or f"prep:{c.lower_}" in (cue_tags(cue) or ()) for c in cue.rights):
                 subject = subject_of(cue)
                 if subject is not None and layout.words[subject.i] < 0:
-                    self.used_cues.add(cue.i)
+                    if not any(c.dep_ == "ccomp" for c in cue.lefts):
+                        self.used_cues.add(cue.i)  # else the clause before is its content too
                     words = layout.token_range(quote.start, quote.end)
                     return self._attribution("direct-after-cue", cue, subject, quote, words)
         return None
@@ -356,26 +361,37 @@ class DirectQuotes:
 
 
 def _hangs_from_cue(token: Token) -> bool:
-    """True for a cue verb, or a word of the phrases around it ("said on Monday", "told
-    reporters") up to the quotation."""
+    """True for a cue verb, or the last word of a phrase after it ("said on Monday",
+    "told reporters") right before the quotation."""
+    start = token.i
     for _ in range(4):
         if is_cue_verb(token):
-            return True
+            return token.i <= start
         if token.dep_ not in HANGING_DEPS or token.head == token:
             return False
         token = token.head
     return False
 
 
-def label_at(doc: Doc, first: int, last: int, not_sources) -> tuple[Token, int] | None:
+def label_at(doc: Doc, first: int, last: int, not_sources, nouns=()) -> tuple[Token, int] | None:
     """(head, colon index) when tokens ``[first, last)`` open with ``NAME:`` and go on."""
     colon = next((i for i in range(first, min(last, first + MAX_LABEL_TOKENS + 1)) if doc[i].text == ":"), None)
     if colon is None or colon == first or last - colon < 4:
         return None
     label = doc[first:colon]
-    if not (label[0].is_title or label[0].is_upper) or any(t.pos_ in {"VERB", "AUX"} and t.tag_ != "NNP" for t in label):
-        return None
-    if not any(t.pos_ in {"PROPN", "NOUN"} for t in label) or label.text.lower() in not_sources \
-            or label.root.lower_ in not_sources:
+    if not (label[0].is_title or label[0].is_upper) or label.text.lower() in not_sources \
+            or label.root.lower_ in not_sources or not _names_someone(label, nouns):
         return None
     return label.root, colon
+
+
+def _names_someone(label, nouns) -> bool:
+    """A label that is a name ("Pence", "WALLACE", "Rep. Jane Roe (D-Ohio)") or a source
+    noun ("Poll"), not a heading ("Little Relief for Refugees")."""
+    if any(t.pos_ in {"VERB", "AUX", "ADJ"} and t.tag_ != "NNP" or t.pos_ == "ADP" and t.lower_ != "of"
+           for t in label if not t.is_punct):
+        return False
+    if any(t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} for t in label):
+        return True
+    words = [t for t in label if not t.is_punct]
+    return len(words) == 1 and (words[0].is_upper or words[0].lemma_.lower() in nouns)

@@ -154,7 +154,8 @@ class ReportedSpeech:
         for sibling in children:
             if sibling.i <= first.i:
                 continue
-            if sibling.dep_ in OBJECT_EXTENSIONS and (sibling.dep_ != "advcl" or _is_condition(sibling)) \
+            if sibling.dep_ in OBJECT_EXTENSIONS and (sibling.dep_ != "advcl" or _is_condition(sibling)
+                                                      or _describes_object(sibling)) \
                     or sibling.dep_ == "prep" and (
                     sibling.lower_ in OBJECT_PREPS or f"prep:{sibling.lower_}" in tags
                     or sibling.i == end and sibling.lower_ not in CIRCUMSTANCE_PREPS) \
@@ -318,3 +319,10 @@ def _bare_singular(noun: Token) -> bool:
 def _is_condition(clause: Token) -> bool:
     """"if ...", "unless ...": a condition belongs to what is said; "while ...", "as ..." not."""
     return any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in clause.children)
+
+
+def _describes_object(clause: Token) -> bool:
+    """"listed areas of cooperation, ranging from energy to food": a participle without a
+    subject that is no cue of its own (", calling it ..." is a claim of its own)."""
+    return clause.tag_ == "VBG" and not is_cue_verb(clause) \
+        and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" for c in clause.children)
