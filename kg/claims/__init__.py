@@ -26,6 +26,7 @@ from ..ingest import Document
 from ..records import Claim
 from .direct import DirectQuotes
 from .layout import Layout
+from .confidence import attribution_scores
 from .model import Attribution
 from .quotes import Quote, find_quotes, has_partial_quote
 from .records import claims_of
@@ -53,8 +54,10 @@ def extract_claims(document: Document, doc: Doc, actors: DocActors) -> list[Clai
     attributions += outermost(reported)
     attributions.sort(key=lambda a: (a.start, a.cue))
     resolver = SourceResolver(doc, text, actors, layout.paragraph)
-    claims: list[Claim] = []
     for attribution in attributions:
         resolver.resolve(attribution)
-        claims.extend(claims_of(document, doc, actors, attribution))
+    scores = attribution_scores(attributions)
+    claims: list[Claim] = []
+    for attribution in attributions:
+        claims.extend(claims_of(document, doc, actors, attribution, scores[attribution.cue, attribution.source_span]))
     return claims

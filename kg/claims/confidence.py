@@ -30,6 +30,8 @@ PATTERN_BASE = {
     "passive": 0.5,
     "noun": 0.5,
 }
+INHERITED = {"direct-before-cue", "direct-continued", "direct-next-paragraph"}
+NEXT_PARAGRAPH_PENALTY = 0.1
 RESOLUTION_PENALTY = {
     "unresolved": 0.1,
     "unresolved-group": 0.1,
@@ -49,3 +51,20 @@ def confidence(attribution: Attribution) -> float:
     if not attribution.closed:
         score -= 0.05
     return round(min(0.95, max(0.05, score)), 2)
+
+
+def attribution_scores(attributions: list[Attribution]) -> dict[tuple, float]:
+    """One confidence per cue and source: the fragments of one attribution ("A," she said,
+    "B.") stand or fall together. It is that of the fragment with a cue of its own,
+    lowered when a fragment only follows it to the next paragraph."""
+    groups: dict[tuple, list[Attribution]] = {}
+    for attribution in attributions:
+        groups.setdefault((attribution.cue, attribution.source_span), []).append(attribution)
+    scores = {}
+    for key, members in groups.items():
+        own = [a for a in members if a.pattern not in INHERITED] or members
+        score = max(confidence(a) for a in own)
+        if any(a.pattern == "direct-next-paragraph" for a in members):
+            score -= NEXT_PARAGRAPH_PENALTY
+        scores[key] = round(max(0.05, score), 2)
+    return scores

@@ -39,11 +39,13 @@ def sentence_span(doc: Doc, attribution: Attribution, content: Range) -> Range:
     return min(sent.start_char, content[0], attribution.cue[0]), max(sent.end_char, content[1], attribution.cue[1])
 
 
-def claims_of(document: Document, doc: Doc, actors: DocActors, attribution: Attribution) -> list[Claim]:
+def claims_of(document: Document, doc: Doc, actors: DocActors, attribution: Attribution,
+              score: float | None = None) -> list[Claim]:
+    """The claims of one attribution, with confidence ``score`` (by default its own)."""
     text = document.text
     cue_start, cue_end = attribution.cue
     speaker_span = attribution.source_span
-    score = confidence(attribution)
+    score = confidence(attribution) if score is None else score
     negated = is_negated(attribution.cue_token)
     claims = []
     for content in attribution.contents:
