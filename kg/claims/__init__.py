@@ -53,7 +53,7 @@ def extract_claims(document: Document, doc: Doc, actors: DocActors) -> list[Clai
     reported = ReportedSpeech(doc, text, layout, direct.used_cues, document.is_skipped, direct.extends).run()
     attributions += outermost(reported)
     attributions.sort(key=lambda a: (a.start, a.cue))
-    resolver = SourceResolver(doc, text, actors, layout.paragraph)
+    resolver = SourceResolver(doc, text, actors, layout)
     for attribution in attributions:
         resolver.resolve(attribution)
     scores = attribution_scores(attributions)

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Token
 from ..actors import DocActors
 from ..lexicons import lexicon
 from .grammar import antecedent, core_range
+from .layout import Layout
 from .model import Attribution
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -57,11 +58,12 @@ def _kind(ent_type: str) -> str:
 class SourceResolver:
     """Resolves the sources of one document's attributions, in text order."""
 
-    def __init__(self, doc: Doc, text: str, actors: DocActors, paragraph_of) -> None:
+    def __init__(self, doc: Doc, text: str, actors: DocActors, layout: Layout) -> None:
         self.doc = doc
         self.text = text
         self.actors = actors
-        self.paragraph_of = paragraph_of
+        self.layout = layout
+        self.paragraph_of = layout.paragraph
         self.group_heads = lexicon("group_heads.txt")
         self.unnamed = lexicon("unnamed_sources.txt")
         self.nouns = lexicon("cue_nouns.txt")
@@ -244,9 +246,11 @@ class SourceResolver:
         return [mention.actor], "pronoun"
 
     def _only_quoted(self, actor: str, previous: Attribution, offset: int) -> bool:
-        """True when ``actor`` is named in ``previous``'s content but not after it."""
+        """True when ``actor`` is named in ``previous``'s content but not after it (outside
+        quotation marks)."""
         named = any(actor in self.actors.actors_in(s, e) for s, e in previous.contents)
-        after = self.actors.actors_in(previous.end, offset)
+        after = {m.actor for m in self.actors.within(previous.end, offset)
+                 if m.how != "pronoun" and not self.layout.in_quote(self.doc[self.layout.token_at(m.span[0])])}
         return named and actor not in after
 
     def _earlier_source(self, head: Token, attribution: Attribution) -> tuple[list[str], str]:
