@@ -13,7 +13,9 @@ Spans follow the conventions of attribution corpora (PARC, PolNeAR):
 
 from __future__ import annotations
 
+import numpy
 from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
 from ..lexicons import lexicon
 
@@ -178,3 +180,21 @@ def plausible_source(token: Token, speaker_nouns, *lexicons) -> bool:
         return pobj is not None and plausible_source(pobj, speaker_nouns, *lexicons)
     lemma = token.lemma_.lower()
     return lemma in speaker_nouns or any(lemma in lex for lex in lexicons)
+
+
+def tokens_with(doc: Doc, attrs: list[int], values: list[set[int]]) -> list[Token]:
+    """The tokens, in order, whose attribute ``attrs[k]`` (``spacy.attrs`` ids) is one of
+    ``values[k]`` for some k: read from arrays, without a pass over Token objects."""
+    if not len(doc):
+        return []
+    columns = doc.to_array(attrs).reshape(len(doc), len(attrs))
+    hit = numpy.zeros(len(doc), dtype=bool)
+    for k, wanted in enumerate(values):
+        hit |= numpy.isin(columns[:, k], numpy.array(sorted(wanted), dtype=columns.dtype))
+    return [doc[int(i)] for i in numpy.flatnonzero(hit)]
+
+
+def hashes(vocab: Vocab, words) -> set[int]:
+    """The ids spaCy stores for ``words`` (lemmas, forms; labels such as "conj" or
+    "PERSON" are built-in symbols, not hashes)."""
+    return {vocab.strings[w] for w in words}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from .quotes import Quote
@@ -22,7 +23,7 @@ class Layout:
         self.doc = doc
         self.text = text
         self.quotes = quotes
-        self.starts = [t.idx for t in doc]
+        self.starts = doc.to_array(IDX).tolist() if len(doc) else []
         self.line_starts = [0]
         self.paragraphs: list[int] = []  # line -> number of the paragraph (non-blank line)
         count = -1

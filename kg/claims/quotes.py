@@ -9,11 +9,9 @@ news convention for quotations over several paragraphs): that quote ``continues`
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-OPENING = {"“", "„", "«", '"'}
-CLOSING = {"”", "»", '"'}
-DOUBLED = ("''", "``")
 PARTIAL_MARKS = "“”\"«»"
 
 
@@ -35,11 +33,7 @@ class Quote:
     style: str = '"'
 
 
-def _mark_width(line: str, i: int) -> int:
-    """1 or 2 when a double quotation mark starts at ``line[i]``, else 0."""
-    if line.startswith(DOUBLED, i):
-        return 2
-    return 1 if line[i] in OPENING | CLOSING else 0
+MARK = re.compile(r"''|``|[“”„«»\"]")
 
 
 def _opens(line: str, i: int) -> bool:
@@ -58,13 +52,10 @@ def _line_quotes(line: str, offset: int, open_style: str | None) -> list[Quote]:
     """Quotations of one line; ``open_style`` is the mark style of a quotation the line
     before left open (a line opening with the same style continues it)."""
     quotes: list[Quote] = []
-    i, opened, mark, nested = 0, -1, -1, 0
+    opened, mark, nested = -1, -1, 0
     lead = len(line) - len(line.lstrip())
-    while i < len(line):
-        width = _mark_width(line, i)
-        if not width:
-            i += 1
-            continue
+    for found in MARK.finditer(line):
+        i, width = found.start(), found.end() - found.start()
         if opened < 0:
             if width == 2 or _opens(line, i):
                 opened, mark = i + width, i
@@ -76,7 +67,6 @@ def _line_quotes(line: str, offset: int, open_style: str | None) -> list[Quote]:
             if i > opened and line[opened:i].strip():
                 quotes.append(_quote(line, offset, opened, i, i + width, mark, lead, open_style))
             opened = -1
-        i += width
     if opened >= 0:
         end = len(line.rstrip())
         if end > opened and line[opened:end].strip():

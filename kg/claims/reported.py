@@ -13,11 +13,15 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
 
 from ..lexicons import lexicon
-from .grammar import (Range, antecedent, cue_tags, is_cue_verb, is_pronoun, plausible_source, source_range,
-                      subject_of, subtree_range, trim, verb_group)
+from .grammar import (Range, antecedent, cue_tags, cue_verbs, hashes, is_cue_verb, is_pronoun, plausible_source,
+                      source_range, subject_of, subtree_range, tokens_with, trim, verb_group)
 from .layout import Layout
 from .model import Attribution
 from .quotes import has_partial_quote
@@ -31,6 +35,14 @@ LONE_OBJECTS = {"it", "this", "that", "them", "him", "her", "so", "something", "
 EXPLETIVES = {"it", "there"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 WORD_SENSE_PATTERNS = {"object", "prep", "to", "passive", "noun"}  # the cue may be no cue at all
+
+
+@lru_cache(maxsize=4)
+def cue_word_ids(vocab: Vocab) -> list[set[int]]:
+    """Ids of the lemmas and forms that can be cues: verbs, nouns, "according"."""
+    words = set(cue_verbs()) | set(lexicon("cue_nouns.txt")) | {"according"}
+    lemmas = words | {w.capitalize() for w in words} | {w.upper() for w in words}  # "Vow", "DENIES"
+    return [hashes(vocab, lemmas), hashes(vocab, words)]
 
 
 def char_range(doc: Doc, start: int, end: int) -> Range:
@@ -61,7 +73,7 @@ class ReportedSpeech:
 
     def run(self) -> list[Attribution]:
         found: list[Attribution] = []
-        for token in self.doc:
+        for token in tokens_with(self.doc, [LEMMA, LOWER], cue_word_ids(self.doc.vocab)):
             if token.i in self.used_cues or self.layout.words[token.i] >= 0:
                 continue
             attribution = None

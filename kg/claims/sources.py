@@ -22,11 +22,12 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from spacy.attrs import DEP, ENT_TYPE
 from spacy.tokens import Doc, Token
 
 from ..actors import DocActors
 from ..lexicons import lexicon
-from .grammar import antecedent, core_range
+from .grammar import antecedent, core_range, hashes, tokens_with
 from .layout import Layout
 from .model import Attribution
 
@@ -36,6 +37,7 @@ THING_PRONOUNS = {"it"}
 JOINT_WORDS = {"two", "both"}
 PERSON_ENTS = {"PERSON"}
 STATE_ENTS = {"GPE", "NORP", "LOC"}
+GROUP_ENTS = ("PERSON", "GPE", "NORP", "LOC", "ORG")
 JOINERS = {"and", "-", "–", "&", "/", ", and"}
 PRONOUN_REACH = 2  # paragraphs back for a pronoun or a document to take an earlier source
 
@@ -76,13 +78,13 @@ class SourceResolver:
 
     def _groups(self) -> list[Group]:
         groups: dict[int, Group] = {}
-        for token in self.doc:
+        vocab = self.doc.vocab
+        for token in tokens_with(self.doc, [DEP, ENT_TYPE], [hashes(vocab, ["conj"]), hashes(vocab, GROUP_ENTS)]):
             if token.dep_ == "conj" and token.head.dep_ != "conj":
                 members = [token.head, *[t for t in token.head.conjuncts]]
                 self._add_group(groups, [self.actors.at(t.idx) for t in members], members)
-        for token in self.doc:  # "Xi welcomed Putin", "Putin met with Xi": named together
-            if token.pos_ == "VERB":
-                self._add_pair(groups, token)
+            elif token.dep_ == "nsubj" and token.head.pos_ == "VERB":  # "Xi welcomed Putin": named together
+                self._add_pair(groups, token.head)
         mentions = [m for m in self.actors.mentions if m.actor and m.how != "pronoun"]
         for first, second in zip(mentions, mentions[1:]):
             between = self.text[first.span[1]:second.span[0]].strip()
