@@ -34,7 +34,7 @@ COMPLEMENTS = {"ccomp", "xcomp", "dobj"}
 PHRASE_ENDS = {"NOUN", "PROPN", "PRON", "ADV", "NUM", "VERB"}  # not "of", "the", "only"
 HANGING_DEPS = {"npadvmod", "advmod", "pobj", "prep", "dative", "dobj", "compound", "amod", "det", "poss", "nummod"}
 MAX_LABEL_TOKENS = 6
-PREDICATING = {"VERB", "AUX", "ADJ", "ADV", "PRON"}  # words a list of names lacks
+PREDICATING = {"VERB", "AUX", "ADJ", "ADV", "PRON", "ADP", "NUM", "PART"}  # what a list of names lacks
 MAX_DASH_SOURCE_TOKENS = 15
 
 
@@ -167,11 +167,10 @@ class DirectQuotes:
             if relation == "other" and self._continues_complement(cue, quote):
                 self.extends[cue.i] = quote  # 'she said that A, "but B."': one claim, A and B
                 return None
-            subject = subject_of(cue)
-            if relation == "frames" and subject is not None and self.layout.words[subject.i] < 0 \
-                    and self._may_speak(cue, subject):
+            subject, source = self._subject(cue, before, after)
+            if relation == "frames" and subject is not None and self._may_speak(cue, subject):
                 self.used_cues.add(cue.i)
-                return self._attribution("direct", cue, subject, quote, words)
+                return self._attribution("direct", cue, subject, quote, words, source)
         according = next((t for t in frame if t.lower_ == "according"), None)
         if according is not None:
             attribution = self._according(according, quote, words)
@@ -181,6 +180,26 @@ class DirectQuotes:
         if dash is not None:
             return dash
         return self._colon_intro(quote, words) if not before else None
+
+    def _subject(self, cue: Token, before: list[Token], after: list[Token]) -> tuple[Token | None, Range | None]:
+        """The cue's subject outside the quotation, and the source's tokens when the parse
+        does not give them: if it took a word of the quotation for the subject, the noun
+        phrase between the quotation and the cue ('"...," NP said') or after the cue
+        ('said NP')."""
+        subject = next((c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"}
+                        and self.layout.words[c.i] < 0), None) or subject_of(cue)
+        if subject is not None and self.layout.words[subject.i] < 0:
+            return subject, None
+        frame = after if cue in after else before
+        k = frame.index(cue)
+        for phrase in (frame[:k] if frame is after else [], frame[k + 1:]):
+            nouns = [t for t in phrase if t.pos_ in {"NOUN", "PROPN", "PRON"} and t.ent_type_ not in {"DATE", "TIME"}]
+            if nouns and phrase is not frame[k + 1:]:
+                start, end = trim(self.doc, phrase[0].i, phrase[-1].i + 1)
+                return nouns[-1], (start, end)
+            if nouns:
+                return nouns[0], None
+        return None, None
 
     def _continues_complement(self, cue: Token, quote: Quote) -> bool:
         """True when the quotation follows right after the cue's clausal complement."""
@@ -221,9 +240,9 @@ class DirectQuotes:
         return "document" in self.nouns.get(antecedent(subject).lemma_.lower(), ())
 
     def _attribution(self, pattern: str, cue: Token, subject: Token, quote: Quote,
-                     words: Range) -> Attribution:
+                     words: Range, source: Range | None = None) -> Attribution:
         doc = self.doc
-        source = source_range(subject, avoid=words)
+        source = source or source_range(subject, avoid=words)
         cue_range = char_range(doc, *verb_group(cue))
         return Attribution(pattern, cue_range, [quote_words(self.text, quote)], "direct", subject,
                            char_range(doc, *source) if source[1] > source[0] else None,
@@ -394,4 +413,5 @@ def _names_someone(label, nouns) -> bool:
     if any(t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} for t in label):
         return True
     words = [t for t in label if not t.is_punct]
-    return len(words) == 1 and (words[0].is_upper or words[0].lemma_.lower() in nouns)
+    return all(t.pos_ == "PROPN" for t in words) and len(words) <= 3 \
+        or len(words) == 1 and (words[0].is_upper or words[0].lemma_.lower() in nouns)
