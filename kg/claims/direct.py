@@ -322,9 +322,10 @@ class DirectQuotes:
 
     def _inherited(self, n: int) -> Attribution | None:
         quote = self.layout.quotes[n]
+        after_cue = self._after_cue(quote)
         previous = self.by_quote.get(n - 1)
-        if previous is None:
-            return self._after_cue(quote)
+        if after_cue is not None or previous is None:
+            return after_cue
         before = self.layout.quotes[n - 1]
         if self.layout.line(before.mark) == self.layout.line(quote.mark):
             return self._inherit(previous, n, "direct-same-paragraph")

@@ -28,6 +28,7 @@ from .quotes import has_partial_quote
 
 OBJECT_EXTENSIONS = {"oprd", "xcomp", "ccomp", "advcl"}
 OBJECT_PREPS = {"as", "for", "of", "over", "about"}  # "criticized X for Y", "described X as Y"
+TIME_NOUNS = {"course", "period", "time", "years", "months", "weeks", "days", "decades", "weekend"}
 CIRCUMSTANCE_PREPS = {"in", "at", "on", "during", "after", "before", "since", "until", "throughout", "amid",
                       "near", "within", "by", "while", "despite", "via", "through"}
 LONE_OBJECTS = {"it", "this", "that", "them", "him", "her", "so", "something", "anything", "nothing",
@@ -168,7 +169,7 @@ class ReportedSpeech:
                 continue
             if sibling.dep_ in OBJECT_EXTENSIONS and (sibling.dep_ != "advcl" or _is_condition(sibling)
                                                       or _describes_object(sibling)) \
-                    or sibling.dep_ == "prep" and (
+                    or sibling.dep_ == "prep" and not _is_time(sibling) and (
                     sibling.lower_ in OBJECT_PREPS or f"prep:{sibling.lower_}" in tags
                     or sibling.i == end and sibling.lower_ not in CIRCUMSTANCE_PREPS) \
                     or sibling.dep_ == "conj" and sibling.pos_ in {"NOUN", "PROPN"} and sibling.left_edge.i <= end + 1:
@@ -259,6 +260,8 @@ class ReportedSpeech:
             token = self.doc[i]
             if not is_cue_verb(token) or any(c.dep_ in SUBJECT_DEPS for c in token.children):
                 continue
+            if _in_relative_clause(token, start, end):
+                continue  # "... the leaders that promised X and criticized Y": their claims
             joiner = self.doc[token.left_edge.i - 1] if token.left_edge.i > start else None
             participle = token.tag_ == "VBG" and token.dep_ in {"advcl", "xcomp", "conj"}
             coordinated = token.dep_ == "conj"
@@ -338,3 +341,18 @@ def _describes_object(clause: Token) -> bool:
     subject that is no cue of its own (", calling it ..." is a claim of its own)."""
     return clause.tag_ == "VBG" and not is_cue_verb(clause) \
         and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" for c in clause.children)
+
+
+def _is_time(prep: Token) -> bool:
+    """"on Thursday", "over the course of the summit": when, not what."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return pobj is not None and (pobj.ent_type_ in {"DATE", "TIME"} or pobj.lemma_.lower() in TIME_NOUNS)
+
+
+def _in_relative_clause(token: Token, start: int, end: int) -> bool:
+    """True when ``token`` hangs from a relative or noun clause inside ``[start, end)``."""
+    while start <= token.head.i < end and token.head != token:
+        if token.dep_ in {"relcl", "acl"}:
+            return True
+        token = token.head
+    return token.dep_ in {"relcl", "acl"}

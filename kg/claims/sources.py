@@ -258,6 +258,10 @@ class SourceResolver:
     def _earlier_source(self, head: Token, attribution: Attribution) -> tuple[list[str], str]:
         """"they" / "it": the source just before, when it was a group or a document."""
         previous = self._recent(attribution)
+        if head.lower_ in PLURAL_PRONOUNS:  # "Putin and Xi met at the Kremlin, where they announced"
+            group = self._group_before(head.idx, "any")
+            if group is not None and group.end >= head.sent.start_char:
+                return list(group.actors), "group"
         if previous is None or not previous.speakers:
             if head.lower_ in PLURAL_PRONOUNS:
                 group = self._group_before(head.idx, "any")
