@@ -35,6 +35,7 @@ LONE_OBJECTS = {"it", "this", "that", "them", "him", "her", "so", "something", "
                 "what", "which", "one", "more", "much", "lot"}
 EXPLETIVES = {"it", "there"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+CLAUSAL_PATTERNS = {"ccomp", "ccomp-before", "parenthetical", "to", "according"}
 WORD_SENSE_PATTERNS = {"object", "prep", "to", "passive", "noun"}  # the cue may be no cue at all
 
 
@@ -142,6 +143,10 @@ class ReportedSpeech:
             return "object", [(obj.left_edge.i, end)], None
         if cue.dep_ == "parataxis" and cue.head.pos_ in {"VERB", "AUX"}:
             return "parenthetical", self._around(cue), None
+        if "object" in tags and cue.dep_ == "relcl" and not objects and cue.head.pos_ in {"NOUN", "PROPN"}:
+            # "the alliance that Putin declared": the noun the clause is about is the content
+            noun = cue.head
+            return "object", [(noun.left_edge.i, cue.left_edge.i)], None
         clause = self._clause_of_noun(children)
         if clause is not None:
             return "ccomp", [subtree_range(clause)], None
@@ -300,7 +305,8 @@ class ReportedSpeech:
         doc, text = self.doc, self.text
         contents = []
         for start, end in parts:
-            start, end = self._before_next_cue(start, end, source)
+            if pattern in CLAUSAL_PATTERNS:  # "said A, arguing B"; but "praised X, describing it as Y"
+                start, end = self._before_next_cue(start, end, source)
             start, end = trim(doc, *self._without_trailing_relative(*self._one_clause(cue, start, end)))
             if end > start:
                 contents.append(char_range(doc, start, end))
