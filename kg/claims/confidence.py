@@ -13,33 +13,37 @@ from .model import Attribution
 
 PATTERN_BASE = {
     "direct": 0.9,
+    "dash": 0.9,
     "direct-colon": 0.85,
     "direct-according": 0.85,
+    "direct-after-cue": 0.85,
+    "direct-continued": 0.85,
     "direct-before-cue": 0.8,
-    "direct-continued": 0.8,
     "label": 0.8,
-    "dash": 0.75,
-    "direct-next-paragraph": 0.6,
-    "ccomp": 0.8,
-    "ccomp-before": 0.75,
-    "according": 0.75,
-    "parenthetical": 0.7,
-    "to": 0.6,
-    "prep": 0.55,
-    "object": 0.55,
+    "direct-next-paragraph": 0.65,
+    "ccomp": 0.85,
+    "ccomp-before": 0.8,
+    "according": 0.8,
+    "parenthetical": 0.75,
+    "to": 0.65,
+    "prep": 0.6,
+    "object": 0.6,
     "passive": 0.5,
     "noun": 0.5,
 }
 INHERITED = {"direct-before-cue", "direct-continued", "direct-next-paragraph"}
 NEXT_PARAGRAPH_PENALTY = 0.1
-RESOLUTION_PENALTY = {
+RESOLUTION_PENALTY = {  # the speaker is less often right when the words name no known actor
     "unresolved": 0.1,
-    "unresolved-group": 0.1,
-    "pronoun": 0.05,
-    "pronoun-speaker": 0.1,
-    "group": 0.05,
+    "unresolved-group": 0.15,
+    "unnamed": 0.08,
+    "document-unnamed": 0.08,
     "previous-source": 0.1,
+    "group": 0.05,
+    "pronoun-speaker": 0.02,
 }
+WEAK_PENALTY = 0.15
+OPEN_PENALTY = 0.05
 
 
 def confidence(attribution: Attribution) -> float:
@@ -47,9 +51,9 @@ def confidence(attribution: Attribution) -> float:
     score = PATTERN_BASE.get(attribution.pattern, 0.5)
     score -= RESOLUTION_PENALTY.get(attribution.resolution, 0.0)
     if attribution.weak:
-        score -= 0.15
+        score -= WEAK_PENALTY
     if not attribution.closed:
-        score -= 0.05
+        score -= OPEN_PENALTY
     return round(min(0.95, max(0.05, score)), 2)
 
 
