@@ -6,7 +6,9 @@ whole subject phrase, the cue the verb group, the content keeps its "that".
 
 from __future__ import annotations
 
-from conftest import extract_text
+import json
+
+from conftest import extract_text, run_kg
 from kg.claims import find_quotes
 
 
@@ -282,3 +284,30 @@ def test_find_quotes_nested_and_mixed_styles():
     text = '"He asked me: “Why now?” and left.\n“Later.”'
     quotes = [(text[q.start:q.end], q.continues) for q in find_quotes(text)]
     assert quotes == [("He asked me: “Why now?” and left.", False), ("Later.", False)]
+
+
+# --- kg claims ------------------------------------------------------------------------
+
+
+def test_kg_claims_lists_speaker_cue_content_document_and_date(store_env):
+    text = run_kg("claims", "--speaker", "Putin", env=store_env).stdout
+    header = text.splitlines()[0].split()
+    assert header == ["speaker", "cue", "content", "kind", "document", "date"]
+    rows = text.splitlines()[2:-1]
+    assert len(rows) >= 5 and all(row.startswith("Vladimir Putin") for row in rows)
+
+
+def test_kg_claims_filters_by_speaker_and_topic(store_env):
+    everything = json.loads(run_kg("claims", "--format", "json", env=store_env).stdout)
+    about = json.loads(run_kg("claims", "--about", "Ukraine", "--format", "json", env=store_env).stdout)
+    both = json.loads(run_kg("claims", "--speaker", "Putin", "--about", "Ukraine", "--format", "json",
+                             env=store_env).stdout)
+    assert 0 < len(both) < len(about) < len(everything)
+    assert {row["speaker"] for row in both} == {"Vladimir Putin"}
+    assert any(row["speaker"].endswith("(no actor)") for row in everything)
+    assert all(row["date"] for row in everything)
+
+
+def test_kg_claims_unknown_speaker_is_an_error(store_env):
+    result = run_kg("claims", "--speaker", "Nobody At All", ok=False, env=store_env)
+    assert result.exit_code != 0 and "no actor is called" in result.output

@@ -159,7 +159,7 @@ def _closes_bracket(doc: Doc, start: int, end: int) -> bool:
 def _closes_quote(doc: Doc, start: int, end: int) -> bool:
     """True when the last token closes a quotation that opens inside the range."""
     last = doc[end - 1]
-    if last.text not in {"”", '"', "''", "»"}:
+    if not last.text.endswith(("”", '"', "''", "»")):
         return False
     return any(t.text in {"“", '"', "''", "``", "«"} for t in doc[start:end - 1])
 

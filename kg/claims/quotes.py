@@ -34,13 +34,28 @@ class Quote:
 
 
 MARK = re.compile(r"''|``|[“”„«»\"]")
+OPEN_BEFORE = "([{—–-/"  # a straight mark after these opens ("—"Yes"")
+CLOSE_AFTER = ".,;:!?)]}—–-…'’"  # a straight mark before these closes
 
 
-def _opens(line: str, i: int) -> bool:
-    """True when the mark at ``i`` can open a quote (a closing curly mark only at a word start)."""
-    if line[i] not in "”»":
+def _opens(line: str, i: int, width: int = 1) -> bool:
+    """True when the mark at ``i`` can open a quote: a typographic opening mark, or a
+    straight mark (or a closing curly one, misused) at the start of a word."""
+    if line[i] in "“„«" and width == 1:
         return True
-    return (i == 0 or line[i - 1].isspace()) and i + 1 < len(line) and not line[i + 1].isspace()
+    after = i + width
+    return (i == 0 or line[i - 1].isspace() or line[i - 1] in OPEN_BEFORE) \
+        and after < len(line) and not line[after].isspace()
+
+
+def _closes(line: str, i: int, width: int = 1) -> bool:
+    """True when the mark at ``i`` can close a quote: a typographic closing mark, or a
+    straight one at the end of a word."""
+    if line[i] in "”»" and width == 1:
+        return True
+    after = i + width
+    return i > 0 and not line[i - 1].isspace() \
+        and (after >= len(line) or line[after].isspace() or line[after] in CLOSE_AFTER)
 
 
 def style_of(mark: str) -> str:
@@ -57,11 +72,14 @@ def _line_quotes(line: str, offset: int, open_style: str | None) -> list[Quote]:
     for found in MARK.finditer(line):
         i, width = found.start(), found.end() - found.start()
         if opened < 0:
-            if width == 2 or _opens(line, i):
+            if _opens(line, i, width):
                 opened, mark = i + width, i
-        elif line[i] in "“„«" and width == 1:
-            nested += 1  # a quotation inside the quotation
-        elif nested:
+            continue
+        if not _closes(line, i, width):
+            if _opens(line, i, width):
+                nested += 1  # a quotation inside the quotation
+            continue
+        if nested:
             nested -= 1
         else:
             if i > opened and line[opened:i].strip():
