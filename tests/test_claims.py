@@ -141,6 +141,16 @@ def test_object_with_what_the_cue_says_of_it():
     assert found == [("Pedro Alves", "described", "the deal as a betrayal of the workers", "indirect")]
 
 
+def test_cues_that_need_an_as_phrase():
+    found, _ = claims_of("Senator Jane Roe painted the governor as a liar.")
+    assert found == [("Senator Jane Roe", "painted", "the governor as a liar", "indirect")]
+    assert claims_of("Senator Jane Roe painted the fence on Sunday.")[0] == []
+
+
+def test_adjectival_participle_is_no_cue():
+    assert claims_of("Voters worried about the economy stayed home.")[0] == []
+
+
 def test_partial_quote_makes_a_mixed_claim():
     found, _ = claims_of("Emmanuel Macron promised to “defend every inch” of the alliance.")
     assert found == [("Emmanuel Macron", "promised", "to “defend every inch” of the alliance", "mixed")]

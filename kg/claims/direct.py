@@ -34,6 +34,8 @@ COMPLEMENTS = {"ccomp", "xcomp", "dobj"}
 PHRASE_ENDS = {"NOUN", "PROPN", "PRON", "ADV", "NUM", "VERB"}  # not "of", "the", "only"
 HANGING_DEPS = {"npadvmod", "advmod", "pobj", "prep", "dative", "dobj", "compound", "amod", "det", "poss", "nummod"}
 MAX_LABEL_TOKENS = 6
+MAX_FRAME_SOURCE_TOKENS = 8
+NOUN_PHRASE = {"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM", "PART"}
 PREDICATING = {"VERB", "AUX", "ADJ", "ADV", "PRON", "ADP", "NUM", "PART"}  # what a list of names lacks
 MAX_DASH_SOURCE_TOKENS = 15
 
@@ -186,19 +188,24 @@ class DirectQuotes:
         does not give them: if it took a word of the quotation for the subject, the noun
         phrase between the quotation and the cue ('"...," NP said') or after the cue
         ('said NP')."""
+        agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+        if agent is not None:  # '"...," was written by Jane Roe'
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if pobj is not None and self.layout.words[pobj.i] < 0:
+                return pobj, None
         subject = next((c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"}
                         and self.layout.words[c.i] < 0), None) or subject_of(cue)
         if subject is not None and self.layout.words[subject.i] < 0:
             return subject, None
         frame = after if cue in after else before
         k = frame.index(cue)
-        for phrase in (frame[:k] if frame is after else [], frame[k + 1:]):
-            nouns = [t for t in phrase if t.pos_ in {"NOUN", "PROPN", "PRON"} and t.ent_type_ not in {"DATE", "TIME"}]
-            if nouns and phrase is not frame[k + 1:]:
+        adjacent = frame[:k] if frame is after else []
+        for phrase in (adjacent, frame[k + 1:]):
+            phrase = _leading_noun_phrase(phrase[::-1])[::-1] if phrase is adjacent else _leading_noun_phrase(phrase)
+            heads = [t for t in phrase if t.pos_ in {"NOUN", "PROPN", "PRON"} and t.ent_type_ not in {"DATE", "TIME"}]
+            if heads:
                 start, end = trim(self.doc, phrase[0].i, phrase[-1].i + 1)
-                return nouns[-1], (start, end)
-            if nouns:
-                return nouns[0], None
+                return heads[-1], (start, end)
         return None, None
 
     def _continues_complement(self, cue: Token, quote: Quote) -> bool:
@@ -378,6 +385,17 @@ class DirectQuotes:
         quote = self.layout.quotes[n]
         return replace(attribution, pattern=pattern, contents=[quote_words(self.text, quote)],
                        closed=quote.closed)
+
+
+def _leading_noun_phrase(tokens: list[Token]) -> list[Token]:
+    """The tokens of ``tokens`` up to the first that cannot be part of a name or a noun
+    phrase ("Tulsa police Chief Chuck Jordan"), at most a few words."""
+    phrase = []
+    for token in tokens:
+        if not (token.pos_ in NOUN_PHRASE or token.is_title) or len(phrase) >= MAX_FRAME_SOURCE_TOKENS:
+            break
+        phrase.append(token)
+    return phrase
 
 
 def _hangs_from_cue(token: Token) -> bool:

@@ -95,6 +95,8 @@ class ReportedSpeech:
         tags = cue_tags(cue) or frozenset()
         if "quote" in tags:
             return None
+        if cue.dep_ == "acl" and cue.tag_ == "VBN" and not any(c.dep_ == "agent" for c in cue.children):
+            return None  # "Americans worried about immigration": an adjective, not a cue
         if self._is_passive(cue):
             return self._passive(cue, tags)
         pattern, parts, cue_end = self._complement(cue, tags)
@@ -139,6 +141,8 @@ class ReportedSpeech:
             obj = objects[0]
             end = self._extended(children, obj, obj.right_edge.i + 1, tags)
             if end == obj.i + 1 and obj.lower_ in LONE_OBJECTS:
+                return "", [], None
+            if "as" in tags and not any(c.dep_ == "prep" and c.lower_ == "as" for c in (*children, *obj.children)):
                 return "", [], None
             return "object", [(obj.left_edge.i, end)], None
         if cue.dep_ == "parataxis" and cue.head.pos_ in {"VERB", "AUX"}:
