@@ -237,6 +237,24 @@ def test_joint_descriptions_resolve_to_the_actors_named_together():
     assert sorted(c.speaker for c in claims) == ["france", "germany"]
 
 
+def test_the_leaders_of_the_two_nations_and_a_joint_statement():
+    _, claims = claims_of("Emmanuel Macron met Olaf Scholz. The leaders of the two nations said that the union must act.")
+    assert sorted(c.speaker for c in claims) == ["emmanuel_macron", "olaf_scholz"]
+    _, claims = claims_of("France and Germany signed a treaty. A joint statement said that the border would stay open.")
+    assert sorted(c.speaker for c in claims) == ["france", "germany"]
+
+
+def test_a_description_with_its_name_in_apposition_resolves_to_the_name():
+    _, claims = claims_of("The finance minister, Rachel Adams, warned that taxes would rise.")
+    assert claims[0].speaker == "rachel_adams"
+    assert claims[0].speaker_text == "The finance minister, Rachel Adams"
+
+
+def test_who_after_a_title_of_an_organisation_is_the_person():
+    _, claims = claims_of("Tom Becker, head of the transport union, who has called for a strike, left early.")
+    assert [(c.speaker_text, c.speaker, c.cue) for c in claims] == [("who", "tom_becker", "has called for")]
+
+
 def test_documents_speak_for_the_parties_that_issued_them():
     _, claims = claims_of("The statement issued by France and Germany said that the talks had failed.")
     assert sorted(c.speaker for c in claims) == ["france", "germany"]

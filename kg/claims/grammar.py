@@ -27,7 +27,8 @@ EDGE_WORDS = {"and", "but", "or"}
 EXPLETIVES = {"it", "there"}
 QUANTIFIERS = {"one", "some", "many", "most", "all", "few", "several", "half", "none", "each", "both", "any"}
 PERSON_NOUNS = {"leader", "president", "head", "chief", "minister", "official", "spokesman",
-                "spokeswoman", "spokesperson", "member", "representative"}
+                "spokeswoman", "spokesperson", "member", "representative", "secretary", "director",
+                "chairman", "chairwoman", "adviser", "advisor", "aide", "governor", "senator", "mayor"}
 
 Range = tuple[int, int]
 
@@ -95,17 +96,25 @@ def subject_of(verb: Token) -> Token | None:
 def antecedent(token: Token) -> Token:
     """The noun a relative pronoun stands for ("the man who said" -> "man"), else the token.
 
-    A clause after "N1 of N2" is read as about N1 when N1 is a person noun or a name
-    ("the leaders of the two nations that promised ..."): people speak, nations rarely.
+    A clause after "N1 of N2" is read as about N1 when N1 is a person and N2 is not, or
+    the pronoun is "who" ("the leaders of the two nations that promised ...": people
+    speak, nations rarely); an apposition stands for the name it describes ("Tom Roe,
+    head of the union, who said ...").
     """
     if token.lower_ not in RELATIVE_PRONOUNS or token.head.dep_ != "relcl":
         return token
     noun = token.head.head
     of = noun.head
     if noun.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ in {"NOUN", "PROPN"} \
-            and (of.head.ent_type_ == "PERSON" or of.head.lemma_.lower() in PERSON_NOUNS):
-        return of.head
+            and _is_person(of.head) and (token.lower_ in {"who", "whom"} or not _is_person(noun)):
+        noun = of.head
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        noun = noun.head
     return noun
+
+
+def _is_person(noun: Token) -> bool:
+    return noun.ent_type_ == "PERSON" or noun.lemma_.lower() in PERSON_NOUNS
 
 
 def subtree_range(token: Token) -> Range:

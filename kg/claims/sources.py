@@ -104,11 +104,13 @@ class SourceResolver:
         if partner is not None and partner.ent_type_:
             self._add_group(groups, [self.actors.at(subject.idx), self.actors.at(partner.idx)], [subject, partner])
     def _add_group(self, groups: dict[int, Group], mentions, tokens: list[Token]) -> None:
-        """A group of two or more actors of one kind (people with people, states with states)."""
+        """A group of two or more actors, not people with states ("China and Vladimir
+        Putin" is a parse gone wrong); organisations go with either, as the entity
+        recogniser often takes a person or a state for one."""
         found = [(m, t) for m, t in zip(mentions, tokens) if m is not None and m.actor]
         kinds = {_kind(t.ent_type_) for _, t in found}
         ids = tuple(dict.fromkeys(m.actor for m, _ in found))
-        if len(ids) < 2 or len(kinds) != 1:
+        if len(ids) < 2 or {"person", "state"} <= kinds:
             return
         end = max(m.span[1] for m, _ in found)
         groups[end] = Group(end, ids, frozenset(kinds))
@@ -153,6 +155,11 @@ class SourceResolver:
         if lower in PLURAL_PRONOUNS | THING_PRONOUNS:
             return self._earlier_source(head, attribution)
         lemma = head.lemma_.lower()
+        name = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if head.pos_ == "NOUN" and name is not None:  # "the finance minister, Jane Roe,"
+            found = self._single(name, attribution)
+            if found[0]:
+                return found
         if lemma in self.unnamed and head.pos_ == "NOUN":
             return [], "unnamed"
         mention = self.actors.at(head.idx)
@@ -170,7 +177,21 @@ class SourceResolver:
             mention = self.actors.actor_in(self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1]))
             if mention is not None:
                 return [mention.actor], mention.how or "name"
+            return self._surname(head)
         return [], "unresolved"
+
+    def _surname(self, head: Token) -> tuple[list[str], str]:
+        """A name the entity recogniser missed here ("Adams told reporters"): the person
+        named in full in this document whose last name it is, nearest before it first."""
+        candidates = [m for m in self.actors.mentions if m.actor and m.how != "pronoun"
+                      and " " in m.text and m.text.split()[-1] == head.text]
+        if not candidates:
+            return [], "unresolved"
+        before = [m for m in candidates if m.span[0] < head.idx]
+        ids = {m.actor for m in candidates}
+        if before:
+            return [before[-1].actor], "surname"
+        return ([candidates[0].actor], "surname") if len(ids) == 1 else ([], "unresolved")
 
     def _is_joint(self, head: Token) -> bool:
         """"the two leaders", "both nations", "the leaders of the two nations", "both"."""
