@@ -22,12 +22,13 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from ..lexicons import lexicon
+from ..spans import char_span as char_range
 from .grammar import antecedent, cue_tags, is_cue_verb, source_range, subject_of, trim, verb_group
 from .layout import Layout
 from .model import Attribution, Range
 from .quotes import Quote
 
-DASHES = {"—", "―", "–", "--", "-"}
+DASHES = ("--", "—", "―", "–", "-")  # the longest first
 CUED_QUOTES = {"direct", "direct-after-cue", "direct-colon", "direct-continued", "direct-before-cue"}
 STANDALONE_BEFORE = {",", ":", ";", "—", "―", "–", "--", "-", "(", "[", ".", "!", "?"}
 COMPLEMENTS = {"ccomp", "xcomp", "dobj"}
@@ -38,10 +39,6 @@ MAX_FRAME_SOURCE_TOKENS = 8
 NOUN_PHRASE = {"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM", "PART"}
 PREDICATING = {"VERB", "AUX", "ADJ", "ADV", "PRON", "ADP", "NUM", "PART"}  # what a list of names lacks
 MAX_DASH_SOURCE_TOKENS = 15
-
-
-def char_range(doc: Doc, start: int, end: int) -> Range:
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
 
 
 def quote_words(text: str, quote: Quote) -> Range:
@@ -125,8 +122,6 @@ class DirectQuotes:
         if self.layout.marks[before.i] >= 0:
             return True
         return before.pos_ in PHRASE_ENDS and _hangs_from_cue(before)  # 'said Monday "...'
-
-
 
     def _token_before(self, i: int) -> Token | None:
         i -= 1
@@ -289,7 +284,7 @@ class DirectQuotes:
         _, line_end = self.layout.line_span(self.layout.line(quote.mark))
         rest = self.text[quote.after:line_end]
         lead = len(rest) - len(rest.lstrip())
-        dash = next((d for d in ("--", "—", "―", "–", "-") if rest.startswith(d, lead)), None)
+        dash = next((d for d in DASHES if rest.startswith(d, lead)), None)
         if dash is None:
             return None
         dash_start = quote.after + lead

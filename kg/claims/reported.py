@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from ..lexicons import lexicon
+from ..spans import char_span as char_range
 from .grammar import (Range, antecedent, cue_tags, cue_verbs, hashes, is_cue_verb, is_pronoun, plausible_source,
                       source_range, subject_of, subtree_range, tokens_with, trim, verb_group)
 from .layout import Layout
@@ -47,10 +48,6 @@ def cue_word_ids(vocab: Vocab) -> list[set[int]]:
     return [hashes(vocab, lemmas), hashes(vocab, words)]
 
 
-def char_range(doc: Doc, start: int, end: int) -> Range:
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-
-
 def has_to(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
@@ -61,12 +58,12 @@ class ReportedSpeech:
     def __init__(self, doc: Doc, text: str, layout: Layout, used_cues: set[int], skipped,
                  extends: dict | None = None) -> None:
         self.doc = doc
-        self.extends = extends or {}
-        self.continued: dict[int, Token] = {}  # a cue the content of another split off -> its source
         self.text = text
         self.layout = layout
         self.used_cues = used_cues
         self.skipped = skipped
+        self.extends = extends or {}  # cue -> a quotation that goes on with its clause
+        self.continued: dict[int, Token] = {}  # a cue split off another's content -> that source
         self.nouns = lexicon("cue_nouns.txt")
         self.documents = {n for n, tags in self.nouns.items() if "document" in tags}
         self.speaker_nouns = lexicon("speaker_nouns.txt")
@@ -261,6 +258,8 @@ class ReportedSpeech:
         if source is None or not self._plausible(source):
             return None
         return self._attribution("noun", noun, source, [subtree_range(clause)], None)
+
+    # content edges -----------------------------------------------------------------------
 
     def _before_next_cue(self, start: int, end: int, source: Token) -> Range:
         """The content up to a cue that goes on with the same source: "..., arguing that
