@@ -12,9 +12,11 @@ The stage runs in three steps over one parsed document:
    :class:`~kg.records.Claim` per content fragment and speaker, with the actors it is
    about, negation, hedging and a confidence (:mod:`.confidence`).
 
-Spans follow the conventions of attribution corpora (:mod:`.grammar`). Lexicons are data:
-``cue_verbs.txt``, ``cue_nouns.txt``, ``hedges.txt``, ``group_heads.txt``,
-``unnamed_sources.txt`` and ``not_sources.txt`` in ``kg/data/``.
+Spans follow the conventions of attribution corpora (:mod:`.grammar`); :mod:`.quotes`
+finds the quotation marks and :mod:`.layout` indexes paragraphs and quotations by token;
+:mod:`.records` makes the records. Lexicons are data in ``kg/data/``: ``cue_verbs.txt``,
+``cue_nouns.txt``, ``hedges.txt``, ``group_heads.txt``, ``unnamed_sources.txt``,
+``speaker_nouns.txt`` and ``not_sources.txt``.
 """
 
 from __future__ import annotations
@@ -24,9 +26,9 @@ from spacy.tokens import Doc
 from ..actors import DocActors
 from ..ingest import Document
 from ..records import Claim
+from .confidence import attribution_scores
 from .direct import DirectQuotes
 from .layout import Layout
-from .confidence import attribution_scores
 from .model import Attribution
 from .quotes import Quote, find_quotes, has_partial_quote
 from .records import claims_of

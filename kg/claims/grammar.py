@@ -134,9 +134,16 @@ def core_range(head: Token) -> Range:
 
 
 def source_range(head: Token, avoid: Range | None = None) -> Range:
-    """The whole source phrase (appositions and relative clauses included), cut before
-    ``avoid`` (a content range) when the parse lets the two overlap."""
+    """The whole source phrase (appositions and relative clauses included), but not a
+    participle clause ("Trump, speaking to veterans,") or a relative clause that makes
+    a claim of its own ("Jane Roe, who argued that ..."), and cut before ``avoid`` (a
+    content range) when the parse lets the two overlap."""
     start, end = subtree_range(head)
+    for child in head.rights:
+        if child.dep_ == "acl" and child.tag_ == "VBG" \
+                or child.dep_ == "relcl" and any(is_cue_verb(t) for t in child.subtree):
+            end = min(end, child.left_edge.i)
+            break
     if avoid is not None and start < avoid[1] and avoid[0] < end:
         if head.i < avoid[0]:
             end = min(end, avoid[0])
