@@ -20,6 +20,7 @@ bench: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python tests/bench/evaluate.py
+	$(BIN)/python tests/bench/calibration.py --reuse
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

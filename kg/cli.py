@@ -82,6 +82,7 @@ def cli() -> None:
     Typical session:
       kg build seeds/                      # extract, store, write out/*.ttl, *.trig, *.html
       kg query 'SELECT ?s WHERE { ?c cg:claimant ?s } LIMIT 5'
+      kg claims --speaker Putin            # who said what, readably
       kg view actors -o actors.html        # open in any browser, works offline
       kg export --format trig -o graph.trig
       kg serve                             # read-only SPARQL endpoint on 127.0.0.1:7878
@@ -209,6 +210,35 @@ def query(sparql: str | None, query_file, name: str | None, params: tuple[str, .
         else:
             result = run_query(ds, sparql or query_file.read())
         click.echo(format_result(result, fmt, ds, full=full), nl=False)
+    except (QueryError, ParamError) as err:
+        raise click.ClickException(str(err)) from None
+    finally:
+        ds.close()
+
+
+@cli.command("claims", context_settings=CONTEXT)
+@click.option("--speaker", metavar="NAME", help="Only claims this actor made (a name, alias or id).")
+@click.option("--about", metavar="NAME", help="Only claims whose content is about this actor.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--full", is_flag=True, help="Do not shorten long cells in the table.")
+@store_option
+def claims_cmd(speaker: str | None, about: str | None, fmt: str, full: bool, store: str) -> None:
+    """List claims: speaker, cue, content, kind, document and date, in document order.
+
+    A speaker that names no known actor is shown with its own words ("experts (no actor)").
+    This is the named query 'claims' (kg query --name claims), with --speaker as its
+    'by' parameter.
+
+    \b
+    Example:
+      kg claims --speaker Putin
+      kg claims --speaker Xi --about Russia --format csv
+      kg claims --about Ukraine --full
+    """
+    params = {key: value for key, value in (("by", speaker), ("about", about)) if value}
+    ds = open_existing(store)
+    try:
+        click.echo(format_result(run_named(ds, "claims", params), fmt, ds, full=full), nl=False)
     except (QueryError, ParamError) as err:
         raise click.ClickException(str(err)) from None
     finally:

@@ -79,6 +79,7 @@ class Claim:
     negated: bool = False
     hedged: bool = False
     stance: list[dict] = field(default_factory=list)  # [{"target", "stance", "evidence"}]
+    rule: str | None = None  # the pattern that found the claim (e.g. "direct", "ccomp", "according")
 
 
 @dataclass

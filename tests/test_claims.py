@@ -1,14 +1,28 @@
-"""Claims: direct quotes, reported speech and "according to", with speakers and offsets."""
+"""Claims: direct quotes, reported speech and "according to", with speakers and offsets.
+
+Spans follow the attribution-corpus conventions (kg/claims/grammar.py): the source is the
+whole subject phrase, the cue the verb group, the content keeps its "that".
+"""
 
 from __future__ import annotations
 
-from conftest import extract_text
+import json
+
+from conftest import extract_text, run_kg
 from kg.claims import find_quotes
 
 
 def claims_of(text: str):
     result, pipeline = extract_text(text)
+    for claim in result.claims:
+        for field in ("speaker_span", "cue_span", "content_span"):
+            span = getattr(claim, field)
+            if span is not None:
+                assert text[span[0]:span[1]] == getattr(claim, field.replace("_span", "_text" if field == "speaker_span" else ""))
     return [(c.speaker_text, c.cue, c.content, c.kind) for c in result.claims], result.claims
+
+
+# --- direct quotations ----------------------------------------------------------------
 
 
 def test_direct_quote_speaker_after():
@@ -17,8 +31,9 @@ def test_direct_quote_speaker_after():
 
 
 def test_direct_quote_inverted_cue_with_apposition():
-    found, _ = claims_of('"The talks failed," said John Smith, a professor at Oxford University.')
-    assert found == [("John Smith", "said", "The talks failed", "direct")]
+    found, claims = claims_of('"The talks failed," said John Smith, a professor at Oxford University.')
+    assert found == [("John Smith, a professor at Oxford University", "said", "The talks failed", "direct")]
+    assert claims[0].speaker == "john_smith"  # the source phrase keeps its apposition; the actor is the name
 
 
 def test_direct_quote_speaker_before_with_colon():
@@ -26,9 +41,114 @@ def test_direct_quote_speaker_before_with_colon():
     assert found == [("The minister", "told", "The border will stay closed until spring", "direct")]
 
 
-def test_reported_speech_drops_that():
+def test_quote_interrupted_by_its_cue_gives_two_fragments_of_one_claim():
+    found, claims = claims_of("“The plan is dead,” Maria Lopez said, “and nobody will revive it.”")
+    assert [f[2] for f in found] == ["The plan is dead", "and nobody will revive it"]
+    assert len({(c.cue_span, c.speaker_span, c.speaker) for c in claims}) == 1
+
+
+def test_quote_over_two_paragraphs_keeps_its_speaker():
+    text = ("“We have made our offer,” said Pedro Alves, the union leader. “Now it is their turn.\n\n"
+            "“If they refuse, we will strike in May.”\n\nThe company declined to comment.")
+    _, claims = claims_of(text)
+    assert [c.content for c in claims] == ["We have made our offer", "Now it is their turn",
+                                           "If they refuse, we will strike in May"]
+    assert {c.speaker for c in claims} == {"pedro_alves"}
+
+
+def test_quote_paragraph_without_cue_takes_the_previous_speaker_with_lower_confidence():
+    text = "“Prices will fall,” said Anna Berg.\n\n“Nobody expects a quick recovery.”"
+    _, claims = claims_of(text)
+    assert [c.speaker for c in claims] == ["anna_berg", "anna_berg"]
+    alone = claims_of("“Prices will fall,” said Anna Berg.")[1]
+    assert claims[0].confidence < alone[0].confidence  # the pair rests on a guess
+
+
+def test_quote_after_a_sentence_ending_with_its_cue():
+    found, _ = claims_of("The mayor said it was a mistake, she said. “We will fix it.”")
+    assert ("she", "said", "We will fix it", "direct") in found
+
+
+def test_doubled_apostrophes_are_quotation_marks():
+    found, _ = claims_of("''Do what you can now,'' Mr. Kowalski said.")
+    assert found == [("Mr. Kowalski", "said", "Do what you can now", "direct")]
+
+
+def test_title_in_quotation_marks_is_no_quote():
+    found, _ = claims_of("On a broadcast of “Morning Talk,” Senator Jane Roe said the bill would pass.")
+    assert found == [("Senator Jane Roe", "said", "the bill would pass", "indirect")]
+
+
+def test_dash_after_a_quotation_names_its_source():
+    found, _ = claims_of("“He has never listened to us.” ― Carla Mendes")
+    assert found == [("Carla Mendes", "―", "He has never listened to us", "direct")]
+
+
+def test_transcript_labels_and_headline_labels():
+    found, _ = claims_of('"ROBERTS: Will you sign the bill tomorrow?\n\n"DIAZ: I will sign it in the morning.')
+    assert [(f[0], f[1]) for f in found] == [("ROBERTS", ":"), ("DIAZ", ":")]
+    found, _ = claims_of("Kowalski: Taxes Will Rise Next Year")
+    assert found == [("Kowalski", ":", "Taxes Will Rise Next Year", "direct")]
+
+
+def test_section_heading_with_a_colon_is_no_claim():
+    found, _ = claims_of("Little Relief for Refugees: The crisis is the sort of issue the agency was made for.")
+    assert found == []
+
+
+def test_a_colon_at_the_end_of_a_paragraph_introduces_the_quote_below():
+    found, _ = claims_of("The minister told reporters:\n\n“The border will stay closed until spring.”")
+    assert found == [("The minister", "told", "The border will stay closed until spring", "direct")]
+
+
+# --- reported speech ------------------------------------------------------------------
+
+
+def test_reported_speech_keeps_the_complementiser():
     found, _ = claims_of("Boris Johnson declared that Britain will leave the union next year.")
-    assert found == [("Boris Johnson", "declared", "Britain will leave the union next year", "indirect")]
+    assert found == [("Boris Johnson", "declared", "that Britain will leave the union next year", "indirect")]
+
+
+def test_cue_after_its_clause_and_unnamed_source():
+    found, claims = claims_of("The bridge will close for repairs in June, officials said.")
+    assert found == [("officials", "said", "The bridge will close for repairs in June", "indirect")]
+    assert claims[0].speaker is None
+
+
+def test_unnamed_source_modified_by_a_name_has_no_actor():
+    _, claims = claims_of("A French official said that the talks would resume.")
+    assert claims[0].speaker_text == "A French official" and claims[0].speaker is None
+
+
+def test_parenthetical_cue_splits_its_clause():
+    found, _ = claims_of("The economy, Maria Lopez said, will grow next year.")
+    assert [(f[0], f[2]) for f in found] == [("Maria Lopez", "The economy"), ("Maria Lopez", "will grow next year")]
+
+
+def test_cue_group_takes_auxiliaries_adverbs_and_particle():
+    found, _ = claims_of("Ana Souza has also pointed out that the law was never enforced.")
+    assert found == [("Ana Souza", "has also pointed out", "that the law was never enforced", "indirect")]
+
+
+def test_prepositional_content_and_particles():
+    found, _ = claims_of("Senator Jane Roe called for an inquiry into the contracts.")
+    assert found == [("Senator Jane Roe", "called for", "an inquiry into the contracts", "indirect")]
+    assert claims_of("General Kowalski called up two thousand reservists.")[0] == []
+
+
+def test_object_with_what_the_cue_says_of_it():
+    found, _ = claims_of("Pedro Alves described the deal as a betrayal of the workers.")
+    assert found == [("Pedro Alves", "described", "the deal as a betrayal of the workers", "indirect")]
+
+
+def test_cues_that_need_an_as_phrase():
+    found, _ = claims_of("Senator Jane Roe painted the governor as a liar.")
+    assert found == [("Senator Jane Roe", "painted", "the governor as a liar", "indirect")]
+    assert claims_of("Senator Jane Roe painted the fence on Sunday.")[0] == []
+
+
+def test_adjectival_participle_is_no_cue():
+    assert claims_of("Voters worried about the economy stayed home.")[0] == []
 
 
 def test_partial_quote_makes_a_mixed_claim():
@@ -36,16 +156,121 @@ def test_partial_quote_makes_a_mixed_claim():
     assert found == [("Emmanuel Macron", "promised", "to “defend every inch” of the alliance", "mixed")]
 
 
+def test_quotation_continuing_a_reported_clause_joins_it():
+    found, _ = claims_of("Anna Berg said that the deal was close, “but nothing is signed yet.”")
+    assert found == [("Anna Berg", "said", "that the deal was close, “but nothing is signed yet.”", "mixed")]
+
+
 def test_according_to():
     found, claims = claims_of("According to analysts, the economy will shrink this year.")
     assert found == [("analysts", "According to", "the economy will shrink this year", "indirect")]
     assert claims[0].speaker is None  # an unnamed source has no actor
+    assert claims_of("The invasion has gone anything but according to plan.")[0] == []
+
+
+def test_according_to_inside_its_clause():
+    found, _ = claims_of("The mayor, according to two aides, will resign on Friday.")
+    assert [(f[0], f[2]) for f in found] == [("two aides", "The mayor"), ("two aides", "will resign on Friday")]
+
+
+def test_passive_cue_and_quoted_as_saying():
+    found, _ = claims_of("Pedro Alves was quoted as saying that the strike would go on.")
+    assert found == [("Pedro Alves", "saying", "that the strike would go on", "indirect")]
+
+
+def test_speech_act_noun():
+    found, claims = claims_of("Maria Lopez's claim that the vote had been rigged angered the council.")
+    assert found == [("Maria Lopez's", "claim", "that the vote had been rigged", "indirect")]
+    assert claims[0].speaker == "maria_lopez"
+
+
+def test_document_cues_speak_only_for_documents():
+    found, _ = claims_of("The survey shows that most voters distrust the council.")
+    assert found == [("The survey", "shows", "that most voters distrust the council", "indirect")]
+    assert claims_of("The chef showed that the oven was broken.")[0] == []
+
+
+def test_a_claim_nested_in_another_belongs_to_the_outer_source():
+    found, _ = claims_of("Anna Berg claimed that union leaders continue to express their anger.")
+    assert [f[0] for f in found] == ["Anna Berg"]
+
+
+def test_a_cue_going_on_with_the_same_source_is_its_own_claim():
+    found, claims = claims_of("Pedro Alves said the plan was late, arguing that the budget was too small.")
+    assert [(f[1], f[2]) for f in found] == [("said", "the plan was late"),
+                                             ("arguing", "that the budget was too small")]
+    assert {c.speaker for c in claims} == {"pedro_alves"}
+
+
+def test_content_stops_at_a_semicolon_and_before_a_closing_comment():
+    found, _ = claims_of("Anna Berg said the mill would close; the town has lost its largest employer.")
+    assert found[0][2] == "the mill would close"
+    found, _ = claims_of("Pedro Alves criticized the new law, which parliament passed in May.")
+    assert found == [("Pedro Alves", "criticized", "the new law", "indirect")]
+
+
+def test_headline_verb_tagged_as_noun():
+    found, claims = claims_of("Putin and Xi vow deeper ties")
+    assert [(f[1], f[2]) for f in found] == [("vow", "deeper ties")] * 2
+    assert {c.speaker for c in claims} == {"putin", "xi"}
+
+
+def test_no_claim_without_a_cue():
+    found, _ = claims_of("The army crossed the river at dawn and the town fell by noon.")
+    assert found == []
+
+
+# --- sources --------------------------------------------------------------------------
 
 
 def test_joint_speakers_give_one_claim_each():
     found, claims = claims_of("Joe Biden and Olaf Scholz said that the sanctions would stay.")
-    assert sorted(f[0] for f in found) == ["Joe Biden", "Olaf Scholz"]
-    assert {c.content for c in claims} == {"the sanctions would stay"}
+    assert sorted(c.speaker for c in claims) == ["joe_biden", "olaf_scholz"]
+    assert {f[0] for f in found} == {"Joe Biden and Olaf Scholz"}
+    assert {c.content for c in claims} == {"that the sanctions would stay"}
+
+
+def test_joint_descriptions_resolve_to_the_actors_named_together():
+    _, claims = claims_of("Emmanuel Macron met Olaf Scholz in Berlin. The two leaders said that the union must act.")
+    assert sorted(c.speaker for c in claims) == ["emmanuel_macron", "olaf_scholz"]
+    _, claims = claims_of("France and Germany signed a treaty. Both nations said that the border would stay open.")
+    assert sorted(c.speaker for c in claims) == ["france", "germany"]
+
+
+def test_the_leaders_of_the_two_nations_and_a_joint_statement():
+    _, claims = claims_of("Emmanuel Macron met Olaf Scholz. The leaders of the two nations said that the union must act.")
+    assert sorted(c.speaker for c in claims) == ["emmanuel_macron", "olaf_scholz"]
+    _, claims = claims_of("France and Germany signed a treaty. A joint statement said that the border would stay open.")
+    assert sorted(c.speaker for c in claims) == ["france", "germany"]
+
+
+def test_a_description_with_its_name_in_apposition_resolves_to_the_name():
+    _, claims = claims_of("The finance minister, Rachel Adams, warned that taxes would rise.")
+    assert claims[0].speaker == "rachel_adams"
+    assert claims[0].speaker_text == "The finance minister, Rachel Adams"
+
+
+def test_who_after_a_title_of_an_organisation_is_the_person():
+    _, claims = claims_of("Tom Becker, head of the transport union, who has called for a strike, left early.")
+    assert [(c.speaker_text, c.speaker, c.cue) for c in claims] == [("who", "tom_becker", "has called for")]
+
+
+def test_documents_speak_for_the_parties_that_issued_them():
+    _, claims = claims_of("The statement issued by France and Germany said that the talks had failed.")
+    assert sorted(c.speaker for c in claims) == ["france", "germany"]
+    _, claims = claims_of("A statement said that the talks had failed.")
+    assert claims[0].speaker is None and claims[0].speaker_text == "A statement"
+
+
+def test_relative_pronoun_source_resolves_to_its_noun():
+    _, claims = claims_of("Maria Lopez, who said that prices would rise, left early.")
+    assert claims[0].speaker_text == "who" and claims[0].speaker == "maria_lopez"
+
+
+def test_pronoun_speaker_is_not_someone_named_inside_the_quote():
+    text = "Maria Lopez said, “John Brown will lose the vote.” “He has no plan,” she added."
+    _, claims = claims_of(text)
+    assert [c.speaker for c in claims] == ["maria_lopez", "maria_lopez"]
 
 
 def test_speaker_resolves_to_actor_and_content_names_actors():
@@ -55,17 +280,62 @@ def test_speaker_resolves_to_actor_and_content_names_actors():
     assert set(claim.about) >= {"china", "russia"}
 
 
+# --- properties -----------------------------------------------------------------------
+
+
 def test_negation_and_hedging_are_properties():
     _, [claim] = claims_of("The spokesman did not say that the army could withdraw.")
     assert claim.negated and claim.hedged
+    _, [claim] = claims_of("The spokesman said that the army withdrew.")
+    assert not claim.negated and not claim.hedged
 
 
-def test_no_claim_without_a_cue():
-    found, _ = claims_of("The army crossed the river at dawn and the town fell by noon.")
-    assert found == []
+def test_hedge_on_the_cue():
+    _, [claim] = claims_of("Pedro Alves reportedly said that the strike was over.")
+    assert claim.hedged
+
+
+def test_confidence_is_lower_without_a_resolved_speaker_or_for_a_weaker_pattern():
+    _, [named] = claims_of("Maria Lopez said that the vote was fair.")
+    _, [object_cue] = claims_of("Maria Lopez praised the vote.")
+    assert named.confidence > object_cue.confidence
+    assert named.rule == "ccomp" and object_cue.rule == "object"
 
 
 def test_find_quotes_handles_unclosed_paragraph_quotes():
     text = "“First part of a long quote.\n“Second part,” he said."
-    quotes = [(text[q.start:q.end], q.closed) for q in find_quotes(text)]
-    assert quotes == [("First part of a long quote.", False), ("Second part,", True)]
+    quotes = [(text[q.start:q.end], q.closed, q.continues) for q in find_quotes(text)]
+    assert quotes == [("First part of a long quote.", False, False), ("Second part,", True, True)]
+
+
+def test_find_quotes_nested_and_mixed_styles():
+    text = '"He asked me: “Why now?” and left.\n“Later.”'
+    quotes = [(text[q.start:q.end], q.continues) for q in find_quotes(text)]
+    assert quotes == [("He asked me: “Why now?” and left.", False), ("Later.", False)]
+
+
+# --- kg claims ------------------------------------------------------------------------
+
+
+def test_kg_claims_lists_speaker_cue_content_document_and_date(store_env):
+    text = run_kg("claims", "--speaker", "Putin", env=store_env).stdout
+    header = text.splitlines()[0].split()
+    assert header == ["speaker", "cue", "content", "kind", "document", "date"]
+    rows = text.splitlines()[2:-1]
+    assert len(rows) >= 5 and all(row.startswith("Vladimir Putin") for row in rows)
+
+
+def test_kg_claims_filters_by_speaker_and_topic(store_env):
+    everything = json.loads(run_kg("claims", "--format", "json", env=store_env).stdout)
+    about = json.loads(run_kg("claims", "--about", "Ukraine", "--format", "json", env=store_env).stdout)
+    both = json.loads(run_kg("claims", "--speaker", "Putin", "--about", "Ukraine", "--format", "json",
+                             env=store_env).stdout)
+    assert 0 < len(both) < len(about) < len(everything)
+    assert {row["speaker"] for row in both} == {"Vladimir Putin"}
+    assert any(row["speaker"].endswith("(no actor)") for row in everything)
+    assert all(row["date"] for row in everything)
+
+
+def test_kg_claims_unknown_speaker_is_an_error(store_env):
+    result = run_kg("claims", "--speaker", "Nobody At All", ok=False, env=store_env)
+    assert result.exit_code != 0 and "no actor is called" in result.output

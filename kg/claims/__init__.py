@@ -1,0 +1,65 @@
+"""Attributed claims: who said what, with the cue and the exact content span.
+
+The stage runs in three steps over one parsed document:
+
+1. :mod:`.direct` attributes **quotations** (straight, curly or doubled marks; speaker
+   before, after or inside; over several sentences and paragraphs; labels, dashes and
+   colons that introduce them; quotation paragraphs without a cue of their own);
+2. :mod:`.reported` finds **reported speech** (a cue verb with its complement, passive
+   cues, "according to X", speech-act nouns), skipping the cues step 1 used;
+3. :mod:`.sources` resolves each **source** to actors (names, pronouns, joint sources,
+   documents, unnamed sources), and each attribution becomes one
+   :class:`~kg.records.Claim` per content fragment and speaker, with the actors it is
+   about, negation, hedging and a confidence (:mod:`.confidence`).
+
+Spans follow the conventions of attribution corpora (:mod:`.grammar`); :mod:`.quotes`
+finds the quotation marks and :mod:`.layout` indexes paragraphs and quotations by token;
+:mod:`.records` makes the records. Lexicons are data in ``kg/data/``: ``cue_verbs.txt``,
+``cue_nouns.txt``, ``hedges.txt``, ``group_heads.txt``, ``unnamed_sources.txt``,
+``speaker_nouns.txt`` and ``not_sources.txt``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..actors import DocActors
+from ..ingest import Document
+from ..records import Claim
+from .confidence import attribution_scores
+from .direct import DirectQuotes
+from .layout import Layout
+from .model import Attribution
+from .quotes import Quote, find_quotes, has_partial_quote
+from .records import claims_of
+from .reported import ReportedSpeech
+from .sources import SourceResolver
+
+__all__ = ["extract_claims", "find_quotes", "has_partial_quote", "Quote"]
+
+
+def outermost(attributions: list[Attribution]) -> list[Attribution]:
+    """Reported speech not nested in another's content: in "Xi said Russian officials
+    continue to express their willingness", the claim is Xi's, not the officials'."""
+    contents = [(a, s, e) for a in attributions for s, e in a.contents]
+    return [a for a in attributions
+            if not any(b is not a and s <= a.cue[0] and a.cue[1] <= e for b, s, e in contents)]
+
+
+def extract_claims(document: Document, doc: Doc, actors: DocActors) -> list[Claim]:
+    """All claims of one parsed document, in text order."""
+    text = document.text
+    layout = Layout(doc, text, find_quotes(text))
+    direct = DirectQuotes(doc, text, layout, document.is_skipped)
+    attributions: list[Attribution] = direct.run()
+    reported = ReportedSpeech(doc, text, layout, direct.used_cues, document.is_skipped, direct.extends).run()
+    attributions += outermost(reported)
+    attributions.sort(key=lambda a: (a.start, a.cue))
+    resolver = SourceResolver(doc, text, actors, layout)
+    for attribution in attributions:
+        resolver.resolve(attribution)
+    scores = attribution_scores(attributions)
+    claims: list[Claim] = []
+    for attribution in attributions:
+        claims.extend(claims_of(document, doc, actors, attribution, scores[attribution.cue, attribution.source_span]))
+    return claims

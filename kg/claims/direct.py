@@ -1,0 +1,431 @@
+"""Direct quotations and who said them.
+
+A quotation that stands on its own (it opens a paragraph or a sentence, or follows a
+cue, a comma, a colon or a dash; not "called it a “disaster”") takes its speaker from:
+
+1. a cue verb in its **frame**, the words of its sentence outside quotation marks:
+   ``"A," she said`` / ``said Jane Roe`` / ``She said: "A"`` / ``"A," she said, "B"`` /
+   ``..., according to Jane Roe``; the cue must not report something else (a
+   complement of its own outside the quotation);
+2. a **label** opening the paragraph: ``ROE: ...`` (transcripts) or a headline
+   ``Roe: ...``; or a **dash** after it: ``"A." — Jane Roe``;
+3. a cue that ends the previous paragraph with a colon (``The minister told reporters:``);
+4. the quotation before it, when there is no cue of its own: in the same paragraph
+   (``"A," she said. "B."``), across paragraphs when the quotation goes on (the
+   previous paragraph left it open), or in the paragraph before (lower confidence).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from ..lexicons import lexicon
+from ..spans import char_span as char_range
+from .grammar import antecedent, cue_tags, is_cue_verb, source_range, subject_of, trim, verb_group
+from .layout import Layout
+from .model import Attribution, Range
+from .quotes import Quote
+
+DASHES = ("--", "—", "―", "–", "-")  # the longest first
+CUED_QUOTES = {"direct", "direct-after-cue", "direct-colon", "direct-continued", "direct-before-cue"}
+STANDALONE_BEFORE = {",", ":", ";", "—", "―", "–", "--", "-", "(", "[", ".", "!", "?"}
+COMPLEMENTS = {"ccomp", "xcomp", "dobj"}
+PHRASE_ENDS = {"NOUN", "PROPN", "PRON", "ADV", "NUM", "VERB"}  # not "of", "the", "only"
+HANGING_DEPS = {"npadvmod", "advmod", "pobj", "prep", "dative", "dobj", "compound", "amod", "det", "poss", "nummod"}
+MAX_LABEL_TOKENS = 6
+MAX_FRAME_SOURCE_TOKENS = 8
+NOUN_PHRASE = {"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM", "PART"}
+PREDICATING = {"VERB", "AUX", "ADJ", "ADV", "PRON", "ADP", "NUM", "PART"}  # what a list of names lacks
+MAX_DASH_SOURCE_TOKENS = 15
+
+
+def quote_words(text: str, quote: Quote) -> Range:
+    """The quotation's words without the spaces and the final comma or stop before its mark."""
+    start, end = quote.start, quote.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    if end > start + 1 and text[end - 1] == "." and text[end - 2] != ".":
+        end -= 1
+    return start, end
+
+
+class DirectQuotes:
+    """Attributes the quotations of one document."""
+
+    def __init__(self, doc: Doc, text: str, layout: Layout, skipped) -> None:
+        self.doc = doc
+        self.text = text
+        self.layout = layout
+        self.skipped = skipped
+        self.not_sources = lexicon("not_sources.txt")
+        self.nouns = lexicon("cue_nouns.txt")
+        self.label_nouns = set(self.nouns) | set(lexicon("speaker_nouns.txt")) | set(lexicon("unnamed_sources.txt"))
+        self.by_quote: dict[int, Attribution] = {}
+        self.used_cues: set[int] = set()
+        self.extends: dict[int, Quote] = {}  # cue -> a quotation that goes on with what it reports
+
+    def run(self) -> list[Attribution]:
+        quotes = self.layout.quotes
+        standalone = [n for n, q in enumerate(quotes)
+                      if not self.skipped(q.start, q.end) and self._standalone(q)]
+        for n in standalone:
+            attribution = self._own(n)
+            if attribution is None and quotes[n] not in self.extends.values():
+                attribution = self._inherited(n)
+            if attribution is not None:
+                self.by_quote[n] = attribution
+        for n in reversed(standalone):  # "A." "B," she said: A takes B's cue
+            if n not in self.by_quote and n + 1 in self.by_quote and self._joined(n, n + 1):
+                self.by_quote[n] = self._inherit(self.by_quote[n + 1], n, "direct-before-cue")
+        return [self.by_quote[n] for n in sorted(self.by_quote)] + self._labelled_paragraphs()
+
+    def _labelled_paragraphs(self) -> list[Attribution]:
+        """Paragraphs (headlines, transcripts) that open with ``Name:`` outside quotation marks."""
+        found = []
+        for line in range(len(self.layout.line_starts)):
+            first, last = self.layout.line_tokens(line)
+            while first < last and self.doc[first].is_space:
+                first += 1
+            if last - first < 5 or self.layout.marks[first] >= 0 or self.skipped(*self.layout.line_span(line)):
+                continue
+            label = label_at(self.doc, first, last, self.not_sources, self.label_nouns)
+            if label is None:
+                continue
+            head, colon = label
+            start, end = trim(self.doc, colon + 1, last)
+            if end <= start or not any(t.pos_ in PREDICATING for t in self.doc[start:end]):
+                continue  # a heading ("Defense: News and Analysis"), not words someone said
+            content = char_range(self.doc, start, end)
+            found.append(Attribution("label", char_range(self.doc, colon, colon + 1), [content], "direct", head,
+                                     char_range(self.doc, *trim(self.doc, first, colon))))
+        return found
+
+    # which quotations stand on their own -----------------------------------------------
+
+    def _standalone(self, quote: Quote) -> bool:
+        first, last = self.layout.token_range(quote.start, quote.end)
+        if last - first < 2 and quote.closed:
+            return False
+        if quote.opens_paragraph:
+            return True
+        before = self._token_before(self.layout.token_at(quote.mark))
+        if before is None:
+            return True
+        if before.text in STANDALONE_BEFORE or before.is_space:
+            return True
+        if before.lower_ in {"according", "to"} and before.head.lower_ == "according":
+            return True
+        if self.layout.marks[before.i] >= 0:
+            return True
+        return before.pos_ in PHRASE_ENDS and _hangs_from_cue(before)  # 'said Monday "...'
+
+    def _token_before(self, i: int) -> Token | None:
+        i -= 1
+        while i >= 0 and self.doc[i].is_space and "\n" not in self.doc[i].text:
+            i -= 1
+        if i < 0 or "\n" in self.doc[i].text:
+            return None
+        return self.doc[i]
+
+    # the quotation's own cue ------------------------------------------------------------
+
+    def _frame(self, quote: Quote) -> tuple[list[Token], list[Token]]:
+        """Tokens of the sentence around the quotation, outside quotation marks."""
+        layout, doc = self.layout, self.doc
+        line_first, line_last = layout.line_tokens(layout.line(quote.mark))
+        before, i = [], layout.token_at(quote.mark) - 1
+        while i >= line_first and layout.marks[i] < 0 and not layout.is_sentence_end(doc[i]):
+            before.append(doc[i])
+            i -= 1
+        after, i = [], layout.token_at(quote.after)
+        while i < line_last and layout.marks[i] < 0 and not layout.is_sentence_end(doc[i]):
+            after.append(doc[i])
+            i += 1
+        return before[::-1], after
+
+    def _own(self, n: int) -> Attribution | None:
+        quote = self.layout.quotes[n]
+        before, after = self._frame(quote)
+        words = self.layout.token_range(quote.start, quote.end)
+        label = self._label(quote, words)
+        if label is not None:
+            return label
+        frame = before + after
+        cues = [t for t in frame if is_cue_verb(t) and t.i not in self.used_cues]
+        cues.sort(key=lambda t: min(abs(t.i - words[0]), abs(t.i - words[1])))
+        for cue in cues:
+            relation = self._relation(cue, quote)
+            if relation == "embeds":
+                return None  # part of what the cue reports: reported speech with a partial quote
+            if relation == "other" and self._continues_complement(cue, quote):
+                self.extends[cue.i] = quote  # 'she said that A, "but B."': one claim, A and B
+                return None
+            subject, source = self._subject(cue, before, after)
+            if relation == "frames" and subject is not None and self._may_speak(cue, subject):
+                self.used_cues.add(cue.i)
+                return self._attribution("direct", cue, subject, quote, words, source)
+        according = next((t for t in frame if t.lower_ == "according"), None)
+        if according is not None:
+            attribution = self._according(according, quote, words)
+            if attribution is not None:
+                return attribution
+        dash = self._dash(quote)
+        if dash is not None:
+            return dash
+        return self._colon_intro(quote, words) if not before else None
+
+    def _subject(self, cue: Token, before: list[Token], after: list[Token]) -> tuple[Token | None, Range | None]:
+        """The cue's subject outside the quotation, and the source's tokens when the parse
+        does not give them: if it took a word of the quotation for the subject, the noun
+        phrase between the quotation and the cue ('"...," NP said') or after the cue
+        ('said NP')."""
+        agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+        if agent is not None:  # '"...," was written by Jane Roe'
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if pobj is not None and self.layout.words[pobj.i] < 0:
+                return pobj, None
+        subject = next((c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"}
+                        and self.layout.words[c.i] < 0), None) or subject_of(cue)
+        if subject is not None and self.layout.words[subject.i] < 0:
+            return subject, None
+        frame = after if cue in after else before
+        k = frame.index(cue)
+        adjacent = frame[:k] if frame is after else []
+        for phrase in (adjacent, frame[k + 1:]):
+            phrase = _leading_noun_phrase(phrase[::-1])[::-1] if phrase is adjacent else _leading_noun_phrase(phrase)
+            heads = [t for t in phrase if t.pos_ in {"NOUN", "PROPN", "PRON"} and t.ent_type_ not in {"DATE", "TIME"}]
+            if heads:
+                start, end = trim(self.doc, phrase[0].i, phrase[-1].i + 1)
+                return heads[-1], (start, end)
+        return None, None
+
+    def _continues_complement(self, cue: Token, quote: Quote) -> bool:
+        """True when the quotation follows right after the cue's clausal complement."""
+        mark = self.layout.token_at(quote.mark)
+        for child in cue.rights:
+            if child.dep_ == "ccomp" and child.right_edge.i < mark:
+                between = self.doc[child.right_edge.i + 1:mark]
+                return all(t.is_punct or t.is_space or t.dep_ == "cc" for t in between)
+        return False
+
+    def _relation(self, cue: Token, quote: Quote) -> str:
+        """How the cue relates to the quotation: ``frames`` it (the quotation is its
+        complement, or it has none), ``embeds`` it (the quotation is part of a larger
+        complement: "suggesting questions such as "..."") or reports ``other`` words."""
+        tags = cue_tags(cue) or frozenset()
+        if "quote" in tags:
+            return "frames"
+        mark, after = self.layout.token_at(quote.mark), self.layout.token_at(quote.after)
+        outcome = "frames"
+        for child in cue.children:
+            if not (child.dep_ in COMPLEMENTS and not (child.dep_ == "dobj" and "addressee" in tags)
+                    or child.dep_ == "prep" and f"prep:{child.lower_}" in tags):
+                continue
+            start, end = child.left_edge.i, child.right_edge.i + 1
+            if start <= mark and after <= end:
+                rest = [t for t in self.doc[start:end] if not mark <= t.i < after]
+                if any(not (t.is_punct or t.is_space) for t in rest):
+                    return "embeds"
+            elif end <= mark or after <= start:
+                if not any(self.layout.words[i] >= 0 for i in range(start, end)):
+                    outcome = "other"
+        return outcome
+
+    def _may_speak(self, cue: Token, subject: Token) -> bool:
+        """A cue tagged ``document`` ("shows") speaks only for a document or a speech."""
+        if "document" not in (cue_tags(cue) or ()):
+            return True
+        return "document" in self.nouns.get(antecedent(subject).lemma_.lower(), ())
+
+    def _attribution(self, pattern: str, cue: Token, subject: Token, quote: Quote,
+                     words: Range, source: Range | None = None) -> Attribution:
+        doc = self.doc
+        source = source or source_range(subject, avoid=words)
+        cue_range = char_range(doc, *verb_group(cue))
+        return Attribution(pattern, cue_range, [quote_words(self.text, quote)], "direct", subject,
+                           char_range(doc, *source) if source[1] > source[0] else None,
+                           cue_token=cue, closed=quote.closed, weak="weak" in (cue_tags(cue) or ()))
+
+    def _according(self, according: Token, quote: Quote, words: Range) -> Attribution | None:
+        to = next((c for c in according.children if c.lower_ == "to"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if source is None:
+            return None
+        span = source_range(source, avoid=words)
+        self.used_cues.add(according.i)
+        return Attribution("direct-according", char_range(self.doc, according.i, to.i + 1),
+                           [quote_words(self.text, quote)], "direct", source,
+                           char_range(self.doc, *span), closed=quote.closed)
+
+    # labels, dashes, colons ---------------------------------------------------------------
+
+    def _label(self, quote: Quote, words: Range) -> Attribution | None:
+        """``"ROE: words"`` opening a paragraph: the label is the source, the colon the cue."""
+        if not quote.opens_paragraph:
+            return None
+        found = label_at(self.doc, words[0], words[1], self.not_sources, self.label_nouns)
+        if found is None:
+            return None
+        head, colon = found
+        start = self.doc[colon].idx + 1
+        content = quote_words(self.text, Quote(start, quote.end, quote.closed, quote.mark, quote.after))
+        source = char_range(self.doc, *trim(self.doc, words[0], colon))
+        return Attribution("label", char_range(self.doc, colon, colon + 1), [content], "direct",
+                           head, source, closed=quote.closed)
+
+    def _dash(self, quote: Quote) -> Attribution | None:
+        """``"A." — Jane Roe``: a name after a dash, to the end of the paragraph."""
+        if not quote.closed:
+            return None
+        _, line_end = self.layout.line_span(self.layout.line(quote.mark))
+        rest = self.text[quote.after:line_end]
+        lead = len(rest) - len(rest.lstrip())
+        dash = next((d for d in DASHES if rest.startswith(d, lead)), None)
+        if dash is None:
+            return None
+        dash_start = quote.after + lead
+        first, last = self.layout.token_range(dash_start + len(dash), line_end)
+        start, end = trim(self.doc, first, last)
+        if not 0 < end - start <= MAX_DASH_SOURCE_TOKENS:
+            return None
+        phrase = self.doc[start:end]
+        if not any(t.pos_ == "PROPN" for t in phrase) or any(t.pos_ == "VERB" for t in phrase):
+            return None
+        return Attribution("dash", (dash_start, dash_start + len(dash)), [quote_words(self.text, quote)],
+                           "direct", phrase.root, char_range(self.doc, start, end))
+
+    def _colon_intro(self, quote: Quote, words: Range) -> Attribution | None:
+        """A quotation paragraph after one that ends ``... she said:``."""
+        if not quote.opens_paragraph or quote.continues:
+            return None
+        layout = self.layout
+        previous = layout.previous_line(layout.line(quote.mark))
+        if previous is None:
+            return None
+        first, last = layout.line_tokens(previous)
+        last_word = next((self.doc[i] for i in range(last - 1, first - 1, -1) if not self.doc[i].is_space), None)
+        if last_word is None or last_word.text != ":":
+            return None
+        sentence = last_word.sent
+        for cue in reversed(sentence):
+            if is_cue_verb(cue) and cue.i not in self.used_cues and layout.words[cue.i] < 0 \
+                    and not any(c.dep_ in {"ccomp", "xcomp"} for c in cue.children):
+                subject = subject_of(cue)
+                if subject is not None:
+                    self.used_cues.add(cue.i)
+                    return self._attribution("direct-colon", cue, subject, quote, words)
+        return None
+
+    # quotations without a cue of their own ---------------------------------------------
+
+    def _inherited(self, n: int) -> Attribution | None:
+        quote = self.layout.quotes[n]
+        after_cue = self._after_cue(quote)
+        previous = self.by_quote.get(n - 1)
+        if after_cue is not None or previous is None:
+            return after_cue
+        before = self.layout.quotes[n - 1]
+        if self.layout.line(before.mark) == self.layout.line(quote.mark):
+            return self._inherit(previous, n, "direct-same-paragraph")
+        if quote.continues:
+            return self._inherit(previous, n, "direct-continued")
+        if quote.opens_paragraph and self._previous_line(quote) == self.layout.line(before.mark) \
+                and self._ends_paragraph(before) and previous.pattern in CUED_QUOTES:
+            return self._inherit(previous, n, "direct-next-paragraph")
+        return None
+
+    def _after_cue(self, quote: Quote) -> Attribution | None:
+        """A quotation right after a sentence that ends with its cue: '... she said. "B."'."""
+        doc, layout = self.doc, self.layout
+        i = layout.token_at(quote.mark) - 1
+        while i >= 0 and doc[i].is_space and "\n" not in doc[i].text:
+            i -= 1
+        if i < 1 or not layout.is_sentence_end(doc[i]) or layout.line(doc[i].idx) != layout.line(quote.mark):
+            return None
+        for cue in doc[max(0, i - 6):i]:
+            if is_cue_verb(cue) and cue.i not in self.used_cues and layout.words[cue.i] < 0 \
+                    and not any(c.dep_ in COMPLEMENTS or f"prep:{c.lower_}" in (cue_tags(cue) or ()) for c in cue.rights):
+                subject = subject_of(cue)
+                if subject is not None and layout.words[subject.i] < 0:
+                    if not any(c.dep_ == "ccomp" for c in cue.lefts):
+                        self.used_cues.add(cue.i)  # else the clause before is its content too
+                    words = layout.token_range(quote.start, quote.end)
+                    return self._attribution("direct-after-cue", cue, subject, quote, words)
+        return None
+
+    def _previous_line(self, quote: Quote) -> int | None:
+        return self.layout.previous_line(self.layout.line(quote.mark))
+
+    def _ends_paragraph(self, quote: Quote) -> bool:
+        """True when only the quotation's frame follows it in its paragraph."""
+        _, end = self.layout.line_span(self.layout.line(quote.mark))
+        rest = self.text[quote.after:end]
+        return not any(mark in rest for mark in "“\"") and len(rest) < 120
+
+    def _joined(self, n: int, m: int) -> bool:
+        """True when quotation ``n`` ends right where ``m`` opens, in the same paragraph or
+        in an open quotation that ``m`` continues."""
+        first, second = self.layout.quotes[n], self.layout.quotes[m]
+        if second.continues and not first.closed:
+            return True
+        return self.layout.line(first.mark) == self.layout.line(second.mark) \
+            and not self.text[first.after:second.mark].strip()
+
+    def _inherit(self, attribution: Attribution, n: int, pattern: str) -> Attribution:
+        """The same source and cue for quotation ``n`` (one more fragment of the claim)."""
+        quote = self.layout.quotes[n]
+        return replace(attribution, pattern=pattern, contents=[quote_words(self.text, quote)],
+                       closed=quote.closed)
+
+
+def _leading_noun_phrase(tokens: list[Token]) -> list[Token]:
+    """The tokens of ``tokens`` up to the first that cannot be part of a name or a noun
+    phrase ("Tulsa police Chief Chuck Jordan"), at most a few words."""
+    phrase = []
+    for token in tokens:
+        if not (token.pos_ in NOUN_PHRASE or token.is_title) or len(phrase) >= MAX_FRAME_SOURCE_TOKENS:
+            break
+        phrase.append(token)
+    return phrase
+
+
+def _hangs_from_cue(token: Token) -> bool:
+    """True for a cue verb, or the last word of a phrase after it ("said on Monday",
+    "told reporters") right before the quotation."""
+    start = token.i
+    for _ in range(4):
+        if is_cue_verb(token):
+            return token.i <= start
+        if token.dep_ not in HANGING_DEPS or token.head == token:
+            return False
+        token = token.head
+    return False
+
+
+def label_at(doc: Doc, first: int, last: int, not_sources, nouns=()) -> tuple[Token, int] | None:
+    """(head, colon index) when tokens ``[first, last)`` open with ``NAME:`` and go on."""
+    colon = next((i for i in range(first, min(last, first + MAX_LABEL_TOKENS + 1)) if doc[i].text == ":"), None)
+    if colon is None or colon == first or last - colon < 4:
+        return None
+    label = doc[first:colon]
+    if not (label[0].is_title or label[0].is_upper) or label.text.lower() in not_sources \
+            or label.root.lower_ in not_sources or not _names_someone(label, nouns):
+        return None
+    return label.root, colon
+
+
+def _names_someone(label, nouns) -> bool:
+    """A label that is a name ("Pence", "WALLACE", "Rep. Jane Roe (D-Ohio)") or a source
+    noun ("Poll"), not a heading ("Little Relief for Refugees")."""
+    if any(t.pos_ in {"VERB", "AUX", "ADJ"} and t.tag_ != "NNP" or t.pos_ == "ADP" and t.lower_ != "of"
+           for t in label if not t.is_punct):
+        return False
+    if any(t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} for t in label):
+        return True
+    words = [t for t in label if not t.is_punct]
+    return all(t.pos_ == "PROPN" for t in words) and len(words) <= 3 \
+        or len(words) == 1 and (words[0].is_upper or words[0].lemma_.lower() in nouns)

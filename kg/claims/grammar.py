@@ -1,0 +1,216 @@
+"""Dependency-parse helpers for attribution: the cue's words, its source and its content.
+
+Spans follow the conventions of attribution corpora (PARC, PolNeAR):
+
+- the **cue** is the verb group: the verb with its auxiliaries, negation and the adverbs
+  between them ("has also said", "did not immediately respond"), its particle ("pointed
+  out") and, when the content is a prepositional phrase, the preposition ("called for");
+- the **source** is the whole subject phrase, appositions and relative clauses included
+  ("Jane Roe, a professor at the university,");
+- the **content** is the whole complement, with its complementiser ("that the talks
+  failed", "to act", "whether it works").
+"""
+
+from __future__ import annotations
+
+import numpy
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from ..lexicons import lexicon
+
+SUBJECTS = {"nsubj", "nsubjpass"}
+GROUP_DEPS = {"aux", "auxpass", "neg", "advmod"}
+CLIMB_DEPS = {"conj", "advcl", "xcomp", "pcomp", "prep"}  # "..., before criticizing", "quoted as saying"
+RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+EDGE_WORDS = {"and", "but", "or"}
+EXPLETIVES = {"it", "there"}
+QUANTIFIERS = {"one", "some", "many", "most", "all", "few", "several", "half", "none", "each", "both", "any"}
+PERSON_NOUNS = {"leader", "president", "head", "chief", "minister", "official", "spokesman",
+                "spokeswoman", "spokesperson", "member", "representative", "secretary", "director",
+                "chairman", "chairwoman", "adviser", "advisor", "aide", "governor", "senator", "mayor"}
+
+Range = tuple[int, int]
+
+
+def cue_verbs() -> dict[str, frozenset[str]]:
+    return lexicon("cue_verbs.txt")
+
+
+def is_cue_verb(token: Token) -> bool:
+    """A verb of the cue lexicon (by lemma, or by form, which the tagger may not lemmatise),
+    without a particle its entry does not allow ("pointed out" is a cue, "called up" not)."""
+    if token.pos_ != "VERB" and not _verb_tagged_noun(token):
+        return False
+    tags = cue_tags(token)
+    if tags is None:
+        return False
+    return all(f"prt:{c.lower_}" in tags for c in token.children if c.dep_ == "prt")
+
+
+def _verb_tagged_noun(token: Token) -> bool:
+    """A headline verb the tagger took for a noun ("Putin and Xi vow deeper ties"): a
+    noun heading its clause with a direct object or a clause of its own."""
+    return token.pos_ == "NOUN" and token.dep_ == "ROOT" and token.tag_ == "NN" \
+        and any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in token.children) \
+        and any(c.dep_ in {"nmod", "compound", "nsubj"} and c.i < token.i for c in token.children)
+
+
+def cue_tags(token: Token) -> frozenset[str] | None:
+    cues = cue_verbs()
+    return cues.get(token.lemma_.lower(), cues.get(token.lower_))
+
+
+def verb_group(verb: Token) -> Range:
+    """Token range of the verb with the auxiliaries, negation and adverbs right before it
+    and its particle right after it ("has not yet said", "pointed out")."""
+    doc = verb.doc
+    start = verb.i
+    while start > 0:
+        left = doc[start - 1]
+        if left.head != verb or left.dep_ not in GROUP_DEPS or left.tag_ in {"WRB", ","}:
+            break
+        start -= 1
+    end = verb.i + 1
+    while end < len(doc) and doc[end].head == verb and doc[end].dep_ == "prt":
+        end += 1
+    return start, end
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of ``verb``, or of the verb it hangs from ("…, saying …", "was quoted
+    as saying …"); for a participle modifying a noun ("a statement saying …"), the noun."""
+    seen = 0
+    while seen < 5:
+        for child in verb.children:
+            if child.dep_ in SUBJECTS or child.dep_ in {"nmod", "compound"} and _verb_tagged_noun(verb):
+                return None if seen and child.lower_ in EXPLETIVES else child
+        if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+            return verb.head
+        if verb.dep_ not in CLIMB_DEPS or verb.head == verb:
+            return None
+        verb, seen = verb.head, seen + 1
+    return None
+
+
+def antecedent(token: Token) -> Token:
+    """The noun a relative pronoun stands for ("the man who said" -> "man"), else the token.
+
+    A clause after "N1 of N2" is read as about N1 when N1 is a person and N2 is not, or
+    the pronoun is "who" ("the leaders of the two nations that promised ...": people
+    speak, nations rarely); an apposition stands for the name it describes ("Tom Roe,
+    head of the union, who said ...").
+    """
+    if token.lower_ not in RELATIVE_PRONOUNS or token.head.dep_ != "relcl":
+        return token
+    noun = token.head.head
+    of = noun.head
+    if noun.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ in {"NOUN", "PROPN"} \
+            and _is_person(of.head) and (token.lower_ in {"who", "whom"} or not _is_person(noun)):
+        noun = of.head
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        noun = noun.head
+    return noun
+
+
+def _is_person(noun: Token) -> bool:
+    return noun.ent_type_ == "PERSON" or noun.lemma_.lower() in PERSON_NOUNS
+
+
+def subtree_range(token: Token) -> Range:
+    return token.left_edge.i, token.right_edge.i + 1
+
+
+def core_range(head: Token) -> Range:
+    """The head with its left modifiers and ``of``-phrases: the name, without appositions
+    or relative clauses ("the leaders of the two nations", "John Smith")."""
+    start, end = head.left_edge.i, head.i + 1
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of" and head.pos_ != "PROPN":
+            end = max(end, child.right_edge.i + 1)
+        elif child.dep_ in {"compound", "flat"} or (child.dep_ == "case" and child.i == end):
+            end = max(end, child.i + 1)
+    return trim(head.doc, start, end)
+
+
+def source_range(head: Token, avoid: Range | None = None) -> Range:
+    """The whole source phrase (appositions and relative clauses included), but not a
+    participle clause ("Trump, speaking to veterans,") or a relative clause that makes
+    a claim of its own ("Jane Roe, who argued that ..."), and cut before ``avoid`` (a
+    content range) when the parse lets the two overlap."""
+    start, end = subtree_range(head)
+    for child in head.rights:
+        if child.dep_ == "acl" and child.tag_ == "VBG" \
+                or child.dep_ == "relcl" and any(is_cue_verb(t) for t in child.subtree):
+            end = min(end, child.left_edge.i)
+            break
+    if avoid is not None and start < avoid[1] and avoid[0] < end:
+        if head.i < avoid[0]:
+            end = min(end, avoid[0])
+        else:
+            start = max(start, avoid[1])
+    return trim(head.doc, start, end)
+
+
+def trim(doc: Doc, start: int, end: int, keep_mark: bool = True) -> Range:
+    """Token range without punctuation, spaces or a leading conjunction at its edges
+    (the complementiser "that" is kept unless ``keep_mark`` is false)."""
+    while start < end and (doc[start].is_punct or doc[start].is_space
+                           or (doc[start].dep_ == "cc" and doc[start].lower_ in EDGE_WORDS)
+                           or (not keep_mark and doc[start].dep_ == "mark")):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) \
+            and not _closes_quote(doc, start, end) and not _closes_bracket(doc, start, end):
+        end -= 1
+    return start, end
+
+
+def _closes_bracket(doc: Doc, start: int, end: int) -> bool:
+    """True when the last token closes a bracket opened inside the range ("Jane Roe (D-Ohio)")."""
+    last = doc[end - 1].text
+    opening = {")": "(", "]": "["}.get(last)
+    return opening is not None and any(t.text == opening for t in doc[start:end - 1])
+
+
+def _closes_quote(doc: Doc, start: int, end: int) -> bool:
+    """True when the last token closes a quotation that opens inside the range."""
+    last = doc[end - 1]
+    if not last.text.endswith(("”", '"', "''", "»")):
+        return False
+    return any(t.text in {"“", '"', "''", "``", "«"} for t in doc[start:end - 1])
+
+
+def is_pronoun(token: Token) -> bool:
+    return token.pos_ == "PRON" or token.tag_ in {"PRP", "WP", "WDT"}
+
+
+def plausible_source(token: Token, speaker_nouns, *lexicons) -> bool:
+    """True when the phrase headed by ``token`` can name someone who speaks: a name, a
+    pronoun, or a noun of one of the lexicons (people, institutions, documents)."""
+    token = antecedent(token)
+    if token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or token.pos_ in {"PROPN", "PRON"}:
+        return True
+    if token.pos_ == "NUM" or token.lower_ in QUANTIFIERS:  # "one of the doctors", "most of them"
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        return pobj is not None and plausible_source(pobj, speaker_nouns, *lexicons)
+    lemma = token.lemma_.lower()
+    return lemma in speaker_nouns or any(lemma in lex for lex in lexicons)
+
+
+def tokens_with(doc: Doc, attrs: list[int], values: list[set[int]]) -> list[Token]:
+    """The tokens, in order, whose attribute ``attrs[k]`` (``spacy.attrs`` ids) is one of
+    ``values[k]`` for some k: read from arrays, without a pass over Token objects."""
+    if not len(doc):
+        return []
+    columns = doc.to_array(attrs).reshape(len(doc), len(attrs))
+    hit = numpy.zeros(len(doc), dtype=bool)
+    for k, wanted in enumerate(values):
+        hit |= numpy.isin(columns[:, k], numpy.array(sorted(wanted), dtype=columns.dtype))
+    return [doc[int(i)] for i in numpy.flatnonzero(hit)]
+
+
+def hashes(vocab: Vocab, words) -> set[int]:
+    """The ids spaCy stores for ``words`` (lemmas, forms; labels such as "conj" or
+    "PERSON" are built-in symbols, not hashes)."""
+    return {vocab.strings[w] for w in words}

@@ -1,0 +1,78 @@
+"""Attributions -> :class:`~kg.records.Claim` records: one per content fragment and speaker."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..actors import DocActors
+from ..ingest import Document
+from ..lexicons import lexicon
+from ..records import Claim, stable_id
+from .confidence import confidence
+from .model import Attribution, Range
+
+
+def is_negated(cue: Token | None) -> bool:
+    """True when the cue has a negation ("did not say", "never claimed")."""
+    return cue is not None and any(c.dep_ == "neg" or c.lower_ in {"never", "not"} for c in cue.children)
+
+
+def is_hedged(doc: Doc, content: Range, cue: Token | None) -> bool:
+    """True when a hedge (``kg/data/hedges.txt``) is in the content or on the cue
+    ("may", "reportedly said", "suggested that")."""
+    hedges = lexicon("hedges.txt")
+    span = doc.char_span(*content, alignment_mode="expand")
+    words = [t for t in span] if span is not None else []
+    if cue is not None:
+        words += [cue, *cue.children]
+    return any(t.lower_ in hedges or t.lemma_.lower() in hedges for t in words)
+
+
+def sentence_span(doc: Doc, attribution: Attribution, content: Range) -> Range:
+    anchor = attribution.cue_token
+    if anchor is None:
+        span = doc.char_span(*content, alignment_mode="expand")
+        anchor = span[0] if span is not None and len(span) else None
+    if anchor is None:
+        return content
+    sent = anchor.sent
+    return min(sent.start_char, content[0], attribution.cue[0]), max(sent.end_char, content[1], attribution.cue[1])
+
+
+def claims_of(document: Document, doc: Doc, actors: DocActors, attribution: Attribution,
+              score: float | None = None) -> list[Claim]:
+    """The claims of one attribution, with confidence ``score`` (by default its own)."""
+    text = document.text
+    cue_start, cue_end = attribution.cue
+    speaker_span = attribution.source_span
+    score = confidence(attribution) if score is None else score
+    negated = is_negated(attribution.cue_token)
+    claims = []
+    for content in attribution.contents:
+        start, end = content
+        if end <= start:
+            continue
+        hedged = is_hedged(doc, content, attribution.cue_token)
+        sentence = sentence_span(doc, attribution, content)
+        about = actors.actors_in(start, end)
+        for speaker in attribution.speakers or [None]:
+            claims.append(Claim(
+                doc=document.id,
+                id=stable_id(document.id, attribution.cue, content, speaker_span, speaker or ""),
+                speaker=speaker,
+                speaker_label=None,
+                speaker_text=text[speaker_span[0]:speaker_span[1]] if speaker_span else None,
+                speaker_span=speaker_span,
+                cue=text[cue_start:cue_end],
+                cue_span=attribution.cue,
+                content=text[start:end],
+                content_span=content,
+                kind=attribution.kind,
+                about=about,
+                sentence_span=sentence,
+                confidence=score,
+                negated=negated,
+                hedged=hedged,
+                rule=attribution.pattern,
+            ))
+    return claims

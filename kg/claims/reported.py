@@ -1,0 +1,367 @@
+"""Reported speech: a cue with a complement, "according to X", and speech-act nouns.
+
+- **cue verbs** (``kg/data/cue_verbs.txt``) with what they report: a clause after or
+  before them ("X said (that) ...", "..., officials said"), a clause they interrupt
+  ("The talks, she said, failed"), an infinitive ("X vowed to ..."), a prepositional
+  phrase ("X called for ...") or an object ("X denounced the sanctions", "X called it a
+  hoax"), as each verb's tags allow. A passive cue takes its source from its agent or from
+  the document it appears in ("concerns were expressed in a joint statement");
+- **according to X**: the clause the phrase hangs from;
+- **speech-act nouns** (``kg/data/cue_nouns.txt``): "her claim that ...", "the
+  ministry's warning that ...".
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Doc, Token
+from spacy.vocab import Vocab
+
+from ..lexicons import lexicon
+from ..spans import char_span as char_range
+from .grammar import (Range, antecedent, cue_tags, cue_verbs, hashes, is_cue_verb, is_pronoun, plausible_source,
+                      source_range, subject_of, subtree_range, tokens_with, trim, verb_group)
+from .layout import Layout
+from .model import Attribution
+from .quotes import has_partial_quote
+
+OBJECT_EXTENSIONS = {"oprd", "xcomp", "ccomp", "advcl"}
+OBJECT_PREPS = {"as", "for", "of", "over", "about"}  # "criticized X for Y", "described X as Y"
+TIME_NOUNS = {"course", "period", "time", "years", "months", "weeks", "days", "decades", "weekend"}
+CIRCUMSTANCE_PREPS = {"in", "at", "on", "during", "after", "before", "since", "until", "throughout", "amid",
+                      "near", "within", "by", "while", "despite", "via", "through"}
+LONE_OBJECTS = {"it", "this", "that", "them", "him", "her", "so", "something", "anything", "nothing",
+                "what", "which", "one", "more", "much", "lot"}
+EXPLETIVES = {"it", "there"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+CLAUSAL_PATTERNS = {"ccomp", "ccomp-before", "parenthetical", "to", "according"}
+WORD_SENSE_PATTERNS = {"object", "prep", "to", "passive", "noun"}  # the cue may be no cue at all
+
+
+@lru_cache(maxsize=4)
+def cue_word_ids(vocab: Vocab) -> list[set[int]]:
+    """Ids of the lemmas and forms that can be cues: verbs, nouns, "according"."""
+    words = set(cue_verbs()) | set(lexicon("cue_nouns.txt")) | {"according"}
+    lemmas = words | {w.capitalize() for w in words} | {w.upper() for w in words}  # "Vow", "DENIES"
+    return [hashes(vocab, lemmas), hashes(vocab, words)]
+
+
+def has_to(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+class ReportedSpeech:
+    """Finds reported speech in one document, leaving out cues already used and quotations."""
+
+    def __init__(self, doc: Doc, text: str, layout: Layout, used_cues: set[int], skipped,
+                 extends: dict | None = None) -> None:
+        self.doc = doc
+        self.text = text
+        self.layout = layout
+        self.used_cues = used_cues
+        self.skipped = skipped
+        self.extends = extends or {}  # cue -> a quotation that goes on with its clause
+        self.continued: dict[int, Token] = {}  # a cue split off another's content -> that source
+        self.nouns = lexicon("cue_nouns.txt")
+        self.documents = {n for n, tags in self.nouns.items() if "document" in tags}
+        self.speaker_nouns = lexicon("speaker_nouns.txt")
+        self.unnamed = lexicon("unnamed_sources.txt")
+        self.groups = lexicon("group_heads.txt")
+
+    def run(self) -> list[Attribution]:
+        found: list[Attribution] = []
+        for token in tokens_with(self.doc, [LEMMA, LOWER], cue_word_ids(self.doc.vocab)):
+            if token.i in self.used_cues or self.layout.words[token.i] >= 0:
+                continue
+            attribution = None
+            if is_cue_verb(token):
+                attribution = self._verb(token)
+            elif token.lower_ == "according":
+                attribution = self._according_to(token)
+            elif token.pos_ == "NOUN" and "speech" in self.nouns.get(token.lemma_.lower(), ()):
+                attribution = self._noun(token)
+            if attribution is not None and not self.skipped(*attribution.cue):
+                found.append(attribution)
+        return found
+
+    # cue verbs -------------------------------------------------------------------------
+
+    def _verb(self, cue: Token) -> Attribution | None:
+        tags = cue_tags(cue) or frozenset()
+        if "quote" in tags:
+            return None
+        if cue.dep_ == "acl" and cue.tag_ == "VBN" and not any(c.dep_ == "agent" for c in cue.children):
+            return None  # "Americans worried about immigration": an adjective, not a cue
+        if self._is_passive(cue):
+            return self._passive(cue, tags)
+        pattern, parts, cue_end = self._complement(cue, tags)
+        if not parts:
+            return None
+        if cue.i in self.extends and pattern == "ccomp":
+            quote = self.extends[cue.i]
+            parts[-1] = (parts[-1][0], max(parts[-1][1], self.layout.token_at(quote.after)))
+        subject = self.continued.get(cue.i) or subject_of(cue)
+        if subject is None or subject.lower_ in EXPLETIVES and subject.dep_ == "nsubjpass":
+            return None
+        if "document" in tags and not self._is_document(antecedent(subject)):
+            return None
+        if pattern in WORD_SENSE_PATTERNS and not self._plausible(subject):
+            return None
+        if any(start <= subject.i < end for start, end in parts):
+            return None
+        return self._attribution(pattern, cue, subject, parts, cue_end, weak="weak" in tags)
+
+    def _complement(self, cue: Token, tags: frozenset[str]) -> tuple[str, list[Range], int | None]:
+        """(pattern, content token ranges, end of the cue when it takes a preposition)."""
+        children = list(cue.children)
+        for child in children:
+            if child.dep_ == "ccomp" and child.i > cue.i:
+                return "ccomp", [subtree_range(child)], None
+        for child in children:
+            if child.dep_ == "ccomp":
+                return "ccomp-before", [subtree_range(child)], None
+        objects = [c for c in children if c.dep_ == "dobj" and c.i > cue.i]
+        if "to" in tags:
+            for child in children:
+                if child.dep_ == "xcomp" and child.i > cue.i and has_to(child):
+                    start = objects[0].left_edge.i if objects and objects[0].i < child.i else child.left_edge.i
+                    return "to", [(start, child.right_edge.i + 1)], None
+        group_end = verb_group(cue)[1]
+        for child in children:
+            if child.dep_ == "prep" and f"prep:{child.lower_}" in tags and child.i == group_end \
+                    and any(c.dep_ in {"pobj", "pcomp"} for c in child.children):
+                end = self._extended(children, child, child.right_edge.i + 1, tags)
+                return "prep", [(child.i + 1, end)], child.i + 1
+        if "object" in tags and objects:
+            obj = objects[0]
+            end = self._extended(children, obj, obj.right_edge.i + 1, tags)
+            if end == obj.i + 1 and obj.lower_ in LONE_OBJECTS:
+                return "", [], None
+            if "as" in tags and not any(c.dep_ == "prep" and c.lower_ == "as" for c in (*children, *obj.children)):
+                return "", [], None
+            return "object", [(obj.left_edge.i, end)], None
+        if cue.dep_ == "parataxis" and cue.head.pos_ in {"VERB", "AUX"}:
+            return "parenthetical", self._around(cue), None
+        if "object" in tags and cue.dep_ == "relcl" and not objects and cue.head.pos_ in {"NOUN", "PROPN"}:
+            # "the alliance that Putin declared": the noun the clause is about is the content
+            noun = cue.head
+            return "object", [(noun.left_edge.i, cue.left_edge.i)], None
+        clause = self._clause_of_noun(children)
+        if clause is not None:
+            return "ccomp", [subtree_range(clause)], None
+        return "", [], None
+
+    def _clause_of_noun(self, children: list[Token]) -> Token | None:
+        """"warned in an interview that ...": the parse hangs the clause from the noun."""
+        for child in children:
+            if child.dep_ != "prep" or child.lower_ not in {"in", "during", "at"}:
+                continue
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in self.nouns:
+                    for clause in pobj.children:
+                        if clause.dep_ in {"acl", "ccomp"} and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                                  for m in clause.subtree):
+                            return clause
+        return None
+
+    def _extended(self, children: list[Token], first: Token, end: int, tags: frozenset[str]) -> int:
+        """The end of the content, over what the verb says of its object or phrase: "as Y",
+        "for Y", "to Y" right after it, an infinitive or a condition ("warns of risks to
+        the US if ..."), a noun the parse coordinated with the verb."""
+        for sibling in children:
+            if sibling.i <= first.i:
+                continue
+            if sibling.dep_ in OBJECT_EXTENSIONS and (sibling.dep_ != "advcl" or _is_condition(sibling)
+                                                      or _describes_object(sibling)) \
+                    or sibling.dep_ == "prep" and not _is_time(sibling) and (
+                    sibling.lower_ in OBJECT_PREPS or f"prep:{sibling.lower_}" in tags
+                    or sibling.i == end and sibling.lower_ not in CIRCUMSTANCE_PREPS) \
+                    or sibling.dep_ == "conj" and sibling.pos_ in {"NOUN", "PROPN"} and sibling.left_edge.i <= end + 1:
+                end = max(end, sibling.right_edge.i + 1)
+        return end
+
+    def _around(self, cue: Token) -> list[Range]:
+        """The clause a parenthetical cue interrupts, without the cue's own words."""
+        head = cue.head
+        start, end = subtree_range(head)
+        inner = subtree_range(cue)
+        parts = [(start, inner[0]), (inner[1], end)]
+        return [p for p in parts if trim(self.doc, *p)[1] > trim(self.doc, *p)[0]]
+
+    def _plausible(self, source: Token) -> bool:
+        return plausible_source(source, self.speaker_nouns, self.unnamed, self.groups, self.documents)
+
+    def _is_document(self, token: Token) -> bool:
+        return "document" in self.nouns.get(token.lemma_.lower(), ())
+
+    # passive cues ------------------------------------------------------------------------
+
+    def _is_passive(self, cue: Token) -> bool:
+        return cue.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in cue.children)
+
+    def _passive(self, cue: Token, tags: frozenset[str]) -> Attribution | None:
+        """"Concerns were expressed by X / in a joint statement": the agent is the source."""
+        source = None
+        for child in cue.children:
+            if child.dep_ == "agent":
+                source = next((c for c in child.children if c.dep_ == "pobj"), None)
+            elif child.dep_ == "prep" and child.lower_ == "in" and source is None:
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and "document" in self.nouns.get(pobj.lemma_.lower(), ()):
+                    source = pobj
+        if source is None or not self._plausible(source):
+            return None
+        content = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+        if content is not None:
+            parts = [subtree_range(content)]
+        else:  # "Concerns about X, its plans ... were expressed": the subjects are the content
+            subjects = [c for c in cue.children if c.dep_ == "nsubjpass" and not is_pronoun(c)]
+            if not subjects:
+                return None
+            parts = [(subjects[0].left_edge.i, subjects[-1].right_edge.i + 1)]
+        return self._attribution("passive", cue, source, parts, None, weak="weak" in tags)
+
+    # according to ------------------------------------------------------------------------
+
+    def _according_to(self, token: Token) -> Attribution | None:
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if source is None or token.head == token or _bare_singular(source):
+            return None
+        clause = token.head
+        while clause.dep_ not in {"ROOT", "ccomp", "conj", "advcl", "relcl"} and clause.head != clause:
+            clause = clause.head
+        start, end = subtree_range(clause)
+        phrase = (token.i, source.right_edge.i + 1)
+        parts = [p for p in ((start, phrase[0]), (phrase[1], end)) if trim(self.doc, *p)[1] > trim(self.doc, *p)[0]]
+        if not parts:
+            return None
+        attribution = self._attribution("according", token, source, parts, to.i + 1)
+        attribution.cue = char_range(self.doc, token.i, to.i + 1)
+        return attribution
+
+    # speech-act nouns ---------------------------------------------------------------------
+
+    def _noun(self, noun: Token) -> Attribution | None:
+        """"Her claim that ...": the possessor is the source, the clause the content."""
+        clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp"} and c.i > noun.i
+                       and (any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) or has_to(c))), None)
+        if clause is None:
+            return None
+        source = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if source is None:
+            for child in noun.children:
+                if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+                    source = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if source is None or not self._plausible(source):
+            return None
+        return self._attribution("noun", noun, source, [subtree_range(clause)], None)
+
+    # content edges -----------------------------------------------------------------------
+
+    def _before_next_cue(self, start: int, end: int, source: Token) -> Range:
+        """The content up to a cue that goes on with the same source: "..., arguing that
+        ...", "... and called it ...". That cue is a claim of its own, by this source."""
+        for i in range(start + 1, end):
+            token = self.doc[i]
+            if not is_cue_verb(token) or any(c.dep_ in SUBJECT_DEPS for c in token.children):
+                continue
+            if _in_relative_clause(token, start, end):
+                continue  # "... the leaders that promised X and criticized Y": their claims
+            joiner = self.doc[token.left_edge.i - 1] if token.left_edge.i > start else None
+            participle = token.tag_ == "VBG" and token.dep_ in {"advcl", "xcomp", "conj"}
+            coordinated = token.dep_ == "conj"
+            if joiner is not None and (participle and joiner.text == "," or coordinated and joiner.dep_ == "cc"):
+                cut = joiner.i
+                while cut > start and self.doc[cut - 1].text == ",":
+                    cut -= 1
+                self.continued[token.i] = source
+                return start, cut
+        return start, end
+
+    def _without_trailing_relative(self, start: int, end: int) -> Range:
+        """The content without a non-restrictive relative clause that ends it ("..., the
+        rules, which the court has put on hold"): a comment on its last noun, not words
+        of the source."""
+        for i in range(end - 1, start, -1):
+            token = self.doc[i]
+            if token.dep_ == "relcl" and token.right_edge.i >= end - 2 and token.left_edge.i > start:
+                comma = token.left_edge.i - 1
+                if self.doc[comma].text == "," and self.layout.marks[comma] < 0:
+                    return start, comma
+        return start, end
+
+    def _one_clause(self, cue: Token, start: int, end: int) -> Range:
+        """The content without what a semicolon outside quotation marks adds to it."""
+        for i in range(start, end):
+            token = self.doc[i]
+            if token.text == ";" and self.layout.marks[i] < 0:
+                return (start, i) if cue.i < i else (i + 1, end)
+        return start, end
+
+    # records -----------------------------------------------------------------------------
+
+    def _attribution(self, pattern: str, cue: Token, source: Token, parts: list[Range],
+                     cue_end: int | None, weak: bool = False) -> Attribution | None:
+        doc, text = self.doc, self.text
+        contents = []
+        for start, end in parts:
+            if pattern in CLAUSAL_PATTERNS:  # "said A, arguing B"; but "praised X, describing it as Y"
+                start, end = self._before_next_cue(start, end, source)
+            start, end = trim(doc, *self._without_trailing_relative(*self._one_clause(cue, start, end)))
+            if end > start:
+                contents.append(char_range(doc, start, end))
+        if not contents:
+            return None
+        group = verb_group(cue) if cue.pos_ in {"VERB", "AUX"} else (cue.i, cue.i + 1)
+        cue_range = char_range(doc, group[0], cue_end or group[1])
+        inside = [self.layout.token_range(*c) for c in contents]
+        avoid = next((r for r in inside if r[0] <= source.i < r[1]), None) \
+            or next((r for r in inside if r[0] < source.right_edge.i + 1 and source.left_edge.i < r[1]), None)
+        span = source_range(source, avoid=avoid)
+        source_span = char_range(doc, *span) if span[1] > span[0] else None
+        whole = text[contents[0][0]:contents[-1][1]]
+        kind = "mixed" if has_partial_quote(whole) else "indirect"
+        if kind == "mixed" and len(contents) == 1 and _is_one_quotation(whole):
+            kind = "direct"
+        return Attribution(pattern, cue_range, contents, kind, source, source_span, cue_token=cue, weak=weak)
+
+
+def _is_one_quotation(text: str) -> bool:
+    """True when the text is a single quotation, marks included."""
+    text = text.strip()
+    return len(text) > 2 and text[0] in "“\"" and text[-1] in "”\"" and not any(m in text[1:-1] for m in "“”\"")
+
+
+def _bare_singular(noun: Token) -> bool:
+    """"according to plan": a singular common noun without determiner names no source."""
+    return noun.tag_ == "NN" and not any(c.dep_ in {"det", "poss", "compound", "amod"} for c in noun.children)
+
+
+def _is_condition(clause: Token) -> bool:
+    """"if ...", "unless ...": a condition belongs to what is said; "while ...", "as ..." not."""
+    return any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in clause.children)
+
+
+def _describes_object(clause: Token) -> bool:
+    """"listed areas of cooperation, ranging from energy to food": a participle without a
+    subject that is no cue of its own (", calling it ..." is a claim of its own)."""
+    return clause.tag_ == "VBG" and not is_cue_verb(clause) \
+        and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" for c in clause.children)
+
+
+def _is_time(prep: Token) -> bool:
+    """"on Thursday", "over the course of the summit": when, not what."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return pobj is not None and (pobj.ent_type_ in {"DATE", "TIME"} or pobj.lemma_.lower() in TIME_NOUNS)
+
+
+def _in_relative_clause(token: Token, start: int, end: int) -> bool:
+    """True when ``token`` hangs from a relative or noun clause inside ``[start, end)``."""
+    while start <= token.head.i < end and token.head != token:
+        if token.dep_ in {"relcl", "acl"}:
+            return True
+        token = token.head
+    return token.dep_ in {"relcl", "acl"}

@@ -1,0 +1,297 @@
+"""Who the source of an attribution is: actor ids from the words that name it.
+
+Through the document's actor mentions (:class:`~kg.actors.DocActors`):
+
+- a **name**, title or metonym: the actor of the mention at the source's head word;
+- **coordinated** sources ("Putin and Xi"): each of them;
+- a **pronoun** ("he said"): the actor the mention resolves to, unless that person was
+  only named inside the words just quoted, in which case the quoted speaker goes on;
+  "they", "it": the source of the attribution just before, when it was a group or a
+  document;
+- **joint** sources ("the two leaders", "both nations", "the leaders of the two
+  nations"): the actors the text last named together ("Putin and Xi", "Russia and
+  China"), people for people words and states for state words (``kg/data/group_heads.txt``);
+- **documents** ("a joint statement", "the report"): their issuer where the text names
+  it ("the Kremlin's statement", "a statement from the ministry"; a joint statement: the
+  parties last named together), else no actor;
+- **unnamed** sources ("experts", "a US official"): no actor; the words are kept.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.attrs import DEP, ENT_TYPE
+from spacy.tokens import Doc, Token
+
+from ..actors import DocActors
+from ..lexicons import lexicon
+from .grammar import antecedent, core_range, hashes, tokens_with
+from .layout import Layout
+from .model import Attribution
+
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+PLURAL_PRONOUNS = {"they", "we"}
+THING_PRONOUNS = {"it"}
+JOINT_WORDS = {"two", "both"}
+PERSON_ENTS = {"PERSON"}
+STATE_ENTS = {"GPE", "NORP", "LOC"}
+GROUP_ENTS = ("PERSON", "GPE", "NORP", "LOC", "ORG")
+JOINERS = {"and", "-", "–", "&", "/", ", and"}
+PRONOUN_REACH = 2  # paragraphs back for a pronoun or a document to take an earlier source
+
+
+@dataclass(frozen=True)
+class Group:
+    """Actors the text names together, ending at ``end``; ``kinds`` of entity they are."""
+
+    end: int
+    actors: tuple[str, ...]
+    kinds: frozenset[str]
+
+
+def _kind(ent_type: str) -> str:
+    if ent_type in PERSON_ENTS:
+        return "person"
+    return "state" if ent_type in STATE_ENTS else "other"
+
+
+class SourceResolver:
+    """Resolves the sources of one document's attributions, in text order."""
+
+    def __init__(self, doc: Doc, text: str, actors: DocActors, layout: Layout) -> None:
+        self.doc = doc
+        self.text = text
+        self.actors = actors
+        self.layout = layout
+        self.paragraph_of = layout.paragraph
+        self.group_heads = lexicon("group_heads.txt")
+        self.unnamed = lexicon("unnamed_sources.txt")
+        self.nouns = lexicon("cue_nouns.txt")
+        self.groups = self._groups()
+        self._group_ends = [g.end for g in self.groups]
+        self.history: list[Attribution] = []
+        self._by_source: dict[int, tuple[list[str], str]] = {}
+
+    # groups of actors named together -----------------------------------------------------
+
+    def _groups(self) -> list[Group]:
+        groups: dict[int, Group] = {}
+        vocab = self.doc.vocab
+        for token in tokens_with(self.doc, [DEP, ENT_TYPE], [hashes(vocab, ["conj"]), hashes(vocab, GROUP_ENTS)]):
+            if token.dep_ == "conj" and token.head.dep_ != "conj":
+                members = [token.head, *[t for t in token.head.conjuncts]]
+                self._add_group(groups, [self.actors.at(t.idx) for t in members], members)
+            elif token.dep_ == "nsubj" and token.head.pos_ == "VERB":  # "Xi welcomed Putin": named together
+                self._add_pair(groups, token.head)
+        mentions = [m for m in self.actors.mentions if m.actor and m.how != "pronoun"]
+        for first, second in zip(mentions, mentions[1:]):
+            between = self.text[first.span[1]:second.span[0]].strip()
+            if between in JOINERS and first.actor != second.actor:
+                tokens = [self.doc.char_span(*m.span, alignment_mode="expand") for m in (first, second)]
+                self._add_group(groups, [first, second], [t.root for t in tokens if t is not None])
+        return sorted(groups.values(), key=lambda g: g.end)
+
+    def _add_pair(self, groups: dict[int, Group], verb: Token) -> None:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or not subject.ent_type_:
+            return
+        partner = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if partner is None:
+            with_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+            partner = next((c for c in with_.children if c.dep_ == "pobj"), None) if with_ is not None else None
+        if partner is not None and partner.ent_type_:
+            self._add_group(groups, [self.actors.at(subject.idx), self.actors.at(partner.idx)], [subject, partner])
+    def _add_group(self, groups: dict[int, Group], mentions, tokens: list[Token]) -> None:
+        """A group of two or more actors, not people with states ("China and Vladimir
+        Putin" is a parse gone wrong); organisations go with either, as the entity
+        recogniser often takes a person or a state for one."""
+        found = [(m, t) for m, t in zip(mentions, tokens) if m is not None and m.actor]
+        kinds = {_kind(t.ent_type_) for _, t in found}
+        ids = tuple(dict.fromkeys(m.actor for m, _ in found))
+        if len(ids) < 2 or {"person", "state"} <= kinds:
+            return
+        end = max(m.span[1] for m, _ in found)
+        groups[end] = Group(end, ids, frozenset(kinds))
+
+    def _group_before(self, offset: int, kind: str) -> Group | None:
+        """The actors last named together before ``offset``, of the wanted kind."""
+        i = bisect_right(self._group_ends, offset) - 1
+        while i >= 0:
+            group = self.groups[i]
+            if kind == "any" or kind in group.kinds:
+                return group
+            i -= 1
+        return None
+
+    # resolution --------------------------------------------------------------------------
+
+    def resolve(self, attribution: Attribution) -> None:
+        """Set ``speakers`` and ``resolution`` on the attribution (and remember it)."""
+        head = attribution.source
+        if head is None:
+            attribution.speakers, attribution.resolution = [], "none"
+        else:
+            if head.i not in self._by_source:
+                self._by_source[head.i] = self._resolve(antecedent(head), attribution)
+            speakers, attribution.resolution = self._by_source[head.i]
+            attribution.speakers = list(speakers)
+        self.history.append(attribution)
+
+    def _resolve(self, head: Token, attribution: Attribution) -> tuple[list[str], str]:
+        conjuncts = [t for t in head.conjuncts if t.i > head.i]
+        if conjuncts:
+            ids: list[str] = []
+            for token in [head, *conjuncts]:
+                ids.extend(i for i in self._single(token, attribution)[0] if i not in ids)
+            return ids, "joint" if len(ids) > 1 else ("name" if ids else "unresolved")
+        return self._single(head, attribution)
+
+    def _single(self, head: Token, attribution: Attribution) -> tuple[list[str], str]:
+        lower = head.lower_
+        if lower in PERSON_PRONOUNS:
+            return self._person_pronoun(head, attribution)
+        if lower in PLURAL_PRONOUNS | THING_PRONOUNS:
+            return self._earlier_source(head, attribution)
+        lemma = head.lemma_.lower()
+        name = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if head.pos_ == "NOUN" and name is not None:  # "the finance minister, Jane Roe,"
+            found = self._single(name, attribution)
+            if found[0]:
+                return found
+        if lemma in self.unnamed and head.pos_ == "NOUN":
+            return [], "unnamed"
+        mention = self.actors.at(head.idx)
+        if mention is not None:
+            return [mention.actor], mention.how or "name"
+        if self._is_joint(head):
+            group = self._group_before(head.idx, self._group_kind(head))
+            return (list(group.actors), "group") if group else ([], "unresolved-group")
+        if "document" in self.nouns.get(lemma, ()):
+            return self._document(head)
+        if head.pos_ == "NOUN":
+            return [], "unnamed"
+        if head.pos_ == "PROPN":
+            start, end = core_range(head)
+            mention = self.actors.actor_in(self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1]))
+            if mention is not None:
+                return [mention.actor], mention.how or "name"
+            return self._surname(head)
+        return [], "unresolved"
+
+    def _surname(self, head: Token) -> tuple[list[str], str]:
+        """A name the entity recogniser missed here ("Adams told reporters"): the person
+        named in full in this document whose last name it is, nearest before it first."""
+        candidates = [m for m in self.actors.mentions if m.actor and m.how != "pronoun"
+                      and " " in m.text and m.text.split()[-1] == head.text]
+        if not candidates:
+            return [], "unresolved"
+        before = [m for m in candidates if m.span[0] < head.idx]
+        ids = {m.actor for m in candidates}
+        if before:
+            return [before[-1].actor], "surname"
+        return ([candidates[0].actor], "surname") if len(ids) == 1 else ([], "unresolved")
+
+    def _is_joint(self, head: Token) -> bool:
+        """"the two leaders", "both nations", "the leaders of the two nations", "both"."""
+        if head.lower_ in JOINT_WORDS:
+            return True
+        if head.lemma_.lower() not in self.group_heads or head.tag_ not in {"NNS", "NNPS"}:
+            return False
+        words = {c.lower_ for c in head.children}
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                words |= {t.lower_ for t in child.subtree}
+        return bool(words & JOINT_WORDS)
+
+    def _group_kind(self, head: Token) -> str:
+        tags = self.group_heads.get(head.lemma_.lower(), frozenset())
+        for child in head.children:  # "the leaders of the two nations": leaders are people
+            if child.dep_ == "prep" and child.lower_ == "of" and not tags:
+                return self._group_kind(next((c for c in child.children if c.dep_ == "pobj"), head))
+        return next(iter(tags), "any")
+
+    def _document(self, head: Token) -> tuple[list[str], str]:
+        """A document speaks for its issuer, where the text names it ("the Kremlin's
+        statement", "a statement from X", "the declaration issued by X and Y")."""
+        for child in head.children:
+            if child.dep_ == "acl":
+                agent = next((c for c in child.children if c.dep_ == "agent"), None)
+                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                if pobj is not None:
+                    ids = [m.actor for m in (self.actors.at(t.idx) for t in [pobj, *pobj.conjuncts]) if m]
+                    if ids:
+                        return list(dict.fromkeys(ids)), "document"
+            if child.dep_ in {"poss", "compound"}:
+                mention = self.actors.at(child.idx)
+                if mention is not None:
+                    return [mention.actor], "document"
+            if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                mention = self.actors.at(pobj.idx) if pobj is not None else None
+                if mention is not None:
+                    return [mention.actor], "document"
+        if any(c.lower_ == "joint" for c in head.children):
+            group = self._group_before(head.idx, "state") or self._group_before(head.idx, "any")
+            if group is not None:
+                return list(group.actors), "document"
+        return [], "document-unnamed"
+
+    def _recent(self, attribution: Attribution) -> Attribution | None:
+        """The attribution just before this one, if it is at most two paragraphs back."""
+        if not self.history:
+            return None
+        previous = self.history[-1]
+        if self.paragraph_of(attribution.start) - self.paragraph_of(previous.start) > PRONOUN_REACH:
+            return None
+        return previous
+
+    def _recent_person(self, attribution: Attribution) -> Attribution | None:
+        """The last attribution to one person, at most two paragraphs back."""
+        line = self.paragraph_of(attribution.start)
+        for previous in reversed(self.history):
+            if line - self.paragraph_of(previous.start) > PRONOUN_REACH:
+                return None
+            if len(previous.speakers) == 1 and previous.source is not None \
+                    and (previous.source.ent_type_ == "PERSON" or previous.resolution.startswith("pronoun")):
+                return previous
+        return None
+
+    def _person_pronoun(self, head: Token, attribution: Attribution) -> tuple[list[str], str]:
+        mention = self.actors.at(head.idx)
+        previous = self._recent_person(attribution)
+        quoted = previous is not None
+        if mention is None:
+            return (list(previous.speakers), "pronoun-speaker") if quoted else ([], "unresolved")
+        if quoted and mention.actor != previous.speakers[0] and self._only_quoted(mention.actor, previous, head.idx):
+            return list(previous.speakers), "pronoun-speaker"
+        return [mention.actor], "pronoun"
+
+    def _only_quoted(self, actor: str, previous: Attribution, offset: int) -> bool:
+        """True when ``actor`` is named in ``previous``'s content but not after it (outside
+        quotation marks)."""
+        named = any(actor in self.actors.actors_in(s, e) for s, e in previous.contents)
+        after = {m.actor for m in self.actors.within(previous.end, offset)
+                 if m.how != "pronoun" and not self.layout.in_quote(self.doc[self.layout.token_at(m.span[0])])}
+        return named and actor not in after
+
+    def _earlier_source(self, head: Token, attribution: Attribution) -> tuple[list[str], str]:
+        """"they" / "it": the source just before, when it was a group or a document."""
+        previous = self._recent(attribution)
+        if head.lower_ in PLURAL_PRONOUNS:  # "Putin and Xi met at the Kremlin, where they announced"
+            group = self._group_before(head.idx, "any")
+            if group is not None and group.end >= head.sent.start_char:
+                return list(group.actors), "group"
+        if previous is None or not previous.speakers:
+            if head.lower_ in PLURAL_PRONOUNS:
+                group = self._group_before(head.idx, "any")
+                if group is not None and self.paragraph_of(head.idx) - self.paragraph_of(group.end) <= PRONOUN_REACH:
+                    return list(group.actors), "group"
+            return [], "unresolved"
+        plural = head.lower_ in PLURAL_PRONOUNS
+        if plural and len(previous.speakers) > 1 or not plural and previous.resolution == "document":
+            return list(previous.speakers), "previous-source"
+        if not plural and previous.source is not None and previous.source.ent_type_ in {"ORG", "GPE", "NORP"}:
+            return list(previous.speakers), "previous-source"
+        return [], "unresolved"
