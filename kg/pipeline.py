@@ -7,7 +7,7 @@ plain records, never touching RDF.
 >>> pipeline = Pipeline()
 >>> [result] = pipeline.run([document_from_text("d", "Putin said that Russia would win.")])
 >>> [(c.speaker, c.cue, c.content) for c in result.claims]
-[('putin', 'said', 'Russia would win')]
+[('vladimir_putin', 'said', 'Russia would win')]
 """
 
 from __future__ import annotations
