@@ -120,8 +120,11 @@ class ActorResolver:
         self._gender: dict[str, str] = dict(gazetteer.gender)
         self.place_kind: dict[str, str] = {}  # name_key(place) -> "capital" | "seat of government"
         self.gazetteer_families: dict[str, set[str]] = {}
+        self._name_source: dict[str, str] = {}
+        self._loading_gazetteer = True
         for actor in gazetteer.actors.values():
             self._register(deepcopy(actor), from_gazetteer=True)
+        self._loading_gazetteer = False
         for place, state, what in gazetteer.places:
             self._index(place, f"metonym:{state}")
             self.place_kind.setdefault(name_key(place), what)
@@ -153,6 +156,7 @@ class ActorResolver:
         if key in self._by_name or key in self.gazetteer.by_metonym:
             return
         self._by_name[key] = actor_id
+        self._name_source[key] = "the gazetteer" if self._loading_gazetteer else "an earlier document"
         self._index(without_article(name), actor_id)
 
     def _index(self, name: str, target: str) -> None:
@@ -165,6 +169,10 @@ class ActorResolver:
     def names_starting(self, word: str) -> list[tuple[str, str]]:
         """(name, actor id or ``metonym:<state>``) for names that start with ``word``, longest first."""
         return self._first_word.get(word, [])
+
+    def name_source(self, key: str) -> str:
+        """Where a known name comes from: "the gazetteer" or "an earlier document"."""
+        return self._name_source.get(key, "an earlier document")
 
     def known(self, key: str) -> str | None:
         """The actor a name (in :func:`name_key` form) belongs to, if any."""

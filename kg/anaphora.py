@@ -179,7 +179,6 @@ class Anaphora:
         self.quotes = quotes
         self.referents = sorted(ctx.referents, key=lambda r: r.head)
         self.heads = [r.head for r in self.referents]
-        self.learned_gender: dict[str, str] = {}
 
     # candidates --------------------------------------------------------------------
 
@@ -203,10 +202,10 @@ class Anaphora:
         if referent.gender:
             return referent.gender
         if len(referent.actors) == 1:
-            return self.learned_gender.get(referent.actors[0]) or self.ctx.gender(referent.actors[0])
+            return self.ctx.gender(referent.actors[0])
         return None
 
-    def _score(self, pronoun: Token, referent: Referent, pronoun_role: str) -> float:
+    def _score(self, pronoun: Token, referent: Referent, pronoun_role: str, pronoun_gender: str | None = None) -> float:
         distance = self.sent_of[pronoun.i] - referent.sent
         score = 100 * 0.5 ** distance + ROLE_WEIGHT[referent.role]
         if referent.main:
@@ -215,6 +214,8 @@ class Anaphora:
             score += 35
         if referent.quoted and not self.quotes.inside(pronoun.idx):
             score -= 60
+        if pronoun_gender and self.gender_of(referent) == pronoun_gender:
+            score += 25  # known to agree, rather than merely not known to disagree
         return score + referent.head / 100000  # later wins a tie
 
     # pronouns ------------------------------------------------------------------------
@@ -292,7 +293,7 @@ class Anaphora:
         role = own.role
         candidates = [r for r in self._window(token) if self._agrees(features, r)
                       and not self._bound_away(token, r, features)]
-        scored = [(self._score(token, r, role), r, "") for r in candidates]
+        scored = [(self._score(token, r, role, own.gender), r, "") for r in candidates]
         forward = self._cataphor(token, features)
         if forward is not None:
             scored.append((100 + ROLE_WEIGHT["subject"] + 20, forward, "the subject after it, "))
@@ -306,8 +307,6 @@ class Anaphora:
                 link = Link(token.idx, token.idx + len(token), token.text, antecedent.actors, "pronoun",
                             f"{note}antecedent {antecedent.text!r} at {antecedent.start} "
                             f"({self._where(token, antecedent)}), the most prominent agreeing noun phrase")
-                if own.gender and len(antecedent.actors) == 1 and self.gender_of(antecedent) is None:
-                    self.learned_gender[antecedent.actors[0]] = own.gender
         self._add(own)
         return link
 
@@ -351,8 +350,9 @@ class Anaphora:
         kind = next(t for t in entry if t[0].isupper())
         children = {c.lower_ for c in token.children if c.i < token.i}
         plural = is_plural(token)
-        if plural and "two" in entry and children & {"two", "both"}:
-            return self._pair(token, kind)
+        definite = bool(children & {"the", "their", "both"}) or any(c.tag_ == "PRP$" for c in token.lefts)
+        if plural and "two" in entry and "both" in children or definite and "two" in children:
+            return self._pair(token, kind, fallback=token.lemma_.lower() != "side")
         if not plural and "one" in entry and children == {"the"} and not any(c.dep_ == "prep" for c in token.rights):
             return self._one(token, kind)
         return None
@@ -377,7 +377,7 @@ class Anaphora:
                     f"the most prominent {kind.lower()} before it: {best.text!r} at {best.start} "
                     f"({self._where(token, best)})", how="title")
 
-    def _pair(self, token: Token, kind: str) -> Link | None:
+    def _pair(self, token: Token, kind: str, fallback: bool = True) -> Link | None:
         """"The two leaders": a pair named together just before, else the two actors of
         that kind named most so far in the document, when they stand out."""
         role = role_of(token)
@@ -387,14 +387,20 @@ class Anaphora:
             best = max(pairs, key=lambda r: self._score(token, r, role))
             return Link(start, end, text, best.actors, "two-named-together",
                         f"{best.text!r} at {best.start} ({self._where(token, best)})", how="title")
+        if not fallback:  # "both sides" needs the two sides named together
+            return None
         counts: dict[str, int] = {}
         for r in self.referents[:bisect_left(self.heads, token.i)]:
             if len(r.actors) == 1 and r.kind == kind:
                 counts[r.actors[0]] = counts.get(r.actors[0], 0) + 1
         ranked = sorted(counts, key=lambda a: -counts[a])
-        if len(ranked) < 2 or (len(ranked) > 2 and counts[ranked[1]] <= counts[ranked[2]]):
-            return None
-        first, second = ranked[:2]
-        return Link(start, end, text, (first, second), "two-most-named",
-                    f"the two {kind.lower()} actors named most so far ({counts[first]} and {counts[second]} "
-                    f"mentions; the next has {counts[ranked[2]] if len(ranked) > 2 else 0})", how="title")
+        if len(ranked) >= 2 and counts[ranked[1]] >= 2 and (len(ranked) == 2 or counts[ranked[1]] >= 2 * counts[ranked[2]]):
+            first, second = ranked[:2]  # they stand out: each named twice at least, twice as often as the next
+            return Link(start, end, text, (first, second), "two-most-named",
+                        f"the two {kind.lower()} actors named most so far ({counts[first]} and {counts[second]} "
+                        f"mentions; the next has {counts[ranked[2]] if len(ranked) > 2 else 0})", how="title")
+        near = list(dict.fromkeys(r.actors[0] for r in self._window(token) if len(r.actors) == 1 and r.kind == kind))
+        if len(near) == 2:
+            return Link(start, end, text, tuple(near), "two-named-before",
+                        f"the only two {kind.lower()} actors named in the last sentences", how="title")
+        return None

@@ -23,7 +23,7 @@ from .lexicons import lexicon
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 MODIFIERS = {"amod", "compound", "nmod", "poss", "nummod", "npadvmod", "quantmod"}
-DATELINE_MARKS = {"—", "–", "-", "(", ":"}
+DATELINE_MARKS = {"—", "–", "―", "‒", "-", "--", "(", ":"}
 DETERMINERS = {"det", "predet"}
 
 
@@ -83,6 +83,8 @@ def _preposition_role(prep: Token, words: dict[str, frozenset[str]]) -> tuple[bo
     """(acts, why) for the object of ``prep``."""
     kind = lexicon("place_prepositions.tsv").get(prep.lower_, frozenset())
     governor = prep.head
+    while governor.pos_ in {"ADV", "PART", "ADP"} and governor.head.i != governor.i:  # "went back to"
+        governor = governor.head
     tags = words.get(governor.lemma_.lower(), frozenset())
     phrase = f"'{governor.text} {prep.text}'"
     if "place" in kind:
@@ -196,16 +198,21 @@ def time_shift(head: Token) -> str | None:
     return None
 
 
-def group_tag(head: Token) -> str | None:
-    """``state``, ``bloc`` or ``group`` for a group noun ("officials", "countries", "companies")."""
+def group_tags(head: Token) -> frozenset[str]:
+    """The tags of ``kg/data/group_nouns.tsv`` for a group noun ("officials", "air force")."""
     groups = lexicon("group_nouns.tsv")
     doc = head.doc
     if head.i >= 1 and f"{doc[head.i - 1].lower_} {head.lemma_.lower()}" in groups:
-        return next(iter(groups[f"{doc[head.i - 1].lower_} {head.lemma_.lower()}"]))
+        return groups[f"{doc[head.i - 1].lower_} {head.lemma_.lower()}"]
     for key in (head.lemma_.lower(), head.lower_):
         if key in groups:
-            return next(iter(groups[key]))
-    return None
+            return groups[key]
+    return frozenset()
+
+
+def group_tag(head: Token) -> str | None:
+    """``state``, ``bloc`` or ``group`` for a group noun ("officials", "countries", "companies")."""
+    return next((t for t in ("state", "bloc", "group") if t in group_tags(head)), None)
 
 
 def is_plural(token: Token) -> bool:

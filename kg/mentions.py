@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from .anaphora import Anaphora, AnaphoraContext, QuoteIndex, Referent, Roles, is_main_subject, role_of
-from .descriptors import (MODIFIERS, Title, TokenTable, group_tag, is_plural, np_bounds, place_role,
+from .descriptors import (MODIFIERS, Title, TokenTable, group_tag, group_tags, is_plural, np_bounds, place_role,
                           time_shift, title_at, title_words)
 from .ingest import Document
 from .lexicons import lexicon
@@ -45,7 +45,8 @@ ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 KIND_OF_LABEL = {"PERSON": "Person", "ORG": "Organization", "GPE": "Country", "NORP": "Group",
                  "LOC": "Group", "FAC": "Organization"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-COLLECTIVE_KINDS = {"Country", "Organization", "Group", "Actor"}
+COLLECTIVE_KINDS = {"Country", "Organization", "Group"}
+VOCATIVES = {"mr.", "mr", "madam", "madame"}
 HEAD_OFFICES = {"president", "prime minister", "chancellor", "premier", "supreme leader", "monarch"}
 
 
@@ -152,8 +153,8 @@ class DocumentMentions:
                 self.actor_at[i], self.width[i] = actor, len(tokens)
         if actor is not None:
             self.r.mark_mentioned(actor)
-            if how in {"name", "alias", "title"}:
-                self.r.add_alias(actor, text, name=how in {"name", "alias"})
+            if how in {"name", "alias", "title"}:  # a family name alone is no name for other documents
+                self.r.add_alias(actor, text, name=how in {"name", "alias"} and not rule.startswith("surname"))
         return mention
 
     def _kind(self, actor: str) -> str:
@@ -169,8 +170,11 @@ class DocumentMentions:
 
     def _entities(self) -> None:
         ents = [(strip_name(e), e.label_) for e in self.doc.ents
-                if e.label_ in ENTITY_LABELS and not self.skipped(e.start_char, e.end_char)]
-        for span, label in sorted(ents, key=lambda e: (e[0].start_char - e[0].end_char, e[0].start)):
+                if e.label_ in ENTITY_LABELS and not self.skipped(e.start_char, e.end_char)
+                and any(ch.isupper() for ch in e.text)]
+        # Names of several words first, shorter ones before longer ones ("Alicia Machado"
+        # before "Miss Universe Alicia Machado"), then single words ("Machado").
+        for span, label in sorted(ents, key=lambda e: (len(e[0]) == 1, len(e[0]) if len(e[0]) > 1 else -len(e[0].text), e[0].start)):
             if (span.start_char, span.end_char) not in self.spans:
                 self._entity(span, label)
 
@@ -226,10 +230,13 @@ class DocumentMentions:
             return self._by_family(key, span)
         known = self.r.known(key)
         if known is not None:
-            source = "the gazetteer" if known in self.gaz.actors else "an earlier document"
-            return known, "known-name", f"{text!r} is a name of {self._label(known)!r} ({source})"
+            return known, "known-name", f"{text!r} is a name of {self._label(known)!r} ({self.r.name_source(key)})"
         if single and key in self.families:
             return self._by_family(key, span)
+        if label == "PERSON" and not single:
+            found = self._by_name_suffix(span)
+            if found:
+                return found
         if label == "PERSON" and single:
             found = self._by_corpus_family(key, span)
             if found:
@@ -238,6 +245,22 @@ class DocumentMentions:
             return None
         kind = KIND_OF_LABEL[label]
         return self.r.new_actor(without_article(text), kind), "new-name", f"first mention of {text!r}"
+
+    def _by_name_suffix(self, span: Span) -> tuple[str, str, str] | None:
+        """"Miss Universe Alicia Machado", "Crooked Hillary Clinton": a known person's full
+        name after words the tagger took into the name (not a given name: "Ivanka Trump"
+        is not Donald Trump)."""
+        for start in range(span.start + 1, span.end - 1):
+            key = name_key(self.doc[start:span.end].text)
+            actor = self.local.get(key) or self.r.known(key)
+            if actor and self._kind(actor) == "Person":
+                return actor, "name-suffix", (f"ends with {self.doc[start:span.end].text!r}, a name of "
+                                              f"{self._label(actor)!r}; the words before it are no given name")
+        last = self.doc[span.end - 1]
+        key = name_key(last.text)
+        if key in self.families and all(t.pos_ != "PROPN" for t in self.doc[span.start:span.end - 1]):
+            return self._by_family(key, self.doc[span.end - 1:span.end])
+        return None
 
     def _by_family(self, key: str, span: Span) -> tuple[str | None, str, str]:
         people = self.families[key]
@@ -458,20 +481,23 @@ class DocumentMentions:
         to, from its modifiers ("Russian", "U.S.", "China's", "the Kremlin") or an "of"
         phrase ("the president of Russia")."""
         inside = range(title.start, title.end) if title else range(head.i, head.i + 1)
-        tokens = [c for t in inside for c in self.doc[t].lefts if c.i not in inside and c.i not in exclude]
-        tokens += [g for c in list(tokens) if c.dep_ in {"compound", "poss"} for g in c.lefts if g.dep_ in {"compound", "amod"}]
+        tokens = [(c, True) for t in inside for c in self.doc[t].lefts if c.i not in inside and c.i not in exclude]
+        tokens += [(g, False) for c, _ in list(tokens) if c.dep_ in {"compound", "poss"}
+                   for g in c.lefts if g.dep_ in {"compound", "amod"}]
         for child in self.doc[inside[-1]].rights:
             if child.dep_ == "prep" and child.lower_ == "of":
-                tokens += [c for c in child.children if c.dep_ == "pobj"]
-        for token in tokens:
-            if token.i >= 1 and self.doc[token.i - 1].text == "-" and not self.doc[token.i - 2].whitespace_:
+                tokens += [(c, True) for c in child.children if c.dep_ == "pobj"]
+        for token, direct in tokens:
+            if token.i >= 2 and self.doc[token.i - 1].text == "-" and not self.doc[token.i - 2].whitespace_:
                 continue  # "anti-West", "non-EU": not of the West
-            found = self._state_of_token(token)
+            found = self._state_of_token(token, direct)
             if found:
                 return found[0], found[1], token
         return None
 
-    def _state_of_token(self, token: Token) -> tuple[str, str] | None:
+    def _state_of_token(self, token: Token, direct: bool = True) -> tuple[str, str] | None:
+        """The state or organisation a modifier names: a mention, a demonym, a capital or
+        seat ("Kremlin officials", only as a direct modifier), a gazetteer name."""
         actor = self.actor_at[token.i]
         if actor and self._kind(actor) in COLLECTIVE_KINDS:
             return actor, f"{token.text!r} names {self._label(actor)}"
@@ -479,11 +505,11 @@ class DocumentMentions:
             state = self.gaz.by_demonym[token.text]
             return state, f"{token.text!r} is the demonym of {self._label(state)}"
         key = name_key(token.text)
-        if key in self.gaz.by_metonym:
+        if key in self.gaz.by_metonym and direct:
             state = self.gaz.by_metonym[key]
             return state, f"{token.text!r} stands for {self._label(state)}"
         known = self.r.known(key)
-        if known and self._kind(known) in COLLECTIVE_KINDS:
+        if known in self.gaz.actors and token.text[:1].isupper() and self._kind(known) in COLLECTIVE_KINDS:
             return known, f"{token.text!r} names {self._label(known)}"
         if token.lower_ == "whose" and token.i >= 1:
             before = token.i - 1 - (self.doc[token.i - 1].is_punct)
@@ -571,10 +597,15 @@ class DocumentMentions:
                     person = self.titles[(jur, office)]
                     return person, "title-in-document", f"{what}: {self._label(person)!r}, named with this title in the document"
             return self._holder_on_date(offices, jur, what)
+        if not any(c.lower_ == "the" for c in self.doc[title.start].lefts) and not any(
+                c.lower_ == "the" for c in head.lefts) and self.doc[max(title.start - 1, 0)].lower_ not in VOCATIVES:
+            return None  # "a president", "as secretary of state": no one in particular
         earlier = [(i, p) for i, p, held in self.titled if i < head.idx and held & offices]
         if earlier:
             person = earlier[-1][1]
             return person, "title-anaphor", f"{what}: {self._label(person)!r}, named with this title earlier"
+        if self.date is None:
+            return None  # who held it depends on the date
         holders = self._named_holders(offices, head)
         if holders:
             person, tenure = holders[-1]
@@ -634,6 +665,8 @@ class DocumentMentions:
             return self._add(char_start, char_end, None, "title", "unnamed-source",
                              f"one unnamed {head.lemma_.lower()} of {self._label(actor)}: not the actor itself")
         if tag == "state":
+            if not is_plural(head) and "collective" not in group_tags(head):
+                return None  # "a sales force": one force is not the state
             return self._add(char_start, char_end, actor, "metonym", "group-for-state",
                              f"{noun!r} of {self._label(actor)} act for it ({why})")
         if tag == "bloc":
@@ -713,7 +746,7 @@ class DocumentMentions:
             actors = tuple(dict.fromkeys(m.actor for m in group if m.actor))
             kinds = {self._kind(a) for a in actors}
             kind = kinds.pop() if len(kinds) == 1 else None
-            person = kind == "Person" or (not actors and head.lemma_.lower() in persons)
+            person = kind == "Person" or (not actors and (head.lemma_.lower() in persons or head.ent_type_ == "PERSON"))
             referent = Referent(head=head.i, start=start, end=end, text=self.document.text[start:end], actors=actors,
                                 person=person, plural=len(actors) > 1 or is_plural(head) or kind == "Group",
                                 gender=self.r.gender_of(actors[0]) if len(actors) == 1 and person else None,
