@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from .lexicons import lexicon
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+NAME_ENTITIES = {"GPE", "NORP", "ORG"}
 MODIFIERS = {"amod", "compound", "nmod", "poss", "nummod", "npadvmod", "quantmod"}
 DATELINE_MARKS = {"—", "–", "―", "‒", "-", "--", "(", ":"}
 DETERMINERS = {"det", "predet"}
@@ -133,6 +134,11 @@ class Title:
     offices: frozenset[str]
     start: int  # first token of the title
     end: int  # one past its last token
+    skipped: tuple[int, ...] = ()  # names inside it that are no part of it ("top *US* diplomat")
+
+    @property
+    def tokens(self) -> list[int]:
+        return [i for i in range(self.start, self.end) if i not in self.skipped]
 
 
 @lru_cache(maxsize=1)
@@ -154,18 +160,21 @@ def title_at(head: Token, max_words: int = 4) -> Title | None:
     titles = lexicon("titles.tsv")
     doc = head.doc
     best: Title | None = None
-    words = [last]
-    for n in range(1, max_words + 1):  # words ending at the head
-        start = head.i - n + 1
-        if start < 0:
+    words, skipped, start = [last], [], head.i
+    if last in titles:
+        best = Title(last, titles[last], head.i, head.i + 1)
+    while len(words) < max_words and start > 0:  # words ending at the head
+        start -= 1
+        token = doc[start]
+        if token.is_punct:
             break
-        if n > 1:
-            if doc[start].is_punct:
-                break
-            words.insert(0, doc[start].lower_)
+        if token.ent_type_ in NAME_ENTITIES and token.head.i == head.i and not skipped:
+            skipped.append(start)  # "the top US diplomat": a name between the words of a title
+            continue
+        words.insert(0, token.lower_)
         text = " ".join(words)
         if text in titles:
-            best = Title(text, titles[text], start, head.i + 1)
+            best = Title(text, titles[text], start, head.i + 1, tuple(skipped))
     if head.lower_ in of_words and head.i + 1 < len(doc) and doc[head.i + 1].lower_ == "of":
         words = [head.lower_]
         for end in range(head.i + 1, min(head.i + max_words, len(doc))):  # "secretary of state"

@@ -75,6 +75,9 @@ def strip_name(span: Span) -> Span:
         start += 1
     while end > start + 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
+    while span.label_ == "PERSON" and end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2  # "Moon Jae-in": the tagger stopped at the hyphen
     return doc[start:end]
 
 
@@ -180,6 +183,10 @@ class DocumentMentions:
 
     def _entity(self, span: Span, label: str) -> None:
         text, key = span.text, name_key(span.text)
+        if span.start >= 2 and self.doc[span.start - 1].lower_ == "of":
+            title = title_at(self.doc[span.start - 2])
+            if title is not None and title.end >= span.end:
+                return  # "State" in "Secretary of State" is part of a title
         if label == "NORP" and key not in self.local and self.r.known(key) is None:
             self._demonym(span)
             return
@@ -237,8 +244,8 @@ class DocumentMentions:
             found = self._by_name_suffix(span)
             if found:
                 return found
-        if label == "PERSON" and single:
-            found = self._by_corpus_family(key, span)
+        if single:
+            found = self._by_corpus_family(key, span, tagged_person=label == "PERSON")
             if found:
                 return found
         if label in PLACE_LABELS:
@@ -281,7 +288,19 @@ class DocumentMentions:
     def _names(self, people) -> str:
         return " and ".join(repr(self._label(a)) for a in sorted(people))
 
-    def _by_corpus_family(self, key: str, span: Span) -> tuple[str, str, str] | None:
+    def _by_corpus_family(self, key: str, span: Span, tagged_person: bool = True) -> tuple[str, str, str] | None:
+        """A family name alone, for a person named in no other way in the document: the one
+        person of the gazetteer with that family name in office on the article's date, else
+        (for a name the tagger calls a person) the one person with it named in the corpus."""
+        if self.date is not None:
+            serving = {t.holder for p in self.r.gazetteer_families.get(key, set())
+                       for t in self.gaz.offices_of(p) if t.covers(self.date)}
+            if len(serving) == 1:
+                actor = next(iter(serving))
+                return actor, "surname-office-holder", (f"the only person with family name {span.text!r} in the "
+                                                        f"gazetteer holding an office on {self.date}: {self._label(actor)!r}")
+        if not tagged_person:
+            return None
         known = self.r.surname_candidates(key)
         hinted = self._filter_by_hints(sorted(known | self.r.gazetteer_families.get(key, set())), span)
         if self._hints(span)[0] or self._hints(span)[1]:
@@ -480,7 +499,7 @@ class DocumentMentions:
         """(actor, evidence, token) of the state or organisation a title or group belongs
         to, from its modifiers ("Russian", "U.S.", "China's", "the Kremlin") or an "of"
         phrase ("the president of Russia")."""
-        inside = range(title.start, title.end) if title else range(head.i, head.i + 1)
+        inside = title.tokens if title else [head.i]
         tokens = [(c, True) for t in inside for c in self.doc[t].lefts if c.i not in inside and c.i not in exclude]
         tokens += [(g, False) for c, _ in list(tokens) if c.dep_ in {"compound", "poss"}
                    for g in c.lefts if g.dep_ in {"compound", "amod"}]
@@ -542,6 +561,9 @@ class DocumentMentions:
             char_start = self.doc[jurisdiction[2].left_edge.i].idx
         person, rule, evidence = found
         self._add(char_start, char_end, person, "title", rule, evidence)
+        family = self.gaz.family_name.get(person) or family_name(self._label(person))
+        if family:  # "Suga said", after "the Japanese leader" stood for Yoshihide Suga
+            self.families.setdefault(name_key(family), Counter())[person] += 0
 
     def _plural_title(self, head: Token, title: Title) -> None:
         """"The leaders of the two nations", "the Russian and Chinese presidents": one holder

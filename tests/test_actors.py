@@ -145,6 +145,26 @@ def test_a_bare_title_refers_back_to_the_holder_named_before():
     assert mention.actor == "angela_merkel" and mention.rule == "title-anaphor"
 
 
+def test_a_name_between_the_words_of_a_title_is_its_jurisdiction():
+    result, _ = run("The top US diplomat said the talks would resume.", published="2019-02-01")
+    assert actor_of(result, "The top US diplomat") == "mike_pompeo"
+    assert "State" not in [m.text for m in run("US Secretary of State Mary Lowe spoke.")[0].mentions]
+
+
+def test_a_family_name_alone_finds_the_one_such_office_holder_of_the_date():
+    result, _ = run("Suga said that Japan would raise defence spending.", published="2021-03-01")
+    mention = linked(result, "Suga")[0]
+    assert mention.actor == "yoshihide_suga" and mention.rule == "surname-office-holder"
+    later, _ = run("Suga said that Japan would raise defence spending.", published="2024-03-01")
+    assert actor_of(later, "Suga") != "yoshihide_suga"  # out of office: no evidence it is him
+
+
+def test_a_hyphenated_given_name_is_kept_whole():
+    result, _ = run("South Korean President Moon Jae-in spoke. Moon said he was hopeful.", published="2018-04-27")
+    assert actor_of(result, "Moon") == "moon_jae_in"
+    assert any(m.text.endswith("Moon Jae-in") for m in result.mentions)
+
+
 # --- metonyms and places ------------------------------------------------------------------
 
 
