@@ -37,7 +37,7 @@ def is_possessor(token: Token) -> bool:
     return token.dep_ == "poss" or any(c.dep_ == "case" and c.tag_ == "POS" for c in token.children)
 
 
-def place_role(token: Token) -> tuple[bool, str]:
+def place_role(token: Token, strict: bool = False) -> tuple[bool, str]:
     """(acts, why) for the head token of a place name: True when it stands for an actor.
 
     Acting: subject of a verb, possessor, object of a verb other than one of motion,
@@ -46,7 +46,8 @@ def place_role(token: Token) -> tuple[bool, str]:
     of motion, object of a verb of motion ("visited Beijing"), a modifier ("the Beijing
     summit"), a dateline ("Beijing — ..."), the subject of "is a city". Anything else
     (fragments, headlines the parser could not read) is taken as a place: a place name
-    only stands for a state when the parse says it acts.
+    only stands for a state when the parse says it acts. ``strict`` (for places the
+    gazetteer does not know: cities, regions) lets only subjects, possessors and agents act.
     """
     words = lexicon("place_words.tsv")
     head = token
@@ -69,6 +70,8 @@ def place_role(token: Token) -> tuple[bool, str]:
         return True, f"subject of '{governor.text}'"
     if any(c.dep_ == "appos" and "place" in words.get(c.lemma_.lower(), ()) for c in head.children):
         return False, "in apposition to a word for a place"
+    if strict and not (dep == "pobj" and governor.dep_ == "agent"):
+        return False, f"a place the gazetteer does not know, and not the subject ({dep} of '{governor.text}')"
     if dep in {"dobj", "dative"}:
         if "motion" in words.get(governor.lemma_.lower(), ()):
             return False, f"object of '{governor.text}', a verb of motion"

@@ -111,6 +111,7 @@ class DocumentMentions:
         self.spans: set[tuple[int, int]] = set()
         self.local: dict[str, str] = {}  # name key -> actor id, names linked in this document
         self.families: dict[str, Counter] = {}  # family-name key -> {actor id: mentions}
+        self.given: dict[str, Counter] = {}  # given-name key -> {actor id: mentions}
         self.named: Counter = Counter()  # person -> name mentions in this document
         self.first_named: dict[str, int] = {}
         self.titles: dict[tuple[str | None, str], str] = {}  # (jurisdiction, office) -> person
@@ -244,6 +245,9 @@ class DocumentMentions:
             found = self._by_name_suffix(span)
             if found:
                 return found
+        if single and len(self.given.get(key, ())) == 1:
+            actor = next(iter(self.given[key]))
+            return actor, "given-name", f"given name of {self._label(actor)!r}, the only person so named in the document"
         if single:
             found = self._by_corpus_family(key, span, tagged_person=label == "PERSON")
             if found:
@@ -367,10 +371,13 @@ class DocumentMentions:
         """Family name, gender and titles that a later mention may use."""
         self.named[actor] += 1
         self.first_named.setdefault(actor, span.start_char)
-        if len(span.text.split()) > 1:
-            for family in {self.gaz.family_name.get(actor), family_name(span.text), family_name(self._label(actor))}:
-                if family:
-                    self.families.setdefault(name_key(family), Counter())[actor] += 1
+        words = span.text.split()
+        if len(words) > 1:
+            families = {self.gaz.family_name.get(actor), family_name(span.text), family_name(self._label(actor))}
+            for family in families - {None}:
+                self.families.setdefault(name_key(family), Counter())[actor] += 1
+            if words[0] not in families and words[0][:1].isupper() and words[0].isalpha():
+                self.given.setdefault(name_key(words[0]), Counter())[actor] += 1
         offices, gender = self._hints(span)
         if gender and self.r.gender_of(actor) is None:
             self.r.set_gender(actor, gender)
@@ -423,7 +430,7 @@ class DocumentMentions:
 
     def _unknown_place(self, span: Span) -> None:
         """A place the gazetteer does not know: an actor of its own only when it acts."""
-        acts, why = place_role(span.root)
+        acts, why = place_role(span.root, strict=True)
         if acts:
             actor = self.r.new_actor(span.text, "Actor")
             self.local.setdefault(name_key(span.text), actor)

@@ -73,6 +73,12 @@ def test_family_name_first_names_merge_on_the_family_name():
     assert claim.speaker == "wang_tao"
 
 
+def test_a_given_name_alone_is_the_one_person_so_named():
+    result, _ = run("Melania Trump spoke in Ohio. Later, Melania said that she was proud.")
+    mention = linked(result, "Melania")[0]
+    assert mention.actor == "melania_trump" and mention.rule == "given-name"
+
+
 def test_names_merge_across_documents():
     pipeline = Pipeline()
     results = list(pipeline.run([document_from_text("a", "Angela Merkel spoke in Berlin."),
