@@ -140,6 +140,8 @@ class ActorResolver:
     def _register(self, actor: Actor, from_gazetteer: bool = False) -> None:
         self.actors[actor.id] = actor
         for name in [actor.label, *actor.aliases]:
+            if not from_gazetteer and actor.kind == "Person" and name != actor.label and len(name.split()) == 1:
+                continue  # a family name seen in some article ("Brown") is no name of its own
             self._add_name(name, actor.id)
         if actor.kind == "Person":
             family = self.gazetteer.family_name.get(actor.id) or family_name(actor.label)

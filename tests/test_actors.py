@@ -87,6 +87,16 @@ def test_names_merge_across_documents():
     assert ids["Merkel"] == ids["Angela Merkel"]
 
 
+def test_actors_learnt_from_the_store_keep_family_names_out_of_their_names():
+    from kg.actors import ActorResolver
+    from kg.records import Actor
+
+    resolver = ActorResolver()
+    resolver.learn([Actor(id="kerry_brown", label="Kerry Brown", kind="Person", aliases=["Brown", "Professor Kerry Brown"])])
+    assert resolver.known("brown") is None and resolver.known("professor kerry brown") == "kerry_brown"
+    assert resolver.surname_candidates("brown") == {"kerry_brown"}
+
+
 def test_titles_before_a_name_stay_in_the_mention():
     result, _ = run("Russian President Vladimir Putin met reporters.")
     [mention] = [m for m in result.mentions if m.actor == "vladimir_putin"]
@@ -346,3 +356,31 @@ actor:rudolf_v a cg:Person ; rdfs:label "Rudolf V" ; schema:gender "male" ;
     result, _ = run("Strelsau protested. The Ruritanian king said that the border would stay open.")
     assert actor_of(result, "Strelsau") == "ruritania"
     assert actor_of(result, "The Ruritanian king") == "rudolf_v"
+
+
+def test_the_gazetteer_as_stored_satisfies_the_shapes():
+    from kg.rdf import actor_graph
+    from kg.validate import validate
+
+    report = validate(actor_graph(list(load_gazetteer().actors.values())))
+    assert report.conforms, report.text()
+
+
+# --- mentions in RDF ------------------------------------------------------------------------
+
+
+def test_mentions_are_rdf_nodes_with_offsets_rule_and_evidence():
+    from rdflib import Literal
+
+    from kg.rdf import CG, document_graph, mention_iri
+
+    result, _ = run("Emmanuel Macron hosted Narendra Modi in Paris. The two leaders signed a deal.")
+    g = document_graph(result.document, result.mentions, result.claims, result.triples, result.text)
+    [pair] = {m.span for m in linked(result, "The two leaders")}
+    node = mention_iri("doc", pair)
+    assert len(list(g.objects(node, CG.mentionOf))) == 2
+    assert (node, CG.rule, Literal("two-named-before")) in g and (node, CG.start, Literal(pair[0])) in g
+    [paris] = linked(result, "Paris")
+    place = mention_iri("doc", paris.span)
+    assert list(g.objects(place, CG.mentionOf)) == [] and (place, CG.rule, Literal("place")) in g
+
