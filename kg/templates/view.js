@@ -98,7 +98,7 @@
     if (nodeView.length === 0) { settle(); return; }
     document.body.setAttribute("data-settled", "false");
     network.setOptions({ physics: { enabled: true } });
-    network.once("stabilized", settle);
+    network.once("stabilizationIterationsDone", settle);  // converged or not: stop after the steps
     network.stabilize(100);
   }
 
