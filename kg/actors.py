@@ -23,8 +23,8 @@ from spacy.tokens import Doc
 
 from .gazetteer import Gazetteer, load_gazetteer
 from .ingest import Document
-from .mentions import DocumentMentions, strip_name  # noqa: F401  (strip_name: kept importable here)
-from .names import family_name, looks_like_name, name_key, slug, without_article  # noqa: F401
+from .mentions import DocumentMentions
+from .names import family_name, looks_like_name, name_key, slug, without_article  # noqa: F401 (name_key, slug: this module's API)
 from .records import Actor, Mention
 
 LOOK_BACK = 400  # characters: the longest mention span that :meth:`DocActors.at` looks back over

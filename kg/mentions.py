@@ -1,9 +1,11 @@
 """The mentions of one document, found and linked in five steps (see :class:`DocumentMentions`).
 
-1. **names**: the parser's entities, longest first. A name links to the actor already
-   named so in the document, then by family name to a person of the document ("Putin"
-   after "Vladimir Putin"; "Xi" after "Xi Jinping"), then to a known name (gazetteer or
-   earlier documents), then by family name across the corpus; else it is a new actor.
+1. **names**: the parser's entities, full names before single words. A name links to the
+   actor already named so in the document, then by family name to a person of the
+   document ("Putin" after "Vladimir Putin"; "Xi" after "Xi Jinping"), then to a known
+   name (gazetteer or earlier documents), then by given name to the one person so named
+   in the document, then by family name to the one gazetteer person in office on the
+   article's date or the one person so named in the corpus; else it is a new actor.
    A person's titles ("Russian President Vladimir Putin") are kept in the mention and
    remembered for later descriptions. A capital or seat of government stands for its
    state only when it acts (:func:`kg.descriptors.place_role`); so does a city the
@@ -35,7 +37,7 @@ from .descriptors import (MODIFIERS, Title, TokenTable, group_tag, group_tags, i
                           time_shift, title_at, title_words)
 from .ingest import Document
 from .lexicons import lexicon
-from .names import family_name, looks_like_name, name_key, without_article
+from .names import family_name, name_key, without_article
 from .records import Mention
 
 if TYPE_CHECKING:
