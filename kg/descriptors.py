@@ -13,6 +13,7 @@ Nothing here knows about actors: callers say which tokens name whom.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -148,9 +149,15 @@ class Title:
 def title_words() -> tuple[frozenset[str], frozenset[str]]:
     """(last words of titles, first words of "X of Y" titles), to reject most nouns at once."""
     titles = lexicon("titles.tsv")
-    last = frozenset(t.split()[-1] for t in titles)
+    last = frozenset(re.split(r"[\s-]", t)[-1] for t in titles)
     first = frozenset(t.split()[0] for t in titles if " of " in t)
     return last, first
+
+
+def _joined(words: list[Token], last: str) -> str:
+    """The words of a title as written, lower case ("secretary-general", "prime minister")."""
+    text = "".join(t.lower_ + t.whitespace_ for t in words[:-1]) + last
+    return " ".join(text.replace(" - ", "-").split())
 
 
 def title_at(head: Token, max_words: int = 4) -> Title | None:
@@ -163,19 +170,20 @@ def title_at(head: Token, max_words: int = 4) -> Title | None:
     titles = lexicon("titles.tsv")
     doc = head.doc
     best: Title | None = None
-    words, skipped, start = [last], [], head.i
+    words, skipped, start = [head], [], head.i
     if last in titles:
         best = Title(last, titles[last], head.i, head.i + 1)
-    while len(words) < max_words and start > 0:  # words ending at the head
+    while len(words) < max_words + 2 and start > 0:  # words ending at the head
         start -= 1
         token = doc[start]
-        if token.is_punct:
+        hyphen = token.text == "-" and not token.whitespace_ and not doc[start - 1].whitespace_
+        if token.is_punct and not hyphen:
             break
         if token.ent_type_ in NAME_ENTITIES and token.head.i == head.i and not skipped:
             skipped.append(start)  # "the top US diplomat": a name between the words of a title
             continue
-        words.insert(0, token.lower_)
-        text = " ".join(words)
+        words.insert(0, token)
+        text = _joined(words, last)
         if text in titles:
             best = Title(text, titles[text], start, head.i + 1, tuple(skipped))
     if head.lower_ in of_words and head.i + 1 < len(doc) and doc[head.i + 1].lower_ == "of":

@@ -49,6 +49,8 @@ KIND_OF_LABEL = {"PERSON": "Person", "ORG": "Organization", "GPE": "Country", "N
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 COLLECTIVE_KINDS = {"Country", "Organization", "Group"}
 VOCATIVES = {"mr.", "mr", "madam", "madame"}
+ANAPHORIC_RULES = {"definite-anaphor", "two-named-together", "two-named-before", "two-most-named", "title-anaphor",
+                   "relative-pronoun"}  # "the country", "the president": no alias of the actor
 HEAD_OFFICES = {"president", "prime minister", "chancellor", "premier", "supreme leader", "monarch"}
 
 
@@ -159,7 +161,8 @@ class DocumentMentions:
                 self.actor_at[i], self.width[i] = actor, len(tokens)
         if actor is not None:
             self.r.mark_mentioned(actor)
-            if how in {"name", "alias", "title"}:  # a family name alone is no name for other documents
+            if how in {"name", "alias", "title"} and rule not in ANAPHORIC_RULES:
+                # a family name alone is no name for other documents
                 self.r.add_alias(actor, text, name=how in {"name", "alias"} and not rule.startswith("surname"))
         return mention
 

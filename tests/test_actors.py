@@ -142,6 +142,14 @@ def test_possessive_and_of_forms_of_a_title():
     assert actor_of(result, "The president") == "luiz_inacio_lula_da_silva"
 
 
+def test_hyphenated_titles_and_organisations_without_a_leader_title():
+    result, pipeline = run("The UN secretary-general warned that the crisis could spread. Saudi officials said "
+                           "the kingdom would host talks.", published="2015-09-14")
+    assert actor_of(result, "The UN secretary-general") == "ban_ki_moon"
+    assert actor_of(result, "the kingdom") == "saudi_arabia"
+    assert "the kingdom" not in pipeline.resolver.actors["saudi_arabia"].aliases  # an anaphor, not a name
+
+
 def test_a_former_holder_is_not_resolved_by_date():
     result, _ = run("The former Russian president criticised the plan.")
     assert not [m for m in result.mentions if "president" in m.text and m.actor]
