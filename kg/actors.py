@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from .gazetteer import Gazetteer, load_gazetteer
 from .ingest import Document
 from .mentions import DocumentMentions
-from .names import family_name, looks_like_name, name_key, slug, without_article  # noqa: F401 (name_key, slug: this module's API)
+from .names import family_name, first_last_name, looks_like_name, name_key, slug, without_article  # noqa: F401 (name_key, slug: this module's API)
 from .records import Actor, Mention
 
 LOOK_BACK = 400  # characters: the longest mention span that :meth:`DocActors.at` looks back over
@@ -121,6 +121,7 @@ class ActorResolver:
         self.place_kind: dict[str, str] = {}  # name_key(place) -> "capital" | "seat of government"
         self.gazetteer_families: dict[str, set[str]] = {}
         self._name_source: dict[str, str] = {}
+        self._first_last: dict[tuple[str, str], list[tuple[str, list[str]]]] = {}
         self._loading_gazetteer = True
         for actor in gazetteer.actors.values():
             self._register(deepcopy(actor), from_gazetteer=True)
@@ -160,6 +161,10 @@ class ActorResolver:
         self._by_name[key] = actor_id
         self._name_source[key] = "the gazetteer" if self._loading_gazetteer else "an earlier document"
         self._index(without_article(name), actor_id)
+        if self.actors[actor_id].kind == "Person":
+            first_last, middle = first_last_name(name)
+            if first_last:
+                self._first_last.setdefault(first_last, []).append((actor_id, middle))
 
     def _index(self, name: str, target: str) -> None:
         """Index a name by its first word, to find it where the parser did not tag it."""
@@ -171,6 +176,10 @@ class ActorResolver:
     def names_starting(self, word: str) -> list[tuple[str, str]]:
         """(name, actor id or ``metonym:<state>``) for names that start with ``word``, longest first."""
         return self._first_word.get(word, [])
+
+    def first_last_candidates(self, first_last: tuple[str, str]) -> list[tuple[str, list[str]]]:
+        """(actor, middle names) of the known person names with this given and family name."""
+        return self._first_last.get(first_last, [])
 
     def name_source(self, key: str) -> str:
         """Where a known name comes from: "the gazetteer" or "an earlier document"."""

@@ -37,7 +37,7 @@ from .descriptors import (MODIFIERS, Title, TokenTable, group_tag, group_tags, i
                           time_shift, title_at, title_words)
 from .ingest import Document
 from .lexicons import lexicon
-from .names import family_name, name_key, without_article
+from .names import family_name, first_last_name, middles_agree, name_key, without_article
 from .records import Mention
 
 if TYPE_CHECKING:
@@ -75,7 +75,7 @@ def strip_name(span: Span) -> Span:
     """The entity span without a leading article or possessive ending."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end - 1 and doc[start].lower_ == "the":
+    while start < end - 1 and doc[start].lower_ in {"the", "a", "an"}:
         start += 1
     while end > start + 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
@@ -242,12 +242,13 @@ class DocumentMentions:
         if label == "PERSON" and key in self.families:
             return self._by_family(key, span)
         known = self.r.known(key)
-        if known is not None:
-            return known, "known-name", f"{text!r} is a name of {self._label(known)!r} ({self.r.name_source(key)})"
+        found_known = known and (known, "known-name", f"{text!r} is a name of {self._label(known)!r} ({self.r.name_source(key)})")
+        if known and (not single or self.r.name_source(key) == "the gazetteer"):
+            return found_known
         if single and key in self.families:
             return self._by_family(key, span)
         if label == "PERSON" and not single:
-            found = self._by_name_suffix(span)
+            found = self._by_name_suffix(span) or self._by_first_and_last(span)
             if found:
                 return found
         if single and len(self.given.get(key, ())) == 1:
@@ -257,10 +258,26 @@ class DocumentMentions:
             found = self._by_corpus_family(key, span, tagged_person=label == "PERSON")
             if found:
                 return found
+        if found_known:  # a single word named so in an earlier document
+            return found_known
         if label in PLACE_LABELS:
             return None
         kind = KIND_OF_LABEL[label]
         return self.r.new_actor(without_article(text), kind), "new-name", f"first mention of {text!r}"
+
+    def _by_first_and_last(self, span: Span) -> tuple[str, str, str] | None:
+        """"Richard M. Nixon" and "Richard Nixon": the one known person with the same given and
+        family name whose middle names do not differ (initials match the names they abbreviate)."""
+        first_last, middle = first_last_name(span.text)
+        if first_last is None:
+            return None
+        found = [a for a, other in self.r.first_last_candidates(first_last) if middles_agree(middle, other)]
+        found = list(dict.fromkeys(found))
+        if len(found) != 1:
+            return None
+        actor = found[0]
+        return actor, "same-first-and-last-name", (f"{span.text!r} has the given and family name of "
+                                                   f"{self._label(actor)!r}, and no known other person has")
 
     def _by_name_suffix(self, span: Span) -> tuple[str, str, str] | None:
         """"Miss Universe Alicia Machado", "Crooked Hillary Clinton": a known person's full
@@ -460,6 +477,9 @@ class DocumentMentions:
             key = name_key(word)
             if not candidates and key not in self.families or self.skipped(start, start + len(word)):
                 continue
+            if key in self.families and table.pos[i] == self.ids.propn and not (
+                    candidates and self.r.name_source(name_key(candidates[-1][0])) == "the gazetteer"):
+                candidates = []  # "Sanders" after "Bernie Sanders": the family name, before other documents' names
             for name, target in candidates:
                 end = start + len(name)
                 if text.startswith(name, start) and (end == len(text) or not text[end].isalnum()):

@@ -59,3 +59,31 @@ def family_name(label: str) -> str | None:
     if len(words) <= 3 and words[0] in lexicon("family_name_first.txt"):
         return words[0]
     return words[-1]
+
+
+SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def first_last_name(name: str) -> tuple[tuple[str, str] | None, list[str]]:
+    """((given name, family name), middle names) of a person name of two words or more.
+
+    >>> first_last_name("Richard M. Nixon")
+    (('richard', 'nixon'), ['m.'])
+    >>> first_last_name("Joseph R. Biden Jr.")
+    (('joseph', 'biden'), ['r.'])
+    """
+    words = [w for w in name_key(name).replace(",", " ").split() if w not in SUFFIXES]
+    if len(words) < 2 or (len(words) <= 3 and name.split()[0] in lexicon("family_name_first.txt")):
+        return None, []  # "Kim Jong Un": no given name first
+    return (words[0], words[-1]), words[1:-1]
+
+
+def middles_agree(a: list[str], b: list[str]) -> bool:
+    """True when one list of middle names is empty or each pair agrees ("m." ~ "milhous")."""
+    if not a or not b:
+        return True
+    if len(a) != len(b):
+        return False
+    return all(x.rstrip(".") == y.rstrip(".") or x.rstrip(".") == y[:1] or y.rstrip(".") == x[:1]
+               for x, y in zip(a, b))
+

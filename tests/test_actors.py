@@ -79,6 +79,20 @@ def test_a_given_name_alone_is_the_one_person_so_named():
     assert mention.actor == "melania_trump" and mention.rule == "given-name"
 
 
+def test_a_middle_initial_does_not_make_another_person():
+    result, _ = run("Richard Nixon resigned in 1974. Richard M. Nixon was the 37th president.")
+    assert actor_of(result, "Richard M. Nixon") == "richard_nixon"
+    bush, _ = run("George Bush spoke.")  # George H. W. Bush or George W. Bush: no merge
+    assert actor_of(bush, "George Bush") not in {"george_h_w_bush", "george_w_bush"}
+
+
+def test_a_family_name_of_the_document_comes_before_a_name_seen_elsewhere():
+    pipeline = Pipeline()
+    run("Sanders did not answer.", doc_id="a", pipeline=pipeline)  # no full name: an actor of its own
+    result, _ = run("Sanders spoke first. Later, Bernie Sanders said more.", doc_id="b", pipeline=pipeline)
+    assert {m.actor for m in result.mentions if "Sanders" in m.text} == {"bernie_sanders"}
+
+
 def test_names_merge_across_documents():
     pipeline = Pipeline()
     results = list(pipeline.run([document_from_text("a", "Angela Merkel spoke in Berlin."),
