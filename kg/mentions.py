@@ -65,6 +65,13 @@ def document_date(document: Document) -> dt.date | None:
     return None
 
 
+def _name_order(span: Span) -> tuple[bool, int, int]:
+    """Names of several words first, shorter before longer ("Alicia Machado" before "Miss
+    Universe Alicia Machado"), then single words, longer first ("Machado")."""
+    single = len(span) == 1
+    return single, -len(span.text) if single else len(span), span.start
+
+
 def _title_case(sent: Span) -> bool:
     """True for a headline written in title case ("Russia Wants Technology")."""
     words = [t for t in sent if t.is_alpha and len(t) > 3]
@@ -117,10 +124,8 @@ class DocumentMentions:
         self.families: dict[str, Counter] = {}  # family-name key -> {actor id: mentions}
         self.given: dict[str, Counter] = {}  # given-name key -> {actor id: mentions}
         self.named: Counter = Counter()  # person -> name mentions in this document
-        self.first_named: dict[str, int] = {}
         self.titles: dict[tuple[str | None, str], str] = {}  # (jurisdiction, office) -> person
         self.titled: list[tuple[int, str, frozenset[str]]] = []  # (token, person, offices) in text order
-        self.gender: dict[str, str] = {}
         self.deferred: list[tuple[Token, Title]] = []
         self.table = TokenTable(doc)
         self.ids = Ids(self.table)
@@ -181,9 +186,7 @@ class DocumentMentions:
         ents = [(strip_name(e), e.label_) for e in self.doc.ents
                 if e.label_ in ENTITY_LABELS and not self.skipped(e.start_char, e.end_char)
                 and any(ch.isupper() for ch in e.text)]
-        # Names of several words first, shorter ones before longer ones ("Alicia Machado"
-        # before "Miss Universe Alicia Machado"), then single words ("Machado").
-        for span, label in sorted(ents, key=lambda e: (len(e[0]) == 1, len(e[0]) if len(e[0]) > 1 else -len(e[0].text), e[0].start)):
+        for span, label in sorted(ents, key=lambda e: _name_order(e[0])):
             if (span.start_char, span.end_char) not in self.spans:
                 self._entity(span, label)
 
@@ -392,7 +395,6 @@ class DocumentMentions:
     def _remember_person(self, span: Span, actor: str) -> None:
         """Family name, gender and titles that a later mention may use."""
         self.named[actor] += 1
-        self.first_named.setdefault(actor, span.start_char)
         words = span.text.split()
         if len(words) > 1:
             families = {self.gaz.family_name.get(actor), family_name(span.text), family_name(self._label(actor))}
