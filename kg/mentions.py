@@ -331,8 +331,8 @@ class DocumentMentions:
         if not tagged_person:
             return None
         known = self.r.surname_candidates(key)
-        hinted = self._filter_by_hints(sorted(known | self.r.gazetteer_families.get(key, set())), span)
-        if self._hints(span)[0] or self._hints(span)[1]:
+        if any(self._hints(span)):
+            hinted = self._filter_by_hints(sorted(known | self.r.gazetteer_families.get(key, set())), span)
             if len(hinted) == 1:
                 return hinted[0], "surname-title", (f"the only known person with family name {span.text!r} "
                                                     f"that the title or honorific before it fits: {self._label(hinted[0])!r}")
@@ -380,7 +380,7 @@ class DocumentMentions:
             if child.i < span.start and child.dep_ in MODIFIERS and child.tag_ != "PRP$":
                 start = min(start, child.left_edge.i)
         for token in self.doc[start:span.start]:  # "Putin's defense minister X": Putin is someone else
-            if token.ent_type_ == "PERSON" and token.head.i not in range(start, span.start) or token.dep_ == "poss" and token.ent_type_ == "PERSON":
+            if token.ent_type_ == "PERSON" and (token.dep_ == "poss" or token.head.i not in range(start, span.start)):
                 start = max(start, token.right_edge.i + 1)
         while start < span.start and (self.doc[start].tag_ in {"PRP$", "DT", "WP$", "POS"} or self.doc[start].is_punct):
             start += 1
@@ -402,14 +402,17 @@ class DocumentMentions:
                 self.families.setdefault(name_key(family), Counter())[actor] += 1
             if words[0] not in families and words[0][:1].isupper() and words[0].isalpha():
                 self.given.setdefault(name_key(words[0]), Counter())[actor] += 1
-        offices, gender = self._hints(span)
+        gender = self._hints(span)[1]
         if gender and self.r.gender_of(actor) is None:
             self.r.set_gender(actor, gender)
-        given = span.text.split()[0]
-        if self.r.gender_of(actor) is None and len(span.text.split()) > 1 and given not in lexicon("family_name_first.txt"):
-            tags = lexicon("given_names.tsv").get(given)
+        if self.r.gender_of(actor) is None and len(words) > 1 and words[0] not in lexicon("family_name_first.txt"):
+            tags = lexicon("given_names.tsv").get(words[0])
             if tags:
                 self.r.set_gender(actor, next(iter(tags)))
+        self._learn_titles(span, actor)
+
+    def _learn_titles(self, span: Span, actor: str) -> None:
+        """"Russian President Vladimir Putin": Putin is the president of Russia in this document."""
         for token in self.doc[max(span.start - 6, span.sent.start):span.start]:
             if token.head.i < span.start or token.head.i >= span.end:
                 continue
