@@ -1,11 +1,12 @@
-"""Mentions -> canonical actors.
+"""Mentions -> canonical actors: one node per real-world actor, every link explained.
 
-Named-entity spans (people, organisations, places acting as states) become
-:class:`~kg.records.Mention` records linked to corpus-wide :class:`~kg.records.Actor`
-ids. Names are merged by exact name, then by surname within a document ("Vladimir
-Putin" ... "Putin"), then across documents when the surname is unambiguous, and through
-the gazetteer ``ontology/actors.ttl`` (labels and aliases). Personal pronouns are linked
-to the nearest preceding person. Every link records the rule and the evidence behind it.
+:class:`ActorResolver` keeps a corpus-wide registry of actors, seeded from the gazetteer
+(``ontology/actors.ttl``, :mod:`kg.gazetteer`) and extended by every document:
+:meth:`ActorResolver.resolve` finds the mentions of one parsed document
+(:mod:`kg.mentions`: names, titles, metonyms, groups, pronouns) and returns them as
+:class:`DocActors`, the one view of actors that claims and triples read. Each mention
+carries the ``rule`` that linked it and the ``evidence`` a person can check. Actors the
+gazetteer does not know get a stable id from their name (:func:`slug`).
 
 >>> slug("Russian President Vladimir Putin")
 'russian_president_vladimir_putin'
@@ -14,47 +15,30 @@ to the nearest preceding person. Every link records the rule and the evidence be
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left
+from copy import deepcopy
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 
+from .gazetteer import Gazetteer, load_gazetteer
 from .ingest import Document
+from .mentions import DocumentMentions
+from .names import family_name, first_last_name, looks_like_name, name_key, slug, without_article  # noqa: F401 (name_key, slug: this module's API)
 from .records import Actor, Mention
 
-ENTITY_KINDS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Country"}
-PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
-NAME_PREFIXES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "president", "the"}
-
-
-def slug(name: str) -> str:
-    """A stable, IRI-safe id from a name: ascii, lower case, words joined by ``_``."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_name.lower().replace("'", "").replace("’", ""))
-    return "_".join(words) or "actor"
-
-
-def name_key(name: str) -> str:
-    """The form names are compared in: casefolded, curly quotes and spaces normalised."""
-    name = name.replace("’", "'").replace("‘", "'")
-    return " ".join(name.split()).casefold()
-
-
-def strip_name(span: Span) -> Span:
-    """The entity span without a leading article or possessive ending."""
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end - 1 and doc[start].lower_ in {"the"}:
-        start += 1
-    while end > start + 1 and doc[end - 1].tag_ == "POS":
-        end -= 1
-    return doc[start:end]
+LOOK_BACK = 400  # characters: the longest mention span that :meth:`DocActors.at` looks back over
 
 
 @dataclass
 class DocActors:
-    """The actor mentions of one document, sorted by offset, with span lookups."""
+    """The actor mentions of one document, sorted by offset, with span lookups.
+
+    Mentions may nest ("China" inside "China's President Xi Jinping"); a mention of
+    several actors ("the two leaders") is one record per actor with the same span. A
+    mention with ``actor`` None is a place or an unnamed source: it hides the names
+    inside it from :meth:`actor_in` ("a US official" is not the United States).
+    """
 
     doc_id: str
     mentions: list[Mention] = field(default_factory=list)
@@ -73,19 +57,42 @@ class DocActors:
             i += 1
         return found
 
+    def outermost(self, start: int, end: int) -> list[Mention]:
+        """Mentions inside ``[start, end)`` that no longer mention there contains."""
+        found, reach = [], -1
+        for mention in sorted(self.within(start, end), key=lambda m: (m.span[0], -m.span[1])):
+            if mention.span[1] <= reach and mention.span != found[-1].span:
+                continue
+            found.append(mention)
+            reach = max(reach, mention.span[1])
+        return found
+
     def actor_in(self, start: int, end: int) -> Mention | None:
-        """The first mention with an actor inside ``[start, end)``, if any."""
-        return next((m for m in self.within(start, end) if m.actor), None)
+        """The first outermost mention with an actor inside ``[start, end)``, if any.
+
+        "Russian President Vladimir Putin" gives Putin (not Russia); "a US official" gives
+        None (the unnamed official hides "US").
+        """
+        return next((m for m in self.outermost(start, end) if m.actor), None)
+
+    def actors_of(self, start: int, end: int) -> list[str]:
+        """Every actor of the first outermost mention with an actor (both of "the two leaders")."""
+        first = self.actor_in(start, end)
+        if first is None:
+            return []
+        return [m.actor for m in self.outermost(start, end) if m.span == first.span and m.actor]
 
     def at(self, offset: int) -> Mention | None:
-        """The mention with an actor whose span contains character ``offset``."""
+        """The innermost mention with an actor whose span contains character ``offset``."""
         i = bisect_left(self._starts, offset + 1) - 1
-        while i >= 0 and self.mentions[i].span[0] > offset - 200:
+        best = None
+        while i >= 0 and self.mentions[i].span[0] > offset - LOOK_BACK:
             mention = self.mentions[i]
             if mention.span[0] <= offset < mention.span[1] and mention.actor:
-                return mention
+                if best is None or mention.span[1] - mention.span[0] < best.span[1] - best.span[0]:
+                    best = mention
             i -= 1
-        return None
+        return best
 
     def actors_in(self, start: int, end: int) -> list[str]:
         """Distinct actor ids mentioned inside ``[start, end)``, in text order."""
@@ -93,15 +100,35 @@ class DocActors:
 
 
 class ActorResolver:
-    """Links mentions to actors, document after document, keeping a corpus-wide registry."""
+    """Links mentions to actors, document after document, keeping a corpus-wide registry.
 
-    def __init__(self, gazetteer: list[Actor] | None = None) -> None:
+    ``gazetteer`` is a :class:`~kg.gazetteer.Gazetteer` (default: the packaged one plus
+    ``$KG_GAZETTEER``), or a plain list of actors to know.
+    """
+
+    def __init__(self, gazetteer: Gazetteer | list[Actor] | None = None) -> None:
+        if gazetteer is None:
+            gazetteer = load_gazetteer()
+        elif not isinstance(gazetteer, Gazetteer):
+            gazetteer = Gazetteer(actors={a.id: a for a in gazetteer})
+        self.gazetteer = gazetteer
         self.actors: dict[str, Actor] = {}
         self.mentioned: set[str] = set()
         self._by_name: dict[str, str] = {}
         self._by_surname: dict[str, set[str]] = {}
-        for actor in gazetteer or []:
-            self._register(actor)
+        self._first_word: dict[str, list[tuple[str, str]]] = {}
+        self._gender: dict[str, str] = dict(gazetteer.gender)
+        self.place_kind: dict[str, str] = {}  # name_key(place) -> "capital" | "seat of government"
+        self.gazetteer_families: dict[str, set[str]] = {}
+        self._name_source: dict[str, str] = {}
+        self._first_last: dict[tuple[str, str], list[tuple[str, list[str]]]] = {}
+        self._loading_gazetteer = True
+        for actor in gazetteer.actors.values():
+            self._register(deepcopy(actor), from_gazetteer=True)
+        self._loading_gazetteer = False
+        for place, state, what in gazetteer.places:
+            self._index(place, f"metonym:{state}")
+            self.place_kind.setdefault(name_key(place), what)
 
     # registry ------------------------------------------------------------------------
 
@@ -111,20 +138,84 @@ class ActorResolver:
             if actor.id not in self.actors:
                 self._register(actor)
 
-    def _register(self, actor: Actor) -> None:
+    def _register(self, actor: Actor, from_gazetteer: bool = False) -> None:
         self.actors[actor.id] = actor
         for name in [actor.label, *actor.aliases]:
-            self._by_name.setdefault(name_key(name), actor.id)
-        if actor.kind == "Person" and " " in actor.label:
-            self._by_surname.setdefault(name_key(actor.label.split()[-1]), set()).add(actor.id)
+            if not from_gazetteer and actor.kind == "Person" and name != actor.label and len(name.split()) == 1:
+                continue  # a family name seen in some article ("Brown") is no name of its own
+            self._add_name(name, actor.id)
+        if actor.kind == "Person":
+            family = self.gazetteer.family_name.get(actor.id) or family_name(actor.label)
+            if family:
+                index = self.gazetteer_families if from_gazetteer else self._by_surname
+                index.setdefault(name_key(family), set()).add(actor.id)
 
-    def _add_alias(self, actor_id: str, text: str) -> None:
+    def _add_name(self, name: str, actor_id: str) -> None:
+        """Register ``name`` as a name of the actor (descriptions such as "the Russian
+        president" are never registered: they may mean someone else elsewhere)."""
+        if not looks_like_name(name):
+            return
+        key = name_key(name)
+        if key in self._by_name or key in self.gazetteer.by_metonym:
+            return
+        self._by_name[key] = actor_id
+        self._name_source[key] = "the gazetteer" if self._loading_gazetteer else "an earlier document"
+        self._index(without_article(name), actor_id)
+        if self.actors[actor_id].kind == "Person":
+            first_last, middle = first_last_name(name)
+            if first_last:
+                self._first_last.setdefault(first_last, []).append((actor_id, middle))
+
+    def _index(self, name: str, target: str) -> None:
+        """Index a name by its first word, to find it where the parser did not tag it."""
+        if name[:1].isupper():
+            entries = self._first_word.setdefault(re.split(r"[\s'’]", name)[0], [])
+            entries.append((name, target))
+            entries.sort(key=lambda e: -len(e[0]))
+
+    def names_starting(self, word: str) -> list[tuple[str, str]]:
+        """(name, actor id or ``metonym:<state>``) for names that start with ``word``, longest first."""
+        return self._first_word.get(word, [])
+
+    def first_last_candidates(self, first_last: tuple[str, str]) -> list[tuple[str, list[str]]]:
+        """(actor, middle names) of the known person names with this given and family name."""
+        return self._first_last.get(first_last, [])
+
+    def name_source(self, key: str) -> str:
+        """Where a known name comes from: "the gazetteer" or "an earlier document"."""
+        return self._name_source.get(key, "an earlier document")
+
+    def known(self, key: str) -> str | None:
+        """The actor a name (in :func:`name_key` form) belongs to, if any."""
+        return self._by_name.get(key)
+
+    def surname_candidates(self, key: str) -> set[str]:
+        """People named so far in the corpus whose family name is ``key``."""
+        return self._by_surname.get(key, set())
+
+    def mark_mentioned(self, actor_id: str) -> None:
+        """Note that a document mentions the actor (a gazetteer person's family name then
+        counts across the corpus, like a name first seen in a document)."""
+        if actor_id in self.mentioned:
+            return
+        self.mentioned.add(actor_id)
         actor = self.actors[actor_id]
+        if actor.kind == "Person" and actor_id in self.gazetteer.actors:
+            family = self.gazetteer.family_name.get(actor_id) or family_name(actor.label)
+            if family:
+                self._by_surname.setdefault(name_key(family), set()).add(actor_id)
+
+    def add_alias(self, actor_id: str, text: str, name: bool = True) -> None:
+        """Keep ``text`` among the actor's aliases (and as a name, when it is one)."""
+        actor = self.actors[actor_id]
+        text = " ".join(text.split())
         if text != actor.label and text not in actor.aliases:
             actor.aliases.append(text)
-        self._by_name.setdefault(name_key(text), actor_id)
+        if name:
+            self._add_name(without_article(text) if text.startswith("the ") else text, actor_id)
 
-    def _new_actor(self, name: str, kind: str) -> str:
+    def new_actor(self, name: str, kind: str) -> str:
+        """A new actor with a stable id from its name (``_2``, ``_3`` ... when taken)."""
         actor_id = base = slug(name)
         n = 2
         while actor_id in self.actors:
@@ -132,73 +223,22 @@ class ActorResolver:
         self._register(Actor(id=actor_id, label=name, kind=kind))
         return actor_id
 
+    def group_actor(self, label: str) -> str:
+        """The group actor called ``label`` ("Chinese companies"), created when new."""
+        actor_id = slug(label)
+        if actor_id in self.actors and self.actors[actor_id].kind == "Group":
+            return actor_id
+        return self.new_actor(label, "Group")
+
+    def gender_of(self, actor_id: str) -> str | None:
+        return self._gender.get(actor_id)
+
+    def set_gender(self, actor_id: str, gender: str) -> None:
+        self._gender.setdefault(actor_id, gender)
+
     # resolution ----------------------------------------------------------------------
 
-    def _link_name(self, name: str, kind: str, local: dict[str, str]) -> tuple[str, str, str]:
-        """(actor id, rule, evidence) for a name seen in the current document."""
-        key = name_key(name)
-        if key in local:
-            return local[key], "same-name", f"same name earlier in the document: {name!r}"
-        if key in self._by_name:
-            actor_id = self._by_name[key]
-            return actor_id, "known-name", f"name or alias of {self.actors[actor_id].label!r}"
-        words = name.split()
-        if kind == "Person" and len(words) == 1:
-            in_doc = {a for k, a in local.items() if k.split()[-1] == key and " " in k}
-            if len(in_doc) == 1:
-                actor_id = in_doc.pop()
-                return actor_id, "surname", f"surname of {self.actors[actor_id].label!r} in the same document"
-            corpus = self._by_surname.get(key, set())
-            if len(corpus) == 1 and not in_doc:
-                actor_id = next(iter(corpus))
-                return actor_id, "surname-corpus", f"the only known person with surname {name!r}: {self.actors[actor_id].label!r}"
-        return self._new_actor(name, kind), "new-name", f"first mention of {name!r}"
-
     def resolve(self, document: Document, doc: Doc) -> DocActors:
-        """Mentions of actors in one parsed document (names, then pronouns)."""
-        local: dict[str, str] = {}
-        mentions: list[Mention] = []
-        ents = [e for e in doc.ents if e.label_ in ENTITY_KINDS
-                and not document.is_skipped(e.start_char, e.end_char)]
-        # Full names first, so that a surname before its full name still merges.
-        for ent in sorted(ents, key=lambda e: -len(strip_name(e))):
-            span = strip_name(ent)
-            kind = ENTITY_KINDS[ent.label_]
-            actor_id, rule, evidence = self._link_name(span.text, kind, local)
-            local.setdefault(name_key(span.text), actor_id)
-            self._add_alias(actor_id, span.text)
-            how = "name" if name_key(span.text) == name_key(self.actors[actor_id].label) else "alias"
-            mentions.append(Mention(doc=document.id, span=(span.start_char, span.end_char), text=span.text,
-                                    actor=actor_id, how=how, rule=rule, evidence=evidence))
-        mentions.extend(self._pronouns(document, doc, mentions))
-        self.mentioned.update(m.actor for m in mentions if m.actor)
+        """Mentions of actors in one parsed document."""
+        mentions = DocumentMentions(self, document, doc).run()
         return DocActors(document.id, mentions)
-
-    def _pronouns(self, document: Document, doc: Doc, names: list[Mention]) -> list[Mention]:
-        """He/she/his/her linked to the nearest person named before, in this or the last two sentences."""
-        people = sorted((m for m in names if self.actors[m.actor].kind == "Person"), key=lambda m: m.span)
-        starts = [m.span[0] for m in people]
-        found = []
-        for token in doc:
-            if token.lower_ not in PERSON_PRONOUNS or token.pos_ != "PRON" or document.is_skipped(token.idx, token.idx + 1):
-                continue
-            i = bisect_left(starts, token.idx) - 1
-            if i < 0:
-                continue
-            antecedent = people[i]
-            window_start = _sentence_window_start(token, sentences_back=2)
-            if antecedent.span[0] < window_start:
-                continue
-            found.append(Mention(doc=document.id, span=(token.idx, token.idx + len(token.text)), text=token.text,
-                                 actor=antecedent.actor, how="pronoun", rule="nearest-person",
-                                 evidence=f"nearest preceding person: {antecedent.text!r} at {antecedent.span[0]}"))
-        return found
-
-
-def _sentence_window_start(token: Token, sentences_back: int) -> int:
-    sent = token.sent
-    for _ in range(sentences_back):
-        if sent.start == 0:
-            break
-        sent = sent.doc[sent.start - 1].sent
-    return sent.start_char

@@ -7,7 +7,7 @@ plain records, never touching RDF.
 >>> pipeline = Pipeline()
 >>> [result] = pipeline.run([document_from_text("d", "Putin said that Russia would win.")])
 >>> [(c.speaker, c.cue, c.content) for c in result.claims]
-[('putin', 'said', 'that Russia would win')]
+[('vladimir_putin', 'said', 'that Russia would win')]
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import Callable, Iterable, Iterator
 from . import nlp
 from .actors import ActorResolver
 from .claims import extract_claims
+from .gazetteer import Gazetteer
 from .ingest import Document, Warn
 from .records import Actor, Claim, DocumentRecord, Mention, Record, Triple
 from .stance import claim_stances
@@ -50,7 +51,8 @@ def document_record(document: Document) -> DocumentRecord:
 class Pipeline:
     """The extraction stages over one spaCy model and one corpus-wide actor registry."""
 
-    def __init__(self, model: str | None = None, gazetteer: list[Actor] | None = None) -> None:
+    def __init__(self, model: str | None = None, gazetteer: Gazetteer | list[Actor] | None = None) -> None:
+        """``gazetteer``: the known actors (default: ``ontology/actors.ttl`` and ``$KG_GAZETTEER``)."""
         self.model = model
         self.resolver = ActorResolver(gazetteer)
 

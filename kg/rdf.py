@@ -78,6 +78,12 @@ def contradiction_iri(claim_id: str, other_id: str) -> URIRef:
     return URIRef(f"{ID}contradiction/{_part(claim_id)}/{_part(other_id)}")
 
 
+def tenure_iri(actor_id: str, tenure: dict) -> URIRef:
+    """A term of office: holder, office, jurisdiction and start (stable across builds)."""
+    parts = [actor_id, "_".join(tenure["office"].split()), tenure["of"], tenure.get("start") or "unknown"]
+    return URIRef(f"{ID}tenure/" + "/".join(_part(p) for p in parts))
+
+
 def mention_iri(doc_id: str, span: tuple[int, int]) -> URIRef:
     return URIRef(f"{ID}mention/{_part(doc_id)}/{span[0]}-{span[1]}")
 
@@ -248,7 +254,13 @@ def add_stances(g: Graph, claim: Claim) -> None:
 
 
 def actor_graph(actors: list[Actor]) -> Graph:
-    """The actors graph: type, label, aliases and Wikidata link of every actor."""
+    """The actors graph: type, label, aliases, Wikidata link and offices of every actor.
+
+    >>> tenure = {"office": "president", "of": "russia", "start": "2012-05-07", "end": None}
+    >>> g = actor_graph([Actor(id="vladimir_putin", label="Vladimir Putin", kind="Person", offices=[tenure])])
+    >>> [str(o) for o in g.objects(None, CG.office)]
+    ['president']
+    """
     g = bind_prefixes(Graph(identifier=ACTORS_GRAPH))
     for actor in actors:
         node = actor_iri(actor.id)
@@ -259,7 +271,20 @@ def actor_graph(actors: list[Actor]) -> Graph:
             g.add((node, SKOS.altLabel, Literal(alias)))
         if actor.wikidata:
             g.add((node, OWL.sameAs, WD[actor.wikidata]))
+        for tenure in actor.offices:
+            add_tenure(g, node, tenure_iri(actor.id, tenure), tenure)
     return g
+
+
+def add_tenure(g: Graph, holder: URIRef, node: URIRef, tenure: dict) -> None:
+    """A term of office of the gazetteer: ``{"office", "of", "start", "end"}``."""
+    g.add((holder, CG.held, node))
+    g.add((node, RDF.type, CG.Tenure))
+    g.add((node, CG.office, Literal(tenure["office"])))
+    g.add((node, CG.jurisdiction, actor_iri(tenure["of"])))
+    for key, prop in (("start", SCHEMA.startDate), ("end", SCHEMA.endDate)):
+        if tenure.get(key):
+            g.add((node, prop, Literal(tenure[key], datatype=XSD.date)))
 
 
 def tracking_graph(groups, contradictions) -> Graph:

@@ -43,6 +43,7 @@ class Actor:
     kind: str = "Actor"  # Person | Organization | Country | Group | Actor
     aliases: list[str] = field(default_factory=list)
     wikidata: str | None = None
+    offices: list[dict] = field(default_factory=list)  # [{"office", "of", "start", "end"}] (gazetteer)
 
 
 @dataclass

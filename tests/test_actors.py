@@ -1,9 +1,42 @@
-"""Actors: names merged by exact name and surname, pronouns linked, every link explained."""
+"""Actors: names, titles, metonyms, groups and pronouns resolved, every link explained."""
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from conftest import extract_text
-from kg.actors import name_key, slug
+
+from kg.actors import DocActors, name_key, slug
+from kg.gazetteer import load_gazetteer
+from kg.ingest import document_from_text
+from kg.lexicons import lexicon
+from kg.pipeline import Pipeline
+from kg.records import Mention
+
+
+def run(text: str, published: str | None = "2023-06-01", doc_id: str = "doc", pipeline: Pipeline | None = None):
+    """Extract one document with a publication date; returns (result, pipeline)."""
+    pipeline = pipeline or Pipeline()
+    document = document_from_text(doc_id, text)
+    if published:
+        document.meta["published"] = published
+    [result] = pipeline.run([document])
+    return result, pipeline
+
+
+def linked(result, text: str) -> list[Mention]:
+    """The mentions whose text is ``text`` (several records for a mention of several actors)."""
+    return [m for m in result.mentions if m.text == text]
+
+
+def actor_of(result, text: str) -> str | None:
+    found = linked(result, text)
+    assert found, f"no mention {text!r} in {[m.text for m in result.mentions]}"
+    return found[0].actor
+
+
+# --- names ------------------------------------------------------------------------------
 
 
 def test_slug_and_name_key():
@@ -22,15 +55,45 @@ def test_surname_merges_with_full_name_in_the_same_document():
 
 def test_two_people_with_one_surname_are_not_merged_on_the_surname():
     result, _ = extract_text("John Smith met Mary Smith in London. Smith said nothing.")
-    by_text = {m.text: m.actor for m in result.mentions}
-    assert by_text["John Smith"] != by_text["Mary Smith"]
-    assert by_text["Smith"] not in {by_text["John Smith"], by_text["Mary Smith"]}
+    by_text = {m.text: m for m in result.mentions}
+    assert by_text["John Smith"].actor != by_text["Mary Smith"].actor
+    assert by_text["Smith"].actor is None and by_text["Smith"].rule == "surname-ambiguous"
+
+
+def test_an_honorific_tells_two_people_with_one_surname_apart():
+    result, _ = run("Tom Baker and Susan Baker arrived together. Mrs. Baker spoke first.")
+    mention = linked(result, "Mrs. Baker")[0]
+    assert mention.actor == "susan_baker" and mention.rule == "surname-title"
+
+
+def test_family_name_first_names_merge_on_the_family_name():
+    result, _ = run("Wang Tao met the delegation on Monday. Later, Wang said the talks went well.")
+    assert actor_of(result, "Wang") == "wang_tao"
+    [claim] = result.claims
+    assert claim.speaker == "wang_tao"
+
+
+def test_a_given_name_alone_is_the_one_person_so_named():
+    result, _ = run("Melania Trump spoke in Ohio. Later, Melania said that she was proud.")
+    mention = linked(result, "Melania")[0]
+    assert mention.actor == "melania_trump" and mention.rule == "given-name"
+
+
+def test_a_middle_initial_does_not_make_another_person():
+    result, _ = run("Richard Nixon resigned in 1974. Richard M. Nixon was the 37th president.")
+    assert actor_of(result, "Richard M. Nixon") == "richard_nixon"
+    bush, _ = run("George Bush spoke.")  # George H. W. Bush or George W. Bush: no merge
+    assert actor_of(bush, "George Bush") not in {"george_h_w_bush", "george_w_bush"}
+
+
+def test_a_family_name_of_the_document_comes_before_a_name_seen_elsewhere():
+    pipeline = Pipeline()
+    run("Sanders did not answer.", doc_id="a", pipeline=pipeline)  # no full name: an actor of its own
+    result, _ = run("Sanders spoke first. Later, Bernie Sanders said more.", doc_id="b", pipeline=pipeline)
+    assert {m.actor for m in result.mentions if "Sanders" in m.text} == {"bernie_sanders"}
 
 
 def test_names_merge_across_documents():
-    from kg.ingest import document_from_text
-    from kg.pipeline import Pipeline
-
     pipeline = Pipeline()
     results = list(pipeline.run([document_from_text("a", "Angela Merkel spoke in Berlin."),
                                  document_from_text("b", "Merkel said the talks went well.")]))
@@ -38,9 +101,308 @@ def test_names_merge_across_documents():
     assert ids["Merkel"] == ids["Angela Merkel"]
 
 
+def test_actors_learnt_from_the_store_keep_family_names_out_of_their_names():
+    from kg.actors import ActorResolver
+    from kg.records import Actor
+
+    resolver = ActorResolver()
+    resolver.learn([Actor(id="kerry_brown", label="Kerry Brown", kind="Person", aliases=["Brown", "Professor Kerry Brown"])])
+    assert resolver.known("brown") is None and resolver.known("professor kerry brown") == "kerry_brown"
+    assert resolver.surname_candidates("brown") == {"kerry_brown"}
+
+
+def test_titles_before_a_name_stay_in_the_mention():
+    result, _ = run("Russian President Vladimir Putin met reporters.")
+    [mention] = [m for m in result.mentions if m.actor == "vladimir_putin"]
+    assert mention.text == "Russian President Vladimir Putin"
+    assert mention.rule == "known-name" and "gazetteer" in mention.evidence
+
+
+def test_a_person_named_before_a_title_keeps_the_possessor_apart():
+    result, _ = run("Putin's new defense minister Pavel Orlov spoke on Monday.")
+    assert actor_of(result, "Putin") == "vladimir_putin"
+    assert any(m.actor == "pavel_orlov" and not m.text.startswith("Putin") for m in result.mentions)
+
+
+# --- titles -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("published, holder", [("2010-06-01", "dmitry_medvedev"), ("2023-03-22", "vladimir_putin")])
+def test_a_title_resolves_to_the_holder_on_the_articles_date(published, holder):
+    result, _ = run("The Russian president said that the talks had failed.", published=published)
+    mention = linked(result, "The Russian president")[0]
+    assert mention.actor == holder and mention.how == "title" and mention.rule == "office-holder"
+    assert published in mention.evidence and "gazetteer" in mention.evidence
+    assert result.claims[0].speaker == holder
+
+
+def test_leader_means_the_office_the_state_is_led_from():
+    result, _ = run("The Japanese leader warned that the talks had failed.", published="2019-05-01")
+    assert actor_of(result, "The Japanese leader") == "shinzo_abe"
+
+
+def test_a_title_given_with_a_name_in_the_document_wins():
+    text = ("Kenyan President Amani Otieno opened the summit. The Kenyan president said that "
+            "trade would grow.")
+    result, _ = run(text)
+    mention = linked(result, "The Kenyan president")[0]
+    assert mention.actor == "amani_otieno" and mention.rule == "title-in-document"
+
+
+def test_possessive_and_of_forms_of_a_title():
+    result, _ = run("France's foreign minister flew to Rome. The president of Brazil stayed home.",
+                    published="2024-02-01")
+    assert actor_of(result, "France's foreign minister") == "stephane_sejourne"
+    assert actor_of(result, "The president") == "luiz_inacio_lula_da_silva"
+
+
+def test_hyphenated_titles_and_organisations_without_a_leader_title():
+    result, pipeline = run("The UN secretary-general warned that the crisis could spread. Saudi officials said "
+                           "the kingdom would host talks.", published="2015-09-14")
+    assert actor_of(result, "The UN secretary-general") == "ban_ki_moon"
+    assert actor_of(result, "the kingdom") == "saudi_arabia"
+    assert "the kingdom" not in pipeline.resolver.actors["saudi_arabia"].aliases  # an anaphor, not a name
+
+
+def test_a_former_holder_is_not_resolved_by_date():
+    result, _ = run("The former Russian president criticised the plan.")
+    assert not [m for m in result.mentions if "president" in m.text and m.actor]
+
+
+def test_an_undated_article_resolves_titles_only_to_holders_it_names():
+    named, _ = run("Dmitry Medvedev spoke first. The Russian president said little.", published=None)
+    assert actor_of(named, "The Russian president") == "dmitry_medvedev"
+    unnamed, _ = run("The Russian president said little.", published=None)
+    assert not [m for m in unnamed.mentions if m.actor]
+
+
+def test_a_bare_title_refers_back_to_the_holder_named_before():
+    result, _ = run("Angela Merkel met the press in Berlin. The chancellor said the talks went well.",
+                    published="2015-05-01")
+    mention = linked(result, "The chancellor")[0]
+    assert mention.actor == "angela_merkel" and mention.rule == "title-anaphor"
+
+
+def test_a_name_between_the_words_of_a_title_is_its_jurisdiction():
+    result, _ = run("The top US diplomat said the talks would resume.", published="2019-02-01")
+    assert actor_of(result, "The top US diplomat") == "mike_pompeo"
+    assert "State" not in [m.text for m in run("US Secretary of State Mary Lowe spoke.")[0].mentions]
+
+
+def test_a_family_name_alone_finds_the_one_such_office_holder_of_the_date():
+    result, _ = run("Suga said that Japan would raise defence spending.", published="2021-03-01")
+    mention = linked(result, "Suga")[0]
+    assert mention.actor == "yoshihide_suga" and mention.rule == "surname-office-holder"
+    later, _ = run("Suga said that Japan would raise defence spending.", published="2024-03-01")
+    assert actor_of(later, "Suga") != "yoshihide_suga"  # out of office: no evidence it is him
+
+
+def test_a_hyphenated_given_name_is_kept_whole():
+    result, _ = run("South Korean President Moon Jae-in spoke. Moon said he was hopeful.", published="2018-04-27")
+    assert actor_of(result, "Moon") == "moon_jae_in"
+    assert any(m.text.endswith("Moon Jae-in") for m in result.mentions)
+
+
+# --- metonyms and places ------------------------------------------------------------------
+
+
+def test_capitals_and_seats_stand_for_their_state_when_they_act():
+    result, _ = run("Moscow warned Washington on Tuesday. The Kremlin said the talks were over.")
+    assert actor_of(result, "Moscow") == "russia" and actor_of(result, "Washington") == "united_states"
+    kremlin = linked(result, "The Kremlin")[0]
+    assert kremlin.actor == "russia" and kremlin.how == "metonym" and "subject of 'said'" in kremlin.evidence
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Putin arrived in Beijing on Friday.", "Beijing"),
+    ("The leaders met at the Kremlin.", "the Kremlin"),
+    ("Biden visited Kyiv in February.", "Kyiv"),
+    ("Her trip to Tokyo was short.", "Tokyo"),
+])
+def test_a_capital_that_is_a_place_is_no_actor(text, place):
+    result, _ = run(text)
+    [mention] = linked(result, place)
+    assert mention.actor is None and mention.rule == "place"
+
+
+@pytest.mark.parametrize("text, place, state", [
+    ("The sanctions hurt Beijing's economy.", "Beijing", "china"),
+    ("The minister held talks with Paris about the treaty.", "Paris", "france"),
+    ("It was a blatant jab at Washington.", "Washington", "united_states"),
+    ("Kyiv and Warsaw signed the deal.", "Warsaw", "poland"),
+])
+def test_a_capital_that_acts_is_its_state(text, place, state):
+    result, _ = run(text)
+    assert actor_of(result, place) == state
+
+
+def test_a_city_the_gazetteer_does_not_know_is_a_place_unless_it_acts():
+    result, _ = run("The delegation travelled to Harbin. Later, Springfield sued the company.")
+    assert actor_of(result, "Harbin") is None
+    assert actor_of(result, "Springfield") == "springfield"
+
+
+# --- groups -------------------------------------------------------------------------------
+
+
+def test_groups_of_officials_and_forces_stand_for_their_state():
+    result, _ = run("Russian officials denied the report. Ukrainian forces advanced on Monday.")
+    officials = linked(result, "Russian officials")[0]
+    assert officials.actor == "russia" and officials.rule == "group-for-state"
+    assert actor_of(result, "Ukrainian forces") == "ukraine"
+
+
+def test_blocs_and_groups_of_their_own():
+    result, _ = run("Western countries imposed sanctions on Chinese companies. The West was united.")
+    assert actor_of(result, "Western countries") == actor_of(result, "The West") == "the_west"
+    assert actor_of(result, "Chinese companies") == "chinese_companies"
+    assert "US allies" not in [m.text for m in run("US allies were worried.")[0].mentions if m.actor]
+
+
+def test_one_unnamed_official_is_not_the_state():
+    result, _ = run("A US official said that the plan would fail.")
+    assert actor_of(result, "US") == "united_states"
+    [claim] = result.claims
+    assert claim.speaker is None
+
+
+# --- pronouns and anaphors ----------------------------------------------------------------
+
+
 def test_pronoun_links_to_the_preceding_person():
     result, _ = extract_text("Angela Merkel arrived late. She said that the talks were useful.")
     pronoun = next(m for m in result.mentions if m.how == "pronoun")
     assert pronoun.text == "She" and pronoun.actor == "angela_merkel"
+    assert "antecedent 'Angela Merkel'" in pronoun.evidence
     [claim] = result.claims
     assert claim.speaker == "angela_merkel" and claim.speaker_text == "She"
+
+
+def test_pronouns_agree_in_gender():
+    result, _ = run("Angela Merkel met Emmanuel Macron in Paris. He said that the meeting went well.",
+                    published="2019-01-10")
+    assert actor_of(result, "He") == "emmanuel_macron"
+
+
+def test_an_object_pronoun_is_not_its_own_subject():
+    result, _ = run("Joe Biden called Olaf Scholz on Monday. Scholz thanked him.")
+    assert actor_of(result, "him") == "joe_biden"
+
+
+def test_it_refers_to_a_state_or_to_a_thing():
+    result, _ = run("China said that it would respond to the sanctions.")
+    assert actor_of(result, "it") == "china"
+    thing, _ = run("The report was published on Monday. It said that the economy would shrink.")
+    assert not [m for m in thing.mentions if m.text == "It" and m.actor]
+
+
+def test_they_refers_to_actors_named_together():
+    result, _ = run("Putin and Xi met in Moscow. They said that the partnership had no limits.")
+    assert {m.actor for m in linked(result, "They")} == {"vladimir_putin", "xi_jinping"}
+
+
+def test_the_two_leaders_and_the_country():
+    result, _ = run("Emmanuel Macron hosted Narendra Modi in Paris. The two leaders signed a deal. "
+                    "India said the country would buy more jets.", published="2023-07-14")
+    assert {m.actor for m in linked(result, "The two leaders")} == {"emmanuel_macron", "narendra_modi"}
+    assert actor_of(result, "the country") == "india"
+
+
+def test_a_possessive_may_point_forward_to_the_subject():
+    result, _ = run("During his visit to Brazil, Olaf Scholz praised the trade deal.")
+    assert actor_of(result, "his") == "olaf_scholz"
+
+
+def test_a_relative_pronoun_is_its_noun():
+    result, _ = run("Turkey, which hosts the talks, said that a deal was close.")
+    assert actor_of(result, "which") == "turkey"
+
+
+# --- the lookups claims and triples use -----------------------------------------------------
+
+
+def test_doc_actors_prefer_the_outermost_mention_and_the_innermost_at_an_offset():
+    mentions = [Mention("d", (0, 5), "China", "china"), Mention("d", (0, 27), "China's President Xi Jinping", "xi"),
+                Mention("d", (32, 45), "a US official", None), Mention("d", (34, 36), "US", "us"),
+                Mention("d", (50, 65), "the two leaders", "a"), Mention("d", (50, 65), "the two leaders", "b")]
+    actors = DocActors("d", mentions)
+    assert actors.actor_in(0, 27).actor == "xi"
+    assert actors.at(2).actor == "china" and actors.at(20).actor == "xi"
+    assert actors.actor_in(32, 45) is None and actors.actors_in(32, 45) == ["us"]
+    assert actors.actors_of(50, 65) == ["a", "b"]
+
+
+# --- the gazetteer ------------------------------------------------------------------------
+
+
+def test_gazetteer_entries_are_well_formed():
+    gaz = load_gazetteer()
+    offices = {o for tags in lexicon("titles.tsv").values() for o in tags}
+    assert {t.office for t in gaz.tenures} <= offices
+    assert all(re.fullmatch(r"Q\d+", a.wikidata) for a in gaz.actors.values() if a.wikidata)
+    assert all(a.id == slug(a.label) for a in gaz.actors.values())
+    seen: dict[tuple[str, str], list] = {}
+    for tenure in gaz.tenures:
+        assert tenure.end is None or tenure.start < tenure.end, tenure
+        seen.setdefault((tenure.jurisdiction, tenure.office), []).append(tenure)
+    for terms in seen.values():  # one holder of an office at a time (a day's overlap at hand-over)
+        terms.sort(key=lambda t: t.start)
+        for before, after in zip(terms, terms[1:]):
+            assert before.end is not None and (after.start - before.end).days >= -1, (before, after)
+
+
+def test_gazetteer_knows_the_worlds_states_with_capitals_and_demonyms():
+    gaz = load_gazetteer()
+    states = [a for a in gaz.actors.values() if a.kind == "Country"]
+    assert len(states) >= 190
+    assert gaz.by_metonym["kyiv"] == gaz.by_metonym["kiev"] == "ukraine"
+    assert gaz.by_metonym["downing street"] == "united_kingdom"
+    assert gaz.by_demonym["Chinese"] == "china"
+
+
+def test_users_extend_the_gazetteer_with_a_turtle_file(tmp_path, monkeypatch):
+    extra = tmp_path / "mine.ttl"
+    extra.write_text("""
+@prefix cg: <https://w3id.org/claimgraph/ontology#> .
+@prefix actor: <https://w3id.org/claimgraph/id/actor/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix schema: <https://schema.org/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+actor:ruritania a cg:Country ; rdfs:label "Ruritania" ; cg:demonym "Ruritanian" ; cg:capital "Strelsau" ;
+    cg:leaderOffice "king" .
+actor:rudolf_v a cg:Person ; rdfs:label "Rudolf V" ; schema:gender "male" ;
+    cg:held [ cg:office "monarch" ; cg:jurisdiction actor:ruritania ; schema:startDate "2001-01-01"^^xsd:date ] .
+""", encoding="utf-8")
+    monkeypatch.setenv("KG_GAZETTEER", str(extra))
+    result, _ = run("Strelsau protested. The Ruritanian king said that the border would stay open.")
+    assert actor_of(result, "Strelsau") == "ruritania"
+    assert actor_of(result, "The Ruritanian king") == "rudolf_v"
+
+
+def test_the_gazetteer_as_stored_satisfies_the_shapes():
+    from kg.rdf import actor_graph
+    from kg.validate import validate
+
+    report = validate(actor_graph(list(load_gazetteer().actors.values())))
+    assert report.conforms, report.text()
+
+
+# --- mentions in RDF ------------------------------------------------------------------------
+
+
+def test_mentions_are_rdf_nodes_with_offsets_rule_and_evidence():
+    from rdflib import Literal
+
+    from kg.rdf import CG, document_graph, mention_iri
+
+    result, _ = run("Emmanuel Macron hosted Narendra Modi in Paris. The two leaders signed a deal.")
+    g = document_graph(result.document, result.mentions, result.claims, result.triples, result.text)
+    [pair] = {m.span for m in linked(result, "The two leaders")}
+    node = mention_iri("doc", pair)
+    assert len(list(g.objects(node, CG.mentionOf))) == 2
+    assert (node, CG.rule, Literal("two-named-before")) in g and (node, CG.start, Literal(pair[0])) in g
+    [paris] = linked(result, "Paris")
+    place = mention_iri("doc", paris.span)
+    assert list(g.objects(place, CG.mentionOf)) == [] and (place, CG.rule, Literal("place")) in g
+

@@ -1,0 +1,406 @@
+"""Pronouns and short anaphors ("the country", "the two leaders") -> the actors they refer to.
+
+A salience model in the manner of Lappin and Leass (1994), kept small: every noun phrase
+of the current and the two previous sentences is a candidate antecedent (actors and
+non-actors alike, so that "it" after "the declaration" is not forced onto a country);
+candidates that disagree in number or gender are dropped, as are those the pronoun
+cannot be bound to ("Putin told him": not Putin); the rest are ranked by recency and
+grammatical role (subjects first, and subjects for subjects), with a penalty for names
+inside a quotation when the pronoun is outside it. A pronoun links to actors only when
+the best candidate is an actor (or a pronoun already linked to one). A possessive in a
+fronted phrase may point forward to the subject ("During his visit, Putin said").
+
+Everything is linear in the document: referents are collected once, and each pronoun
+looks at the referents of three sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from typing import Callable
+
+from spacy.tokens import Doc, Token
+
+from .descriptors import TokenTable, is_plural
+from .lexicons import lexicon
+
+WINDOW = 2  # sentences before the pronoun's own
+QUOTE_CHARS = re.compile(r"[“”\"]")
+EXPLETIVE_VERBS = {"be", "seem", "appear", "look", "sound", "remain", "become", "happen", "matter", "take", "make"}
+CLAUSES = {"ccomp", "xcomp", "csubj"}
+ROLE_WEIGHT = {"subject": 80, "object": 50, "oblique": 40, "possessor": 35, "other": 20}
+FORE_DEPS = {"prep", "advcl", "npadvmod", "advmod"}
+
+
+@dataclass
+class Referent:
+    """A noun phrase that a later pronoun may refer to."""
+
+    head: int  # token index
+    start: int  # character span
+    end: int
+    text: str
+    actors: tuple[str, ...] = ()
+    person: bool = False
+    plural: bool = False
+    gender: str | None = None
+    kind: str | None = None  # actor kind when ``actors``
+    role: str = "other"
+    sent: int = 0
+    main: bool = False
+    quoted: bool = False
+    pronoun: bool = False
+
+
+@dataclass
+class Link:
+    """An anaphor linked to actors, with the rule and evidence for the record."""
+
+    start: int
+    end: int
+    text: str
+    actors: tuple[str, ...]
+    rule: str
+    evidence: str
+    how: str = "pronoun"
+
+
+@dataclass
+class AnaphoraContext:
+    """What the resolver knows about the document, as anaphora needs it."""
+
+    doc: Doc
+    text: str  # the document text (the doc's own, without rebuilding it)
+    kinds: dict[str, str]  # actor id -> kind
+    gender: Callable[[str], str | None]
+    skipped: Callable[[int, int], bool]
+    referents: list[Referent] = field(default_factory=list)
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside quotation marks (curly pairs, straight quotes by line)."""
+    spans, opened = [], None
+    for match in QUOTE_CHARS.finditer(text):
+        ch, pos = match.group(), match.start()
+        if opened is not None and "\n" in text[opened:pos]:
+            opened = None
+        if ch == "“" or (ch == '"' and opened is None):
+            opened = pos
+        elif opened is not None:
+            spans.append((opened, pos + 1))
+            opened = None
+    return spans
+
+
+class QuoteIndex:
+    def __init__(self, text: str) -> None:
+        self.spans = quote_spans(text)
+        self.starts = [s for s, _ in self.spans]
+
+    def inside(self, offset: int) -> bool:
+        i = bisect_right(self.starts, offset) - 1
+        return i >= 0 and self.spans[i][0] < offset < self.spans[i][1]
+
+
+def role_of(token: Token) -> str:
+    head = token
+    while head.dep_ in {"conj", "appos"} and head.head.i != head.i:
+        head = head.head
+    dep = head.dep_
+    if dep in {"nsubj", "nsubjpass"}:
+        return "subject"
+    if dep in {"dobj", "dative", "attr"}:
+        return "object"
+    if dep == "pobj":
+        return "oblique"
+    if dep == "poss":
+        return "possessor"
+    return "other"
+
+
+class Roles:
+    """:func:`role_of` and :func:`is_main_subject` over a :class:`~kg.descriptors.TokenTable`."""
+
+    def __init__(self, table: TokenTable) -> None:
+        self.table = table
+        self.climb = table.ids("conj", "appos")
+        self.subject = table.ids("nsubj", "nsubjpass")
+        self.object = table.ids("dobj", "dative", "attr")
+        self.oblique = table.ids("pobj")
+        self.possessor = table.ids("poss")
+        self.root = table.ids("ROOT")
+
+    def of(self, i: int) -> tuple[str, bool]:
+        """(role, is the subject of the sentence's root) of token ``i``."""
+        dep, head = self.table.dep, self.table.head
+        while dep[i] in self.climb and head[i] != i:
+            i = head[i]
+        d = dep[i]
+        if d in self.subject:
+            return "subject", dep[head[i]] in self.root
+        if d in self.object:
+            return "object", False
+        if d in self.oblique:
+            return "oblique", False
+        if d in self.possessor:
+            return "possessor", False
+        return "other", False
+
+
+def is_main_subject(token: Token) -> bool:
+    head = token
+    while head.dep_ in {"conj", "appos"} and head.head.i != head.i:
+        head = head.head
+    return head.dep_ in {"nsubj", "nsubjpass"} and head.head.dep_ == "ROOT"
+
+
+def is_expletive(token: Token) -> bool:
+    """"It seems that...", "it is hard to predict...": an "it" that refers to nothing."""
+    if token.lower_ != "it" or token.dep_ not in {"nsubj", "nsubjpass", "expl"}:
+        return token.dep_ == "expl"
+    verb = token.head
+    if verb.lemma_ not in EXPLETIVE_VERBS:
+        return False
+    if any(c.dep_ in CLAUSES and c.i > verb.i for c in verb.children):
+        return True
+    return any(c.dep_ in {"acomp", "attr"} and any(g.dep_ in CLAUSES for g in c.children) for c in verb.children)
+
+
+class Anaphora:
+    """Resolves the anaphors of one document against its referents."""
+
+    def __init__(self, ctx: AnaphoraContext, sent_of: list[int], quotes: QuoteIndex, table: TokenTable) -> None:
+        self.ctx = ctx
+        self.table = table
+        self.doc = ctx.doc
+        self.sent_of = sent_of
+        self.quotes = quotes
+        self.referents = sorted(ctx.referents, key=lambda r: r.head)
+        self.heads = [r.head for r in self.referents]
+
+    # candidates --------------------------------------------------------------------
+
+    def _add(self, referent: Referent) -> None:
+        i = bisect_right(self.heads, referent.head)
+        self.heads.insert(i, referent.head)
+        self.referents.insert(i, referent)
+
+    def _window(self, token: Token) -> list[Referent]:
+        first_sent = self.sent_of[token.i] - WINDOW
+        lo = bisect_left(self.heads, self._sent_start_token(first_sent))
+        hi = bisect_left(self.heads, token.i)
+        return self.referents[lo:hi]
+
+    def _sent_start_token(self, sent_index: int) -> int:
+        if sent_index <= 0:
+            return 0
+        return self._sent_starts[sent_index]
+
+    def gender_of(self, referent: Referent) -> str | None:
+        if referent.gender:
+            return referent.gender
+        if len(referent.actors) == 1:
+            return self.ctx.gender(referent.actors[0])
+        return None
+
+    def _score(self, pronoun: Token, referent: Referent, pronoun_role: str, pronoun_gender: str | None = None) -> float:
+        distance = self.sent_of[pronoun.i] - referent.sent
+        score = 100 * 0.5 ** distance + ROLE_WEIGHT[referent.role]
+        if referent.main:
+            score += 20
+        if pronoun_role == "subject" and referent.role == "subject":
+            score += 35
+        if referent.quoted and not self.quotes.inside(pronoun.idx):
+            score -= 60
+        if pronoun_gender and self.gender_of(referent) == pronoun_gender:
+            score += 25  # known to agree, rather than merely not known to disagree
+        return score + referent.head / 100000  # later wins a tie
+
+    # pronouns ------------------------------------------------------------------------
+
+    def run(self) -> list[Link]:
+        self._sent_starts = [s.start for s in self.doc.sents]
+        pronouns = lexicon("pronouns.tsv")
+        links: list[Link] = []
+        table = self.table
+        wanted = table.ids(*pronouns, *lexicon("anaphors.tsv"))
+        relative_tags = table.ids("WDT", "WP")
+        for i in range(len(self.doc)):
+            if table.lower[i] not in wanted and table.lemma[i] not in wanted and table.tag[i] not in relative_tags:
+                continue
+            token = self.doc[i]
+            if token.lower_ in pronouns and token.tag_ in {"PRP", "PRP$"} and not self.ctx.skipped(token.idx, token.idx + len(token)):
+                link = self._pronoun(token, pronouns[token.lower_])
+                if link:
+                    links.append(link)
+            elif token.tag_ in {"WDT", "WP"} and token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "relcl":
+                link = self._relative(token)
+                if link:
+                    links.append(link)
+            elif token.pos_ == "NOUN":
+                link = self._noun_anaphor(token)
+                if link:
+                    links.append(link)
+                    referent = self._referent_at(token.i)
+                    if referent is not None:  # later pronouns may refer back through it
+                        referent.actors = link.actors
+                        referent.kind = self.ctx.kinds.get(link.actors[0])
+        return links
+
+    def _relative(self, token: Token) -> Link | None:
+        """"who", "which", "that" opening a relative clause: the noun the clause belongs to."""
+        noun = token.head.head
+        referent = self._referent_at(noun.i)
+        if referent is None or not referent.actors:
+            return None
+        return Link(token.idx, token.idx + len(token), token.text, referent.actors, "relative-pronoun",
+                    f"relative pronoun of {referent.text!r} at {referent.start}")
+
+    def _referent_at(self, head: int) -> Referent | None:
+        """The widest referent whose head is token ``head``."""
+        i = bisect_left(self.heads, head)
+        found = None
+        while i < len(self.heads) and self.heads[i] == head:
+            if found is None or len(self.referents[i].actors) > len(found.actors):
+                found = self.referents[i]
+            i += 1
+        return found
+
+    def _agrees(self, features: frozenset[str], referent: Referent) -> bool:
+        if "plural" in features:
+            return referent.plural
+        if referent.plural:
+            return False
+        if "neuter" in features:
+            return not referent.person
+        if not referent.person:
+            return False
+        gender = self.gender_of(referent)
+        wanted = "male" if "male" in features else "female"
+        return gender is None or gender == wanted
+
+    def _pronoun(self, token: Token, features: frozenset[str]) -> Link | None:
+        own = Referent(head=token.i, start=token.idx, end=token.idx + len(token), text=token.text,
+                       plural="plural" in features, person="neuter" not in features and "plural" not in features,
+                       gender="male" if "male" in features else "female" if "female" in features else None,
+                       role=role_of(token), sent=self.sent_of[token.i], main=is_main_subject(token),
+                       quoted=self.quotes.inside(token.idx), pronoun=True)
+        if is_expletive(token):
+            self._add(own)
+            return None
+        role = own.role
+        candidates = [r for r in self._window(token) if self._agrees(features, r)
+                      and not self._bound_away(token, r, features)]
+        scored = [(self._score(token, r, role, own.gender), r, "") for r in candidates]
+        forward = self._cataphor(token, features)
+        if forward is not None:
+            scored.append((100 + ROLE_WEIGHT["subject"] + 20, forward, "the subject after it, "))
+        best = max(scored, key=lambda item: item[0], default=None)
+        link = None
+        if best is not None:
+            _, antecedent, note = best
+            own.actors, own.kind = antecedent.actors, antecedent.kind
+            own.person = own.person or antecedent.person
+            if antecedent.actors:
+                link = Link(token.idx, token.idx + len(token), token.text, antecedent.actors, "pronoun",
+                            f"{note}antecedent {antecedent.text!r} at {antecedent.start} "
+                            f"({self._where(token, antecedent)}), the most prominent agreeing noun phrase")
+        self._add(own)
+        return link
+
+    def _where(self, token: Token, referent: Referent) -> str:
+        distance = self.sent_of[token.i] - referent.sent
+        place = {0: "same sentence", 1: "previous sentence"}.get(distance, f"{distance} sentences before")
+        return f"{referent.role}, {place}"
+
+    def _bound_away(self, token: Token, referent: Referent, features: frozenset[str]) -> bool:
+        """Binding: "Putin told him" (him is not Putin); "his visit" is not the visit."""
+        if referent.head == token.head.i:
+            return True
+        if token.dep_ in {"dobj", "dative"} and "reflexive" not in features:
+            return any(c.i == referent.head and c.dep_ in {"nsubj", "nsubjpass"} for c in token.head.children)
+        return False
+
+    def _cataphor(self, token: Token, features: frozenset[str]) -> Referent | None:
+        """The main subject that a pronoun in a fronted phrase points forward to."""
+        if token.dep_ not in {"poss", "nsubj"}:
+            return None
+        root = token.sent.root
+        subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i > token.i), None)
+        if subject is None:
+            return None
+        node = token
+        while node.head.i != root.i and node.head.i != node.i:
+            node = node.head
+        if node.head.i != root.i or node.dep_ not in FORE_DEPS or node.i > subject.i:
+            return None
+        i = bisect_left(self.heads, subject.i)
+        if i < len(self.heads) and self.heads[i] == subject.i and self._agrees(features, self.referents[i]):
+            return self.referents[i]
+        return None
+
+    # "the country", "the two leaders" -----------------------------------------------
+
+    def _noun_anaphor(self, token: Token) -> Link | None:
+        entry = lexicon("anaphors.tsv").get(token.lemma_.lower())
+        if not entry or self.ctx.skipped(token.idx, token.idx + len(token)) or self._covered(token):
+            return None
+        kind = next(t for t in entry if t[0].isupper())
+        children = {c.lower_ for c in token.children if c.i < token.i}
+        plural = is_plural(token)
+        definite = bool(children & {"the", "their", "both"}) or any(c.tag_ == "PRP$" for c in token.lefts)
+        if plural and "two" in entry and "both" in children or definite and "two" in children:
+            return self._pair(token, kind, fallback=token.lemma_.lower() != "side")
+        if not plural and "one" in entry and children == {"the"} and not any(c.dep_ == "prep" for c in token.rights):
+            return self._one(token, kind)
+        return None
+
+    def _covered(self, token: Token) -> bool:
+        i = bisect_left(self.heads, token.i)
+        return i < len(self.heads) and self.heads[i] == token.i and bool(self.referents[i].actors)
+
+    def _span(self, token: Token) -> tuple[int, int, str]:
+        start = min([c.left_edge.i for c in token.lefts] + [token.i])
+        text = self.ctx.text[self.doc[start].idx:token.idx + len(token)]
+        return self.doc[start].idx, token.idx + len(token), text
+
+    def _one(self, token: Token, kind: str) -> Link | None:
+        role = role_of(token)
+        candidates = [r for r in self._window(token) if len(r.actors) == 1 and r.kind == kind]
+        best = max(candidates, key=lambda r: self._score(token, r, role), default=None)
+        if best is None:
+            return None
+        start, end, text = self._span(token)
+        return Link(start, end, text, best.actors, "definite-anaphor",
+                    f"the most prominent {kind.lower()} before it: {best.text!r} at {best.start} "
+                    f"({self._where(token, best)})", how="title")
+
+    def _pair(self, token: Token, kind: str, fallback: bool = True) -> Link | None:
+        """"The two leaders": a pair named together just before, else the two actors of
+        that kind named most so far in the document, when they stand out."""
+        role = role_of(token)
+        pairs = [r for r in self._window(token) if len(r.actors) == 2 and r.kind == kind]
+        start, end, text = self._span(token)
+        if pairs:
+            best = max(pairs, key=lambda r: self._score(token, r, role))
+            return Link(start, end, text, best.actors, "two-named-together",
+                        f"{best.text!r} at {best.start} ({self._where(token, best)})", how="title")
+        if not fallback:  # "both sides" needs the two sides named together
+            return None
+        counts: dict[str, int] = {}
+        for r in self.referents[:bisect_left(self.heads, token.i)]:
+            if len(r.actors) == 1 and r.kind == kind:
+                counts[r.actors[0]] = counts.get(r.actors[0], 0) + 1
+        ranked = sorted(counts, key=lambda a: -counts[a])
+        if len(ranked) >= 2 and counts[ranked[1]] >= 2 and (len(ranked) == 2 or counts[ranked[1]] >= 2 * counts[ranked[2]]):
+            first, second = ranked[:2]  # they stand out: each named twice at least, twice as often as the next
+            return Link(start, end, text, (first, second), "two-most-named",
+                        f"the two {kind.lower()} actors named most so far ({counts[first]} and {counts[second]} "
+                        f"mentions; the next has {counts[ranked[2]] if len(ranked) > 2 else 0})", how="title")
+        near = list(dict.fromkeys(r.actors[0] for r in self._window(token) if len(r.actors) == 1 and r.kind == kind))
+        if len(near) == 2:
+            return Link(start, end, text, tuple(near), "two-named-before",
+                        f"the only two {kind.lower()} actors named in the last sentences", how="title")
+        return None

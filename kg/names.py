@@ -1,0 +1,89 @@
+"""Names as strings: ids from names, the form names are compared in, family names.
+
+>>> slug("Russian President Vladimir Putin")
+'russian_president_vladimir_putin'
+>>> family_name("Xi Jinping"), family_name("Angela Merkel"), family_name("Putin")
+('Xi', 'Merkel', None)
+>>> looks_like_name("the West"), looks_like_name("the Russian president")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .lexicons import lexicon
+
+ARTICLES = ("the ", "The ")
+
+
+def slug(name: str) -> str:
+    """A stable, IRI-safe id from a name: ascii, lower case, words joined by ``_``."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_name.lower().replace("'", "").replace("’", ""))
+    return "_".join(words) or "actor"
+
+
+def name_key(name: str) -> str:
+    """The form names are compared in: casefolded, curly quotes and spaces normalised."""
+    name = name.replace("’", "'").replace("‘", "'")
+    return " ".join(name.split()).casefold()
+
+
+def without_article(name: str) -> str:
+    """``name`` without a leading "the"."""
+    return name[4:] if name.startswith(ARTICLES) and len(name) > 4 else name
+
+
+def looks_like_name(text: str) -> bool:
+    """True for proper names ("the West", "Xi Jinping"), false for descriptions.
+
+    A description ("the Russian president", "Chinese companies") ends in a lower-case
+    word; only names are looked up as names, so a description never stands for an actor
+    in another document where it may mean someone else.
+    """
+    words = without_article(text).split()
+    return bool(words) and not words[-1][:1].islower()
+
+
+def family_name(label: str) -> str | None:
+    """The family name of a two- to four-word person name; None for a single word.
+
+    The last word, except for names that put the family name first ("Xi Jinping",
+    ``kg/data/family_name_first.txt``).
+    """
+    words = label.split()
+    if len(words) < 2:
+        return None
+    if len(words) <= 3 and words[0] in lexicon("family_name_first.txt"):
+        return words[0]
+    return words[-1]
+
+
+SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def first_last_name(name: str) -> tuple[tuple[str, str] | None, list[str]]:
+    """((given name, family name), middle names) of a person name of two words or more.
+
+    >>> first_last_name("Richard M. Nixon")
+    (('richard', 'nixon'), ['m.'])
+    >>> first_last_name("Joseph R. Biden Jr.")
+    (('joseph', 'biden'), ['r.'])
+    """
+    words = [w for w in name_key(name).replace(",", " ").split() if w not in SUFFIXES]
+    if len(words) < 2 or (len(words) <= 3 and name.split()[0] in lexicon("family_name_first.txt")):
+        return None, []  # "Kim Jong Un": no given name first
+    return (words[0], words[-1]), words[1:-1]
+
+
+def middles_agree(a: list[str], b: list[str]) -> bool:
+    """True when one list of middle names is empty or each pair agrees ("m." ~ "milhous")."""
+    if not a or not b:
+        return True
+    if len(a) != len(b):
+        return False
+    return all(x.rstrip(".") == y.rstrip(".") or x.rstrip(".") == y[:1] or y.rstrip(".") == x[:1]
+               for x, y in zip(a, b))
+
