@@ -94,6 +94,24 @@ class DocActors:
             i -= 1
         return best
 
+    def actors_at(self, offset: int) -> list[str]:
+        """Every actor of the innermost mention at ``offset``: one, or each of "the two leaders"."""
+        inner = self.at(offset)
+        if inner is None:
+            return []
+        return [m.actor for m in self.within(*inner.span) if m.span == inner.span and m.actor]
+
+    def place_at(self, offset: int) -> str | None:
+        """The state of a place mentioned at ``offset`` that is no actor there ("arrived in
+        *Beijing*": China), if the place is known."""
+        i = bisect_left(self._starts, offset + 1) - 1
+        while i >= 0 and self.mentions[i].span[0] > offset - LOOK_BACK:
+            mention = self.mentions[i]
+            if mention.span[0] <= offset < mention.span[1] and mention.place_of:
+                return mention.place_of
+            i -= 1
+        return None
+
     def actors_in(self, start: int, end: int) -> list[str]:
         """Distinct actor ids mentioned inside ``[start, end)``, in text order."""
         return list(dict.fromkeys(m.actor for m in self.within(start, end) if m.actor))

@@ -42,7 +42,7 @@ SELECT ?id ?label ?kind ?alias ?wikidata WHERE {
 
 REFERENCED_ACTORS = """
 SELECT DISTINCT ?actor WHERE {
-  { ?x cg:mentionOf ?actor } UNION { ?x cg:claimant ?actor } UNION { ?x cg:about ?actor }
+  { ?x cg:mentionOf ?actor } UNION { ?x cg:placeIn ?actor } UNION { ?x cg:claimant ?actor } UNION { ?x cg:about ?actor }
   UNION { ?x rdf:subject ?actor } UNION { ?x rdf:object ?actor } UNION { ?x cg:target ?actor }
   FILTER(isIRI(?actor))
 }

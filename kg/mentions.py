@@ -153,10 +153,11 @@ class DocumentMentions:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return range(span.start, span.end) if span is not None else range(0)
 
-    def _add(self, start: int, end: int, actor: str | None, how: str, rule: str, evidence: str) -> Mention:
+    def _add(self, start: int, end: int, actor: str | None, how: str, rule: str, evidence: str,
+             place_of: str | None = None) -> Mention:
         text = self.document.text[start:end]
         mention = Mention(doc=self.document.id, span=(start, end), text=text, actor=actor, how=how,
-                          rule=rule, evidence=evidence)
+                          rule=rule, evidence=evidence, place_of=place_of)
         self.mentions.append(mention)
         self.spans.add((start, end))
         tokens = self._tokens(start, end)
@@ -164,6 +165,8 @@ class DocumentMentions:
             self.covered[i] = 1
             if actor is not None and (self.actor_at[i] is None or len(tokens) <= self.width[i]):
                 self.actor_at[i], self.width[i] = actor, len(tokens)
+        if place_of is not None:
+            self.r.mark_mentioned(place_of)  # the store must know the state a place is in
         if actor is not None:
             self.r.mark_mentioned(actor)
             if how in {"name", "alias", "title"} and rule not in ANAPHORIC_RULES:
@@ -453,7 +456,7 @@ class DocumentMentions:
                       f"{text!r}, {what} of {self._label(state)}, acts here: {why}")
         else:
             self._add(start, span.end_char, None, "name", "place",
-                      f"{text!r} is a place here ({why}), not {self._label(state)}")
+                      f"{text!r} is a place here ({why}), not {self._label(state)}", place_of=state)
 
     def _unknown_place(self, span: Span) -> None:
         """A place the gazetteer does not know: an actor of its own only when it acts."""

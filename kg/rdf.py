@@ -152,6 +152,8 @@ def add_mention(g: Graph, rec: Mention) -> None:
         g.add((node, CG.rule, Literal(rec.rule)))
     if rec.evidence:
         g.add((node, CG.evidence, Literal(rec.evidence)))
+    if rec.place_of:
+        g.add((node, CG.placeIn, actor_iri(rec.place_of)))
 
 
 def add_claim(g: Graph, rec: Claim, text: str | None = None) -> None:

@@ -6,7 +6,7 @@ mapping, the store, the views and ``kg extract --jsonl`` all consume them. Spans
 
 >>> rec = Mention(doc="d1", span=(0, 5), text="Putin", actor="vladimir_putin", how="name")
 >>> to_json(rec)
-'{"type": "mention", "doc": "d1", "span": [0, 5], "text": "Putin", "actor": "vladimir_putin", "how": "name", "rule": null, "evidence": null}'
+'{"type": "mention", "doc": "d1", "span": [0, 5], "text": "Putin", "actor": "vladimir_putin", "how": "name", "rule": null, "evidence": null, "place_of": null}'
 >>> from_dict(json.loads(to_json(rec))) == rec
 True
 """
@@ -58,6 +58,7 @@ class Mention:
     how: str = "name"  # name | alias | title | pronoun | metonym
     rule: str | None = None
     evidence: str | None = None
+    place_of: str | None = None  # a place that is no actor here: the state it lies in
 
 
 @dataclass

@@ -101,22 +101,34 @@ class TripleExtractor:
         return self.triples
 
     def _add(self, ex: Extraction, sent: Span) -> None:
-        doc, text = self.doc, self.document.text
+        doc = self.doc
         s_span = char_span(doc, ex.subject.start, ex.subject.end)
         o_span = char_span(doc, ex.obj.start, ex.obj.end)
         p_span = char_span(doc, *ex.predicate) if ex.predicate else None
-        key = (s_span, p_span, o_span, ex.lemma)
-        if key in self._seen or s_span == o_span:
+        if (s_span, p_span, o_span, ex.lemma) in self._seen or s_span == o_span:
             return
-        subject = self.actor_of(ex.subject, owner=ex.kind == "verb" and event_noun(ex.subject.head.lemma_) is not None)
-        obj = None if ex.kind in DESCRIPTION_KINDS else self.actor_of(ex.obj, owner=self._directed(ex))
-        if subject is not None and subject == obj:
-            subject = obj = None  # "Putin, the Russian president": a name for the same actor
-        if "variant" in ex.features and (not (subject and obj) or (subject, obj) in self._pairs):
-            return  # a narrower reading is only kept when it links two actors not yet linked
+        subjects = self.actors_of(ex.subject, owner=ex.kind == "verb" and event_noun(ex.subject.head.lemma_) is not None)
+        objects = [] if ex.kind in DESCRIPTION_KINDS else self.actors_of(ex.obj, owner=self._directed(ex))
+        if not objects and relation_type(ex.lemma) == "visit":
+            objects = [self.actors.place_at(ex.obj.head.idx)]  # "arrived in Beijing": in China
+        pairs = [(s, o) for s in subjects or [None] for o in objects or [None]]
+        for subject, obj in pairs:
+            if subject is not None and subject == obj:
+                if len(pairs) > 1:
+                    continue  # "the two leaders praised each other": not Putin-Putin
+                subject = obj = None  # "Putin, the Russian president": a name for the same actor
+            if "variant" in ex.features and (not (subject and obj) or (subject, obj) in self._pairs):
+                continue  # a narrower reading is only kept when it links two actors not yet linked
+            # one record per pair of actors when an argument names several ("the two leaders")
+            which = (subject, obj) if len(pairs) > 1 else ()
+            self._record(ex, sent, s_span, p_span, o_span, subject, obj, which)
+
+    def _record(self, ex: Extraction, sent: Span, s_span: tuple[int, int], p_span: tuple[int, int] | None,
+                o_span: tuple[int, int], subject: str | None, obj: str | None, which: tuple) -> None:
+        text = self.document.text
         if subject and obj:
             self._pairs.add((subject, obj))
-        self._seen.add(key)
+        self._seen.add((s_span, p_span, o_span, ex.lemma))
         claim = self._asserting_claim(ex.anchor.idx)
         features = ex.features | length_features(ex) | {f"kind:{ex.kind}"}
         if ex.negated:
@@ -128,7 +140,7 @@ class TripleExtractor:
         self.features.append(features)
         self.triples.append(Triple(
             doc=self.document.id,
-            id=stable_id(self.document.id, s_span, p_span, o_span, ex.lemma),
+            id=stable_id(self.document.id, s_span, p_span, o_span, ex.lemma, *which),
             sentence_span=(sent.start_char, sent.end_char),
             subject_text=text[s_span[0]:s_span[1]], subject_span=s_span, subject=subject,
             predicate_text=text[p_span[0]:p_span[1]] if p_span else None, predicate_span=p_span,
@@ -150,24 +162,25 @@ class TripleExtractor:
         actions"); "emphasized China's assistance" is not about China."""
         return ex.kind != "copula" and relation_type(ex.lemma) is not None
 
-    def actor_of(self, arg: Arg, owner: bool = False) -> str | None:
-        """The actor an argument names: the mention at its head; with ``owner``, else the
-        actor that the head (not a role: "the Duma chairman") belongs to or comes from.
-        A subject that is an act takes its doer ("China's support helped Russia")."""
-        mention = self.actors.at(arg.head.idx)
-        if mention is not None:
-            return mention.actor
+    def actors_of(self, arg: Arg, owner: bool = False) -> list[str]:
+        """The actors an argument names (both of "the two leaders"): the mention at its
+        head; with ``owner``, else the actor that the head (not a role: "the Duma
+        chairman") belongs to or comes from. A subject that is an act takes its doer
+        ("China's support helped Russia")."""
+        found = self.actors.actors_at(arg.head.idx)
+        if found:
+            return found
         whole = partitive_whole(arg.head)
         if whole is not None:
-            return self.actor_of(Arg(whole.left_edge.i, whole.right_edge.i + 1, whole), owner)
+            return self.actors_of(Arg(whole.left_edge.i, whole.right_edge.i + 1, whole), owner)
         if not owner or arg.head.lemma_.lower() in lexicon("role_nouns.txt"):
-            return None
+            return []
         for child in arg.head.children:
             if child.dep_ in OWNER_DEPS and arg.start <= child.i < arg.end:
-                mention = self.actors.at(child.idx)
-                if mention is not None:
-                    return mention.actor
-        return None
+                found = self.actors.actors_at(child.idx)
+                if found:
+                    return found
+        return []
 
     def _asserting_claim(self, offset: int) -> Claim | None:
         """The innermost claim whose content holds ``offset`` (the predicate's word)."""

@@ -212,7 +212,7 @@ def test_content_stops_at_a_semicolon_and_before_a_closing_comment():
 def test_headline_verb_tagged_as_noun():
     found, claims = claims_of("Putin and Xi vow deeper ties")
     assert [(f[1], f[2]) for f in found] == [("vow", "deeper ties")] * 2
-    assert {c.speaker for c in claims} == {"putin", "xi"}
+    assert {c.speaker for c in claims} == {"vladimir_putin", "xi_jinping"}
 
 
 def test_no_claim_without_a_cue():

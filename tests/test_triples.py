@@ -181,8 +181,23 @@ def test_title_before_a_name():
 def test_nominal_event_with_doer_and_target():
     _, triples = triples_of("Angela Merkel's visit to Paris lasted two days.")
     visit = one(triples, "visit")
-    assert (visit.subject, visit.object, visit.kind) == ("angela_merkel", "paris", "nominal")
+    # Paris is a place here, not an actor: the visit is to the state it lies in
+    assert (visit.subject, visit.object, visit.kind) == ("angela_merkel", "france", "nominal")
     assert visit.predicate_text == "visit"
+
+
+def test_a_visit_to_a_capital_relates_to_its_state_but_a_setting_does_not():
+    _, triples = triples_of("Narendra Modi arrived in Moscow on Monday. Modi held talks in Moscow.")
+    assert one(triples, "arrive in").object == "russia"
+    assert one(triples, "hold").object is None  # talks held in a place are no relation to Russia
+
+
+def test_an_argument_naming_two_actors_gives_a_triple_for_each():
+    _, triples = triples_of("Emmanuel Macron met Olaf Scholz in Berlin. The two leaders criticized Russia.")
+    criticisms = [t for t in triples if t.predicate == "criticize"]
+    assert sorted((t.subject, t.object) for t in criticisms) == [("emmanuel_macron", "russia"),
+                                                                 ("olaf_scholz", "russia")]
+    assert len({t.id for t in criticisms}) == 2
 
 
 def test_light_verb_lends_its_subject_to_the_event_noun():

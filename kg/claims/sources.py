@@ -164,7 +164,8 @@ class SourceResolver:
             return [], "unnamed"
         mention = self.actors.at(head.idx)
         if mention is not None:
-            return [mention.actor], mention.how or "name"
+            ids = self.actors.actors_at(head.idx)  # both of "the two leaders"
+            return ids, "group" if len(ids) > 1 else mention.how or "name"
         if self._is_joint(head):
             group = self._group_before(head.idx, self._group_kind(head))
             return (list(group.actors), "group") if group else ([], "unresolved-group")
