@@ -28,5 +28,5 @@ def char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def is_negated(token: Token) -> bool:
-    """True when the token has a negation among its dependents ("did not say")."""
-    return any(child.dep_ == "neg" for child in token.children)
+    """True when the token has a negation among its dependents ("did not say", "never claimed")."""
+    return any(child.dep_ == "neg" or child.lower_ in {"never", "not"} for child in token.children)

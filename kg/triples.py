@@ -134,7 +134,8 @@ class TripleExtractor:
         if ex.negated:
             features.add("negated")
         # a reported "would" is a shifted "will": "Putin said he would brief Xi"
-        hedged = ex.hedged and not (claim is not None and claim.kind != "direct" and ex.hedge == "would")
+        shifted = "shifted" in lexicon("hedges.tsv").get(ex.hedge or "", ())
+        hedged = ex.hedged and not (claim is not None and claim.kind != "direct" and shifted)
         if self._question:
             hedged = True  # a question asserts nothing
         self.features.append(features)

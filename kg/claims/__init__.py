@@ -15,7 +15,7 @@ The stage runs in three steps over one parsed document:
 Spans follow the conventions of attribution corpora (:mod:`.grammar`); :mod:`.quotes`
 finds the quotation marks and :mod:`.layout` indexes paragraphs and quotations by token;
 :mod:`.records` makes the records. Lexicons are data in ``kg/data/``: ``cue_verbs.txt``,
-``cue_nouns.txt``, ``hedges.txt``, ``group_heads.txt``, ``unnamed_sources.txt``,
+``cue_nouns.txt``, ``hedges.tsv``, ``group_heads.txt``, ``unnamed_sources.txt``,
 ``speaker_nouns.txt`` and ``not_sources.txt``.
 """
 

@@ -8,19 +8,15 @@ from ..actors import DocActors
 from ..ingest import Document
 from ..lexicons import lexicon
 from ..records import Claim, stable_id
+from ..spans import is_negated
 from .confidence import confidence
 from .model import Attribution, Range
 
 
-def is_negated(cue: Token | None) -> bool:
-    """True when the cue has a negation ("did not say", "never claimed")."""
-    return cue is not None and any(c.dep_ == "neg" or c.lower_ in {"never", "not"} for c in cue.children)
-
-
 def is_hedged(doc: Doc, content: Range, cue: Token | None) -> bool:
-    """True when a hedge (``kg/data/hedges.txt``) is in the content or on the cue
-    ("may", "reportedly said", "suggested that")."""
-    hedges = lexicon("hedges.txt")
+    """True when a hedge (``kg/data/hedges.tsv``) is in the content or on the cue
+    ("may", "reportedly said", "suggested that"); a reported "would" is no hedge."""
+    hedges = {word for word, tags in lexicon("hedges.tsv").items() if "shifted" not in tags}
     span = doc.char_span(*content, alignment_mode="expand")
     words = [t for t in span] if span is not None else []
     if cue is not None:
@@ -46,7 +42,7 @@ def claims_of(document: Document, doc: Doc, actors: DocActors, attribution: Attr
     cue_start, cue_end = attribution.cue
     speaker_span = attribution.source_span
     score = confidence(attribution) if score is None else score
-    negated = is_negated(attribution.cue_token)
+    negated = attribution.cue_token is not None and is_negated(attribution.cue_token)
     claims = []
     for content in attribution.contents:
         start, end = content
