@@ -107,6 +107,17 @@ class Ids:
         self.plural_tags = table.ids("NNS", "NNPS")
 
 
+def names_something(description: str) -> bool:
+    """True when a description is specific enough to serve as an alias: it has a capitalised
+    word after its first ("the Russian president", "U.S. Secretary of State Antony
+    Blinken"), unlike "a professor", "the head" or "whose top diplomat".
+
+    >>> names_something("the Chinese leader"), names_something("a senior fellow")
+    (True, False)
+    """
+    return any(word[:1].isupper() for word in description.split()[1:])
+
+
 class DocumentMentions:
     """Finds and links the mentions of one parsed document."""
 
@@ -169,9 +180,10 @@ class DocumentMentions:
             self.r.mark_mentioned(place_of)  # the store must know the state a place is in
         if actor is not None:
             self.r.mark_mentioned(actor)
-            if how in {"name", "alias", "title"} and rule not in ANAPHORIC_RULES:
-                # a family name alone is no name for other documents
-                self.r.add_alias(actor, text, name=how in {"name", "alias"} and not rule.startswith("surname"))
+            if how in {"name", "alias"} or (how == "title" and names_something(text)):
+                if rule not in ANAPHORIC_RULES:
+                    # a family name alone is no name for other documents
+                    self.r.add_alias(actor, text, name=how in {"name", "alias"} and not rule.startswith("surname"))
         return mention
 
     def _kind(self, actor: str) -> str:
