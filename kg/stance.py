@@ -2,9 +2,10 @@
 
 Two general rules over the dependency parse, with the word list ``kg/data/polarity.tsv``:
 
-1. **evaluative cue** — the actor is named in what an evaluative cue takes as its object:
-   "X *denounced* the United States' actions" opposes the United States, "X *praised*
-   the partnership with China" supports China;
+1. **evaluative cue** — the actor is named in the noun phrase an evaluative cue takes as
+   its object: "X *denounced* the United States' actions" opposes the United States, "X
+   *praised* the partnership with China" supports China; an actor named further in, past
+   a verb ("reaffirmed the partnership that criticized the US"), is not its target;
 2. **portrayal in the content** — the actor is the subject, possessor or modified noun of
    a favourable or hostile word inside the content: "the United States' *belligerent*
    actions", "the West *provokes* ...", "China plays a *constructive* role". An actor that
@@ -31,6 +32,8 @@ from .spans import is_negated
 SUPPORTS, OPPOSES, NEUTRAL = "supports", "opposes", "neutral"
 AGENT_DEPS = {"nsubj", "nsubjpass", "poss", "compound", "amod", "agent"}
 CLIMB_DEPS = {"conj", "appos", "compound", "pobj", "prep", "poss"}
+COPULAS = {"be", "become", "remain", "seem", "appear", "pose", "play", "represent", "constitute"}
+NOMINAL_DEPS = CLIMB_DEPS | {"amod", "nmod", "det", "nummod", "npadvmod", "cc"}
 MAX_CLIMB = 6
 
 
@@ -50,6 +53,11 @@ def polarity_of(lemma: str) -> str | None:
     if not tags:
         return None
     return SUPPORTS if "+" in tags else OPPOSES
+
+
+def is_relational(token: Token) -> bool:
+    """True for a noun that names a relation rather than a deed ("ally", "partner")."""
+    return "relational" in lexicon("polarity.tsv").get(token.lemma_.lower(), ())
 
 
 def _token_polarity(token: Token) -> str | None:
@@ -73,13 +81,19 @@ def _modifier_polarity(noun: Token, start: int, end: int) -> tuple[str, Token] |
 
 
 def _predicate_polarity(predicate: Token, start: int, end: int) -> tuple[str, Token] | None:
-    """The polarity of a predicate: its own word, else its complement ("is *decadent*",
-    "poses a *threat*", "plays a *constructive* role")."""
+    """The polarity of a predicate: its own word, else, for a copula or a light verb, its
+    complement ("is *decadent*", "poses a *threat*", "plays a *constructive* role",
+    "imposed *sanctions*"; not "withstood *pressure*")."""
     polarity = _token_polarity(predicate)
     if polarity:
         return polarity, predicate
+    lemma = predicate.lemma_.lower()
+    if lemma not in COPULAS and lemma not in lexicon("light_verbs.txt"):
+        return None
     for child in predicate.children:
         if child.dep_ in {"dobj", "attr", "acomp", "oprd"} and start <= child.idx < end:
+            if is_relational(child):
+                continue  # "Iran is Russia's closest ally": a relation, not a deed
             polarity = _token_polarity(child)
             if polarity:
                 return polarity, child
@@ -105,6 +119,8 @@ def portrayal(head: Token, start: int, end: int) -> tuple[str, str] | None:
         parent = token.head
         if parent == token or not start <= parent.idx < end:
             return None
+        if token.dep_ == "poss" and is_relational(parent):
+            return None  # "China is Russia's closest ally" says nothing of how Russia acts
         if parent.pos_ in {"VERB", "AUX", "ADJ"} or (parent.pos_ == "NOUN" and token.dep_ == "poss"):
             found = _predicate_polarity(parent, start, end) if role in AGENT_DEPS else None
             if found:
@@ -128,13 +144,34 @@ def _cue_token(doc: Doc, claim: Claim) -> Token | None:
     return verbs[-1] if verbs else span.root
 
 
-def _object_in_content(cue: Token, start: int, end: int) -> bool:
-    """True when the content is (or holds) what the cue takes as its object."""
+def _cue_objects(cue: Token, start: int, end: int) -> list[Token]:
+    """What the cue takes as its object inside the content ("denounced *the sanctions*",
+    "railed *against NATO*"), with the objects coordinated with them."""
+    found = []
     for child in cue.children:
-        if child.dep_ in {"dobj", "attr", "oprd"} and start <= child.idx < end:
+        if child.dep_ in {"dobj", "attr", "oprd"}:
+            found.append(child)
+        elif child.dep_ == "prep":
+            found.extend(g for g in child.children if g.dep_ == "pobj")
+    found = [t for t in found if start <= t.idx < end]
+    return found + [c for t in found for c in t.conjuncts if start <= c.idx < end]
+
+
+def in_phrase_of(token: Token, heads: list[Token]) -> bool:
+    """True when ``token`` lies in the noun phrase of one of ``heads``, reached through
+    nominal links only: "the relationship between *China* and Russia" is in the phrase of
+    "relationship"; "the partnership that criticized *the US*" is not (a verb is in between).
+    """
+    prepositions = 0
+    for _ in range(MAX_CLIMB + 2):
+        if token in heads:
             return True
-        if child.dep_ == "prep" and any(g.dep_ == "pobj" and start <= g.idx < end for g in child.children):
-            return True
+        if token.dep_ not in NOMINAL_DEPS or token.head == token:
+            return False
+        prepositions += token.dep_ == "prep"
+        if prepositions > 1:
+            return False  # "the partnership over the course of a summit between the leaders"
+        token = token.head
     return False
 
 
@@ -147,22 +184,21 @@ def claim_stances(doc: Doc, claim: Claim, actors: DocActors) -> list[Stance]:
     """One stance per actor the claim is about (the claimant itself excluded)."""
     start, end = claim.content_span
     cue = _cue_token(doc, claim)
-    evaluative = cue is not None and _object_in_content(cue, start, end)
-    cue_polarity = _token_polarity(cue) if evaluative else None
-    cue_negated = evaluative and is_negated(cue)
+    objects = _cue_objects(cue, start, end) if cue is not None else []
+    cue_polarity = _token_polarity(cue) if objects else None
     stances = []
     for target in claim.about:
         if target == claim.speaker:
             continue
         stance = None
-        if cue_polarity and not cue_negated:
-            stance = Stance(target, cue_polarity, f"evaluative cue '{claim.cue}'")
-        elif cue_polarity:
-            stance = Stance(target, NEUTRAL, f"the cue '{claim.cue}' is negated")
+        heads = [_mention_head(doc, m.span) for m in actors.within(start, end) if m.actor == target]
+        heads = [h for h in heads if h is not None]
+        if cue_polarity and any(in_phrase_of(h, objects) for h in heads):
+            stance = (Stance(target, NEUTRAL, f"the cue '{claim.cue}' is negated") if is_negated(cue)
+                      else Stance(target, cue_polarity, f"evaluative cue '{claim.cue}'"))
         else:
-            for mention in actors.within(start, end):
-                head = _mention_head(doc, mention.span) if mention.actor == target else None
-                found = portrayal(head, start, end) if head is not None else None
+            for head in heads:
+                found = portrayal(head, start, end)
                 if found:
                     stance = Stance(target, found[0], found[1])
                     break

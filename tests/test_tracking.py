@@ -108,3 +108,21 @@ def test_claim_view_shows_groups_and_contradictions(tmp_path):
     assert "3 claims in 3 sources" in g.nodes[group]["facts"][0]
     contradictions = [(u, v) for u, v, k in g.edges(data="kind") if k == CONTRADICTS]
     assert len(contradictions) == 2  # the denial against each of the two assertions
+
+
+def test_an_evaluative_cue_aims_at_its_object_phrase_not_past_a_verb():
+    assert stances_of("Angela Merkel praised the relationship between France and Germany.") == \
+        {("angela_merkel", "france"): "supports", ("angela_merkel", "germany"): "supports"}
+    assert stances_of("Angela Merkel praised the agreement that condemned Russia.") == \
+        {("angela_merkel", "russia"): "neutral"}
+
+
+def test_only_copulas_and_light_verbs_lend_their_complement_a_stance():
+    assert stances_of("Olaf Scholz said that Russia poses a threat to Europe.")[("olaf_scholz", "russia")] == "opposes"
+    withstood = stances_of("Xi Jinping said that Beijing would withstand pressure from the West.")
+    assert withstood[("xi_jinping", "china")] == "neutral"
+
+
+def test_a_relation_noun_is_no_stance():
+    assert stances_of("Olaf Scholz said that Iran is Russia's closest ally.") == \
+        {("olaf_scholz", "iran"): "neutral", ("olaf_scholz", "russia"): "neutral"}
