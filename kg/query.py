@@ -104,8 +104,10 @@ def json_value(term):
     return None if term is None else str(term)
 
 
-def format_result(result: Result, fmt: str = "table", ds: Dataset | None = None, full: bool = False) -> str:
-    """Render a query result: ``table`` for people, ``csv`` and ``json`` for programs."""
+def format_result(result: Result, fmt: str = "table", ds: Dataset | None = None, full: bool = False,
+                  limit: int | None = None) -> str:
+    """Render a query result: ``table`` for people, ``csv`` and ``json`` for programs;
+    ``limit`` keeps the first rows only (the table says how many there were)."""
     if result.type == "ASK":
         answer = bool(result.askAnswer)
         return json.dumps({"boolean": answer}) + "\n" if fmt == "json" else f"{str(answer).lower()}\n"
@@ -113,6 +115,8 @@ def format_result(result: Result, fmt: str = "table", ds: Dataset | None = None,
         return result.serialize(format="json-ld" if fmt == "json" else "turtle").decode("utf-8")
     names = [str(v) for v in result.vars]
     rows = list(result)
+    total = len(rows)
+    rows = rows[:limit] if limit is not None else rows
     if fmt == "json":
         return json.dumps([{n: json_value(row[i]) for i, n in enumerate(names)} for row in rows],
                           ensure_ascii=False, indent=1) + "\n"
@@ -125,7 +129,8 @@ def format_result(result: Result, fmt: str = "table", ds: Dataset | None = None,
     cells = [[term_text(v, ds) for v in row] for row in rows]
     if not full:
         cells = [[c if len(c) <= MAX_CELL else c[:MAX_CELL - 1] + "…" for c in row] for row in cells]
-    return table(names, cells) + f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
+    shown = f"{len(rows)} of {total}" if len(rows) < total else str(total)
+    return table(names, cells) + f"({shown} row{'s' if total != 1 else ''})\n"
 
 
 def table(header: list[str], rows: list[list[str]]) -> str:

@@ -103,3 +103,14 @@ def test_parameter_errors_are_one_line(store_env, args, message):
 def test_param_needs_name_and_equals(store_env):
     assert run_kg("query", "--name", "contradictions", "--param", "oops", ok=False, env=store_env).exit_code == 2
     assert run_kg("query", "ASK {}", "--param", "a=b", ok=False, env=store_env).exit_code == 2
+
+
+def test_limit_shows_the_first_rows_and_says_how_many_there_are(store_env):
+    every = run_kg("query", "--name", "relation-network", env=store_env).stdout.splitlines()
+    total = len(every) - 3  # header, rule, row count
+    assert total > 3
+    limited = run_kg("query", "--name", "relation-network", "--limit", "2", env=store_env).stdout.splitlines()
+    assert [r.split() for r in limited[2:4]] == [r.split() for r in every[2:4]]
+    assert limited[-1] == f"(2 of {total} rows)"
+    rows = run_kg("claims", "--limit", "1", "--format", "json", env=store_env).stdout
+    assert len(json.loads(rows)) == 1
