@@ -320,6 +320,7 @@ class Subjects:
     heads: list[Token]
     how: str  # own | shared | relative | participle | controlled
     passive: bool = False
+    controller_of: Token | None = None  # the verb whose object is the subject ("urged *Y* to leave")
 
 
 def subjects_of(verb: Token, depth: int = 0) -> Subjects | None:
@@ -357,7 +358,7 @@ def subjects_of(verb: Token, depth: int = 0) -> Subjects | None:
         return Subjects(found.heads, "shared", passive) if found else None
     controller = next((c for c in governor.children if c.dep_ in {"dobj", "dative"} and c.i < verb.i), None)
     if controller is not None and verb.dep_ == "xcomp":
-        return Subjects([controller], "controlled", passive)
+        return Subjects([controller], "controlled", passive, governor)
     found = subjects_of(governor, depth + 1)
     return Subjects(found.heads, "controlled", passive) if found else None
 
@@ -412,7 +413,46 @@ def modality(verbs: list[Token]) -> tuple[bool, str | None, str | None]:
                 hedge = word  # "if China can provide ...": a condition, not a statement
         if "verb" in hedges.get(verb.lemma_.lower(), ()) and any(c.dep_ == "xcomp" for c in verb.children):
             hedge = verb.lemma_.lower()
+    if modal and hedge == modal and any(f"{modal} {v.lemma_.lower()}" in lexicon("wishes.txt") for v in verbs):
+        hedge = None  # "would prefer": a wish stated, not a hypothesis
     return negated, modal, hedge
+
+
+def unrealised(found: Subjects) -> str | None:
+    """The governing verb when the clause is only what someone was asked or urged to do
+    ("convinced Beijing *to reduce* its ties"), not what a verb of causing says was
+    done ("helped Russia *to fill* the gaps", ``kg/data/implicative_verbs.txt``)."""
+    governor = found.controller_of
+    if governor is None or governor.lemma_.lower() in lexicon("implicative_verbs.txt"):
+        return None
+    return governor.lemma_.lower()
+
+
+def clause_hedge(verb: Token) -> str | None:
+    """The word by which the clause of ``verb`` is entertained rather than asserted by
+    what embeds it: the condition of a coordinated clause ("if X invades and *occupies*
+    Y"), an indirect question under a verb or noun of asking or not knowing ("hard to
+    predict *how* hard X will punish Y", ``kg/data/question_predicates.txt``), or a
+    governing verb that is negated ("it does *not* imply that ...")."""
+    token = verb
+    for _ in range(6):
+        if token.dep_ not in {"conj", "xcomp"} or token.head == token:
+            break
+        token = token.head
+        mark = next((c for c in token.children if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS), None)
+        if mark is not None:
+            return mark.lower_
+    if token.dep_ not in {"ccomp", "pcomp", "csubj"}:
+        return None
+    governor = token.head
+    if governor.pos_ == "ADP" and governor.head != governor:
+        governor = governor.head  # "the question *of* how ..."
+    first = token.left_edge
+    if first.tag_ in {"WRB", "WP", "WDT"} and governor.lemma_.lower() in lexicon("question_predicates.txt"):
+        return first.lower_
+    if any(c.dep_ == "neg" for c in governor.children) and governor.lemma_.lower() not in lexicon("denial_cues.txt"):
+        return "not"
+    return None
 
 
 # --- extraction -----------------------------------------------------------------------
@@ -440,6 +480,7 @@ class ClauseFinder:
         last = verbs[-1]
         head_verb = inherited_from(verb)
         negated, modal, hedge = modality(verbs + ([head_verb] if head_verb is not verb else []))
+        hedge = hedge or clause_hedge(verb) or unrealised(found)
         base = dict(anchor=verb, negated=negated, modal=modal, hedge=hedge)
         kind = "copula" if last.lemma_ == "be" else "verb"
         lemma = self.lemma(verbs, head_verb)

@@ -25,7 +25,8 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 
 from .actors import DocActors
-from .clauses import Arg, Extraction, has_content, modality, phrase, prep_object, subjects_of, with_conjuncts
+from .clauses import (Arg, Extraction, clause_hedge, has_content, modality, phrase, prep_object, subjects_of,
+                      with_conjuncts)
 from .lexicons import lexicon
 from .relation_types import event_noun, is_reciprocal
 
@@ -92,6 +93,7 @@ def nominal_event(noun: Token, actors: DocActors) -> Iterator[Extraction]:
         return
     light = noun.head if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon("light_verbs.txt") else None
     negated, modal, hedge = modality([light]) if light is not None else (False, None, None)
+    hedge = hedge or (clause_hedge(light) if light is not None else None)
     base = dict(anchor=noun, negated=negated, modal=modal, hedge=hedge)
     predicate = (noun.i, noun.i + 1)
     doers = agents(noun, light, actors)
@@ -133,6 +135,7 @@ def agent_noun(noun: Token) -> Iterator[Extraction]:
               if a is not None]
     others += [a for p in noun.rights if p.dep_ == "prep" and p.lower_ in {"of", "to"} for a in _pobjs(p)]
     negated, modal, hedge = modality([clause_verb])
+    hedge = hedge or clause_hedge(clause_verb)
     for subject in (a for a in (_arg(t, subject=True) for t in found.heads) if a is not None):
         for other in others:
             yield Extraction("nominal", subject, other, (noun.i, noun.i + 1), next(iter(sorted(tags))),
@@ -152,7 +155,13 @@ def setting_agents(noun: Token) -> list[Arg]:
 
 
 def _pobjs(prep: Token) -> list[Arg]:
+    """The noun phrases a preposition of an event noun governs; "with X doing Y" (a
+    clause the parser made of "talks with *officials* warning ...") gives X."""
     pobj = prep_object(prep)
+    if pobj is not None and pobj.dep_ == "pcomp" and pobj.tag_ == "VBG":
+        pobj = next((c for c in pobj.children if c.dep_ == "nsubj" and c.pos_ in NOUNS), None)
+        if pobj is not None:
+            return [a for a in (_arg(t, subject=True) for t in with_conjuncts(pobj)) if a is not None]
     if pobj is None or pobj.dep_ != "pobj" or pobj.ent_type_ in NOT_PATIENT_ENTITIES:
         return []
     return [a for a in (_arg(t) for t in with_conjuncts(pobj)) if a is not None]

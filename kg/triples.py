@@ -56,6 +56,16 @@ def partitive_whole(head: Token) -> Token | None:
     return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
 
 
+def clause_verb(token: Token) -> int:
+    """The index of the verb whose clause holds ``token``: a noun's governing verb, a
+    controlled verb's governor ("keep *imposing* sanctions")."""
+    for _ in range(8):
+        if token.head == token or (token.pos_ in {"VERB", "AUX"} and token.dep_ != "xcomp"):
+            break
+        token = token.head
+    return token.i
+
+
 def length_features(ex: Extraction) -> set[str]:
     """Coarse sizes of the arguments and the predicate (long ones are more often wrong)."""
     def size(n: int) -> str:
@@ -82,7 +92,7 @@ class TripleExtractor:
         self.triples: list[Triple] = []
         self.features: list[set[str]] = []  # what each triple's confidence rests on
         self._seen: set[tuple] = set()
-        self._pairs: set[tuple[str, str]] = set()  # actor pairs the current sentence relates
+        self._pairs: set[tuple[int, str, str]] = set()  # (clause verb, subject, object) linked so far
         self._question = False  # whether the current sentence is a question
 
     def run(self) -> list[Triple]:
@@ -117,8 +127,8 @@ class TripleExtractor:
                 if len(pairs) > 1:
                     continue  # "the two leaders praised each other": not Putin-Putin
                 subject = obj = None  # "Putin, the Russian president": a name for the same actor
-            if "variant" in ex.features and (not (subject and obj) or (subject, obj) in self._pairs):
-                continue  # a narrower reading is only kept when it links two actors not yet linked
+            if "variant" in ex.features and (not (subject and obj) or (clause_verb(ex.anchor), subject, obj) in self._pairs):
+                continue  # a narrower reading is only kept when it links two actors its clause does not
             # one record per pair of actors when an argument names several ("the two leaders")
             which = (subject, obj) if len(pairs) > 1 else ()
             self._record(ex, sent, s_span, p_span, o_span, subject, obj, which)
@@ -127,7 +137,7 @@ class TripleExtractor:
                 o_span: tuple[int, int], subject: str | None, obj: str | None, which: tuple) -> None:
         text = self.document.text
         if subject and obj:
-            self._pairs.add((subject, obj))
+            self._pairs.add((clause_verb(ex.anchor), subject, obj))
         self._seen.add((s_span, p_span, o_span, ex.lemma))
         claim = self._asserting_claim(ex.anchor.idx)
         features = ex.features | length_features(ex) | {f"kind:{ex.kind}"}
@@ -136,8 +146,10 @@ class TripleExtractor:
         # a reported "would" is a shifted "will": "Putin said he would brief Xi"
         shifted = "shifted" in lexicon("hedges.tsv").get(ex.hedge or "", ())
         hedged = ex.hedged and not (claim is not None and claim.kind != "direct" and shifted)
-        if self._question:
-            hedged = True  # a question asserts nothing
+        if self._question and (ex.kind != "nominal" or "light-verb" in ex.features):
+            hedged = True  # a question asserts nothing (but "his meeting with Xi" in it is presupposed)
+        if hedged or ex.modal in lexicon("unasserted_modals.txt"):
+            obj = None  # "may meet", "should urge": no relation between the actors is stated
         self.features.append(features)
         self.triples.append(Triple(
             doc=self.document.id,
