@@ -271,6 +271,11 @@ def controlling_adjective(verb: Token) -> Token | None:
     return adjective if any(c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"} for c in adjective.rights) else None
 
 
+def is_plural(head: Token) -> bool:
+    """True for a plural noun phrase head ("the two leaders", "they", "both")."""
+    return head.tag_ in {"NNS", "NNPS"} or head.lower_ in {"they", "we", "both"}
+
+
 def has_to(verb: Token) -> bool:
     """True for a to-infinitive ("to isolate")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -504,10 +509,10 @@ class ClauseFinder:
             for subject in subjects:
                 yield Extraction(kind, subject, antecedent, self.predicate_range(verbs, last), lemma,
                                  features=features | {"object:antecedent"}, **base)
-        if len(subjects) > 1:
-            reciprocal = self.reciprocal_lemma(lemma, complements)
-            if reciprocal:
-                yield from self.reciprocal(verbs, subjects, reciprocal, features, base)
+        reciprocal = self.reciprocal_lemma(lemma, complements, joint=len(subjects) == 1) \
+            if len(subjects) > 1 or (subjects and is_plural(subjects[0].head)) else None
+        if reciprocal:
+            yield from self.reciprocal(verbs, subjects, reciprocal, features, base)
         if not complements:
             return
         passive = "be " if found.passive else ""
@@ -529,27 +534,37 @@ class ClauseFinder:
                                  features=features | {"variant"}, **base)
 
     @staticmethod
-    def reciprocal_lemma(lemma: str, complements: list[Token]) -> str | None:
+    def reciprocal_lemma(lemma: str, complements: list[Token], joint: bool = False) -> str | None:
         """The lemma of a clause whose coordinated subjects act on each other: a
         reciprocal predicate with no object ("A and B met"), or one whose object is a
-        reciprocal act ("A and B deepened cooperation"), unless a with-phrase names the
-        other party."""
+        reciprocal act ("A and B deepened cooperation") or a joint one ("signed a *joint*
+        declaration", ``kg/data/reciprocal_words.tsv``), unless a with-phrase names the
+        other party. The ``joint`` subject of one phrase ("the two leaders") only takes
+        a reciprocal verb or a joint act: "they deepened cooperation" may be with others."""
         if any(c.dep_ == "prep" and c.lower_ == "with" for c in complements):
             return None
         objects = [c for c in complements if c.dep_ in {"dobj", "dative"}]
         if not objects:
             return lemma if is_reciprocal(lemma) else None
         noun = objects[0]
-        entry = event_noun(noun.lemma_) if noun.pos_ == "NOUN" else None
-        if entry is None or not is_reciprocal(entry.verb) or any(c.dep_ == "prep" and c.lower_ == "with"
-                                                                 for c in noun.children):
+        if noun.pos_ != "NOUN" or any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children):
             return None
-        return " ".join([lemma, *noun_words(noun)])
+        entry = event_noun(noun.lemma_)
+        if (entry is not None and is_reciprocal(entry.verb) and not joint) or \
+                any(c.dep_ == "amod" and c.lower_ in lexicon("reciprocal_words.txt") for c in noun.lefts):
+            return " ".join([lemma, *noun_words(noun)])  # "deepened cooperation", "signed a joint declaration"
+        return None
 
     def reciprocal(self, verbs: list[Token], subjects: list[Arg], lemma: str, features: set[str],
                    base: dict) -> Iterator[Extraction]:
-        """"A and B met": each pair of the coordinated subjects, in text order."""
+        """"A and B met": each pair of the coordinated subjects, in text order; "the two
+        leaders met": the subject with itself, for the actors it names (see
+        :mod:`kg.triples`)."""
         predicate = self.predicate_range(verbs, verbs[-1])
+        if len(subjects) == 1:
+            yield Extraction("reciprocal", subjects[0], subjects[0], predicate, lemma,
+                             features=features | {"reciprocal", "joint"}, **base)
+            return
         for i, first in enumerate(subjects):
             for second in subjects[i + 1:]:
                 yield Extraction("reciprocal", first, second, predicate, lemma, features=features | {"reciprocal"},

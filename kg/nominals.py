@@ -100,6 +100,9 @@ def nominal_event(noun: Token, actors: DocActors) -> Iterator[Extraction]:
     if is_reciprocal(entry.verb):  # "Beijing's and Moscow's cooperation", "trade between A and B"
         between = next((p for p in noun.rights if p.dep_ == "prep" and p.lower_ == "between"), None)
         group = _pobjs(between) if between is not None else doers
+        if len(group) == 1 and between is not None:  # "trade between the two nations": the actors it names
+            yield Extraction("nominal", group[0], group[0], predicate, entry.verb,
+                             features={"nominal", "reciprocal", "joint"}, **base)
         for i, first in enumerate(group):
             for second in group[i + 1:]:
                 yield Extraction("nominal", first, second, predicate, entry.verb, features={"nominal", "reciprocal"},

@@ -17,6 +17,7 @@ For every extraction this stage
 from __future__ import annotations
 
 import math
+from itertools import combinations
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -115,10 +116,18 @@ class TripleExtractor:
         s_span = char_span(doc, ex.subject.start, ex.subject.end)
         o_span = char_span(doc, ex.obj.start, ex.obj.end)
         p_span = char_span(doc, *ex.predicate) if ex.predicate else None
-        if (s_span, p_span, o_span, ex.lemma) in self._seen or s_span == o_span:
+        if (s_span, p_span, o_span, ex.lemma) in self._seen:
+            return
+        if "joint" in ex.features:  # "the two leaders met": each pair of the actors named
+            for subject, obj in combinations(self.actors_of(ex.subject), 2):
+                self._record(ex, sent, s_span, p_span, o_span, subject, obj, (subject, obj))
+            return
+        if s_span == o_span:
             return
         subjects = self.actors_of(ex.subject, owner=ex.kind == "verb" and event_noun(ex.subject.head.lemma_) is not None)
         objects = [] if ex.kind in DESCRIPTION_KINDS else self.actors_of(ex.obj, owner=self._directed(ex))
+        if objects and any(s in objects for s in subjects) and not self.actors.actors_at(ex.obj.head.idx):
+            objects = []  # "they strengthened their cooperation": a thing of their own, not of each other
         if not objects and relation_type(ex.lemma) == "visit":
             objects = [self.actors.place_at(ex.obj.head.idx)]  # "arrived in Beijing": in China
         pairs = [(s, o) for s in subjects or [None] for o in objects or [None]]

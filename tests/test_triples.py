@@ -166,6 +166,27 @@ def test_reciprocal_verbs_relate_coordinated_subjects():
     assert (agree.subject, agree.object, agree.kind) == ("spain", "portugal", "reciprocal")
 
 
+def test_a_reciprocal_verb_relates_the_actors_of_one_joint_subject():
+    _, triples = triples_of("Angela Merkel welcomed Emmanuel Macron in Berlin. The two leaders met on Friday.")
+    meet = one(triples, "meet")
+    assert (meet.subject, meet.object, meet.kind) == ("angela_merkel", "emmanuel_macron", "reciprocal")
+    assert meet.subject_text == meet.object_text == "The two leaders"
+
+
+def test_a_joint_act_relates_its_doers():
+    _, triples = triples_of("Kenya and Uganda signed a joint declaration.")
+    sign = one(triples, "sign declaration")
+    assert (sign.subject, sign.object) == ("kenya", "uganda")
+    _, triples = triples_of("Kenya hosted Uganda. Trade between the two countries grew.")
+    trade = one(triples, "trade")
+    assert (trade.subject, trade.object) == ("kenya", "uganda")
+
+
+def test_a_thing_of_the_subjects_own_relates_them_to_no_one():
+    _, triples = triples_of("Kenya and Uganda said they would strengthen their cooperation.")
+    assert not [t for t in triples if t.predicate == "strengthen" and t.object], triples
+
+
 # --- chains, relative clauses, appositions, titles, nominal events ------------------------
 
 
