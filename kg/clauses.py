@@ -43,6 +43,10 @@ SETTING_PREPOSITIONS = {"in", "at", "during", "since", "until", "till", "after",
                         "within", "near", "around", "across", "than", "like", "via", "by", "despite",
                         "amid", "among", "alongside", "beside", "besides", "except", "outside", "inside"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
+# prepositions by which a verb's object does what the gerund after them says ("prevented
+# Russia *from* importing", "accused X *of* lying", "pressed X *into* signing"), and
+# whether that is left undone (prevented, warned against) rather than said to be done
+OBJECT_CONTROL_PREPOSITIONS = {"from": True, "against": True, "of": False, "for": False, "into": False}
 CONTENT_POS = {"NOUN", "PROPN", "PRON", "NUM", "VERB", "ADJ", "ADV", "X", "SYM", "AUX"}
 QUOTE_PAIRS = {"“": {"”"}, "‘": {"’"}, "``": {"''"}, "`": {"'", "''"}, '"': {'"'}, "«": {"»"}}
 
@@ -364,6 +368,11 @@ def subjects_of(verb: Token, depth: int = 0) -> Subjects | None:
     controller = next((c for c in governor.children if c.dep_ in {"dobj", "dative"} and c.i < verb.i), None)
     if controller is not None and verb.dep_ == "xcomp":
         return Subjects([controller], "controlled", passive, governor)
+    prep = verb.head
+    if controller is not None and verb.dep_ == "pcomp" and prep.head == governor and \
+            prep.lower_ in OBJECT_CONTROL_PREPOSITIONS:  # "kept Russia from importing", "blamed X for ..."
+        unrealised = OBJECT_CONTROL_PREPOSITIONS[prep.lower_]
+        return Subjects([controller], "controlled", passive, governor if unrealised else None)
     found = subjects_of(governor, depth + 1)
     return Subjects(found.heads, "controlled", passive) if found else None
 

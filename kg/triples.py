@@ -187,7 +187,7 @@ class TripleExtractor:
     def actors_of(self, arg: Arg, owner: bool = False) -> list[str]:
         """The actors an argument names (both of "the two leaders"): the mention at its
         head; with ``owner``, else the actor that the head (not a role: "the Duma
-        chairman") belongs to or comes from. A subject that is an act takes its doer
+        chairman", nor words or a document: "Moscow's claims") belongs to or comes from. A subject that is an act takes its doer
         ("China's support helped Russia")."""
         found = self.actors.actors_at(arg.head.idx)
         if found:
@@ -195,8 +195,10 @@ class TripleExtractor:
         whole = partitive_whole(arg.head)
         if whole is not None:
             return self.actors_of(Arg(whole.left_edge.i, whole.right_edge.i + 1, whole), owner)
-        if not owner or arg.head.lemma_.lower() in lexicon("role_nouns.txt"):
-            return []
+        lemma = arg.head.lemma_.lower()
+        if not owner or lemma in lexicon("role_nouns.txt") or \
+                (lemma in lexicon("cue_nouns.txt") and event_noun(lemma) is None):
+            return []  # "the Duma chairman", "Moscow's claims": not the owner
         for child in arg.head.children:
             if child.dep_ in OWNER_DEPS and arg.start <= child.i < arg.end:
                 found = self.actors.actors_at(child.idx)

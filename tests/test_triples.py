@@ -201,6 +201,23 @@ def test_a_controlled_verb_joins_the_predicate():
     assert one(triples, "be unlikely to sign").hedged
 
 
+def test_the_object_does_what_a_gerund_after_a_preposition_says():
+    _, triples = triples_of("Kenya blamed Uganda for attacking Sudan.")
+    attack = one(triples, "attack")
+    assert (attack.subject, attack.object) == ("uganda", "sudan") and not attack.hedged
+    _, triples = triples_of("Sanctions kept Kenya from buying oil from Sudan.")
+    buy = one(triples, "buy")
+    assert buy.subject == "kenya" and buy.hedged  # prevented: not done
+
+
+def test_an_act_is_aimed_at_its_owner_but_words_and_documents_are_not():
+    _, triples = triples_of("Sudan rejected the Kenyan proposal and denounced Kenya's actions.")
+    assert one(triples, "reject").object is None
+    assert one(triples, "denounce").object == "kenya"
+    _, triples = triples_of("Western sanctions hurt Russia.")
+    assert (one(triples, "hurt").subject, one(triples, "hurt").object) == ("the_west", "russia")
+
+
 def test_relative_clause_takes_its_antecedent():
     found, _ = triples_of("The envoy, who visited Kenya last year, praised the talks.")
     assert ("The envoy", "visit", "Kenya last year") in found
