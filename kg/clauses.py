@@ -594,15 +594,20 @@ class ClauseFinder:
                 start_, end, _ = phrase(doer, subject=True)
                 if start_ < end:
                     yield Arg(start_, end, doer), self.predicate_range(verbs, verbs[-1]), []
+        undergoes = "verb" in lexicon("undergoing.tsv").get(verbs[-1].lemma_.lower(), ())
         if noun is None or noun.pos_ in {"NOUN", "ADJ"}:
             words = noun_words(noun) if noun is not None else []
             for prep in complements[1:]:
+                if undergoes and prep.lower_ in {"from", "by"}:
+                    continue  # "withstood pressure from X": X's act, aimed at the subject (kg.nominals)
                 if prep.dep_ == "prep" and prep.i > first.i and prep.lower_ not in SETTING_PREPOSITIONS:
                     for head in _pobjs(prep):
                         yield head, (start, prep.i + 1), words + [prep.lower_]
         if noun is not None and noun.pos_ in {"NOUN", "ADJ"} and not any(
                 c.dep_ == "poss" and c.pos_ != "PRON" for c in noun.children):
             for prep in noun.rights:
+                if undergoes and prep.lower_ in {"from", "by"}:
+                    continue  # "withstood pressure from X": X's act, aimed at the subject (kg.nominals)
                 if prep.dep_ == "prep" and prep.lower_ not in SETTING_PREPOSITIONS:
                     for head in _pobjs(prep):
                         yield head, (start, prep.i + 1), noun_words(noun) + [prep.lower_]

@@ -111,6 +111,8 @@ def nominal_event(noun: Token, actors: DocActors) -> Iterator[Extraction]:
                 for p in _pobjs(prep)]
     if not doers and entry.setting:
         doers = setting_agents(noun)
+    if doers and not patients:
+        patients = undergoers(noun)
     features = {"light-verb" if light is not None else "nominal"}
     for doer in doers:
         for patient in patients:
@@ -145,6 +147,30 @@ def agent_noun(noun: Token) -> Iterator[Extraction]:
                              anchor=noun, negated=negated, modal=modal, hedge=hedge, features={"agent-noun"})
 
 
+def undergoers(noun: Token) -> list[Arg]:
+    """The subject of the clause that undergoes or receives the act a noun names
+    (``kg/data/undergoing.tsv``): "Russia *withstood* pressure from the West", "*despite*
+    Western sanctions, Russia grew", "*in the face of* pressure from X, Y ..."."""
+    words = lexicon("undergoing.tsv")
+    head = noun.head
+    if noun.dep_ == "dobj" and "verb" in words.get(head.lemma_.lower(), ()):
+        verb = head
+    elif noun.dep_ == "pobj":
+        outer = head
+        if head.lower_ == "of" and head.head.dep_ == "pobj" and head.head.head.dep_ == "prep":
+            outer = head.head.head  # "in the face of", "in spite of"
+        phrase_text = " ".join(t.lower_ for t in noun.doc[outer.i:head.i + 1])
+        if "preposition" not in words.get(phrase_text, ()) or outer.head.pos_ not in {"VERB", "AUX"}:
+            return []
+        verb = outer.head
+    else:
+        return []
+    found = subjects_of(verb)
+    if found is None or found.passive:
+        return []
+    return [a for a in (_arg(t, subject=True) for t in found.heads) if a is not None and a.head != noun]
+
+
 def setting_agents(noun: Token) -> list[Arg]:
     """The subject of the clause an event is the setting of ("Putin said *in an interview
     with* CBS", "*during talks with* Xi, Putin agreed"): the one taking part in it."""
@@ -176,7 +202,10 @@ def agents(noun: Token, light: Token | None, actors: DocActors) -> list[Arg]:
     owners = [t for c in noun.children if c.dep_ == "poss" for t in with_conjuncts(c)]
     if owners:  # "Putin's visit", "Beijing's and Moscow's cooperation"
         return [a for a in (_arg(t, subject=True) for t in owners) if a is not None]
-    for child in noun.rights:
+    after = list(noun.rights)
+    if noun.dep_ == "dobj" and "verb" in lexicon("undergoing.tsv").get(noun.head.lemma_.lower(), ()):
+        after += [c for c in noun.head.rights if c.i > noun.i]  # "received support | from X"
+    for child in after:
         if child.dep_ == "prep" and child.lower_ in AGENT_PREPOSITIONS:
             found = [a for a in _pobjs(child) if a is not None]
             if found:

@@ -23,7 +23,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from .actors import DocActors
-from .clauses import Arg, Extraction, sentence_extractions
+from .clauses import Arg, Extraction, prep_object, sentence_extractions
 from .ingest import Document
 from .lexicons import lexicon
 from .nominals import nominal_extractions
@@ -204,6 +204,11 @@ class TripleExtractor:
                 found = self.actors.actors_at(child.idx)
                 if found:
                     return found
+        if event_noun(lemma) is not None:  # "support *from NATO*": the doer of an act
+            for prep in arg.head.rights:
+                pobj = prep_object(prep) if prep.dep_ == "prep" and prep.lower_ in {"from", "by"} else None
+                if pobj is not None and arg.start <= pobj.i < arg.end:
+                    return self.actors.actors_at(pobj.idx)
         return []
 
     def _asserting_claim(self, offset: int) -> Claim | None:

@@ -218,6 +218,23 @@ def test_an_act_is_aimed_at_its_owner_but_words_and_documents_are_not():
     assert (one(triples, "hurt").subject, one(triples, "hurt").object) == ("the_west", "russia")
 
 
+def test_an_act_the_subject_undergoes_is_aimed_at_it():
+    for text in ("Norway withstood pressure from Sweden.", "In the face of pressure from Sweden, Norway held firm.",
+                 "Despite Swedish pressure, Norway held firm."):
+        _, triples = triples_of(text)
+        pressure = one(triples, "pressure")
+        assert (pressure.subject, pressure.object) == ("sweden", "norway"), text
+        assert not [t for t in triples if (t.subject, t.object) == ("norway", "sweden")], text
+    _, triples = triples_of("Kenya received support from Uganda.")
+    support = one(triples, "support")
+    assert (support.subject, support.object) == ("uganda", "kenya")
+
+
+def test_an_act_as_subject_stands_for_its_doer():
+    _, triples = triples_of("Support from Uganda helped Kenya.")
+    assert (one(triples, "help").subject, one(triples, "help").object) == ("uganda", "kenya")
+
+
 def test_relative_clause_takes_its_antecedent():
     found, _ = triples_of("The envoy, who visited Kenya last year, praised the talks.")
     assert ("The envoy", "visit", "Kenya last year") in found
