@@ -606,8 +606,9 @@ class ClauseFinder:
         if noun is not None and noun.pos_ in {"NOUN", "ADJ"} and not any(
                 c.dep_ == "poss" and c.pos_ != "PRON" for c in noun.children):
             for prep in noun.rights:
-                if undergoes and prep.lower_ in {"from", "by"}:
-                    continue  # "withstood pressure from X": X's act, aimed at the subject (kg.nominals)
+                if (undergoes and prep.lower_ in {"from", "by"}) or prep.lower_ == "between":
+                    continue  # "withstood pressure from X": X's act on the subject (kg.nominals);
+                    # "praised the relationship between A and B": its two sides, not whom it is aimed at
                 if prep.dep_ == "prep" and prep.lower_ not in SETTING_PREPOSITIONS:
                     for head in _pobjs(prep):
                         yield head, (start, prep.i + 1), noun_words(noun) + [prep.lower_]

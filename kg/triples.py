@@ -28,11 +28,12 @@ from .ingest import Document
 from .lexicons import lexicon
 from .nominals import nominal_extractions
 from .records import Claim, Triple, stable_id
-from .relation_types import event_noun, relation_type
+from .relation_types import event_noun, is_setting, relation_type
 from .spans import char_span
 
 OWNER_DEPS = {"poss", "compound", "amod", "nmod"}
 DESCRIPTION_KINDS = {"apposition", "title"}  # the object describes the subject
+FIRST_PERSON_SINGULAR = {"i", "me", "myself"}
 
 
 @lru_cache(maxsize=1)
@@ -124,10 +125,13 @@ class TripleExtractor:
             return
         if s_span == o_span:
             return
-        subjects = self.actors_of(ex.subject, owner=ex.kind == "verb" and event_noun(ex.subject.head.lemma_) is not None)
-        objects = [] if ex.kind in DESCRIPTION_KINDS else self.actors_of(ex.obj, owner=self._directed(ex))
+        subjects = self._quoted(ex.subject, self.actors_of(
+            ex.subject, owner=ex.kind == "verb" and event_noun(ex.subject.head.lemma_) is not None))
+        objects = [] if ex.kind in DESCRIPTION_KINDS else self._quoted(ex.obj, self.actors_of(ex.obj, owner=self._directed(ex)))
         if objects and any(s in objects for s in subjects) and not self.actors.actors_at(ex.obj.head.idx):
             objects = []  # "they strengthened their cooperation": a thing of their own, not of each other
+        if ex.kind in {"verb", "copula"} and is_setting(ex.lemma):
+            objects = []  # "advances in Ukraine", "spoke alongside Xi": a setting, not a partner
         if not objects and relation_type(ex.lemma) == "visit":
             objects = [self.actors.place_at(ex.obj.head.idx)]  # "arrived in Beijing": in China
         pairs = [(s, o) for s in subjects or [None] for o in objects or [None]]
@@ -157,7 +161,7 @@ class TripleExtractor:
         hedged = ex.hedged and not (claim is not None and claim.kind != "direct" and shifted)
         if self._question and (ex.kind != "nominal" or "light-verb" in ex.features):
             hedged = True  # a question asserts nothing (but "his meeting with Xi" in it is presupposed)
-        if hedged or ex.modal in lexicon("unasserted_modals.txt"):
+        if hedged or ex.modal in lexicon("unasserted_modals.txt") or ex.lemma.split()[0] in lexicon("unasserted_modals.txt"):
             obj = None  # "may meet", "should urge": no relation between the actors is stated
         self.features.append(features)
         self.triples.append(Triple(
@@ -210,6 +214,20 @@ class TripleExtractor:
                 if pobj is not None and arg.start <= pobj.i < arg.end:
                     return self.actors.actors_at(pobj.idx)
         return []
+
+    def _quoted(self, arg: Arg, found: list[str]) -> list[str]:
+        """The actors of an argument that is a pronoun inside a quotation: "I" is the one
+        quoted; "he" or "she" is someone else ("“The fact that he went ...,” said Dan")."""
+        claim = self._asserting_claim(arg.head.idx)
+        if claim is None or claim.kind != "direct" or not claim.speaker or arg.head.pos_ != "PRON":
+            return found
+        word = arg.head.lower_
+        if word in FIRST_PERSON_SINGULAR:
+            return found or [claim.speaker]
+        third = lexicon("pronouns.tsv").get(word, ())
+        if found == [claim.speaker] and ("male" in third or "female" in third):
+            return []
+        return found
 
     def _asserting_claim(self, offset: int) -> Claim | None:
         """The innermost claim whose content holds ``offset`` (the predicate's word)."""
