@@ -22,7 +22,7 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 
 from .lexicons import lexicon
-from .relation_types import event_noun, is_reciprocal
+from .relation_types import event_noun, is_reciprocal, relation_type
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
 NOUN_COMPLEMENTS = {"dobj", "dative", "attr", "oprd", "acomp", "npadvmod"}
@@ -43,6 +43,7 @@ SETTING_PREPOSITIONS = {"in", "at", "during", "since", "until", "till", "after",
                         "within", "near", "around", "across", "than", "like", "via", "by", "despite",
                         "amid", "among", "alongside", "beside", "besides", "except", "outside", "inside"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
+OWNER_ENTITIES = {"NORP", "GPE", "ORG", "PERSON"}  # a modifier naming who has a noun ("*Western* efforts")
 # prepositions by which a verb's object does what the gerund after them says ("prevented
 # Russia *from* importing", "accused X *of* lying", "pressed X *into* signing"), and
 # whether that is left undone (prevented, warned against) rather than said to be done
@@ -330,6 +331,7 @@ class Subjects:
     how: str  # own | shared | relative | participle | controlled
     passive: bool = False
     controller_of: Token | None = None  # the verb whose object is the subject ("urged *Y* to leave")
+    intent: Token | None = None  # the noun of purpose it hangs on ("in an *attempt* to convince")
 
 
 def subjects_of(verb: Token, depth: int = 0) -> Subjects | None:
@@ -356,8 +358,15 @@ def subjects_of(verb: Token, depth: int = 0) -> Subjects | None:
         if verb.dep_ == "acl" and verb.tag_ == "TO":
             return None
         if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
-            owner = next((c for c in antecedent.children if c.dep_ == "poss"), None)
-            return Subjects([owner], "possessor", passive) if owner is not None else None
+            owner = next((c for c in antecedent.children if c.dep_ == "poss"), None) or \
+                next((c for c in antecedent.lefts if c.dep_ in {"amod", "compound"} and c.ent_type_ in OWNER_ENTITIES), None)
+            if owner is not None:  # "Putin's plan to visit", "Western efforts to aid"
+                return Subjects([owner], "possessor", passive)
+            prep = antecedent.head
+            if antecedent.dep_ == "pobj" and prep.lower_ == "in" and is_predicate(prep.head):
+                found = subjects_of(prep.head, depth + 1)  # "traveled ... *in an attempt to convince* X"
+                return Subjects(found.heads, "controlled", passive, intent=antecedent) if found else None
+            return None
         return Subjects([antecedent], "relative" if verb.dep_ == "relcl" else "participle", passive)
     governor = governing_verb(verb)
     if governor is None:
@@ -382,13 +391,26 @@ def parallel_verb(verbs: list[Token]) -> Token | None:
     subject of its own, whose object the chain shares ("need to cherish and nurture it")."""
     last = verbs[-1]
     if len(verbs) < 2:
-        return None
+        return _right_conjunct(last)
     for owner in (last, verbs[-2]):
         for conj in owner.rights:
             if conj.dep_ == "conj" and conj.tag_ == last.tag_ and is_predicate(conj) and \
                     not any(c.dep_ in SUBJECT_DEPS for c in conj.children):
                 return conj
     return None
+
+
+def _right_conjunct(verb: Token) -> Token | None:
+    """"China understands and supports Russia": the next verb of a coordination with no
+    subject of its own, when nothing but the conjunction comes between them and the first
+    is a verb aimed at someone (it has a relation type)."""
+    if any(c.dep_ not in {"cc", "conj", "punct", "neg", "aux"} for c in verb.rights) or verb.i + 2 >= len(verb.doc):
+        return None
+    conj = verb.doc[verb.i + 2]
+    if verb.doc[verb.i + 1].dep_ != "cc" or conj.dep_ != "conj" or conj.head != verb or conj.tag_ != verb.tag_ \
+            or not is_predicate(conj) or any(c.dep_ in SUBJECT_DEPS for c in conj.children):
+        return None
+    return conj if relation_type(verb.lemma_.lower()) else None  # "sat and read the book" shares nothing
 
 
 def inherited_from(verb: Token) -> Token:
@@ -498,6 +520,8 @@ class ClauseFinder:
         base = dict(anchor=verb, negated=negated, modal=modal, hedge=hedge)
         kind = "copula" if last.lemma_ == "be" else "verb"
         lemma = self.lemma(verbs, head_verb)
+        if found.intent is not None:
+            lemma = f"{found.intent.lemma_.lower()} to {lemma}"  # "attempt to convince", like "try to convince"
         features = {f"subject:{found.how}", f"dep:{verb.dep_}"}
         if len(verbs) > 1:
             features.add("chain")
@@ -510,8 +534,14 @@ class ClauseFinder:
             features.add("object:shared")
         subjects = self.subject_args(found.heads, verb)
         agent = next((c for c in last.rights if c.dep_ == "agent"), None)
+        active_lemma = lemma
+        if agent is None and found.passive and len(verbs) > 1 and not is_passive(last):
+            # "was incited to attack Ukraine *by the West*": the agent of the passive head,
+            # who incites (the attack is not aimed at the one incited)
+            agent = next((c for c in last.rights if c.dep_ == "prep" and c.lower_ == "by"), None)
+            active_lemma = self.lemma(verbs[:1], verbs[0])
         if found.passive and agent is not None:
-            yield from self.active(verbs, agent, subjects, lemma, features, base)
+            yield from self.active(verbs, agent, subjects, active_lemma, features, base)
             complements = [c for c in complements if c.i < agent.i]  # the rest is past the agent
         antecedent = self.relative_object(verb, found)
         if antecedent is not None:

@@ -185,8 +185,11 @@ class TripleExtractor:
     def _directed(ex: Extraction) -> bool:
         """True when the predicate is aimed at someone (it has a relation type), so that
         aiming it at a thing of theirs aims it at them ("denounced the United States'
-        actions"); "emphasized China's assistance" is not about China."""
-        return ex.kind != "copula" and relation_type(ex.lemma) is not None
+        actions", "was critical of China's policy"); "emphasized China's assistance" is not
+        about China."""
+        if ex.kind == "copula" and ex.lemma == "be":
+            return False  # "is Russia's ally" describes; "is appreciative of China's efforts" is aimed
+        return relation_type(ex.lemma) is not None
 
     def actors_of(self, arg: Arg, owner: bool = False) -> list[str]:
         """The actors an argument names (both of "the two leaders"): the mention at its

@@ -250,6 +250,33 @@ def test_pronouns_in_a_quotation_are_read_from_the_speaker():
     assert (one(triples, "meet").subject, one(triples, "meet").object) == ("jane_roe", "angela_merkel")
 
 
+def test_coordinated_verbs_share_an_object_named_once():
+    found, _ = triples_of("Kenya understands and supports Uganda.")
+    assert ("Kenya", "understand", "Uganda") in found and ("Kenya", "support", "Uganda") in found
+    found, _ = triples_of("He sat and read the book.")
+    assert ("He", "sit", "the book") not in found
+
+
+def test_the_agent_of_a_passive_that_governs_an_infinitive():
+    _, triples = triples_of("Kenya was persuaded to attack Sudan by Uganda.")
+    persuade = one(triples, "persuade")
+    assert (persuade.subject, persuade.object) == ("uganda", "kenya")
+    assert (one(triples, "be persuade to attack").subject, one(triples, "be persuade to attack").object) == \
+        ("kenya", "sudan")
+
+
+def test_a_predicative_adjective_is_aimed_at_the_owner_of_its_object():
+    _, triples = triples_of("Kenya was critical of Uganda's policy.")
+    critical = one(triples, "be critical of")
+    assert (critical.subject, critical.object, critical.relation_type) == ("kenya", "uganda", "criticize")
+
+
+def test_a_purpose_takes_the_subject_of_its_clause():
+    _, triples = triples_of("Jane Roe flew to Kenya in an attempt to persuade Uganda to leave.")
+    attempt = one(triples, "attempt to persuade")
+    assert (attempt.subject, attempt.object) == ("jane_roe", "uganda")
+
+
 def test_relative_clause_takes_its_antecedent():
     found, _ = triples_of("The envoy, who visited Kenya last year, praised the talks.")
     assert ("The envoy", "visit", "Kenya last year") in found
