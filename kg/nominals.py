@@ -177,10 +177,20 @@ def setting_agents(noun: Token) -> list[Arg]:
     prep = noun.head
     if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in {"in", "at", "during", "after", "before"}:
         return []
-    found = subjects_of(prep.head) if prep.head.pos_ in {"VERB", "AUX"} else None
+    verb = prep.head
+    if _relative_after(verb, prep) and verb.head.pos_ in {"VERB", "AUX"}:
+        verb = verb.head  # "In a jab at X, whose envoy went ..., Y said": the clause the relative one interrupts
+    found = subjects_of(verb) if verb.pos_ in {"VERB", "AUX"} else None
     if found is None or found.passive:
         return []
     return [a for a in (_arg(t, subject=True) for t in found.heads) if a is not None]
+
+
+def _relative_after(verb: Token, prep: Token) -> bool:
+    """True when ``verb`` heads a relative clause the parser did not mark as one, whose
+    subject ("whose top diplomat") comes after ``prep``: the phrase cannot belong to it."""
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.i > prep.i and
+               any(t.lower_ in {"whose", "who", "which"} for t in c.subtree) for c in verb.children)
 
 
 def _pobjs(prep: Token) -> list[Arg]:

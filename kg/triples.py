@@ -127,6 +127,8 @@ class TripleExtractor:
             return
         subjects = self._quoted(ex.subject, self.actors_of(
             ex.subject, owner=ex.kind == "verb" and event_noun(ex.subject.head.lemma_) is not None))
+        if not subjects and ex.kind == "verb":
+            subjects = self.issuers(ex.subject.head)
         objects = [] if ex.kind in DESCRIPTION_KINDS else self._quoted(ex.obj, self.actors_of(ex.obj, owner=self._directed(ex)))
         if objects and any(s in objects for s in subjects) and not self.actors.actors_at(ex.obj.head.idx):
             objects = []  # "they strengthened their cooperation": a thing of their own, not of each other
@@ -217,6 +219,18 @@ class TripleExtractor:
                 if pobj is not None and arg.start <= pobj.i < arg.end:
                     return self.actors.actors_at(pobj.idx)
         return []
+
+    def issuers(self, head: Token) -> list[str]:
+        """The actors a document speaks for when it is the subject ("*the joint statement
+        issued by Russia and China* framed ...", "*Russia's statement* said"): its
+        possessor, or the agent of the participle that issued it."""
+        if "document" not in lexicon("cue_nouns.txt").get(head.lemma_.lower(), ()):
+            return []
+        owners = [c for c in head.children if c.dep_ == "poss"]
+        for acl in (c for c in head.rights if c.dep_ == "acl" and c.tag_ == "VBN"):
+            for agent in (c for c in acl.rights if c.dep_ == "agent"):
+                owners += [t for p in agent.children if p.dep_ == "pobj" for t in (p, *p.conjuncts)]
+        return list(dict.fromkeys(a for t in owners for a in self.actors.actors_at(t.idx)))
 
     def _quoted(self, arg: Arg, found: list[str]) -> list[str]:
         """The actors of an argument that is a pronoun inside a quotation: "I" is the one

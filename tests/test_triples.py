@@ -277,6 +277,22 @@ def test_a_purpose_takes_the_subject_of_its_clause():
     assert (attempt.subject, attempt.object) == ("jane_roe", "uganda")
 
 
+def test_a_document_speaks_for_its_issuers():
+    _, triples = triples_of("The joint statement issued by Kenya and Uganda criticized Sudan.")
+    assert {(t.subject, t.object) for t in triples if t.predicate == "criticize"} == \
+        {("kenya", "sudan"), ("uganda", "sudan")}
+
+
+def test_a_jab_sets_its_clause_against_someone():
+    _, triples = triples_of("In a jab at Kenya, whose envoy had visited Sudan, Uganda praised Egypt.")
+    jab = one(triples, "jab at")
+    assert (jab.subject, jab.object, jab.relation_type) == ("uganda", "kenya", "criticize")
+    # the parser hangs the phrase on the relative clause: it belongs to the clause it interrupts
+    _, triples = triples_of("In a blatant jab at Kenya, whose top envoy traveled to Sudan last month in an "
+                            "attempt to sway Egypt, Uganda indicated that Ethiopia agreed.")
+    assert one(triples, "jab at").subject == "uganda"
+
+
 def test_relative_clause_takes_its_antecedent():
     found, _ = triples_of("The envoy, who visited Kenya last year, praised the talks.")
     assert ("The envoy", "visit", "Kenya last year") in found
