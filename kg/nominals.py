@@ -107,8 +107,7 @@ def nominal_event(noun: Token, actors: DocActors) -> Iterator[Extraction]:
             for second in group[i + 1:]:
                 yield Extraction("nominal", first, second, predicate, entry.verb, features={"nominal", "reciprocal"},
                                  **base)
-    patients = [p for prep in noun.rights if prep.dep_ == "prep" and prep.lower_ in entry.preps
-                for p in _pobjs(prep)]
+    patients = [p for prep in _own_preps(noun) if prep.lower_ in entry.preps for p in _pobjs(prep)]
     if not doers and entry.setting:
         doers = setting_agents(noun)
     if doers and not patients:
@@ -118,6 +117,25 @@ def nominal_event(noun: Token, actors: DocActors) -> Iterator[Extraction]:
         for patient in patients:
             if doer.head != patient.head:
                 yield Extraction("nominal", doer, patient, predicate, entry.verb, features=set(features), **base)
+
+
+def _own_preps(noun: Token) -> list[Token]:
+    """The prepositional phrases of an event noun, with one right after it that the parser
+    hung higher up, on the noun it is "of" or on the verb of that noun ("complaints of
+    Western hostility *toward X*")."""
+    found = [c for c in noun.rights if c.dep_ == "prep"]
+    token, after = noun, noun.right_edge.i + 1
+    for _ in range(3):
+        if token.dep_ == "pobj" and token.head.lower_ == "of":
+            token = token.head.head
+        elif token.dep_ == "dobj":
+            token = token.head
+        else:
+            break
+        if event_noun(token.lemma_) is not None:
+            break  # an event of its own takes its phrases
+        found += [c for c in token.rights if c.dep_ == "prep" and c.i == after]
+    return found
 
 
 def agent_noun(noun: Token) -> Iterator[Extraction]:

@@ -132,6 +132,8 @@ class TripleExtractor:
         objects = [] if ex.kind in DESCRIPTION_KINDS else self._quoted(ex.obj, self.actors_of(ex.obj, owner=self._directed(ex)))
         if objects and any(s in objects for s in subjects) and not self.actors.actors_at(ex.obj.head.idx):
             objects = []  # "they strengthened their cooperation": a thing of their own, not of each other
+        if len(subjects) > 1 and set(subjects) == set(objects):
+            objects = []  # "they complained of hostility toward the two nations": themselves, not each other
         if ex.kind in {"verb", "copula"} and is_setting(ex.lemma):
             objects = []  # "advances in Ukraine", "spoke alongside Xi": a setting, not a partner
         if not objects and relation_type(ex.lemma) == "visit":

@@ -293,6 +293,14 @@ def test_a_jab_sets_its_clause_against_someone():
     assert one(triples, "jab at").subject == "uganda"
 
 
+def test_an_event_takes_the_phrase_the_parser_hung_higher_up():
+    _, triples = triples_of("Kenya and Uganda met in Rome, where they announced complaints of Western hostility "
+                            "toward the two nations.")
+    hostile = {(t.subject, t.object) for t in triples if t.predicate == "be hostile toward"}
+    assert hostile == {("the_west", "kenya"), ("the_west", "uganda")}
+    assert not [t for t in triples if t.predicate.startswith("announce") and t.object]  # not toward each other
+
+
 def test_relative_clause_takes_its_antecedent():
     found, _ = triples_of("The envoy, who visited Kenya last year, praised the talks.")
     assert ("The envoy", "visit", "Kenya last year") in found
