@@ -318,7 +318,23 @@ def relative_antecedent(verb: Token) -> Token | None:
         subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.pos_ in {"NOUN", "PROPN"}:
             return subject
-    return noun
+    return people_of(noun, verb) or noun
+
+
+def people_of(noun: Token, verb: Token) -> Token | None:
+    """The people N1 of "N1 of N2" when a relative clause on N2 is theirs: one with "who",
+    or one that says something ("the leaders of the two nations *that criticized* X":
+    a speech act is a person's, ``kg/data/cue_verbs.txt``)."""
+    persons = lexicon("person_nouns.tsv")
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of" or noun.lemma_.lower() in persons:
+        return None
+    owner = noun.head.head
+    if owner.pos_ != "NOUN" or owner.lemma_.lower() not in persons:
+        return None
+    relative = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and is_relative_word(c)), None)
+    if relative is not None and (relative.lower_ == "who" or verb.lemma_.lower() in lexicon("cue_verbs.txt")):
+        return owner
+    return None
 
 
 def is_relative_word(token: Token) -> bool:
@@ -681,8 +697,11 @@ class ClauseFinder:
 
     def subject_args(self, heads: list[Token], verb: Token) -> list[Arg]:
         args = []
+        clause_start = verb.left_edge.i
         for head in heads:
             start, end, _ = phrase(head, stop=verb, subject=True)
+            if start < clause_start < end:  # "the leaders of the two nations | that criticized X"
+                start, end = trim_range(self.doc, start, clause_start)
             if start < end:
                 args.append(Arg(start, end, head))
         return args

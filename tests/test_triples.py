@@ -301,6 +301,13 @@ def test_an_event_takes_the_phrase_the_parser_hung_higher_up():
     assert not [t for t in triples if t.predicate.startswith("announce") and t.object]  # not toward each other
 
 
+def test_a_relative_clause_that_says_something_belongs_to_the_people_of_n1_of_n2():
+    found, _ = triples_of("The summit between the leaders of the two nations that criticized Russia ended.")
+    assert ("the leaders of the two nations", "criticize", "Russia") in found
+    found, _ = triples_of("The heads of the firms that produce steel resigned.")
+    assert ("the firms", "produce", "steel") in found  # not a speech act: the firms'
+
+
 def test_relative_clause_takes_its_antecedent():
     found, _ = triples_of("The envoy, who visited Kenya last year, praised the talks.")
     assert ("The envoy", "visit", "Kenya last year") in found
