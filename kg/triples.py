@@ -136,6 +136,8 @@ class TripleExtractor:
             objects = []  # "they complained of hostility toward the two nations": themselves, not each other
         if ex.kind in {"verb", "copula"} and is_setting(ex.lemma):
             objects = []  # "advances in Ukraine", "spoke alongside Xi": a setting, not a partner
+        if ex.kind == "copula" and relation_type(ex.lemma) is None:
+            objects = []  # "it is a publicity coup for Putin": a description ("is critical of X" relates)
         if not objects and relation_type(ex.lemma) == "visit":
             objects = [self.actors.place_at(ex.obj.head.idx)]  # "arrived in Beijing": in China
         pairs = [(s, o) for s in subjects or [None] for o in objects or [None]]

@@ -308,6 +308,13 @@ def test_a_relative_clause_that_says_something_belongs_to_the_people_of_n1_of_n2
     assert ("the firms", "produce", "steel") in found  # not a speech act: the firms'
 
 
+def test_a_copula_relates_actors_only_through_a_word_aimed_at_someone():
+    _, triples = triples_of("Kenya is a key market for Uganda.")
+    assert not [t for t in triples if t.object]
+    _, triples = triples_of("Kenya is a threat to Uganda.")
+    assert one(triples, "be threat to").object == "uganda"
+
+
 def test_relative_clause_takes_its_antecedent():
     found, _ = triples_of("The envoy, who visited Kenya last year, praised the talks.")
     assert ("The envoy", "visit", "Kenya last year") in found
