@@ -300,8 +300,9 @@ def governing_verb(verb: Token) -> Token | None:
     adverbial clauses and prepositions), or None."""
     token = verb
     for _ in range(4):
-        if token.dep_ not in {"conj", "xcomp", "advcl", "pcomp", "prep", "ccomp"} or token.head == token:
-            return None
+        if token.dep_ not in {"conj", "xcomp", "advcl", "pcomp", "prep", "ccomp"} and \
+                not (token.dep_ == "advmod" and token.pos_ == "ADV" and token is not verb) or token.head == token:
+            return None  # (an adverb governs a preposition: "stopped *short* of vowing")
         token = token.head
         if is_predicate(token):
             return token
@@ -470,6 +471,21 @@ def modality(verbs: list[Token]) -> tuple[bool, str | None, str | None]:
     return negated, modal, hedge
 
 
+def negative_implicative(verb: Token) -> Token | None:
+    """The verb that says a gerund's act was not done ("*stopped short of* vowing",
+    "*refrained from* criticizing", ``kg/data/negative_implicatives.txt``), if any."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep":
+        return None
+    governor = prep.head
+    while governor.dep_ == "advmod" and governor.head != governor:
+        governor = governor.head
+    if governor.i > prep.i or prep.i - governor.i > 3:
+        return None
+    words = " ".join([governor.lemma_.lower(), *(t.lower_ for t in verb.doc[governor.i + 1:prep.i + 1])])
+    return governor if words in lexicon("negative_implicatives.txt") else None
+
+
 def unrealised(found: Subjects) -> str | None:
     """The governing verb when the clause is only what someone was asked or urged to do
     ("convinced Beijing *to reduce* its ties"), not what a verb of causing says was
@@ -533,9 +549,15 @@ class ClauseFinder:
         head_verb = inherited_from(verb)
         negated, modal, hedge = modality(verbs + ([head_verb] if head_verb is not verb else []))
         hedge = hedge or clause_hedge(verb) or unrealised(found)
+        lemma_verbs = verbs
+        implicative = negative_implicative(verb)
+        if implicative is None and len(verbs) > 1 and verbs[0].lemma_.lower() in lexicon("negative_implicatives.txt"):
+            implicative, lemma_verbs = verbs[0], verbs[1:]  # "failed to help": did not help
+        if implicative is not None:
+            negated = not negated
         base = dict(anchor=verb, negated=negated, modal=modal, hedge=hedge)
         kind = "copula" if last.lemma_ == "be" else "verb"
-        lemma = self.lemma(verbs, head_verb)
+        lemma = self.lemma(lemma_verbs, head_verb)
         if found.intent is not None:
             lemma = f"{found.intent.lemma_.lower()} to {lemma}"  # "attempt to convince", like "try to convince"
         features = {f"subject:{found.how}", f"dep:{verb.dep_}"}

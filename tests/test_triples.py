@@ -79,6 +79,16 @@ def test_negation_is_kept():
     assert triples[0].predicate_text == "did not recognize"
 
 
+def test_a_negative_implicative_negates_what_it_governs():
+    _, triples = triples_of("Kenya failed to help Uganda.")
+    help_ = one(triples, "help")
+    assert help_.negated and help_.predicate_text == "failed to help"
+    _, triples = triples_of("The president stopped short of vowing to support Uganda.")
+    assert one(triples, "vow to support").negated
+    _, triples = triples_of("Kenya did not fail to help Uganda.")
+    assert not one(triples, "help").negated
+
+
 def test_modals_and_hedges_are_properties():
     _, triples = triples_of("Canada could send troops to Latvia.")
     send = one(triples, "send")
