@@ -127,8 +127,8 @@ class TripleExtractor:
             return
         subjects = self._quoted(ex.subject, self.actors_of(
             ex.subject, owner=ex.kind == "verb" and event_noun(ex.subject.head.lemma_) is not None))
-        if not subjects and ex.kind == "verb":
-            subjects = self.issuers(ex.subject.head)
+        if not subjects and ex.kind == "verb" and (relation_type(ex.lemma) or ex.anchor.lemma_.lower() in lexicon("cue_verbs.txt")):
+            subjects = self.issuers(ex.subject.head)  # what a document says or does to someone
         objects = [] if ex.kind in DESCRIPTION_KINDS else self._quoted(ex.obj, self.actors_of(ex.obj, owner=self._directed(ex)))
         if objects and any(s in objects for s in subjects) and not self.actors.actors_at(ex.obj.head.idx):
             objects = []  # "they strengthened their cooperation": a thing of their own, not of each other
@@ -136,8 +136,8 @@ class TripleExtractor:
             objects = []  # "they complained of hostility toward the two nations": themselves, not each other
         if ex.kind in {"verb", "copula"} and is_setting(ex.lemma):
             objects = []  # "advances in Ukraine", "spoke alongside Xi": a setting, not a partner
-        if ex.kind == "copula" and relation_type(ex.lemma) is None:
-            objects = []  # "it is a publicity coup for Putin": a description ("is critical of X" relates)
+        if ex.kind == "copula" and relation_type(ex.lemma) is None and not self._role_complement(ex):
+            objects = []  # "it is a publicity coup for Putin": a description ("is president of X" relates)
         if not objects and relation_type(ex.lemma) == "visit":
             objects = [self.actors.place_at(ex.obj.head.idx)]  # "arrived in Beijing": in China
         pairs = [(s, o) for s in subjects or [None] for o in objects or [None]]
@@ -186,6 +186,17 @@ class TripleExtractor:
             modal=ex.modal,
             kind=ex.kind,
         ))
+
+    @staticmethod
+    def _role_complement(ex: Extraction) -> bool:
+        """True when a copula says what the subject is to someone: a person or role noun
+        ("is president of", "was a mentor to") or an adjective ("is married to")."""
+        complement = next((c for c in ex.anchor.rights if c.dep_ in {"attr", "acomp"}), None)
+        if complement is None:
+            return False
+        lemma = complement.lemma_.lower()
+        return complement.dep_ == "acomp" or lemma in lexicon("person_nouns.tsv") or \
+            lemma in lexicon("role_nouns.txt") or lemma.endswith(("er", "or", "ist", "ant", "ent"))
 
     @staticmethod
     def _directed(ex: Extraction) -> bool:

@@ -291,6 +291,8 @@ def test_a_document_speaks_for_its_issuers():
     _, triples = triples_of("The joint statement issued by Kenya and Uganda criticized Sudan.")
     assert {(t.subject, t.object) for t in triples if t.predicate == "criticize"} == \
         {("kenya", "sudan"), ("uganda", "sudan")}
+    _, triples = triples_of("Kenya's report featured Uganda.")  # not a thing said or done to someone
+    assert one(triples, "feature").subject is None
 
 
 def test_a_jab_sets_its_clause_against_someone():
@@ -323,6 +325,10 @@ def test_a_copula_relates_actors_only_through_a_word_aimed_at_someone():
     assert not [t for t in triples if t.object]
     _, triples = triples_of("Kenya is a threat to Uganda.")
     assert one(triples, "be threat to").object == "uganda"
+    for text, lemma in (("Laurence Tribe was a mentor to Barack Obama.", "be mentor to"),
+                        ("Mitch McConnell is married to Elaine Chao.", "be married to")):
+        _, triples = triples_of(text)
+        assert one(triples, lemma).object, text  # what the subject is to someone
 
 
 def test_relative_clause_takes_its_antecedent():
