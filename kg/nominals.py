@@ -13,7 +13,9 @@
   said of a subject relates it to the other party: "Iran is Russia's closest ally"
   (``kg/data/agent_nouns.tsv``). A reciprocal act
   relates its coordinated doers: "Beijing's and Moscow's cooperation", "trade between
-  China and Russia".
+  China and Russia". An act whose target is not named is aimed at the subject that
+  undergoes or receives it (``kg/data/undergoing.tsv``: "Russia withstood pressure from
+  the West", "despite Western sanctions, Russia ...").
 
 The predicate of an apposition or a title is implicit: no word of the text says "is".
 """

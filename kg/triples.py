@@ -5,7 +5,12 @@ For every extraction this stage
 
 - resolves each argument to an actor through :class:`~kg.actors.DocActors`: the mention
   at the argument's head, else (for an object) the actor the head is said of ("the
-  United States' actions", "NATO expansion");
+  United States' actions", "NATO expansion"), the doer of an act or the issuers of a
+  document as subject; pronouns inside a quotation are read from its speaker;
+- keeps both actors only when the triple asserts a relation between them: not hedged,
+  a question or a recommendation ("should", ``kg/data/unasserted_modals.txt``), not a
+  setting ("advanced in Ukraine"), a description or a thing of the subject's own;
+  a phrase naming several actors ("the two leaders met") gives each pair;
 - attributes it to the claim whose content holds its predicate (``asserted_by``), so a
   reported relation is never taken for the article's own statement;
 - gives actor-actor triples a relation type from ``kg/data/relation_types.tsv`` (and,
