@@ -22,7 +22,7 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 
 from .lexicons import lexicon
-from .relation_types import event_noun, is_reciprocal
+from .relation_types import event_noun, is_reciprocal, relation_type
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
 NOUN_COMPLEMENTS = {"dobj", "dative", "attr", "oprd", "acomp", "npadvmod"}
@@ -43,6 +43,11 @@ SETTING_PREPOSITIONS = {"in", "at", "during", "since", "until", "till", "after",
                         "within", "near", "around", "across", "than", "like", "via", "by", "despite",
                         "amid", "among", "alongside", "beside", "besides", "except", "outside", "inside"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
+OWNER_ENTITIES = {"NORP", "GPE", "ORG", "PERSON"}  # a modifier naming who has a noun ("*Western* efforts")
+# prepositions by which a verb's object does what the gerund after them says ("prevented
+# Russia *from* importing", "accused X *of* lying", "pressed X *into* signing"), and
+# whether that is left undone (prevented, warned against) rather than said to be done
+OBJECT_CONTROL_PREPOSITIONS = {"from": True, "against": True, "of": False, "for": False, "into": False}
 CONTENT_POS = {"NOUN", "PROPN", "PRON", "NUM", "VERB", "ADJ", "ADV", "X", "SYM", "AUX"}
 QUOTE_PAIRS = {"“": {"”"}, "‘": {"’"}, "``": {"''"}, "`": {"'", "''"}, '"': {'"'}, "«": {"»"}}
 
@@ -271,6 +276,11 @@ def controlling_adjective(verb: Token) -> Token | None:
     return adjective if any(c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"} for c in adjective.rights) else None
 
 
+def is_plural(head: Token) -> bool:
+    """True for a plural noun phrase head ("the two leaders", "they", "both")."""
+    return head.tag_ in {"NNS", "NNPS"} or head.lower_ in {"they", "we", "both"}
+
+
 def has_to(verb: Token) -> bool:
     """True for a to-infinitive ("to isolate")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -290,8 +300,9 @@ def governing_verb(verb: Token) -> Token | None:
     adverbial clauses and prepositions), or None."""
     token = verb
     for _ in range(4):
-        if token.dep_ not in {"conj", "xcomp", "advcl", "pcomp", "prep", "ccomp"} or token.head == token:
-            return None
+        if token.dep_ not in {"conj", "xcomp", "advcl", "pcomp", "prep", "ccomp"} and \
+                not (token.dep_ == "advmod" and token.pos_ == "ADV" and token is not verb) or token.head == token:
+            return None  # (an adverb governs a preposition: "stopped *short* of vowing")
         token = token.head
         if is_predicate(token):
             return token
@@ -308,7 +319,23 @@ def relative_antecedent(verb: Token) -> Token | None:
         subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.pos_ in {"NOUN", "PROPN"}:
             return subject
-    return noun
+    return people_of(noun, verb) or noun
+
+
+def people_of(noun: Token, verb: Token) -> Token | None:
+    """The people N1 of "N1 of N2" when a relative clause on N2 is theirs: one with "who",
+    or one that says something ("the leaders of the two nations *that criticized* X":
+    a speech act is a person's, ``kg/data/cue_verbs.txt``)."""
+    persons = lexicon("person_nouns.tsv")
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of" or noun.lemma_.lower() in persons:
+        return None
+    owner = noun.head.head
+    if owner.pos_ != "NOUN" or owner.lemma_.lower() not in persons:
+        return None
+    relative = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and is_relative_word(c)), None)
+    if relative is not None and (relative.lower_ == "who" or verb.lemma_.lower() in lexicon("cue_verbs.txt")):
+        return owner
+    return None
 
 
 def is_relative_word(token: Token) -> bool:
@@ -320,6 +347,8 @@ class Subjects:
     heads: list[Token]
     how: str  # own | shared | relative | participle | controlled
     passive: bool = False
+    controller_of: Token | None = None  # the verb whose object is the subject ("urged *Y* to leave")
+    intent: Token | None = None  # the noun of purpose it hangs on ("in an *attempt* to convince")
 
 
 def subjects_of(verb: Token, depth: int = 0) -> Subjects | None:
@@ -346,8 +375,15 @@ def subjects_of(verb: Token, depth: int = 0) -> Subjects | None:
         if verb.dep_ == "acl" and verb.tag_ == "TO":
             return None
         if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
-            owner = next((c for c in antecedent.children if c.dep_ == "poss"), None)
-            return Subjects([owner], "possessor", passive) if owner is not None else None
+            owner = next((c for c in antecedent.children if c.dep_ == "poss"), None) or \
+                next((c for c in antecedent.lefts if c.dep_ in {"amod", "compound"} and c.ent_type_ in OWNER_ENTITIES), None)
+            if owner is not None:  # "Putin's plan to visit", "Western efforts to aid"
+                return Subjects([owner], "possessor", passive)
+            prep = antecedent.head
+            if antecedent.dep_ == "pobj" and prep.lower_ == "in" and is_predicate(prep.head):
+                found = subjects_of(prep.head, depth + 1)  # "traveled ... *in an attempt to convince* X"
+                return Subjects(found.heads, "controlled", passive, intent=antecedent) if found else None
+            return None
         return Subjects([antecedent], "relative" if verb.dep_ == "relcl" else "participle", passive)
     governor = governing_verb(verb)
     if governor is None:
@@ -357,7 +393,12 @@ def subjects_of(verb: Token, depth: int = 0) -> Subjects | None:
         return Subjects(found.heads, "shared", passive) if found else None
     controller = next((c for c in governor.children if c.dep_ in {"dobj", "dative"} and c.i < verb.i), None)
     if controller is not None and verb.dep_ == "xcomp":
-        return Subjects([controller], "controlled", passive)
+        return Subjects([controller], "controlled", passive, governor)
+    prep = verb.head
+    if controller is not None and verb.dep_ == "pcomp" and prep.head == governor and \
+            prep.lower_ in OBJECT_CONTROL_PREPOSITIONS:  # "kept Russia from importing", "blamed X for ..."
+        unrealised = OBJECT_CONTROL_PREPOSITIONS[prep.lower_]
+        return Subjects([controller], "controlled", passive, governor if unrealised else None)
     found = subjects_of(governor, depth + 1)
     return Subjects(found.heads, "controlled", passive) if found else None
 
@@ -367,13 +408,26 @@ def parallel_verb(verbs: list[Token]) -> Token | None:
     subject of its own, whose object the chain shares ("need to cherish and nurture it")."""
     last = verbs[-1]
     if len(verbs) < 2:
-        return None
+        return _right_conjunct(last)
     for owner in (last, verbs[-2]):
         for conj in owner.rights:
             if conj.dep_ == "conj" and conj.tag_ == last.tag_ and is_predicate(conj) and \
                     not any(c.dep_ in SUBJECT_DEPS for c in conj.children):
                 return conj
     return None
+
+
+def _right_conjunct(verb: Token) -> Token | None:
+    """"China understands and supports Russia": the next verb of a coordination with no
+    subject of its own, when nothing but the conjunction comes between them and the first
+    is a verb aimed at someone (it has a relation type)."""
+    if any(c.dep_ not in {"cc", "conj", "punct", "neg", "aux"} for c in verb.rights) or verb.i + 2 >= len(verb.doc):
+        return None
+    conj = verb.doc[verb.i + 2]
+    if verb.doc[verb.i + 1].dep_ != "cc" or conj.dep_ != "conj" or conj.head != verb or conj.tag_ != verb.tag_ \
+            or not is_predicate(conj) or any(c.dep_ in SUBJECT_DEPS for c in conj.children):
+        return None
+    return conj if relation_type(verb.lemma_.lower()) else None  # "sat and read the book" shares nothing
 
 
 def inherited_from(verb: Token) -> Token:
@@ -412,7 +466,61 @@ def modality(verbs: list[Token]) -> tuple[bool, str | None, str | None]:
                 hedge = word  # "if China can provide ...": a condition, not a statement
         if "verb" in hedges.get(verb.lemma_.lower(), ()) and any(c.dep_ == "xcomp" for c in verb.children):
             hedge = verb.lemma_.lower()
+    if modal and hedge == modal and any(f"{modal} {v.lemma_.lower()}" in lexicon("wishes.txt") for v in verbs):
+        hedge = None  # "would prefer": a wish stated, not a hypothesis
     return negated, modal, hedge
+
+
+def negative_implicative(verb: Token) -> Token | None:
+    """The verb that says a gerund's act was not done ("*stopped short of* vowing",
+    "*refrained from* criticizing", ``kg/data/negative_implicatives.txt``), if any."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep":
+        return None
+    governor = prep.head
+    while governor.dep_ == "advmod" and governor.head != governor:
+        governor = governor.head
+    if governor.i > prep.i or prep.i - governor.i > 3:
+        return None
+    words = " ".join([governor.lemma_.lower(), *(t.lower_ for t in verb.doc[governor.i + 1:prep.i + 1])])
+    return governor if words in lexicon("negative_implicatives.txt") else None
+
+
+def unrealised(found: Subjects) -> str | None:
+    """The governing verb when the clause is only what someone was asked or urged to do
+    ("convinced Beijing *to reduce* its ties"), not what a verb of causing says was
+    done ("helped Russia *to fill* the gaps", ``kg/data/implicative_verbs.txt``)."""
+    governor = found.controller_of
+    if governor is None or governor.lemma_.lower() in lexicon("implicative_verbs.txt"):
+        return None
+    return governor.lemma_.lower()
+
+
+def clause_hedge(verb: Token) -> str | None:
+    """The word by which the clause of ``verb`` is entertained rather than asserted by
+    what embeds it: the condition of a coordinated clause ("if X invades and *occupies*
+    Y"), an indirect question under a verb or noun of asking or not knowing ("hard to
+    predict *how* hard X will punish Y", ``kg/data/question_predicates.txt``), or a
+    governing verb that is negated ("it does *not* imply that ...")."""
+    token = verb
+    for _ in range(6):
+        if token.dep_ not in {"conj", "xcomp"} or token.head == token:
+            break
+        token = token.head
+        mark = next((c for c in token.children if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS), None)
+        if mark is not None:
+            return mark.lower_
+    if token.dep_ not in {"ccomp", "pcomp", "csubj"}:
+        return None
+    governor = token.head
+    if governor.pos_ == "ADP" and governor.head != governor:
+        governor = governor.head  # "the question *of* how ..."
+    first = token.left_edge
+    if first.tag_ in {"WRB", "WP", "WDT"} and governor.lemma_.lower() in lexicon("question_predicates.txt"):
+        return first.lower_
+    if any(c.dep_ == "neg" for c in governor.children) and governor.lemma_.lower() not in lexicon("denial_cues.txt"):
+        return "not"
+    return None
 
 
 # --- extraction -----------------------------------------------------------------------
@@ -440,9 +548,18 @@ class ClauseFinder:
         last = verbs[-1]
         head_verb = inherited_from(verb)
         negated, modal, hedge = modality(verbs + ([head_verb] if head_verb is not verb else []))
+        hedge = hedge or clause_hedge(verb) or unrealised(found)
+        lemma_verbs = verbs
+        implicative = negative_implicative(verb)
+        if implicative is None and len(verbs) > 1 and verbs[0].lemma_.lower() in lexicon("negative_implicatives.txt"):
+            implicative, lemma_verbs = verbs[0], verbs[1:]  # "failed to help": did not help
+        if implicative is not None:
+            negated = not negated
         base = dict(anchor=verb, negated=negated, modal=modal, hedge=hedge)
         kind = "copula" if last.lemma_ == "be" else "verb"
-        lemma = self.lemma(verbs, head_verb)
+        lemma = self.lemma(lemma_verbs, head_verb)
+        if found.intent is not None:
+            lemma = f"{found.intent.lemma_.lower()} to {lemma}"  # "attempt to convince", like "try to convince"
         features = {f"subject:{found.how}", f"dep:{verb.dep_}"}
         if len(verbs) > 1:
             features.add("chain")
@@ -455,18 +572,24 @@ class ClauseFinder:
             features.add("object:shared")
         subjects = self.subject_args(found.heads, verb)
         agent = next((c for c in last.rights if c.dep_ == "agent"), None)
+        active_lemma = lemma
+        if agent is None and found.passive and len(verbs) > 1 and not is_passive(last):
+            # "was incited to attack Ukraine *by the West*": the agent of the passive head,
+            # who incites (the attack is not aimed at the one incited)
+            agent = next((c for c in last.rights if c.dep_ == "prep" and c.lower_ == "by"), None)
+            active_lemma = self.lemma(verbs[:1], verbs[0])
         if found.passive and agent is not None:
-            yield from self.active(verbs, agent, subjects, lemma, features, base)
+            yield from self.active(verbs, agent, subjects, active_lemma, features, base)
             complements = [c for c in complements if c.i < agent.i]  # the rest is past the agent
         antecedent = self.relative_object(verb, found)
         if antecedent is not None:
             for subject in subjects:
                 yield Extraction(kind, subject, antecedent, self.predicate_range(verbs, last), lemma,
                                  features=features | {"object:antecedent"}, **base)
-        if len(subjects) > 1:
-            reciprocal = self.reciprocal_lemma(lemma, complements)
-            if reciprocal:
-                yield from self.reciprocal(verbs, subjects, reciprocal, features, base)
+        reciprocal = self.reciprocal_lemma(lemma, complements, joint=len(subjects) == 1) \
+            if len(subjects) > 1 or (subjects and is_plural(subjects[0].head)) else None
+        if reciprocal:
+            yield from self.reciprocal(verbs, subjects, reciprocal, features, base)
         if not complements:
             return
         passive = "be " if found.passive else ""
@@ -488,27 +611,37 @@ class ClauseFinder:
                                  features=features | {"variant"}, **base)
 
     @staticmethod
-    def reciprocal_lemma(lemma: str, complements: list[Token]) -> str | None:
+    def reciprocal_lemma(lemma: str, complements: list[Token], joint: bool = False) -> str | None:
         """The lemma of a clause whose coordinated subjects act on each other: a
         reciprocal predicate with no object ("A and B met"), or one whose object is a
-        reciprocal act ("A and B deepened cooperation"), unless a with-phrase names the
-        other party."""
+        reciprocal act ("A and B deepened cooperation") or a joint one ("signed a *joint*
+        declaration", ``kg/data/reciprocal_words.tsv``), unless a with-phrase names the
+        other party. The ``joint`` subject of one phrase ("the two leaders") only takes
+        a reciprocal verb or a joint act: "they deepened cooperation" may be with others."""
         if any(c.dep_ == "prep" and c.lower_ == "with" for c in complements):
             return None
         objects = [c for c in complements if c.dep_ in {"dobj", "dative"}]
         if not objects:
             return lemma if is_reciprocal(lemma) else None
         noun = objects[0]
-        entry = event_noun(noun.lemma_) if noun.pos_ == "NOUN" else None
-        if entry is None or not is_reciprocal(entry.verb) or any(c.dep_ == "prep" and c.lower_ == "with"
-                                                                 for c in noun.children):
+        if noun.pos_ != "NOUN" or any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children):
             return None
-        return " ".join([lemma, *noun_words(noun)])
+        entry = event_noun(noun.lemma_)
+        if (entry is not None and is_reciprocal(entry.verb) and not joint) or \
+                any(c.dep_ == "amod" and c.lower_ in lexicon("reciprocal_words.txt") for c in noun.lefts):
+            return " ".join([lemma, *noun_words(noun)])  # "deepened cooperation", "signed a joint declaration"
+        return None
 
     def reciprocal(self, verbs: list[Token], subjects: list[Arg], lemma: str, features: set[str],
                    base: dict) -> Iterator[Extraction]:
-        """"A and B met": each pair of the coordinated subjects, in text order."""
+        """"A and B met": each pair of the coordinated subjects, in text order; "the two
+        leaders met": the subject with itself, for the actors it names (see
+        :mod:`kg.triples`)."""
         predicate = self.predicate_range(verbs, verbs[-1])
+        if len(subjects) == 1:
+            yield Extraction("reciprocal", subjects[0], subjects[0], predicate, lemma,
+                             features=features | {"reciprocal", "joint"}, **base)
+            return
         for i, first in enumerate(subjects):
             for second in subjects[i + 1:]:
                 yield Extraction("reciprocal", first, second, predicate, lemma, features=features | {"reciprocal"},
@@ -529,15 +662,21 @@ class ClauseFinder:
                 start_, end, _ = phrase(doer, subject=True)
                 if start_ < end:
                     yield Arg(start_, end, doer), self.predicate_range(verbs, verbs[-1]), []
+        undergoes = "verb" in lexicon("undergoing.tsv").get(verbs[-1].lemma_.lower(), ())
         if noun is None or noun.pos_ in {"NOUN", "ADJ"}:
             words = noun_words(noun) if noun is not None else []
             for prep in complements[1:]:
+                if undergoes and prep.lower_ in {"from", "by"}:
+                    continue  # "withstood pressure from X": X's act, aimed at the subject (kg.nominals)
                 if prep.dep_ == "prep" and prep.i > first.i and prep.lower_ not in SETTING_PREPOSITIONS:
                     for head in _pobjs(prep):
                         yield head, (start, prep.i + 1), words + [prep.lower_]
         if noun is not None and noun.pos_ in {"NOUN", "ADJ"} and not any(
                 c.dep_ == "poss" and c.pos_ != "PRON" for c in noun.children):
             for prep in noun.rights:
+                if (undergoes and prep.lower_ in {"from", "by"}) or prep.lower_ == "between":
+                    continue  # "withstood pressure from X": X's act on the subject (kg.nominals);
+                    # "praised the relationship between A and B": its two sides, not whom it is aimed at
                 if prep.dep_ == "prep" and prep.lower_ not in SETTING_PREPOSITIONS:
                     for head in _pobjs(prep):
                         yield head, (start, prep.i + 1), noun_words(noun) + [prep.lower_]
@@ -580,8 +719,11 @@ class ClauseFinder:
 
     def subject_args(self, heads: list[Token], verb: Token) -> list[Arg]:
         args = []
+        clause_start = verb.left_edge.i
         for head in heads:
             start, end, _ = phrase(head, stop=verb, subject=True)
+            if start < clause_start < end:  # "the leaders of the two nations | that criticized X"
+                start, end = trim_range(self.doc, start, clause_start)
             if start < end:
                 args.append(Arg(start, end, head))
         return args

@@ -153,6 +153,7 @@ class DocumentMentions:
             self._title(head, title, after_pronouns=True)
         for head, title in self.plural_titles:
             self._plural_title(head, title)
+        self._demonym_modifiers()
         return self.mentions
 
     # --- bookkeeping --------------------------------------------------------------------
@@ -455,6 +456,24 @@ class DocumentMentions:
         start = span.start - 1 if span.start > 0 and self.doc[span.start - 1].lower_ == "the" else span.start
         self._add(self.doc[start].idx, span.end_char, state, "metonym", "demonym-for-state",
                   f"{span.text!r}: the people of {self._label(state)}, standing for it")
+
+    def _demonym_modifiers(self) -> None:
+        """"*Western* sanctions", "*American* dominance": a demonym modifying a thing (not
+        a person: "a Russian analyst") names its state, as a mention of its own found
+        after the pronouns (it is no antecedent for them)."""
+        persons, demonyms = lexicon("person_nouns.tsv"), self.gaz.by_demonym
+        for token in self.doc:
+            state = demonyms.get(token.text)
+            if state is None or token.dep_ not in {"amod", "compound", "nmod"}:
+                continue
+            head = token.head
+            if head.pos_ != "NOUN" or head.lemma_.lower() in persons or title_at(head) is not None \
+                    or self.covered[token.i] or self.covered[head.i] or self.skipped(token.idx, token.idx + 1):
+                continue
+            if token.i >= 2 and self.doc[token.i - 1].text == "-" and not self.doc[token.i - 2].whitespace_:
+                continue  # "anti-Western"
+            self._add(token.idx, token.idx + len(token), state, "metonym", "demonym-modifier",
+                      f"{token.text!r} in {token.text} {head.text!r}: of {self._label(state)}")
 
     def _metonym(self, span: Span, state: str) -> None:
         acts, why = place_role(span.root)

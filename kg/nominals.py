@@ -13,7 +13,9 @@
   said of a subject relates it to the other party: "Iran is Russia's closest ally"
   (``kg/data/agent_nouns.tsv``). A reciprocal act
   relates its coordinated doers: "Beijing's and Moscow's cooperation", "trade between
-  China and Russia".
+  China and Russia". An act whose target is not named is aimed at the subject that
+  undergoes or receives it (``kg/data/undergoing.tsv``: "Russia withstood pressure from
+  the West", "despite Western sanctions, Russia ...").
 
 The predicate of an apposition or a title is implicit: no word of the text says "is".
 """
@@ -25,7 +27,8 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 
 from .actors import DocActors
-from .clauses import Arg, Extraction, has_content, modality, phrase, prep_object, subjects_of, with_conjuncts
+from .clauses import (Arg, Extraction, clause_hedge, has_content, modality, phrase, prep_object, subjects_of,
+                      with_conjuncts)
 from .lexicons import lexicon
 from .relation_types import event_noun, is_reciprocal
 
@@ -92,25 +95,49 @@ def nominal_event(noun: Token, actors: DocActors) -> Iterator[Extraction]:
         return
     light = noun.head if noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon("light_verbs.txt") else None
     negated, modal, hedge = modality([light]) if light is not None else (False, None, None)
+    hedge = hedge or (clause_hedge(light) if light is not None else None)
     base = dict(anchor=noun, negated=negated, modal=modal, hedge=hedge)
     predicate = (noun.i, noun.i + 1)
     doers = agents(noun, light, actors)
     if is_reciprocal(entry.verb):  # "Beijing's and Moscow's cooperation", "trade between A and B"
         between = next((p for p in noun.rights if p.dep_ == "prep" and p.lower_ == "between"), None)
         group = _pobjs(between) if between is not None else doers
+        if len(group) == 1 and between is not None:  # "trade between the two nations": the actors it names
+            yield Extraction("nominal", group[0], group[0], predicate, entry.verb,
+                             features={"nominal", "reciprocal", "joint"}, **base)
         for i, first in enumerate(group):
             for second in group[i + 1:]:
                 yield Extraction("nominal", first, second, predicate, entry.verb, features={"nominal", "reciprocal"},
                                  **base)
-    patients = [p for prep in noun.rights if prep.dep_ == "prep" and prep.lower_ in entry.preps
-                for p in _pobjs(prep)]
+    patients = [p for prep in _own_preps(noun) if prep.lower_ in entry.preps for p in _pobjs(prep)]
     if not doers and entry.setting:
         doers = setting_agents(noun)
+    if doers and not patients:
+        patients = undergoers(noun)
     features = {"light-verb" if light is not None else "nominal"}
     for doer in doers:
         for patient in patients:
             if doer.head != patient.head:
                 yield Extraction("nominal", doer, patient, predicate, entry.verb, features=set(features), **base)
+
+
+def _own_preps(noun: Token) -> list[Token]:
+    """The prepositional phrases of an event noun, with one right after it that the parser
+    hung higher up, on the noun it is "of" or on the verb of that noun ("complaints of
+    Western hostility *toward X*")."""
+    found = [c for c in noun.rights if c.dep_ == "prep"]
+    token, after = noun, noun.right_edge.i + 1
+    for _ in range(3):
+        if token.dep_ == "pobj" and token.head.lower_ == "of":
+            token = token.head.head
+        elif token.dep_ == "dobj":
+            token = token.head
+        else:
+            break
+        if event_noun(token.lemma_) is not None:
+            break  # an event of its own takes its phrases
+        found += [c for c in token.rights if c.dep_ == "prep" and c.i == after]
+    return found
 
 
 def agent_noun(noun: Token) -> Iterator[Extraction]:
@@ -133,10 +160,35 @@ def agent_noun(noun: Token) -> Iterator[Extraction]:
               if a is not None]
     others += [a for p in noun.rights if p.dep_ == "prep" and p.lower_ in {"of", "to"} for a in _pobjs(p)]
     negated, modal, hedge = modality([clause_verb])
+    hedge = hedge or clause_hedge(clause_verb)
     for subject in (a for a in (_arg(t, subject=True) for t in found.heads) if a is not None):
         for other in others:
             yield Extraction("nominal", subject, other, (noun.i, noun.i + 1), next(iter(sorted(tags))),
                              anchor=noun, negated=negated, modal=modal, hedge=hedge, features={"agent-noun"})
+
+
+def undergoers(noun: Token) -> list[Arg]:
+    """The subject of the clause that undergoes or receives the act a noun names
+    (``kg/data/undergoing.tsv``): "Russia *withstood* pressure from the West", "*despite*
+    Western sanctions, Russia grew", "*in the face of* pressure from X, Y ..."."""
+    words = lexicon("undergoing.tsv")
+    head = noun.head
+    if noun.dep_ == "dobj" and "verb" in words.get(head.lemma_.lower(), ()):
+        verb = head
+    elif noun.dep_ == "pobj":
+        outer = head
+        if head.lower_ == "of" and head.head.dep_ == "pobj" and head.head.head.dep_ == "prep":
+            outer = head.head.head  # "in the face of", "in spite of"
+        phrase_text = " ".join(t.lower_ for t in noun.doc[outer.i:head.i + 1])
+        if "preposition" not in words.get(phrase_text, ()) or outer.head.pos_ not in {"VERB", "AUX"}:
+            return []
+        verb = outer.head
+    else:
+        return []
+    found = subjects_of(verb)
+    if found is None or found.passive:
+        return []
+    return [a for a in (_arg(t, subject=True) for t in found.heads) if a is not None and a.head != noun]
 
 
 def setting_agents(noun: Token) -> list[Arg]:
@@ -145,14 +197,30 @@ def setting_agents(noun: Token) -> list[Arg]:
     prep = noun.head
     if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in {"in", "at", "during", "after", "before"}:
         return []
-    found = subjects_of(prep.head) if prep.head.pos_ in {"VERB", "AUX"} else None
+    verb = prep.head
+    if _relative_after(verb, prep) and verb.head.pos_ in {"VERB", "AUX"}:
+        verb = verb.head  # "In a jab at X, whose envoy went ..., Y said": the clause the relative one interrupts
+    found = subjects_of(verb) if verb.pos_ in {"VERB", "AUX"} else None
     if found is None or found.passive:
         return []
     return [a for a in (_arg(t, subject=True) for t in found.heads) if a is not None]
 
 
+def _relative_after(verb: Token, prep: Token) -> bool:
+    """True when ``verb`` heads a relative clause the parser did not mark as one, whose
+    subject ("whose top diplomat") comes after ``prep``: the phrase cannot belong to it."""
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.i > prep.i and
+               any(t.lower_ in {"whose", "who", "which"} for t in c.subtree) for c in verb.children)
+
+
 def _pobjs(prep: Token) -> list[Arg]:
+    """The noun phrases a preposition of an event noun governs; "with X doing Y" (a
+    clause the parser made of "talks with *officials* warning ...") gives X."""
     pobj = prep_object(prep)
+    if pobj is not None and pobj.dep_ == "pcomp" and pobj.tag_ == "VBG":
+        pobj = next((c for c in pobj.children if c.dep_ == "nsubj" and c.pos_ in NOUNS), None)
+        if pobj is not None:
+            return [a for a in (_arg(t, subject=True) for t in with_conjuncts(pobj)) if a is not None]
     if pobj is None or pobj.dep_ != "pobj" or pobj.ent_type_ in NOT_PATIENT_ENTITIES:
         return []
     return [a for a in (_arg(t) for t in with_conjuncts(pobj)) if a is not None]
@@ -164,7 +232,10 @@ def agents(noun: Token, light: Token | None, actors: DocActors) -> list[Arg]:
     owners = [t for c in noun.children if c.dep_ == "poss" for t in with_conjuncts(c)]
     if owners:  # "Putin's visit", "Beijing's and Moscow's cooperation"
         return [a for a in (_arg(t, subject=True) for t in owners) if a is not None]
-    for child in noun.rights:
+    after = list(noun.rights)
+    if noun.dep_ == "dobj" and "verb" in lexicon("undergoing.tsv").get(noun.head.lemma_.lower(), ()):
+        after += [c for c in noun.head.rights if c.i > noun.i]  # "received support | from X"
+    for child in after:
         if child.dep_ == "prep" and child.lower_ in AGENT_PREPOSITIONS:
             found = [a for a in _pobjs(child) if a is not None]
             if found:

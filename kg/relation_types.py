@@ -10,6 +10,8 @@ and a word of ``kg/data/polarity.tsv`` gives plain ``support`` or ``oppose``.
 ('criticize', 'cooperate', 'support')
 >>> relation_type("impose sanctions on"), relation_type("undermine"), relation_type("sit")
 ('sanction', 'oppose', None)
+>>> is_setting("advance in"), is_setting("arrive in"), is_setting("go after")
+(True, False, False)
 """
 
 from __future__ import annotations
@@ -24,6 +26,15 @@ SETTING_WORDS = {"in", "at", "during", "since", "until", "after", "before", "thr
                  "around", "across", "alongside", "beside", "amid", "among", "despite", "than", "like"}
 PREPOSITIONS = {"with", "to", "on", "against", "at", "for", "from", "into", "in", "toward", "towards",
                 "over", "about", "of", "by", "as"}
+
+
+def is_setting(lemma: str) -> bool:
+    """True for a predicate whose object is where, when or beside whom something happens
+    ("advance in", "speak alongside", "meet during"), not someone it is aimed at, unless a
+    relation type groups it ("arrive in", "jab at"). "After" and "before" also make verbs
+    of their own ("go after")."""
+    words = lemma.lower().split()
+    return len(words) > 1 and words[-1] in SETTING_WORDS - {"after", "before"} and relation_type(lemma) is None
 
 
 def _listed(words: list[str]) -> str | None:

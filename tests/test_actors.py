@@ -259,6 +259,13 @@ def test_blocs_and_groups_of_their_own():
     assert "US allies" not in [m.text for m in run("US allies were worried.")[0].mentions if m.actor]
 
 
+def test_a_demonym_modifying_a_thing_names_its_state_but_not_a_persons():
+    result, _ = run("Western sanctions hurt the economy, and a Russian analyst praised American diplomacy.")
+    assert actor_of(result, "Western") == "the_west" and actor_of(result, "American") == "united_states"
+    assert "Russian" not in [m.text for m in result.mentions if m.actor]
+    assert not [m for m in run("The anti-Western mood grew.")[0].mentions if m.actor]
+
+
 def test_one_unnamed_official_is_not_the_state():
     result, _ = run("A US official said that the plan would fail.")
     assert actor_of(result, "US") == "united_states"
