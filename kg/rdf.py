@@ -188,7 +188,8 @@ def add_triple(g: Graph, rec: Triple, text: str | None = None) -> None:
     node = statement_iri(rec.id)
     predicate = relation_iri(rec.predicate)
     subject = actor_iri(rec.subject) if rec.subject else Literal(rec.subject_text)
-    obj = actor_iri(rec.object) if rec.object else Literal(rec.object_text)
+    named = rec.object or rec.object_actor
+    obj = actor_iri(named) if named else Literal(rec.object_text)
     g.add((node, RDF.type, CG.Statement))
     _add_provenance(g, node, doc_iri(rec.doc), rec.confidence)
     g.add((node, RDF.subject, subject))

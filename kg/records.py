@@ -107,6 +107,9 @@ class Triple:
     relation_type: str | None = None
     modal: str | None = None  # the modal auxiliary, by lemma ("could", "will")
     kind: str = "verb"  # verb | copula | apposition | title | nominal | reciprocal
+    # the actor the object names, also where the triple states no relation to it ("Sweden
+    # could attack Finland": object None, object_actor "finland")
+    object_actor: str | None = None
 
 
 Record = Union[DocumentRecord, Actor, Mention, Claim, Triple]

@@ -9,7 +9,8 @@ For every extraction this stage
   document as subject; pronouns inside a quotation are read from its speaker;
 - keeps both actors only when the triple asserts a relation between them: not hedged,
   a question or a recommendation ("should", ``kg/data/unasserted_modals.txt``), not a
-  setting ("advanced in Ukraine"), a description or a thing of the subject's own;
+  setting ("advanced in Ukraine"), a description or a thing of the subject's own
+  (the actor an object names is kept in ``object_actor`` all the same);
   a phrase naming several actors ("the two leaders met") gives each pair;
 - attributes it to the claim whose content holds its predicate (``asserted_by``), so a
   reported relation is never taken for the article's own statement;
@@ -172,6 +173,7 @@ class TripleExtractor:
         hedged = ex.hedged and not (claim is not None and claim.kind != "direct" and shifted)
         if self._question and (ex.kind != "nominal" or "light-verb" in ex.features):
             hedged = True  # a question asserts nothing (but "his meeting with Xi" in it is presupposed)
+        named = obj or next(iter(self.actors.actors_at(ex.obj.head.idx)), None)
         if hedged or ex.modal in lexicon("unasserted_modals.txt") or ex.lemma.split()[0] in lexicon("unasserted_modals.txt"):
             obj = None  # "may meet", "should urge": no relation between the actors is stated
         self.features.append(features)
@@ -190,6 +192,7 @@ class TripleExtractor:
             relation_type=relation_type(ex.lemma) if subject and obj else None,
             modal=ex.modal,
             kind=ex.kind,
+            object_actor=named,
         ))
 
     @staticmethod

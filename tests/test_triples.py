@@ -474,13 +474,17 @@ def rdf_of(text: str):
 
 
 def test_rdf_states_only_what_the_article_says_in_its_own_voice():
+    from rdflib import RDF
+
     from kg.rdf import CG, actor_iri, claim_iri, relation_iri, statement_iri
     result, g = rdf_of("Norway welcomed Poland. Sweden could attack Finland. "
                        "Angela Merkel said that Russia attacked Ukraine.")
     assert (actor_iri("norway"), relation_iri("welcome"), actor_iri("poland")) in g
     hedged = next(t for t in result.triples if t.subject == "sweden")
     assert hedged.hedged and hedged.object is None and hedged.object_text == "Finland"  # no actor-actor relation
+    assert hedged.object_actor == "finland"  # but the actor it names is kept
     assert (actor_iri("sweden"), relation_iri("attack"), actor_iri("finland")) not in g
+    assert (statement_iri(hedged.id), RDF.object, actor_iri("finland")) in g
     said = next(t for t in result.triples if t.asserted_by)
     assert (said.subject, said.object) == ("russia", "ukraine")
     assert (actor_iri(said.subject), relation_iri("attack"), actor_iri(said.object)) not in g
