@@ -77,6 +77,8 @@ class AnaphoraContext:
     gender: Callable[[str], str | None]
     skipped: Callable[[int, int], bool]
     referents: list[Referent] = field(default_factory=list)
+    holds_office: Callable[[str], bool] = lambda actor: True  # for "the two leaders"
+    states_of: Callable[[str], tuple[str, ...]] = lambda actor: ()  # a person's states (for "the two countries")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -352,7 +354,7 @@ class Anaphora:
         plural = is_plural(token)
         definite = bool(children & {"the", "their", "both"}) or any(c.tag_ == "PRP$" for c in token.lefts)
         if plural and "two" in entry and "both" in children or definite and "two" in children:
-            return self._pair(token, kind, fallback=token.lemma_.lower() != "side")
+            return self._pair(token, kind, fallback=token.lemma_.lower() != "side", office="office" in entry)
         if not plural and "one" in entry and children == {"the"} and not any(c.dep_ == "prep" for c in token.rights):
             return self._one(token, kind)
         return None
@@ -377,11 +379,16 @@ class Anaphora:
                     f"the most prominent {kind.lower()} before it: {best.text!r} at {best.start} "
                     f"({self._where(token, best)})", how="title")
 
-    def _pair(self, token: Token, kind: str, fallback: bool = True) -> Link | None:
+    def _pair(self, token: Token, kind: str, fallback: bool = True, office: bool = False) -> Link | None:
         """"The two leaders": a pair named together just before, else the two actors of
-        that kind named most so far in the document, when they stand out."""
+        that kind named most so far in the document, when they stand out. With
+        ``office``, only people in an office count ("the two leaders" are no professors);
+        a state counts the mentions of the people who lead it too ("the two countries"
+        of an article about Putin and Xi)."""
         role = role_of(token)
-        pairs = [r for r in self._window(token) if len(r.actors) == 2 and r.kind == kind]
+        eligible = (lambda r: r.kind == kind and all(map(self.ctx.holds_office, r.actors))) if office else \
+            (lambda r: r.kind == kind)
+        pairs = [r for r in self._window(token) if len(r.actors) == 2 and eligible(r)]
         start, end, text = self._span(token)
         if pairs:
             best = max(pairs, key=lambda r: self._score(token, r, role))
@@ -391,15 +398,18 @@ class Anaphora:
             return None
         counts: dict[str, int] = {}
         for r in self.referents[:bisect_left(self.heads, token.i)]:
-            if len(r.actors) == 1 and r.kind == kind:
-                counts[r.actors[0]] = counts.get(r.actors[0], 0) + 1
+            named = r.actors if eligible(r) else ()
+            if kind == "Country" and r.kind == "Person":
+                named = tuple(s for a in r.actors for s in self.ctx.states_of(a))
+            for actor in named:
+                counts[actor] = counts.get(actor, 0) + 1
         ranked = sorted(counts, key=lambda a: -counts[a])
         if len(ranked) >= 2 and counts[ranked[1]] >= 2 and (len(ranked) == 2 or counts[ranked[1]] >= 2 * counts[ranked[2]]):
             first, second = ranked[:2]  # they stand out: each named twice at least, twice as often as the next
             return Link(start, end, text, (first, second), "two-most-named",
                         f"the two {kind.lower()} actors named most so far ({counts[first]} and {counts[second]} "
                         f"mentions; the next has {counts[ranked[2]] if len(ranked) > 2 else 0})", how="title")
-        near = list(dict.fromkeys(r.actors[0] for r in self._window(token) if len(r.actors) == 1 and r.kind == kind))
+        near = list(dict.fromkeys(r.actors[0] for r in self._window(token) if len(r.actors) == 1 and eligible(r)))
         if len(near) == 2:
             return Link(start, end, text, tuple(near), "two-named-before",
                         f"the only two {kind.lower()} actors named in the last sentences", how="title")

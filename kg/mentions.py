@@ -817,10 +817,20 @@ class DocumentMentions:
         quotes = QuoteIndex(self.document.text)
         ctx = AnaphoraContext(doc=doc, text=self.document.text, kinds={a: self._kind(a) for a in {m.actor for m in self.mentions if m.actor}},
                               gender=self.r.gender_of, skipped=self.skipped,
-                              referents=self._referents(sent_of, quotes))
+                              referents=self._referents(sent_of, quotes),
+                              holds_office=self._holds_office, states_of=self._states_of)
         for link in Anaphora(ctx, sent_of, quotes, self.table).run():
             for actor in link.actors:
                 self._add(link.start, link.end, actor, link.how, link.rule, link.evidence)
+
+    def _holds_office(self, actor: str) -> bool:
+        """True for a person the gazetteer knows in an office, or named with a title here."""
+        return bool(self.r.actors[actor].offices) or any(person == actor for _, person, _ in self.titled)
+
+    def _states_of(self, actor: str) -> tuple[str, ...]:
+        """The states a person held an office of (the gazetteer's terms of office)."""
+        return tuple(dict.fromkeys(t["of"] for t in self.r.actors[actor].offices
+                                   if self.r.actors.get(t["of"]) and self.r.actors[t["of"]].kind == "Country"))
 
     def _referents(self, sent_of: list[int], quotes: QuoteIndex) -> list[Referent]:
         """Every noun phrase an anaphor may refer to: the mentions (grouped by span), the

@@ -413,3 +413,17 @@ def test_mentions_are_rdf_nodes_with_offsets_rule_and_evidence():
     place = mention_iri("doc", paris.span)
     assert list(g.objects(place, CG.mentionOf)) == [] and (place, CG.rule, Literal("place")) in g
 
+
+
+def test_the_two_leaders_are_people_in_office_not_anyone_named():
+    result, _ = extract_text("Emmanuel Macron met Olaf Scholz in Berlin. Jane Roe, a professor at Oxford, watched. "
+                             "Both leaders said the talks went well.")
+    leaders = {m.actor for m in result.mentions if m.text == "Both leaders"}
+    assert leaders == {"emmanuel_macron", "olaf_scholz"}
+
+
+def test_the_two_countries_of_an_article_about_their_leaders():
+    result, _ = extract_text("Emmanuel Macron met Olaf Scholz on Monday. Macron said the talks went well. "
+                             "Scholz agreed. Spain was not invited. The two countries will meet again in May.")
+    countries = {m.actor for m in result.mentions if m.text == "The two countries"}
+    assert countries == {"france", "germany"}
