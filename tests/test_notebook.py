@@ -31,7 +31,8 @@ def test_notebook_runs_and_shows_tables_ranking_and_view(tmp_path, monkeypatch):
     html = [out.data["text/html"] for out in outputs if "text/html" in out.get("data", {})]
     assert "built 5 documents" in text
     tables = [h for h in html if "<table" in h]
-    assert len(tables) == 3  # speakers, Putin's claims, the ranking
-    assert "Vladimir Putin" in tables[0] and "eigenvector" in tables[2] and "betweenness" in tables[2]
+    assert len(tables) == 5  # speakers, Putin's claims, claim groups, stances, the ranking
+    assert "Vladimir Putin" in tables[0] and "eigenvector" in tables[4] and "betweenness" in tables[4]
+    assert "sources" in tables[2] and ("supports" in tables[3] or "opposes" in tables[3])
     [view] = [h for h in html if "<iframe" in h]
     assert 'sandbox="allow-scripts"' in view and "kg-data" in view
