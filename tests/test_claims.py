@@ -202,6 +202,30 @@ def test_a_cue_going_on_with_the_same_source_is_its_own_claim():
     assert {c.speaker for c in claims} == {"pedro_alves"}
 
 
+def test_a_partial_quote_inside_reported_speech_does_not_take_the_speaker_before():
+    found, _ = claims_of("“The mill is safe,” Anna Berg said. “Workers were fooled for years” to cut wages, "
+                         "the union leader said.")
+    assert [(f[0], f[3]) for f in found] == [("Anna Berg", "direct"), ("the union leader", "mixed")]
+
+
+def test_a_cue_the_lemmatiser_gets_wrong_is_found_by_its_form():
+    found, _ = claims_of("Pedro Alves hopes to win the seat in May.")  # lemma "hop"
+    assert found == [("Pedro Alves", "hopes", "to win the seat in May", "indirect")]
+
+
+def test_content_over_clauses_the_parse_splits_or_coordinates_with_the_cue():
+    found, _ = claims_of("The auditors said the new rules were clearer than the old ones and, more important, "
+                         "would not raise costs.")
+    assert found[0][2] == "the new rules were clearer than the old ones and, more important, would not raise costs"
+    found, _ = claims_of("Anna Berg said the factory was profitable, but the owners wanted a higher return.")
+    assert found[0][2] == "the factory was profitable, but the owners wanted a higher return"
+
+
+def test_a_coordinated_verb_without_content_of_its_own_does_not_cut_the_content():
+    found, _ = claims_of("The board said its staff knew what to say or not say.")
+    assert found == [("The board", "said", "its staff knew what to say or not say", "indirect")]
+
+
 def test_content_stops_at_a_semicolon_and_before_a_closing_comment():
     found, _ = claims_of("Anna Berg said the mill would close; the town has lost its largest employer.")
     assert found[0][2] == "the mill would close"

@@ -67,6 +67,7 @@ class DirectQuotes:
         self.by_quote: dict[int, Attribution] = {}
         self.used_cues: set[int] = set()
         self.extends: dict[int, Quote] = {}  # cue -> a quotation that goes on with what it reports
+        self.embedded: set[int] = set()  # quotations that are part of what a cue of their sentence reports
 
     def run(self) -> list[Attribution]:
         quotes = self.layout.quotes
@@ -74,7 +75,7 @@ class DirectQuotes:
                       if not self.skipped(q.start, q.end) and self._standalone(q)]
         for n in standalone:
             attribution = self._own(n)
-            if attribution is None and quotes[n] not in self.extends.values():
+            if attribution is None and quotes[n] not in self.extends.values() and n not in self.embedded:
                 attribution = self._inherited(n)
             if attribution is not None:
                 self.by_quote[n] = attribution
@@ -160,7 +161,8 @@ class DirectQuotes:
         for cue in cues:
             relation = self._relation(cue, quote)
             if relation == "embeds":
-                return None  # part of what the cue reports: reported speech with a partial quote
+                self.embedded.add(n)  # part of what the cue reports: reported speech with a partial quote
+                return None
             if relation == "other" and self._continues_complement(cue, quote):
                 self.extends[cue.i] = quote  # 'she said that A, "but B."': one claim, A and B
                 return None

@@ -57,8 +57,38 @@ def _verb_tagged_noun(token: Token) -> bool:
 
 
 def cue_tags(token: Token) -> frozenset[str] | None:
+    """The tags of the cue verb ``token`` is a form of: by lemma, by form, or by the
+    stem of a regular inflection when the lemmatiser went wrong ("hopes" -> "hop")."""
     cues = cue_verbs()
-    return cues.get(token.lemma_.lower(), cues.get(token.lower_))
+    found = cues.get(token.lemma_.lower(), cues.get(token.lower_))
+    if found is None and token.tag_ in INFLECTED_TAGS:
+        found = next((cues[stem] for stem in stems(token.lower_) if stem in cues), None)
+    return found
+
+
+INFLECTED_TAGS = {"VBZ", "VBD", "VBN", "VBG"}
+SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("es", ""), ("ed", ""), ("ed", "e"),
+            ("s", ""), ("d", ""))
+
+
+def stems(form: str) -> list[str]:
+    """Candidate base forms of a regularly inflected verb ("hoping" -> "hop", "hope").
+
+    >>> stems("hoped")
+    ['hop', 'hope', 'hope']
+    """
+    return [form[:-len(suffix)] + base for suffix, base in SUFFIXES
+            if form.endswith(suffix) and len(form) - len(suffix) >= 2]
+
+
+def inflections(lemma: str) -> set[str]:
+    """The regular inflections of a verb lemma ("hope" -> "hopes", "hoped", "hoping")."""
+    if lemma.endswith("e"):
+        return {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        return {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    plural = lemma + "es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else lemma + "s"
+    return {plural, lemma + "ed", lemma + "ing"}
 
 
 def verb_group(verb: Token) -> Range:

@@ -21,7 +21,7 @@ from spacy.vocab import Vocab
 
 from ..lexicons import lexicon
 from ..spans import char_span as char_range
-from .grammar import (Range, antecedent, cue_tags, cue_verbs, hashes, is_cue_verb, is_pronoun, plausible_source,
+from .grammar import (Range, antecedent, cue_tags, cue_verbs, hashes, inflections, is_cue_verb, is_pronoun, plausible_source,
                       source_range, subject_of, subtree_range, tokens_with, trim, verb_group)
 from .layout import Layout
 from .model import Attribution
@@ -43,9 +43,11 @@ WORD_SENSE_PATTERNS = {"object", "prep", "to", "passive", "noun"}  # the cue may
 @lru_cache(maxsize=4)
 def cue_word_ids(vocab: Vocab) -> list[set[int]]:
     """Ids of the lemmas and forms that can be cues: verbs, nouns, "according"."""
-    words = set(cue_verbs()) | set(lexicon("cue_nouns.txt")) | {"according"}
+    verbs = set(cue_verbs())
+    words = verbs | set(lexicon("cue_nouns.txt")) | {"according"}
     lemmas = words | {w.capitalize() for w in words} | {w.upper() for w in words}  # "Vow", "DENIES"
-    return [hashes(vocab, lemmas), hashes(vocab, words)]
+    forms = words | {form for verb in verbs for form in inflections(verb)}  # "hopes": lemma "hop"
+    return [hashes(vocab, lemmas), hashes(vocab, forms)]
 
 
 def has_to(token: Token) -> bool:
@@ -116,9 +118,9 @@ class ReportedSpeech:
     def _complement(self, cue: Token, tags: frozenset[str]) -> tuple[str, list[Range], int | None]:
         """(pattern, content token ranges, end of the cue when it takes a preposition)."""
         children = list(cue.children)
-        for child in children:
-            if child.dep_ == "ccomp" and child.i > cue.i:
-                return "ccomp", [subtree_range(child)], None
+        clauses = [c for c in children if c.dep_ == "ccomp" and c.i > cue.i]
+        if clauses:
+            return "ccomp", [self._clauses_range(cue, clauses)], None
         for child in children:
             if child.dep_ == "ccomp":
                 return "ccomp-before", [subtree_range(child)], None
@@ -152,6 +154,28 @@ class ReportedSpeech:
         if clause is not None:
             return "ccomp", [subtree_range(clause)], None
         return "", [], None
+
+    def _clauses_range(self, cue: Token, clauses: list[Token]) -> Range:
+        """The tokens of the clauses a cue reports: its clausal complements, which the
+        parse may split ("said A and, even more, B"), and a clause with a subject of its
+        own that the parse coordinated with the cue ("said A, but B did C")."""
+        start, end = subtree_range(clauses[0])
+        for clause in clauses[1:]:
+            if not self._joins(end, clause.left_edge.i):
+                break
+            end = clause.right_edge.i + 1
+        subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
+        for conj in cue.rights:
+            if conj.dep_ != "conj" or conj.i < end or is_cue_verb(conj) or not self._joins(end, conj.left_edge.i):
+                continue
+            own = next((c for c in conj.children if c.dep_ in SUBJECT_DEPS), None)
+            if own is not None and (subject is None or own.lower_ != subject.lower_) and not self.layout.in_quote(own):
+                end = conj.right_edge.i + 1
+        return start, end
+
+    def _joins(self, end: int, start: int) -> bool:
+        """True when only punctuation and a conjunction lie between two token positions."""
+        return all(t.is_punct or t.dep_ == "cc" for t in self.doc[end:start])
 
     def _clause_of_noun(self, children: list[Token]) -> Token | None:
         """"warned in an interview that ...": the parse hangs the clause from the noun."""
@@ -266,8 +290,9 @@ class ReportedSpeech:
         ...", "... and called it ...". That cue is a claim of its own, by this source."""
         for i in range(start + 1, end):
             token = self.doc[i]
-            if not is_cue_verb(token) or any(c.dep_ in SUBJECT_DEPS for c in token.children):
-                continue
+            if not is_cue_verb(token) or any(c.dep_ in SUBJECT_DEPS for c in token.children) \
+                    or not self._complement(token, cue_tags(token) or frozenset())[1]:
+                continue  # "what to say or not say", "would add $84 billion": no claim of its own
             if _in_relative_clause(token, start, end):
                 continue  # "... the leaders that promised X and criticized Y": their claims
             joiner = self.doc[token.left_edge.i - 1] if token.left_edge.i > start else None
