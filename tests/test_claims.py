@@ -178,6 +178,23 @@ def test_passive_cue_and_quoted_as_saying():
     assert found == [("Pedro Alves", "saying", "that the strike would go on", "indirect")]
 
 
+def test_passive_cue_without_a_source():
+    found, claims = claims_of("The mayor was accused of hiding the audit from the council.")
+    assert [(f[0], f[1], f[2]) for f in found] == [(None, "was accused of", "The mayor"),
+                                                    (None, "was accused of", "hiding the audit from the council")]
+    assert {c.speaker for c in claims} == {None}
+    assert claims_of("The ferry is expected to sail on Monday.")[0] == []  # a hedge, not an attribution
+
+
+def test_clause_of_comment_with_as():
+    found, _ = claims_of("The budget is sound, as the auditor put it.")
+    assert found == [("the auditor", "put it", "The budget is sound", "indirect")]
+    found, _ = claims_of("“The budget is sound,” as the auditor put it on Monday.")
+    assert found == [("the auditor", "put it", "The budget is sound", "direct")]
+    assert claims_of("As she spoke, protesters gathered outside.")[0] == []
+    assert claims_of("He put it on the table.")[0] == []
+
+
 def test_speech_act_noun():
     found, claims = claims_of("Maria Lopez's claim that the vote had been rigged angered the council.")
     assert found == [("Maria Lopez's", "claim", "that the vote had been rigged", "indirect")]

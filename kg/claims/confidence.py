@@ -25,10 +25,12 @@ PATTERN_BASE = {
     "ccomp-before": 0.8,
     "according": 0.8,
     "parenthetical": 0.75,
+    "as": 0.75,
     "to": 0.65,
     "prep": 0.6,
     "object": 0.6,
     "passive": 0.5,
+    "passive-unsourced": 0.6,
     "noun": 0.5,
 }
 INHERITED = {"direct-before-cue", "direct-continued", "direct-next-paragraph"}

@@ -32,6 +32,7 @@ DASHES = ("--", "—", "―", "–", "-")  # the longest first
 CUED_QUOTES = {"direct", "direct-after-cue", "direct-colon", "direct-continued", "direct-before-cue"}
 STANDALONE_BEFORE = {",", ":", ";", "—", "―", "–", "--", "-", "(", "[", ".", "!", "?"}
 COMPLEMENTS = {"ccomp", "xcomp", "dobj"}
+PRO_FORMS = {"it", "so"}  # objects that stand for the quotation itself
 PHRASE_ENDS = {"NOUN", "PROPN", "PRON", "ADV", "NUM", "VERB"}  # not "of", "the", "only"
 HANGING_DEPS = {"npadvmod", "advmod", "pobj", "prep", "dative", "dobj", "compound", "amod", "det", "poss", "nummod"}
 MAX_LABEL_TOKENS = 6
@@ -224,6 +225,8 @@ class DirectQuotes:
         mark, after = self.layout.token_at(quote.mark), self.layout.token_at(quote.after)
         outcome = "frames"
         for child in cue.children:
+            if child.dep_ == "dobj" and child.lower_ in PRO_FORMS:
+                continue  # '"...," as she put it'
             if not (child.dep_ in COMPLEMENTS and not (child.dep_ == "dobj" and "addressee" in tags)
                     or child.dep_ == "prep" and f"prep:{child.lower_}" in tags):
                 continue

@@ -45,6 +45,8 @@ def is_cue_verb(token: Token) -> bool:
     tags = cue_tags(token)
     if tags is None:
         return False
+    if "as-clause" in tags and not any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
+        return False
     return all(f"prt:{c.lower_}" in tags for c in token.children if c.dep_ == "prt")
 
 
@@ -93,7 +95,7 @@ def inflections(lemma: str) -> set[str]:
 
 def verb_group(verb: Token) -> Range:
     """Token range of the verb with the auxiliaries, negation and adverbs right before it
-    and its particle right after it ("has not yet said", "pointed out")."""
+    and its particle right after it ("has not yet said", "pointed out", "put it")."""
     doc = verb.doc
     start = verb.i
     while start > 0:
@@ -104,6 +106,9 @@ def verb_group(verb: Token) -> Range:
     end = verb.i + 1
     while end < len(doc) and doc[end].head == verb and doc[end].dep_ == "prt":
         end += 1
+    if end < len(doc) and doc[end].head == verb and doc[end].lower_ == "it" and doc[end].dep_ == "dobj" \
+            and "as-clause" in (cue_tags(verb) or ()):
+        end += 1  # "as she put it"
     return start, end
 
 

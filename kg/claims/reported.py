@@ -29,6 +29,7 @@ from .quotes import has_partial_quote
 
 OBJECT_EXTENSIONS = {"oprd", "xcomp", "ccomp", "advcl"}
 OBJECT_PREPS = {"as", "for", "of", "over", "about"}  # "criticized X for Y", "described X as Y"
+UNSOURCED_PREPS = {"for", "of", "over", "about"}  # "X was criticized for Y"
 TIME_NOUNS = {"course", "period", "time", "years", "months", "weeks", "days", "decades", "weekend"}
 CIRCUMSTANCE_PREPS = {"in", "at", "on", "during", "after", "before", "since", "until", "throughout", "amid",
                       "near", "within", "by", "while", "despite", "via", "through"}
@@ -36,7 +37,8 @@ LONE_OBJECTS = {"it", "this", "that", "them", "him", "her", "so", "something", "
                 "what", "which", "one", "more", "much", "lot"}
 EXPLETIVES = {"it", "there"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-CLAUSAL_PATTERNS = {"ccomp", "ccomp-before", "parenthetical", "to", "according"}
+CLAUSAL_PATTERNS = {"ccomp", "ccomp-before", "parenthetical", "as", "to", "according"}
+PRO_FORMS = {"it", "so"}  # "as she put it", "as he said so"
 WORD_SENSE_PATTERNS = {"object", "prep", "to", "passive", "noun"}  # the cue may be no cue at all
 
 
@@ -71,6 +73,7 @@ class ReportedSpeech:
         self.speaker_nouns = lexicon("speaker_nouns.txt")
         self.unnamed = lexicon("unnamed_sources.txt")
         self.groups = lexicon("group_heads.txt")
+        self.hedge_verbs = {w for w, tags in lexicon("hedges.tsv").items() if "verb" in tags}
 
     def run(self) -> list[Attribution]:
         found: list[Attribution] = []
@@ -125,6 +128,9 @@ class ReportedSpeech:
             if child.dep_ == "ccomp":
                 return "ccomp-before", [subtree_range(child)], None
         objects = [c for c in children if c.dep_ == "dobj" and c.i > cue.i]
+        if _is_as_clause(cue) and "activity" not in tags and all(o.lower_ in PRO_FORMS for o in objects) \
+                and not any(c.dep_ in {"xcomp", "prep"} and c.i > cue.i for c in children):
+            return "as", self._around(cue), (objects[-1].i + 1 if objects else None)  # "..., as X put it"
         if "to" in tags:
             for child in children:
                 if child.dep_ == "xcomp" and child.i > cue.i and has_to(child):
@@ -235,7 +241,9 @@ class ReportedSpeech:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None and "document" in self.nouns.get(pobj.lemma_.lower(), ()):
                     source = pobj
-        if source is None or not self._plausible(source):
+        if source is None:
+            return self._unsourced_passive(cue, tags)
+        if not self._plausible(source):
             return None
         content = next((c for c in cue.children if c.dep_ == "ccomp"), None)
         if content is not None:
@@ -246,6 +254,42 @@ class ReportedSpeech:
                 return None
             parts = [(subjects[0].left_edge.i, subjects[-1].right_edge.i + 1)]
         return self._attribution("passive", cue, source, parts, None, weak="weak" in tags)
+
+    def _unsourced_passive(self, cue: Token, tags: frozenset[str]) -> Attribution | None:
+        """A passive cue without its source: "X is expected to win", "X was accused of Y",
+        "X has been criticized for Y", "it is believed that ..."; not "X was described as
+        Y", which is as often a name ("became known as") or a role ("was confirmed as").
+        The content is the subject with what the cue says of it; the source is unknown.
+        A raising verb that hedges ("is expected to visit", ``hedges.tsv``) is a hedge on
+        the writer's own statement, not an attribution."""
+        if "document" in tags or "quote" in tags or cue.lemma_.lower() in self.hedge_verbs:
+            return None
+        children = list(cue.children)
+        subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
+        clause = next((c for c in children if c.dep_ == "ccomp" and c.i > cue.i), None)
+        if clause is not None and (subject is None or subject.lower_ in EXPLETIVES):
+            return self._attribution("passive-unsourced", cue, None, [subtree_range(clause)], None, weak=True)
+        if subject is None or subject.lower_ in EXPLETIVES or self.layout.in_quote(subject):
+            return None
+        said = None
+        cue_end = None
+        group_end = verb_group(cue)[1]
+        for child in children:
+            if child.i < cue.i:
+                continue
+            if child.dep_ == "xcomp" and has_to(child):
+                said = subtree_range(child)
+            elif child.dep_ == "prep" and any(c.dep_ in {"pobj", "pcomp"} for c in child.children):
+                if f"prep:{child.lower_}" in tags and child.i == group_end:
+                    said, cue_end = (child.i + 1, child.right_edge.i + 1), child.i + 1
+                elif child.lower_ in UNSOURCED_PREPS and not _is_time(child):
+                    said = subtree_range(child)
+            if said is not None:
+                break
+        if said is None:
+            return None
+        parts = [subtree_range(subject), said]
+        return self._attribution("passive-unsourced", cue, None, parts, cue_end, weak=True)
 
     # according to ------------------------------------------------------------------------
 
@@ -328,7 +372,7 @@ class ReportedSpeech:
 
     # records -----------------------------------------------------------------------------
 
-    def _attribution(self, pattern: str, cue: Token, source: Token, parts: list[Range],
+    def _attribution(self, pattern: str, cue: Token, source: Token | None, parts: list[Range],
                      cue_end: int | None, weak: bool = False) -> Attribution | None:
         doc, text = self.doc, self.text
         contents = []
@@ -342,11 +386,13 @@ class ReportedSpeech:
             return None
         group = verb_group(cue) if cue.pos_ in {"VERB", "AUX"} else (cue.i, cue.i + 1)
         cue_range = char_range(doc, group[0], cue_end or group[1])
-        inside = [self.layout.token_range(*c) for c in contents]
-        avoid = next((r for r in inside if r[0] <= source.i < r[1]), None) \
-            or next((r for r in inside if r[0] < source.right_edge.i + 1 and source.left_edge.i < r[1]), None)
-        span = source_range(source, avoid=avoid)
-        source_span = char_range(doc, *span) if span[1] > span[0] else None
+        source_span = None
+        if source is not None:
+            inside = [self.layout.token_range(*c) for c in contents]
+            avoid = next((r for r in inside if r[0] <= source.i < r[1]), None) \
+                or next((r for r in inside if r[0] < source.right_edge.i + 1 and source.left_edge.i < r[1]), None)
+            span = source_range(source, avoid=avoid)
+            source_span = char_range(doc, *span) if span[1] > span[0] else None
         whole = text[contents[0][0]:contents[-1][1]]
         kind = "mixed" if has_partial_quote(whole) else "indirect"
         if kind == "mixed" and len(contents) == 1 and _is_one_quotation(whole):
@@ -363,6 +409,12 @@ def _is_one_quotation(text: str) -> bool:
 def _bare_singular(noun: Token) -> bool:
     """"according to plan": a singular common noun without determiner names no source."""
     return noun.tag_ == "NN" and not any(c.dep_ in {"det", "poss", "compound", "amod"} for c in noun.children)
+
+
+def _is_as_clause(cue: Token) -> bool:
+    """"Hawaii, as one adviser pointed out, ...", "as a memo put it": a clause of comment."""
+    return cue.dep_ == "advcl" and cue.head.pos_ in {"VERB", "AUX"} \
+        and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < cue.i for c in cue.children)
 
 
 def _is_condition(clause: Token) -> bool:
