@@ -112,7 +112,7 @@ class ReportedSpeech:
             return None
         if "document" in tags and not self._is_document(antecedent(subject)):
             return None
-        if pattern in WORD_SENSE_PATTERNS and not self._plausible(subject):
+        if (pattern in WORD_SENSE_PATTERNS or "evidence" in tags) and not self._plausible(subject):
             return None
         if any(start <= subject.i < end for start, end in parts):
             return None
@@ -122,6 +122,8 @@ class ReportedSpeech:
         """(pattern, content token ranges, end of the cue when it takes a preposition)."""
         children = list(cue.children)
         clauses = [c for c in children if c.dep_ == "ccomp" and c.i > cue.i]
+        if clauses and "weak" in tags and any(c.dep_ == "dobj" and c.i < clauses[0].i for c in children):
+            return "", [], None  # "recognized the state [, ...] will take part": a parse gone astray
         if clauses:
             return "ccomp", [self._clauses_range(cue, clauses)], None
         for child in children:
