@@ -226,6 +226,27 @@ def test_a_cognition_verb_with_an_object_and_a_stray_clause_is_no_cue():
     assert claims_of(text)[0] == []  # the parse hangs "will speak" from "recognized"
 
 
+def test_a_cue_done_by_a_deed_reports_no_words():
+    found, _ = claims_of("Anna Berg highlighted the risks of the plan.")
+    assert found == [("Anna Berg", "highlighted", "the risks of the plan", "indirect")]
+    assert claims_of("Anna Berg highlighted her plans by visiting the mill.")[0] == []
+
+
+def test_charts_and_slides_are_documents():
+    found, _ = claims_of("The chart shows that prices doubled.")
+    assert found == [("The chart", "shows", "that prices doubled", "indirect")]
+
+
+def test_question_clause_adverbs_between_cue_and_preposition_and_a_clause_cut_at_its_subject():
+    found, _ = claims_of("Lawmakers have not said when they would take up the bill.")
+    assert found == [("Lawmakers", "have not said", "when they would take up the bill", "indirect")]
+    found, _ = claims_of("Hillary Clinton spoke out Tuesday about the death of a driver.")
+    assert found == [("Hillary Clinton", "spoke out Tuesday about", "the death of a driver", "indirect")]
+    found, _ = claims_of("Tom Poe said most of the towns that critics point to as rich areas failed to grow.")
+    assert found == [("Tom Poe", "said", "most of the towns that critics point to as rich areas failed to grow",
+                      "indirect")]
+
+
 def test_a_claim_nested_in_another_belongs_to_the_outer_source():
     found, _ = claims_of("Anna Berg claimed that union leaders continue to express their anger.")
     assert [f[0] for f in found] == ["Anna Berg"]

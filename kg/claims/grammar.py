@@ -25,7 +25,8 @@ CLIMB_DEPS = {"conj", "advcl", "xcomp", "pcomp", "prep"}  # "..., before critici
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 EDGE_WORDS = {"and", "but", "or"}
 EXPLETIVES = {"it", "there"}
-QUANTIFIERS = {"one", "some", "many", "most", "all", "few", "several", "half", "none", "each", "both", "any"}
+QUANTIFIERS = {"one", "some", "many", "most", "all", "few", "several", "half", "none", "each", "both", "any",
+               "number", "handful", "couple", "dozen", "dozens", "hundreds", "thousands", "millions", "lot", "lots"}
 PERSON_NOUNS = {"leader", "president", "head", "chief", "minister", "official", "spokesman",
                 "spokeswoman", "spokesperson", "member", "representative", "secretary", "director",
                 "chairman", "chairwoman", "adviser", "advisor", "aide", "governor", "senator", "mayor"}

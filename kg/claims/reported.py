@@ -39,6 +39,7 @@ EXPLETIVES = {"it", "there"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 CLAUSAL_PATTERNS = {"ccomp", "ccomp-before", "parenthetical", "as", "to", "according"}
 PRO_FORMS = {"it", "so"}  # "as she put it", "as he said so"
+WH_WORDS = {"when", "whether", "how", "why", "where", "what", "who", "which"}
 WORD_SENSE_PATTERNS = {"object", "prep", "to", "passive", "noun"}  # the cue may be no cue at all
 
 
@@ -114,6 +115,8 @@ class ReportedSpeech:
             return None
         if (pattern in WORD_SENSE_PATTERNS or "evidence" in tags) and not self._plausible(subject):
             return None
+        if pattern in WORD_SENSE_PATTERNS and _done_by_acting(cue):
+            return None
         if any(start <= subject.i < end for start, end in parts):
             return None
         return self._attribution(pattern, cue, subject, parts, cue_end, weak="weak" in tags)
@@ -140,7 +143,7 @@ class ReportedSpeech:
                     return "to", [(start, child.right_edge.i + 1)], None
         group_end = verb_group(cue)[1]
         for child in children:
-            if child.dep_ == "prep" and f"prep:{child.lower_}" in tags and child.i == group_end \
+            if child.dep_ == "prep" and f"prep:{child.lower_}" in tags and self._next_to(cue, group_end, child) \
                     and any(c.dep_ in {"pobj", "pcomp"} for c in child.children):
                 end = self._extended(children, child, child.right_edge.i + 1, tags)
                 return "prep", [(child.i + 1, end)], child.i + 1
@@ -158,10 +161,21 @@ class ReportedSpeech:
             # "the alliance that Putin declared": the noun the clause is about is the content
             noun = cue.head
             return "object", [(noun.left_edge.i, cue.left_edge.i)], None
-        clause = self._clause_of_noun(children)
+        clause = self._clause_of_noun(children) or _wh_clause(cue, children)
         if clause is not None:
             return "ccomp", [subtree_range(clause)], None
+        if "object" not in tags and "addressee" not in tags and len(objects) == 1 and _hides_a_clause(objects[0]):
+            return "ccomp", [(objects[0].left_edge.i, cue.right_edge.i + 1)], None
         return "", [], None
+
+    def _next_to(self, cue: Token, group_end: int, prep: Token) -> bool:
+        """True when ``prep`` follows the cue's words, or only adverbs and times of the cue
+        come between ("spoke out Tuesday about", "spoke emotionally of")."""
+        if prep.i == group_end:
+            return True
+        between = self.doc[group_end:prep.i]
+        return all(t.head == cue and t.dep_ in {"advmod", "npadvmod"} or t.head.head == cue and t.ent_type_ in {"DATE", "TIME"}
+                   for t in between) and len(between) <= 3
 
     def _clauses_range(self, cue: Token, clauses: list[Token]) -> Range:
         """The tokens of the clauses a cue reports: its clausal complements, which the
@@ -411,6 +425,33 @@ def _is_one_quotation(text: str) -> bool:
 def _bare_singular(noun: Token) -> bool:
     """"according to plan": a singular common noun without determiner names no source."""
     return noun.tag_ == "NN" and not any(c.dep_ in {"det", "poss", "compound", "amod"} for c in noun.children)
+
+
+def _wh_clause(cue: Token, children: list[Token]) -> Token | None:
+    """"have not said when they would vote": a question clause the parse took for an adverbial."""
+    for child in children:
+        if child.dep_ == "advcl" and child.left_edge.lower_ in WH_WORDS \
+                and verb_group(cue)[1] <= child.left_edge.i <= verb_group(cue)[1] + 1:
+            return child
+    return None
+
+
+def _hides_a_clause(obj: Token) -> bool:
+    """"said many of the examples ... failed": an object whose phrase holds a finite verb
+    that is not a relative clause of it, a clause the parse cut at its subject."""
+    return any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} and t.dep_ in {"advcl", "conj", "ccomp"} and t.head.i >= obj.i
+               for t in obj.subtree)
+
+
+def _done_by_acting(cue: Token) -> bool:
+    """"highlighted his goals by choosing China": the cue names what an act conveys (its
+    means a deed, not words), so it reports no words ("responded by saying" does)."""
+    for child in cue.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            deed = next((c for c in child.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
+            if deed is not None and not is_cue_verb(deed):
+                return True
+    return False
 
 
 def _is_as_clause(cue: Token) -> bool:
