@@ -247,6 +247,22 @@ def test_question_clause_adverbs_between_cue_and_preposition_and_a_clause_cut_at
                       "indirect")]
 
 
+def test_adjectives_of_belief_and_feeling():
+    found, _ = claims_of("Many voters are afraid that the drought will last.")
+    assert found == [("Many voters", "are afraid", "that the drought will last", "indirect")]
+    found, _ = claims_of("The senator has been critical of the treaty.")
+    assert found == [("The senator", "has been critical of", "the treaty", "indirect")]
+    assert claims_of("The farmers must be worried about this.")[0] == []
+    assert claims_of("It is clear that the drought will last.")[0] == []
+
+
+def test_content_ends_with_a_whole_word_and_takes_a_quoted_coordinate():
+    found, _ = claims_of("Anna Berg suggested that tenants who rent might not vote as often as those who don’t.")
+    assert found[0][2] == "that tenants who rent might not vote as often as those who don’t"
+    found, _ = claims_of("Tom Poe claimed that fraud is “a big problem” but “nobody talks about it.”")
+    assert found[0][2].endswith("nobody talks about it.”")
+
+
 def test_a_claim_nested_in_another_belongs_to_the_outer_source():
     found, _ = claims_of("Anna Berg claimed that union leaders continue to express their anger.")
     assert [f[0] for f in found] == ["Anna Berg"]

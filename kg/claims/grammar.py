@@ -201,6 +201,14 @@ def trim(doc: Doc, start: int, end: int, keep_mark: bool = True) -> Range:
     return start, end
 
 
+def whole_word_end(doc: Doc, end: int) -> int:
+    """The end of a token range moved past the rest of its last word, when the parse
+    left part of it out ("those who do|n't")."""
+    while 0 < end < len(doc) and not doc[end - 1].whitespace_ and not doc[end].is_punct and not doc[end].is_space:
+        end += 1
+    return end
+
+
 def _closes_bracket(doc: Doc, start: int, end: int) -> bool:
     """True when the last token closes a bracket opened inside the range ("Jane Roe (D-Ohio)")."""
     last = doc[end - 1].text

@@ -21,8 +21,9 @@ from spacy.vocab import Vocab
 
 from ..lexicons import lexicon
 from ..spans import char_span as char_range
-from .grammar import (Range, antecedent, cue_tags, cue_verbs, hashes, inflections, is_cue_verb, is_pronoun, plausible_source,
-                      source_range, subject_of, subtree_range, tokens_with, trim, verb_group)
+from .grammar import (Range, antecedent, cue_tags, cue_verbs, hashes, inflections, is_cue_verb, is_pronoun,
+                      plausible_source, source_range, subject_of, subtree_range, tokens_with, trim, verb_group,
+                      whole_word_end)
 from .layout import Layout
 from .model import Attribution
 from .quotes import has_partial_quote
@@ -39,6 +40,7 @@ EXPLETIVES = {"it", "there"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 CLAUSAL_PATTERNS = {"ccomp", "ccomp-before", "parenthetical", "as", "to", "according"}
 PRO_FORMS = {"it", "so"}  # "as she put it", "as he said so"
+LINKING_VERBS = {"be", "seem", "appear", "remain", "become", "sound", "feel", "grow"}
 WH_WORDS = {"when", "whether", "how", "why", "where", "what", "who", "which"}
 WORD_SENSE_PATTERNS = {"object", "prep", "to", "passive", "noun"}  # the cue may be no cue at all
 
@@ -47,7 +49,7 @@ WORD_SENSE_PATTERNS = {"object", "prep", "to", "passive", "noun"}  # the cue may
 def cue_word_ids(vocab: Vocab) -> list[set[int]]:
     """Ids of the lemmas and forms that can be cues: verbs, nouns, "according"."""
     verbs = set(cue_verbs())
-    words = verbs | set(lexicon("cue_nouns.txt")) | {"according"}
+    words = verbs | set(lexicon("cue_nouns.txt")) | set(lexicon("cue_adjectives.txt")) | {"according"}
     lemmas = words | {w.capitalize() for w in words} | {w.upper() for w in words}  # "Vow", "DENIES"
     forms = words | {form for verb in verbs for form in inflections(verb)}  # "hopes": lemma "hop"
     return [hashes(vocab, lemmas), hashes(vocab, forms)]
@@ -75,6 +77,7 @@ class ReportedSpeech:
         self.unnamed = lexicon("unnamed_sources.txt")
         self.groups = lexicon("group_heads.txt")
         self.hedge_verbs = {w for w, tags in lexicon("hedges.tsv").items() if "verb" in tags}
+        self.adjectives = lexicon("cue_adjectives.txt")
 
     def run(self) -> list[Attribution]:
         found: list[Attribution] = []
@@ -82,7 +85,9 @@ class ReportedSpeech:
             if token.i in self.used_cues or self.layout.words[token.i] >= 0:
                 continue
             attribution = None
-            if is_cue_verb(token):
+            if token.lower_ in self.adjectives and token.tag_ in {"JJ", "VBN"}:
+                attribution = self._adjective(token)
+            elif is_cue_verb(token):
                 attribution = self._verb(token)
             elif token.lower_ == "according":
                 attribution = self._according_to(token)
@@ -191,7 +196,7 @@ class ReportedSpeech:
             if conj.dep_ != "conj" or conj.i < end or is_cue_verb(conj) or not self._joins(end, conj.left_edge.i):
                 continue
             own = next((c for c in conj.children if c.dep_ in SUBJECT_DEPS), None)
-            if own is not None and (subject is None or own.lower_ != subject.lower_) and not self.layout.in_quote(own):
+            if own is not None and (subject is None or own.lower_ != subject.lower_):
                 end = conj.right_edge.i + 1
         return start, end
 
@@ -241,6 +246,38 @@ class ReportedSpeech:
 
     def _is_document(self, token: Token) -> bool:
         return "document" in self.nouns.get(token.lemma_.lower(), ())
+
+    # adjectives ------------------------------------------------------------------------
+
+    def _adjective(self, adjective: Token) -> Attribution | None:
+        """"Democrats are afraid that ...", "they weren't sure if ...", "he was critical of
+        the plan": the subject of the adjective's clause holds its content."""
+        if adjective.dep_ == "acomp" and adjective.head.lemma_ in LINKING_VERBS:
+            verb = adjective.head
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        elif adjective.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in adjective.children):
+            verb = adjective  # "are worried that": parsed as a passive
+            subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        else:
+            return None
+        if subject is None or subject.lower_ in EXPLETIVES or not self._plausible(subject):
+            return None
+        tags = self.adjectives[adjective.lower_]
+        cue_end = None
+        content = next((c for c in (*adjective.children, *verb.children) if c.dep_ == "ccomp" and c.i > adjective.i), None)
+        if content is not None:
+            parts = [subtree_range(content)]
+        else:
+            prep = next((c for c in adjective.rights if c.dep_ == "prep" and f"prep:{c.lower_}" in tags
+                         and c.i == adjective.i + 1 and any(o.dep_ in {"pobj", "pcomp"} for o in c.children)), None)
+            if prep is None or prep.right_edge.i == prep.i + 1 and prep.right_edge.lower_ in LONE_OBJECTS:
+                return None  # "concerned about this": no content of its own
+            parts, cue_end = [(prep.i + 1, prep.right_edge.i + 1)], prep.i + 1
+        attribution = self._attribution("adjective", adjective, subject, parts, cue_end, weak=True)
+        if attribution is not None:
+            start = verb_group(verb)[0]
+            attribution.cue = char_range(self.doc, start, cue_end or adjective.i + 1)
+        return attribution
 
     # passive cues ------------------------------------------------------------------------
 
@@ -396,6 +433,7 @@ class ReportedSpeech:
             if pattern in CLAUSAL_PATTERNS:  # "said A, arguing B"; but "praised X, describing it as Y"
                 start, end = self._before_next_cue(start, end, source)
             start, end = trim(doc, *self._without_trailing_relative(*self._one_clause(cue, start, end)))
+            end = whole_word_end(doc, end)
             if end > start:
                 contents.append(char_range(doc, start, end))
         if not contents:
