@@ -263,6 +263,18 @@ def test_content_ends_with_a_whole_word_and_takes_a_quoted_coordinate():
     assert found[0][2].endswith("nobody talks about it.”")
 
 
+def test_suppositions_and_perceptions_are_no_claims():
+    assert claims_of("The ferry was supposed to sail on Monday.")[0] == []
+    assert claims_of("Let's say you save a thousand dollars a year.")[0] == []
+    assert claims_of("Most retirees would see their pensions go up.")[0] == []
+
+
+def test_a_name_the_parse_put_in_apposition_to_an_opening_phrase_is_the_source():
+    found, _ = claims_of("With 40 days until the election, Teodora Vance, a senior adviser to the Smith campaign, "
+                         "called the mayor's remarks on Sunday \"a real wake-up call\" to his voters.")
+    assert [f[0] for f in found] == ["Teodora Vance, a senior adviser to the Smith campaign"]
+
+
 def test_a_claim_nested_in_another_belongs_to_the_outer_source():
     found, _ = claims_of("Anna Berg claimed that union leaders continue to express their anger.")
     assert [f[0] for f in found] == ["Anna Berg"]

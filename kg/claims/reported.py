@@ -41,6 +41,7 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 CLAUSAL_PATTERNS = {"ccomp", "ccomp-before", "parenthetical", "as", "to", "according"}
 PRO_FORMS = {"it", "so"}  # "as she put it", "as he said so"
 LINKING_VERBS = {"be", "seem", "appear", "remain", "become", "sound", "feel", "grow"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 WH_WORDS = {"when", "whether", "how", "why", "where", "what", "who", "which"}
 WORD_SENSE_PATTERNS = {"object", "prep", "to", "passive", "noun"}  # the cue may be no cue at all
 
@@ -116,6 +117,9 @@ class ReportedSpeech:
         subject = self.continued.get(cue.i) or subject_of(cue)
         if subject is None or subject.lower_ in EXPLETIVES and subject.dep_ == "nsubjpass":
             return None
+        if cue.head.lemma_ == "let" and cue.dep_ in {"ccomp", "xcomp"}:
+            return None  # "let's say you save ...": a supposition, no one's claim
+        subject = self._named_in_apposition(subject)
         if "document" in tags and not self._is_document(antecedent(subject)):
             return None
         if (pattern in WORD_SENSE_PATTERNS or "evidence" in tags) and not self._plausible(subject):
@@ -130,8 +134,9 @@ class ReportedSpeech:
         """(pattern, content token ranges, end of the cue when it takes a preposition)."""
         children = list(cue.children)
         clauses = [c for c in children if c.dep_ == "ccomp" and c.i > cue.i]
-        if clauses and "weak" in tags and any(c.dep_ == "dobj" and c.i < clauses[0].i for c in children):
-            return "", [], None  # "recognized the state [, ...] will take part": a parse gone astray
+        if clauses and "weak" in tags and (any(c.dep_ == "dobj" and c.i < clauses[0].i for c in children)
+                                           or not _is_finite(clauses[0])):
+            return "", [], None  # "recognized the state [, ...] will take part"; "would see prices rise"
         if clauses:
             return "ccomp", [self._clauses_range(cue, clauses)], None
         for child in children:
@@ -240,6 +245,15 @@ class ReportedSpeech:
         inner = subtree_range(cue)
         parts = [(start, inner[0]), (inner[1], end)]
         return [p for p in parts if trim(self.doc, *p)[1] > trim(self.doc, *p)[0]]
+
+    def _named_in_apposition(self, subject: Token) -> Token:
+        """"With 50 days until the election, Jane Roe, an adviser, said": the parse takes
+        the last noun of an opening phrase for the subject and the name for its apposition."""
+        if self._plausible(subject):
+            return subject
+        name = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > subject.i
+                     and c.left_edge.i > 0 and self.doc[c.left_edge.i - 1].text == ","), None)
+        return name if name is not None and self._plausible(name) else subject
 
     def _plausible(self, source: Token) -> bool:
         return plausible_source(source, self.speaker_nouns, self.unnamed, self.groups, self.documents)
@@ -463,6 +477,14 @@ def _is_one_quotation(text: str) -> bool:
 def _bare_singular(noun: Token) -> bool:
     """"according to plan": a singular common noun without determiner names no source."""
     return noun.tag_ == "NN" and not any(c.dep_ in {"det", "poss", "compound", "amod"} for c in noun.children)
+
+
+def _is_finite(clause: Token) -> bool:
+    """A clause with a tense or a complementiser ("that prices rose", "if it works"), not
+    the bare infinitive of a verb of perception ("would see prices rise")."""
+    return clause.tag_ in FINITE_TAGS or clause.tag_ in {"WDT", "WP", "WRB"} \
+        or any(c.dep_ in {"aux", "auxpass", "mark"} and (c.dep_ == "mark" or c.tag_ in FINITE_TAGS)
+               or c.tag_ in {"WDT", "WP", "WRB"} for c in clause.children)
 
 
 def _wh_clause(cue: Token, children: list[Token]) -> Token | None:
