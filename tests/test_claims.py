@@ -275,6 +275,13 @@ def test_a_name_the_parse_put_in_apposition_to_an_opening_phrase_is_the_source()
     assert [f[0] for f in found] == ["Teodora Vance, a senior adviser to the Smith campaign"]
 
 
+def test_a_dateline_is_neither_source_nor_content():
+    found, _ = claims_of("WASHINGTON -- Senator Jane Roe said the bill would pass.\n\n"
+                         "LONDON — The strike will go on, union leaders said.")
+    assert [(f[0], f[2]) for f in found] == [("Senator Jane Roe", "the bill would pass"),
+                                             ("union leaders", "The strike will go on")]
+
+
 def test_a_claim_nested_in_another_belongs_to_the_outer_source():
     found, _ = claims_of("Anna Berg claimed that union leaders continue to express their anger.")
     assert [f[0] for f in found] == ["Anna Berg"]

@@ -185,7 +185,23 @@ def source_range(head: Token, avoid: Range | None = None) -> Range:
             end = min(end, avoid[0])
         else:
             start = max(start, avoid[1])
-    return trim(head.doc, start, end)
+    start = after_dateline(head.doc, start, end)
+    start, end = trim(head.doc, start, end)
+    return start, whole_word_end(head.doc, end)
+
+
+def after_dateline(doc: Doc, start: int, end: int) -> int:
+    """The start of a span moved past a dateline that opens it ("WASHINGTON -- ...")."""
+    for i in range(start, min(end, start + 5)):
+        if doc[i].text in DATELINE_DASHES:
+            words = [t for t in doc[start:i] if not t.is_punct]
+            return i + 1 if words and all(t.is_upper for t in words) else start
+        if not (doc[i].is_upper or doc[i].is_punct or doc[i].is_space):
+            return start
+    return start
+
+
+DATELINE_DASHES = {"--", "—", "―", "–", "-"}
 
 
 def trim(doc: Doc, start: int, end: int, keep_mark: bool = True) -> Range:
@@ -203,9 +219,22 @@ def trim(doc: Doc, start: int, end: int, keep_mark: bool = True) -> Range:
 
 def whole_word_end(doc: Doc, end: int) -> int:
     """The end of a token range moved past the rest of its last word, when the parse
-    left part of it out ("those who do|n't")."""
-    while 0 < end < len(doc) and not doc[end - 1].whitespace_ and not doc[end].is_punct and not doc[end].is_space:
-        end += 1
+    left part of it out ("those who do|n't", "his ex|-wife"); not over a clitic that is
+    a word of its own ("he|'s").
+
+    >>> from spacy.tokens import Doc; from spacy.vocab import Vocab
+    >>> doc = Doc(Vocab(), words=["his", "ex", "-", "wife", "said", "he", "’s"], spaces=[True, False, False, True, True, False, False])
+    >>> whole_word_end(doc, 2), whole_word_end(doc, 6)
+    (4, 6)
+    """
+    while 0 < end < len(doc) and not doc[end - 1].whitespace_:
+        following = doc[end]
+        if following.lower_ in {"n't", "n’t"} or following.text.isalnum():
+            end += 1
+        elif following.text == "-" and end + 1 < len(doc) and not following.whitespace_ and doc[end + 1].text.isalpha():
+            end += 2
+        else:
+            break
     return end
 
 

@@ -21,7 +21,7 @@ from spacy.vocab import Vocab
 
 from ..lexicons import lexicon
 from ..spans import char_span as char_range
-from .grammar import (Range, antecedent, cue_tags, cue_verbs, hashes, inflections, is_cue_verb, is_pronoun,
+from .grammar import (Range, after_dateline, antecedent, cue_tags, cue_verbs, hashes, inflections, is_cue_verb, is_pronoun,
                       plausible_source, source_range, subject_of, subtree_range, tokens_with, trim, verb_group,
                       whole_word_end)
 from .layout import Layout
@@ -447,7 +447,7 @@ class ReportedSpeech:
             if pattern in CLAUSAL_PATTERNS:  # "said A, arguing B"; but "praised X, describing it as Y"
                 start, end = self._before_next_cue(start, end, source)
             start, end = trim(doc, *self._without_trailing_relative(*self._one_clause(cue, start, end)))
-            end = whole_word_end(doc, end)
+            start, end = after_dateline(doc, start, end), whole_word_end(doc, end)
             if end > start:
                 contents.append(char_range(doc, start, end))
         if not contents:
