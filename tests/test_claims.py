@@ -282,6 +282,35 @@ def test_a_dateline_is_neither_source_nor_content():
                                              ("union leaders", "The strike will go on")]
 
 
+def reported_contents(rows: list[tuple[str, str, str, str, str, int]]) -> list[str]:
+    """The contents ReportedSpeech finds in a parse given by hand: (word, lemma, pos, tag,
+    dep, head) per token, so that a parse the tagger gives only in some contexts is tested."""
+    from spacy.tokens import Doc
+
+    from kg import nlp
+    from kg.claims.layout import Layout
+    from kg.claims.reported import ReportedSpeech
+    words = [r[0] for r in rows]
+    doc = Doc(nlp.load(None).vocab, words=words, spaces=[True] * (len(words) - 2) + [False, False],
+              lemmas=[r[1] for r in rows], pos=[r[2] for r in rows], tags=[r[3] for r in rows],
+              deps=[r[4] for r in rows], heads=[r[5] for r in rows])
+    found = ReportedSpeech(doc, doc.text, Layout(doc, doc.text, find_quotes(doc.text)), set(), lambda s, e: False).run()
+    return [doc.text[s:e] for attribution in found for s, e in attribution.contents]
+
+
+def test_an_object_content_takes_no_far_participle_after_a_time_phrase():
+    rows = [("They", "they", "PRON", "PRP", "nsubj", 1), ("reaffirmed", "reaffirm", "VERB", "VBD", "ROOT", 1),
+            ("their", "their", "PRON", "PRP$", "poss", 3), ("ties", "tie", "NOUN", "NNS", "dobj", 1),
+            ("over", "over", "ADP", "IN", "prep", 1), ("the", "the", "DET", "DT", "det", 6),
+            ("course", "course", "NOUN", "NN", "pobj", 4), ("of", "of", "ADP", "IN", "prep", 6),
+            ("the", "the", "DET", "DT", "det", 9), ("summit", "summit", "NOUN", "NN", "pobj", 7),
+            ("trying", "try", "VERB", "VBG", "advcl", 1), ("to", "to", "PART", "TO", "aux", 12),
+            ("grow", "grow", "VERB", "VB", "xcomp", 10), (".", ".", "PUNCT", ".", "punct", 1)]
+    assert reported_contents(rows) == ["their ties"]
+    found, _ = claims_of("Anna Berg criticized the mayor on Monday for closing the library.")
+    assert found[0][2] == "the mayor on Monday for closing the library"
+
+
 def test_a_claim_nested_in_another_belongs_to_the_outer_source():
     found, _ = claims_of("Anna Berg claimed that union leaders continue to express their anger.")
     assert [f[0] for f in found] == ["Anna Berg"]

@@ -134,13 +134,13 @@ class ReportedSpeech:
         """(pattern, content token ranges, end of the cue when it takes a preposition)."""
         children = list(cue.children)
         clauses = [c for c in children if c.dep_ == "ccomp" and c.i > cue.i]
-        if clauses and "weak" in tags and (any(c.dep_ == "dobj" and c.i < clauses[0].i for c in children)
-                                           or not _is_finite(clauses[0])):
-            return "", [], None  # "recognized the state [, ...] will take part"; "would see prices rise"
+        if clauses and ("addressee" not in tags and any(c.dep_ == "dobj" and c.i < clauses[0].i for c in children)
+                        or "weak" in tags and not _is_finite(clauses[0])):
+            clauses = []  # "recognized the state [, ...] will take part"; "would see prices rise"
         if clauses:
             return "ccomp", [self._clauses_range(cue, clauses)], None
         for child in children:
-            if child.dep_ == "ccomp":
+            if child.dep_ == "ccomp" and child.i < cue.i:
                 return "ccomp-before", [subtree_range(child)], None
         objects = [c for c in children if c.dep_ == "dobj" and c.i > cue.i]
         if _is_as_clause(cue) and "activity" not in tags and all(o.lower_ in PRO_FORMS for o in objects) \
@@ -225,17 +225,24 @@ class ReportedSpeech:
     def _extended(self, children: list[Token], first: Token, end: int, tags: frozenset[str]) -> int:
         """The end of the content, over what the verb says of its object or phrase: "as Y",
         "for Y", "to Y" right after it, an infinitive or a condition ("warns of risks to
-        the US if ..."), a noun the parse coordinated with the verb."""
+        the US if ..."), a noun the parse coordinated with the verb; each next to what
+        comes before it, or after a time or place of the verb ("criticized X on Monday for Y")."""
+        reach = end
         for sibling in children:
             if sibling.i <= first.i:
                 continue
-            if sibling.dep_ in OBJECT_EXTENSIONS and (sibling.dep_ != "advcl" or _is_condition(sibling)
-                                                      or _describes_object(sibling)) \
+            if sibling.left_edge.i > reach + 1:
+                continue  # "reaffirmed the ties over the course of a summit ... [that] ...": too far
+            if sibling.dep_ in OBJECT_EXTENSIONS and sibling.left_edge.i <= end + 1 \
+                    and (sibling.dep_ != "advcl" or _is_condition(sibling) or _describes_object(sibling)) \
                     or sibling.dep_ == "prep" and not _is_time(sibling) and (
                     sibling.lower_ in OBJECT_PREPS or f"prep:{sibling.lower_}" in tags
                     or sibling.i == end and sibling.lower_ not in CIRCUMSTANCE_PREPS) \
                     or sibling.dep_ == "conj" and sibling.pos_ in {"NOUN", "PROPN"} and sibling.left_edge.i <= end + 1:
                 end = max(end, sibling.right_edge.i + 1)
+            elif sibling.dep_ not in {"prep", "npadvmod", "advmod", "punct"}:
+                continue  # only a time, a place or a manner of the verb lets the content go on after it
+            reach = max(reach, sibling.right_edge.i + 1)
         return end
 
     def _around(self, cue: Token) -> list[Range]:
