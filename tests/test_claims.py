@@ -311,6 +311,11 @@ def test_an_object_content_takes_no_far_participle_after_a_time_phrase():
     assert found[0][2] == "the mayor on Monday for closing the library"
 
 
+def test_a_phrase_content_leaves_out_the_time_and_place_closing_the_sentence():
+    found, _ = claims_of("Anna Berg thanked the mayor for his efforts to save the library Thursday at a meeting in Lyon.")
+    assert found == [("Anna Berg", "thanked", "the mayor for his efforts to save the library", "indirect")]
+
+
 def test_a_claim_nested_in_another_belongs_to_the_outer_source():
     found, _ = claims_of("Anna Berg claimed that union leaders continue to express their anger.")
     assert [f[0] for f in found] == ["Anna Berg"]

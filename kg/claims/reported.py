@@ -43,6 +43,7 @@ PRO_FORMS = {"it", "so"}  # "as she put it", "as he said so"
 LINKING_VERBS = {"be", "seem", "appear", "remain", "become", "sound", "feel", "grow"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 WH_WORDS = {"when", "whether", "how", "why", "where", "what", "who", "which"}
+PHRASE_PATTERNS = {"object", "prep"}  # contents that are a noun or prepositional phrase
 WORD_SENSE_PATTERNS = {"object", "prep", "to", "passive", "noun"}  # the cue may be no cue at all
 
 
@@ -453,6 +454,8 @@ class ReportedSpeech:
         for start, end in parts:
             if pattern in CLAUSAL_PATTERNS:  # "said A, arguing B"; but "praised X, describing it as Y"
                 start, end = self._before_next_cue(start, end, source)
+            if pattern in PHRASE_PATTERNS:
+                end = _before_closing_time(doc, start, end)
             start, end = trim(doc, *self._without_trailing_relative(*self._one_clause(cue, start, end)))
             start, end = after_dateline(doc, start, end), whole_word_end(doc, end)
             if end > start:
@@ -508,6 +511,21 @@ def _hides_a_clause(obj: Token) -> bool:
     that is not a relative clause of it, a clause the parse cut at its subject."""
     return any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} and t.dep_ in {"advcl", "conj", "ccomp"} and t.head.i >= obj.i
                for t in obj.subtree)
+
+
+def _before_closing_time(doc: Doc, start: int, end: int) -> int:
+    """A phrase content without the time and place that close the sentence ("thanked X
+    for his efforts to end the war Thursday at a summit"): news dates the report there,
+    whatever word the parse hangs the date from."""
+    for token in doc[start + 2:end]:
+        if token.dep_ == "npadvmod" and token.ent_type_ in {"DATE", "TIME"} and token.head.pos_ == "VERB" \
+                and start <= token.head.i < token.i:
+            rest = [t for t in doc[token.right_edge.i + 1:end] if t.head == token.head or t.head.i > token.i]
+            if len(rest) == end - token.right_edge.i - 1 and all(
+                    t.head != token.head or t.dep_ in {"prep", "punct"} and t.lower_ in CIRCUMSTANCE_PREPS | {","}
+                    for t in rest):
+                return token.left_edge.i
+    return end
 
 
 def _done_by_acting(cue: Token) -> bool:
