@@ -359,6 +359,13 @@ def test_content_stops_at_a_semicolon_and_before_a_closing_comment():
     assert found == [("Pedro Alves", "criticized", "the new law", "indirect")]
 
 
+def test_content_stops_at_an_aside_after_a_single_dash():
+    found, _ = claims_of("Tom Poe mentioned that the city was building a new bridge – a project involving three firms.")
+    assert found[0][2] == "that the city was building a new bridge"
+    found, _ = claims_of("Anna Berg said the top earners -- those making over a million -- would pay more.")
+    assert found[0][2] == "the top earners -- those making over a million -- would pay more"
+
+
 def test_headline_verb_tagged_as_noun():
     found, claims = claims_of("Putin and Xi vow deeper ties")
     assert [(f[1], f[2]) for f in found] == [("vow", "deeper ties")] * 2

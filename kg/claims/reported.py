@@ -43,6 +43,7 @@ PRO_FORMS = {"it", "so"}  # "as she put it", "as he said so"
 LINKING_VERBS = {"be", "seem", "appear", "remain", "become", "sound", "feel", "grow"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 WH_WORDS = {"when", "whether", "how", "why", "where", "what", "who", "which"}
+ASIDE_DASHES = {"—", "–", "―", "--"}
 PHRASE_PATTERNS = {"object", "prep"}  # contents that are a noun or prepositional phrase
 WORD_SENSE_PATTERNS = {"object", "prep", "to", "passive", "noun"}  # the cue may be no cue at all
 
@@ -427,14 +428,17 @@ class ReportedSpeech:
 
     def _without_trailing_relative(self, start: int, end: int) -> Range:
         """The content without a non-restrictive relative clause that ends it ("..., the
-        rules, which the court has put on hold"): a comment on its last noun, not words
-        of the source."""
+        rules, which the court has put on hold") or an aside after a single dash: a comment
+        on its last words, not words of the source."""
         for i in range(end - 1, start, -1):
             token = self.doc[i]
             if token.dep_ == "relcl" and token.right_edge.i >= end - 2 and token.left_edge.i > start:
                 comma = token.left_edge.i - 1
                 if self.doc[comma].text == "," and self.layout.marks[comma] < 0:
                     return start, comma
+        dashes = [i for i in range(start + 2, end) if self.doc[i].text in ASIDE_DASHES and self.layout.marks[i] < 0]
+        if len(dashes) == 1:  # "... ballistic missiles – a system involving radars": an aside, not paired
+            return start, dashes[0]
         return start, end
 
     def _one_clause(self, cue: Token, start: int, end: int) -> Range:
