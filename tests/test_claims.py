@@ -91,6 +91,14 @@ def test_transcript_labels_and_headline_labels():
     assert found == [("Kowalski", ":", "Taxes Will Rise Next Year", "direct")]
 
 
+def test_a_headline_label_the_tagger_takes_for_a_noun_is_a_name_used_in_the_text():
+    text = ("Lindqvist: Taxes will rise next year for most families\n\nAnna Lindqvist said the budget was ready.\n\n"
+            "Defense: the budget is late again and nobody knows why.")
+    found, claims = claims_of(text)
+    assert [(f[0], f[1]) for f in found] == [("Lindqvist", ":"), ("Anna Lindqvist", "said")]
+    assert claims[0].speaker == claims[1].speaker == "anna_lindqvist"
+
+
 def test_section_heading_with_a_colon_is_no_claim():
     found, _ = claims_of("Little Relief for Refugees: The crisis is the sort of issue the agency was made for.")
     assert found == []

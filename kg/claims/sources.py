@@ -171,6 +171,10 @@ class SourceResolver:
             return (list(group.actors), "group") if group else ([], "unresolved-group")
         if "document" in self.nouns.get(lemma, ()):
             return self._document(head)
+        if head.pos_ == "NOUN" and head.is_title:  # "Lindqvist: ...", a name the tagger took for a noun
+            found = self._surname(head)
+            if found[0]:
+                return found
         if head.pos_ == "NOUN":
             return [], "unnamed"
         if head.pos_ == "PROPN":
