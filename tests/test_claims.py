@@ -324,6 +324,17 @@ def test_a_phrase_content_leaves_out_the_time_and_place_closing_the_sentence():
     assert found == [("Anna Berg", "thanked", "the mayor for his efforts to save the library", "indirect")]
 
 
+def test_a_that_clause_parsed_as_a_relative_clause_of_the_addressee_is_the_content():
+    rows = [("He", "he", "PRON", "PRP", "nsubj", 1), ("told", "tell", "VERB", "VBD", "ROOT", 1),
+            ("a", "a", "DET", "DT", "det", 3), ("meeting", "meeting", "NOUN", "NN", "dobj", 1),
+            ("of", "of", "ADP", "IN", "prep", 3), ("leaders", "leader", "NOUN", "NNS", "pobj", 4),
+            ("that", "that", "PRON", "WDT", "mark", 9), ("few", "few", "ADJ", "JJ", "amod", 8),
+            ("people", "people", "NOUN", "NNS", "nsubj", 9), ("understood", "understand", "VERB", "VBD", "relcl", 3),
+            ("the", "the", "DET", "DT", "det", 11), ("stakes", "stake", "NOUN", "NNS", "dobj", 9),
+            (".", ".", "PUNCT", ".", "punct", 1)]
+    assert reported_contents(rows) == ["that few people understood the stakes"]
+
+
 def test_a_claim_nested_in_another_belongs_to_the_outer_source():
     found, _ = claims_of("Anna Berg claimed that union leaders continue to express their anger.")
     assert [f[0] for f in found] == ["Anna Berg"]

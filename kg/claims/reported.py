@@ -173,7 +173,8 @@ class ReportedSpeech:
             # "the alliance that Putin declared": the noun the clause is about is the content
             noun = cue.head
             return "object", [(noun.left_edge.i, cue.left_edge.i)], None
-        clause = self._clause_of_noun(children) or _wh_clause(cue, children)
+        clause = self._clause_of_noun(children) or _wh_clause(cue, children) \
+            or (_that_clause_of_addressee(objects[0]) if objects and "addressee" in tags else None)
         if clause is not None:
             return "ccomp", [subtree_range(clause)], None
         if "object" not in tags and "addressee" not in tags and len(objects) == 1 and _hides_a_clause(objects[0]):
@@ -499,6 +500,16 @@ def _is_finite(clause: Token) -> bool:
     return clause.tag_ in FINITE_TAGS or clause.tag_ in {"WDT", "WP", "WRB"} \
         or any(c.dep_ in {"aux", "auxpass", "mark"} and (c.dep_ == "mark" or c.tag_ in FINITE_TAGS)
                or c.tag_ in {"WDT", "WP", "WRB"} for c in clause.children)
+
+
+def _that_clause_of_addressee(addressee: Token) -> Token | None:
+    """"told a meeting of leaders that few people understood ...": the parse takes the
+    clause for a relative clause of the addressee; its "that" is a complementiser."""
+    for token in addressee.subtree:
+        if token.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children) \
+                and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+            return token
+    return None
 
 
 def _wh_clause(cue: Token, children: list[Token]) -> Token | None:
