@@ -335,6 +335,14 @@ def test_a_that_clause_parsed_as_a_relative_clause_of_the_addressee_is_the_conte
     assert reported_contents(rows) == ["that few people understood the stakes"]
 
 
+def test_words_that_stand_for_a_clause_said_before():
+    found, _ = claims_of("The mayor's spokesman Tom Poe said as much.")
+    assert found == [("The mayor's spokesman Tom Poe", "said", "as much", "indirect")]
+    found, _ = claims_of("Nearly half of the voters said the same of the governor.")
+    assert [f[2] for f in found] == ["the same of the governor"]
+    assert claims_of("He said so much that nobody listened.")[0] == []
+
+
 def test_a_claim_nested_in_another_belongs_to_the_outer_source():
     found, _ = claims_of("Anna Berg claimed that union leaders continue to express their anger.")
     assert [f[0] for f in found] == ["Anna Berg"]

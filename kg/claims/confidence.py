@@ -33,6 +33,7 @@ PATTERN_BASE = {
     "passive-unsourced": 0.6,
     "noun": 0.5,
     "adjective": 0.6,
+    "pro-form": 0.6,
 }
 INHERITED = {"direct-before-cue", "direct-continued", "direct-next-paragraph"}
 NEXT_PARAGRAPH_PENALTY = 0.1

@@ -177,6 +177,9 @@ class ReportedSpeech:
             or (_that_clause_of_addressee(objects[0]) if objects and "addressee" in tags else None)
         if clause is not None:
             return "ccomp", [subtree_range(clause)], None
+        pro_form = _pro_clause(cue, children)
+        if pro_form is not None:
+            return "pro-form", [subtree_range(pro_form)], None
         if "object" not in tags and "addressee" not in tags and len(objects) == 1 and _hides_a_clause(objects[0]):
             return "ccomp", [(objects[0].left_edge.i, cue.right_edge.i + 1)], None
         return "", [], None
@@ -500,6 +503,22 @@ def _is_finite(clause: Token) -> bool:
     return clause.tag_ in FINITE_TAGS or clause.tag_ in {"WDT", "WP", "WRB"} \
         or any(c.dep_ in {"aux", "auxpass", "mark"} and (c.dep_ == "mark" or c.tag_ in FINITE_TAGS)
                or c.tag_ in {"WDT", "WP", "WRB"} for c in clause.children)
+
+
+def _pro_clause(cue: Token, children: list[Token]) -> Token | None:
+    """A word that stands for a clause said before: "said so", "thinks so", "said as
+    much", "said the same (thing) of X"."""
+    for child in children:
+        if child.i < cue.i:
+            continue
+        if child.dep_ == "advmod" and child.lower_ == "so" and child.i == cue.i + 1:
+            return child
+        if child.dep_ == "dobj" and child.lower_ == "much" and any(c.lower_ == "as" for c in child.lefts):
+            return child
+        if child.dep_ == "dobj" and (child.lower_ == "same" or any(c.lower_ == "same" for c in child.lefts)) \
+                and any(c.lower_ == "the" for c in child.subtree):
+            return child
+    return None
 
 
 def _that_clause_of_addressee(addressee: Token) -> Token | None:
