@@ -407,6 +407,12 @@ def test_no_claim_without_a_cue():
 # --- sources --------------------------------------------------------------------------
 
 
+def test_a_participle_restricting_the_source_belongs_to_it_one_after_a_comma_does_not():
+    found, _ = claims_of("A union representing flight attendants endorsed the senator for governor. "
+                         "Tom Poe, speaking to reporters, said the deal was dead.")
+    assert [f[0] for f in found] == ["A union representing flight attendants", "Tom Poe"]
+
+
 def test_joint_speakers_give_one_claim_each():
     found, claims = claims_of("Joe Biden and Olaf Scholz said that the sanctions would stay.")
     assert sorted(c.speaker for c in claims) == ["joe_biden", "olaf_scholz"]

@@ -170,13 +170,14 @@ def core_range(head: Token) -> Range:
 
 
 def source_range(head: Token, avoid: Range | None = None) -> Range:
-    """The whole source phrase (appositions and relative clauses included), but not a
-    participle clause ("Trump, speaking to veterans,") or a relative clause that makes
+    """The whole source phrase (appositions, relative clauses and participles that
+    restrict it included: "a union representing nurses"), but not a participle clause
+    after a comma ("Trump, speaking to veterans,") or a relative clause that makes
     a claim of its own ("Jane Roe, who argued that ..."), and cut before ``avoid`` (a
     content range) when the parse lets the two overlap."""
     start, end = subtree_range(head)
     for child in head.rights:
-        if child.dep_ == "acl" and child.tag_ == "VBG" \
+        if child.dep_ == "acl" and child.tag_ == "VBG" and head.doc[child.left_edge.i - 1].text == "," \
                 or child.dep_ == "relcl" and any(is_cue_verb(t) for t in child.subtree):
             end = min(end, child.left_edge.i)
             break
