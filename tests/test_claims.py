@@ -203,6 +203,18 @@ def test_clause_of_comment_with_as():
     assert claims_of("He put it on the table.")[0] == []
 
 
+def test_a_speech_act_noun_as_subject_of_be_with_a_that_clause():
+    found, _ = claims_of("Mr. Poe's bet is that voters will forgive him.")
+    assert found == [("Mr. Poe's", "bet is", "that voters will forgive him", "indirect")]
+
+
+def test_a_pronoun_takes_no_earlier_speaker_of_the_other_gender():
+    _, claims = claims_of("“We will win,” said Mr. Tom Poe. Her view was that the law was void.")
+    assert [c.speaker for c in claims] == ["tom_poe", None]
+    _, claims = claims_of("“We will win,” said Mrs. Ann Poe. Her view was that the law was void.")
+    assert [c.speaker for c in claims] == ["ann_poe", "ann_poe"]
+
+
 def test_speech_act_noun():
     found, claims = claims_of("Maria Lopez's claim that the vote had been rigged angered the council.")
     assert found == [("Maria Lopez's", "claim", "that the vote had been rigged", "indirect")]

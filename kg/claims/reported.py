@@ -393,9 +393,15 @@ class ReportedSpeech:
     # speech-act nouns ---------------------------------------------------------------------
 
     def _noun(self, noun: Token) -> Attribution | None:
-        """"Her claim that ...": the possessor is the source, the clause the content."""
+        """"Her claim that ...", "his view is that ...": the possessor is the source, the
+        clause the content (the copula then belongs to the cue)."""
         clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp"} and c.i > noun.i
                        and (any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) or has_to(c))), None)
+        copula = None
+        if clause is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+            copula = noun.head
+            clause = next((c for c in copula.children if c.dep_ in {"ccomp", "attr"} and c.i > copula.i
+                           and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
         if clause is None:
             return None
         source = next((c for c in noun.children if c.dep_ == "poss"), None)
@@ -405,7 +411,10 @@ class ReportedSpeech:
                     source = next((c for c in child.children if c.dep_ == "pobj"), None)
         if source is None or not self._plausible(source):
             return None
-        return self._attribution("noun", noun, source, [subtree_range(clause)], None)
+        attribution = self._attribution("noun", noun, source, [subtree_range(clause)], None)
+        if attribution is not None and copula is not None:
+            attribution.cue = char_range(self.doc, noun.i, copula.i + 1)
+        return attribution
 
     # content edges -----------------------------------------------------------------------
 
