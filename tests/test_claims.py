@@ -355,6 +355,13 @@ def test_words_that_stand_for_a_clause_said_before():
     assert claims_of("He said so much that nobody listened.")[0] == []
 
 
+def test_a_that_clause_parsed_as_a_relative_clause_of_a_time_after_the_cue_is_the_content():
+    found, _ = claims_of("Still, the Daily Planet reported at the time that the paper's editor, Ann Poe, conveyed to "
+                         "the staff that the story was ''not in line with our policy.''")
+    assert [(f[0], f[1]) for f in found] == [("the Daily Planet", "reported")]
+    assert found[0][2].startswith("that the paper's editor, Ann Poe, conveyed")
+
+
 def test_a_claim_nested_in_another_belongs_to_the_outer_source():
     found, _ = claims_of("Anna Berg claimed that union leaders continue to express their anger.")
     assert [f[0] for f in found] == ["Anna Berg"]

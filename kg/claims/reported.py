@@ -174,7 +174,7 @@ class ReportedSpeech:
             noun = cue.head
             return "object", [(noun.left_edge.i, cue.left_edge.i)], None
         clause = self._clause_of_noun(children) or _wh_clause(cue, children) \
-            or (_that_clause_of_addressee(objects[0]) if objects and "addressee" in tags else None)
+            or _misattached_that_clause(cue, children, objects if "addressee" in tags else [])
         if clause is not None:
             return "ccomp", [subtree_range(clause)], None
         pro_form = _pro_clause(cue, children)
@@ -530,13 +530,17 @@ def _pro_clause(cue: Token, children: list[Token]) -> Token | None:
     return None
 
 
-def _that_clause_of_addressee(addressee: Token) -> Token | None:
-    """"told a meeting of leaders that few people understood ...": the parse takes the
-    clause for a relative clause of the addressee; its "that" is a complementiser."""
-    for token in addressee.subtree:
-        if token.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children) \
-                and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
-            return token
+def _misattached_that_clause(cue: Token, children: list[Token], addressees: list[Token]) -> Token | None:
+    """"told a meeting of leaders that few people understood ...", "reported at the time
+    that ...": the parse takes the cue's that-clause for a relative clause of the
+    addressee or of a phrase right after the cue; its "that" is a complementiser."""
+    group_end = verb_group(cue)[1]
+    hosts = addressees + [c for c in children if c.dep_ == "prep" and c.i == group_end]
+    for host in hosts:
+        for token in host.subtree:
+            if token.dep_ == "relcl" and any(c.lower_ == "that" and c.dep_ in {"mark", "advmod"} for c in token.children) \
+                    and any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ != "that" for c in token.children):
+                return token
     return None
 
 
