@@ -287,6 +287,8 @@ def test_suppositions_and_perceptions_are_no_claims():
     assert claims_of("The ferry was supposed to sail on Monday.")[0] == []
     assert claims_of("Let's say you save a thousand dollars a year.")[0] == []
     assert claims_of("Most retirees would see their pensions go up.")[0] == []
+    found, _ = claims_of("Mr. Poe is gloomy about the market and expects prices to fall over time.")
+    assert [f[2] for f in found] == ["prices to fall over time"]
 
 
 def test_a_name_the_parse_put_in_apposition_to_an_opening_phrase_is_the_source():

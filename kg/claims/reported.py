@@ -507,10 +507,11 @@ def _bare_singular(noun: Token) -> bool:
 
 
 def _is_finite(clause: Token) -> bool:
-    """A clause with a tense or a complementiser ("that prices rose", "if it works"), not
-    the bare infinitive of a verb of perception ("would see prices rise")."""
+    """A clause with a tense, a complementiser or "to" ("that prices rose", "if it works",
+    "expects them to rise"), not the bare infinitive of a verb of perception ("would see
+    prices rise")."""
     return clause.tag_ in FINITE_TAGS or clause.tag_ in {"WDT", "WP", "WRB"} \
-        or any(c.dep_ in {"aux", "auxpass", "mark"} and (c.dep_ == "mark" or c.tag_ in FINITE_TAGS)
+        or any(c.dep_ in {"aux", "auxpass", "mark"} and (c.dep_ == "mark" or c.tag_ in FINITE_TAGS or c.tag_ == "TO")
                or c.tag_ in {"WDT", "WP", "WRB"} for c in clause.children)
 
 
