@@ -6,7 +6,8 @@ The stage runs in three steps over one parsed document:
    before, after or inside; over several sentences and paragraphs; labels, dashes and
    colons that introduce them; quotation paragraphs without a cue of their own);
 2. :mod:`.reported` finds **reported speech** (a cue verb with its complement, passive
-   cues, "according to X", speech-act nouns), skipping the cues step 1 used;
+   cues, clauses of comment, "according to X", speech-act nouns, adjectives of belief),
+   skipping the cues step 1 used;
 3. :mod:`.sources` resolves each **source** to actors (names, pronouns, joint sources,
    documents, unnamed sources), and each attribution becomes one
    :class:`~kg.records.Claim` per content fragment and speaker, with the actors it is
@@ -15,8 +16,8 @@ The stage runs in three steps over one parsed document:
 Spans follow the conventions of attribution corpora (:mod:`.grammar`); :mod:`.quotes`
 finds the quotation marks and :mod:`.layout` indexes paragraphs and quotations by token;
 :mod:`.records` makes the records. Lexicons are data in ``kg/data/``: ``cue_verbs.txt``,
-``cue_nouns.txt``, ``hedges.tsv``, ``group_heads.txt``, ``unnamed_sources.txt``,
-``speaker_nouns.txt`` and ``not_sources.txt``.
+``cue_nouns.txt``, ``cue_adjectives.txt``, ``hedges.tsv``, ``group_heads.txt``,
+``unnamed_sources.txt``, ``speaker_nouns.txt`` and ``not_sources.txt``.
 """
 
 from __future__ import annotations

@@ -1,14 +1,22 @@
-"""Reported speech: a cue with a complement, "according to X", and speech-act nouns.
+"""Reported speech: a cue with a complement, "according to X", speech-act nouns, adjectives.
 
 - **cue verbs** (``kg/data/cue_verbs.txt``) with what they report: a clause after or
   before them ("X said (that) ...", "..., officials said"), a clause they interrupt
-  ("The talks, she said, failed"), an infinitive ("X vowed to ..."), a prepositional
-  phrase ("X called for ...") or an object ("X denounced the sanctions", "X called it a
-  hoax"), as each verb's tags allow. A passive cue takes its source from its agent or from
-  the document it appears in ("concerns were expressed in a joint statement");
+  ("The talks, she said, failed") or comment on ("..., as a memo put it"), an infinitive
+  ("X vowed to ..."), a prepositional phrase ("X called for ...") or an object ("X
+  denounced the sanctions", "X called it a hoax"), as each verb's tags allow, or a word
+  standing for a clause ("said as much", "thinks so"). A passive cue takes its source
+  from its agent or from the document it appears in ("concerns were expressed in a
+  joint statement"), or has none ("X was accused of Y");
 - **according to X**: the clause the phrase hangs from;
 - **speech-act nouns** (``kg/data/cue_nouns.txt``): "her claim that ...", "the
-  ministry's warning that ...".
+  ministry's warning that ...", "his bet is that ...";
+- **adjectives** of belief and feeling (``kg/data/cue_adjectives.txt``): "voters are
+  afraid that ...", "she was critical of the plan".
+
+The parse often hangs a content elsewhere than on its cue; the rules take back the
+frequent cases (a that-clause read as a relative clause of the addressee or of a time
+after the cue, a clause cut at its subject, a clause the parse coordinated with the cue).
 """
 
 from __future__ import annotations
