@@ -138,6 +138,11 @@ def test_cue_group_takes_auxiliaries_adverbs_and_particle():
     assert found == [("Ana Souza", "has also pointed out", "that the law was never enforced", "indirect")]
 
 
+def test_a_preposition_before_the_cue_is_not_its_own():
+    found, _ = claims_of("Tom Poe on Friday called on Ann Berg to resign from the board.")
+    assert found == [("Tom Poe", "called on", "Ann Berg to resign from the board", "indirect")]
+
+
 def test_prepositional_content_and_particles():
     found, _ = claims_of("Senator Jane Roe called for an inquiry into the contracts.")
     assert found == [("Senator Jane Roe", "called for", "an inquiry into the contracts", "indirect")]

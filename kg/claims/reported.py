@@ -195,8 +195,8 @@ class ReportedSpeech:
     def _next_to(self, cue: Token, group_end: int, prep: Token) -> bool:
         """True when ``prep`` follows the cue's words, or only adverbs and times of the cue
         come between ("spoke out Tuesday about", "spoke emotionally of")."""
-        if prep.i == group_end:
-            return True
+        if prep.i <= group_end:
+            return prep.i == group_end
         between = self.doc[group_end:prep.i]
         return all(t.head == cue and t.dep_ in {"advmod", "npadvmod"} or t.head.head == cue and t.ent_type_ in {"DATE", "TIME"}
                    for t in between) and len(between) <= 3
