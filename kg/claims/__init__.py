@@ -47,6 +47,13 @@ def outermost(attributions: list[Attribution]) -> list[Attribution]:
             if not any(b is not a and s <= a.cue[0] and a.cue[1] <= e for b, s, e in contents)]
 
 
+def well_formed(attribution: Attribution) -> bool:
+    """True when every span of the attribution is a non-empty range (a parse gone astray
+    must cost one claim, not the document)."""
+    spans = [attribution.cue, *attribution.contents] + ([attribution.source_span] if attribution.source_span else [])
+    return all(start < end for start, end in spans)
+
+
 def extract_claims(document: Document, doc: Doc, actors: DocActors) -> list[Claim]:
     """All claims of one parsed document, in text order."""
     text = document.text
@@ -55,6 +62,7 @@ def extract_claims(document: Document, doc: Doc, actors: DocActors) -> list[Clai
     attributions: list[Attribution] = direct.run()
     reported = ReportedSpeech(doc, text, layout, direct.used_cues, document.is_skipped, direct.extends).run()
     attributions += outermost(reported)
+    attributions = [a for a in attributions if well_formed(a)]
     attributions.sort(key=lambda a: (a.start, a.cue))
     resolver = SourceResolver(doc, text, actors, layout)
     for attribution in attributions:
