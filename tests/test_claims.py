@@ -197,6 +197,10 @@ def test_passive_cue_without_a_source():
                                                     (None, "was accused of", "hiding the audit from the council")]
     assert {c.speaker for c in claims} == {None}
     assert claims_of("The ferry is expected to sail on Monday.")[0] == []  # a hedge, not an attribution
+    found, _ = claims_of("The mayor is said to favor a new vote.")
+    assert [(f[0], f[1], f[2]) for f in found] == [(None, "is said", "The mayor"), (None, "is said", "to favor a new vote")]
+    found, _ = claims_of("The rule was revised to reflect that the mayor is calling for a new vote.")
+    assert found == [("the mayor", "is calling for", "a new vote", "indirect")]  # "revised to" reports nothing
 
 
 def test_clause_of_comment_with_as():

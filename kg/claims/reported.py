@@ -365,8 +365,8 @@ class ReportedSpeech:
         for child in children:
             if child.i < cue.i:
                 continue
-            if child.dep_ == "xcomp" and has_to(child):
-                said = subtree_range(child)
+            if child.dep_ == "xcomp" and has_to(child) and tags & {"to", "addressee", "weak"}:
+                said = subtree_range(child)  # "is said to", "was told to", "is believed to"; not "was revised to"
             elif child.dep_ == "prep" and any(c.dep_ in {"pobj", "pcomp"} for c in child.children):
                 if f"prep:{child.lower_}" in tags and child.i == group_end:
                     said, cue_end = (child.i + 1, child.right_edge.i + 1), child.i + 1
