@@ -212,7 +212,8 @@ class ReportedSpeech:
             end = clause.right_edge.i + 1
         subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
         for conj in cue.rights:
-            if conj.dep_ != "conj" or conj.i < end or is_cue_verb(conj) or not self._joins(end, conj.left_edge.i):
+            if conj.dep_ != "conj" or conj.i < end or is_cue_verb(conj) and not self.layout.in_quote(conj) \
+                    or not self._joins(end, conj.left_edge.i):
                 continue
             own = next((c for c in conj.children if c.dep_ in SUBJECT_DEPS), None)
             if own is not None and (subject is None or own.lower_ != subject.lower_):
