@@ -69,6 +69,13 @@ def test_quote_after_a_sentence_ending_with_its_cue():
     assert ("she", "said", "We will fix it", "direct") in found
 
 
+def test_a_dash_the_tagger_takes_for_a_noun_is_no_source():
+    text = ("When it emerged that the firm had paid no taxes ― as was true for the years its accounts were made "
+            "public ― Anna Berg boasted, “That makes me smart.”")
+    found, _ = claims_of(text)
+    assert ("Anna Berg", "boasted", "That makes me smart", "direct") in found
+
+
 def test_doubled_apostrophes_are_quotation_marks():
     found, _ = claims_of("''Do what you can now,'' Mr. Kowalski said.")
     assert found == [("Mr. Kowalski", "said", "Do what you can now", "direct")]

@@ -193,7 +193,8 @@ class DirectQuotes:
             if pobj is not None and self.layout.words[pobj.i] < 0:
                 return pobj, None
         subject = next((c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"}
-                        and self.layout.words[c.i] < 0), None) or subject_of(cue)
+                        and self.layout.words[c.i] < 0 and any(ch.isalnum() for ch in c.text)), None) \
+            or subject_of(cue)
         if subject is not None and self.layout.words[subject.i] < 0:
             return subject, None
         frame = after if cue in after else before

@@ -119,6 +119,8 @@ def subject_of(verb: Token) -> Token | None:
     seen = 0
     while seen < 5:
         for child in verb.children:
+            if not any(ch.isalnum() for ch in child.text):
+                continue  # a dash the tagger took for a noun
             if child.dep_ in SUBJECTS or child.dep_ in {"nmod", "compound"} and _verb_tagged_noun(verb):
                 return None if seen and child.lower_ in EXPLETIVES else child
         if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
