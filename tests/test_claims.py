@@ -69,6 +69,13 @@ def test_quote_after_a_sentence_ending_with_its_cue():
     assert ("she", "said", "We will fix it", "direct") in found
 
 
+def test_a_dash_the_tagger_takes_for_a_noun_is_no_source():
+    text = ("When it emerged that the firm had paid no taxes ― as was true for the years its accounts were made "
+            "public ― Anna Berg boasted, “That makes me smart.”")
+    found, _ = claims_of(text)
+    assert ("Anna Berg", "boasted", "That makes me smart", "direct") in found
+
+
 def test_doubled_apostrophes_are_quotation_marks():
     found, _ = claims_of("''Do what you can now,'' Mr. Kowalski said.")
     assert found == [("Mr. Kowalski", "said", "Do what you can now", "direct")]
@@ -89,6 +96,14 @@ def test_transcript_labels_and_headline_labels():
     assert [(f[0], f[1]) for f in found] == [("ROBERTS", ":"), ("DIAZ", ":")]
     found, _ = claims_of("Kowalski: Taxes Will Rise Next Year")
     assert found == [("Kowalski", ":", "Taxes Will Rise Next Year", "direct")]
+
+
+def test_a_headline_label_the_tagger_takes_for_a_noun_is_a_name_used_in_the_text():
+    text = ("Lindqvist: Taxes will rise next year for most families\n\nAnna Lindqvist said the budget was ready.\n\n"
+            "Defense: the budget is late again and nobody knows why.")
+    found, claims = claims_of(text)
+    assert [(f[0], f[1]) for f in found] == [("Lindqvist", ":"), ("Anna Lindqvist", "said")]
+    assert claims[0].speaker == claims[1].speaker == "anna_lindqvist"
 
 
 def test_section_heading_with_a_colon_is_no_claim():
@@ -128,6 +143,11 @@ def test_parenthetical_cue_splits_its_clause():
 def test_cue_group_takes_auxiliaries_adverbs_and_particle():
     found, _ = claims_of("Ana Souza has also pointed out that the law was never enforced.")
     assert found == [("Ana Souza", "has also pointed out", "that the law was never enforced", "indirect")]
+
+
+def test_a_preposition_before_the_cue_is_not_its_own():
+    found, _ = claims_of("Tom Poe on Friday called on Ann Berg to resign from the board.")
+    assert found == [("Tom Poe", "called on", "Ann Berg to resign from the board", "indirect")]
 
 
 def test_prepositional_content_and_particles():
@@ -178,6 +198,39 @@ def test_passive_cue_and_quoted_as_saying():
     assert found == [("Pedro Alves", "saying", "that the strike would go on", "indirect")]
 
 
+def test_passive_cue_without_a_source():
+    found, claims = claims_of("The mayor was accused of hiding the audit from the council.")
+    assert [(f[0], f[1], f[2]) for f in found] == [(None, "was accused of", "The mayor"),
+                                                    (None, "was accused of", "hiding the audit from the council")]
+    assert {c.speaker for c in claims} == {None}
+    assert claims_of("The ferry is expected to sail on Monday.")[0] == []  # a hedge, not an attribution
+    found, _ = claims_of("The mayor is said to favor a new vote.")
+    assert [(f[0], f[1], f[2]) for f in found] == [(None, "is said", "The mayor"), (None, "is said", "to favor a new vote")]
+    found, _ = claims_of("The rule was revised to reflect that the mayor is calling for a new vote.")
+    assert found == [("the mayor", "is calling for", "a new vote", "indirect")]  # "revised to" reports nothing
+
+
+def test_clause_of_comment_with_as():
+    found, _ = claims_of("The budget is sound, as the auditor put it.")
+    assert found == [("the auditor", "put it", "The budget is sound", "indirect")]
+    found, _ = claims_of("“The budget is sound,” as the auditor put it on Monday.")
+    assert found == [("the auditor", "put it", "The budget is sound", "direct")]
+    assert claims_of("As she spoke, protesters gathered outside.")[0] == []
+    assert claims_of("He put it on the table.")[0] == []
+
+
+def test_a_speech_act_noun_as_subject_of_be_with_a_that_clause():
+    found, _ = claims_of("Mr. Poe's bet is that voters will forgive him.")
+    assert found == [("Mr. Poe's", "bet is", "that voters will forgive him", "indirect")]
+
+
+def test_a_pronoun_takes_no_earlier_speaker_of_the_other_gender():
+    _, claims = claims_of("“We will win,” said Mr. Tom Poe. Her view was that the law was void.")
+    assert [c.speaker for c in claims] == ["tom_poe", None]
+    _, claims = claims_of("“We will win,” said Mrs. Ann Poe. Her view was that the law was void.")
+    assert [c.speaker for c in claims] == ["ann_poe", "ann_poe"]
+
+
 def test_speech_act_noun():
     found, claims = claims_of("Maria Lopez's claim that the vote had been rigged angered the council.")
     assert found == [("Maria Lopez's", "claim", "that the vote had been rigged", "indirect")]
@@ -188,6 +241,143 @@ def test_document_cues_speak_only_for_documents():
     found, _ = claims_of("The survey shows that most voters distrust the council.")
     assert found == [("The survey", "shows", "that most voters distrust the council", "indirect")]
     assert claims_of("The chef showed that the oven was broken.")[0] == []
+
+
+def test_evidence_verbs_need_a_source_that_can_hold_a_view():
+    found, _ = claims_of("A new study demonstrates that the army is short of shells.")
+    assert found == [("A new study", "demonstrates", "that the army is short of shells", "indirect")]
+    assert claims_of("The losses demonstrate that the army is short of shells.")[0] == []
+
+
+def test_directives_and_cognition_verbs():
+    found, _ = claims_of("The mayor told the police to close the road.")
+    assert found == [("The mayor", "told", "the police to close the road", "indirect")]
+    found, _ = claims_of("Investigators learned that the money had gone abroad.")
+    assert found == [("Investigators", "learned", "that the money had gone abroad", "indirect")]
+
+
+def test_a_cognition_verb_with_an_object_and_a_stray_clause_is_no_cue():
+    text = ("At a dinner marking the day the kingdom recognized the republic's 1950 declaration of independence, "
+            "Ann Roe and Tom Poe will speak.")
+    assert claims_of(text)[0] == []  # the parse hangs "will speak" from "recognized"
+
+
+def test_a_cue_done_by_a_deed_reports_no_words():
+    found, _ = claims_of("Anna Berg highlighted the risks of the plan.")
+    assert found == [("Anna Berg", "highlighted", "the risks of the plan", "indirect")]
+    assert claims_of("Anna Berg highlighted her plans by visiting the mill.")[0] == []
+
+
+def test_charts_and_slides_are_documents():
+    found, _ = claims_of("The chart shows that prices doubled.")
+    assert found == [("The chart", "shows", "that prices doubled", "indirect")]
+
+
+def test_question_clause_adverbs_between_cue_and_preposition_and_a_clause_cut_at_its_subject():
+    found, _ = claims_of("Lawmakers have not said when they would take up the bill.")
+    assert found == [("Lawmakers", "have not said", "when they would take up the bill", "indirect")]
+    found, _ = claims_of("Hillary Clinton spoke out Tuesday about the death of a driver.")
+    assert found == [("Hillary Clinton", "spoke out Tuesday about", "the death of a driver", "indirect")]
+    found, _ = claims_of("Tom Poe said most of the towns that critics point to as rich areas failed to grow.")
+    assert found == [("Tom Poe", "said", "most of the towns that critics point to as rich areas failed to grow",
+                      "indirect")]
+
+
+def test_adjectives_of_belief_and_feeling():
+    found, _ = claims_of("Many voters are afraid that the drought will last.")
+    assert found == [("Many voters", "are afraid", "that the drought will last", "indirect")]
+    found, _ = claims_of("The senator has been critical of the treaty.")
+    assert found == [("The senator", "has been critical of", "the treaty", "indirect")]
+    assert claims_of("The farmers must be worried about this.")[0] == []
+    assert claims_of("It is clear that the drought will last.")[0] == []
+
+
+def test_content_ends_with_a_whole_word_and_takes_a_quoted_coordinate():
+    found, _ = claims_of("Anna Berg suggested that tenants who rent might not vote as often as those who don’t.")
+    assert found[0][2] == "that tenants who rent might not vote as often as those who don’t"
+    found, _ = claims_of("Tom Poe claimed that fraud is “a big problem” but “nobody talks about it.”")
+    assert found[0][2].endswith("nobody talks about it.”")
+
+
+def test_suppositions_and_perceptions_are_no_claims():
+    assert claims_of("The ferry was supposed to sail on Monday.")[0] == []
+    assert claims_of("Let's say you save a thousand dollars a year.")[0] == []
+    assert claims_of("Most retirees would see their pensions go up.")[0] == []
+    found, _ = claims_of("Mr. Poe is gloomy about the market and expects prices to fall over time.")
+    assert [f[2] for f in found] == ["prices to fall over time"]
+
+
+def test_a_name_the_parse_put_in_apposition_to_an_opening_phrase_is_the_source():
+    found, _ = claims_of("With 40 days until the election, Teodora Vance, a senior adviser to the Smith campaign, "
+                         "called the mayor's remarks on Sunday \"a real wake-up call\" to his voters.")
+    assert [f[0] for f in found] == ["Teodora Vance, a senior adviser to the Smith campaign"]
+
+
+def test_a_dateline_is_neither_source_nor_content():
+    found, _ = claims_of("WASHINGTON -- Senator Jane Roe said the bill would pass.\n\n"
+                         "LONDON — The strike will go on, union leaders said.")
+    assert [(f[0], f[2]) for f in found] == [("Senator Jane Roe", "the bill would pass"),
+                                             ("union leaders", "The strike will go on")]
+
+
+def reported_contents(rows: list[tuple[str, str, str, str, str, int]]) -> list[str]:
+    """The contents ReportedSpeech finds in a parse given by hand: (word, lemma, pos, tag,
+    dep, head) per token, so that a parse the tagger gives only in some contexts is tested."""
+    from spacy.tokens import Doc
+
+    from kg import nlp
+    from kg.claims.layout import Layout
+    from kg.claims.reported import ReportedSpeech
+    words = [r[0] for r in rows]
+    doc = Doc(nlp.load(None).vocab, words=words, spaces=[True] * (len(words) - 2) + [False, False],
+              lemmas=[r[1] for r in rows], pos=[r[2] for r in rows], tags=[r[3] for r in rows],
+              deps=[r[4] for r in rows], heads=[r[5] for r in rows])
+    found = ReportedSpeech(doc, doc.text, Layout(doc, doc.text, find_quotes(doc.text)), set(), lambda s, e: False).run()
+    return [doc.text[s:e] for attribution in found for s, e in attribution.contents]
+
+
+def test_an_object_content_takes_no_far_participle_after_a_time_phrase():
+    rows = [("They", "they", "PRON", "PRP", "nsubj", 1), ("reaffirmed", "reaffirm", "VERB", "VBD", "ROOT", 1),
+            ("their", "their", "PRON", "PRP$", "poss", 3), ("ties", "tie", "NOUN", "NNS", "dobj", 1),
+            ("over", "over", "ADP", "IN", "prep", 1), ("the", "the", "DET", "DT", "det", 6),
+            ("course", "course", "NOUN", "NN", "pobj", 4), ("of", "of", "ADP", "IN", "prep", 6),
+            ("the", "the", "DET", "DT", "det", 9), ("summit", "summit", "NOUN", "NN", "pobj", 7),
+            ("trying", "try", "VERB", "VBG", "advcl", 1), ("to", "to", "PART", "TO", "aux", 12),
+            ("grow", "grow", "VERB", "VB", "xcomp", 10), (".", ".", "PUNCT", ".", "punct", 1)]
+    assert reported_contents(rows) == ["their ties"]
+    found, _ = claims_of("Anna Berg criticized the mayor on Monday for closing the library.")
+    assert found[0][2] == "the mayor on Monday for closing the library"
+
+
+def test_a_phrase_content_leaves_out_the_time_and_place_closing_the_sentence():
+    found, _ = claims_of("Anna Berg thanked the mayor for his efforts to save the library Thursday at a meeting in Lyon.")
+    assert found == [("Anna Berg", "thanked", "the mayor for his efforts to save the library", "indirect")]
+
+
+def test_a_that_clause_parsed_as_a_relative_clause_of_the_addressee_is_the_content():
+    rows = [("He", "he", "PRON", "PRP", "nsubj", 1), ("told", "tell", "VERB", "VBD", "ROOT", 1),
+            ("a", "a", "DET", "DT", "det", 3), ("meeting", "meeting", "NOUN", "NN", "dobj", 1),
+            ("of", "of", "ADP", "IN", "prep", 3), ("leaders", "leader", "NOUN", "NNS", "pobj", 4),
+            ("that", "that", "PRON", "WDT", "mark", 9), ("few", "few", "ADJ", "JJ", "amod", 8),
+            ("people", "people", "NOUN", "NNS", "nsubj", 9), ("understood", "understand", "VERB", "VBD", "relcl", 3),
+            ("the", "the", "DET", "DT", "det", 11), ("stakes", "stake", "NOUN", "NNS", "dobj", 9),
+            (".", ".", "PUNCT", ".", "punct", 1)]
+    assert reported_contents(rows) == ["that few people understood the stakes"]
+
+
+def test_words_that_stand_for_a_clause_said_before():
+    found, _ = claims_of("The mayor's spokesman Tom Poe said as much.")
+    assert found == [("The mayor's spokesman Tom Poe", "said", "as much", "indirect")]
+    found, _ = claims_of("Nearly half of the voters said the same of the governor.")
+    assert [f[2] for f in found] == ["the same of the governor"]
+    assert claims_of("He said so much that nobody listened.")[0] == []
+
+
+def test_a_that_clause_parsed_as_a_relative_clause_of_a_time_after_the_cue_is_the_content():
+    found, _ = claims_of("Still, the Daily Planet reported at the time that the paper's editor, Ann Poe, conveyed to "
+                         "the staff that the story was ''not in line with our policy.''")
+    assert [(f[0], f[1]) for f in found] == [("the Daily Planet", "reported")]
+    assert found[0][2].startswith("that the paper's editor, Ann Poe, conveyed")
 
 
 def test_a_claim_nested_in_another_belongs_to_the_outer_source():
@@ -202,11 +392,42 @@ def test_a_cue_going_on_with_the_same_source_is_its_own_claim():
     assert {c.speaker for c in claims} == {"pedro_alves"}
 
 
+def test_a_partial_quote_inside_reported_speech_does_not_take_the_speaker_before():
+    found, _ = claims_of("“The mill is safe,” Anna Berg said. “Workers were fooled for years” to cut wages, "
+                         "the union leader said.")
+    assert [(f[0], f[3]) for f in found] == [("Anna Berg", "direct"), ("the union leader", "mixed")]
+
+
+def test_a_cue_the_lemmatiser_gets_wrong_is_found_by_its_form():
+    found, _ = claims_of("Pedro Alves hopes to win the seat in May.")  # lemma "hop"
+    assert found == [("Pedro Alves", "hopes", "to win the seat in May", "indirect")]
+
+
+def test_content_over_clauses_the_parse_splits_or_coordinates_with_the_cue():
+    found, _ = claims_of("The auditors said the new rules were clearer than the old ones and, more important, "
+                         "would not raise costs.")
+    assert found[0][2] == "the new rules were clearer than the old ones and, more important, would not raise costs"
+    found, _ = claims_of("Anna Berg said the factory was profitable, but the owners wanted a higher return.")
+    assert found[0][2] == "the factory was profitable, but the owners wanted a higher return"
+
+
+def test_a_coordinated_verb_without_content_of_its_own_does_not_cut_the_content():
+    found, _ = claims_of("The board said its staff knew what to say or not say.")
+    assert found == [("The board", "said", "its staff knew what to say or not say", "indirect")]
+
+
 def test_content_stops_at_a_semicolon_and_before_a_closing_comment():
     found, _ = claims_of("Anna Berg said the mill would close; the town has lost its largest employer.")
     assert found[0][2] == "the mill would close"
     found, _ = claims_of("Pedro Alves criticized the new law, which parliament passed in May.")
     assert found == [("Pedro Alves", "criticized", "the new law", "indirect")]
+
+
+def test_content_stops_at_an_aside_after_a_single_dash():
+    found, _ = claims_of("Tom Poe mentioned that the city was building a new bridge – a project involving three firms.")
+    assert found[0][2] == "that the city was building a new bridge"
+    found, _ = claims_of("Anna Berg said the top earners -- those making over a million -- would pay more.")
+    assert found[0][2] == "the top earners -- those making over a million -- would pay more"
 
 
 def test_headline_verb_tagged_as_noun():
@@ -221,6 +442,12 @@ def test_no_claim_without_a_cue():
 
 
 # --- sources --------------------------------------------------------------------------
+
+
+def test_a_participle_restricting_the_source_belongs_to_it_one_after_a_comma_does_not():
+    found, _ = claims_of("A union representing flight attendants endorsed the senator for governor. "
+                         "Tom Poe, speaking to reporters, said the deal was dead.")
+    assert [f[0] for f in found] == ["A union representing flight attendants", "Tom Poe"]
 
 
 def test_joint_speakers_give_one_claim_each():

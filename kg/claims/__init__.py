@@ -6,7 +6,8 @@ The stage runs in three steps over one parsed document:
    before, after or inside; over several sentences and paragraphs; labels, dashes and
    colons that introduce them; quotation paragraphs without a cue of their own);
 2. :mod:`.reported` finds **reported speech** (a cue verb with its complement, passive
-   cues, "according to X", speech-act nouns), skipping the cues step 1 used;
+   cues, clauses of comment, "according to X", speech-act nouns, adjectives of belief),
+   skipping the cues step 1 used;
 3. :mod:`.sources` resolves each **source** to actors (names, pronouns, joint sources,
    documents, unnamed sources), and each attribution becomes one
    :class:`~kg.records.Claim` per content fragment and speaker, with the actors it is
@@ -15,8 +16,8 @@ The stage runs in three steps over one parsed document:
 Spans follow the conventions of attribution corpora (:mod:`.grammar`); :mod:`.quotes`
 finds the quotation marks and :mod:`.layout` indexes paragraphs and quotations by token;
 :mod:`.records` makes the records. Lexicons are data in ``kg/data/``: ``cue_verbs.txt``,
-``cue_nouns.txt``, ``hedges.tsv``, ``group_heads.txt``, ``unnamed_sources.txt``,
-``speaker_nouns.txt`` and ``not_sources.txt``.
+``cue_nouns.txt``, ``cue_adjectives.txt``, ``hedges.tsv``, ``group_heads.txt``,
+``unnamed_sources.txt``, ``speaker_nouns.txt`` and ``not_sources.txt``.
 """
 
 from __future__ import annotations
@@ -46,6 +47,13 @@ def outermost(attributions: list[Attribution]) -> list[Attribution]:
             if not any(b is not a and s <= a.cue[0] and a.cue[1] <= e for b, s, e in contents)]
 
 
+def well_formed(attribution: Attribution) -> bool:
+    """True when every span of the attribution is a non-empty range (a parse gone astray
+    must cost one claim, not the document)."""
+    spans = [attribution.cue, *attribution.contents] + ([attribution.source_span] if attribution.source_span else [])
+    return all(start < end for start, end in spans)
+
+
 def extract_claims(document: Document, doc: Doc, actors: DocActors) -> list[Claim]:
     """All claims of one parsed document, in text order."""
     text = document.text
@@ -54,6 +62,7 @@ def extract_claims(document: Document, doc: Doc, actors: DocActors) -> list[Clai
     attributions: list[Attribution] = direct.run()
     reported = ReportedSpeech(doc, text, layout, direct.used_cues, document.is_skipped, direct.extends).run()
     attributions += outermost(reported)
+    attributions = [a for a in attributions if well_formed(a)]
     attributions.sort(key=lambda a: (a.start, a.cue))
     resolver = SourceResolver(doc, text, actors, layout)
     for attribution in attributions:

@@ -25,11 +25,15 @@ PATTERN_BASE = {
     "ccomp-before": 0.8,
     "according": 0.8,
     "parenthetical": 0.75,
+    "as": 0.75,
     "to": 0.65,
     "prep": 0.6,
     "object": 0.6,
     "passive": 0.5,
+    "passive-unsourced": 0.6,
     "noun": 0.5,
+    "adjective": 0.6,
+    "pro-form": 0.6,
 }
 INHERITED = {"direct-before-cue", "direct-continued", "direct-next-paragraph"}
 NEXT_PARAGRAPH_PENALTY = 0.1

@@ -32,6 +32,7 @@ DASHES = ("--", "—", "―", "–", "-")  # the longest first
 CUED_QUOTES = {"direct", "direct-after-cue", "direct-colon", "direct-continued", "direct-before-cue"}
 STANDALONE_BEFORE = {",", ":", ";", "—", "―", "–", "--", "-", "(", "[", ".", "!", "?"}
 COMPLEMENTS = {"ccomp", "xcomp", "dobj"}
+PRO_FORMS = {"it", "so"}  # objects that stand for the quotation itself
 PHRASE_ENDS = {"NOUN", "PROPN", "PRON", "ADV", "NUM", "VERB"}  # not "of", "the", "only"
 HANGING_DEPS = {"npadvmod", "advmod", "pobj", "prep", "dative", "dobj", "compound", "amod", "det", "poss", "nummod"}
 MAX_LABEL_TOKENS = 6
@@ -67,6 +68,8 @@ class DirectQuotes:
         self.by_quote: dict[int, Attribution] = {}
         self.used_cues: set[int] = set()
         self.extends: dict[int, Quote] = {}  # cue -> a quotation that goes on with what it reports
+        self.embedded: set[int] = set()  # quotations that are part of what a cue of their sentence reports
+        self.names = document_names(doc)
 
     def run(self) -> list[Attribution]:
         quotes = self.layout.quotes
@@ -74,7 +77,7 @@ class DirectQuotes:
                       if not self.skipped(q.start, q.end) and self._standalone(q)]
         for n in standalone:
             attribution = self._own(n)
-            if attribution is None and quotes[n] not in self.extends.values():
+            if attribution is None and quotes[n] not in self.extends.values() and n not in self.embedded:
                 attribution = self._inherited(n)
             if attribution is not None:
                 self.by_quote[n] = attribution
@@ -92,7 +95,7 @@ class DirectQuotes:
                 first += 1
             if last - first < 5 or self.layout.marks[first] >= 0 or self.skipped(*self.layout.line_span(line)):
                 continue
-            label = label_at(self.doc, first, last, self.not_sources, self.label_nouns)
+            label = label_at(self.doc, first, last, self.not_sources, self.label_nouns, self.names)
             if label is None:
                 continue
             head, colon = label
@@ -160,7 +163,8 @@ class DirectQuotes:
         for cue in cues:
             relation = self._relation(cue, quote)
             if relation == "embeds":
-                return None  # part of what the cue reports: reported speech with a partial quote
+                self.embedded.add(n)  # part of what the cue reports: reported speech with a partial quote
+                return None
             if relation == "other" and self._continues_complement(cue, quote):
                 self.extends[cue.i] = quote  # 'she said that A, "but B."': one claim, A and B
                 return None
@@ -189,7 +193,8 @@ class DirectQuotes:
             if pobj is not None and self.layout.words[pobj.i] < 0:
                 return pobj, None
         subject = next((c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"}
-                        and self.layout.words[c.i] < 0), None) or subject_of(cue)
+                        and self.layout.words[c.i] < 0 and any(ch.isalnum() for ch in c.text)), None) \
+            or subject_of(cue)
         if subject is not None and self.layout.words[subject.i] < 0:
             return subject, None
         frame = after if cue in after else before
@@ -222,6 +227,8 @@ class DirectQuotes:
         mark, after = self.layout.token_at(quote.mark), self.layout.token_at(quote.after)
         outcome = "frames"
         for child in cue.children:
+            if child.dep_ == "dobj" and child.lower_ in PRO_FORMS:
+                continue  # '"...," as she put it'
             if not (child.dep_ in COMPLEMENTS and not (child.dep_ == "dobj" and "addressee" in tags)
                     or child.dep_ == "prep" and f"prep:{child.lower_}" in tags):
                 continue
@@ -267,7 +274,7 @@ class DirectQuotes:
         """``"ROE: words"`` opening a paragraph: the label is the source, the colon the cue."""
         if not quote.opens_paragraph:
             return None
-        found = label_at(self.doc, words[0], words[1], self.not_sources, self.label_nouns)
+        found = label_at(self.doc, words[0], words[1], self.not_sources, self.label_nouns, self.names)
         if found is None:
             return None
         head, colon = found
@@ -382,6 +389,15 @@ class DirectQuotes:
                        closed=quote.closed)
 
 
+def document_names(doc: Doc) -> set[str]:
+    """Words the document uses as names: tagged a proper noun or a named entity somewhere,
+    and never written in lower case ("Sanders" in "Sanders: ..." where "Bernie Sanders"
+    appears later; not "Update")."""
+    lower = {t.text for t in doc if t.text.islower()}
+    return {t.text for t in doc if (t.pos_ == "PROPN" or t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"})
+            and t.text[:1].isupper() and t.text.lower() not in lower}
+
+
 def _leading_noun_phrase(tokens: list[Token]) -> list[Token]:
     """The tokens of ``tokens`` up to the first that cannot be part of a name or a noun
     phrase ("Tulsa police Chief Chuck Jordan"), at most a few words."""
@@ -406,19 +422,19 @@ def _hangs_from_cue(token: Token) -> bool:
     return False
 
 
-def label_at(doc: Doc, first: int, last: int, not_sources, nouns=()) -> tuple[Token, int] | None:
+def label_at(doc: Doc, first: int, last: int, not_sources, nouns=(), names=()) -> tuple[Token, int] | None:
     """(head, colon index) when tokens ``[first, last)`` open with ``NAME:`` and go on."""
     colon = next((i for i in range(first, min(last, first + MAX_LABEL_TOKENS + 1)) if doc[i].text == ":"), None)
     if colon is None or colon == first or last - colon < 4:
         return None
     label = doc[first:colon]
     if not (label[0].is_title or label[0].is_upper) or label.text.lower() in not_sources \
-            or label.root.lower_ in not_sources or not _names_someone(label, nouns):
+            or label.root.lower_ in not_sources or not _names_someone(label, nouns, names):
         return None
     return label.root, colon
 
 
-def _names_someone(label, nouns) -> bool:
+def _names_someone(label, nouns, names=()) -> bool:
     """A label that is a name ("Pence", "WALLACE", "Rep. Jane Roe (D-Ohio)") or a source
     noun ("Poll"), not a heading ("Little Relief for Refugees")."""
     if any(t.pos_ in {"VERB", "AUX", "ADJ"} and t.tag_ != "NNP" or t.pos_ == "ADP" and t.lower_ != "of"
@@ -428,4 +444,4 @@ def _names_someone(label, nouns) -> bool:
         return True
     words = [t for t in label if not t.is_punct]
     return all(t.pos_ == "PROPN" for t in words) and len(words) <= 3 \
-        or len(words) == 1 and (words[0].is_upper or words[0].lemma_.lower() in nouns)
+        or len(words) == 1 and (words[0].is_upper or words[0].lemma_.lower() in nouns or words[0].text in names)

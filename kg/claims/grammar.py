@@ -25,7 +25,8 @@ CLIMB_DEPS = {"conj", "advcl", "xcomp", "pcomp", "prep"}  # "..., before critici
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 EDGE_WORDS = {"and", "but", "or"}
 EXPLETIVES = {"it", "there"}
-QUANTIFIERS = {"one", "some", "many", "most", "all", "few", "several", "half", "none", "each", "both", "any"}
+QUANTIFIERS = {"one", "some", "many", "most", "all", "few", "several", "half", "none", "each", "both", "any",
+               "number", "handful", "couple", "dozen", "dozens", "hundreds", "thousands", "millions", "lot", "lots"}
 PERSON_NOUNS = {"leader", "president", "head", "chief", "minister", "official", "spokesman",
                 "spokeswoman", "spokesperson", "member", "representative", "secretary", "director",
                 "chairman", "chairwoman", "adviser", "advisor", "aide", "governor", "senator", "mayor"}
@@ -45,6 +46,8 @@ def is_cue_verb(token: Token) -> bool:
     tags = cue_tags(token)
     if tags is None:
         return False
+    if "as-clause" in tags and not any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
+        return False
     return all(f"prt:{c.lower_}" in tags for c in token.children if c.dep_ == "prt")
 
 
@@ -57,13 +60,43 @@ def _verb_tagged_noun(token: Token) -> bool:
 
 
 def cue_tags(token: Token) -> frozenset[str] | None:
+    """The tags of the cue verb ``token`` is a form of: by lemma, by form, or by the
+    stem of a regular inflection when the lemmatiser went wrong ("hopes" -> "hop")."""
     cues = cue_verbs()
-    return cues.get(token.lemma_.lower(), cues.get(token.lower_))
+    found = cues.get(token.lemma_.lower(), cues.get(token.lower_))
+    if found is None and token.tag_ in INFLECTED_TAGS:
+        found = next((cues[stem] for stem in stems(token.lower_) if stem in cues), None)
+    return found
+
+
+INFLECTED_TAGS = {"VBZ", "VBD", "VBN", "VBG"}
+SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("es", ""), ("ed", ""), ("ed", "e"),
+            ("s", ""), ("d", ""))
+
+
+def stems(form: str) -> list[str]:
+    """Candidate base forms of a regularly inflected verb ("hoping" -> "hop", "hope").
+
+    >>> stems("hoped")
+    ['hop', 'hope', 'hope']
+    """
+    return [form[:-len(suffix)] + base for suffix, base in SUFFIXES
+            if form.endswith(suffix) and len(form) - len(suffix) >= 2]
+
+
+def inflections(lemma: str) -> set[str]:
+    """The regular inflections of a verb lemma ("hope" -> "hopes", "hoped", "hoping")."""
+    if lemma.endswith("e"):
+        return {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        return {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    plural = lemma + "es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else lemma + "s"
+    return {plural, lemma + "ed", lemma + "ing"}
 
 
 def verb_group(verb: Token) -> Range:
     """Token range of the verb with the auxiliaries, negation and adverbs right before it
-    and its particle right after it ("has not yet said", "pointed out")."""
+    and its particle right after it ("has not yet said", "pointed out", "put it")."""
     doc = verb.doc
     start = verb.i
     while start > 0:
@@ -74,6 +107,9 @@ def verb_group(verb: Token) -> Range:
     end = verb.i + 1
     while end < len(doc) and doc[end].head == verb and doc[end].dep_ == "prt":
         end += 1
+    if end < len(doc) and doc[end].head == verb and doc[end].lower_ == "it" and doc[end].dep_ == "dobj" \
+            and "as-clause" in (cue_tags(verb) or ()):
+        end += 1  # "as she put it"
     return start, end
 
 
@@ -83,6 +119,8 @@ def subject_of(verb: Token) -> Token | None:
     seen = 0
     while seen < 5:
         for child in verb.children:
+            if not any(ch.isalnum() for ch in child.text):
+                continue  # a dash the tagger took for a noun
             if child.dep_ in SUBJECTS or child.dep_ in {"nmod", "compound"} and _verb_tagged_noun(verb):
                 return None if seen and child.lower_ in EXPLETIVES else child
         if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
@@ -134,13 +172,14 @@ def core_range(head: Token) -> Range:
 
 
 def source_range(head: Token, avoid: Range | None = None) -> Range:
-    """The whole source phrase (appositions and relative clauses included), but not a
-    participle clause ("Trump, speaking to veterans,") or a relative clause that makes
+    """The whole source phrase (appositions, relative clauses and participles that
+    restrict it included: "a union representing nurses"), but not a participle clause
+    after a comma ("Trump, speaking to veterans,") or a relative clause that makes
     a claim of its own ("Jane Roe, who argued that ..."), and cut before ``avoid`` (a
     content range) when the parse lets the two overlap."""
     start, end = subtree_range(head)
     for child in head.rights:
-        if child.dep_ == "acl" and child.tag_ == "VBG" \
+        if child.dep_ == "acl" and child.tag_ == "VBG" and head.doc[child.left_edge.i - 1].text == "," \
                 or child.dep_ == "relcl" and any(is_cue_verb(t) for t in child.subtree):
             end = min(end, child.left_edge.i)
             break
@@ -149,7 +188,23 @@ def source_range(head: Token, avoid: Range | None = None) -> Range:
             end = min(end, avoid[0])
         else:
             start = max(start, avoid[1])
-    return trim(head.doc, start, end)
+    start = after_dateline(head.doc, start, end)
+    start, end = trim(head.doc, start, end)
+    return start, whole_word_end(head.doc, end)
+
+
+def after_dateline(doc: Doc, start: int, end: int) -> int:
+    """The start of a span moved past a dateline that opens it ("WASHINGTON -- ...")."""
+    for i in range(start, min(end, start + 5)):
+        if doc[i].text in DATELINE_DASHES:
+            words = [t for t in doc[start:i] if not t.is_punct]
+            return i + 1 if words and all(t.is_upper for t in words) else start
+        if not (doc[i].is_upper or doc[i].is_punct or doc[i].is_space):
+            return start
+    return start
+
+
+DATELINE_DASHES = {"--", "—", "―", "–", "-"}
 
 
 def trim(doc: Doc, start: int, end: int, keep_mark: bool = True) -> Range:
@@ -163,6 +218,27 @@ def trim(doc: Doc, start: int, end: int, keep_mark: bool = True) -> Range:
             and not _closes_quote(doc, start, end) and not _closes_bracket(doc, start, end):
         end -= 1
     return start, end
+
+
+def whole_word_end(doc: Doc, end: int) -> int:
+    """The end of a token range moved past the rest of its last word, when the parse
+    left part of it out ("those who do|n't", "his ex|-wife"); not over a clitic that is
+    a word of its own ("he|'s").
+
+    >>> from spacy.tokens import Doc; from spacy.vocab import Vocab
+    >>> doc = Doc(Vocab(), words=["his", "ex", "-", "wife", "said", "he", "’s"], spaces=[True, False, False, True, True, False, False])
+    >>> whole_word_end(doc, 2), whole_word_end(doc, 6)
+    (4, 6)
+    """
+    while 0 < end < len(doc) and not doc[end - 1].whitespace_:
+        following = doc[end]
+        if following.lower_ in {"n't", "n’t"} or following.text.isalnum():
+            end += 1
+        elif following.text == "-" and end + 1 < len(doc) and not following.whitespace_ and doc[end + 1].text.isalpha():
+            end += 2
+        else:
+            break
+    return end
 
 
 def _closes_bracket(doc: Doc, start: int, end: int) -> bool:

@@ -1,14 +1,22 @@
-"""Reported speech: a cue with a complement, "according to X", and speech-act nouns.
+"""Reported speech: a cue with a complement, "according to X", speech-act nouns, adjectives.
 
 - **cue verbs** (``kg/data/cue_verbs.txt``) with what they report: a clause after or
   before them ("X said (that) ...", "..., officials said"), a clause they interrupt
-  ("The talks, she said, failed"), an infinitive ("X vowed to ..."), a prepositional
-  phrase ("X called for ...") or an object ("X denounced the sanctions", "X called it a
-  hoax"), as each verb's tags allow. A passive cue takes its source from its agent or from
-  the document it appears in ("concerns were expressed in a joint statement");
+  ("The talks, she said, failed") or comment on ("..., as a memo put it"), an infinitive
+  ("X vowed to ..."), a prepositional phrase ("X called for ...") or an object ("X
+  denounced the sanctions", "X called it a hoax"), as each verb's tags allow, or a word
+  standing for a clause ("said as much", "thinks so"). A passive cue takes its source
+  from its agent or from the document it appears in ("concerns were expressed in a
+  joint statement"), or has none ("X was accused of Y");
 - **according to X**: the clause the phrase hangs from;
 - **speech-act nouns** (``kg/data/cue_nouns.txt``): "her claim that ...", "the
-  ministry's warning that ...".
+  ministry's warning that ...", "his bet is that ...";
+- **adjectives** of belief and feeling (``kg/data/cue_adjectives.txt``): "voters are
+  afraid that ...", "she was critical of the plan".
+
+The parse often hangs a content elsewhere than on its cue; the rules take back the
+frequent cases (a that-clause read as a relative clause of the addressee or of a time
+after the cue, a clause cut at its subject, a clause the parse coordinated with the cue).
 """
 
 from __future__ import annotations
@@ -21,14 +29,16 @@ from spacy.vocab import Vocab
 
 from ..lexicons import lexicon
 from ..spans import char_span as char_range
-from .grammar import (Range, antecedent, cue_tags, cue_verbs, hashes, is_cue_verb, is_pronoun, plausible_source,
-                      source_range, subject_of, subtree_range, tokens_with, trim, verb_group)
+from .grammar import (Range, after_dateline, antecedent, cue_tags, cue_verbs, hashes, inflections, is_cue_verb, is_pronoun,
+                      plausible_source, source_range, subject_of, subtree_range, tokens_with, trim, verb_group,
+                      whole_word_end)
 from .layout import Layout
 from .model import Attribution
 from .quotes import has_partial_quote
 
 OBJECT_EXTENSIONS = {"oprd", "xcomp", "ccomp", "advcl"}
 OBJECT_PREPS = {"as", "for", "of", "over", "about"}  # "criticized X for Y", "described X as Y"
+UNSOURCED_PREPS = {"for", "of", "over", "about"}  # "X was criticized for Y"
 TIME_NOUNS = {"course", "period", "time", "years", "months", "weeks", "days", "decades", "weekend"}
 CIRCUMSTANCE_PREPS = {"in", "at", "on", "during", "after", "before", "since", "until", "throughout", "amid",
                       "near", "within", "by", "while", "despite", "via", "through"}
@@ -36,16 +46,24 @@ LONE_OBJECTS = {"it", "this", "that", "them", "him", "her", "so", "something", "
                 "what", "which", "one", "more", "much", "lot"}
 EXPLETIVES = {"it", "there"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-CLAUSAL_PATTERNS = {"ccomp", "ccomp-before", "parenthetical", "to", "according"}
+CLAUSAL_PATTERNS = {"ccomp", "ccomp-before", "parenthetical", "as", "to", "according"}
+PRO_FORMS = {"it", "so"}  # "as she put it", "as he said so"
+LINKING_VERBS = {"be", "seem", "appear", "remain", "become", "sound", "feel", "grow"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+WH_WORDS = {"when", "whether", "how", "why", "where", "what", "who", "which"}
+ASIDE_DASHES = {"—", "–", "―", "--"}
+PHRASE_PATTERNS = {"object", "prep"}  # contents that are a noun or prepositional phrase
 WORD_SENSE_PATTERNS = {"object", "prep", "to", "passive", "noun"}  # the cue may be no cue at all
 
 
 @lru_cache(maxsize=4)
 def cue_word_ids(vocab: Vocab) -> list[set[int]]:
     """Ids of the lemmas and forms that can be cues: verbs, nouns, "according"."""
-    words = set(cue_verbs()) | set(lexicon("cue_nouns.txt")) | {"according"}
+    verbs = set(cue_verbs())
+    words = verbs | set(lexicon("cue_nouns.txt")) | set(lexicon("cue_adjectives.txt")) | {"according"}
     lemmas = words | {w.capitalize() for w in words} | {w.upper() for w in words}  # "Vow", "DENIES"
-    return [hashes(vocab, lemmas), hashes(vocab, words)]
+    forms = words | {form for verb in verbs for form in inflections(verb)}  # "hopes": lemma "hop"
+    return [hashes(vocab, lemmas), hashes(vocab, forms)]
 
 
 def has_to(token: Token) -> bool:
@@ -69,6 +87,8 @@ class ReportedSpeech:
         self.speaker_nouns = lexicon("speaker_nouns.txt")
         self.unnamed = lexicon("unnamed_sources.txt")
         self.groups = lexicon("group_heads.txt")
+        self.hedge_verbs = {w for w, tags in lexicon("hedges.tsv").items() if "verb" in tags}
+        self.adjectives = lexicon("cue_adjectives.txt")
 
     def run(self) -> list[Attribution]:
         found: list[Attribution] = []
@@ -76,7 +96,9 @@ class ReportedSpeech:
             if token.i in self.used_cues or self.layout.words[token.i] >= 0:
                 continue
             attribution = None
-            if is_cue_verb(token):
+            if token.lower_ in self.adjectives and token.tag_ in {"JJ", "VBN"}:
+                attribution = self._adjective(token)
+            elif is_cue_verb(token):
                 attribution = self._verb(token)
             elif token.lower_ == "according":
                 attribution = self._according_to(token)
@@ -105,9 +127,14 @@ class ReportedSpeech:
         subject = self.continued.get(cue.i) or subject_of(cue)
         if subject is None or subject.lower_ in EXPLETIVES and subject.dep_ == "nsubjpass":
             return None
+        if cue.head.lemma_ == "let" and cue.dep_ in {"ccomp", "xcomp"}:
+            return None  # "let's say you save ...": a supposition, no one's claim
+        subject = self._named_in_apposition(subject)
         if "document" in tags and not self._is_document(antecedent(subject)):
             return None
-        if pattern in WORD_SENSE_PATTERNS and not self._plausible(subject):
+        if (pattern in WORD_SENSE_PATTERNS or "evidence" in tags) and not self._plausible(subject):
+            return None
+        if pattern in WORD_SENSE_PATTERNS and _done_by_acting(cue):
             return None
         if any(start <= subject.i < end for start, end in parts):
             return None
@@ -116,13 +143,19 @@ class ReportedSpeech:
     def _complement(self, cue: Token, tags: frozenset[str]) -> tuple[str, list[Range], int | None]:
         """(pattern, content token ranges, end of the cue when it takes a preposition)."""
         children = list(cue.children)
+        clauses = [c for c in children if c.dep_ == "ccomp" and c.i > cue.i]
+        if clauses and ("addressee" not in tags and any(c.dep_ == "dobj" and c.i < clauses[0].i for c in children)
+                        or "weak" in tags and not _is_finite(clauses[0])):
+            clauses = []  # "recognized the state [, ...] will take part"; "would see prices rise"
+        if clauses:
+            return "ccomp", [self._clauses_range(cue, clauses)], None
         for child in children:
-            if child.dep_ == "ccomp" and child.i > cue.i:
-                return "ccomp", [subtree_range(child)], None
-        for child in children:
-            if child.dep_ == "ccomp":
+            if child.dep_ == "ccomp" and child.i < cue.i:
                 return "ccomp-before", [subtree_range(child)], None
         objects = [c for c in children if c.dep_ == "dobj" and c.i > cue.i]
+        if _is_as_clause(cue) and "activity" not in tags and all(o.lower_ in PRO_FORMS for o in objects) \
+                and not any(c.dep_ in {"xcomp", "prep"} and c.i > cue.i for c in children):
+            return "as", self._around(cue), (objects[-1].i + 1 if objects else None)  # "..., as X put it"
         if "to" in tags:
             for child in children:
                 if child.dep_ == "xcomp" and child.i > cue.i and has_to(child):
@@ -130,7 +163,7 @@ class ReportedSpeech:
                     return "to", [(start, child.right_edge.i + 1)], None
         group_end = verb_group(cue)[1]
         for child in children:
-            if child.dep_ == "prep" and f"prep:{child.lower_}" in tags and child.i == group_end \
+            if child.dep_ == "prep" and f"prep:{child.lower_}" in tags and self._next_to(cue, group_end, child) \
                     and any(c.dep_ in {"pobj", "pcomp"} for c in child.children):
                 end = self._extended(children, child, child.right_edge.i + 1, tags)
                 return "prep", [(child.i + 1, end)], child.i + 1
@@ -148,10 +181,48 @@ class ReportedSpeech:
             # "the alliance that Putin declared": the noun the clause is about is the content
             noun = cue.head
             return "object", [(noun.left_edge.i, cue.left_edge.i)], None
-        clause = self._clause_of_noun(children)
+        clause = self._clause_of_noun(children) or _wh_clause(cue, children) \
+            or _misattached_that_clause(cue, children, objects if "addressee" in tags else [])
         if clause is not None:
             return "ccomp", [subtree_range(clause)], None
+        pro_form = _pro_clause(cue, children)
+        if pro_form is not None:
+            return "pro-form", [subtree_range(pro_form)], None
+        if "object" not in tags and "addressee" not in tags and len(objects) == 1 and _hides_a_clause(objects[0]):
+            return "ccomp", [(objects[0].left_edge.i, cue.right_edge.i + 1)], None
         return "", [], None
+
+    def _next_to(self, cue: Token, group_end: int, prep: Token) -> bool:
+        """True when ``prep`` follows the cue's words, or only adverbs and times of the cue
+        come between ("spoke out Tuesday about", "spoke emotionally of")."""
+        if prep.i <= group_end:
+            return prep.i == group_end
+        between = self.doc[group_end:prep.i]
+        return all(t.head == cue and t.dep_ in {"advmod", "npadvmod"} or t.head.head == cue and t.ent_type_ in {"DATE", "TIME"}
+                   for t in between) and len(between) <= 3
+
+    def _clauses_range(self, cue: Token, clauses: list[Token]) -> Range:
+        """The tokens of the clauses a cue reports: its clausal complements, which the
+        parse may split ("said A and, even more, B"), and a clause with a subject of its
+        own that the parse coordinated with the cue ("said A, but B did C")."""
+        start, end = subtree_range(clauses[0])
+        for clause in clauses[1:]:
+            if not self._joins(end, clause.left_edge.i):
+                break
+            end = clause.right_edge.i + 1
+        subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
+        for conj in cue.rights:
+            if conj.dep_ != "conj" or conj.i < end or is_cue_verb(conj) and not self.layout.in_quote(conj) \
+                    or not self._joins(end, conj.left_edge.i):
+                continue
+            own = next((c for c in conj.children if c.dep_ in SUBJECT_DEPS), None)
+            if own is not None and (subject is None or own.lower_ != subject.lower_):
+                end = conj.right_edge.i + 1
+        return start, end
+
+    def _joins(self, end: int, start: int) -> bool:
+        """True when only punctuation and a conjunction lie between two token positions."""
+        return all(t.is_punct or t.dep_ == "cc" for t in self.doc[end:start])
 
     def _clause_of_noun(self, children: list[Token]) -> Token | None:
         """"warned in an interview that ...": the parse hangs the clause from the noun."""
@@ -169,17 +240,24 @@ class ReportedSpeech:
     def _extended(self, children: list[Token], first: Token, end: int, tags: frozenset[str]) -> int:
         """The end of the content, over what the verb says of its object or phrase: "as Y",
         "for Y", "to Y" right after it, an infinitive or a condition ("warns of risks to
-        the US if ..."), a noun the parse coordinated with the verb."""
+        the US if ..."), a noun the parse coordinated with the verb; each next to what
+        comes before it, or after a time or place of the verb ("criticized X on Monday for Y")."""
+        reach = end
         for sibling in children:
             if sibling.i <= first.i:
                 continue
-            if sibling.dep_ in OBJECT_EXTENSIONS and (sibling.dep_ != "advcl" or _is_condition(sibling)
-                                                      or _describes_object(sibling)) \
+            if sibling.left_edge.i > reach + 1:
+                continue  # "reaffirmed the ties over the course of a summit ... [that] ...": too far
+            if sibling.dep_ in OBJECT_EXTENSIONS and sibling.left_edge.i <= end + 1 \
+                    and (sibling.dep_ != "advcl" or _is_condition(sibling) or _describes_object(sibling)) \
                     or sibling.dep_ == "prep" and not _is_time(sibling) and (
                     sibling.lower_ in OBJECT_PREPS or f"prep:{sibling.lower_}" in tags
                     or sibling.i == end and sibling.lower_ not in CIRCUMSTANCE_PREPS) \
                     or sibling.dep_ == "conj" and sibling.pos_ in {"NOUN", "PROPN"} and sibling.left_edge.i <= end + 1:
                 end = max(end, sibling.right_edge.i + 1)
+            elif sibling.dep_ not in {"prep", "npadvmod", "advmod", "punct"}:
+                continue  # only a time, a place or a manner of the verb lets the content go on after it
+            reach = max(reach, sibling.right_edge.i + 1)
         return end
 
     def _around(self, cue: Token) -> list[Range]:
@@ -190,11 +268,52 @@ class ReportedSpeech:
         parts = [(start, inner[0]), (inner[1], end)]
         return [p for p in parts if trim(self.doc, *p)[1] > trim(self.doc, *p)[0]]
 
+    def _named_in_apposition(self, subject: Token) -> Token:
+        """"With 50 days until the election, Jane Roe, an adviser, said": the parse takes
+        the last noun of an opening phrase for the subject and the name for its apposition."""
+        if self._plausible(subject):
+            return subject
+        name = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > subject.i
+                     and c.left_edge.i > 0 and self.doc[c.left_edge.i - 1].text == ","), None)
+        return name if name is not None and self._plausible(name) else subject
+
     def _plausible(self, source: Token) -> bool:
         return plausible_source(source, self.speaker_nouns, self.unnamed, self.groups, self.documents)
 
     def _is_document(self, token: Token) -> bool:
         return "document" in self.nouns.get(token.lemma_.lower(), ())
+
+    # adjectives ------------------------------------------------------------------------
+
+    def _adjective(self, adjective: Token) -> Attribution | None:
+        """"Democrats are afraid that ...", "they weren't sure if ...", "he was critical of
+        the plan": the subject of the adjective's clause holds its content."""
+        if adjective.dep_ == "acomp" and adjective.head.lemma_ in LINKING_VERBS:
+            verb = adjective.head
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        elif adjective.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in adjective.children):
+            verb = adjective  # "are worried that": parsed as a passive
+            subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        else:
+            return None
+        if subject is None or subject.lower_ in EXPLETIVES or not self._plausible(subject):
+            return None
+        tags = self.adjectives[adjective.lower_]
+        cue_end = None
+        content = next((c for c in (*adjective.children, *verb.children) if c.dep_ == "ccomp" and c.i > adjective.i), None)
+        if content is not None:
+            parts = [subtree_range(content)]
+        else:
+            prep = next((c for c in adjective.rights if c.dep_ == "prep" and f"prep:{c.lower_}" in tags
+                         and c.i == adjective.i + 1 and any(o.dep_ in {"pobj", "pcomp"} for o in c.children)), None)
+            if prep is None or prep.right_edge.i == prep.i + 1 and prep.right_edge.lower_ in LONE_OBJECTS:
+                return None  # "concerned about this": no content of its own
+            parts, cue_end = [(prep.i + 1, prep.right_edge.i + 1)], prep.i + 1
+        attribution = self._attribution("adjective", adjective, subject, parts, cue_end, weak=True)
+        if attribution is not None:
+            start = verb_group(verb)[0]
+            attribution.cue = char_range(self.doc, start, cue_end or adjective.i + 1)
+        return attribution
 
     # passive cues ------------------------------------------------------------------------
 
@@ -211,7 +330,9 @@ class ReportedSpeech:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None and "document" in self.nouns.get(pobj.lemma_.lower(), ()):
                     source = pobj
-        if source is None or not self._plausible(source):
+        if source is None:
+            return self._unsourced_passive(cue, tags)
+        if not self._plausible(source):
             return None
         content = next((c for c in cue.children if c.dep_ == "ccomp"), None)
         if content is not None:
@@ -222,6 +343,42 @@ class ReportedSpeech:
                 return None
             parts = [(subjects[0].left_edge.i, subjects[-1].right_edge.i + 1)]
         return self._attribution("passive", cue, source, parts, None, weak="weak" in tags)
+
+    def _unsourced_passive(self, cue: Token, tags: frozenset[str]) -> Attribution | None:
+        """A passive cue without its source: "X is expected to win", "X was accused of Y",
+        "X has been criticized for Y", "it is believed that ..."; not "X was described as
+        Y", which is as often a name ("became known as") or a role ("was confirmed as").
+        The content is the subject with what the cue says of it; the source is unknown.
+        A raising verb that hedges ("is expected to visit", ``hedges.tsv``) is a hedge on
+        the writer's own statement, not an attribution."""
+        if "document" in tags or "quote" in tags or cue.lemma_.lower() in self.hedge_verbs:
+            return None
+        children = list(cue.children)
+        subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
+        clause = next((c for c in children if c.dep_ == "ccomp" and c.i > cue.i), None)
+        if clause is not None and (subject is None or subject.lower_ in EXPLETIVES):
+            return self._attribution("passive-unsourced", cue, None, [subtree_range(clause)], None, weak=True)
+        if subject is None or subject.lower_ in EXPLETIVES or self.layout.in_quote(subject):
+            return None
+        said = None
+        cue_end = None
+        group_end = verb_group(cue)[1]
+        for child in children:
+            if child.i < cue.i:
+                continue
+            if child.dep_ == "xcomp" and has_to(child) and tags & {"to", "addressee", "weak"}:
+                said = subtree_range(child)  # "is said to", "was told to", "is believed to"; not "was revised to"
+            elif child.dep_ == "prep" and any(c.dep_ in {"pobj", "pcomp"} for c in child.children):
+                if f"prep:{child.lower_}" in tags and child.i == group_end:
+                    said, cue_end = (child.i + 1, child.right_edge.i + 1), child.i + 1
+                elif child.lower_ in UNSOURCED_PREPS and not _is_time(child):
+                    said = subtree_range(child)
+            if said is not None:
+                break
+        if said is None:
+            return None
+        parts = [subtree_range(subject), said]
+        return self._attribution("passive-unsourced", cue, None, parts, cue_end, weak=True)
 
     # according to ------------------------------------------------------------------------
 
@@ -245,9 +402,15 @@ class ReportedSpeech:
     # speech-act nouns ---------------------------------------------------------------------
 
     def _noun(self, noun: Token) -> Attribution | None:
-        """"Her claim that ...": the possessor is the source, the clause the content."""
+        """"Her claim that ...", "his view is that ...": the possessor is the source, the
+        clause the content (the copula then belongs to the cue)."""
         clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp"} and c.i > noun.i
                        and (any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) or has_to(c))), None)
+        copula = None
+        if clause is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+            copula = noun.head
+            clause = next((c for c in copula.children if c.dep_ in {"ccomp", "attr"} and c.i > copula.i
+                           and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
         if clause is None:
             return None
         source = next((c for c in noun.children if c.dep_ == "poss"), None)
@@ -257,7 +420,10 @@ class ReportedSpeech:
                     source = next((c for c in child.children if c.dep_ == "pobj"), None)
         if source is None or not self._plausible(source):
             return None
-        return self._attribution("noun", noun, source, [subtree_range(clause)], None)
+        attribution = self._attribution("noun", noun, source, [subtree_range(clause)], None)
+        if attribution is not None and copula is not None:
+            attribution.cue = char_range(self.doc, noun.i, copula.i + 1)
+        return attribution
 
     # content edges -----------------------------------------------------------------------
 
@@ -266,8 +432,9 @@ class ReportedSpeech:
         ...", "... and called it ...". That cue is a claim of its own, by this source."""
         for i in range(start + 1, end):
             token = self.doc[i]
-            if not is_cue_verb(token) or any(c.dep_ in SUBJECT_DEPS for c in token.children):
-                continue
+            if not is_cue_verb(token) or any(c.dep_ in SUBJECT_DEPS for c in token.children) \
+                    or not self._complement(token, cue_tags(token) or frozenset())[1]:
+                continue  # "what to say or not say", "would add $84 billion": no claim of its own
             if _in_relative_clause(token, start, end):
                 continue  # "... the leaders that promised X and criticized Y": their claims
             joiner = self.doc[token.left_edge.i - 1] if token.left_edge.i > start else None
@@ -283,14 +450,17 @@ class ReportedSpeech:
 
     def _without_trailing_relative(self, start: int, end: int) -> Range:
         """The content without a non-restrictive relative clause that ends it ("..., the
-        rules, which the court has put on hold"): a comment on its last noun, not words
-        of the source."""
+        rules, which the court has put on hold") or an aside after a single dash: a comment
+        on its last words, not words of the source."""
         for i in range(end - 1, start, -1):
             token = self.doc[i]
             if token.dep_ == "relcl" and token.right_edge.i >= end - 2 and token.left_edge.i > start:
                 comma = token.left_edge.i - 1
                 if self.doc[comma].text == "," and self.layout.marks[comma] < 0:
                     return start, comma
+        dashes = [i for i in range(start + 2, end) if self.doc[i].text in ASIDE_DASHES and self.layout.marks[i] < 0]
+        if len(dashes) == 1:  # "... ballistic missiles – a system involving radars": an aside, not paired
+            return start, dashes[0]
         return start, end
 
     def _one_clause(self, cue: Token, start: int, end: int) -> Range:
@@ -303,25 +473,30 @@ class ReportedSpeech:
 
     # records -----------------------------------------------------------------------------
 
-    def _attribution(self, pattern: str, cue: Token, source: Token, parts: list[Range],
+    def _attribution(self, pattern: str, cue: Token, source: Token | None, parts: list[Range],
                      cue_end: int | None, weak: bool = False) -> Attribution | None:
         doc, text = self.doc, self.text
         contents = []
         for start, end in parts:
             if pattern in CLAUSAL_PATTERNS:  # "said A, arguing B"; but "praised X, describing it as Y"
                 start, end = self._before_next_cue(start, end, source)
+            if pattern in PHRASE_PATTERNS:
+                end = _before_closing_time(doc, start, end)
             start, end = trim(doc, *self._without_trailing_relative(*self._one_clause(cue, start, end)))
+            start, end = after_dateline(doc, start, end), whole_word_end(doc, end)
             if end > start:
                 contents.append(char_range(doc, start, end))
         if not contents:
             return None
         group = verb_group(cue) if cue.pos_ in {"VERB", "AUX"} else (cue.i, cue.i + 1)
         cue_range = char_range(doc, group[0], cue_end or group[1])
-        inside = [self.layout.token_range(*c) for c in contents]
-        avoid = next((r for r in inside if r[0] <= source.i < r[1]), None) \
-            or next((r for r in inside if r[0] < source.right_edge.i + 1 and source.left_edge.i < r[1]), None)
-        span = source_range(source, avoid=avoid)
-        source_span = char_range(doc, *span) if span[1] > span[0] else None
+        source_span = None
+        if source is not None:
+            inside = [self.layout.token_range(*c) for c in contents]
+            avoid = next((r for r in inside if r[0] <= source.i < r[1]), None) \
+                or next((r for r in inside if r[0] < source.right_edge.i + 1 and source.left_edge.i < r[1]), None)
+            span = source_range(source, avoid=avoid)
+            source_span = char_range(doc, *span) if span[1] > span[0] else None
         whole = text[contents[0][0]:contents[-1][1]]
         kind = "mixed" if has_partial_quote(whole) else "indirect"
         if kind == "mixed" and len(contents) == 1 and _is_one_quotation(whole):
@@ -338,6 +513,93 @@ def _is_one_quotation(text: str) -> bool:
 def _bare_singular(noun: Token) -> bool:
     """"according to plan": a singular common noun without determiner names no source."""
     return noun.tag_ == "NN" and not any(c.dep_ in {"det", "poss", "compound", "amod"} for c in noun.children)
+
+
+def _is_finite(clause: Token) -> bool:
+    """A clause with a tense, a complementiser or "to" ("that prices rose", "if it works",
+    "expects them to rise"), not the bare infinitive of a verb of perception ("would see
+    prices rise")."""
+    return clause.tag_ in FINITE_TAGS or clause.tag_ in {"WDT", "WP", "WRB"} \
+        or any(c.dep_ in {"aux", "auxpass", "mark"} and (c.dep_ == "mark" or c.tag_ in FINITE_TAGS or c.tag_ == "TO")
+               or c.tag_ in {"WDT", "WP", "WRB"} for c in clause.children)
+
+
+def _pro_clause(cue: Token, children: list[Token]) -> Token | None:
+    """A word that stands for a clause said before: "said so", "thinks so", "said as
+    much", "said the same (thing) of X"."""
+    for child in children:
+        if child.i < cue.i:
+            continue
+        if child.dep_ == "advmod" and child.lower_ == "so" and child.i == cue.i + 1:
+            return child
+        if child.dep_ == "dobj" and child.lower_ == "much" and any(c.lower_ == "as" for c in child.lefts):
+            return child
+        if child.dep_ == "dobj" and (child.lower_ == "same" or any(c.lower_ == "same" for c in child.lefts)) \
+                and any(c.lower_ == "the" for c in child.subtree):
+            return child
+    return None
+
+
+def _misattached_that_clause(cue: Token, children: list[Token], addressees: list[Token]) -> Token | None:
+    """"told a meeting of leaders that few people understood ...", "reported at the time
+    that ...": the parse takes the cue's that-clause for a relative clause of the
+    addressee or of a phrase right after the cue; its "that" is a complementiser."""
+    group_end = verb_group(cue)[1]
+    hosts = addressees + [c for c in children if c.dep_ == "prep" and c.i == group_end]
+    for host in hosts:
+        for token in host.subtree:
+            if token.dep_ == "relcl" and any(c.lower_ == "that" and c.dep_ in {"mark", "advmod"} for c in token.children) \
+                    and any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ != "that" for c in token.children):
+                return token
+    return None
+
+
+def _wh_clause(cue: Token, children: list[Token]) -> Token | None:
+    """"have not said when they would vote": a question clause the parse took for an adverbial."""
+    for child in children:
+        if child.dep_ == "advcl" and child.left_edge.lower_ in WH_WORDS \
+                and verb_group(cue)[1] <= child.left_edge.i <= verb_group(cue)[1] + 1:
+            return child
+    return None
+
+
+def _hides_a_clause(obj: Token) -> bool:
+    """"said many of the examples ... failed": an object whose phrase holds a finite verb
+    that is not a relative clause of it, a clause the parse cut at its subject."""
+    return any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} and t.dep_ in {"advcl", "conj", "ccomp"} and t.head.i >= obj.i
+               for t in obj.subtree)
+
+
+def _before_closing_time(doc: Doc, start: int, end: int) -> int:
+    """A phrase content without the time and place that close the sentence ("thanked X
+    for his efforts to end the war Thursday at a summit"): news dates the report there,
+    whatever word the parse hangs the date from."""
+    for token in doc[start + 2:end]:
+        if token.dep_ == "npadvmod" and token.ent_type_ in {"DATE", "TIME"} and token.head.pos_ == "VERB" \
+                and start <= token.head.i < token.i:
+            rest = [t for t in doc[token.right_edge.i + 1:end] if t.head == token.head or t.head.i > token.i]
+            if len(rest) == end - token.right_edge.i - 1 and all(
+                    t.head != token.head or t.dep_ in {"prep", "punct"} and t.lower_ in CIRCUMSTANCE_PREPS | {","}
+                    for t in rest):
+                return token.left_edge.i
+    return end
+
+
+def _done_by_acting(cue: Token) -> bool:
+    """"highlighted his goals by choosing China": the cue names what an act conveys (its
+    means a deed, not words), so it reports no words ("responded by saying" does)."""
+    for child in cue.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            deed = next((c for c in child.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
+            if deed is not None and not is_cue_verb(deed):
+                return True
+    return False
+
+
+def _is_as_clause(cue: Token) -> bool:
+    """"Hawaii, as one adviser pointed out, ...", "as a memo put it": a clause of comment."""
+    return cue.dep_ == "advcl" and cue.head.pos_ in {"VERB", "AUX"} \
+        and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < cue.i for c in cue.children)
 
 
 def _is_condition(clause: Token) -> bool:

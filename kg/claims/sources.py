@@ -31,7 +31,8 @@ from .grammar import antecedent, core_range, hashes, tokens_with
 from .layout import Layout
 from .model import Attribution
 
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
 PLURAL_PRONOUNS = {"they", "we"}
 THING_PRONOUNS = {"it"}
 JOINT_WORDS = {"two", "both"}
@@ -69,6 +70,7 @@ class SourceResolver:
         self.group_heads = lexicon("group_heads.txt")
         self.unnamed = lexicon("unnamed_sources.txt")
         self.nouns = lexicon("cue_nouns.txt")
+        self.honorifics = lexicon("honorifics.tsv")
         self.groups = self._groups()
         self._group_ends = [g.end for g in self.groups]
         self.history: list[Attribution] = []
@@ -171,6 +173,10 @@ class SourceResolver:
             return (list(group.actors), "group") if group else ([], "unresolved-group")
         if "document" in self.nouns.get(lemma, ()):
             return self._document(head)
+        if head.pos_ == "NOUN" and head.is_title:  # "Lindqvist: ...", a name the tagger took for a noun
+            found = self._surname(head)
+            if found[0]:
+                return found
         if head.pos_ == "NOUN":
             return [], "unnamed"
         if head.pos_ == "PROPN":
@@ -248,20 +254,34 @@ class SourceResolver:
             return None
         return previous
 
-    def _recent_person(self, attribution: Attribution) -> Attribution | None:
-        """The last attribution to one person, at most two paragraphs back."""
+    def _recent_person(self, attribution: Attribution, gender: str | None = None) -> Attribution | None:
+        """The last attribution to one person, at most two paragraphs back, of the
+        pronoun's gender when the words of both tell it ("he", "Mrs. Roe")."""
         line = self.paragraph_of(attribution.start)
         for previous in reversed(self.history):
             if line - self.paragraph_of(previous.start) > PRONOUN_REACH:
                 return None
             if len(previous.speakers) == 1 and previous.source is not None \
                     and (previous.source.ent_type_ == "PERSON" or previous.resolution.startswith("pronoun")):
-                return previous
+                known = self._gender_of(previous)
+                if gender is None or known is None or known == gender:
+                    return previous
+        return None
+
+    def _gender_of(self, attribution: Attribution) -> str | None:
+        """The gender the source words of an attribution state: a pronoun or an honorific."""
+        if attribution.source_span is None:
+            return None
+        first, last = self.layout.token_range(*attribution.source_span)
+        for token in self.doc[first:last]:
+            gender = PRONOUN_GENDER.get(token.lower_) or next(iter(self.honorifics.get(token.lower_, ())), None)
+            if gender:
+                return gender
         return None
 
     def _person_pronoun(self, head: Token, attribution: Attribution) -> tuple[list[str], str]:
         mention = self.actors.at(head.idx)
-        previous = self._recent_person(attribution)
+        previous = self._recent_person(attribution, PRONOUN_GENDER.get(head.lower_))
         quoted = previous is not None
         if mention is None:
             return (list(previous.speakers), "pronoun-speaker") if quoted else ([], "unresolved")
