@@ -176,6 +176,13 @@ def test_partial_quote_makes_a_mixed_claim():
     assert found == [("Emmanuel Macron", "promised", "to “defend every inch” of the alliance", "mixed")]
 
 
+def test_content_opening_with_a_quoted_phrase_keeps_its_opening_mark():
+    found, _ = claims_of("Both governments emphasized their ‘no limits’ relationship.")
+    assert [content for *_, content, _ in found] == ["their ‘no limits’ relationship"]
+    found, _ = claims_of("Both governments emphasized ‘no limits’ ties.")
+    assert [content for *_, content, _ in found] == ["‘no limits’ ties"]
+
+
 def test_quotation_continuing_a_reported_clause_joins_it():
     found, _ = claims_of("Anna Berg said that the deal was close, “but nothing is signed yet.”")
     assert found == [("Anna Berg", "said", "that the deal was close, “but nothing is signed yet.”", "mixed")]

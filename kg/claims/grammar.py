@@ -209,8 +209,12 @@ DATELINE_DASHES = {"--", "—", "―", "–", "-"}
 
 def trim(doc: Doc, start: int, end: int, keep_mark: bool = True) -> Range:
     """Token range without punctuation, spaces or a leading conjunction at its edges
-    (the complementiser "that" is kept unless ``keep_mark`` is false)."""
-    while start < end and (doc[start].is_punct or doc[start].is_space
+    (the complementiser "that" is kept unless ``keep_mark`` is false). A quotation mark
+    that opens a quote closing inside the range is kept, and taken in when the parse left
+    it just outside."""
+    if 0 < start < end and _opens_quote(doc, start - 1, end):
+        start -= 1
+    while start < end and ((doc[start].is_punct and not _opens_quote(doc, start, end)) or doc[start].is_space
                            or (doc[start].dep_ == "cc" and doc[start].lower_ in EDGE_WORDS)
                            or (not keep_mark and doc[start].dep_ == "mark")):
         start += 1
@@ -246,6 +250,16 @@ def _closes_bracket(doc: Doc, start: int, end: int) -> bool:
     last = doc[end - 1].text
     opening = {")": "(", "]": "["}.get(last)
     return opening is not None and any(t.text == opening for t in doc[start:end - 1])
+
+
+QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’", "``": "''", "«": "»"}
+
+
+def _opens_quote(doc: Doc, start: int, end: int) -> bool:
+    """True when the first token opens a quotation that closes inside the range
+    ("‘no limits’ relationship")."""
+    closing = QUOTE_PAIRS.get(doc[start].text)
+    return closing is not None and any(t.text == closing for t in doc[start + 1:end])
 
 
 def _closes_quote(doc: Doc, start: int, end: int) -> bool:
