@@ -183,6 +183,11 @@ def test_content_opening_with_a_quoted_phrase_keeps_its_opening_mark():
     assert [content for *_, content, _ in found] == ["‘no limits’ ties"]
 
 
+def test_content_ending_in_a_quoted_phrase_keeps_its_closing_mark():
+    found, _ = claims_of("He described his first talks with Xi as “warm and comradely” and left.")
+    assert found == [("He", "described", "his first talks with Xi as “warm and comradely”", "mixed")]
+
+
 def test_quotation_continuing_a_reported_clause_joins_it():
     found, _ = claims_of("Anna Berg said that the deal was close, “but nothing is signed yet.”")
     assert found == [("Anna Berg", "said", "that the deal was close, “but nothing is signed yet.”", "mixed")]

@@ -209,9 +209,9 @@ DATELINE_DASHES = {"--", "—", "―", "–", "-"}
 
 def trim(doc: Doc, start: int, end: int, keep_mark: bool = True) -> Range:
     """Token range without punctuation, spaces or a leading conjunction at its edges
-    (the complementiser "that" is kept unless ``keep_mark`` is false). A quotation mark
-    that opens a quote closing inside the range is kept, and taken in when the parse left
-    it just outside."""
+    (the complementiser "that" is kept unless ``keep_mark`` is false). Quotation marks
+    that open or close a quote of the range are kept, and taken in when the parse left
+    one just outside ("as “warm and comradely”")."""
     if 0 < start < end and _opens_quote(doc, start - 1, end):
         start -= 1
     while start < end and ((doc[start].is_punct and not _opens_quote(doc, start, end)) or doc[start].is_space
@@ -221,6 +221,8 @@ def trim(doc: Doc, start: int, end: int, keep_mark: bool = True) -> Range:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) \
             and not _closes_quote(doc, start, end) and not _closes_bracket(doc, start, end):
         end -= 1
+    if start < end < len(doc) and doc[end].text in QUOTE_PAIRS.values() and _leaves_quote_open(doc, start, end):
+        end += 1
     return start, end
 
 
@@ -260,6 +262,13 @@ def _opens_quote(doc: Doc, start: int, end: int) -> bool:
     ("‘no limits’ relationship")."""
     closing = QUOTE_PAIRS.get(doc[start].text)
     return closing is not None and any(t.text == closing for t in doc[start + 1:end])
+
+
+def _leaves_quote_open(doc: Doc, start: int, end: int) -> bool:
+    """True when the range opens a quotation it does not close."""
+    words = [t.text for t in doc[start:end]]
+    return any(words.count(opening) > words.count(closing) if opening != closing else words.count(opening) % 2
+               for opening, closing in QUOTE_PAIRS.items())
 
 
 def _closes_quote(doc: Doc, start: int, end: int) -> bool:
