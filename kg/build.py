@@ -75,9 +75,19 @@ class BuildSummary:
     warnings: list[str] = field(default_factory=list)
 
     def line(self) -> str:
-        return (f"{self.documents} documents, {self.actors} actors, {self.mentions} mentions, "
-                f"{self.claims} claims, {self.relations} relations; the store now holds "
-                f"{self.groups} claim groups, {self.contradictions} contradiction candidates")
+        """The summary ``kg build`` prints.
+
+        >>> BuildSummary(documents=1, claims=2, contradictions=1).line()
+        '1 document, 0 actors, 0 mentions, 2 claims, 0 relations; the store now holds 0 claim groups, 1 contradiction candidate'
+        """
+        return (f"{_count(self.documents, 'document')}, {_count(self.actors, 'actor')}, "
+                f"{_count(self.mentions, 'mention')}, {_count(self.claims, 'claim')}, "
+                f"{_count(self.relations, 'relation')}; the store now holds "
+                f"{_count(self.groups, 'claim group')}, {_count(self.contradictions, 'contradiction candidate')}")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def default_store(out: str | Path) -> str:

@@ -106,7 +106,7 @@ def test_validate_fails_on_a_broken_graph(tmp_path: Path):
 def test_memory_store_build(tmp_path: Path, seeds: Path):
     out = tmp_path / "out"
     result = run_kg("build", seeds / "002_418559a313f8507d.txt", "--store", "memory", "--out", out)
-    assert "built 1 documents" in result.stdout and not (out / "store").exists()
+    assert "built 1 document," in result.stdout and not (out / "store").exists()
     assert "Putin" in (out / "graph.ttl").read_text(encoding="utf-8")
 
 
@@ -130,7 +130,7 @@ def test_bad_input_is_skipped_and_the_rest_is_built(tmp_path: Path, seeds: Path)
     (corpus / "empty.txt").write_bytes(b"")
     (corpus / "metadata.csv").write_text("doc,title\ngood,\"unclosed\n", encoding="utf-8")
     result = run_kg("build", corpus, "--store", "memory", "--out", tmp_path / "out")
-    assert "built 1 documents" in result.stdout
+    assert "built 1 document," in result.stdout
     warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
     assert len(warnings) == 4
     assert any("binary.txt: binary file" in w for w in warnings)
