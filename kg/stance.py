@@ -35,6 +35,7 @@ CLIMB_DEPS = {"conj", "appos", "compound", "pobj", "prep", "poss"}
 COPULAS = {"be", "become", "remain", "seem", "appear", "pose", "play", "represent", "constitute"}
 NOMINAL_DEPS = CLIMB_DEPS | {"amod", "nmod", "det", "nummod", "npadvmod", "cc"}
 MAX_CLIMB = 6
+ROLE_NAMES = {"poss": "possessor", "compound": "modifier", "amod": "modifier", "agent": "agent"}  # else subject
 
 
 @dataclass
@@ -127,7 +128,7 @@ def portrayal(head: Token, start: int, end: int) -> tuple[str, str] | None:
                 polarity, word = found
                 if is_negated(parent):
                     return NEUTRAL, f"'{parent.text}' is negated"
-                return polarity, f"'{word.text}' with it as {'subject' if role.startswith('nsubj') else role}"
+                return polarity, f"'{word.text}' with it as {ROLE_NAMES.get(role, 'subject')}"
             if parent.pos_ in {"VERB", "AUX"}:
                 return None
         if token.dep_ not in CLIMB_DEPS and token.dep_ not in AGENT_DEPS:

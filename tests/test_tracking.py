@@ -88,6 +88,13 @@ def test_portrayal_in_the_content_gives_the_stance_of_its_agent_only():
     assert stances[("joe_biden", "ukraine")] == "neutral"
 
 
+def test_stance_evidence_names_the_role_in_words():
+    for text, evidence in [("Joe Biden said that Russia threatened Ukraine.", "'threatened' with it as subject"),
+                           ("Joe Biden said that Russia's aggression continued.", "'aggression' with it as possessor")]:
+        result, _ = extract_text(text)
+        assert [s["evidence"] for c in result.claims for s in c.stance if s["target"] == "russia"] == [evidence]
+
+
 def test_negated_cue_is_neutral_and_says_why():
     result, _ = extract_text("Olaf Scholz did not criticize Poland.")
     [claim_] = result.claims
