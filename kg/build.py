@@ -19,6 +19,7 @@ from urllib.parse import unquote
 from rdflib import Dataset
 
 from .export import SUFFIXES, export
+from .graphs import plural
 from .ingest import Document, Warn, read_documents
 from .pipeline import Pipeline
 from .records import Actor
@@ -80,14 +81,10 @@ class BuildSummary:
         >>> BuildSummary(documents=1, claims=2, contradictions=1).line()
         '1 document, 0 actors, 0 mentions, 2 claims, 0 relations; the store now holds 0 claim groups, 1 contradiction candidate'
         """
-        return (f"{_count(self.documents, 'document')}, {_count(self.actors, 'actor')}, "
-                f"{_count(self.mentions, 'mention')}, {_count(self.claims, 'claim')}, "
-                f"{_count(self.relations, 'relation')}; the store now holds "
-                f"{_count(self.groups, 'claim group')}, {_count(self.contradictions, 'contradiction candidate')}")
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+        return (f"{plural(self.documents, 'document')}, {plural(self.actors, 'actor')}, "
+                f"{plural(self.mentions, 'mention')}, {plural(self.claims, 'claim')}, "
+                f"{plural(self.relations, 'relation')}; the store now holds "
+                f"{plural(self.groups, 'claim group')}, {plural(self.contradictions, 'contradiction candidate')}")
 
 
 def default_store(out: str | Path) -> str:

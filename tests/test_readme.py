@@ -1,27 +1,33 @@
-"""The README's examples run: every `kg query '...'` example answers with the columns shown."""
+"""The README's examples run: every `kg query '...'`, `kg query --name ...` and `kg claims
+...` example answers with the columns and the number of rows shown under it."""
 
 from __future__ import annotations
 
 import re
+import shlex
 
 from conftest import ROOT, run_kg
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
+SHOWN = r"\n```\s*```text\n(.*?)```"
 
 
-def query_examples() -> list[tuple[str, str]]:
-    """(query, the output block shown after it) for each `kg query '...'` example."""
-    pattern = re.compile(r"```sh\nkg query '(.*?)'\n```\s*```text\n(.*?)```", re.DOTALL)
-    return pattern.findall(README)
+def query_examples() -> list[tuple[list[str], str]]:
+    """(kg arguments, the output block shown after them) for each example with an output."""
+    sparql = [(["query", query], shown)
+              for query, shown in re.findall(r"```sh\nkg query '(.*?)'" + SHOWN, README, re.DOTALL)]
+    named = [(shlex.split(line)[1:], shown)
+             for line, shown in re.findall(r"```sh\n(kg (?:query --name|claims)[^\n]*)" + SHOWN, README, re.DOTALL)]
+    return sparql + named
 
 
 def test_readme_has_query_examples():
-    assert query_examples()
+    commands = {args[0] if args[0] != "query" or "--name" not in args else "named" for args, _ in query_examples()}
+    assert commands == {"query", "named", "claims"}
 
 
-def test_readme_queries_run_with_the_shown_columns(store_env):
-    for query, shown in query_examples():
-        output = run_kg("query", query, env=store_env).stdout
-        assert output.splitlines()[0].split() == shown.splitlines()[0].split()
-        assert output.splitlines()[-1] == shown.strip().splitlines()[-1]  # the row count
-
+def test_readme_queries_run_with_the_shown_columns_and_rows(store_env):
+    for args, shown in query_examples():
+        output = run_kg(*args, env=store_env).stdout
+        assert output.splitlines()[0].split() == shown.splitlines()[0].split(), args
+        assert output.splitlines()[-1] == shown.strip().splitlines()[-1], args  # the row count
