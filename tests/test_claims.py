@@ -176,6 +176,20 @@ def test_partial_quote_makes_a_mixed_claim():
     assert found == [("Emmanuel Macron", "promised", "to “defend every inch” of the alliance", "mixed")]
 
 
+def test_a_cue_inside_a_relative_clause_reports_the_rest_of_it():
+    found, _ = claims_of("He returned the donations, which he said were accompanied by favours.")
+    assert found == [("he", "said", "were accompanied by favours", "indirect")]
+    found, _ = claims_of("The funds built hotels, amounting to what the senators said was gerrymandering.")
+    assert found == [("the senators", "said", "was gerrymandering", "indirect")]
+
+
+def test_a_reported_clause_the_parse_took_for_an_adverbial():
+    found, _ = claims_of("Trump said after the convention he would not accept Cruz's endorsement.")
+    assert [(source, content) for source, _, content, _ in found] == \
+        [("Trump", "after the convention he would not accept Cruz's endorsement")]
+    assert claims_of("She said it before he left the room.")[0] == []  # a subordinator: an adverbial
+
+
 def test_content_opening_with_a_quoted_phrase_keeps_its_opening_mark():
     found, _ = claims_of("Both governments emphasized their ‘no limits’ relationship.")
     assert [content for *_, content, _ in found] == ["their ‘no limits’ relationship"]

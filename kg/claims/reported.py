@@ -16,7 +16,9 @@
 
 The parse often hangs a content elsewhere than on its cue; the rules take back the
 frequent cases (a that-clause read as a relative clause of the addressee or of a time
-after the cue, a clause cut at its subject, a clause the parse coordinated with the cue).
+after the cue, a clause cut at its subject, a clause the parse coordinated with the cue or
+took for an adverbial: "said after the convention he would ..."). In a relative clause
+("which he said were ...") the content is the rest of the clause after the cue.
 """
 
 from __future__ import annotations
@@ -143,7 +145,7 @@ class ReportedSpeech:
     def _complement(self, cue: Token, tags: frozenset[str]) -> tuple[str, list[Range], int | None]:
         """(pattern, content token ranges, end of the cue when it takes a preposition)."""
         children = list(cue.children)
-        clauses = [c for c in children if c.dep_ == "ccomp" and c.i > cue.i]
+        clauses = [c for c in children if c.dep_ == "ccomp" and c.i > cue.i] or _clause_taken_as_adverbial(cue)
         if clauses and ("addressee" not in tags and any(c.dep_ == "dobj" and c.i < clauses[0].i for c in children)
                         or "weak" in tags and not _is_finite(clauses[0])):
             clauses = []  # "recognized the state [, ...] will take part"; "would see prices rise"
@@ -206,6 +208,8 @@ class ReportedSpeech:
         parse may split ("said A and, even more, B"), and a clause with a subject of its
         own that the parse coordinated with the cue ("said A, but B did C")."""
         start, end = subtree_range(clauses[0])
+        if start < cue.i:  # "which he said were ...": the fronted relative word is no content
+            start = cue.i + 1
         for clause in clauses[1:]:
             if not self._joins(end, clause.left_edge.i):
                 break
@@ -513,6 +517,26 @@ def _is_one_quotation(text: str) -> bool:
 def _bare_singular(noun: Token) -> bool:
     """"according to plan": a singular common noun without determiner names no source."""
     return noun.tag_ == "NN" and not any(c.dep_ in {"det", "poss", "compound", "amod"} for c in noun.children)
+
+
+def _clause_taken_as_adverbial(cue: Token) -> list[Token]:
+    """A finite clause with a subject of its own and no subordinator after the cue, which
+    the parse hung as an adverbial ("Trump said after the convention he would not ..."):
+    the clause the cue reports."""
+    for child in cue.rights:
+        if child.dep_ != "advcl" or not any(c.dep_ == "nsubj" and c.i < child.i for c in child.children):
+            continue
+        finite = child.tag_ in FINITE_TAGS or any(c.dep_ == "aux" and c.tag_ in FINITE_TAGS for c in child.children)
+        if finite and not any(_subordinates(c) for c in child.lefts):
+            return [child]
+    return []
+
+
+def _subordinates(token: Token) -> bool:
+    """A word that makes its clause an adverbial ("because", "when", "if"), not a
+    preposition with an object of its own ("after the convention")."""
+    return token.dep_ == "mark" or token.tag_ == "WRB" \
+        or token.tag_ == "IN" and not any(c.dep_ in {"pobj", "pcomp"} for c in token.children)
 
 
 def _is_finite(clause: Token) -> bool:
