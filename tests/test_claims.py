@@ -183,6 +183,13 @@ def test_a_cue_inside_a_relative_clause_reports_the_rest_of_it():
     assert found == [("the senators", "said", "was gerrymandering", "indirect")]
 
 
+def test_calling_someone_something_when_the_parse_finds_no_object():
+    found, _ = claims_of("One of the doctors called Oz a quack.")
+    assert found == [("One of the doctors", "called", "Oz a quack", "indirect")]
+    found, _ = claims_of("His surrogates called him ''a genius'' for his strategy.")
+    assert found == [("His surrogates", "called", "him ''a genius'' for his strategy", "mixed")]
+
+
 def test_a_reported_clause_the_parse_took_for_an_adverbial():
     found, _ = claims_of("Trump said after the convention he would not accept Cruz's endorsement.")
     assert [(source, content) for source, _, content, _ in found] == \

@@ -154,7 +154,8 @@ class ReportedSpeech:
         for child in children:
             if child.dep_ == "ccomp" and child.i < cue.i:
                 return "ccomp-before", [subtree_range(child)], None
-        objects = [c for c in children if c.dep_ == "dobj" and c.i > cue.i]
+        objects = [c for c in children if c.dep_ == "dobj" and c.i > cue.i] \
+            or [c for c in children if c.dep_ == "oprd" and c.i > cue.i][:1]  # "called Oz a quack": no dobj
         if _is_as_clause(cue) and "activity" not in tags and all(o.lower_ in PRO_FORMS for o in objects) \
                 and not any(c.dep_ in {"xcomp", "prep"} and c.i > cue.i for c in children):
             return "as", self._around(cue), (objects[-1].i + 1 if objects else None)  # "..., as X put it"
