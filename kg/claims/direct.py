@@ -23,12 +23,11 @@ from spacy.tokens import Doc, Token
 
 from ..lexicons import lexicon
 from ..spans import char_span as char_range
-from .grammar import antecedent, cue_tags, is_cue_verb, source_range, subject_of, trim, verb_group
+from .grammar import DASHES, antecedent, cue_tags, is_cue_verb, source_range, subject_of, trim, verb_group
 from .layout import Layout
 from .model import Attribution, Range
 from .quotes import Quote
 
-DASHES = ("--", "—", "―", "–", "-")  # the longest first
 CUED_QUOTES = {"direct", "direct-after-cue", "direct-colon", "direct-continued", "direct-before-cue"}
 STANDALONE_BEFORE = {",", ":", ";", "—", "―", "–", "--", "-", "(", "[", ".", "!", "?"}
 COMPLEMENTS = {"ccomp", "xcomp", "dobj"}

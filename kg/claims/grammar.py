@@ -24,6 +24,7 @@ GROUP_DEPS = {"aux", "auxpass", "neg", "advmod"}
 CLIMB_DEPS = {"conj", "advcl", "xcomp", "pcomp", "prep"}  # "..., before criticizing", "quoted as saying"
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 EDGE_WORDS = {"and", "but", "or"}
+DASHES = ("--", "—", "―", "–", "-")  # the longest first
 EXPLETIVES = {"it", "there"}
 QUANTIFIERS = {"one", "some", "many", "most", "all", "few", "several", "half", "none", "each", "both", "any",
                "number", "handful", "couple", "dozen", "dozens", "hundreds", "thousands", "millions", "lot", "lots"}
@@ -196,15 +197,12 @@ def source_range(head: Token, avoid: Range | None = None) -> Range:
 def after_dateline(doc: Doc, start: int, end: int) -> int:
     """The start of a span moved past a dateline that opens it ("WASHINGTON -- ...")."""
     for i in range(start, min(end, start + 5)):
-        if doc[i].text in DATELINE_DASHES:
+        if doc[i].text in DASHES:
             words = [t for t in doc[start:i] if not t.is_punct]
             return i + 1 if words and all(t.is_upper for t in words) else start
         if not (doc[i].is_upper or doc[i].is_punct or doc[i].is_space):
             return start
     return start
-
-
-DATELINE_DASHES = {"--", "—", "―", "–", "-"}
 
 
 def trim(doc: Doc, start: int, end: int, keep_mark: bool = True) -> Range:

@@ -31,7 +31,7 @@ from spacy.vocab import Vocab
 
 from ..lexicons import lexicon
 from ..spans import char_span as char_range
-from .grammar import (Range, after_dateline, antecedent, cue_tags, cue_verbs, hashes, inflections, is_cue_verb, is_pronoun,
+from .grammar import (DASHES, Range, after_dateline, antecedent, cue_tags, cue_verbs, hashes, inflections, is_cue_verb, is_pronoun,
                       plausible_source, source_range, subject_of, subtree_range, tokens_with, trim, verb_group,
                       whole_word_end)
 from .layout import Layout
@@ -53,7 +53,7 @@ PRO_FORMS = {"it", "so"}  # "as she put it", "as he said so"
 LINKING_VERBS = {"be", "seem", "appear", "remain", "become", "sound", "feel", "grow"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 WH_WORDS = {"when", "whether", "how", "why", "where", "what", "who", "which"}
-ASIDE_DASHES = {"—", "–", "―", "--"}
+ASIDE_DASHES = set(DASHES) - {"-"}  # not a hyphen
 PHRASE_PATTERNS = {"object", "prep"}  # contents that are a noun or prepositional phrase
 WORD_SENSE_PATTERNS = {"object", "prep", "to", "passive", "noun"}  # the cue may be no cue at all
 
