@@ -105,7 +105,9 @@ def build_cmd(paths: tuple[str, ...], store: str | None, out: str, model: str | 
 
     PATHS are .txt files or folders of them (searched recursively); a metadata.csv
     beside the files gives titles, publishers and dates. Building again adds to the
-    store; a document built twice replaces its own graph.
+    store (new mentions join the actors already there); a document built twice
+    replaces its own graph. Claim groups and contradiction candidates are then
+    recomputed over every claim in the store.
 
     \b
     Example:
