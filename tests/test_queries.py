@@ -64,6 +64,13 @@ def test_documents_mentioning_an_actor(store_env):
     assert len(found) >= 2 and all(r["mentions"] >= 1 for r in found)
 
 
+def test_unnamed_sources_leave_out_lone_pronouns(store_env):
+    found = rows("--name", "unnamed-sources", env=store_env)
+    sources = {r["source"] for r in found}
+    assert {"experts", "a US official"} <= sources
+    assert not sources & {"he", "she", "they", "who"}  # unresolved pronouns, not unnamed sources
+
+
 def test_evidence_of_a_claim_gives_its_sentence_and_offsets(store_env, seeds):
     claim = rows("SELECT ?id WHERE { ?c a cg:Claim ; dcterms:identifier ?id ; cg:kind 'direct' } LIMIT 1",
                  env=store_env)[0]["id"]
