@@ -238,6 +238,8 @@ def find_contradictions(claims: list[TrackedClaim], threshold: float = CONTRADIC
             other = by_id[other_id]
             if other_id <= claim.id or (claim.doc, claim.offset) == (other.doc, other.offset):
                 continue  # each pair once; joint speakers of one passage do not conflict
+            if claim.nested_in(other) or claim.doc == other.doc and claim.speaker and claim.speaker == other.speaker:
+                continue  # a claim reported inside another; one speaker's words in one article
             if len(space.terms[other_id]) < MIN_PROPOSITION_TERMS:
                 continue
             sim = space.same(claim.id, other_id, threshold)

@@ -61,6 +61,17 @@ def test_denial_and_negation_are_contradiction_candidates():
     assert "'denied' is a denial" in pairs[("a", "b")] and "content is negated" in pairs[("a", "c")]
 
 
+def test_no_contradiction_inside_one_claim_or_one_speakers_article():
+    outer = claim("a", "d1", None, "she recalled that people never see you in the room", speaker="lynch")
+    inner = claim("b", "d1", None, "people never see you in the room", speaker="lynch_colleague", offset=20,
+                  content_negated=True)
+    same = [claim("c", "d2", None, "the army used chemical weapons in the city", speaker="general"),
+            claim("d", "d2", None, "the army used chemical weapons in the city", cue="denied", speaker="general",
+                  offset=200)]
+    elsewhere = claim("e", "d3", None, "the army used chemical weapons in the city", speaker="general")
+    assert [(c.claim, c.other) for c in find_contradictions([outer, inner, *same, elsewhere])] == [("d", "e")]
+
+
 def test_content_negation_is_read_off_the_main_predicate():
     negated = {c.content: c.content_negated for c in extract_text(
         "Olaf Scholz said that the army never used chemical weapons. "
