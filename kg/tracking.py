@@ -12,7 +12,8 @@ Two similar claims are contradiction candidates when one is negated and the othe
 or when one is a denial ("denied", "rejected") of what the other says. Negation is read
 off the parse at extraction: a negated cue ("did not say") or a negated main predicate of
 the content ("never used", "no country supports"), never a "no" inside a name ("the
-'no limits' alliance").
+'no limits' alliance"). A claim and one reported inside it, or two claims of one speaker
+in one article, are never candidates.
 
 >>> a = TrackedClaim("c1", "d1", "2024-05-16", "putin", "Putin", "declared", "the “no limits” alliance")
 >>> b = TrackedClaim("c2", "d2", "2024-05-17", "china", "China", "emphasized", "a ‘no limits’ relationship")
