@@ -221,6 +221,16 @@ def test_according_to():
     assert claims_of("The invasion has gone anything but according to plan.")[0] == []
 
 
+def test_according_to_when_the_parse_goes_astray():
+    # "According" read as the root of the sentence
+    found, _ = claims_of("According to conservative talk radio host Rush Limbaugh, the move reeks of “fear” and desperation.")
+    assert found == [("conservative talk radio host Rush Limbaugh", "According to", "the move reeks of “fear” and desperation",
+                      "mixed")]
+    # "show" read as a verb: the source is the last noun
+    found, _ = claims_of("Donald Trump demeaned women with sexist language, according to show insiders.")
+    assert found == [("insiders", "according to", "Donald Trump demeaned women with sexist language", "indirect")]
+
+
 def test_according_to_inside_its_clause():
     found, _ = claims_of("The mayor, according to two aides, will resign on Friday.")
     assert [(f[0], f[2]) for f in found] == [("two aides", "The mayor"), ("two aides", "will resign on Friday")]

@@ -388,21 +388,40 @@ class ReportedSpeech:
     # according to ------------------------------------------------------------------------
 
     def _according_to(self, token: Token) -> Attribution | None:
+        """The clause "according to X" hangs from, around the phrase. When the parse makes
+        "According" the root of "According to X, Y.", the content is what follows the comma
+        after X; when it reads a noun of X as a verb ("according to show insiders"), X is
+        its last noun."""
         to = next((c for c in token.children if c.lower_ == "to"), None)
-        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-        if source is None or token.head == token or _bare_singular(source):
+        if to is None:
             return None
-        clause = token.head
-        while clause.dep_ not in {"ROOT", "ccomp", "conj", "advcl", "relcl"} and clause.head != clause:
-            clause = clause.head
-        start, end = subtree_range(clause)
-        phrase = (token.i, source.right_edge.i + 1)
-        parts = [p for p in ((start, phrase[0]), (phrase[1], end)) if trim(self.doc, *p)[1] > trim(self.doc, *p)[0]]
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) \
+            or next((t for t in reversed(list(to.subtree)) if t.pos_ in {"NOUN", "PROPN"}), None)
+        if source is None or _bare_singular(source):
+            return None
+        if token.head == token:
+            parts = self._after_opening_phrase(token, to, source)
+        else:
+            clause = token.head
+            while clause.dep_ not in {"ROOT", "ccomp", "conj", "advcl", "relcl"} and clause.head != clause:
+                clause = clause.head
+            start, end = subtree_range(clause)
+            phrase = (token.i, to.right_edge.i + 1)
+            parts = [p for p in ((start, phrase[0]), (phrase[1], end)) if trim(self.doc, *p)[1] > trim(self.doc, *p)[0]]
         if not parts:
             return None
         attribution = self._attribution("according", token, source, parts, to.i + 1)
-        attribution.cue = char_range(self.doc, token.i, to.i + 1)
+        if attribution is not None:
+            attribution.cue = char_range(self.doc, token.i, to.i + 1)
         return attribution
+
+    def _after_opening_phrase(self, token: Token, to: Token, source: Token) -> list[Range]:
+        """"According to X, Y.": the rest of the sentence after the comma that ends X."""
+        sentence = token.sent
+        if token.i != sentence.start:
+            return []
+        comma = next((t.i for t in self.doc[source.i + 1:sentence.end] if t.text == ","), None)
+        return [(comma + 1, sentence.end)] if comma is not None else []
 
     # speech-act nouns ---------------------------------------------------------------------
 
