@@ -171,6 +171,12 @@ def test_adjectival_participle_is_no_cue():
     assert claims_of("Voters worried about the economy stayed home.")[0] == []
 
 
+def test_a_gerund_complement_like_an_infinitive():
+    found, _ = claims_of("He proposes doing away with the government mandate.")
+    assert found == [("He", "proposes", "doing away with the government mandate", "indirect")]
+    assert claims_of("He kept saying it.")[0] == []
+
+
 def test_partial_quote_makes_a_mixed_claim():
     found, _ = claims_of("Emmanuel Macron promised to “defend every inch” of the alliance.")
     assert found == [("Emmanuel Macron", "promised", "to “defend every inch” of the alliance", "mixed")]

@@ -161,7 +161,7 @@ class ReportedSpeech:
             return "as", self._around(cue), (objects[-1].i + 1 if objects else None)  # "..., as X put it"
         if "to" in tags:
             for child in children:
-                if child.dep_ == "xcomp" and child.i > cue.i and has_to(child):
+                if child.dep_ == "xcomp" and child.i > cue.i and (has_to(child) or child.tag_ == "VBG" and not objects):
                     start = objects[0].left_edge.i if objects and objects[0].i < child.i else child.left_edge.i
                     return "to", [(start, child.right_edge.i + 1)], None
         group_end = verb_group(cue)[1]
