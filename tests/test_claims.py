@@ -171,6 +171,12 @@ def test_adjectival_participle_is_no_cue():
     assert claims_of("Voters worried about the economy stayed home.")[0] == []
 
 
+def test_identifying_something_as_something_else():
+    found, _ = claims_of("Police identified the man as John Smith.")
+    assert found == [("Police", "identified", "the man as John Smith", "indirect")]
+    assert claims_of("She identified the problem quickly.")[0] == []  # no "as": no claim
+
+
 def test_a_gerund_complement_like_an_infinitive():
     found, _ = claims_of("He proposes doing away with the government mandate.")
     assert found == [("He", "proposes", "doing away with the government mandate", "indirect")]
