@@ -400,7 +400,7 @@ class ReportedSpeech:
         if source is None or _bare_singular(source):
             return None
         if token.head == token:
-            parts = self._after_opening_phrase(token, to, source)
+            parts = self._after_opening_phrase(token, source)
         else:
             clause = token.head
             while clause.dep_ not in {"ROOT", "ccomp", "conj", "advcl", "relcl"} and clause.head != clause:
@@ -415,7 +415,7 @@ class ReportedSpeech:
             attribution.cue = char_range(self.doc, token.i, to.i + 1)
         return attribution
 
-    def _after_opening_phrase(self, token: Token, to: Token, source: Token) -> list[Range]:
+    def _after_opening_phrase(self, token: Token, source: Token) -> list[Range]:
         """"According to X, Y.": the rest of the sentence after the comma that ends X."""
         sentence = token.sent
         if token.i != sentence.start:
