@@ -23,6 +23,7 @@ from spacy.tokens import Span, Token
 
 from .lexicons import lexicon
 from .relation_types import event_noun, is_reciprocal, relation_type
+from .spans import quote_closes_inside, quote_opened_inside
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
 NOUN_COMPLEMENTS = {"dobj", "dative", "attr", "oprd", "acomp", "npadvmod"}
@@ -49,7 +50,6 @@ OWNER_ENTITIES = {"NORP", "GPE", "ORG", "PERSON"}  # a modifier naming who has a
 # whether that is left undone (prevented, warned against) rather than said to be done
 OBJECT_CONTROL_PREPOSITIONS = {"from": True, "against": True, "of": False, "for": False, "into": False}
 CONTENT_POS = {"NOUN", "PROPN", "PRON", "NUM", "VERB", "ADJ", "ADV", "X", "SYM", "AUX"}
-QUOTE_PAIRS = {"“": {"”"}, "‘": {"’"}, "``": {"''"}, "`": {"'", "''"}, '"': {'"'}, "«": {"»"}}
 
 
 @dataclass(frozen=True)
@@ -97,14 +97,14 @@ def trim_range(doc, start: int, end: int) -> tuple[int, int]:
         token = doc[start]
         if token.is_space or token.dep_ in {"mark", "cc", "preconj"}:
             start += 1
-        elif is_punctuation(token) and not _closed_inside(doc, start, end):
+        elif is_punctuation(token) and not quote_closes_inside(doc, start, end):
             start += 1
         else:
             break
     while end > start:
         token = doc[end - 1]
         if token.is_space or token.dep_ == "cc" or \
-                (is_punctuation(token) and not _opened_inside(doc, start, end - 1)):
+                (is_punctuation(token) and not quote_opened_inside(doc, start, end - 1)):
             end -= 1
         else:
             break
@@ -114,16 +114,6 @@ def trim_range(doc, start: int, end: int) -> tuple[int, int]:
 def is_punctuation(token: Token) -> bool:
     """Punctuation proper ("%" is a word here)."""
     return token.pos_ == "PUNCT"
-
-
-def _closed_inside(doc, start: int, end: int) -> bool:
-    close = QUOTE_PAIRS.get(doc[start].text)
-    return close is not None and any(doc[i].text in close for i in range(start + 1, end))
-
-
-def _opened_inside(doc, start: int, last: int) -> bool:
-    mark = doc[last].text
-    return any(mark in QUOTE_PAIRS.get(doc[i].text, ()) for i in range(start, last))
 
 
 def phrase(head: Token, stop: Token | None = None, subject: bool = False) -> tuple[int, int, bool]:

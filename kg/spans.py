@@ -11,6 +11,22 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 
+QUOTE_PAIRS = {"“": {"”"}, "‘": {"’"}, "``": {"''"}, "`": {"'", "''"}, '"': {'"'}, "«": {"»"}}
+
+
+def quote_closes_inside(doc: Doc, start: int, end: int) -> bool:
+    """True when the token at ``start`` opens a quotation that closes before ``end``
+    ("‘no limits’ relationship")."""
+    close = QUOTE_PAIRS.get(doc[start].text)
+    return close is not None and any(doc[i].text in close for i in range(start + 1, end))
+
+
+def quote_opened_inside(doc: Doc, start: int, last: int) -> bool:
+    """True when the token at ``last`` closes a quotation opened in ``[start, last)``."""
+    mark = doc[last].text
+    return any(mark in QUOTE_PAIRS.get(doc[i].text, ()) for i in range(start, last))
+
+
 def char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Character offsets of the token range ``[start, end)`` (which must not be empty)."""
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from ..lexicons import lexicon
+from ..spans import QUOTE_PAIRS, quote_closes_inside, quote_opened_inside
 
 SUBJECTS = {"nsubj", "nsubjpass"}
 GROUP_DEPS = {"aux", "auxpass", "neg", "advmod"}
@@ -210,16 +211,16 @@ def trim(doc: Doc, start: int, end: int, keep_mark: bool = True) -> Range:
     (the complementiser "that" is kept unless ``keep_mark`` is false). Quotation marks
     that open or close a quote of the range are kept, and taken in when the parse left
     one just outside ("as “warm and comradely”")."""
-    if 0 < start < end and _opens_quote(doc, start - 1, end):
+    if 0 < start < end and quote_closes_inside(doc, start - 1, end):
         start -= 1
-    while start < end and ((doc[start].is_punct and not _opens_quote(doc, start, end)) or doc[start].is_space
+    while start < end and ((doc[start].is_punct and not quote_closes_inside(doc, start, end)) or doc[start].is_space
                            or (doc[start].dep_ == "cc" and doc[start].lower_ in EDGE_WORDS)
                            or (not keep_mark and doc[start].dep_ == "mark")):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) \
             and not _closes_quote(doc, start, end) and not _closes_bracket(doc, start, end):
         end -= 1
-    if start < end < len(doc) and doc[end].text in QUOTE_PAIRS.values() and _leaves_quote_open(doc, start, end):
+    if start < end < len(doc) and quote_opened_inside(doc, start, end) and _leaves_quote_open(doc, start, end):
         end += 1
     return start, end
 
@@ -252,21 +253,11 @@ def _closes_bracket(doc: Doc, start: int, end: int) -> bool:
     return opening is not None and any(t.text == opening for t in doc[start:end - 1])
 
 
-QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’", "``": "''", "«": "»"}
-
-
-def _opens_quote(doc: Doc, start: int, end: int) -> bool:
-    """True when the first token opens a quotation that closes inside the range
-    ("‘no limits’ relationship")."""
-    closing = QUOTE_PAIRS.get(doc[start].text)
-    return closing is not None and any(t.text == closing for t in doc[start + 1:end])
-
-
 def _leaves_quote_open(doc: Doc, start: int, end: int) -> bool:
     """True when the range opens a quotation it does not close."""
     words = [t.text for t in doc[start:end]]
-    return any(words.count(opening) > words.count(closing) if opening != closing else words.count(opening) % 2
-               for opening, closing in QUOTE_PAIRS.items())
+    return any(words.count(opening) > sum(words.count(c) for c in closing) if opening not in closing
+               else words.count(opening) % 2 for opening, closing in QUOTE_PAIRS.items())
 
 
 def _closes_quote(doc: Doc, start: int, end: int) -> bool:
