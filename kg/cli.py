@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import json
 import os
 import signal
 import sys
@@ -13,10 +15,12 @@ from . import __version__
 from .build import build, default_store
 from .export import GRAPH_FORMATS, RDF_FORMATS, export, export_graph
 from .ingest import IngestError, collect_files, read_documents
+from .match import THRESHOLD as MATCH_THRESHOLD, ModelMissing, match as match_pairs
 from .nlp import ModelError
 from .pipeline import Pipeline
 from .query import FORMATS, ParamError, QueryError, describe_named, format_result, run_named, run_query
 from .records import to_json
+from .tracking import from_record, track_records
 from .serve import DEFAULT_PORT, Endpoint, ServeError
 from .store import StoreError, open_store, store_path
 from .validate import validate
@@ -123,6 +127,8 @@ def build_cmd(paths: tuple[str, ...], store: str | None, out: str, model: str | 
     except (StoreError, ModelError) as err:
         raise click.ClickException(str(err)) from None
     click.echo(f"built {summary.line()}")
+    if summary.undated_line():
+        click.echo(f"note: {summary.undated_line()}", err=True)
     if summary.warnings:
         click.echo(f"{len(summary.warnings)} warning(s): see above", err=True)
     for path in summary.outputs:
@@ -140,8 +146,9 @@ cli.add_command(build_cmd, name="build")
 def extract(paths: tuple[str, ...], jsonl: bool, lines: bool, model: str | None) -> None:
     """Extract records as JSON Lines on stdout, without touching any store.
 
-    One object per line: document, mention, claim, triple, then actor records, as
-    described in spec/extract-jsonl.md. Spans are [start, end] offsets into the text
+    One object per line: document, mention, claim, triple, then actor records, then the
+    tracking of the run's claims (group and contradiction records), as described in
+    spec/extract-jsonl.md. Spans are [start, end] offsets into the text
     exactly as read from the file.
 
     \b
@@ -153,13 +160,68 @@ def extract(paths: tuple[str, ...], jsonl: bool, lines: bool, model: str | None)
         documents = read_documents(paths, lines=lines, warn=warn)
         pipeline = Pipeline(model=model)
         out = sys.stdout
+        tracked = []
         for result in pipeline.run(documents, warn=warn):
             for record in result.records():
                 out.write(to_json(record) + "\n")
+            tracked.extend(from_record(claim, result.document) for claim in result.claims)
         for actor in pipeline.actors():
             out.write(to_json(actor) + "\n")
+        for record in track_records(tracked):
+            out.write(to_json(record) + "\n")
     except (IngestError, ModelError) as err:
         raise click.ClickException(str(err)) from None
+
+
+def read_pairs(source) -> list[tuple[str, str]]:
+    """Tab-separated text pairs, one per line; a line without exactly two columns is skipped with a warning."""
+    pairs = []
+    for number, line in enumerate(source, start=1):
+        line = line.rstrip("\r\n")
+        if not line.strip():
+            continue
+        columns = line.split("\t")
+        if len(columns) != 2 or not all(c.strip() for c in columns):
+            warn(f"line {number}: expected two tab-separated texts, found {len(columns)} column(s); skipped")
+            continue
+        pairs.append((columns[0], columns[1]))
+    return pairs
+
+
+@cli.command("match", context_settings=CONTEXT)
+@click.argument("texts", nargs=-1)
+@click.option("--pairs", "pairs_file", type=click.File("r", encoding="utf-8-sig"), metavar="FILE",
+              help="Score every line of FILE: two texts separated by a tab ('-' reads standard input).")
+@click.option("--format", "fmt", type=click.Choice(["tsv", "csv", "json"]), default="tsv", show_default=True,
+              help="tsv: similarity, decision, text A, text B (no header); csv with a header; json: a list.")
+@click.option("--threshold", type=click.FloatRange(0, 1), default=MATCH_THRESHOLD, show_default=True,
+              help="Similarity from which two texts are 'same' (claim grouping uses the default).")
+def match_cmd(texts: tuple[str, ...], pairs_file, fmt: str, threshold: float) -> None:
+    """Say whether two texts make the same claim: similarity (0 to 1) and decision.
+
+    The decision is the one that groups claims in 'kg build': a sentence model run
+    offline plus checks on numbers, names and negation (see kg/match.py). Use it to ask
+    whether a claim has been made before, or to measure matching on labelled pairs.
+
+    \b
+    Example:
+      kg match "the minister misled parliament" "the minister lied to MPs"
+      kg match --pairs pairs.tsv --format csv > scored.csv
+    """
+    if pairs_file and texts or not pairs_file and len(texts) != 2:
+        raise click.UsageError("give two texts, or --pairs FILE")
+    try:
+        results = match_pairs(read_pairs(pairs_file) if pairs_file else [texts], threshold=threshold)
+    except ModelMissing as err:
+        raise click.ClickException(str(err)) from None
+    if fmt == "json":
+        click.echo(json.dumps([m.as_dict() for m in results], ensure_ascii=False, indent=1))
+        return
+    writer = csv.writer(sys.stdout, delimiter="\t" if fmt == "tsv" else ",", lineterminator="\n")
+    if fmt == "csv":
+        writer.writerow(["similarity", "decision", "a", "b"])
+    for m in results:
+        writer.writerow([f"{m.similarity:.3f}", m.decision, m.a, m.b])
 
 
 def parse_params(values: tuple[str, ...]) -> dict[str, str]:

