@@ -28,20 +28,40 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
 from .anaphora import Anaphora, AnaphoraContext, QuoteIndex, Referent, Roles, is_main_subject, role_of
 from .descriptors import (MODIFIERS, Title, TokenTable, group_tag, group_tags, is_plural, np_bounds, place_role,
                           time_shift, title_at, title_words)
+from .gazetteer import Gazetteer
 from .ingest import Document
 from .lexicons import lexicon
 from .names import family_name, first_last_name, middles_agree, name_key, without_article
-from .records import Mention
+from .records import Actor, Mention
 
-if TYPE_CHECKING:
-    from .actors import ActorResolver
+
+class Registry(Protocol):
+    """What the mention steps need of the corpus-wide actor registry
+    (:class:`kg.actors.ActorResolver` implements it): look-ups, and the few ways to add."""
+
+    gazetteer: Gazetteer
+    actors: dict[str, Actor]
+    gazetteer_families: dict[str, set[str]]
+    place_kind: dict[str, str]
+
+    def known(self, key: str) -> str | None: ...
+    def name_source(self, key: str) -> str: ...
+    def names_starting(self, word: str) -> list[tuple[str, str]]: ...
+    def first_last_candidates(self, first_last: tuple[str, str]) -> list[tuple[str, list[str]]]: ...
+    def surname_candidates(self, key: str) -> set[str]: ...
+    def gender_of(self, actor_id: str) -> str | None: ...
+    def set_gender(self, actor_id: str, gender: str) -> None: ...
+    def mark_mentioned(self, actor_id: str) -> None: ...
+    def add_alias(self, actor_id: str, text: str, name: bool = True) -> None: ...
+    def new_actor(self, name: str, kind: str) -> str: ...
+    def group_actor(self, label: str) -> str: ...
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 KIND_OF_LABEL = {"PERSON": "Person", "ORG": "Organization", "GPE": "Country", "NORP": "Group",
@@ -121,7 +141,7 @@ def names_something(description: str) -> bool:
 class DocumentMentions:
     """Finds and links the mentions of one parsed document."""
 
-    def __init__(self, resolver: ActorResolver, document: Document, doc: Doc) -> None:
+    def __init__(self, resolver: Registry, document: Document, doc: Doc) -> None:
         self.r = resolver
         self.gaz = resolver.gazetteer
         self.document, self.doc = document, doc
