@@ -37,7 +37,7 @@ from .descriptors import (MODIFIERS, Title, TokenTable, group_tag, group_tags, i
                           time_shift, title_at, title_words)
 from .gazetteer import Gazetteer
 from .ingest import Document
-from .lexicons import lexicon
+from .lexicons import honorific_gender, lexicon
 from .names import family_name, first_last_name, middles_agree, name_key, without_article
 from .records import Actor, Mention
 
@@ -387,7 +387,7 @@ class DocumentMentions:
             if token.head.i < span.start or token.head.i >= span.end:
                 continue
             if token.lower_ in honorifics:
-                gender = next(iter(honorifics[token.lower_]), None) or gender
+                gender = honorific_gender(honorifics[token.lower_]) or gender
             title = title_at(token)
             if title:
                 offices |= set(title.offices) - {"@leader"}

@@ -11,7 +11,7 @@ rule in ``kg/data/claim_rules.toml``; they were checked against gold attribution
 from __future__ import annotations
 
 from .model import Attribution
-from .rules import RuleTable, rule_table
+from .rules import Rule, RuleTable, rule_table
 
 
 def confidence(attribution: Attribution, table: RuleTable | None = None) -> float:
@@ -38,7 +38,7 @@ def attribution_scores(attributions: list[Attribution], table: RuleTable | None 
     for key, members in groups.items():
         own = [a for a in members if a.pattern not in table.inherited] or members
         score = max(confidence(a, table) for a in own)
-        if any(a.pattern == "direct-next-paragraph" for a in members):
+        if any(a.pattern == Rule.DIRECT_NEXT_PARAGRAPH for a in members):
             score -= table.penalties.get("next-paragraph", 0.0)
         scores[key] = round(max(0.05, score), 2)
     return scores

@@ -72,7 +72,7 @@ def claims_of(document: Document, doc: Doc, actors: DocActors, attribution: Attr
                 confidence=score,
                 negated=negated,
                 hedged=hedged,
-                rule=attribution.pattern,
+                rule=str(attribution.pattern),
                 content_negated=content_negated,
             )
             claim.stance = [stance.as_dict() for stance in claim_stances(doc, claim, actors)]

@@ -29,7 +29,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from ..lexicons import lexicon
+from ..lexicons import lexicon, words
 from ..spans import char_span as char_range
 from .grammar import (DASHES, Range, after_dateline, antecedent, cue_tags, cue_verbs, hashes, inflections, is_cue_verb, is_pronoun,
                       plausible_source, source_range, subject_of, subtree_range, tokens_with, trim, verb_group,
@@ -37,25 +37,24 @@ from .grammar import (DASHES, Range, after_dateline, antecedent, cue_tags, cue_v
 from .layout import Layout
 from .model import Attribution
 from .quotes import has_partial_quote
+from .rules import Rule
 
 OBJECT_EXTENSIONS = {"oprd", "xcomp", "ccomp", "advcl"}
 OBJECT_PREPS = {"as", "for", "of", "over", "about"}  # "criticized X for Y", "described X as Y"
 UNSOURCED_PREPS = {"for", "of", "over", "about"}  # "X was criticized for Y"
 TIME_NOUNS = {"course", "period", "time", "years", "months", "weeks", "days", "decades", "weekend"}
-CIRCUMSTANCE_PREPS = {"in", "at", "on", "during", "after", "before", "since", "until", "throughout", "amid",
-                      "near", "within", "by", "while", "despite", "via", "through"}
-LONE_OBJECTS = {"it", "this", "that", "them", "him", "her", "so", "something", "anything", "nothing",
-                "what", "which", "one", "more", "much", "lot"}
+CIRCUMSTANCE_PREPS = words("setting_prepositions.tsv", "circumstance")
+LONE_OBJECTS = words("lone_objects.txt")
 EXPLETIVES = {"it", "there"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-CLAUSAL_PATTERNS = {"ccomp", "ccomp-before", "parenthetical", "as", "to", "according"}
+CLAUSAL_PATTERNS = {Rule.CCOMP, Rule.CCOMP_BEFORE, Rule.PARENTHETICAL, Rule.AS, Rule.TO, Rule.ACCORDING}
 PRO_FORMS = {"it", "so"}  # "as she put it", "as he said so"
-LINKING_VERBS = {"be", "seem", "appear", "remain", "become", "sound", "feel", "grow"}
+LINKING_VERBS = words("linking_verbs.tsv", "adjective-cue")
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 WH_WORDS = {"when", "whether", "how", "why", "where", "what", "who", "which"}
 ASIDE_DASHES = set(DASHES) - {"-"}  # not a hyphen
-PHRASE_PATTERNS = {"object", "prep"}  # contents that are a noun or prepositional phrase
-WORD_SENSE_PATTERNS = {"object", "prep", "to", "passive", "noun"}  # the cue may be no cue at all
+PHRASE_PATTERNS = {Rule.OBJECT, Rule.PREP}  # contents that are a noun or prepositional phrase
+WORD_SENSE_PATTERNS = {Rule.OBJECT, Rule.PREP, Rule.TO, Rule.PASSIVE, Rule.NOUN}  # the cue may be no cue at all
 
 
 @lru_cache(maxsize=4)
@@ -123,7 +122,7 @@ class ReportedSpeech:
         pattern, parts, cue_end = self._complement(cue, tags)
         if not parts:
             return None
-        if cue.i in self.extends and pattern == "ccomp":
+        if cue.i in self.extends and pattern == Rule.CCOMP:
             quote = self.extends[cue.i]
             parts[-1] = (parts[-1][0], max(parts[-1][1], self.layout.token_at(quote.after)))
         subject = self.continued.get(cue.i) or subject_of(cue)
@@ -142,7 +141,7 @@ class ReportedSpeech:
             return None
         return self._attribution(pattern, cue, subject, parts, cue_end, weak="weak" in tags)
 
-    def _complement(self, cue: Token, tags: frozenset[str]) -> tuple[str, list[Range], int | None]:
+    def _complement(self, cue: Token, tags: frozenset[str]) -> tuple[Rule | None, list[Range], int | None]:
         """(pattern, content token ranges, end of the cue when it takes a preposition)."""
         children = list(cue.children)
         clauses = [c for c in children if c.dep_ == "ccomp" and c.i > cue.i] or _clause_taken_as_adverbial(cue)
@@ -150,50 +149,50 @@ class ReportedSpeech:
                         or "weak" in tags and not _is_finite(clauses[0])):
             clauses = []  # "recognized the state [, ...] will take part"; "would see prices rise"
         if clauses:
-            return "ccomp", [self._clauses_range(cue, clauses)], None
+            return Rule.CCOMP, [self._clauses_range(cue, clauses)], None
         for child in children:
             if child.dep_ == "ccomp" and child.i < cue.i:
-                return "ccomp-before", [subtree_range(child)], None
+                return Rule.CCOMP_BEFORE, [subtree_range(child)], None
         objects = [c for c in children if c.dep_ == "dobj" and c.i > cue.i] \
             or [c for c in children if c.dep_ == "oprd" and c.i > cue.i][:1]  # "called Oz a quack": no dobj
         if _is_as_clause(cue) and "activity" not in tags and all(o.lower_ in PRO_FORMS for o in objects) \
                 and not any(c.dep_ in {"xcomp", "prep"} and c.i > cue.i for c in children):
-            return "as", self._around(cue), (objects[-1].i + 1 if objects else None)  # "..., as X put it"
+            return Rule.AS, self._around(cue), (objects[-1].i + 1 if objects else None)  # "..., as X put it"
         if "to" in tags:
             for child in children:
                 if child.dep_ == "xcomp" and child.i > cue.i and (has_to(child) or child.tag_ == "VBG" and not objects):
                     start = objects[0].left_edge.i if objects and objects[0].i < child.i else child.left_edge.i
-                    return "to", [(start, child.right_edge.i + 1)], None
+                    return Rule.TO, [(start, child.right_edge.i + 1)], None
         group_end = verb_group(cue)[1]
         for child in children:
             if child.dep_ == "prep" and f"prep:{child.lower_}" in tags and self._next_to(cue, group_end, child) \
                     and any(c.dep_ in {"pobj", "pcomp"} for c in child.children):
                 end = self._extended(children, child, child.right_edge.i + 1, tags)
-                return "prep", [(child.i + 1, end)], child.i + 1
+                return Rule.PREP, [(child.i + 1, end)], child.i + 1
         if "object" in tags and objects:
             obj = objects[0]
             end = self._extended(children, obj, obj.right_edge.i + 1, tags)
             if end == obj.i + 1 and obj.lower_ in LONE_OBJECTS:
-                return "", [], None
+                return None, [], None
             if "as" in tags and not any(c.dep_ == "prep" and c.lower_ == "as" for c in (*children, *obj.children)):
-                return "", [], None
-            return "object", [(obj.left_edge.i, end)], None
+                return None, [], None
+            return Rule.OBJECT, [(obj.left_edge.i, end)], None
         if cue.dep_ == "parataxis" and cue.head.pos_ in {"VERB", "AUX"}:
-            return "parenthetical", self._around(cue), None
+            return Rule.PARENTHETICAL, self._around(cue), None
         if "object" in tags and cue.dep_ == "relcl" and not objects and cue.head.pos_ in {"NOUN", "PROPN"}:
             # "the alliance that Putin declared": the noun the clause is about is the content
             noun = cue.head
-            return "object", [(noun.left_edge.i, cue.left_edge.i)], None
+            return Rule.OBJECT, [(noun.left_edge.i, cue.left_edge.i)], None
         clause = self._clause_of_noun(children) or _wh_clause(cue, children) \
             or _misattached_that_clause(cue, children, objects if "addressee" in tags else [])
         if clause is not None:
-            return "ccomp", [subtree_range(clause)], None
+            return Rule.CCOMP, [subtree_range(clause)], None
         pro_form = _pro_clause(cue, children)
         if pro_form is not None:
-            return "pro-form", [subtree_range(pro_form)], None
+            return Rule.PRO_FORM, [subtree_range(pro_form)], None
         if "object" not in tags and "addressee" not in tags and len(objects) == 1 and _hides_a_clause(objects[0]):
-            return "ccomp", [(objects[0].left_edge.i, cue.right_edge.i + 1)], None
-        return "", [], None
+            return Rule.CCOMP, [(objects[0].left_edge.i, cue.right_edge.i + 1)], None
+        return None, [], None
 
     def _next_to(self, cue: Token, group_end: int, prep: Token) -> bool:
         """True when ``prep`` follows the cue's words, or only adverbs and times of the cue
@@ -314,7 +313,7 @@ class ReportedSpeech:
             if prep is None or prep.right_edge.i == prep.i + 1 and prep.right_edge.lower_ in LONE_OBJECTS:
                 return None  # "concerned about this": no content of its own
             parts, cue_end = [(prep.i + 1, prep.right_edge.i + 1)], prep.i + 1
-        attribution = self._attribution("adjective", adjective, subject, parts, cue_end, weak=True)
+        attribution = self._attribution(Rule.ADJECTIVE, adjective, subject, parts, cue_end, weak=True)
         if attribution is not None:
             start = verb_group(verb)[0]
             attribution.cue = char_range(self.doc, start, cue_end or adjective.i + 1)
@@ -347,7 +346,7 @@ class ReportedSpeech:
             if not subjects:
                 return None
             parts = [(subjects[0].left_edge.i, subjects[-1].right_edge.i + 1)]
-        return self._attribution("passive", cue, source, parts, None, weak="weak" in tags)
+        return self._attribution(Rule.PASSIVE, cue, source, parts, None, weak="weak" in tags)
 
     def _unsourced_passive(self, cue: Token, tags: frozenset[str]) -> Attribution | None:
         """A passive cue without its source: "X is expected to win", "X was accused of Y",
@@ -362,7 +361,7 @@ class ReportedSpeech:
         subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
         clause = next((c for c in children if c.dep_ == "ccomp" and c.i > cue.i), None)
         if clause is not None and (subject is None or subject.lower_ in EXPLETIVES):
-            return self._attribution("passive-unsourced", cue, None, [subtree_range(clause)], None, weak=True)
+            return self._attribution(Rule.PASSIVE_UNSOURCED, cue, None, [subtree_range(clause)], None, weak=True)
         if subject is None or subject.lower_ in EXPLETIVES or self.layout.in_quote(subject):
             return None
         said = None
@@ -383,7 +382,7 @@ class ReportedSpeech:
         if said is None:
             return None
         parts = [subtree_range(subject), said]
-        return self._attribution("passive-unsourced", cue, None, parts, cue_end, weak=True)
+        return self._attribution(Rule.PASSIVE_UNSOURCED, cue, None, parts, cue_end, weak=True)
 
     # according to ------------------------------------------------------------------------
 
@@ -410,7 +409,7 @@ class ReportedSpeech:
             parts = [p for p in ((start, phrase[0]), (phrase[1], end)) if trim(self.doc, *p)[1] > trim(self.doc, *p)[0]]
         if not parts:
             return None
-        attribution = self._attribution("according", token, source, parts, to.i + 1)
+        attribution = self._attribution(Rule.ACCORDING, token, source, parts, to.i + 1)
         if attribution is not None:
             attribution.cue = char_range(self.doc, token.i, to.i + 1)
         return attribution
@@ -444,7 +443,7 @@ class ReportedSpeech:
                     source = next((c for c in child.children if c.dep_ == "pobj"), None)
         if source is None or not self._plausible(source):
             return None
-        attribution = self._attribution("noun", noun, source, [subtree_range(clause)], None)
+        attribution = self._attribution(Rule.NOUN, noun, source, [subtree_range(clause)], None)
         if attribution is not None and copula is not None:
             attribution.cue = char_range(self.doc, noun.i, copula.i + 1)
         return attribution
@@ -497,7 +496,7 @@ class ReportedSpeech:
 
     # records -----------------------------------------------------------------------------
 
-    def _attribution(self, pattern: str, cue: Token, source: Token | None, parts: list[Range],
+    def _attribution(self, pattern: Rule, cue: Token, source: Token | None, parts: list[Range],
                      cue_end: int | None, weak: bool = False) -> Attribution | None:
         doc, text = self.doc, self.text
         contents = []
