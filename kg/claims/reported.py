@@ -24,6 +24,7 @@ took for an adverbial: "said after the convention he would ..."). In a relative 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Callable
 
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
@@ -37,7 +38,8 @@ from .grammar import (DASHES, Range, after_dateline, antecedent, cue_tags, cue_v
 from .layout import Layout
 from .model import Attribution
 from .quotes import has_partial_quote
-from .rules import Rule
+from .patterns import PatternMatch, find_matches
+from .rules import Rule, RuleTable, rule_table
 
 OBJECT_EXTENSIONS = {"oprd", "xcomp", "ccomp", "advcl"}
 OBJECT_PREPS = {"as", "for", "of", "over", "about"}  # "criticized X for Y", "described X as Y"
@@ -75,7 +77,7 @@ class ReportedSpeech:
     """Finds reported speech in one document, leaving out cues already used and quotations."""
 
     def __init__(self, doc: Doc, text: str, layout: Layout, used_cues: set[int], skipped,
-                 extends: dict | None = None) -> None:
+                 extends: dict | None = None, rules: RuleTable | None = None) -> None:
         self.doc = doc
         self.text = text
         self.layout = layout
@@ -90,10 +92,14 @@ class ReportedSpeech:
         self.groups = lexicon("group_heads.txt")
         self.hedge_verbs = {w for w, tags in lexicon("hedges.tsv").items() if "verb" in tags}
         self.adjectives = lexicon("cue_adjectives.txt")
+        self.rules = rules or rule_table()
+        self.matches = find_matches(doc, self.rules)  # cue index -> constructions of the rule table
 
     def run(self) -> list[Attribution]:
         found: list[Attribution] = []
-        for token in tokens_with(self.doc, [LEMMA, LOWER], cue_word_ids(self.doc.vocab)):
+        candidates = {t.i for t in tokens_with(self.doc, [LEMMA, LOWER], cue_word_ids(self.doc.vocab))}
+        for i in sorted(candidates | set(self.matches)):
+            token = self.doc[i]
             if token.i in self.used_cues or self.layout.words[token.i] >= 0:
                 continue
             attribution = None
@@ -103,8 +109,8 @@ class ReportedSpeech:
                 attribution = self._verb(token)
             elif token.lower_ == "according":
                 attribution = self._according_to(token)
-            elif token.pos_ == "NOUN" and "speech" in self.nouns.get(token.lemma_.lower(), ()):
-                attribution = self._noun(token)
+            else:  # the constructions kept as data see the cues no rule above takes
+                attribution = self._matched(token)
             if attribution is not None and not self.skipped(*attribution.cue):
                 found.append(attribution)
         return found
@@ -422,31 +428,22 @@ class ReportedSpeech:
         comma = next((t.i for t in self.doc[source.i + 1:sentence.end] if t.text == ","), None)
         return [(comma + 1, sentence.end)] if comma is not None else []
 
-    # speech-act nouns ---------------------------------------------------------------------
+    # constructions of the rule table (kg/data/claim_rules.toml) ---------------------------
 
-    def _noun(self, noun: Token) -> Attribution | None:
-        """"Her claim that ...", "his view is that ...": the possessor is the source, the
-        clause the content (the copula then belongs to the cue)."""
-        clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp"} and c.i > noun.i
-                       and (any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) or has_to(c))), None)
-        copula = None
-        if clause is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
-            copula = noun.head
-            clause = next((c for c in copula.children if c.dep_ in {"ccomp", "attr"} and c.i > copula.i
-                           and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
-        if clause is None:
-            return None
-        source = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if source is None:
-            for child in noun.children:
-                if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
-                    source = next((c for c in child.children if c.dep_ == "pobj"), None)
-        if source is None or not self._plausible(source):
-            return None
-        attribution = self._attribution(Rule.NOUN, noun, source, [subtree_range(clause)], None)
-        if attribution is not None and copula is not None:
-            attribution.cue = char_range(self.doc, noun.i, copula.i + 1)
-        return attribution
+    def _matched(self, cue: Token) -> Attribution | None:
+        """The first construction of the rule table found at ``cue`` that passes its checks
+        ("her claim that ...", "his view is that ...": :mod:`.patterns`)."""
+        for match in self.matches.get(cue.i, []):
+            if self.rules.patterns[match.rule]["sources"] and match.source is None:
+                continue
+            if not all(CHECKS[check](self, match) for check in self.rules.checks.get(match.rule, ())):
+                continue
+            attribution = self._attribution(Rule(match.rule), cue, match.source, [subtree_range(match.content)], None)
+            if attribution is not None:
+                if match.cue_end is not None:
+                    attribution.cue = char_range(self.doc, cue.i, match.cue_end.i + 1)
+                return attribution
+        return None
 
     # content edges -----------------------------------------------------------------------
 
@@ -670,3 +667,9 @@ def _in_relative_clause(token: Token, start: int, end: int) -> bool:
             return True
         token = token.head
     return token.dep_ in {"relcl", "acl"}
+
+
+# checks a rule of the table may name (``checks = [...]``): Python for what a pattern cannot say
+CHECKS: dict[str, Callable[[ReportedSpeech, PatternMatch], bool]] = {
+    "plausible-source": lambda speech, match: match.source is not None and speech._plausible(match.source),
+}

@@ -43,7 +43,7 @@ class Rule(StrEnum):
     PRO_FORM = "pro-form"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class RuleTable:
     """What ``claim_rules.toml`` says: confidence by rule, penalties, patterns by rule."""
 
@@ -52,8 +52,8 @@ class RuleTable:
     default: float
     penalties: dict[str, float]
     resolution_penalty: dict[str, float]
-    patterns: dict[str, list[list[dict]]] = field(default_factory=dict)
-    kinds: dict[str, str] = field(default_factory=dict)
+    patterns: dict[str, dict[str, list[dict]]] = field(default_factory=dict)  # rule -> patterns, sources
+    checks: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def parse_table(data: dict) -> RuleTable:
@@ -66,8 +66,9 @@ def parse_table(data: dict) -> RuleTable:
         default=float(data.get("default_confidence", 0.5)),
         penalties={name: float(value) for name, value in penalties.items()},
         resolution_penalty={name: float(value) for name, value in resolution.items()},
-        patterns={name: rule["patterns"] for name, rule in rules.items() if rule.get("patterns")},
-        kinds={name: rule.get("kind", "indirect") for name, rule in rules.items()},
+        patterns={name: {"patterns": rule["patterns"], "sources": rule.get("sources", [])}
+                  for name, rule in rules.items() if rule.get("patterns")},
+        checks={name: tuple(rule.get("checks", ())) for name, rule in rules.items()},
     )
 
 
