@@ -441,7 +441,8 @@ class ReportedSpeech:
             attribution = self._attribution(Rule(match.rule), cue, match.source, [subtree_range(match.content)], None)
             if attribution is not None:
                 if match.cue_end is not None:
-                    attribution.cue = char_range(self.doc, cue.i, match.cue_end.i + 1)
+                    start = verb_group(cue)[0] if cue.pos_ in {"VERB", "AUX"} else cue.i
+                    attribution.cue = char_range(self.doc, start, match.cue_end.i + 1)
                 return attribution
         return None
 

@@ -41,6 +41,7 @@ class Rule(StrEnum):
     NOUN = "noun"
     ADJECTIVE = "adjective"
     PRO_FORM = "pro-form"
+    MAKE_CLEAR = "make-clear"
 
 
 @dataclass(frozen=True, eq=False)
