@@ -117,3 +117,18 @@ def test_the_word_list_check_can_fail(tmp_path):
 def test_doc_without_components_has_empty_extensions():
     doc = Doc(nlp.load().vocab, words=["Hello"])
     assert doc._.claims is None and doc._.mentions == [] and doc[0:1]._.actor is None
+
+
+def test_readme_spacy_examples_run():
+    """The README's ``pycon`` examples (its spaCy section) give the output shown."""
+    import doctest
+    import re
+
+    readme = (KG.parent / "README.md").read_text("utf-8")
+    blocks = re.findall(r"```pycon\n(.*?)```", readme, re.DOTALL)
+    assert len(blocks) >= 2
+    parser, runner = doctest.DocTestParser(), doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    test = parser.get_doctest("\n".join(blocks), {}, "README.md", "README.md", 0)
+    runner.run(test)
+    results = runner.summarize(verbose=False)
+    assert results.failed == 0 and results.attempted >= 10
