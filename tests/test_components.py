@@ -132,3 +132,23 @@ def test_readme_spacy_examples_run():
     runner.run(test)
     results = runner.summarize(verbose=False)
     assert results.failed == 0 and results.attempted >= 10
+
+
+def test_patterns_find_what_spacys_dependency_matcher_finds():
+    """kg/claims/patterns.py matches from the anchors only; spaCy's matcher, over every
+    token, finds the same node assignments for every pattern of the rule table."""
+    from kg.claims.patterns import assignments, compiled, dependency_matcher
+
+    table = rule_table()
+    text = ("Her claim that the talks failed was wrong. His view is that they won. The warning from "
+            "the ministry was that prices would rise. Ham made it clear he had doubts, and Putin has "
+            "made clear that Russia would not back down. Its bid to join NATO failed.")
+    doc = nlp.load()(text)
+    dm = dependency_matcher(doc.vocab, table)
+    theirs = {(doc.vocab.strings[key], tuple(ids)) for key, ids in dm(doc)}
+    ours = set()
+    counters: dict[tuple[str, str], int] = {}
+    for rule, group, _, nodes in compiled(table).patterns:
+        n = counters[rule, group] = counters.get((rule, group), -1) + 1
+        ours |= {(f"{rule}/{group}/{n}", tuple(t.i for t in found)) for anchor in doc for found in assignments(nodes, anchor)}
+    assert ours == theirs and len(ours) >= 8
