@@ -152,3 +152,11 @@ def test_patterns_find_what_spacys_dependency_matcher_finds():
         n = counters[rule, group] = counters.get((rule, group), -1) + 1
         ours |= {(f"{rule}/{group}/{n}", tuple(t.i for t in found)) for anchor in doc for found in assignments(nodes, anchor)}
     assert ours == theirs and len(ours) >= 8
+
+
+def test_pipeline_with_components_saves_and_loads(spacy_nlp, tmp_path):
+    spacy_nlp.to_disk(tmp_path / "nlp")
+    loaded = spacy.load(tmp_path / "nlp")
+    assert loaded.pipe_names == spacy_nlp.pipe_names
+    docs = list(loaded.pipe(["Xi said China would grow.", "Biden said the talks failed."]))
+    assert [[c.speaker for c in doc._.claims] for doc in docs] == [["xi_jinping"], ["joe_biden"]]

@@ -7,11 +7,16 @@ The stage runs in three steps over one parsed document:
    colons that introduce them; quotation paragraphs without a cue of their own);
 2. :mod:`.reported` finds **reported speech** (a cue verb with its complement, passive
    cues, clauses of comment, "according to X", speech-act nouns, adjectives of belief),
-   skipping the cues step 1 used;
+   skipping the cues step 1 used; constructions kept as data (the patterns of
+   ``kg/data/claim_rules.toml``, :mod:`.patterns`) see the cues its rules leave alone;
 3. :mod:`.sources` resolves each **source** to actors (names, pronouns, joint sources,
-   documents, unnamed sources), and each attribution becomes one
-   :class:`~kg.records.Claim` per content fragment and speaker, with the actors it is
-   about, negation, hedging and a confidence (:mod:`.confidence`).
+   documents, unnamed sources), and each attribution becomes one finished
+   :class:`~kg.records.Claim` per content fragment and speaker (:mod:`.records`), with
+   the speaker's label, the actors it is about, negation, hedging, the claimant's
+   stances and a confidence (:mod:`.confidence`).
+
+Every rule has a name (:class:`.rules.Rule`, what ``Claim.rule`` carries) and a line in
+``kg/data/claim_rules.toml`` with its confidence.
 
 Spans follow the conventions of attribution corpora (:mod:`.grammar`); :mod:`.quotes`
 finds the quotation marks and :mod:`.layout` indexes paragraphs and quotations by token;
