@@ -137,21 +137,21 @@ def test_readme_spacy_examples_run():
 def test_patterns_find_what_spacys_dependency_matcher_finds():
     """kg/claims/patterns.py matches from the anchors only; spaCy's matcher, over every
     token, finds the same node assignments for every pattern of the rule table."""
-    from kg.claims.patterns import assignments, compiled, dependency_matcher
+    from kg.claims.patterns import assignments, compile_pattern, dependency_matcher
 
     table = rule_table()
     text = ("Her claim that the talks failed was wrong. His view is that they won. The warning from "
             "the ministry was that prices would rise. Ham made it clear he had doubts, and Putin has "
-            "made clear that Russia would not back down. Its bid to join NATO failed.")
+            "made clear that Russia would not back down. Its bid to join NATO failed. She said so; "
+            "he said as much, and they said the same thing of Iran.")
     doc = nlp.load()(text)
     dm = dependency_matcher(doc.vocab, table)
     theirs = {(doc.vocab.strings[key], tuple(ids)) for key, ids in dm(doc)}
-    ours = set()
-    counters: dict[tuple[str, str], int] = {}
-    for rule, group, _, nodes in compiled(table).patterns:
-        n = counters[rule, group] = counters.get((rule, group), -1) + 1
-        ours |= {(f"{rule}/{group}/{n}", tuple(t.i for t in found)) for anchor in doc for found in assignments(nodes, anchor)}
-    assert ours == theirs and len(ours) >= 8
+    ours = {(f"{rule}/{group}/{n}", tuple(t.i for t in found))
+            for rule, groups in table.patterns.items() for group, entries in groups.items()
+            for n, entry in enumerate(entries) for anchor in doc
+            for found in assignments(compile_pattern(entry["pattern"]), anchor)}
+    assert ours == theirs and {key.split("/")[0] for key, _ in ours} == {"noun", "make-clear", "pro-form"}
 
 
 def test_pipeline_with_components_saves_and_loads(spacy_nlp, tmp_path):

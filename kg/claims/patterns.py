@@ -66,6 +66,8 @@ def expand(value):
 RELATIONS: dict[str, Callable[[Token], Iterable[Token]]] = {
     ">": lambda t: t.children,
     "<": lambda t: [t.head] if t.head.i != t.i else [],
+    ">+": lambda t: [c for c in t.rights if c.i == t.i + 1],
+    ">-": lambda t: [c for c in t.lefts if c.i == t.i - 1],
     ">++": lambda t: t.rights,
     ">--": lambda t: t.lefts,
     ">>": lambda t: (d for d in t.subtree if d.i != t.i),
@@ -152,6 +154,8 @@ class CompiledTable:
 def compiled(table: RuleTable) -> CompiledTable:
     patterns, lemmas, forms, keyed = [], set(), set(), True
     for rule, groups in table.patterns.items():
+        if rule in table.within:
+            continue  # tried by a hand-written step at its cue (:func:`content_at`)
         for group, entries in groups.items():
             for entry in entries:
                 patterns.append((rule, group, int(entry.get("tier", 0)), compile_pattern(entry["pattern"])))
@@ -164,6 +168,31 @@ def compiled(table: RuleTable) -> CompiledTable:
                 else:
                     keyed = False
     return CompiledTable(patterns, (frozenset(lemmas), frozenset(forms)) if keyed else None)
+
+
+@lru_cache(maxsize=64)
+def rule_patterns(table: RuleTable, rule: str) -> list[tuple[int, list[Node]]]:
+    """(tier, nodes) of each content pattern of one rule."""
+    return [(int(entry.get("tier", 0)), compile_pattern(entry["pattern"])) for entry in table.patterns[rule]["patterns"]]
+
+
+def content_at(cue: Token, rule: str, table: RuleTable | None = None) -> Token | None:
+    """The content head one rule's patterns find at ``cue`` (lowest tier, then leftmost),
+    for the rules a hand-written step tries in its own order (``within`` in the table).
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("He said as much.")
+    >>> content_at(doc[1], "pro-form").text
+    'much'
+    """
+    table = table or rule_table()
+    best = None
+    for tier, nodes in rule_patterns(table, rule):
+        for found in assignments(nodes, cue):
+            content = found[[n.name for n in nodes].index("content")]
+            if best is None or (tier, content.i) < best[:2]:
+                best = (tier, content.i, content)
+    return best[2] if best else None
 
 
 def dependency_matcher(vocab: Vocab, table: RuleTable) -> DependencyMatcher:

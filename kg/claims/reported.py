@@ -38,7 +38,7 @@ from .grammar import (DASHES, Range, after_dateline, antecedent, cue_tags, cue_v
 from .layout import Layout
 from .model import Attribution
 from .quotes import has_partial_quote
-from .patterns import PatternMatch, find_matches
+from .patterns import PatternMatch, content_at, find_matches
 from .rules import Rule, RuleTable, rule_table
 
 OBJECT_EXTENSIONS = {"oprd", "xcomp", "ccomp", "advcl"}
@@ -193,7 +193,7 @@ class ReportedSpeech:
             or _misattached_that_clause(cue, children, objects if "addressee" in tags else [])
         if clause is not None:
             return Rule.CCOMP, [subtree_range(clause)], None
-        pro_form = _pro_clause(cue, children)
+        pro_form = content_at(cue, Rule.PRO_FORM, self.rules)
         if pro_form is not None:
             return Rule.PRO_FORM, [subtree_range(pro_form)], None
         if "object" not in tags and "addressee" not in tags and len(objects) == 1 and _hides_a_clause(objects[0]):
@@ -563,22 +563,6 @@ def _is_finite(clause: Token) -> bool:
     return clause.tag_ in FINITE_TAGS or clause.tag_ in {"WDT", "WP", "WRB"} \
         or any(c.dep_ in {"aux", "auxpass", "mark"} and (c.dep_ == "mark" or c.tag_ in FINITE_TAGS or c.tag_ == "TO")
                or c.tag_ in {"WDT", "WP", "WRB"} for c in clause.children)
-
-
-def _pro_clause(cue: Token, children: list[Token]) -> Token | None:
-    """A word that stands for a clause said before: "said so", "thinks so", "said as
-    much", "said the same (thing) of X"."""
-    for child in children:
-        if child.i < cue.i:
-            continue
-        if child.dep_ == "advmod" and child.lower_ == "so" and child.i == cue.i + 1:
-            return child
-        if child.dep_ == "dobj" and child.lower_ == "much" and any(c.lower_ == "as" for c in child.lefts):
-            return child
-        if child.dep_ == "dobj" and (child.lower_ == "same" or any(c.lower_ == "same" for c in child.lefts)) \
-                and any(c.lower_ == "the" for c in child.subtree):
-            return child
-    return None
 
 
 def _misattached_that_clause(cue: Token, children: list[Token], addressees: list[Token]) -> Token | None:

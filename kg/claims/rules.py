@@ -55,6 +55,7 @@ class RuleTable:
     resolution_penalty: dict[str, float]
     patterns: dict[str, dict[str, list[dict]]] = field(default_factory=dict)  # rule -> patterns, sources
     checks: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    within: dict[str, str] = field(default_factory=dict)  # rule -> the hand-written step that tries it
 
 
 def parse_table(data: dict) -> RuleTable:
@@ -70,6 +71,7 @@ def parse_table(data: dict) -> RuleTable:
         patterns={name: {"patterns": rule["patterns"], "sources": rule.get("sources", [])}
                   for name, rule in rules.items() if rule.get("patterns")},
         checks={name: tuple(rule.get("checks", ())) for name, rule in rules.items()},
+        within={name: rule["within"] for name, rule in rules.items() if rule.get("within")},
     )
 
 
