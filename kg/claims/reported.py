@@ -156,9 +156,9 @@ class ReportedSpeech:
             clauses = []  # "recognized the state [, ...] will take part"; "would see prices rise"
         if clauses:
             return Rule.CCOMP, [self._clauses_range(cue, clauses)], None
-        for child in children:
-            if child.dep_ == "ccomp" and child.i < cue.i:
-                return Rule.CCOMP_BEFORE, [subtree_range(child)], None
+        before = content_at(cue, Rule.CCOMP_BEFORE, self.rules)
+        if before is not None:
+            return Rule.CCOMP_BEFORE, [subtree_range(before)], None
         objects = [c for c in children if c.dep_ == "dobj" and c.i > cue.i] \
             or [c for c in children if c.dep_ == "oprd" and c.i > cue.i][:1]  # "called Oz a quack": no dobj
         if _is_as_clause(cue) and "activity" not in tags and all(o.lower_ in PRO_FORMS for o in objects) \
