@@ -143,7 +143,8 @@ def test_patterns_find_what_spacys_dependency_matcher_finds():
     text = ("Her claim that the talks failed was wrong. His view is that they won. The warning from "
             "the ministry was that prices would rise. Ham made it clear he had doubts, and Putin has "
             "made clear that Russia would not back down. Its bid to join NATO failed. She said so; "
-            "he said as much, and they said the same thing of Iran. The talks failed, officials said.")
+            "he said as much, and they said the same thing of Iran. The talks failed, officials said. "
+            "Xi warned in an interview that the talks would fail.")
     doc = nlp.load()(text)
     dm = dependency_matcher(doc.vocab, table)
     theirs = {(doc.vocab.strings[key], tuple(ids)) for key, ids in dm(doc)}
@@ -151,7 +152,7 @@ def test_patterns_find_what_spacys_dependency_matcher_finds():
             for rule, groups in table.patterns.items() for group, entries in groups.items()
             for n, entry in enumerate(entries) for anchor in doc
             for found in assignments(compile_pattern(entry["pattern"]), anchor)}
-    assert ours == theirs and {key.split("/")[0] for key, _ in ours} == {"noun", "make-clear", "pro-form", "ccomp-before"}
+    assert ours == theirs and {key.split("/")[0] for key, _ in ours} == {"noun", "make-clear", "pro-form", "ccomp-before", "ccomp"}
 
 
 def test_pipeline_with_components_saves_and_loads(spacy_nlp, tmp_path):

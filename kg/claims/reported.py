@@ -189,7 +189,7 @@ class ReportedSpeech:
             # "the alliance that Putin declared": the noun the clause is about is the content
             noun = cue.head
             return Rule.OBJECT, [(noun.left_edge.i, cue.left_edge.i)], None
-        clause = self._clause_of_noun(children) or _wh_clause(cue, children) \
+        clause = content_at(cue, Rule.CCOMP, self.rules) or _wh_clause(cue, children) \
             or _misattached_that_clause(cue, children, objects if "addressee" in tags else [])
         if clause is not None:
             return Rule.CCOMP, [subtree_range(clause)], None
@@ -233,19 +233,6 @@ class ReportedSpeech:
     def _joins(self, end: int, start: int) -> bool:
         """True when only punctuation and a conjunction lie between two token positions."""
         return all(t.is_punct or t.dep_ == "cc" for t in self.doc[end:start])
-
-    def _clause_of_noun(self, children: list[Token]) -> Token | None:
-        """"warned in an interview that ...": the parse hangs the clause from the noun."""
-        for child in children:
-            if child.dep_ != "prep" or child.lower_ not in {"in", "during", "at"}:
-                continue
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in self.nouns:
-                    for clause in pobj.children:
-                        if clause.dep_ in {"acl", "ccomp"} and any(m.dep_ == "mark" and m.lower_ == "that"
-                                                                  for m in clause.subtree):
-                            return clause
-        return None
 
     def _extended(self, children: list[Token], first: Token, end: int, tags: frozenset[str]) -> int:
         """The end of the content, over what the verb says of its object or phrase: "as Y",
