@@ -152,6 +152,7 @@ class CompiledTable:
 
 @lru_cache(maxsize=8)
 def compiled(table: RuleTable) -> CompiledTable:
+    """The patterns of the rules that stand on their own (not ``within`` a step)."""
     patterns, lemmas, forms, keyed = [], set(), set(), True
     for rule, groups in table.patterns.items():
         if rule in table.within:
@@ -160,10 +161,10 @@ def compiled(table: RuleTable) -> CompiledTable:
             for entry in entries:
                 patterns.append((rule, group, int(entry.get("tier", 0)), compile_pattern(entry["pattern"])))
                 attrs = {a: expand(v) for a, v in entry["pattern"][0].get("RIGHT_ATTRS", {}).items()}
-                for attr, words in (("LEMMA", lemmas), ("LOWER", forms)):
+                for attr, wanted in (("LEMMA", lemmas), ("LOWER", forms)):
                     if attr in attrs:
                         value = attrs[attr]
-                        words |= {value} if isinstance(value, str) else set(value.get("IN", ()))
+                        wanted |= {value} if isinstance(value, str) else set(value.get("IN", ()))
                         break
                 else:
                     keyed = False
