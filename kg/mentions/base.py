@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from ..descriptors import Title, TokenTable, title_words
 from ..gazetteer import Gazetteer
 from ..ingest import Document
-from ..lexicons import lexicon
+from ..lexicons import lexicon, words
 from ..names import name_key, without_article
 from ..records import Actor, Mention
 
@@ -44,7 +44,7 @@ KIND_OF_LABEL = {"PERSON": "Person", "ORG": "Organization", "GPE": "Country", "N
                  "LOC": "Group", "FAC": "Organization"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 COLLECTIVE_KINDS = {"Country", "Organization", "Group"}
-VOCATIVES = {"mr.", "mr", "madam", "madame"}
+VOCATIVES = words("honorifics.tsv", "vocative")
 ANAPHORIC_RULES = {"definite-anaphor", "two-named-together", "two-named-before", "two-most-named", "title-anaphor",
                    "relative-pronoun"}  # "the country", "the president": no alias of the actor
 HEAD_OFFICES = {"president", "prime minister", "chancellor", "premier", "supreme leader", "monarch"}
