@@ -161,3 +161,9 @@ def test_pipeline_with_components_saves_and_loads(spacy_nlp, tmp_path):
     assert loaded.pipe_names == spacy_nlp.pipe_names
     docs = list(loaded.pipe(["Xi said China would grow.", "Biden said the talks failed."]))
     assert [[c.speaker for c in doc._.claims] for doc in docs] == [["xi_jinping"], ["joe_biden"]]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n", "“", "Advertisement\n"])
+def test_components_take_any_text(spacy_nlp, text):
+    doc = spacy_nlp(text)
+    assert doc._.claims == [] and doc._.triples == [] and doc._.mentions == []
