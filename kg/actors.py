@@ -42,6 +42,7 @@ class DocActors:
 
     doc_id: str
     mentions: list[Mention] = field(default_factory=list)
+    registry: dict[str, Actor] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.mentions.sort(key=lambda m: m.span)
@@ -115,6 +116,11 @@ class DocActors:
     def actors_in(self, start: int, end: int) -> list[str]:
         """Distinct actor ids mentioned inside ``[start, end)``, in text order."""
         return list(dict.fromkeys(m.actor for m in self.within(start, end) if m.actor))
+
+    def label(self, actor_id: str | None) -> str | None:
+        """The actor's label in the registry these mentions were linked with."""
+        actor = self.registry.get(actor_id) if actor_id else None
+        return actor.label if actor is not None else None
 
 
 class ActorResolver:
@@ -259,4 +265,4 @@ class ActorResolver:
     def resolve(self, document: Document, doc: Doc) -> DocActors:
         """Mentions of actors in one parsed document."""
         mentions = DocumentMentions(self, document, doc).run()
-        return DocActors(document.id, mentions)
+        return DocActors(document.id, mentions, self.actors)

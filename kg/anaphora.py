@@ -24,11 +24,11 @@ from typing import Callable
 from spacy.tokens import Doc, Token
 
 from .descriptors import TokenTable, is_plural
-from .lexicons import lexicon
+from .lexicons import lexicon, words
 
 WINDOW = 2  # sentences before the pronoun's own
 QUOTE_CHARS = re.compile(r"[“”\"]")
-EXPLETIVE_VERBS = {"be", "seem", "appear", "look", "sound", "remain", "become", "happen", "matter", "take", "make"}
+EXPLETIVE_VERBS = words("linking_verbs.tsv", "expletive")
 CLAUSES = {"ccomp", "xcomp", "csubj"}
 ROLE_WEIGHT = {"subject": 80, "object": 50, "oblique": 40, "possessor": 35, "other": 20}
 FORE_DEPS = {"prep", "advcl", "npadvmod", "advmod"}

@@ -21,7 +21,7 @@ from typing import Iterator
 
 from spacy.tokens import Span, Token
 
-from .lexicons import lexicon
+from .lexicons import lexicon, words
 from .relation_types import event_noun, is_reciprocal, relation_type
 from .spans import quote_closes_inside, quote_opened_inside
 
@@ -40,9 +40,7 @@ NOT_PREDICATE_DEPS = {"aux", "auxpass", "amod", "compound", "nmod", "det", "poss
 # prepositions of place, time, comparison, role and manner: what they introduce is the
 # setting of an act, not someone it is directed at ("met X *in Moscow*", "needs more
 # *than* ...", "framed X *as* an obstacle")
-SETTING_PREPOSITIONS = {"in", "at", "during", "since", "until", "till", "after", "before", "throughout", "as",
-                        "within", "near", "around", "across", "than", "like", "via", "by", "despite",
-                        "amid", "among", "alongside", "beside", "besides", "except", "outside", "inside"}
+SETTING_PREPOSITIONS = words("setting_prepositions.tsv", "clause")
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 OWNER_ENTITIES = {"NORP", "GPE", "ORG", "PERSON"}  # a modifier naming who has a noun ("*Western* efforts")
 # prepositions by which a verb's object does what the gerund after them says ("prevented

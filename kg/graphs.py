@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from importlib import resources
 from itertools import combinations
 from typing import Callable
 
@@ -34,60 +35,23 @@ from rdflib import Dataset
 
 from .query import run_query
 
+
+def graph_query(name: str) -> str:
+    """The SPARQL of ``kg/queries/graph/<name>.rq`` (the queries behind the graph views)."""
+    return resources.files("kg").joinpath("queries", "graph", f"{name}.rq").read_text("utf-8")
+
+
 ACTOR_KINDS = ("Person", "Organization", "Country", "Group", "Actor")  # most specific first
 UNNAMED = "Unnamed source"
 RELATION, CO_MENTION, SAID, ABOUT = "relation", "co-mention", "said", "about"
 GROUP, EXPRESSES, CONTRADICTS = "claim group", "expresses", "contradicts"
 
-ACTORS_QUERY = """
-SELECT ?actor ?label ?kind WHERE {
-  ?actor a ?class ; rdfs:label ?label .
-  VALUES (?class ?kind) { (cg:Person "Person") (cg:Organization "Organization") (cg:Country "Country")
-                          (cg:Group "Group") (cg:Actor "Actor") }
-}
-"""
-
-ACTOR_MENTIONS_QUERY = """
-SELECT ?actor ?doc (COUNT(?mention) AS ?mentions) WHERE {
-  ?mention cg:mentionOf ?actor ; cg:source ?doc .
-} GROUP BY ?actor ?doc
-"""
-
-ACTOR_CLAIMS_QUERY = """
-SELECT ?actor (COUNT(DISTINCT ?claim) AS ?claims) WHERE {
-  ?claim a cg:Claim ; cg:claimant ?actor .
-} GROUP BY ?actor
-"""
-
-RELATIONS_QUERY = """
-SELECT ?statement ?subject ?object ?lemma ?negated ?sentence ?doc ?title ?date ?claimantLabel WHERE {
-  ?statement a cg:Statement ; rdf:subject ?subject ; rdf:object ?object ;
-             cg:predicateLemma ?lemma ; cg:source ?doc .
-  FILTER(isIRI(?subject) && isIRI(?object) && ?subject != ?object)
-  OPTIONAL { ?statement cg:negated ?negated }
-  OPTIONAL { ?statement cg:sentence ?sentence }
-  OPTIONAL { ?doc dcterms:title ?title }
-  OPTIONAL { ?doc schema:datePublished ?date }
-  OPTIONAL { ?statement cg:assertedIn/cg:claimant/rdfs:label ?claimantLabel }
-}
-"""
-
-CLAIMS_QUERY = """
-SELECT ?claim ?speaker ?speakerText ?cue ?content ?kind ?negated ?sentence ?doc ?title ?date WHERE {
-  ?claim a cg:Claim ; cg:cue ?cue ; cg:content ?content ; cg:source ?doc .
-  OPTIONAL { ?claim cg:kind ?kind }
-  OPTIONAL { ?claim cg:claimant ?speaker }
-  OPTIONAL { ?claim cg:speakerText ?speakerText }
-  OPTIONAL { ?claim cg:negated ?negated }
-  OPTIONAL { ?claim cg:sentence ?sentence }
-  OPTIONAL { ?doc dcterms:title ?title }
-  OPTIONAL { ?doc schema:datePublished ?date }
-}
-"""
-
-CLAIMS_ABOUT_QUERY = """
-SELECT ?claim ?about WHERE { ?claim a cg:Claim ; cg:about ?about . }
-"""
+ACTORS_QUERY = graph_query("actors")
+ACTOR_MENTIONS_QUERY = graph_query("actor-mentions")
+ACTOR_CLAIMS_QUERY = graph_query("actor-claims")
+RELATIONS_QUERY = graph_query("relations")
+CLAIMS_QUERY = graph_query("claims")
+CLAIMS_ABOUT_QUERY = graph_query("claims-about")
 
 
 @dataclass(frozen=True, order=True)
@@ -241,22 +205,8 @@ def add_claim_counts(g: nx.MultiDiGraph, ds: Dataset) -> None:
             data["about"] = sum(1 for _, _, k in g.in_edges(node, data="kind") if k == ABOUT)
 
 
-GROUPS_QUERY = """
-SELECT ?claim ?group ?label ?claims ?sources ?speakers ?first ?title WHERE {
-  ?claim cg:expresses ?group .
-  ?group rdfs:label ?label ; cg:memberCount ?claims ; cg:sourceCount ?sources ; cg:speakerCount ?speakers .
-  FILTER(?claims > 1)
-  OPTIONAL { ?group cg:firstSeen ?first }
-  OPTIONAL { ?group cg:firstSource/dcterms:title ?title }
-}
-"""
-
-CONTRADICTIONS_QUERY = """
-SELECT ?a ?b ?evidence WHERE {
-  ?c a cg:Contradiction ; cg:between ?a, ?b ; cg:evidence ?evidence .
-  FILTER(STR(?a) < STR(?b))
-}
-"""
+GROUPS_QUERY = graph_query("groups")
+CONTRADICTIONS_QUERY = graph_query("contradictions")
 
 
 def plural(n: int, word: str) -> str:

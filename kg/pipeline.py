@@ -15,15 +15,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
+from spacy.tokens import Doc
+
 from . import nlp
-from .actors import ActorResolver
-from .claims import extract_claims
+from .components import ActorsComponent, ClaimsComponent, TriplesComponent
 from .gazetteer import Gazetteer
 from .ingest import Document, Warn
 from .records import Actor, Claim, DocumentRecord, Mention, Record, Triple
-from .spans import span_has_verb, span_negated
-from .stance import claim_stances
-from .triples import extract_triples
 
 
 @dataclass
@@ -50,12 +48,19 @@ def document_record(document: Document) -> DocumentRecord:
 
 
 class Pipeline:
-    """The extraction stages over one spaCy model and one corpus-wide actor registry."""
+    """The spaCy parse, then claimgraph's components (:mod:`kg.components`) over each
+    ``Doc``, then records. Each pipeline has its own actors component, so its own
+    corpus-wide actor registry (``pipeline.resolver``)."""
 
     def __init__(self, model: str | None = None, gazetteer: Gazetteer | list[Actor] | None = None) -> None:
         """``gazetteer``: the known actors (default: ``ontology/actors.ttl`` and ``$KG_GAZETTEER``)."""
         self.model = model
-        self.resolver = ActorResolver(gazetteer)
+        self.components = [ActorsComponent(gazetteer), ClaimsComponent(), TriplesComponent()]
+
+    @property
+    def resolver(self):
+        """The corpus-wide actor registry (:class:`~kg.actors.ActorResolver`)."""
+        return self.components[0].resolver
 
     def run(self, documents: Iterable[Document], warn: Warn | None = None,
             progress: Callable[[Document], None] | None = None) -> Iterator[DocumentResult]:
@@ -71,18 +76,13 @@ class Pipeline:
                     raise
                 warn(f"{document.id}: extraction failed ({err.__class__.__name__}: {err}); skipped")
 
-    def extract(self, document: Document, doc) -> DocumentResult:
-        actors = self.resolver.resolve(document, doc)
-        claims = extract_claims(document, doc, actors)
-        for claim in claims:
-            if claim.speaker:
-                claim.speaker_label = self.resolver.actors[claim.speaker].label
-            claim.stance = [s.as_dict() for s in claim_stances(doc, claim, actors)]
-            claim.content_negated = span_negated(doc, *claim.content_span)
-            claim.proposition = span_has_verb(doc, *claim.content_span)
-        triples = extract_triples(document, doc, actors, claims)
-        return DocumentResult(document_record(document), document.text, actors.mentions, claims, triples)
+    def extract(self, document: Document, doc: Doc) -> DocumentResult:
+        """Run the components over one parsed document and collect their records."""
+        doc._.document = document
+        for component in self.components:
+            doc = component(doc)
+        return DocumentResult(document_record(document), document.text, doc._.mentions, doc._.claims, doc._.triples)
 
     def actors(self) -> list[Actor]:
         """Every actor mentioned so far (gazetteer entries never mentioned are left out)."""
-        return [self.resolver.actors[i] for i in sorted(self.resolver.mentioned)]
+        return self.components[0].actors()

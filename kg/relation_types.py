@@ -19,13 +19,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicons import lexicon
+from .lexicons import lexicon, words
 
 POLARITY_TYPES = {"+": "support", "-": "oppose"}
-SETTING_WORDS = {"in", "at", "during", "since", "until", "after", "before", "throughout", "within", "near",
-                 "around", "across", "alongside", "beside", "amid", "among", "despite", "than", "like"}
-PREPOSITIONS = {"with", "to", "on", "against", "at", "for", "from", "into", "in", "toward", "towards",
-                "over", "about", "of", "by", "as"}
+SETTING_WORDS = words("setting_prepositions.tsv", "relation")
+PREPOSITIONS = words("relation_prepositions.txt")
 
 
 def is_setting(lemma: str) -> bool:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from .lexicons import words
+
 
 QUOTE_PAIRS = {"“": {"”"}, "‘": {"’"}, "``": {"''"}, "`": {"'", "''"}, '"': {'"'}, "«": {"»"}}
 
@@ -34,10 +36,11 @@ def char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def is_negated(token: Token) -> bool:
     """True when the token has a negation among its dependents ("did not say", "never claimed")."""
-    return any(child.dep_ == "neg" or child.lower_ in {"never", "not"} for child in token.children)
+    return any(child.dep_ == "neg" or child.lower_ in NEGATIVE_ADVERBS for child in token.children)
 
 
-NEGATIVE_WORDS = {"nothing", "nobody", "none", "noone", "no", "neither"}
+NEGATIVE_WORDS = words("negations.tsv", "determiner")
+NEGATIVE_ADVERBS = words("negations.tsv", "adverb")
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "expl"}
 
 

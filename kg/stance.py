@@ -35,9 +35,6 @@ CLIMB_DEPS = {"conj", "appos", "compound", "pobj", "prep", "poss"}
 COPULAS = {"be", "become", "remain", "seem", "appear", "pose", "play", "represent", "constitute"}
 NOMINAL_DEPS = CLIMB_DEPS | {"amod", "nmod", "det", "nummod", "npadvmod", "cc"}
 MAX_CLIMB = 6
-# a preposition after an evaluative cue that gives its reason or occasion, not its target:
-# "criticized the president *for* Washington's worsening ties" does not oppose Washington
-REASON_PREPOSITIONS = {"for", "over", "because", "after", "despite", "during", "in", "amid", "since", "by", "with"}
 NEGATIVE_DETERMINERS = {"no", "zero", "little", "few", "nil"}
 ROLE_NAMES = {"poss": "possessor", "compound": "modifier", "amod": "modifier", "agent": "agent"}  # else subject
 
@@ -158,7 +155,7 @@ def _cue_objects(cue: Token, start: int, end: int) -> list[Token]:
     for child in cue.children:
         if child.dep_ in {"dobj", "attr", "oprd"}:
             found.append(child)
-        elif child.dep_ == "prep" and child.lower_ not in REASON_PREPOSITIONS:
+        elif child.dep_ == "prep" and child.lower_ not in lexicon("reason_prepositions.txt"):
             found.extend(g for g in child.children if g.dep_ == "pobj")
     found = [t for t in found if start <= t.idx < end]
     return found + [c for t in found for c in t.conjuncts if start <= c.idx < end]
@@ -175,7 +172,7 @@ def in_phrase_of(token: Token, heads: list[Token]) -> bool:
             return True
         if token.dep_ not in NOMINAL_DEPS or token.head == token:
             return False
-        if token.dep_ == "prep" and token.lower_ in REASON_PREPOSITIONS:
+        if token.dep_ == "prep" and token.lower_ in lexicon("reason_prepositions.txt"):
             return False  # the reason for a verdict is not its target
         prepositions += token.dep_ == "prep"
         if prepositions > 1:

@@ -29,7 +29,9 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from .actors import DocActors
+from .claims import extract_claims
 from .clauses import Arg, Extraction, prep_object, sentence_extractions
+from .extensions import actors_of, document_of
 from .ingest import Document
 from .lexicons import lexicon
 from .nominals import nominal_extractions
@@ -278,6 +280,19 @@ class TripleExtractor:
         return None
 
 
-def extract_triples(document: Document, doc: Doc, actors: DocActors, claims: list[Claim]) -> list[Triple]:
-    """All triples of one parsed document."""
-    return TripleExtractor(document, doc, actors, claims).run()
+def extract_triples(doc: Doc, actors: DocActors | None = None, claims: list[Claim] | None = None) -> list[Triple]:
+    """All triples of one parsed document.
+
+    ``actors`` and ``claims`` default to ``doc._.actors`` and ``doc._.claims`` (each made
+    when unset), so a bare ``Doc`` will do.
+
+    >>> from kg import nlp
+    >>> [(t.subject, t.predicate, t.object) for t in extract_triples(nlp.load()("Xi Jinping welcomed Vladimir Putin."))]
+    [('xi_jinping', 'welcome', 'vladimir_putin')]
+    """
+    actors = actors if actors is not None else actors_of(doc)
+    if claims is None:
+        if doc._.claims is None:
+            doc._.claims = extract_claims(doc, actors)
+        claims = doc._.claims
+    return TripleExtractor(document_of(doc), doc, actors, claims).run()

@@ -292,6 +292,21 @@ def test_speech_act_noun():
     assert claims[0].speaker == "maria_lopez"
 
 
+def test_make_clear_is_a_construction_kept_as_data():
+    """Rule "make-clear" is only a pattern in kg/data/claim_rules.toml (the README's example)."""
+    found, claims = claims_of("Ham made it clear he had major misgivings about the army.")
+    assert found == [("Ham", "made it clear", "he had major misgivings about the army", "indirect")]
+    assert claims[0].rule == "make-clear"
+    found, _ = claims_of("Putin has made clear that Russia would not back down.")
+    assert found == [("Putin", "has made clear", "that Russia would not back down", "indirect")]
+    assert claims_of("The report made the risks clear.")[0] == []  # no clause: nothing said
+
+
+def test_speech_act_noun_with_copula_and_source_after():
+    found, _ = claims_of("The warning from the ministry was that prices would rise.")
+    assert found == [("the ministry", "warning from the ministry was", "that prices would rise", "indirect")]
+
+
 def test_document_cues_speak_only_for_documents():
     found, _ = claims_of("The survey shows that most voters distrust the council.")
     assert found == [("The survey", "shows", "that most voters distrust the council", "indirect")]

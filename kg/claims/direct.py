@@ -27,8 +27,9 @@ from .grammar import DASHES, antecedent, cue_tags, is_cue_verb, source_range, su
 from .layout import Layout
 from .model import Attribution, Range
 from .quotes import Quote
+from .rules import Rule
 
-CUED_QUOTES = {"direct", "direct-after-cue", "direct-colon", "direct-continued", "direct-before-cue"}
+CUED_QUOTES = {Rule.DIRECT, Rule.DIRECT_AFTER_CUE, Rule.DIRECT_COLON, Rule.DIRECT_CONTINUED, Rule.DIRECT_BEFORE_CUE}
 STANDALONE_BEFORE = {",", ":", ";", "—", "―", "–", "--", "-", "(", "[", ".", "!", "?"}
 COMPLEMENTS = {"ccomp", "xcomp", "dobj"}
 PRO_FORMS = {"it", "so"}  # objects that stand for the quotation itself
@@ -82,7 +83,7 @@ class DirectQuotes:
                 self.by_quote[n] = attribution
         for n in reversed(standalone):  # "A." "B," she said: A takes B's cue
             if n not in self.by_quote and n + 1 in self.by_quote and self._joined(n, n + 1):
-                self.by_quote[n] = self._inherit(self.by_quote[n + 1], n, "direct-before-cue")
+                self.by_quote[n] = self._inherit(self.by_quote[n + 1], n, Rule.DIRECT_BEFORE_CUE)
         return [self.by_quote[n] for n in sorted(self.by_quote)] + self._labelled_paragraphs()
 
     def _labelled_paragraphs(self) -> list[Attribution]:
@@ -102,7 +103,7 @@ class DirectQuotes:
             if end <= start or not any(t.pos_ in PREDICATING for t in self.doc[start:end]):
                 continue  # a heading ("Defense: News and Analysis"), not words someone said
             content = char_range(self.doc, start, end)
-            found.append(Attribution("label", char_range(self.doc, colon, colon + 1), [content], "direct", head,
+            found.append(Attribution(Rule.LABEL, char_range(self.doc, colon, colon + 1), [content], "direct", head,
                                      char_range(self.doc, *trim(self.doc, first, colon))))
         return found
 
@@ -170,7 +171,7 @@ class DirectQuotes:
             subject, source = self._subject(cue, before, after)
             if relation == "frames" and subject is not None and self._may_speak(cue, subject):
                 self.used_cues.add(cue.i)
-                return self._attribution("direct", cue, subject, quote, words, source)
+                return self._attribution(Rule.DIRECT, cue, subject, quote, words, source)
         according = next((t for t in frame if t.lower_ == "according"), None)
         if according is not None:
             attribution = self._according(according, quote, words)
@@ -247,7 +248,7 @@ class DirectQuotes:
             return True
         return "document" in self.nouns.get(antecedent(subject).lemma_.lower(), ())
 
-    def _attribution(self, pattern: str, cue: Token, subject: Token, quote: Quote,
+    def _attribution(self, pattern: Rule, cue: Token, subject: Token, quote: Quote,
                      words: Range, source: Range | None = None) -> Attribution:
         doc = self.doc
         source = source or source_range(subject, avoid=words)
@@ -263,7 +264,7 @@ class DirectQuotes:
             return None
         span = source_range(source, avoid=words)
         self.used_cues.add(according.i)
-        return Attribution("direct-according", char_range(self.doc, according.i, to.i + 1),
+        return Attribution(Rule.DIRECT_ACCORDING, char_range(self.doc, according.i, to.i + 1),
                            [quote_words(self.text, quote)], "direct", source,
                            char_range(self.doc, *span), closed=quote.closed)
 
@@ -280,7 +281,7 @@ class DirectQuotes:
         start = self.doc[colon].idx + 1
         content = quote_words(self.text, Quote(start, quote.end, quote.closed, quote.mark, quote.after))
         source = char_range(self.doc, *trim(self.doc, words[0], colon))
-        return Attribution("label", char_range(self.doc, colon, colon + 1), [content], "direct",
+        return Attribution(Rule.LABEL, char_range(self.doc, colon, colon + 1), [content], "direct",
                            head, source, closed=quote.closed)
 
     def _dash(self, quote: Quote) -> Attribution | None:
@@ -301,7 +302,7 @@ class DirectQuotes:
         phrase = self.doc[start:end]
         if not any(t.pos_ == "PROPN" for t in phrase) or any(t.pos_ == "VERB" for t in phrase):
             return None
-        return Attribution("dash", (dash_start, dash_start + len(dash)), [quote_words(self.text, quote)],
+        return Attribution(Rule.DASH, (dash_start, dash_start + len(dash)), [quote_words(self.text, quote)],
                            "direct", phrase.root, char_range(self.doc, start, end))
 
     def _colon_intro(self, quote: Quote, words: Range) -> Attribution | None:
@@ -323,7 +324,7 @@ class DirectQuotes:
                 subject = subject_of(cue)
                 if subject is not None:
                     self.used_cues.add(cue.i)
-                    return self._attribution("direct-colon", cue, subject, quote, words)
+                    return self._attribution(Rule.DIRECT_COLON, cue, subject, quote, words)
         return None
 
     # quotations without a cue of their own ---------------------------------------------
@@ -336,12 +337,12 @@ class DirectQuotes:
             return after_cue
         before = self.layout.quotes[n - 1]
         if self.layout.line(before.mark) == self.layout.line(quote.mark):
-            return self._inherit(previous, n, "direct-same-paragraph")
+            return self._inherit(previous, n, Rule.DIRECT_SAME_PARAGRAPH)
         if quote.continues:
-            return self._inherit(previous, n, "direct-continued")
+            return self._inherit(previous, n, Rule.DIRECT_CONTINUED)
         if quote.opens_paragraph and self._previous_line(quote) == self.layout.line(before.mark) \
                 and self._ends_paragraph(before) and previous.pattern in CUED_QUOTES:
-            return self._inherit(previous, n, "direct-next-paragraph")
+            return self._inherit(previous, n, Rule.DIRECT_NEXT_PARAGRAPH)
         return None
 
     def _after_cue(self, quote: Quote) -> Attribution | None:
@@ -360,7 +361,7 @@ class DirectQuotes:
                     if not any(c.dep_ == "ccomp" for c in cue.lefts):
                         self.used_cues.add(cue.i)  # else the clause before is its content too
                     words = layout.token_range(quote.start, quote.end)
-                    return self._attribution("direct-after-cue", cue, subject, quote, words)
+                    return self._attribution(Rule.DIRECT_AFTER_CUE, cue, subject, quote, words)
         return None
 
     def _previous_line(self, quote: Quote) -> int | None:
@@ -381,7 +382,7 @@ class DirectQuotes:
         return self.layout.line(first.mark) == self.layout.line(second.mark) \
             and not self.text[first.after:second.mark].strip()
 
-    def _inherit(self, attribution: Attribution, n: int, pattern: str) -> Attribution:
+    def _inherit(self, attribution: Attribution, n: int, pattern: Rule) -> Attribution:
         """The same source and cue for quotation ``n`` (one more fragment of the claim)."""
         quote = self.layout.quotes[n]
         return replace(attribution, pattern=pattern, contents=[quote_words(self.text, quote)],

@@ -17,7 +17,7 @@ import numpy
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from ..lexicons import lexicon
+from ..lexicons import lexicon, words
 from ..spans import QUOTE_PAIRS, quote_closes_inside, quote_opened_inside
 
 SUBJECTS = {"nsubj", "nsubjpass"}
@@ -27,11 +27,7 @@ RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 EDGE_WORDS = {"and", "but", "or"}
 DASHES = ("--", "—", "―", "–", "-")  # the longest first
 EXPLETIVES = {"it", "there"}
-QUANTIFIERS = {"one", "some", "many", "most", "all", "few", "several", "half", "none", "each", "both", "any",
-               "number", "handful", "couple", "dozen", "dozens", "hundreds", "thousands", "millions", "lot", "lots"}
-PERSON_NOUNS = {"leader", "president", "head", "chief", "minister", "official", "spokesman",
-                "spokeswoman", "spokesperson", "member", "representative", "secretary", "director",
-                "chairman", "chairwoman", "adviser", "advisor", "aide", "governor", "senator", "mayor"}
+QUANTIFIERS = words("quantifiers.txt")
 
 Range = tuple[int, int]
 
@@ -154,7 +150,7 @@ def antecedent(token: Token) -> Token:
 
 
 def _is_person(noun: Token) -> bool:
-    return noun.ent_type_ == "PERSON" or noun.lemma_.lower() in PERSON_NOUNS
+    return noun.ent_type_ == "PERSON" or noun.lemma_.lower() in lexicon("person_nouns.tsv")
 
 
 def subtree_range(token: Token) -> Range:

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from .rules import Rule
+
 Range = tuple[int, int]
 
 
@@ -14,12 +16,12 @@ class Attribution:
     """Who (``source``), by which words (``cue``), said what (``contents``: one or more
     character ranges, e.g. the two halves of an interrupted quotation).
 
-    ``pattern`` names the rule that found it (it sets the confidence); ``cue_token`` is
+    ``pattern`` is the rule that found it (it sets the confidence); ``cue_token`` is
     the cue's head word when it is a word (a colon or a dash is not); ``source`` is the
     head of the source phrase and ``source_span`` its characters.
     """
 
-    pattern: str
+    pattern: Rule
     cue: Range
     contents: list[Range]
     kind: str

@@ -1,4 +1,5 @@
-"""Attributions -> :class:`~kg.records.Claim` records: one per content fragment and speaker."""
+"""Attributions -> finished :class:`~kg.records.Claim` records: one per content fragment and
+speaker, with the speaker's label, negation, hedging and the claimant's stances."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from ..actors import DocActors
 from ..ingest import Document
 from ..lexicons import lexicon
 from ..records import Claim, stable_id
-from ..spans import is_negated
+from ..spans import is_negated, span_has_verb, span_negated
+from ..stance import claim_stances
 from .confidence import confidence
 from .model import Attribution, Range
 
@@ -51,12 +53,14 @@ def claims_of(document: Document, doc: Doc, actors: DocActors, attribution: Attr
         hedged = is_hedged(doc, content, attribution.cue_token)
         sentence = sentence_span(doc, attribution, content)
         about = actors.actors_in(start, end)
+        content_negated = span_negated(doc, start, end)
+        proposition = span_has_verb(doc, start, end)
         for speaker in attribution.speakers or [None]:
-            claims.append(Claim(
+            claim = Claim(
                 doc=document.id,
                 id=stable_id(document.id, attribution.cue, content, speaker_span, speaker or ""),
                 speaker=speaker,
-                speaker_label=None,
+                speaker_label=actors.label(speaker),
                 speaker_text=text[speaker_span[0]:speaker_span[1]] if speaker_span else None,
                 speaker_span=speaker_span,
                 cue=text[cue_start:cue_end],
@@ -69,6 +73,10 @@ def claims_of(document: Document, doc: Doc, actors: DocActors, attribution: Attr
                 confidence=score,
                 negated=negated,
                 hedged=hedged,
-                rule=attribution.pattern,
-            ))
+                rule=str(attribution.pattern),
+                content_negated=content_negated,
+                proposition=proposition,
+            )
+            claim.stance = [stance.as_dict() for stance in claim_stances(doc, claim, actors)]
+            claims.append(claim)
     return claims

@@ -24,12 +24,13 @@ took for an adverbial: "said after the convention he would ..."). In a relative 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Callable
 
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from ..lexicons import lexicon
+from ..lexicons import lexicon, words
 from ..spans import char_span as char_range
 from .grammar import (DASHES, Range, after_dateline, antecedent, cue_tags, cue_verbs, hashes, inflections, is_cue_verb, is_pronoun,
                       plausible_source, source_range, subject_of, subtree_range, tokens_with, trim, verb_group,
@@ -37,25 +38,25 @@ from .grammar import (DASHES, Range, after_dateline, antecedent, cue_tags, cue_v
 from .layout import Layout
 from .model import Attribution
 from .quotes import has_partial_quote
+from .patterns import PatternMatch, content_at, find_matches
+from .rules import Rule, RuleTable, rule_table
 
 OBJECT_EXTENSIONS = {"oprd", "xcomp", "ccomp", "advcl"}
 OBJECT_PREPS = {"as", "for", "of", "over", "about"}  # "criticized X for Y", "described X as Y"
 UNSOURCED_PREPS = {"for", "of", "over", "about"}  # "X was criticized for Y"
 TIME_NOUNS = {"course", "period", "time", "years", "months", "weeks", "days", "decades", "weekend"}
-CIRCUMSTANCE_PREPS = {"in", "at", "on", "during", "after", "before", "since", "until", "throughout", "amid",
-                      "near", "within", "by", "while", "despite", "via", "through"}
-LONE_OBJECTS = {"it", "this", "that", "them", "him", "her", "so", "something", "anything", "nothing",
-                "what", "which", "one", "more", "much", "lot"}
+CIRCUMSTANCE_PREPS = words("setting_prepositions.tsv", "circumstance")
+LONE_OBJECTS = words("lone_objects.txt")
 EXPLETIVES = {"it", "there"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
-CLAUSAL_PATTERNS = {"ccomp", "ccomp-before", "parenthetical", "as", "to", "according"}
+CLAUSAL_PATTERNS = {Rule.CCOMP, Rule.CCOMP_BEFORE, Rule.PARENTHETICAL, Rule.AS, Rule.TO, Rule.ACCORDING}
 PRO_FORMS = {"it", "so"}  # "as she put it", "as he said so"
-LINKING_VERBS = {"be", "seem", "appear", "remain", "become", "sound", "feel", "grow"}
+LINKING_VERBS = words("linking_verbs.tsv", "adjective-cue")
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 WH_WORDS = {"when", "whether", "how", "why", "where", "what", "who", "which"}
 ASIDE_DASHES = set(DASHES) - {"-"}  # not a hyphen
-PHRASE_PATTERNS = {"object", "prep"}  # contents that are a noun or prepositional phrase
-WORD_SENSE_PATTERNS = {"object", "prep", "to", "passive", "noun"}  # the cue may be no cue at all
+PHRASE_PATTERNS = {Rule.OBJECT, Rule.PREP}  # contents that are a noun or prepositional phrase
+WORD_SENSE_PATTERNS = {Rule.OBJECT, Rule.PREP, Rule.TO, Rule.PASSIVE, Rule.NOUN}  # the cue may be no cue at all
 
 
 @lru_cache(maxsize=4)
@@ -76,7 +77,7 @@ class ReportedSpeech:
     """Finds reported speech in one document, leaving out cues already used and quotations."""
 
     def __init__(self, doc: Doc, text: str, layout: Layout, used_cues: set[int], skipped,
-                 extends: dict | None = None) -> None:
+                 extends: dict | None = None, rules: RuleTable | None = None) -> None:
         self.doc = doc
         self.text = text
         self.layout = layout
@@ -91,10 +92,14 @@ class ReportedSpeech:
         self.groups = lexicon("group_heads.txt")
         self.hedge_verbs = {w for w, tags in lexicon("hedges.tsv").items() if "verb" in tags}
         self.adjectives = lexicon("cue_adjectives.txt")
+        self.rules = rules or rule_table()
+        self.matches = find_matches(doc, self.rules)  # cue index -> constructions of the rule table
 
     def run(self) -> list[Attribution]:
         found: list[Attribution] = []
-        for token in tokens_with(self.doc, [LEMMA, LOWER], cue_word_ids(self.doc.vocab)):
+        candidates = {t.i for t in tokens_with(self.doc, [LEMMA, LOWER], cue_word_ids(self.doc.vocab))}
+        for i in sorted(candidates | set(self.matches)):
+            token = self.doc[i]
             if token.i in self.used_cues or self.layout.words[token.i] >= 0:
                 continue
             attribution = None
@@ -104,8 +109,8 @@ class ReportedSpeech:
                 attribution = self._verb(token)
             elif token.lower_ == "according":
                 attribution = self._according_to(token)
-            elif token.pos_ == "NOUN" and "speech" in self.nouns.get(token.lemma_.lower(), ()):
-                attribution = self._noun(token)
+            else:  # the constructions kept as data see the cues no rule above takes
+                attribution = self._matched(token)
             if attribution is not None and not self.skipped(*attribution.cue):
                 found.append(attribution)
         return found
@@ -123,7 +128,7 @@ class ReportedSpeech:
         pattern, parts, cue_end = self._complement(cue, tags)
         if not parts:
             return None
-        if cue.i in self.extends and pattern == "ccomp":
+        if cue.i in self.extends and pattern == Rule.CCOMP:
             quote = self.extends[cue.i]
             parts[-1] = (parts[-1][0], max(parts[-1][1], self.layout.token_at(quote.after)))
         subject = self.continued.get(cue.i) or subject_of(cue)
@@ -142,7 +147,7 @@ class ReportedSpeech:
             return None
         return self._attribution(pattern, cue, subject, parts, cue_end, weak="weak" in tags)
 
-    def _complement(self, cue: Token, tags: frozenset[str]) -> tuple[str, list[Range], int | None]:
+    def _complement(self, cue: Token, tags: frozenset[str]) -> tuple[Rule | None, list[Range], int | None]:
         """(pattern, content token ranges, end of the cue when it takes a preposition)."""
         children = list(cue.children)
         clauses = [c for c in children if c.dep_ == "ccomp" and c.i > cue.i] or _clause_taken_as_adverbial(cue)
@@ -150,50 +155,50 @@ class ReportedSpeech:
                         or "weak" in tags and not _is_finite(clauses[0])):
             clauses = []  # "recognized the state [, ...] will take part"; "would see prices rise"
         if clauses:
-            return "ccomp", [self._clauses_range(cue, clauses)], None
-        for child in children:
-            if child.dep_ == "ccomp" and child.i < cue.i:
-                return "ccomp-before", [subtree_range(child)], None
+            return Rule.CCOMP, [self._clauses_range(cue, clauses)], None
+        before = content_at(cue, Rule.CCOMP_BEFORE, self.rules)
+        if before is not None:
+            return Rule.CCOMP_BEFORE, [subtree_range(before)], None
         objects = [c for c in children if c.dep_ == "dobj" and c.i > cue.i] \
             or [c for c in children if c.dep_ == "oprd" and c.i > cue.i][:1]  # "called Oz a quack": no dobj
         if _is_as_clause(cue) and "activity" not in tags and all(o.lower_ in PRO_FORMS for o in objects) \
                 and not any(c.dep_ in {"xcomp", "prep"} and c.i > cue.i for c in children):
-            return "as", self._around(cue), (objects[-1].i + 1 if objects else None)  # "..., as X put it"
+            return Rule.AS, self._around(cue), (objects[-1].i + 1 if objects else None)  # "..., as X put it"
         if "to" in tags:
             for child in children:
                 if child.dep_ == "xcomp" and child.i > cue.i and (has_to(child) or child.tag_ == "VBG" and not objects):
                     start = objects[0].left_edge.i if objects and objects[0].i < child.i else child.left_edge.i
-                    return "to", [(start, child.right_edge.i + 1)], None
+                    return Rule.TO, [(start, child.right_edge.i + 1)], None
         group_end = verb_group(cue)[1]
         for child in children:
             if child.dep_ == "prep" and f"prep:{child.lower_}" in tags and self._next_to(cue, group_end, child) \
                     and any(c.dep_ in {"pobj", "pcomp"} for c in child.children):
                 end = self._extended(children, child, child.right_edge.i + 1, tags)
-                return "prep", [(child.i + 1, end)], child.i + 1
+                return Rule.PREP, [(child.i + 1, end)], child.i + 1
         if "object" in tags and objects:
             obj = objects[0]
             end = self._extended(children, obj, obj.right_edge.i + 1, tags)
             if end == obj.i + 1 and obj.lower_ in LONE_OBJECTS:
-                return "", [], None
+                return None, [], None
             if "as" in tags and not any(c.dep_ == "prep" and c.lower_ == "as" for c in (*children, *obj.children)):
-                return "", [], None
-            return "object", [(obj.left_edge.i, end)], None
+                return None, [], None
+            return Rule.OBJECT, [(obj.left_edge.i, end)], None
         if cue.dep_ == "parataxis" and cue.head.pos_ in {"VERB", "AUX"}:
-            return "parenthetical", self._around(cue), None
+            return Rule.PARENTHETICAL, self._around(cue), None
         if "object" in tags and cue.dep_ == "relcl" and not objects and cue.head.pos_ in {"NOUN", "PROPN"}:
             # "the alliance that Putin declared": the noun the clause is about is the content
             noun = cue.head
-            return "object", [(noun.left_edge.i, cue.left_edge.i)], None
-        clause = self._clause_of_noun(children) or _wh_clause(cue, children) \
+            return Rule.OBJECT, [(noun.left_edge.i, cue.left_edge.i)], None
+        clause = content_at(cue, Rule.CCOMP, self.rules) or _wh_clause(cue, children) \
             or _misattached_that_clause(cue, children, objects if "addressee" in tags else [])
         if clause is not None:
-            return "ccomp", [subtree_range(clause)], None
-        pro_form = _pro_clause(cue, children)
+            return Rule.CCOMP, [subtree_range(clause)], None
+        pro_form = content_at(cue, Rule.PRO_FORM, self.rules)
         if pro_form is not None:
-            return "pro-form", [subtree_range(pro_form)], None
+            return Rule.PRO_FORM, [subtree_range(pro_form)], None
         if "object" not in tags and "addressee" not in tags and len(objects) == 1 and _hides_a_clause(objects[0]):
-            return "ccomp", [(objects[0].left_edge.i, cue.right_edge.i + 1)], None
-        return "", [], None
+            return Rule.CCOMP, [(objects[0].left_edge.i, cue.right_edge.i + 1)], None
+        return None, [], None
 
     def _next_to(self, cue: Token, group_end: int, prep: Token) -> bool:
         """True when ``prep`` follows the cue's words, or only adverbs and times of the cue
@@ -228,19 +233,6 @@ class ReportedSpeech:
     def _joins(self, end: int, start: int) -> bool:
         """True when only punctuation and a conjunction lie between two token positions."""
         return all(t.is_punct or t.dep_ == "cc" for t in self.doc[end:start])
-
-    def _clause_of_noun(self, children: list[Token]) -> Token | None:
-        """"warned in an interview that ...": the parse hangs the clause from the noun."""
-        for child in children:
-            if child.dep_ != "prep" or child.lower_ not in {"in", "during", "at"}:
-                continue
-            for pobj in child.children:
-                if pobj.dep_ == "pobj" and pobj.lemma_.lower() in self.nouns:
-                    for clause in pobj.children:
-                        if clause.dep_ in {"acl", "ccomp"} and any(m.dep_ == "mark" and m.lower_ == "that"
-                                                                  for m in clause.subtree):
-                            return clause
-        return None
 
     def _extended(self, children: list[Token], first: Token, end: int, tags: frozenset[str]) -> int:
         """The end of the content, over what the verb says of its object or phrase: "as Y",
@@ -314,7 +306,7 @@ class ReportedSpeech:
             if prep is None or prep.right_edge.i == prep.i + 1 and prep.right_edge.lower_ in LONE_OBJECTS:
                 return None  # "concerned about this": no content of its own
             parts, cue_end = [(prep.i + 1, prep.right_edge.i + 1)], prep.i + 1
-        attribution = self._attribution("adjective", adjective, subject, parts, cue_end, weak=True)
+        attribution = self._attribution(Rule.ADJECTIVE, adjective, subject, parts, cue_end, weak=True)
         if attribution is not None:
             start = verb_group(verb)[0]
             attribution.cue = char_range(self.doc, start, cue_end or adjective.i + 1)
@@ -347,7 +339,7 @@ class ReportedSpeech:
             if not subjects:
                 return None
             parts = [(subjects[0].left_edge.i, subjects[-1].right_edge.i + 1)]
-        return self._attribution("passive", cue, source, parts, None, weak="weak" in tags)
+        return self._attribution(Rule.PASSIVE, cue, source, parts, None, weak="weak" in tags)
 
     def _unsourced_passive(self, cue: Token, tags: frozenset[str]) -> Attribution | None:
         """A passive cue without its source: "X is expected to win", "X was accused of Y",
@@ -362,7 +354,7 @@ class ReportedSpeech:
         subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
         clause = next((c for c in children if c.dep_ == "ccomp" and c.i > cue.i), None)
         if clause is not None and (subject is None or subject.lower_ in EXPLETIVES):
-            return self._attribution("passive-unsourced", cue, None, [subtree_range(clause)], None, weak=True)
+            return self._attribution(Rule.PASSIVE_UNSOURCED, cue, None, [subtree_range(clause)], None, weak=True)
         if subject is None or subject.lower_ in EXPLETIVES or self.layout.in_quote(subject):
             return None
         said = None
@@ -383,7 +375,7 @@ class ReportedSpeech:
         if said is None:
             return None
         parts = [subtree_range(subject), said]
-        return self._attribution("passive-unsourced", cue, None, parts, cue_end, weak=True)
+        return self._attribution(Rule.PASSIVE_UNSOURCED, cue, None, parts, cue_end, weak=True)
 
     # according to ------------------------------------------------------------------------
 
@@ -410,7 +402,7 @@ class ReportedSpeech:
             parts = [p for p in ((start, phrase[0]), (phrase[1], end)) if trim(self.doc, *p)[1] > trim(self.doc, *p)[0]]
         if not parts:
             return None
-        attribution = self._attribution("according", token, source, parts, to.i + 1)
+        attribution = self._attribution(Rule.ACCORDING, token, source, parts, to.i + 1)
         if attribution is not None:
             attribution.cue = char_range(self.doc, token.i, to.i + 1)
         return attribution
@@ -423,31 +415,23 @@ class ReportedSpeech:
         comma = next((t.i for t in self.doc[source.i + 1:sentence.end] if t.text == ","), None)
         return [(comma + 1, sentence.end)] if comma is not None else []
 
-    # speech-act nouns ---------------------------------------------------------------------
+    # constructions of the rule table (kg/data/claim_rules.toml) ---------------------------
 
-    def _noun(self, noun: Token) -> Attribution | None:
-        """"Her claim that ...", "his view is that ...": the possessor is the source, the
-        clause the content (the copula then belongs to the cue)."""
-        clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp"} and c.i > noun.i
-                       and (any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) or has_to(c))), None)
-        copula = None
-        if clause is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
-            copula = noun.head
-            clause = next((c for c in copula.children if c.dep_ in {"ccomp", "attr"} and c.i > copula.i
-                           and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
-        if clause is None:
-            return None
-        source = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if source is None:
-            for child in noun.children:
-                if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
-                    source = next((c for c in child.children if c.dep_ == "pobj"), None)
-        if source is None or not self._plausible(source):
-            return None
-        attribution = self._attribution("noun", noun, source, [subtree_range(clause)], None)
-        if attribution is not None and copula is not None:
-            attribution.cue = char_range(self.doc, noun.i, copula.i + 1)
-        return attribution
+    def _matched(self, cue: Token) -> Attribution | None:
+        """The first construction of the rule table found at ``cue`` that passes its checks
+        ("her claim that ...", "his view is that ...": :mod:`.patterns`)."""
+        for match in self.matches.get(cue.i, []):
+            if self.rules.patterns[match.rule]["sources"] and match.source is None:
+                continue
+            if not all(CHECKS[check](self, match) for check in self.rules.checks.get(match.rule, ())):
+                continue
+            attribution = self._attribution(Rule(match.rule), cue, match.source, [subtree_range(match.content)], None)
+            if attribution is not None:
+                if match.cue_end is not None:
+                    start = verb_group(cue)[0] if cue.pos_ in {"VERB", "AUX"} else cue.i
+                    attribution.cue = char_range(self.doc, start, match.cue_end.i + 1)
+                return attribution
+        return None
 
     # content edges -----------------------------------------------------------------------
 
@@ -497,7 +481,7 @@ class ReportedSpeech:
 
     # records -----------------------------------------------------------------------------
 
-    def _attribution(self, pattern: str, cue: Token, source: Token | None, parts: list[Range],
+    def _attribution(self, pattern: Rule, cue: Token, source: Token | None, parts: list[Range],
                      cue_end: int | None, weak: bool = False) -> Attribution | None:
         doc, text = self.doc, self.text
         contents = []
@@ -566,22 +550,6 @@ def _is_finite(clause: Token) -> bool:
     return clause.tag_ in FINITE_TAGS or clause.tag_ in {"WDT", "WP", "WRB"} \
         or any(c.dep_ in {"aux", "auxpass", "mark"} and (c.dep_ == "mark" or c.tag_ in FINITE_TAGS or c.tag_ == "TO")
                or c.tag_ in {"WDT", "WP", "WRB"} for c in clause.children)
-
-
-def _pro_clause(cue: Token, children: list[Token]) -> Token | None:
-    """A word that stands for a clause said before: "said so", "thinks so", "said as
-    much", "said the same (thing) of X"."""
-    for child in children:
-        if child.i < cue.i:
-            continue
-        if child.dep_ == "advmod" and child.lower_ == "so" and child.i == cue.i + 1:
-            return child
-        if child.dep_ == "dobj" and child.lower_ == "much" and any(c.lower_ == "as" for c in child.lefts):
-            return child
-        if child.dep_ == "dobj" and (child.lower_ == "same" or any(c.lower_ == "same" for c in child.lefts)) \
-                and any(c.lower_ == "the" for c in child.subtree):
-            return child
-    return None
 
 
 def _misattached_that_clause(cue: Token, children: list[Token], addressees: list[Token]) -> Token | None:
@@ -671,3 +639,9 @@ def _in_relative_clause(token: Token, start: int, end: int) -> bool:
             return True
         token = token.head
     return token.dep_ in {"relcl", "acl"}
+
+
+# checks a rule of the table may name (``checks = [...]``): Python for what a pattern cannot say
+CHECKS: dict[str, Callable[[ReportedSpeech, PatternMatch], bool]] = {
+    "plausible-source": lambda speech, match: match.source is not None and speech._plausible(match.source),
+}

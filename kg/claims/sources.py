@@ -26,7 +26,7 @@ from spacy.attrs import DEP, ENT_TYPE
 from spacy.tokens import Doc, Token
 
 from ..actors import DocActors
-from ..lexicons import lexicon
+from ..lexicons import honorific_gender, lexicon
 from .grammar import antecedent, core_range, hashes, tokens_with
 from .layout import Layout
 from .model import Attribution
@@ -274,7 +274,7 @@ class SourceResolver:
             return None
         first, last = self.layout.token_range(*attribution.source_span)
         for token in self.doc[first:last]:
-            gender = PRONOUN_GENDER.get(token.lower_) or next(iter(self.honorifics.get(token.lower_, ())), None)
+            gender = PRONOUN_GENDER.get(token.lower_) or honorific_gender(self.honorifics.get(token.lower_, ()))
             if gender:
                 return gender
         return None

@@ -15,7 +15,7 @@ import argparse
 import time
 from pathlib import Path
 
-from kg import nlp
+from kg import extensions, nlp  # noqa: F401 (extensions: doc._.document)
 from kg.actors import ActorResolver
 from kg.claims import extract_claims
 from kg.ingest import read_documents
@@ -50,17 +50,19 @@ def main() -> None:
 
     parse_time = best_of(args.repeat, lambda: list(pipe.pipe(texts, batch_size=nlp.BATCH_SIZE)))
     docs = list(pipe.pipe(texts, batch_size=nlp.BATCH_SIZE))
+    for document, doc in zip(documents, docs):
+        doc._.document = document
 
     def resolve():
         resolver = ActorResolver()
         return [resolver.resolve(d, doc) for d, doc in zip(documents, docs)]
 
     actors = resolve()
-    claims = [extract_claims(d, doc, a) for d, doc, a in zip(documents, docs, actors)]
+    claims = [extract_claims(doc, a) for doc, a in zip(docs, actors)]
     stages = {
         "actors": lambda: resolve(),
-        "claims": lambda: [extract_claims(d, doc, a) for d, doc, a in zip(documents, docs, actors)],
-        "triples": lambda: [extract_triples(d, doc, a, c) for d, doc, a, c in zip(documents, docs, actors, claims)],
+        "claims": lambda: [extract_claims(doc, a) for doc, a in zip(docs, actors)],
+        "triples": lambda: [extract_triples(doc, a, c) for doc, a, c in zip(docs, actors, claims)],
     }
     print(f"{'stage':<10}{'seconds':>10}{'share of parse':>16}  target")
     print(f"{'parse':<10}{parse_time:>10.3f}{1:>16.1%}")

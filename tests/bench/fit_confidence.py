@@ -42,7 +42,8 @@ def extract(lines: list[str]) -> list[tuple[int, list, list[set[str]]]]:
     found = []
     for document, doc in zip(documents, nlp.load().pipe([d.text for d in documents], batch_size=nlp.BATCH_SIZE)):
         actors = resolver.resolve(document, doc)
-        extractor = TripleExtractor(document, doc, actors, extract_claims(document, doc, actors))
+        doc._.document = document
+        extractor = TripleExtractor(document, doc, actors, extract_claims(doc, actors))
         extractor.run()
         found.append((int(document.id.rpartition(":")[2]), extractor.triples, extractor.features))
     return found

@@ -1,0 +1,53 @@
+"""The mentions of one document, found and linked in five steps (see :class:`DocumentMentions`).
+
+1. **names**: the parser's entities, full names before single words. A name links to the
+   actor already named so in the document, then by family name to a person of the
+   document ("Putin" after "Vladimir Putin"; "Xi" after "Xi Jinping"), then to a known
+   name (gazetteer or earlier documents), then by given name to the one person so named
+   in the document, then by family name to the one gazetteer person in office on the
+   article's date or the one person so named in the corpus; else it is a new actor.
+   A person's titles ("Russian President Vladimir Putin") are kept in the mention and
+   remembered for later descriptions. A capital or seat of government stands for its
+   state only when it acts (:func:`kg.descriptors.place_role`); so does a city the
+   gazetteer does not know.
+2. **names the parser missed**: known names and family names in title-case headlines or
+   untagged ("Dempsey thinks...").
+3. **descriptions**: titles ("the Russian president": the person named with that title
+   in the document, else the holder of the office on the article's date, from the
+   gazetteer), groups ("Russian officials" -> Russia, "Chinese companies" -> a group
+   actor), appositions ("Li Zhanshu, the head of China's legislature").
+4. **anaphors**: pronouns, "the country", "the two leaders" (:mod:`kg.anaphora`).
+5. **titles with a possessive pronoun** ("its foreign minister"), once pronouns are known.
+
+Every mention records the rule that linked it and the evidence. A mention whose actor is
+``None`` is a place ("talks in Moscow") or an unnamed source ("a US official"): it says
+why no actor was linked, and hides the names inside it from speaker lookups.
+"""
+
+from __future__ import annotations
+
+from ..records import Mention
+from .anaphora_step import Anaphors
+from .base import MentionsBase, Registry, document_date, names_something, strip_name
+from .descriptions import Descriptions
+from .proper_names import ProperNames
+
+__all__ = ["DocumentMentions", "MentionsBase", "Registry", "document_date", "names_something", "strip_name"]
+
+
+class DocumentMentions(ProperNames, Descriptions, Anaphors):
+    """Finds and links the mentions of one parsed document, in the five steps above."""
+
+    # --- the steps ----------------------------------------------------------------------
+
+    def run(self) -> list[Mention]:
+        self._entities()
+        self._missed_names()
+        self._descriptions()
+        self._anaphors()
+        for head, title in self.deferred:
+            self._title(head, title, after_pronouns=True)
+        for head, title in self.plural_titles:
+            self._plural_title(head, title)
+        self._demonym_modifiers()
+        return self.mentions

@@ -1,0 +1,180 @@
+"""The mentions of one document: what the steps share (bookkeeping, look-ups), and the
+narrow interface to the corpus-wide registry (:class:`Registry`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from typing import Protocol
+
+from spacy.tokens import Doc, Span, Token
+
+from ..descriptors import Title, TokenTable, title_words
+from ..gazetteer import Gazetteer
+from ..ingest import Document
+from ..lexicons import lexicon, words
+from ..names import name_key, without_article
+from ..records import Actor, Mention
+
+
+class Registry(Protocol):
+    """What the mention steps need of the corpus-wide actor registry
+    (:class:`kg.actors.ActorResolver` implements it): look-ups, and the few ways to add."""
+
+    gazetteer: Gazetteer
+    actors: dict[str, Actor]
+    gazetteer_families: dict[str, set[str]]
+    place_kind: dict[str, str]
+
+    def known(self, key: str) -> str | None: ...
+    def name_source(self, key: str) -> str: ...
+    def names_starting(self, word: str) -> list[tuple[str, str]]: ...
+    def first_last_candidates(self, first_last: tuple[str, str]) -> list[tuple[str, list[str]]]: ...
+    def surname_candidates(self, key: str) -> set[str]: ...
+    def gender_of(self, actor_id: str) -> str | None: ...
+    def set_gender(self, actor_id: str, gender: str) -> None: ...
+    def mark_mentioned(self, actor_id: str) -> None: ...
+    def add_alias(self, actor_id: str, text: str, name: bool = True) -> None: ...
+    def new_actor(self, name: str, kind: str) -> str: ...
+    def group_actor(self, label: str) -> str: ...
+
+
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+KIND_OF_LABEL = {"PERSON": "Person", "ORG": "Organization", "GPE": "Country", "NORP": "Group",
+                 "LOC": "Group", "FAC": "Organization"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+COLLECTIVE_KINDS = {"Country", "Organization", "Group"}
+VOCATIVES = words("honorifics.tsv", "vocative")
+ANAPHORIC_RULES = {"definite-anaphor", "two-named-together", "two-named-before", "two-most-named", "title-anaphor",
+                   "relative-pronoun"}  # "the country", "the president": no alias of the actor
+HEAD_OFFICES = {"president", "prime minister", "chancellor", "premier", "supreme leader", "monarch"}
+
+
+def document_date(document: Document) -> dt.date | None:
+    """The publication date from the metadata (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD...``)."""
+    value = (document.meta.get("published") or "").strip()
+    for length, fill in ((10, ""), (7, "-15"), (4, "-07-01")):
+        try:
+            return dt.date.fromisoformat(value[:length] + fill) if len(value) >= length else None
+        except ValueError:
+            continue
+    return None
+
+
+def _name_order(span: Span) -> tuple[bool, int, int]:
+    """Names of several words first, shorter before longer ("Alicia Machado" before "Miss
+    Universe Alicia Machado"), then single words, longer first ("Machado")."""
+    single = len(span) == 1
+    return single, -len(span.text) if single else len(span), span.start
+
+
+def _title_case(sent: Span) -> bool:
+    """True for a headline written in title case ("Russia Wants Technology")."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 2 and all(t.text[0].isupper() for t in words)
+
+
+def strip_name(span: Span) -> Span:
+    """The entity span without a leading article or possessive ending."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end - 1 and doc[start].lower_ in {"the", "a", "an"}:
+        start += 1
+    while end > start + 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    while span.label_ == "PERSON" and end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2  # "Moon Jae-in": the tagger stopped at the hyphen
+    return doc[start:end]
+
+
+class Ids:
+    """Hash ids of the words and tags the passes over every token look for."""
+
+    def __init__(self, table: TokenTable) -> None:
+        last, of_words = title_words()
+        groups = {key.split()[-1] for key in lexicon("group_nouns.tsv")}
+        self.descriptors = table.ids(*last, *of_words, *groups, *lexicon("person_nouns.tsv"))
+        self.nouns = table.ids("NOUN", "PROPN")
+        self.propn = next(iter(table.ids("PROPN")))
+        self.compound = next(iter(table.ids("compound")))
+        self.persons = table.ids(*lexicon("person_nouns.tsv"), *last)
+        self.skip_deps = table.ids("compound", "amod")
+        self.plural_tags = table.ids("NNS", "NNPS")
+
+
+def names_something(description: str) -> bool:
+    """True when a description is specific enough to serve as an alias: it has a capitalised
+    word after its first ("the Russian president", "U.S. Secretary of State Antony
+    Blinken"), unlike "a professor", "the head" or "whose top diplomat".
+
+    >>> names_something("the Chinese leader"), names_something("a senior fellow")
+    (True, False)
+    """
+    return any(word[:1].isupper() for word in description.split()[1:])
+
+
+class MentionsBase:
+    """What the steps share: the document, the registry, the mentions found so far and
+    the indexes over them (by token, by name, by title)."""
+
+    def __init__(self, registry: Registry, document: Document, doc: Doc) -> None:
+        self.registry = registry
+        self.gaz = registry.gazetteer
+        self.document, self.doc = document, doc
+        self.date = document_date(document)
+        self.mentions: list[Mention] = []
+        self.actor_at: list[str | None] = [None] * len(doc)  # innermost actor covering each token
+        self.width = [0] * len(doc)  # tokens of the mention that actor_at comes from
+        self.covered = bytearray(len(doc))
+        self.spans: set[tuple[int, int]] = set()
+        self.local: dict[str, str] = {}  # name key -> actor id, names linked in this document
+        self.families: dict[str, Counter] = {}  # family-name key -> {actor id: mentions}
+        self.given: dict[str, Counter] = {}  # given-name key -> {actor id: mentions}
+        self.named: Counter = Counter()  # person -> name mentions in this document
+        self.titles: dict[tuple[str | None, str], str] = {}  # (jurisdiction, office) -> person
+        self.titled: list[tuple[int, str, frozenset[str]]] = []  # (token, person, offices) in text order
+        self.deferred: list[tuple[Token, Title]] = []
+        self.table = TokenTable(doc)
+        self.ids = Ids(self.table)
+        self.plural_titles: list[tuple[Token, Title]] = []
+
+    # --- bookkeeping --------------------------------------------------------------------
+
+    def skipped(self, start: int, end: int) -> bool:
+        return self.document.is_skipped(start, end)
+
+    def _tokens(self, start: int, end: int) -> range:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return range(span.start, span.end) if span is not None else range(0)
+
+    def _add(self, start: int, end: int, actor: str | None, how: str, rule: str, evidence: str,
+             place_of: str | None = None) -> Mention:
+        text = self.document.text[start:end]
+        mention = Mention(doc=self.document.id, span=(start, end), text=text, actor=actor, how=how,
+                          rule=rule, evidence=evidence, place_of=place_of)
+        self.mentions.append(mention)
+        self.spans.add((start, end))
+        tokens = self._tokens(start, end)
+        for i in tokens:
+            self.covered[i] = 1
+            if actor is not None and (self.actor_at[i] is None or len(tokens) <= self.width[i]):
+                self.actor_at[i], self.width[i] = actor, len(tokens)
+        if place_of is not None:
+            self.registry.mark_mentioned(place_of)  # the store must know the state a place is in
+        if actor is not None:
+            self.registry.mark_mentioned(actor)
+            if how in {"name", "alias"} or (how == "title" and names_something(text)):
+                if rule not in ANAPHORIC_RULES:
+                    # a family name alone is no name for other documents
+                    self.registry.add_alias(actor, text, name=how in {"name", "alias"} and not rule.startswith("surname"))
+        return mention
+
+    def _kind(self, actor: str) -> str:
+        return self.registry.actors[actor].kind
+
+    def _label(self, actor: str) -> str:
+        return self.registry.actors[actor].label
+
+    def _how(self, actor: str, text: str) -> str:
+        return "name" if name_key(without_article(text)) == name_key(self._label(actor)) else "alias"

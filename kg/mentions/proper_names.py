@@ -1,0 +1,365 @@
+"""Steps 1 and 2: names the parser tagged, then names it missed."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Span
+
+from ..descriptors import MODIFIERS, place_role, title_at
+from ..lexicons import honorific_gender, lexicon
+from ..names import family_name, first_last_name, middles_agree, name_key, without_article
+from .base import ENTITY_LABELS, KIND_OF_LABEL, MentionsBase, PLACE_LABELS, _name_order, _title_case, strip_name
+
+
+class ProperNames(MentionsBase):
+    """Steps 1 and 2: names the parser tagged, then names it missed."""
+
+    # --- 1. names -----------------------------------------------------------------------
+
+    def _entities(self) -> None:
+        ents = [(strip_name(e), e.label_) for e in self.doc.ents
+                if e.label_ in ENTITY_LABELS and not self.skipped(e.start_char, e.end_char)
+                and any(ch.isupper() for ch in e.text)]
+        for span, label in sorted(ents, key=lambda e: _name_order(e[0])):
+            if (span.start_char, span.end_char) not in self.spans:
+                self._entity(span, label)
+
+    def _entity(self, span: Span, label: str) -> None:
+        text, key = span.text, name_key(span.text)
+        if span.start >= 2 and self.doc[span.start - 1].lower_ == "of":
+            title = title_at(self.doc[span.start - 2])
+            if title is not None and title.end >= span.end:
+                return  # "State" in "Secretary of State" is part of a title
+        if label == "NORP" and key not in self.local and self.registry.known(key) is None:
+            self._demonym(span)
+            return
+        state = self.gaz.by_metonym.get(key) or self.gaz.by_metonym.get(name_key("the " + text))
+        if state and not (label == "PERSON" and key in self.families):
+            self._metonym(span, state)
+            return
+        if label == "ORG" and self.registry.known(key) is None and self._group(span.root, span) is not None:
+            return
+        if len(span) > 1 and key not in self.local and self.registry.known(key) is None and _title_case(span.sent):
+            prefix = self._known_prefix(span)
+            if prefix is not None:  # "Russia Wants Technology": a headline the tagger misread
+                self._entity(prefix, label)
+                return
+        linked = self._link_name(span, label)
+        if linked is None:
+            if label == "GPE":
+                self._unknown_place(span)
+            return
+        self._add_name(span, *linked)
+
+    def _known_prefix(self, span: Span) -> Span | None:
+        for end in range(span.end - 1, span.start, -1):
+            if self.registry.known(name_key(self.doc[span.start:end].text)) is not None:
+                return self.doc[span.start:end]
+        return None
+
+    def _add_name(self, span: Span, actor: str | None, rule: str, evidence: str) -> None:
+        start, end = span.start_char, span.end_char
+        if actor is None:  # an ambiguous family name: recorded, linked to no one
+            self._add(start, end, None, "name", rule, evidence)
+            return
+        if self._kind(actor) == "Person":
+            start, end = self._person_extent(span, actor)
+            self._remember_person(span, actor)
+        elif span.start > 0 and self.doc[span.start - 1].lower_ == "the" and self.doc[span.start - 1].head.i in range(span.start, span.end):
+            start = self.doc[span.start - 1].idx  # "the United States", "the ICC": the name as used
+        self.local.setdefault(name_key(span.text), actor)
+        self._add(start, end, actor, self._how(actor, span.text), rule, evidence)
+
+    def _link_name(self, span: Span, label: str) -> tuple[str, str, str] | None:
+        """(actor, rule, evidence) for a name; None for a place the gazetteer does not know."""
+        text, key = span.text, name_key(span.text)
+        single = len(text.split()) == 1
+        if key in self.local:
+            return self.local[key], "same-name", f"the same name earlier in the document: {text!r}"
+        if label == "PERSON" and key in self.families:
+            return self._by_family(key, span)
+        known = self.registry.known(key)
+        found_known = known and (known, "known-name", f"{text!r} is a name of {self._label(known)!r} ({self.registry.name_source(key)})")
+        if known and (not single or self.registry.name_source(key) == "the gazetteer"):
+            return found_known
+        if single and key in self.families:
+            return self._by_family(key, span)
+        if label == "PERSON" and not single:
+            found = self._by_name_suffix(span) or self._by_first_and_last(span)
+            if found:
+                return found
+        if single and len(self.given.get(key, ())) == 1:
+            actor = next(iter(self.given[key]))
+            return actor, "given-name", f"given name of {self._label(actor)!r}, the only person so named in the document"
+        if single:
+            found = self._by_corpus_family(key, span, tagged_person=label == "PERSON")
+            if found:
+                return found
+        if found_known:  # a single word named so in an earlier document
+            return found_known
+        if label in PLACE_LABELS:
+            return None
+        kind = KIND_OF_LABEL[label]
+        return self.registry.new_actor(without_article(text), kind), "new-name", f"first mention of {text!r}"
+
+    def _by_first_and_last(self, span: Span) -> tuple[str, str, str] | None:
+        """"Richard M. Nixon" and "Richard Nixon": the one known person with the same given and
+        family name whose middle names do not differ (initials match the names they abbreviate)."""
+        first_last, middle = first_last_name(span.text)
+        if first_last is None:
+            return None
+        found = [a for a, other in self.registry.first_last_candidates(first_last) if middles_agree(middle, other)]
+        found = list(dict.fromkeys(found))
+        if len(found) != 1:
+            return None
+        actor = found[0]
+        return actor, "same-first-and-last-name", (f"{span.text!r} has the given and family name of "
+                                                   f"{self._label(actor)!r}, and no known other person has")
+
+    def _by_name_suffix(self, span: Span) -> tuple[str, str, str] | None:
+        """"Miss Universe Alicia Machado", "Crooked Hillary Clinton": a known person's full
+        name after words the tagger took into the name (not a given name: "Ivanka Trump"
+        is not Donald Trump)."""
+        for start in range(span.start + 1, span.end - 1):
+            key = name_key(self.doc[start:span.end].text)
+            actor = self.local.get(key) or self.registry.known(key)
+            if actor and self._kind(actor) == "Person":
+                return actor, "name-suffix", (f"ends with {self.doc[start:span.end].text!r}, a name of "
+                                              f"{self._label(actor)!r}; the words before it are no given name")
+        last = self.doc[span.end - 1]
+        key = name_key(last.text)
+        if key in self.families and all(t.pos_ != "PROPN" for t in self.doc[span.start:span.end - 1]):
+            return self._by_family(key, self.doc[span.end - 1:span.end])
+        return None
+
+    def _by_family(self, key: str, span: Span) -> tuple[str | None, str, str]:
+        people = self.families[key]
+        if len(people) == 1:
+            actor = next(iter(people))
+            return actor, "surname", f"family name of {self._label(actor)!r}, named in the same document"
+        hinted = self._filter_by_hints(list(people), span)
+        if len(hinted) == 1:
+            return hinted[0], "surname-title", (f"family name shared by {self._names(people)}; the title or "
+                                                f"honorific before it fits {self._label(hinted[0])!r} only")
+        known = self.registry.known(key)
+        if known in people:
+            return known, "surname-known-name", (f"family name shared by {self._names(people)}; alone, "
+                                                 f"{span.text!r} is a name of {self._label(known)!r} (gazetteer)")
+        return None, "surname-ambiguous", (f"family name shared by {self._names(people)} in this document, "
+                                           f"and nothing tells which one is meant")
+
+    def _names(self, people) -> str:
+        return " and ".join(repr(self._label(a)) for a in sorted(people))
+
+    def _by_corpus_family(self, key: str, span: Span, tagged_person: bool = True) -> tuple[str, str, str] | None:
+        """A family name alone, for a person named in no other way in the document: the one
+        person of the gazetteer with that family name in office on the article's date, else
+        (for a name the tagger calls a person) the one person with it named in the corpus."""
+        if self.date is not None:
+            serving = {t.holder for p in self.registry.gazetteer_families.get(key, set())
+                       for t in self.gaz.offices_of(p) if t.covers(self.date)}
+            if len(serving) == 1:
+                actor = next(iter(serving))
+                return actor, "surname-office-holder", (f"the only person with family name {span.text!r} in the "
+                                                        f"gazetteer holding an office on {self.date}: {self._label(actor)!r}")
+        if not tagged_person:
+            return None
+        known = self.registry.surname_candidates(key)
+        if any(self._hints(span)):
+            hinted = self._filter_by_hints(sorted(known | self.registry.gazetteer_families.get(key, set())), span)
+            if len(hinted) == 1:
+                return hinted[0], "surname-title", (f"the only known person with family name {span.text!r} "
+                                                    f"that the title or honorific before it fits: {self._label(hinted[0])!r}")
+        if len(known) == 1:
+            actor = next(iter(known))
+            return actor, "surname-corpus", (f"the only person with family name {span.text!r} named so far "
+                                             f"in the corpus: {self._label(actor)!r}")
+        return None
+
+    def _hints(self, span: Span) -> tuple[frozenset[str], str | None]:
+        """Offices and gender implied by words before a name ("President", "Mrs.")."""
+        offices: set[str] = set()
+        gender = None
+        honorifics = lexicon("honorifics.tsv")
+        for token in self.doc[max(span.start - 4, span.sent.start):span.start]:
+            if token.head.i < span.start or token.head.i >= span.end:
+                continue
+            if token.lower_ in honorifics:
+                gender = honorific_gender(honorifics[token.lower_]) or gender
+            title = title_at(token)
+            if title:
+                offices |= set(title.offices) - {"@leader"}
+        return frozenset(offices), gender
+
+    def _filter_by_hints(self, people: list[str], span: Span) -> list[str]:
+        offices, gender = self._hints(span)
+        if not offices and not gender:
+            return people
+        kept = []
+        for person in people:
+            if gender and self.registry.gender_of(person) not in (None, gender):
+                continue
+            held = {t.office for t in self.gaz.offices_of(person)} | {o for (_, o), p in self.titles.items() if p == person}
+            if offices and not offices & held:
+                continue
+            kept.append(person)
+        return kept
+
+    def _person_extent(self, span: Span, actor: str) -> tuple[int, int]:
+        """The name with its titles before it ("Russian President Vladimir Putin") and a
+        following "of <place>" ("Xi Jinping of China")."""
+        root = span.root
+        start = span.start
+        for child in root.lefts:
+            if child.i < span.start and child.dep_ in MODIFIERS and child.tag_ != "PRP$":
+                start = min(start, child.left_edge.i)
+        for token in self.doc[start:span.start]:  # "Putin's defense minister X": Putin is someone else
+            if token.ent_type_ == "PERSON" and (token.dep_ == "poss" or token.head.i not in range(start, span.start)):
+                start = max(start, token.right_edge.i + 1)
+        while start < span.start and (self.doc[start].tag_ in {"PRP$", "DT", "WP$", "POS"} or self.doc[start].is_punct):
+            start += 1
+        end = span.end
+        for child in root.rights:
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
+                objects = [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ == "GPE"]
+                if objects and objects[0].right_edge.i == objects[0].i:
+                    end = objects[0].i + 1
+        return self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1])
+
+    def _remember_person(self, span: Span, actor: str) -> None:
+        """Family name, gender and titles that a later mention may use."""
+        self.named[actor] += 1
+        words = span.text.split()
+        if len(words) > 1:
+            families = {self.gaz.family_name.get(actor), family_name(span.text), family_name(self._label(actor))}
+            for family in families - {None}:
+                self.families.setdefault(name_key(family), Counter())[actor] += 1
+            if words[0] not in families and words[0][:1].isupper() and words[0].isalpha():
+                self.given.setdefault(name_key(words[0]), Counter())[actor] += 1
+        gender = self._hints(span)[1]
+        if gender and self.registry.gender_of(actor) is None:
+            self.registry.set_gender(actor, gender)
+        if self.registry.gender_of(actor) is None and len(words) > 1 and words[0] not in lexicon("family_name_first.txt"):
+            tags = lexicon("given_names.tsv").get(words[0])
+            if tags:
+                self.registry.set_gender(actor, next(iter(tags)))
+        self._learn_titles(span, actor)
+
+    def _learn_titles(self, span: Span, actor: str) -> None:
+        """"Russian President Vladimir Putin": Putin is the president of Russia in this document."""
+        for token in self.doc[max(span.start - 6, span.sent.start):span.start]:
+            if token.head.i < span.start or token.head.i >= span.end:
+                continue
+            title = title_at(token)
+            if title is None:
+                continue
+            jurisdiction = self._jurisdiction(token, title, exclude=range(span.start, span.end))
+            jur = jurisdiction[0] if jurisdiction and jurisdiction[0] != "@pronoun" else None
+            offices = set(title.offices)
+            if "@leader" in offices and jur:
+                offices = (offices - {"@leader"}) | ({self.gaz.leader_office[jur]} if jur in self.gaz.leader_office else set())
+            for office in offices:
+                self.titles.setdefault((jur, office), actor)
+                self.titles.setdefault((None, office), actor)
+            self.titled.append((span.start, actor, frozenset(offices)))
+
+    def _demonym(self, span: Span) -> None:
+        """"the Ukrainians", "Russians" as a noun phrase of their own: the state."""
+        state = self.gaz.by_demonym.get(span.text)
+        root = span.root
+        if state is None or root.dep_ in {"amod", "compound", "nmod", "poss"} or root.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+            return
+        if root.pos_ == "ADJ" and root.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "conj"}:
+            return
+        start = span.start - 1 if span.start > 0 and self.doc[span.start - 1].lower_ == "the" else span.start
+        self._add(self.doc[start].idx, span.end_char, state, "metonym", "demonym-for-state",
+                  f"{span.text!r}: the people of {self._label(state)}, standing for it")
+
+    def _demonym_modifiers(self) -> None:
+        """"*Western* sanctions", "*American* dominance": a demonym modifying a thing (not
+        a person: "a Russian analyst") names its state, as a mention of its own found
+        after the pronouns (it is no antecedent for them)."""
+        persons, demonyms = lexicon("person_nouns.tsv"), self.gaz.by_demonym
+        for token in self.doc:
+            state = demonyms.get(token.text)
+            if state is None or token.dep_ not in {"amod", "compound", "nmod"}:
+                continue
+            head = token.head
+            if head.pos_ != "NOUN" or head.lemma_.lower() in persons or title_at(head) is not None \
+                    or self.covered[token.i] or self.covered[head.i] or self.skipped(token.idx, token.idx + 1):
+                continue
+            if token.i >= 2 and self.doc[token.i - 1].text == "-" and not self.doc[token.i - 2].whitespace_:
+                continue  # "anti-Western"
+            self._add(token.idx, token.idx + len(token), state, "metonym", "demonym-modifier",
+                      f"{token.text!r} in {token.text} {head.text!r}: of {self._label(state)}")
+
+    def _metonym(self, span: Span, state: str) -> None:
+        acts, why = place_role(span.root)
+        what = self.registry.place_kind.get(name_key(span.text)) or self.registry.place_kind.get(name_key("the " + span.text), "seat")
+        text = self.document.text[span.start_char:span.end_char]
+        start = span.start_char
+        if span.start > 0 and self.doc[span.start - 1].lower_ == "the" and name_key("the " + text) in self.gaz.by_metonym:
+            start = self.doc[span.start - 1].idx
+        if acts:
+            self._add(start, span.end_char, state, "metonym", "metonym",
+                      f"{text!r}, {what} of {self._label(state)}, acts here: {why}")
+        else:
+            self._add(start, span.end_char, None, "name", "place",
+                      f"{text!r} is a place here ({why}), not {self._label(state)}", place_of=state)
+
+    def _unknown_place(self, span: Span) -> None:
+        """A place the gazetteer does not know: an actor of its own only when it acts."""
+        acts, why = place_role(span.root, strict=True)
+        if acts:
+            actor = self.registry.new_actor(span.text, "Actor")
+            self.local.setdefault(name_key(span.text), actor)
+            self._add(span.start_char, span.end_char, actor, "name", "new-name",
+                      f"first mention of {span.text!r}, a place that acts here: {why}")
+        else:
+            self._add(span.start_char, span.end_char, None, "name", "place", f"{span.text!r} is a place here ({why})")
+
+    # --- 2. names the parser missed -------------------------------------------------------
+
+    def _missed_names(self) -> None:
+        """Known names, metonyms and this document's family names in untagged text."""
+        text, table = self.document.text, self.table
+        for i in range(len(self.doc)):
+            if self.covered[i] or table.ent_type[i]:
+                continue
+            start = table.idx[i]
+            if not text[start].isupper():
+                continue
+            word = text[start:start + table.length[i]]
+            candidates = self.registry.names_starting(word)
+            key = name_key(word)
+            if not candidates and key not in self.families or self.skipped(start, start + len(word)):
+                continue
+            if key in self.families and table.pos[i] == self.ids.propn and not (
+                    candidates and self.registry.name_source(name_key(candidates[-1][0])) == "the gazetteer"):
+                candidates = []  # "Sanders" after "Bernie Sanders": the family name, before other documents' names
+            for name, target in candidates:
+                end = start + len(name)
+                if text.startswith(name, start) and (end == len(text) or not text[end].isalnum()):
+                    span = self.doc.char_span(start, end)
+                    if span is not None and not any(self.covered[j] or table.ent_type[j] for j in range(span.start, span.end)):
+                        self._missed(span, target)
+                        break
+            else:
+                if key in self.families and table.pos[i] == self.ids.propn:
+                    span = self.doc[i:i + 1]
+                    actor, rule, evidence = self._by_family(key, span)
+                    if actor is not None:
+                        self.named[actor] += 1
+                    self._add(start, start + len(word), actor, "alias", rule,
+                              evidence + " (not tagged as a name by the parser)")
+
+    def _missed(self, span: Span, target: str) -> None:
+        if target.startswith("metonym:"):
+            self._metonym(span, target.removeprefix("metonym:"))
+            return
+        actor = target
+        evidence = f"{span.text!r} is a name of {self._label(actor)!r} (not tagged as a name by the parser)"
+        if self._kind(actor) == "Person":
+            self._remember_person(span, actor)
+        self._add(span.start_char, span.end_char, actor, self._how(actor, span.text), "known-name", evidence)
