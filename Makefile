@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 .PHONY: run test bench eval clean
 
 run: $(STAMP)
-	$(BIN)/kg build seeds/
+	$(BIN)/kg build seeds/ --outputs
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

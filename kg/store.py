@@ -7,6 +7,13 @@ Store URIs:
   rdflib (``oxrdflib``);
 - ``http://host/path/query`` -- a SPARQL 1.1 endpoint, read-only.
 
+One process writes an on-disk store at a time (Oxigraph's lock); readers
+(``read_only=True``) never take it, so any number of them run beside each other and
+beside a build. While a build writes, readers read the snapshot the build took when it
+started (``DIR.snapshot``, hard links, so quick and small); a build leaves a note in the
+store (``DIR/kg-build.json``: who, since when) that it removes when it finishes, so the
+next command knows when a build was interrupted.
+
 >>> ds = open_store("memory")
 >>> len(ds)
 0
@@ -14,12 +21,22 @@ Store URIs:
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Callable, Iterable, Iterator
 
-from rdflib import Dataset, Graph, URIRef
+import pyoxigraph as ox
+from oxrdflib import OxigraphStore
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 
 from .rdf import ACTORS_GRAPH, bind_prefixes, ontology_graph
+
+BUILD_NOTE = "kg-build.json"
 
 
 class StoreError(RuntimeError):
@@ -37,8 +54,18 @@ def store_path(uri: str) -> Path | None:
     return Path(uri.removeprefix("oxigraph:"))
 
 
-def open_store(uri: str, create: bool = True) -> Dataset:
-    """Open a dataset; ``create=False`` fails when an on-disk store does not exist yet."""
+def snapshot_path(path: Path) -> Path:
+    """Where a build keeps the store as it was before the build, for readers."""
+    return path.with_name(path.name + ".snapshot")
+
+
+def open_store(uri: str, create: bool = True, read_only: bool = False,
+               warn: Callable[[str], None] | None = None) -> Dataset:
+    """Open a dataset; ``create=False`` fails when an on-disk store does not exist yet.
+
+    ``read_only=True`` opens an on-disk store without its write lock (readers never block
+    each other, nor a build); ``warn`` hears that the last build did not finish.
+    """
     if uri == "memory":
         return bind_prefixes(Dataset(default_union=True))
     if is_remote(uri):
@@ -47,17 +74,174 @@ def open_store(uri: str, create: bool = True) -> Dataset:
     path = store_path(uri)
     if not create and not path.is_dir():
         raise StoreError(f"no store at {path}: run 'kg build' first or pass --store")
+    inner = _open_reader(path, warn) if read_only else _open_writer(path)
+    return bind_prefixes(Dataset(store=OxigraphStore(store=inner), default_union=True))
+
+
+def _open_writer(path: Path) -> ox.Store:
     try:
         path.mkdir(parents=True, exist_ok=True)
-        ds = Dataset(store="Oxigraph", default_union=True)
-        ds.open(str(path))
+        return ox.Store(str(path))
     except OSError as err:
-        raise StoreError(f"cannot open the store at {path}: {err}") from None
-    return bind_prefixes(ds)
+        if "lock" in str(err).lower():
+            raise StoreError(f"the store {path} is being written by {writer_text(path)}: "
+                             "wait for it to finish, or use another --store") from None
+        raise StoreError(f"cannot open the store at {path}: {one_line(err)}") from None
+
+
+def _open_reader(path: Path, warn: Callable[[str], None] | None) -> ox.Store:
+    note = build_note(path)
+    if note and _alive(note.get("pid")):
+        snapshot = snapshot_path(path)
+        if not snapshot.is_dir():
+            raise StoreError(f"the store {path} is being built by {writer_text(path)} and has no earlier "
+                             "version to read yet: wait for the build to finish")
+        path = snapshot
+    elif note and warn:
+        warn(f"the last build of {path} (started {note.get('started', '?')}) did not finish: the documents "
+             "stored are whole, but actors and claim groups may miss the last ones; the next 'kg build' "
+             "recomputes them")
+    try:
+        return ox.Store.read_only(str(path))
+    except OSError as err:
+        raise StoreError(f"cannot read the store at {path}: {one_line(err)}") from None
+
+
+def one_line(err: BaseException) -> str:
+    text = str(err).strip()
+    return text.splitlines()[0] if text else err.__class__.__name__
+
+
+def build_note(path: Path) -> dict | None:
+    """The note a build leaves in the store while it runs (None when no build is running
+    and the last one finished)."""
+    try:
+        return json.loads((path / BUILD_NOTE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def writer_text(path: Path) -> str:
+    note = build_note(path)
+    if not note:
+        return "another process"
+    return f"{note.get('command', 'kg build')} (pid {note.get('pid')}, started {note.get('started')})"
+
+
+def _alive(pid) -> bool:
+    if not isinstance(pid, int):
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def oxigraph(ds: Dataset) -> ox.Store | None:
+    """The Oxigraph store under ``ds``, or None for memory and remote stores."""
+    return ds.store._inner if isinstance(ds.store, OxigraphStore) else None
+
+
+@contextmanager
+def building(ds: Dataset, path: Path | None, command: str = "kg build") -> Iterator[bool]:
+    """Mark the store as being built while the block runs; yields whether the previous
+    build was interrupted (its note is still there).
+
+    Before writing, the store is copied to ``DIR.snapshot`` for readers; when the block
+    ends normally the store is flushed (nothing left for the next command to replay), the
+    snapshot and the note removed. When the block fails the note stays, so the next
+    command knows.
+    """
+    inner = oxigraph(ds)
+    if path is None or inner is None:
+        yield False
+        return
+    interrupted = build_note(path) is not None
+    snapshot = snapshot_path(path)
+    shutil.rmtree(snapshot, ignore_errors=True)
+    note = {"command": command, "pid": os.getpid(), "started": time.strftime("%Y-%m-%d %H:%M:%S")}
+    try:
+        if interrupted or next(iter(inner.named_graphs()), None) is not None:
+            inner.backup(str(snapshot))
+        (path / BUILD_NOTE).write_text(json.dumps(note), encoding="utf-8")
+    except OSError as err:
+        raise StoreError(f"cannot write the store at {path}: {one_line(err)}") from None
+    yield interrupted
+    if not (path / BUILD_NOTE).is_file():
+        raise StoreError(f"the store {path} was deleted or moved during the build: nothing was kept")
+    try:
+        inner.flush()
+    except OSError as err:
+        raise StoreError(f"cannot write the store at {path}: {one_line(err)}") from None
+    (path / BUILD_NOTE).unlink()
+    shutil.rmtree(snapshot, ignore_errors=True)
+
+
+# --- writing -------------------------------------------------------------------------------
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _ox_term(term, names: dict):
+    if isinstance(term, URIRef):
+        node = names.get(term)
+        if node is None:
+            node = names[term] = ox.NamedNode(term)
+        return node
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype and str(term.datatype) != XSD_STRING:
+            return ox.Literal(str(term), datatype=_ox_term(term.datatype, names))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def ox_quads(graphs: Iterable[Graph]) -> list[ox.Quad]:
+    """The triples of each graph as Oxigraph quads in the graph's name."""
+    names: dict = {}
+    return [ox.Quad(_ox_term(s, names), _ox_term(p, names), _ox_term(o, names), _ox_term(g.identifier, names))
+            for g in graphs for s, p, o in g]
+
+
+def write_graphs(ds: Dataset, graphs: list[Graph], additions: Iterable[Graph] = ()) -> int:
+    """Put each of ``graphs`` into the store under its name, replacing what was there, and
+    add the triples of ``additions`` to what their graphs hold; returns how many graphs
+    were replaced. On Oxigraph the new triples go in one transaction.
+    """
+    inner = oxigraph(ds)
+    additions = list(additions)
+    if inner is None:
+        replaced = sum(1 for g in graphs if (None, None, None) in ds.graph(g.identifier))
+        for graph in graphs:
+            replace_graph(ds, graph)
+        for graph in additions:
+            target = ds.graph(graph.identifier)
+            target.addN((s, p, o, target) for s, p, o in graph)
+        return replaced
+    replaced = 0
+    try:
+        for graph in graphs:
+            name = ox.NamedNode(graph.identifier)
+            if inner.contains_named_graph(name):
+                inner.remove_graph(name)
+                replaced += 1
+        inner.extend(ox_quads([*graphs, *additions]))
+    except OSError as err:
+        raise StoreError(f"cannot write the store: {one_line(err)}") from None
+    return replaced
 
 
 def replace_graph(ds: Dataset, graph: Graph) -> None:
     """Put ``graph`` into the dataset under its identifier, replacing what was there."""
+    if oxigraph(ds) is not None:
+        write_graphs(ds, [graph])
+        return
     name = graph.identifier
     ds.remove_graph(URIRef(name))
     target = ds.graph(URIRef(name))
@@ -75,4 +259,5 @@ def graph_names(ds: Dataset) -> list[URIRef]:
     return sorted(row[0] for row in rows)
 
 
-__all__ = ["ACTORS_GRAPH", "StoreError", "ensure_ontology", "graph_names", "open_store", "replace_graph"]
+__all__ = ["ACTORS_GRAPH", "StoreError", "building", "ensure_ontology", "graph_names", "open_store", "oxigraph",
+           "replace_graph", "store_path", "write_graphs"]
