@@ -1,0 +1,135 @@
+"""Scale and store safety: parallel parsing, outputs on request, streaming exports,
+readers beside a writer, interrupted builds."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph
+
+import kg.build
+from conftest import SEEDS, run_kg
+from kg.store import BUILD_NOTE, StoreError, building, open_store, snapshot_path
+
+ARTICLES = {
+    "one": "Angela Merkel said the partnership with France had no limits.\n",
+    "two": "Emmanuel Macron said that France would support Germany.\n",
+}
+
+
+def query(store: Path, sparql: str) -> list[dict]:
+    return json.loads(run_kg("query", sparql, "--format", "json", "--store", f"oxigraph:{store}").stdout)
+
+
+def count(store: Path, pattern: str) -> int:
+    return query(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}")[0]["n"]
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    for name, text in ARTICLES.items():
+        (tmp_path / "in" / name).mkdir(parents=True)
+        (tmp_path / "in" / name / f"{name}.txt").write_text(text, encoding="utf-8")
+    return tmp_path / "in"
+
+
+def dead_pid() -> int:
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    process.wait()
+    return process.pid
+
+
+def test_two_processes_extract_exactly_what_one_does():
+    one = run_kg("extract", "--jsonl", "-j", "1", SEEDS).stdout
+    two = run_kg("extract", "--jsonl", "-j", "2", SEEDS).stdout
+    assert one.count("\n") > 500 and one == two
+
+
+def test_a_build_writes_no_outputs_unless_asked(corpus: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    result = run_kg("build", corpus / "one", "--out", out)
+    assert sorted(p.name for p in out.iterdir()) == ["store"]
+    assert "store:" in result.stdout and "wrote" not in result.stdout
+
+
+def test_exports_stream_every_graph_from_the_store(built: Path, store_env, tmp_path: Path):
+    run_kg("export", "--format", "trig", "-o", tmp_path / "g.trig", env=store_env)
+    ds = Dataset().parse(tmp_path / "g.trig", format="trig")
+    assert sum(1 for g in ds.graphs() if "/graph/doc/" in str(g.identifier)) == 5
+    assert "https://w3id.org/claimgraph/graph/tracking" in {str(g.identifier) for g in ds.graphs()}
+    turtle = run_kg("export", "--format", "ttl", env=store_env).stdout
+    assert len(Graph().parse(data=turtle, format="turtle")) == len(Graph().parse(built / "graph.ttl", format="turtle"))
+    nquads = run_kg("export", "--format", "nq", env=store_env).stdout
+    assert len(Dataset().parse(data=nquads, format="nquads")) == len(ds)
+
+
+def test_kg_query_does_not_import_spacy(tmp_path: Path):
+    code = ("import sys; from click.testing import CliRunner; from kg.cli import cli; "
+            "r = CliRunner().invoke(cli, ['query', 'ASK { ?s ?p ?o }', '--store', 'memory']); "
+            "print(r.output.strip(), 'spacy' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["false", "False"]
+
+
+def test_readers_read_the_snapshot_while_a_build_writes(corpus: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    run_kg("build", corpus / "one", "--out", out)
+    store = out / "store"
+    writer = open_store(f"oxigraph:{store}")  # holds the write lock, as a running build does
+    try:
+        with building(writer, store):
+            assert snapshot_path(store).is_dir()
+            assert count(store, "?d a cg:Document") == 1  # readers are not blocked
+            with pytest.raises(StoreError, match=r"being written by kg build \(pid \d+"):
+                open_store(f"oxigraph:{store}")  # a second writer is told who holds the store
+    finally:
+        writer.close()
+    assert not snapshot_path(store).exists() and not (store / BUILD_NOTE).exists()
+
+
+def test_an_interrupted_build_is_reported_and_repaired_by_the_next(corpus: Path, tmp_path: Path, monkeypatch):
+    out = tmp_path / "out"
+    run_kg("build", corpus / "one", "--out", out)
+    store = out / "store"
+
+    def interrupted(ds):
+        raise KeyboardInterrupt  # Ctrl-C after the documents were stored, before tracking
+
+    with monkeypatch.context() as patch:
+        patch.setattr(kg.build, "update_tracking", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            kg.build.build([corpus / "two"], out=out)
+    note = json.loads((store / BUILD_NOTE).read_text(encoding="utf-8"))
+    (store / BUILD_NOTE).write_text(json.dumps({**note, "pid": dead_pid()}), encoding="utf-8")  # the process is gone
+
+    result = run_kg("query", "ASK { ?s ?p ?o }", "--store", f"oxigraph:{store}")
+    assert "did not finish" in result.stderr
+    assert count(store, "?d a cg:Document") == 2  # both documents whole
+    claims_in_groups = "?c a cg:Claim . FILTER EXISTS { ?c cg:expresses ?g }"
+    assert count(store, claims_in_groups) < count(store, "?c a cg:Claim")  # tracking misses the new claims
+
+    result = run_kg("build", corpus / "one", "--out", out)
+    assert "did not finish" in result.stderr
+    assert count(store, claims_in_groups) == count(store, "?c a cg:Claim") == 2
+    unknown = "?c cg:claimant ?a . FILTER NOT EXISTS { GRAPH <https://w3id.org/claimgraph/graph/actors> { ?a rdfs:label ?l } }"
+    assert count(store, unknown) == 0  # every claimant is in the actors graph
+    assert "did not finish" not in run_kg("query", "ASK { ?s ?p ?o }", "--store", f"oxigraph:{store}").stderr
+
+
+def test_a_store_deleted_during_a_build_is_an_error(corpus: Path, tmp_path: Path, monkeypatch):
+    out = tmp_path / "out"
+    original = kg.build.load_documents
+
+    def deleting(ds, *args, **kwargs):
+        original(ds, *args, **kwargs)
+        shutil.rmtree(out / "store")
+
+    monkeypatch.setattr(kg.build, "load_documents", deleting)
+    result = run_kg("build", corpus / "one", "--out", out, ok=False)
+    assert result.exit_code == 1 and "deleted or moved during the build" in result.stderr
+    assert "built" not in result.stdout
