@@ -30,7 +30,7 @@ from .ingest import Document, Warn, read_documents
 from .pipeline import DocumentResult, Pipeline
 from .records import Actor
 from .query import run_query
-from .rdf import actor_graph, document_graph, tracking_graph
+from .rdf import actor_graph, document_triples, tracking_graph
 from .store import building, ensure_ontology, open_store, replace_graph, store_path, write_graphs
 from .tracking import TermSpace, TrackedClaim, find_contradictions, group_claims
 from .views import VIEWS, write_view
@@ -102,7 +102,7 @@ def default_store(out: str | Path) -> str:
 
 def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSummary, warn: Warn,
                    model: str | None = None, progress: Callable[[Document], None] | None = None,
-                   processes: int = 1) -> None:
+                   processes: int = 1, bulk: bool = False) -> None:
     """Extract from ``documents`` and store each one's graph, replacing any earlier version.
 
     The actor resolver starts from the actors already in the store, so new mentions merge
@@ -112,7 +112,8 @@ def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSum
 
     ``processes`` parse in that many processes (spaCy's own multiprocessing); resolving
     actors and extracting stay in this one, in document order, so the records are the
-    same whatever the number of processes.
+    same whatever the number of processes. ``bulk``: the store was empty, load without
+    transactions (see :func:`kg.store.building`).
     """
     ensure_ontology(ds)
     pipeline = Pipeline(model=model)
@@ -128,10 +129,10 @@ def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSum
         summary.claims += len(result.claims)
         summary.relations += len(result.triples)
         if len(batch) >= BATCH:
-            replaced += store_batch(ds, batch, pipeline, actor_ids)
+            replaced += store_batch(ds, batch, pipeline, actor_ids, bulk)
             batch = []
     if batch:
-        replaced += store_batch(ds, batch, pipeline, actor_ids)
+        replaced += store_batch(ds, batch, pipeline, actor_ids, bulk)
     summary.actors = len(pipeline.actors())
     if replaced:  # a replaced document may have been the last to name some actor
         actor_ids = {_last_part(row.actor) for row in run_query(ds, REFERENCED_ACTORS)}
@@ -140,13 +141,14 @@ def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSum
     summary.groups, summary.contradictions = update_tracking(ds)
 
 
-def store_batch(ds: Dataset, batch: list[DocumentResult], pipeline: Pipeline, actor_ids: set[str]) -> int:
+def store_batch(ds: Dataset, batch: list[DocumentResult], pipeline: Pipeline, actor_ids: set[str],
+                bulk: bool = False) -> int:
     """Store a batch of documents' graphs, with the actors they refer to, in one go;
     returns how many documents replaced an earlier version."""
-    graphs = [document_graph(r.document, r.mentions, r.claims, r.triples, r.text) for r in batch]
+    graphs = [document_triples(r.document, r.mentions, r.claims, r.triples, r.text) for r in batch]
     referred = set().union(*(referenced_actors(r) for r in batch)) & pipeline.resolver.actors.keys()
     actor_ids |= referred
-    return write_graphs(ds, graphs, [actor_graph([pipeline.resolver.actors[i] for i in sorted(referred)])])
+    return write_graphs(ds, graphs, [actor_graph([pipeline.resolver.actors[i] for i in sorted(referred)])], bulk)
 
 
 def referenced_actors(result: DocumentResult) -> set[str]:
@@ -239,11 +241,14 @@ def build(paths: Iterable[str | Path], store: str | None = None, out: str | Path
     documents = read_documents(paths, warn=report)
     ds = open_store(uri)
     try:
-        with building(ds, store_path(uri)) as interrupted:
-            if interrupted:
-                summary.interrupted = True
+        with building(ds, store_path(uri)) as state:
+            summary.interrupted = state.interrupted
+            if state.rolled_back:
+                report("the last build of this store, its first, did not finish: the store was emptied and is built anew")
+            elif state.interrupted:
                 report("the last build of this store did not finish: its actors and claim groups are recomputed now")
-            load_documents(ds, documents, summary, report, model=model, progress=progress, processes=processes)
+            load_documents(ds, documents, summary, report, model=model, progress=progress, processes=processes,
+                           bulk=state.bulk)
         if outputs:
             summary.outputs = write_outputs(ds, out)
     finally:

@@ -26,6 +26,7 @@ import os
 import shutil
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -145,31 +146,49 @@ def oxigraph(ds: Dataset) -> ox.Store | None:
     return ds.store._inner if isinstance(ds.store, OxigraphStore) else None
 
 
+@dataclass
+class BuildState:
+    """What :func:`building` found: whether the previous build was interrupted, whether
+    that left a half-loaded first build that was emptied (rolled back), and whether this
+    build starts from an empty store (so it may bulk-load)."""
+
+    interrupted: bool = False
+    rolled_back: bool = False
+    bulk: bool = False
+
+
 @contextmanager
-def building(ds: Dataset, path: Path | None, command: str = "kg build") -> Iterator[bool]:
-    """Mark the store as being built while the block runs; yields whether the previous
-    build was interrupted (its note is still there).
+def building(ds: Dataset, path: Path | None, command: str = "kg build") -> Iterator[BuildState]:
+    """Mark the store as being built while the block runs.
 
     Before writing, the store is copied to ``DIR.snapshot`` for readers; when the block
     ends normally the store is flushed (nothing left for the next command to replay), the
     snapshot and the note removed. When the block fails the note stays, so the next
-    command knows.
+    build knows: documents written in transactions are whole, so it recomputes what
+    depends on them; a first build bulk-loads (no transactions), so an interrupted one is
+    rolled back: the store is emptied.
     """
     inner = oxigraph(ds)
     if path is None or inner is None:
-        yield False
+        yield BuildState()
         return
-    interrupted = build_note(path) is not None
+    previous = build_note(path)
+    state = BuildState(interrupted=previous is not None)
     snapshot = snapshot_path(path)
     shutil.rmtree(snapshot, ignore_errors=True)
-    note = {"command": command, "pid": os.getpid(), "started": time.strftime("%Y-%m-%d %H:%M:%S")}
     try:
-        if interrupted or next(iter(inner.named_graphs()), None) is not None:
+        if previous and previous.get("bulk"):
+            inner.clear()
+            state.rolled_back = True
+        state.bulk = next(iter(inner.named_graphs()), None) is None
+        if not state.bulk:
             inner.backup(str(snapshot))
+        note = {"command": command, "pid": os.getpid(), "started": time.strftime("%Y-%m-%d %H:%M:%S"),
+                "bulk": state.bulk}
         (path / BUILD_NOTE).write_text(json.dumps(note), encoding="utf-8")
     except OSError as err:
         raise StoreError(f"cannot write the store at {path}: {one_line(err)}") from None
-    yield interrupted
+    yield state
     if not (path / BUILD_NOTE).is_file():
         raise StoreError(f"the store {path} was deleted or moved during the build: nothing was kept")
     try:
@@ -209,10 +228,12 @@ def ox_quads(graphs: Iterable[Graph]) -> list[ox.Quad]:
             for g in graphs for s, p, o in g]
 
 
-def write_graphs(ds: Dataset, graphs: list[Graph], additions: Iterable[Graph] = ()) -> int:
+def write_graphs(ds: Dataset, graphs: list[Graph], additions: Iterable[Graph] = (), bulk: bool = False) -> int:
     """Put each of ``graphs`` into the store under its name, replacing what was there, and
     add the triples of ``additions`` to what their graphs hold; returns how many graphs
-    were replaced. On Oxigraph the new triples go in one transaction.
+    were replaced. On Oxigraph the new triples go in one transaction, or with
+    ``bulk=True`` (a first build, see :func:`building`) straight into new files, faster
+    and with no transaction.
     """
     inner = oxigraph(ds)
     additions = list(additions)
@@ -226,12 +247,13 @@ def write_graphs(ds: Dataset, graphs: list[Graph], additions: Iterable[Graph] = 
         return replaced
     replaced = 0
     try:
-        for graph in graphs:
+        for graph in [] if bulk else graphs:
             name = ox.NamedNode(graph.identifier)
             if inner.contains_named_graph(name):
                 inner.remove_graph(name)
                 replaced += 1
-        inner.extend(ox_quads([*graphs, *additions]))
+        quads = ox_quads([*graphs, *additions])
+        inner.bulk_extend(quads) if bulk else inner.extend(quads)
     except OSError as err:
         raise StoreError(f"cannot write the store: {one_line(err)}") from None
     return replaced

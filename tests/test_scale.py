@@ -127,9 +127,28 @@ def test_a_store_deleted_during_a_build_is_an_error(corpus: Path, tmp_path: Path
 
     def deleting(ds, *args, **kwargs):
         original(ds, *args, **kwargs)
-        shutil.rmtree(out / "store")
+        shutil.rmtree(out / "store", ignore_errors=True)
 
     monkeypatch.setattr(kg.build, "load_documents", deleting)
     result = run_kg("build", corpus / "one", "--out", out, ok=False)
     assert result.exit_code == 1 and "deleted or moved during the build" in result.stderr
     assert "built" not in result.stdout
+
+
+def test_an_interrupted_first_build_is_rolled_back(corpus: Path, tmp_path: Path, monkeypatch):
+    out = tmp_path / "out"
+    store = out / "store"
+
+    def interrupted(ds):
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:
+        patch.setattr(kg.build, "update_tracking", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            kg.build.build([corpus / "one"], out=out)  # a first build bulk-loads, without transactions
+    note = json.loads((store / BUILD_NOTE).read_text(encoding="utf-8"))
+    assert note["bulk"] is True
+    (store / BUILD_NOTE).write_text(json.dumps({**note, "pid": dead_pid()}), encoding="utf-8")
+    result = run_kg("build", corpus / "two", "--out", out)
+    assert "the store was emptied" in result.stderr
+    assert [row["id"] for row in query(store, "SELECT ?id WHERE { ?d a cg:Document ; dcterms:identifier ?id }")] == ["two"]
