@@ -260,6 +260,8 @@ def document_triples(document: DocumentRecord, mentions: list[Mention], claims: 
     date = Literal(document.published, datatype=XSD.date) if document.published else None
     for mention in mentions:
         add_mention(g, mention)
+    for actor in sorted({m.actor for m in mentions if m.actor}):
+        g.add((doc_iri(document.doc), CG.mentionsActor, actor_iri(actor)))
     for claim in claims:
         add_claim(g, claim, text)
         add_stances(g, claim)
