@@ -1,4 +1,5 @@
 # claimgraph: `make run` builds the graph from seeds/, `make test` runs the tests.
+# `make bench FULL=1` adds the 840-article scale runs (most of an hour).
 # Both create .venv and install the project into it when needed.
 
 PYTHON ?= python3
@@ -17,6 +18,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python tests/bench/bench.py
 	$(BIN)/python tests/bench/view_bench.py
+	$(BIN)/python tests/bench/scale_bench.py $(if $(FULL),--full)
 
 eval: $(STAMP)
 	$(BIN)/python tests/bench/evaluate.py
