@@ -24,6 +24,7 @@ from urllib.parse import unquote
 
 from rdflib import Dataset
 
+from .executor import run_dask
 from .export import SUFFIXES, write_export
 from .graphs import plural
 from .ingest import Document, Warn, read_documents
@@ -102,7 +103,7 @@ def default_store(out: str | Path) -> str:
 
 def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSummary, warn: Warn,
                    model: str | None = None, progress: Callable[[Document], None] | None = None,
-                   processes: int = 1, bulk: bool = False) -> None:
+                   processes: int = 1, bulk: bool = False, scheduler: str | None = None) -> None:
     """Extract from ``documents`` and store each one's graph, replacing any earlier version.
 
     The actor resolver starts from the actors already in the store, so new mentions merge
@@ -112,8 +113,9 @@ def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSum
 
     ``processes`` parse in that many processes (spaCy's own multiprocessing); resolving
     actors and extracting stay in this one, in document order, so the records are the
-    same whatever the number of processes. ``bulk``: the store was empty, load without
-    transactions (see :func:`kg.store.building`).
+    same whatever the number of processes. ``scheduler``: parse on the workers of that
+    Dask cluster instead (:mod:`kg.executor`), with the same records. ``bulk``: the store
+    was empty, load without transactions (see :func:`kg.store.building`).
     """
     ensure_ontology(ds)
     pipeline = Pipeline(model=model)
@@ -122,7 +124,11 @@ def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSum
     actor_ids = {actor.id for actor in stored}
     batch: list[DocumentResult] = []
     replaced = 0
-    for result in pipeline.run(documents, warn=warn, progress=progress, processes=processes):
+    if scheduler:
+        results = run_dask(pipeline, documents, scheduler, warn=warn, progress=progress)
+    else:
+        results = pipeline.run(documents, warn=warn, progress=progress, processes=processes)
+    for result in results:
         batch.append(result)
         summary.documents += 1
         summary.mentions += len(result.mentions)
@@ -221,13 +227,14 @@ def write_outputs(ds: Dataset, out: Path) -> list[Path]:
 def build(paths: Iterable[str | Path], store: str | None = None, out: str | Path = "out",
           model: str | None = None, warn: Warn | None = None,
           progress: Callable[[Document], None] | None = None, outputs: bool = False,
-          processes: int = 1) -> BuildSummary:
+          processes: int = 1, scheduler: str | None = None) -> BuildSummary:
     """Build (or add to) the graph from the documents under ``paths``.
 
     Problems with single documents are passed to ``warn`` (and kept in the summary's
     ``warnings``); the other documents go through. ``outputs=True`` also writes the
     Turtle and TriG exports and the HTML views into ``out`` (they cost a pass over the
-    whole store). ``processes``: parse in that many processes (same records).
+    whole store). ``processes``: parse in that many processes; ``scheduler``: on the
+    workers of that Dask cluster (the same records either way).
     """
     out = Path(out)
     uri = store or default_store(out)
@@ -248,7 +255,7 @@ def build(paths: Iterable[str | Path], store: str | None = None, out: str | Path
             elif state.interrupted:
                 report("the last build of this store did not finish: its actors and claim groups are recomputed now")
             load_documents(ds, documents, summary, report, model=model, progress=progress, processes=processes,
-                           bulk=state.bulk)
+                           bulk=state.bulk, scheduler=scheduler)
         if outputs:
             summary.outputs = write_outputs(ds, out)
     finally:

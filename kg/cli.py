@@ -112,8 +112,12 @@ def cli() -> None:
               help="Also write OUT/graph.ttl, OUT/graph.trig, OUT/actors.html and OUT/claims.html "
                    "(a pass over the whole store; kg export and kg view write them on request).")
 @jobs_option
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where to parse: here (-j processes) or on the workers of a Dask cluster (--scheduler).")
+@click.option("--scheduler", metavar="ADDRESS", help="The Dask scheduler, as tcp://HOST:8786 (with --executor dask).")
 @model_option
-def build_cmd(paths: tuple[str, ...], store: str | None, out: str, outputs: bool, jobs: int, model: str | None) -> None:
+def build_cmd(paths: tuple[str, ...], store: str | None, out: str, outputs: bool, jobs: int, executor: str,
+              scheduler: str | None, model: str | None) -> None:
     """Build the graph from articles: ingest, extract, store.
 
     PATHS are .txt files or folders of them (searched recursively); a metadata.csv
@@ -133,9 +137,14 @@ def build_cmd(paths: tuple[str, ...], store: str | None, out: str, outputs: bool
       kg build seeds/
       kg build articles/ -j 2 --outputs       # and write exports and views into out/
       kg build articles/ --store memory --out /tmp/out
+      kg build articles/ --executor dask --scheduler tcp://10.0.0.5:8786
     """
     from .build import build
+    from .executor import ExecutorError
     from .nlp import ModelError
+
+    if (executor == "dask") != bool(scheduler):
+        raise click.UsageError("--executor dask and --scheduler ADDRESS go together")
 
     try:
         files = collect_files(paths)
@@ -144,8 +153,8 @@ def build_cmd(paths: tuple[str, ...], store: str | None, out: str, outputs: bool
     progress = Progress(len(files))
     try:
         summary = build(files, store=store, out=out, model=model, warn=warn, progress=progress, outputs=outputs,
-                        processes=jobs)
-    except (StoreError, ModelError) as err:
+                        processes=jobs, scheduler=scheduler)
+    except (StoreError, ModelError, ExecutorError) as err:
         raise click.ClickException(str(err)) from None
     except OSError as err:
         raise click.ClickException(f"build failed: {err.strerror or err}") from None

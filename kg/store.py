@@ -5,7 +5,11 @@ Store URIs:
 - ``memory`` -- an rdflib in-memory dataset (gone when the process ends);
 - ``oxigraph:DIR`` or a plain directory path -- an on-disk Oxigraph store used through
   rdflib (``oxrdflib``);
-- ``http://host/path/query`` -- a SPARQL 1.1 endpoint, read-only.
+- ``http://host/path/query`` -- a SPARQL 1.1 endpoint, read-only;
+- ``http://host:port`` (any other http(s) URI) -- a SPARQL 1.1 server that also speaks
+  the Graph Store Protocol, read and written: queries go to ``URI/query`` and each
+  named graph is written with ``PUT URI/store?graph=IRI`` (replacing it) or ``POST``
+  (adding to it), as Oxigraph server (``oxigraph serve``) lays them out.
 
 One process writes an on-disk store at a time (Oxigraph's lock); readers
 (``read_only=True``) never take it, so any number of them run beside each other and
@@ -21,14 +25,18 @@ next command knows when a build was interrupted.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
 import time
+import urllib.error
+import urllib.request
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
+from urllib.parse import quote
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
@@ -70,8 +78,12 @@ def open_store(uri: str, create: bool = True, read_only: bool = False,
     if uri == "memory":
         return bind_prefixes(Dataset(default_union=True))
     if is_remote(uri):
-        store = SPARQLStore(query_endpoint=uri, returnFormat="json")
-        return bind_prefixes(Dataset(store=store, default_union=True))
+        base = uri.rstrip("/")
+        query_endpoint = base if base.endswith("/query") else f"{base}/query"
+        ds = bind_prefixes(Dataset(store=SPARQLStore(query_endpoint=query_endpoint, returnFormat="json"),
+                                   default_union=True))
+        ds.graph_store = None if base.endswith("/query") or read_only else f"{base}/store"
+        return ds
     path = store_path(uri)
     if not create and not path.is_dir():
         raise StoreError(f"no store at {path}: run 'kg build' first or pass --store")
@@ -237,6 +249,13 @@ def write_graphs(ds: Dataset, graphs: list[Graph], additions: Iterable[Graph] = 
     """
     inner = oxigraph(ds)
     additions = list(additions)
+    if getattr(ds, "graph_store", None):
+        replaced = 0
+        for graph in graphs:
+            replaced += _send(ds.graph_store, "PUT", graph)
+        for graph in additions:
+            _send(ds.graph_store, "POST", graph)
+        return replaced
     if inner is None:
         replaced = sum(1 for g in graphs if (None, None, None) in ds.graph(g.identifier))
         for graph in graphs:
@@ -259,9 +278,27 @@ def write_graphs(ds: Dataset, graphs: list[Graph], additions: Iterable[Graph] = 
     return replaced
 
 
+def _send(endpoint: str, method: str, graph: Graph) -> bool:
+    """``PUT`` (replace) or ``POST`` (add to) one named graph by the Graph Store Protocol,
+    as N-Triples; True when the graph was there before (the server answers 200/204, not 201)."""
+    body = io.BytesIO()
+    ox.serialize([quad.triple for quad in ox_quads([graph])], body, ox.RdfFormat.N_TRIPLES)
+    request = urllib.request.Request(f"{endpoint}?graph={quote(str(graph.identifier), safe='')}",
+                                     data=body.getvalue(), method=method,
+                                     headers={"Content-Type": "application/n-triples"})
+    try:
+        with urllib.request.urlopen(request, timeout=300) as response:
+            return response.status != 201
+    except urllib.error.HTTPError as err:
+        raise StoreError(f"the store at {endpoint} refused to write {graph.identifier}: "
+                         f"HTTP {err.code} {err.reason}") from None
+    except (urllib.error.URLError, OSError) as err:
+        raise StoreError(f"cannot reach the store at {endpoint}: {getattr(err, 'reason', err)}") from None
+
+
 def replace_graph(ds: Dataset, graph: Graph) -> None:
     """Put ``graph`` into the dataset under its identifier, replacing what was there."""
-    if oxigraph(ds) is not None:
+    if oxigraph(ds) is not None or getattr(ds, "graph_store", None):
         write_graphs(ds, [graph])
         return
     name = graph.identifier
