@@ -126,8 +126,8 @@ def build_cmd(paths: tuple[str, ...], store: str | None, out: str, outputs: bool
     replaces its own graph. Claim groups and contradiction candidates are then
     recomputed over every claim in the store.
 
-    A build costs what it adds: documents go to the store in batches, and memory stays
-    flat however many there are. Only one build writes a store at a time; queries, views
+    A build costs what it adds: documents go to the store in batches, and memory is
+    bounded by the batch and the longest document, not by how many there are. Only one build writes a store at a time; queries, views
     and exports can run meanwhile (they read the store as it was before the build). A
     build that was interrupted (killed, Ctrl-C, disk full) leaves every stored document
     whole; the next build says so and recomputes actors and claim groups.
@@ -328,6 +328,8 @@ def export_cmd(fmt: str, which: str, output: str | None, store: str) -> None:
             sys.stdout.flush()
             write_export(ds, fmt, sys.stdout.buffer)
             sys.stdout.buffer.flush()
+    except BrokenPipeError:  # kg export | head: the reader has all it wants
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     except OSError as err:
         raise click.ClickException(f"cannot write {output or 'the export'}: {err.strerror or err}") from None
     finally:
