@@ -16,7 +16,8 @@ One process writes an on-disk store at a time (Oxigraph's lock); readers
 beside a build. While a build writes, readers read the snapshot the build took when it
 started (``DIR.snapshot``, hard links, so quick and small); a build leaves a note in the
 store (``DIR/kg-build.json``: who, since when) that it removes when it finishes, so the
-next command knows when a build was interrupted.
+next command knows when a build was interrupted: a reader then recomputes the claim
+groups over the documents stored (see :func:`_repair`), the next build the actors too.
 
 >>> ds = open_store("memory")
 >>> len(ds)
@@ -110,14 +111,45 @@ def _open_reader(path: Path, warn: Callable[[str], None] | None) -> ox.Store:
             raise StoreError(f"the store {path} is being built by {writer_text(path)} and has no earlier "
                              "version to read yet: wait for the build to finish")
         path = snapshot
+    elif note and _repair(path, note):
+        if warn:
+            warn(f"the last build of {path} (started {note.get('started', '?')}) did not finish: the documents "
+                 "it stored are whole, and claim groups were recomputed over them now")
     elif note and warn:
         warn(f"the last build of {path} (started {note.get('started', '?')}) did not finish: the documents "
-             "stored are whole, but actors and claim groups may miss the last ones; the next 'kg build' "
-             "recomputes them")
+             "stored are whole, but claim groups may miss the last ones; the next 'kg build' "
+             + ("starts the store anew" if note.get("bulk") else "recomputes them"))
     try:
         return ox.Store.read_only(str(path))
     except OSError as err:
         raise StoreError(f"cannot read the store at {path}: {one_line(err)}") from None
+
+
+def _repair(path: Path, note: dict) -> bool:
+    """Recompute the claim groups of a store whose last build was interrupted: its
+    documents were written in transactions, each batch with its actors, so they are whole
+    and only the groups lag. False when that cannot be done now: a first build loads
+    without transactions and is rolled back by the next build, and a store this process
+    may not write, or that another build holds, is left as it is.
+    """
+    if note.get("bulk"):
+        return False
+    try:
+        ds = open_store(f"oxigraph:{path}")
+    except StoreError:
+        return False
+    try:
+        from .build import update_tracking  # imports the extraction side: only in this rare case
+
+        update_tracking(ds)
+        oxigraph(ds).flush()
+        (path / BUILD_NOTE).unlink()
+    except (OSError, StoreError):
+        return False
+    finally:
+        ds.close()
+    shutil.rmtree(snapshot_path(path), ignore_errors=True)
+    return True
 
 
 def one_line(err: BaseException) -> str:
