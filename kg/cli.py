@@ -130,7 +130,7 @@ def build_cmd(paths: tuple[str, ...], store: str | None, out: str, outputs: bool
     bounded by the batch and the longest document, not by how many there are. Only one build writes a store at a time; queries, views
     and exports can run meanwhile (they read the store as it was before the build). A
     build that was interrupted (killed, Ctrl-C, disk full) leaves every stored document
-    whole; the next build says so and recomputes actors and claim groups.
+    whole; the next command to open the store says so and recomputes the claim groups.
 
     \b
     Example:
