@@ -127,10 +127,11 @@ def build_cmd(paths: tuple[str, ...], store: str | None, out: str, outputs: bool
     recomputed over every claim in the store.
 
     A build costs what it adds: documents go to the store in batches, and memory is
-    bounded by the batch and the longest document, not by how many there are. Only one build writes a store at a time; queries, views
-    and exports can run meanwhile (they read the store as it was before the build). A
-    build that was interrupted (killed, Ctrl-C, disk full) leaves every stored document
-    whole; the next command to open the store says so and recomputes the claim groups.
+    bounded by the batch and the longest document, not by how many there are. Only
+    one build writes a store at a time; queries, views and exports can run meanwhile
+    (they read the store as it was before the build). A build that was interrupted
+    (killed, Ctrl-C, disk full) leaves every stored document whole; the next command
+    to open the store says so and recomputes the claim groups.
 
     \b
     Example:
