@@ -4,9 +4,11 @@ readers beside a writer, interrupted builds."""
 from __future__ import annotations
 
 import json
+import signal
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pyoxigraph
@@ -157,3 +159,37 @@ def test_an_interrupted_first_build_is_rolled_back(corpus: Path, tmp_path: Path,
     result = run_kg("build", corpus / "two", "--out", out)
     assert "the store was emptied" in result.stderr
     assert [row["id"] for row in query(store, "SELECT ?id WHERE { ?d a cg:Document ; dcterms:identifier ?id }")] == ["two"]
+
+
+@pytest.mark.slow
+def test_a_killed_build_leaves_a_store_that_answers_consistently(tmp_path: Path):
+    corpus = tmp_path / "many"
+    corpus.mkdir()
+    for i in range(150):
+        (corpus / f"d{i:03}.txt").write_text(f"Angela Merkel said that France would build {i + 2} bridges.\n",
+                                              encoding="utf-8")
+    out = tmp_path / "out"
+    store = out / "store"
+    run_kg("build", corpus / "d000.txt", "--out", out, "-j", "1")  # the killed build is then not a first build
+    build = subprocess.Popen([sys.executable, "-m", "kg", "build", str(corpus), "--out", str(out), "-j", "1"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(1200):  # until the build has started writing
+        if (store / BUILD_NOTE).exists() or build.poll() is not None:
+            break
+        time.sleep(0.05)
+    time.sleep(1.5)  # a few batches in, on this machine (any moment must do: the checks below hold for all)
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+
+    result = run_kg("query", "SELECT (COUNT(*) AS ?n) WHERE { ?d a cg:Document }", "--format", "csv",
+                    "--store", f"oxigraph:{store}")
+    documents = int(result.stdout.splitlines()[1])
+    assert 1 <= documents <= 150
+    if documents < 150:
+        assert "did not finish" in result.stderr
+    # every stored document is whole (its one claim), every claim is in a group, every claimant an actor
+    assert count(store, "?c a cg:Claim") == documents
+    assert count(store, "?c a cg:Claim . FILTER NOT EXISTS { ?c cg:expresses ?g }") == 0
+    assert count(store, "?c cg:claimant ?a . FILTER NOT EXISTS { ?a rdfs:label ?l }") == 0
+    assert "built 150 documents" in run_kg("build", corpus, "--out", out, "-j", "1").stdout
+    assert count(store, "?c a cg:Claim . FILTER NOT EXISTS { ?c cg:expresses ?g }") == 0
