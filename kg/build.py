@@ -1,12 +1,18 @@
-"""``kg build`` as a library call: ingest, extract, store, then write exports and views.
+"""``kg build`` as a library call: ingest, extract, store; exports and views on request.
+
+A build costs what it adds: documents stream from extraction to the store in batches of
+``BATCH`` (one transaction each, with the actors they refer to), so memory is bounded by
+the batch and the longest document, not by the corpus or the store. Exports and views
+are whole-store outputs, written only when asked (``outputs=True``, ``kg build
+--outputs``, or ``kg export`` / ``kg view``).
 
 >>> import tempfile
 >>> out = Path(tempfile.mkdtemp())
 >>> (out / "a.txt").write_text("Putin said that Russia would win.", encoding="utf-8")
 33
 >>> summary = build([out / "a.txt"], store="memory", out=out / "out")
->>> summary.documents, summary.claims
-(1, 1)
+>>> summary.documents, summary.claims, summary.outputs
+(1, 1, [])
 """
 
 from __future__ import annotations
@@ -18,17 +24,19 @@ from urllib.parse import unquote
 
 from rdflib import Dataset
 
-from .export import SUFFIXES, export
+from .executor import run_dask
+from .export import SUFFIXES, write_export
 from .graphs import plural
 from .ingest import Document, Warn, read_documents
-from .pipeline import Pipeline
+from .pipeline import DocumentResult, Pipeline
 from .records import Actor
 from .query import run_query
-from .rdf import actor_graph, document_graph
-from .store import ensure_ontology, open_store, replace_graph
+from .rdf import actor_graph, document_triples
+from .store import building, ensure_ontology, open_store, replace_graph, store_path, write_graphs
 from .tracking_store import update_tracking
 from .views import VIEWS, write_view
 
+BATCH = 32  # documents written to the store in one transaction
 OUTPUT_FORMATS = ("ttl", "trig")
 
 STORED_ACTORS = """
@@ -61,6 +69,7 @@ class BuildSummary:
     undated: int = 0  # documents without a publication date
     outputs: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    interrupted: bool = False  # the previous build of this store did not finish
 
     def line(self) -> str:
         """The summary ``kg build`` prints.
@@ -94,29 +103,71 @@ def default_store(out: str | Path) -> str:
 
 
 def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSummary, warn: Warn,
-                   model: str | None = None, progress: Callable[[Document], None] | None = None) -> None:
+                   model: str | None = None, progress: Callable[[Document], None] | None = None,
+                   processes: int = 1, bulk: bool = False, scheduler: str | None = None) -> None:
     """Extract from ``documents`` and store each one's graph, replacing any earlier version.
 
     The actor resolver starts from the actors already in the store, so new mentions merge
-    with them; afterwards the actors graph keeps every actor some document refers to, and
-    claim groups and contradictions are recomputed over the whole store.
+    with them; each batch of documents is stored with the actors it refers to, and at the
+    end the actors graph is rewritten whole (actors keep the aliases they learnt) and the
+    new claims are tracked against the stored ones (:mod:`kg.tracking_store`).
+
+    ``processes`` parse in that many processes (spaCy's own multiprocessing); resolving
+    actors and extracting stay in this one, in document order, so the records are the
+    same whatever the number of processes. ``scheduler``: parse on the workers of that
+    Dask cluster instead (:mod:`kg.executor`), with the same records. ``bulk``: the store
+    was empty, load without transactions (see :func:`kg.store.building`).
     """
     ensure_ontology(ds)
     pipeline = Pipeline(model=model)
-    pipeline.resolver.learn(stored_actors(ds))
-    for result in pipeline.run(documents, warn=warn, progress=progress):
-        replace_graph(ds, document_graph(result.document, result.mentions, result.claims,
-                                         result.triples, result.text))
+    stored = stored_actors(ds)
+    pipeline.resolver.learn(stored)
+    actor_ids = {actor.id for actor in stored}
+    batch: list[DocumentResult] = []
+    replaced = 0
+    if scheduler:
+        results = run_dask(pipeline, documents, scheduler, warn=warn, progress=progress)
+    else:
+        results = pipeline.run(documents, warn=warn, progress=progress, processes=processes)
+    for result in results:
+        batch.append(result)
         summary.documents += 1
         summary.mentions += len(result.mentions)
         summary.claims += len(result.claims)
         summary.relations += len(result.triples)
         summary.undated += result.document.published is None
+        if len(batch) >= BATCH:
+            replaced += store_batch(ds, batch, pipeline, actor_ids, bulk)
+            batch = []
+    if batch:
+        replaced += store_batch(ds, batch, pipeline, actor_ids, bulk)
     summary.actors = len(pipeline.actors())
-    referenced = {_last_part(row.actor) for row in run_query(ds, REFERENCED_ACTORS)}
+    if replaced:  # a replaced document may have been the last to name some actor
+        actor_ids = {_last_part(row.actor) for row in run_query(ds, REFERENCED_ACTORS)}
     known = pipeline.resolver.actors
-    replace_graph(ds, actor_graph([known[i] for i in sorted(referenced) if i in known]))
+    replace_graph(ds, actor_graph([known[i] for i in sorted(actor_ids) if i in known]))
     summary.groups, summary.contradictions = update_tracking(ds)
+
+
+def store_batch(ds: Dataset, batch: list[DocumentResult], pipeline: Pipeline, actor_ids: set[str],
+                bulk: bool = False) -> int:
+    """Store a batch of documents' graphs, with the actors they refer to, in one go;
+    returns how many documents replaced an earlier version."""
+    graphs = [document_triples(r.document, r.mentions, r.claims, r.triples, r.text) for r in batch]
+    referred = set().union(*(referenced_actors(r) for r in batch)) & pipeline.resolver.actors.keys()
+    actor_ids |= referred
+    return write_graphs(ds, graphs, [actor_graph([pipeline.resolver.actors[i] for i in sorted(referred)])], bulk)
+
+
+def referenced_actors(result: DocumentResult) -> set[str]:
+    """The ids of the actors a document's records refer to (as ``REFERENCED_ACTORS``)."""
+    ids = {m.actor for m in result.mentions} | {m.place_of for m in result.mentions}
+    for claim in result.claims:
+        ids |= {claim.speaker, *claim.about, *(s["target"] for s in claim.stance)}
+    for triple in result.triples:
+        ids |= {triple.subject, triple.object, triple.object_actor}
+    ids.discard(None)
+    return ids
 
 
 def stored_actors(ds: Dataset) -> list[Actor]:
@@ -140,7 +191,8 @@ def write_outputs(ds: Dataset, out: Path) -> list[Path]:
     written = []
     for fmt in OUTPUT_FORMATS:
         path = out / f"graph{SUFFIXES[fmt]}"
-        path.write_text(export(ds, fmt), encoding="utf-8")
+        with path.open("wb") as output:
+            write_export(ds, fmt, output)
         written.append(path)
     for view in VIEWS:
         written.append(write_view(ds, view, out / f"{view}.html"))
@@ -149,13 +201,18 @@ def write_outputs(ds: Dataset, out: Path) -> list[Path]:
 
 def build(paths: Iterable[str | Path], store: str | None = None, out: str | Path = "out",
           model: str | None = None, warn: Warn | None = None,
-          progress: Callable[[Document], None] | None = None, outputs: bool = True) -> BuildSummary:
+          progress: Callable[[Document], None] | None = None, outputs: bool = False,
+          processes: int = 1, scheduler: str | None = None) -> BuildSummary:
     """Build (or add to) the graph from the documents under ``paths``.
 
     Problems with single documents are passed to ``warn`` (and kept in the summary's
-    ``warnings``); the other documents go through.
+    ``warnings``); the other documents go through. ``outputs=True`` also writes the
+    Turtle and TriG exports and the HTML views into ``out`` (they cost a pass over the
+    whole store). ``processes``: parse in that many processes; ``scheduler``: on the
+    workers of that Dask cluster (the same records either way).
     """
     out = Path(out)
+    uri = store or default_store(out)
     summary = BuildSummary()
 
     def report(message: str) -> None:
@@ -164,9 +221,16 @@ def build(paths: Iterable[str | Path], store: str | None = None, out: str | Path
             warn(message)
 
     documents = read_documents(paths, warn=report)
-    ds = open_store(store or default_store(out))
+    ds = open_store(uri)
     try:
-        load_documents(ds, documents, summary, report, model=model, progress=progress)
+        with building(ds, store_path(uri)) as state:
+            summary.interrupted = state.interrupted
+            if state.rolled_back:
+                report("the last build of this store, its first, did not finish: the store was emptied and is built anew")
+            elif state.interrupted:
+                report("the last build of this store did not finish: its actors and claim groups are recomputed now")
+            load_documents(ds, documents, summary, report, model=model, progress=progress, processes=processes,
+                           bulk=state.bulk, scheduler=scheduler)
         if outputs:
             summary.outputs = write_outputs(ds, out)
     finally:

@@ -12,12 +12,9 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .build import build, default_store
-from .export import GRAPH_FORMATS, RDF_FORMATS, export, export_graph
+from .export import GRAPH_FORMATS, RDF_FORMATS, export_graph, write_export
 from .ingest import IngestError, collect_files, read_documents
 from .match import THRESHOLD as MATCH_THRESHOLD, ModelMissing, match as match_pairs
-from .nlp import ModelError
-from .pipeline import Pipeline
 from .query import FORMATS, ParamError, QueryError, describe_named, format_result, run_named, run_query
 from .records import to_json
 from .tracking import from_record, track_records
@@ -27,7 +24,6 @@ from .validate import validate
 from .views import VIEWS, write_view
 
 DEFAULT_OUT = "out"
-PROGRESS_THRESHOLD = 10
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
@@ -36,7 +32,12 @@ def warn(message: str) -> None:
 
 
 def env_store() -> str:
-    return os.environ.get("KG_STORE") or default_store(DEFAULT_OUT)
+    return os.environ.get("KG_STORE") or f"oxigraph:{Path(DEFAULT_OUT) / 'store'}"
+
+
+def cores() -> int:
+    """The machine's cores (the ones this process may use)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 store_option = click.option(
@@ -49,9 +50,10 @@ model_option = click.option("--model", default=None, metavar="NAME",
 
 
 def open_existing(uri: str):
-    """Open a store for reading, turning problems into one-line errors."""
+    """Open a store for reading (no lock: readers never block each other, nor a build),
+    turning problems into one-line errors."""
     try:
-        return open_store(uri, create=False)
+        return open_store(uri, create=False, read_only=True, warn=warn)
     except StoreError as err:
         raise click.ClickException(str(err)) from None
     except OSError as err:
@@ -68,15 +70,22 @@ def write_output(text: str, output: str | None) -> None:
 
 
 class Progress:
-    """Prints one line per document to stderr when there are many documents."""
+    """A progress bar on stderr (documents, rate, time left), only when stderr is a terminal."""
 
-    def __init__(self, total: int) -> None:
-        self.total, self.done = total, 0
+    def __init__(self, total: int | None, unit: str = "doc") -> None:
+        from tqdm import tqdm
+
+        self.bar = tqdm(total=total, unit=unit, disable=None, file=sys.stderr, dynamic_ncols=True, leave=False)
 
     def __call__(self, document) -> None:
-        self.done += 1
-        if self.total >= PROGRESS_THRESHOLD:
-            click.echo(f"[{self.done}/{self.total}] {document.id}", err=True)
+        self.bar.update(1)
+
+    def close(self) -> None:
+        self.bar.close()
+
+
+jobs_option = click.option("-j", "--jobs", type=click.IntRange(min=1), default=cores, show_default="the machine's cores",
+                           metavar="N", help="Parse in N processes; the records are the same as with -j 1.")
 
 
 @click.group(context_settings=CONTEXT)
@@ -86,7 +95,7 @@ def cli() -> None:
 
     \b
     Typical session:
-      kg build seeds/                      # extract, store, write out/*.ttl, *.trig, *.html
+      kg build seeds/                      # extract and store in out/store
       kg query 'SELECT ?s WHERE { ?c cg:claimant ?s } LIMIT 5'
       kg claims --speaker Putin            # who said what, readably
       kg view actors -o actors.html        # open in any browser, works offline
@@ -102,30 +111,60 @@ def cli() -> None:
 @click.option("--store", default=None, metavar="URI",
               help="Store to write: 'memory', 'oxigraph:DIR' or a directory. [default: oxigraph:OUT/store]")
 @click.option("--out", default=DEFAULT_OUT, show_default=True, type=click.Path(file_okay=False),
-              help="Folder for the Turtle and TriG exports and the HTML views.")
+              help="Folder of the store (OUT/store) and of the --outputs.")
+@click.option("--outputs/--no-outputs", default=False, show_default=True,
+              help="Also write OUT/graph.ttl, OUT/graph.trig, OUT/actors.html and OUT/claims.html "
+                   "(a pass over the whole store; kg export and kg view write them on request).")
+@jobs_option
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where to parse: here (-j processes) or on the workers of a Dask cluster (--scheduler).")
+@click.option("--scheduler", metavar="ADDRESS", help="The Dask scheduler, as tcp://HOST:8786 (with --executor dask).")
 @model_option
-def build_cmd(paths: tuple[str, ...], store: str | None, out: str, model: str | None) -> None:
-    """Build the graph from articles: ingest, extract, store, export, draw.
+def build_cmd(paths: tuple[str, ...], store: str | None, out: str, outputs: bool, jobs: int, executor: str,
+              scheduler: str | None, model: str | None) -> None:
+    """Build the graph from articles: ingest, extract, store.
 
     PATHS are .txt files or folders of them (searched recursively); a metadata.csv
     beside the files gives titles, publishers and dates. Building again adds to the
     store (new mentions join the actors already there); a document built twice
-    replaces its own graph. Claim groups and contradiction candidates are then
-    recomputed over every claim in the store.
+    replaces its own graph. The new claims are then matched against the stored ones:
+    they join existing claim groups or start new ones (existing groups never reshuffle).
+
+    A build costs what it adds: documents go to the store in batches, and memory is
+    bounded by the batch and the longest document, not by how many there are. Only
+    one build writes a store at a time; queries, views and exports can run meanwhile
+    (they read the store as it was before the build). A build that was interrupted
+    (killed, Ctrl-C, disk full) leaves every stored document whole; the next command
+    to open the store says so and recomputes the claim groups.
 
     \b
     Example:
       kg build seeds/
+      kg build articles/ -j 2 --outputs       # and write exports and views into out/
       kg build articles/ --store memory --out /tmp/out
+      kg build articles/ --executor dask --scheduler tcp://10.0.0.5:8786
     """
+    from .build import build
+    from .executor import ExecutorError
+    from .nlp import ModelError
+
+    if (executor == "dask") != bool(scheduler):
+        raise click.UsageError("--executor dask and --scheduler ADDRESS go together")
+
     try:
         files = collect_files(paths)
     except IngestError as err:
         raise click.ClickException(str(err)) from None
+    progress = Progress(len(files))
     try:
-        summary = build(files, store=store, out=out, model=model, warn=warn, progress=Progress(len(files)))
-    except (StoreError, ModelError) as err:
+        summary = build(files, store=store, out=out, model=model, warn=warn, progress=progress, outputs=outputs,
+                        processes=jobs, scheduler=scheduler)
+    except (StoreError, ModelError, ExecutorError) as err:
         raise click.ClickException(str(err)) from None
+    except OSError as err:
+        raise click.ClickException(f"build failed: {err.strerror or err}") from None
+    finally:
+        progress.close()
     click.echo(f"built {summary.line()}")
     if summary.undated_line():
         click.echo(f"note: {summary.undated_line()}", err=True)
@@ -133,6 +172,9 @@ def build_cmd(paths: tuple[str, ...], store: str | None, out: str, model: str | 
         click.echo(f"{len(summary.warnings)} warning(s): see above", err=True)
     for path in summary.outputs:
         click.echo(f"  wrote {path}")
+    if not outputs:
+        click.echo(f"  store: {store or Path(out) / 'store'} (kg view and kg export draw and export it; "
+                   "or build with --outputs)")
 
 
 cli.add_command(build_cmd, name="build")
@@ -142,8 +184,9 @@ cli.add_command(build_cmd, name="build")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--jsonl", is_flag=True, default=True, help="Write JSON Lines (the only format, and the default).")
 @click.option("--lines", is_flag=True, help="Every non-empty line of every file is its own document.")
+@jobs_option
 @model_option
-def extract(paths: tuple[str, ...], jsonl: bool, lines: bool, model: str | None) -> None:
+def extract(paths: tuple[str, ...], jsonl: bool, lines: bool, jobs: int, model: str | None) -> None:
     """Extract records as JSON Lines on stdout, without touching any store.
 
     One object per line: document, mention, claim, triple, then actor records, then the
@@ -155,13 +198,17 @@ def extract(paths: tuple[str, ...], jsonl: bool, lines: bool, model: str | None)
     Example:
       kg extract --jsonl seeds/ > seeds.jsonl
       kg extract --jsonl --lines sentences.txt | head
+      kg extract --jsonl -j 2 articles/ > articles.jsonl
     """
+    from .nlp import ModelError
+    from .pipeline import Pipeline
+
     try:
         documents = read_documents(paths, lines=lines, warn=warn)
         pipeline = Pipeline(model=model)
         out = sys.stdout
         tracked = []
-        for result in pipeline.run(documents, warn=warn):
+        for result in pipeline.run(documents, warn=warn, processes=jobs):
             for record in result.records():
                 out.write(to_json(record) + "\n")
             tracked.extend(from_record(claim, result.document) for claim in result.claims)
@@ -333,7 +380,21 @@ def export_cmd(fmt: str, which: str, output: str | None, store: str) -> None:
     """
     ds = open_existing(store)
     try:
-        write_output(export_graph(ds, fmt, which) if fmt in GRAPH_FORMATS else export(ds, fmt), output)
+        if fmt in GRAPH_FORMATS:
+            write_output(export_graph(ds, fmt, which), output)
+        elif output:
+            Path(output).parent.mkdir(parents=True, exist_ok=True)
+            with open(output, "wb") as stream:
+                write_export(ds, fmt, stream)
+            click.echo(f"wrote {output}", err=True)
+        else:
+            sys.stdout.flush()
+            write_export(ds, fmt, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+    except BrokenPipeError:  # kg export | head: the reader has all it wants
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except OSError as err:
+        raise click.ClickException(f"cannot write {output or 'the export'}: {err.strerror or err}") from None
     finally:
         ds.close()
 

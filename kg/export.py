@@ -1,6 +1,9 @@
 """Serialise the store: Turtle (all graphs merged), TriG, N-Quads and JSON-LD; and the
 actor or claim graph of :mod:`kg.graphs` as GEXF (Gephi) or GraphML (Cytoscape, yEd).
 
+An on-disk store is written by Oxigraph's own serialisers, streaming: memory stays flat
+whatever the size of the store. Other stores go through an rdflib copy.
+
 >>> from kg.store import open_store
 >>> export(open_store("memory"), "nq")
 ''
@@ -8,12 +11,17 @@ actor or claim graph of :mod:`kg.graphs` as GEXF (Gephi) or GraphML (Cytoscape, 
 
 from __future__ import annotations
 
+import io
+from typing import BinaryIO
+
 import networkx as nx
+import pyoxigraph as ox
 from rdflib import XSD, Dataset, Graph, Literal
 from rdflib.term import Node
 
 from .graphs import GRAPHS, flat_graph
-from .rdf import bind_prefixes
+from .rdf import PREFIXES, bind_prefixes
+from .store import oxigraph
 
 RDF_FORMATS = {"ttl": "turtle", "trig": "trig", "nq": "nquads", "jsonld": "json-ld"}
 GRAPH_FORMATS = {"gexf": nx.generate_gexf, "graphml": nx.generate_graphml}
@@ -44,13 +52,37 @@ def copy_dataset(ds: Dataset) -> Dataset:
     return copy
 
 
+OX_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS,
+              "jsonld": ox.RdfFormat.JSON_LD}
+
+
 def export(ds: Dataset, fmt: str) -> str:
     """The store as text in format ``fmt`` (one of ``RDF_FORMATS``)."""
+    buffer = io.BytesIO()
+    write_export(ds, fmt, buffer)
+    text = buffer.getvalue().decode("utf-8")
+    return text if text.strip() else ""
+
+
+def write_export(ds: Dataset, fmt: str, output: BinaryIO) -> None:
+    """Write the store in format ``fmt`` to a binary file, streaming from Oxigraph when
+    the store is on disk (Turtle merges all graphs into one)."""
     if fmt not in RDF_FORMATS:
         raise ValueError(f"unknown format {fmt!r}: choose one of {', '.join(RDF_FORMATS)}")
-    source = union_graph(ds) if fmt == "ttl" else copy_dataset(ds)
-    text = source.serialize(format=RDF_FORMATS[fmt])
-    return text if text.strip() else ""
+    inner = oxigraph(ds)
+    if inner is None:
+        source = union_graph(ds) if fmt == "ttl" else copy_dataset(ds)
+        text = source.serialize(format=RDF_FORMATS[fmt])
+        output.write(text.encode("utf-8") if text.strip() else b"")
+        return
+    prefixes = {name: str(ns) for name, ns in PREFIXES.items()}
+    if fmt == "ttl":
+        triples = (quad.triple for quad in inner.quads_for_pattern(None, None, None, None))
+        ox.serialize(triples, output, OX_FORMATS[fmt], prefixes=prefixes)
+    elif fmt == "nq":
+        inner.dump(output, OX_FORMATS[fmt])
+    else:
+        inner.dump(output, OX_FORMATS[fmt], prefixes=prefixes)
 
 
 def export_graph(ds: Dataset, fmt: str, which: str = "actors") -> str:

@@ -63,10 +63,14 @@ class Pipeline:
         return self.components[0].resolver
 
     def run(self, documents: Iterable[Document], warn: Warn | None = None,
-            progress: Callable[[Document], None] | None = None) -> Iterator[DocumentResult]:
-        """Extract from each document in turn; a document that fails is reported and skipped."""
+            progress: Callable[[Document], None] | None = None, processes: int = 1) -> Iterator[DocumentResult]:
+        """Extract from each document in turn; a document that fails is reported and skipped.
+
+        ``processes`` > 1 parses in that many processes; extraction stays in this one, in order.
+        """
         pairs = ((document.text, document) for document in documents)
-        for doc, document in nlp.load(self.model).pipe(pairs, as_tuples=True, batch_size=nlp.BATCH_SIZE):
+        for doc, document in nlp.load(self.model).pipe(pairs, as_tuples=True, batch_size=nlp.BATCH_SIZE,
+                                                       n_process=processes):
             if progress:
                 progress(document)
             try:

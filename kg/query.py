@@ -220,9 +220,9 @@ def named_queries() -> dict[str, NamedQuery]:
 
 ACTOR_LOOKUP = """
 SELECT DISTINCT ?actor WHERE {
-  ?actor a ?class ; ?p ?label .
   VALUES ?class { cg:Person cg:Organization cg:Country cg:Group cg:Actor }
-  VALUES ?p { rdfs:label skos:altLabel dcterms:identifier }
+  ?actor a ?class .
+  ?actor rdfs:label|skos:altLabel|dcterms:identifier ?label .
   FILTER(LCASE(STR(?label)) = LCASE(STR(?name)))
 } ORDER BY ?actor
 """

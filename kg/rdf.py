@@ -223,14 +223,47 @@ def add_triple(g: Graph, rec: Triple, text: str | None = None) -> None:
         g.add((subject, predicate, obj))  # stated in the article's own voice
 
 
+class Triples(list):
+    """A named graph as a plain list of triples: what a build writes to the store, without
+    the indexes of an rdflib ``Graph`` (a triple added twice is stored once).
+
+    >>> g = Triples(ACTORS_GRAPH)
+    >>> g.add((actor_iri("x"), RDFS.label, Literal("X")))
+    >>> len(g), str(g.identifier).rsplit("/", 1)[-1]
+    (1, 'actors')
+    """
+
+    def __init__(self, identifier: URIRef) -> None:
+        super().__init__()
+        self.identifier = identifier
+
+    def add(self, triple: tuple) -> None:
+        self.append(triple)
+
+    def graph(self) -> Graph:
+        """The same triples as an rdflib graph."""
+        g = bind_prefixes(Graph(identifier=self.identifier))
+        for triple in self:
+            g.add(triple)
+        return g
+
+
 def document_graph(document: DocumentRecord, mentions: list[Mention], claims: list[Claim],
                    triples: list[Triple], text: str | None = None) -> Graph:
     """All the triples extracted from one document, for its named graph."""
-    g = bind_prefixes(Graph(identifier=doc_graph_iri(document.doc)))
+    return document_triples(document, mentions, claims, triples, text).graph()
+
+
+def document_triples(document: DocumentRecord, mentions: list[Mention], claims: list[Claim],
+                     triples: list[Triple], text: str | None = None) -> Triples:
+    """:func:`document_graph` as a plain list of triples (what a build writes)."""
+    g = Triples(doc_graph_iri(document.doc))
     add_document(g, document)
     date = Literal(document.published, datatype=XSD.date) if document.published else None
     for mention in mentions:
         add_mention(g, mention)
+    for actor in sorted({m.actor for m in mentions if m.actor}):
+        g.add((doc_iri(document.doc), CG.mentionsActor, actor_iri(actor)))
     for claim in claims:
         add_claim(g, claim, text)
         add_stances(g, claim)

@@ -42,7 +42,7 @@ def seed_records() -> list[dict]:
 def built(tmp_path_factory) -> Path:
     """An output folder holding ``kg build seeds/`` (on-disk store, exports, views)."""
     out = tmp_path_factory.mktemp("built") / "out"
-    result = run_kg("build", SEEDS, "--out", out)
+    result = run_kg("build", SEEDS, "--out", out, "--outputs")
     assert "built 5 documents" in result.stdout
     return out
 

@@ -105,7 +105,7 @@ def test_validate_fails_on_a_broken_graph(tmp_path: Path):
 
 def test_memory_store_build(tmp_path: Path, seeds: Path):
     out = tmp_path / "out"
-    result = run_kg("build", seeds / "002_418559a313f8507d.txt", "--store", "memory", "--out", out)
+    result = run_kg("build", seeds / "002_418559a313f8507d.txt", "--store", "memory", "--out", out, "--outputs")
     assert "built 1 document," in result.stdout and not (out / "store").exists()
     assert "Putin" in (out / "graph.ttl").read_text(encoding="utf-8")
 

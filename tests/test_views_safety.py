@@ -75,7 +75,7 @@ def hostile_build(tmp_path_factory) -> Path:
     (corpus / "metadata.csv").write_text(f'doc,title,publisher,published,url\nevil,"{title}",<b>Evil</b>,2024-05-16,\n',
                                          encoding="utf-8")
     out = corpus.parent / "out"
-    run_kg("build", corpus, "--store", "memory", "--out", out)
+    run_kg("build", corpus, "--store", "memory", "--out", out, "--outputs")
     return out
 
 
