@@ -326,26 +326,31 @@ def add_tenure(g: Graph, holder: URIRef, node: URIRef, tenure: dict) -> None:
             g.add((node, prop, Literal(tenure[key], datatype=XSD.date)))
 
 
-def tracking_graph(groups, contradictions) -> Graph:
-    """Claim groups (``cg:Proposition``) and contradiction candidates, corpus-wide.
+def group_graph(group) -> Graph:
+    """One claim group (a ``cg:Proposition``, :class:`kg.tracking.ClaimGroup`) in its own
+    named graph, so a build rewrites only the groups it changed."""
+    node = proposition_iri(group.id)
+    g = bind_prefixes(Graph(identifier=URIRef(f"{TRACKING_GRAPH}/group/{_part(group.id)}")))
+    g.add((node, RDF.type, CG.Proposition))
+    g.add((node, RDFS.label, Literal(group.label)))
+    g.add((node, CG.memberCount, Literal(len(group.members))))
+    g.add((node, CG.sourceCount, Literal(len(group.sources))))
+    g.add((node, CG.speakerCount, Literal(len(group.speakers))))
+    g.add((node, CG.firstClaim, claim_iri(group.first_claim)))
+    if group.first_date:  # an undated document is never "first seen"
+        g.add((node, CG.firstSource, doc_iri(group.first_doc)))
+        g.add((node, CG.firstSeen, Literal(group.first_date, datatype=XSD.date)))
+    for member in group.members:
+        g.add((claim_iri(member), CG.expresses, node))
+    return g
 
-    ``groups`` are :class:`kg.tracking.ClaimGroup`, ``contradictions``
-    :class:`kg.tracking.Contradiction`.
-    """
-    g = bind_prefixes(Graph(identifier=TRACKING_GRAPH))
-    for group in groups:
-        node = proposition_iri(group.id)
-        g.add((node, RDF.type, CG.Proposition))
-        g.add((node, RDFS.label, Literal(group.label)))
-        g.add((node, CG.memberCount, Literal(len(group.members))))
-        g.add((node, CG.sourceCount, Literal(len(group.sources))))
-        g.add((node, CG.speakerCount, Literal(len(group.speakers))))
-        g.add((node, CG.firstClaim, claim_iri(group.first_claim)))
-        if group.first_date:  # an undated document is never "first seen"
-            g.add((node, CG.firstSource, doc_iri(group.first_doc)))
-            g.add((node, CG.firstSeen, Literal(group.first_date, datatype=XSD.date)))
-        for member in group.members:
-            g.add((claim_iri(member), CG.expresses, node))
+
+def document_tracking_graph(doc_id: str, embeddings: dict[str, str], contradictions) -> Graph:
+    """What tracking adds with a document: its claims' embeddings (``cg:embedding``) and
+    the contradiction candidates (:class:`kg.tracking.Contradiction`) they were found in."""
+    g = bind_prefixes(Graph(identifier=URIRef(f"{TRACKING_GRAPH}/doc/{_part(doc_id)}")))
+    for claim_id, vector in embeddings.items():
+        g.add((claim_iri(claim_id), CG.embedding, Literal(vector)))
     for found in contradictions:
         a, b = claim_iri(found.claim), claim_iri(found.other)
         node = contradiction_iri(found.claim, found.other)

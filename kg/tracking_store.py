@@ -1,24 +1,28 @@
 """Tracking over the store: match the claims of new documents against what is stored.
 
-The tracking graph keeps, besides the groups and contradiction candidates, each tracked
-claim's embedding (``cg:embedding``, 384 half-precision numbers in base64), so a build
-embeds only the claims it adds: they are matched against the stored claims and join
-their groups or start new ones. Existing groups never reshuffle; groups and candidates
-whose claims have left the store (a document rebuilt with other claims) make the next
-build track every claim again.
+Each claim group lives in its own named graph (``.../graph/tracking/group/ID``), and
+what tracking adds with a document — its claims' embeddings (``cg:embedding``, 384
+half-precision numbers in base64) and the contradiction candidates found for them — in
+another (``.../graph/tracking/doc/ID``). So a build embeds only the claims it adds,
+matches them against the stored ones, and rewrites only the groups they join or start,
+on any store (Oxigraph, memory, or a SPARQL server through the Graph Store Protocol).
+Existing groups never reshuffle. When claims have left the store (a document rebuilt
+with other claims), the next build tracks every claim again.
 """
 
 from __future__ import annotations
 
 import base64
+from collections import defaultdict
 from urllib.parse import unquote
 
 import numpy as np
-from rdflib import Dataset, Literal, URIRef
+from rdflib import Dataset, Graph
 
 from .query import run_query
-from .rdf import CG, TRACKING_GRAPH, claim_iri, proposition_iri, tracking_graph
-from .tracking import ClaimGroup, Tracker, TrackedClaim, appearance_order
+from .rdf import document_tracking_graph, group_graph
+from .store import oxigraph, replace_graph, write_graphs
+from .tracking import ClaimGroup, Contradiction, Tracker, TrackedClaim, appearance_order
 
 CLAIMS = """
 SELECT ?claim ?doc ?date ?copyOf ?speaker ?speakerText ?cue ?content ?negated ?contentNegated ?start ?end
@@ -40,7 +44,11 @@ SELECT ?claim ?doc ?date ?copyOf ?speaker ?speakerText ?cue ?content ?negated ?c
 """
 
 STALE = """
-ASK { GRAPH ?tracking { ?claim cg:embedding ?e } FILTER NOT EXISTS { ?claim a cg:Claim } }
+ASK { ?claim cg:embedding ?e FILTER NOT EXISTS { ?claim a cg:Claim } }
+"""
+
+TRACKING_GRAPHS = """
+SELECT DISTINCT ?graph WHERE { GRAPH ?graph { ?s cg:embedding|cg:memberCount ?o } }
 """
 
 
@@ -74,7 +82,7 @@ def tracked_claim(row) -> TrackedClaim:
 def update_tracking(ds: Dataset) -> tuple[int, int]:
     """Track the claims not tracked yet against those that are; returns (groups, contradictions) in the store."""
     if run_query(ds, STALE).askAnswer:  # a document rebuilt with other claims: track everything again
-        ds.remove_graph(TRACKING_GRAPH)
+        store_graphs(ds, [Graph(identifier=row.graph) for row in run_query(ds, TRACKING_GRAPHS)])
     known, vectors, groups, new = [], [], {}, []
     for row in run_query(ds, CLAIMS):
         claim = tracked_claim(row)
@@ -98,17 +106,29 @@ def update_tracking(ds: Dataset) -> tuple[int, int]:
     return _count(ds)
 
 
-def _write(ds: Dataset, tracker: Tracker, touched: list[ClaimGroup], contradictions, new: list[TrackedClaim]) -> None:
-    graph = ds.graph(TRACKING_GRAPH)
-    partial = tracking_graph(touched, contradictions)
-    for group in touched:
-        graph.remove((proposition_iri(group.id), None, None))
-    graph.addN((s, p, o, graph) for s, p, o in partial)
+def _write(ds: Dataset, tracker: Tracker, touched: list[ClaimGroup], contradictions: list[Contradiction],
+           new: list[TrackedClaim]) -> None:
     index = {c.id: i for i, c in enumerate(tracker.claims)}
+    embeddings: dict[str, dict[str, str]] = defaultdict(dict)
     for claim in new:
         if claim.id in index:
-            vector = tracker.texts[index[claim.id]].vector
-            graph.add((claim_iri(claim.id), CG.embedding, Literal(encode_vector(vector))))
+            embeddings[claim.doc][claim.id] = encode_vector(tracker.texts[index[claim.id]].vector)
+    found: dict[str, list[Contradiction]] = defaultdict(list)
+    doc_of = {c.id: c.doc for c in new}
+    for pair in contradictions:
+        found[doc_of.get(pair.claim) or doc_of[pair.other]].append(pair)
+    docs = sorted(embeddings.keys() | found.keys())
+    store_graphs(ds, [group_graph(g) for g in touched]
+                 + [document_tracking_graph(d, embeddings[d], found[d]) for d in docs])
+
+
+def store_graphs(ds: Dataset, graphs: list[Graph]) -> None:
+    """Put each graph in the store under its name, replacing what was there."""
+    if oxigraph(ds) is not None or getattr(ds, "graph_store", None):
+        write_graphs(ds, graphs)
+    else:
+        for graph in graphs:
+            replace_graph(ds, graph)
 
 
 def _count(ds: Dataset) -> tuple[int, int]:

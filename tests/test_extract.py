@@ -51,6 +51,8 @@ def test_records_follow_the_spec(seed_records: list[dict]):
         "triple": {"doc", "id", "sentence_span", "subject_text", "subject_span", "subject", "predicate_text",
                    "predicate_span", "predicate", "object_text", "object_span", "object", "negated",
                    "asserted_by", "confidence"},
+        "group": {"id", "label", "members", "sources", "speakers", "first_seen", "first_claim"},
+        "contradiction": {"a", "b", "similarity", "evidence"},
     }
     for rec in seed_records:
         assert spec_keys[rec["type"]] <= rec.keys(), rec

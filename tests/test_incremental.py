@@ -45,6 +45,20 @@ def test_new_documents_join_existing_actors_and_claim_groups(corpus: Path):
     assert group == {"n": 2, "s": 2}
 
 
+def test_an_unrelated_document_leaves_the_groups_as_they_were(corpus: Path):
+    store = build(corpus, "one")
+    build(corpus, "two")
+    groups = "SELECT ?g ?n WHERE { ?g a cg:Proposition ; cg:memberCount ?n } ORDER BY ?g"
+    before = query(store, groups)
+    (corpus / "three").mkdir()
+    (corpus / "three" / "three.txt").write_text("Olaf Scholz said that the bridge over the Rhine will reopen in May.\n",
+                                                encoding="utf-8")
+    build(corpus, "three")
+    after = query(store, groups)
+    assert [g for g in after if g in before] == before and len(after) == len(before) + 1
+    assert count(store, "?c cg:embedding ?e") == count(store, "?c a cg:Claim ; cg:expresses ?g")
+
+
 def test_the_same_document_twice_adds_nothing(corpus: Path):
     store = build(corpus, "one")
     before = count(store, "?s ?p ?o")
