@@ -21,6 +21,7 @@ bench: $(STAMP)
 	$(BIN)/python tests/bench/bench.py
 	$(BIN)/python tests/bench/view_bench.py
 	$(BIN)/python tests/bench/scale_bench.py $(if $(FULL),--full)
+	$(BIN)/python tests/bench/tracking_bench.py
 
 eval: $(STAMP)
 	$(BIN)/python tests/bench/evaluate.py

@@ -17,6 +17,7 @@ are whole-store outputs, written only when asked (``outputs=True``, ``kg build
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -67,6 +68,7 @@ class BuildSummary:
     groups: int = 0
     contradictions: int = 0
     undated: int = 0  # documents without a publication date
+    tracking_seconds: float = 0.0  # matching the new claims against the stored ones
     outputs: list[Path] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     interrupted: bool = False  # the previous build of this store did not finish
@@ -146,7 +148,9 @@ def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSum
         actor_ids = {_last_part(row.actor) for row in run_query(ds, REFERENCED_ACTORS)}
     known = pipeline.resolver.actors
     replace_graph(ds, actor_graph([known[i] for i in sorted(actor_ids) if i in known]))
+    started = time.perf_counter()
     summary.groups, summary.contradictions = update_tracking(ds)
+    summary.tracking_seconds = time.perf_counter() - started
 
 
 def store_batch(ds: Dataset, batch: list[DocumentResult], pipeline: Pipeline, actor_ids: set[str],

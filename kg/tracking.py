@@ -138,14 +138,16 @@ class Tracker:
 
     def __init__(self) -> None:
         self.claims: list[TrackedClaim] = []
-        self.texts: list[match.Text] = []
+        self.texts: list[match.Text | None] = []  # prepared when first compared
         self.matrix = np.zeros((0, 384), dtype=np.float32)
         self.groups: dict[str, ClaimGroup] = {}
         self.group_of: dict[str, str] = {}
 
     def load(self, claims: list[TrackedClaim], vectors: np.ndarray, groups: Iterable[ClaimGroup]) -> None:
         """Known claims (propositions only) with their stored embeddings and groups."""
-        self._append(claims, match.prepare([c.matching_text() for c in claims], vectors=vectors))
+        self.claims.extend(claims)
+        self.texts.extend([None] * len(claims))
+        self.matrix = np.vstack([self.matrix, vectors.astype(np.float32)])
         for group in groups:
             self.groups[group.id] = group
             for member in group.members:
@@ -156,6 +158,13 @@ class Tracker:
         self.texts.extend(texts)
         if texts:
             self.matrix = np.vstack([self.matrix, np.array([t.vector for t in texts])])
+
+    def text(self, index: int) -> match.Text:
+        """The prepared text of the claim at ``index`` (a stored claim is prepared on first use)."""
+        if self.texts[index] is None:
+            stored = self.matrix[index:index + 1]
+            [self.texts[index]] = match.prepare([self.claims[index].matching_text()], vectors=stored)
+        return self.texts[index]
 
     def neighbours(self, text: match.Text, before: int) -> list[int]:
         """Up to ``NEIGHBOURS`` earlier claims (index < ``before``) closest to ``text``."""
@@ -180,11 +189,11 @@ class Tracker:
                 other = self.claims[other_index]
                 if claim.nested_in(other):
                     continue
-                found = contradiction(claim, other, text, self.texts[other_index], denials)
+                found = contradiction(claim, other, text, self.text(other_index), denials)
                 if found:
                     contradictions.append(found)
                     continue
-                score = match.text_similarity(text, self.texts[other_index])
+                score = match.text_similarity(text, self.text(other_index))
                 if score >= best_score and other.id in self.group_of:
                     best, best_score = self.group_of[other.id], score
             if best is None:
