@@ -49,6 +49,8 @@ SELECT DISTINCT ?actor WHERE {
 }
 """
 
+STORED_INPUTS = "SELECT ?id ?key WHERE { ?d a cg:Document ; dcterms:identifier ?id ; cg:inputKey ?key }"
+
 STORED_CLAIMS = """
 SELECT ?claim ?doc ?date ?speaker ?speakerText ?cue ?content ?negated ?contentNegated ?start ?end WHERE {
   ?claim a cg:Claim ; cg:source ?d ; cg:cue ?cue ; cg:content ?content ;
@@ -128,6 +130,11 @@ def stored_actors(ds: Dataset) -> list[Actor]:
     return list(actors.values())
 
 
+def stored_inputs(ds: Dataset) -> dict[str, str]:
+    """Document id -> the key of the input it was read from, for the documents stored."""
+    return {str(row.id): str(row.key) for row in run_query(ds, STORED_INPUTS)}
+
+
 def _last_part(iri) -> str:
     return unquote(str(iri).rsplit("/", 1)[-1])
 
@@ -174,11 +181,14 @@ def write_outputs(ds: Dataset, out: Path) -> list[Path]:
 
 def build(paths: Iterable[str | Path], store: str | None = None, out: str | Path = "out",
           model: str | None = None, warn: Warn | None = None,
-          progress: Callable[[Document], None] | None = None, outputs: bool = True) -> BuildSummary:
+          progress: Callable[[Document], None] | None = None, outputs: bool = True,
+          published: str | None = None, fmt: str | None = None) -> BuildSummary:
     """Build (or add to) the graph from the documents under ``paths``.
 
-    Problems with single documents are passed to ``warn`` (and kept in the summary's
-    ``warnings``); the other documents go through.
+    ``paths`` are files, folders, URLs or ``-``; ``published`` and ``fmt`` are passed to
+    :func:`kg.ingest.read_documents`, with the documents already stored, so that a new
+    input never takes the id of another one. Problems with single documents are passed
+    to ``warn`` (and kept in the summary's ``warnings``); the other documents go through.
     """
     out = Path(out)
     summary = BuildSummary()
@@ -188,9 +198,9 @@ def build(paths: Iterable[str | Path], store: str | None = None, out: str | Path
         if warn:
             warn(message)
 
-    documents = read_documents(paths, warn=report)
     ds = open_store(store or default_store(out))
     try:
+        documents = read_documents(paths, warn=report, published=published, fmt=fmt, known=stored_inputs(ds))
         load_documents(ds, documents, summary, report, model=model, progress=progress)
         if outputs:
             summary.outputs = write_outputs(ds, out)

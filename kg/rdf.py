@@ -125,6 +125,13 @@ def _add_provenance(g: Graph, node: URIRef, doc: URIRef, confidence: float) -> N
 
 
 def add_document(g: Graph, rec: DocumentRecord) -> None:
+    """The document node: its metadata, and ``cg:duplicateOf`` its first copy if it is a copy.
+
+    >>> g = Graph()
+    >>> add_document(g, DocumentRecord(doc="b", title="Talks resume", duplicate_of="a", chars=120))
+    >>> (doc_iri("b"), CG.duplicateOf, doc_iri("a")) in g
+    True
+    """
     node = doc_iri(rec.doc)
     g.add((node, RDF.type, CG.Document))
     g.add((node, DCTERMS.identifier, Literal(rec.doc)))
@@ -136,6 +143,16 @@ def add_document(g: Graph, rec: DocumentRecord) -> None:
         g.add((node, SCHEMA.datePublished, Literal(rec.published, datatype=XSD.date)))
     if rec.url:
         g.add((node, SCHEMA.url, Literal(rec.url, datatype=XSD.anyURI)))
+    if rec.published_at:
+        g.add((node, DCTERMS.issued, Literal(rec.published_at, datatype=XSD.dateTime)))
+    if rec.author:
+        g.add((node, SCHEMA.author, Literal(rec.author)))
+    if rec.language:
+        g.add((node, DCTERMS.language, Literal(rec.language)))
+    if rec.duplicate_of:
+        g.add((node, CG.duplicateOf, doc_iri(rec.duplicate_of)))
+    if rec.input_key:
+        g.add((node, CG.inputKey, Literal(rec.input_key)))
     g.add((node, CG.characters, Literal(rec.chars)))
 
 
