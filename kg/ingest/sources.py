@@ -117,9 +117,9 @@ def _folder(folder: Path, warn: Warn) -> list[Source]:
                      f"(save it as text or HTML); skipped")
             elif not name.startswith(".") and name != METADATA_FILE:
                 others[path.suffix.lower() or "(none)"] = others.get(path.suffix.lower() or "(none)", 0) + 1
-    if others:
+    if others and not found:
         listed = ", ".join(f"{count} {suffix}" for suffix, count in sorted(others.items()))
-        warn(f"{folder}: files of other kinds left out ({listed})")
+        warn(f"{folder}: no file of a kind claimgraph reads (found {listed})")
     return sorted(found, key=lambda s: s.location)
 
 
@@ -245,8 +245,10 @@ def _feed(data: bytes, where: str, warn: Warn) -> Iterator[Item]:
 
 
 def _warc(path: Path, warn: Warn) -> Iterator[Item]:
+    pages = 0
     try:
         for record in html_records(path):
+            pages += 1
             try:
                 page = extract_page(record.html, record.url)
             except PageError as err:
@@ -260,7 +262,10 @@ def _warc(path: Path, warn: Warn) -> Iterator[Item]:
     except Exception as err:  # warcio raises its own errors for damaged archives
         if isinstance(err, (OSError, ValueError)) and not err.__class__.__module__.startswith("warcio"):
             raise
-        raise ValueError(f"not a readable WARC archive ({err.__class__.__name__}: {_reason(err)})") from None
+        raise ValueError(f"not a readable WARC archive ({err.__class__.__name__}: "
+                         f"{_reason(err).split(', first line')[0]})") from None
+    if not pages:
+        warn(f"{path}: no HTML page (a response record of status 200) in this archive")
 
 
 def _stdin(options: Options, warn: Warn) -> Iterator[Item]:
