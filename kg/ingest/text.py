@@ -38,10 +38,17 @@ MIN_ENGLISH_SHARE = 0.15
 def decode_text(data: bytes) -> str:
     """Decode bytes as text: UTF-8, or UTF-16/32 with a byte-order mark; the mark is dropped.
 
-    Raises ValueError saying why the bytes are not text.
+    UTF-16 text has zero bytes (every space and line break has one): bytes that start
+    with a UTF-16 mark but have none are not taken for UTF-16. Raises ValueError saying
+    why the bytes are not text.
+
+    >>> decode_text(b"\\xff\\xfe not utf-8")
+    Traceback (most recent call last):
+    ...
+    ValueError: not UTF-8 text (byte 0xff at offset 0)
     """
     for bom, encoding in BOMS:
-        if data.startswith(bom):
+        if data.startswith(bom) and not (encoding.startswith("utf-16") and b"\x00" not in data[2:8192]):
             try:
                 return data[len(bom):].decode(encoding)
             except UnicodeDecodeError as err:
