@@ -323,7 +323,7 @@ def _documents(sources: list[Source], options: Options, warn: Warn, published: s
                 warn(f"{item.where}: given twice; read once")
                 continue
             seen.add(item.key)
-            reason = unusable(item.text, max_chars)
+            reason = unusable(item.text, max_chars, item.meta.get("language"))
             if reason:
                 warn(f"{item.where}: {reason}; skipped")
                 continue
@@ -348,7 +348,7 @@ def _metadata_row(metadata: dict[Path, dict[str, dict]], folder: Path, stem: str
             and row.get("published")}
 
 
-def unusable(text: str, max_chars: int = MAX_CHARS) -> str | None:
+def unusable(text: str, max_chars: int = MAX_CHARS, language: str | None = None) -> str | None:
     """Why a text cannot be a document (empty, too long, not English), or None.
 
     >>> unusable("  \\n")
@@ -359,5 +359,6 @@ def unusable(text: str, max_chars: int = MAX_CHARS) -> str | None:
     if len(text) > max_chars:
         return f"{len(text):,} characters, over the limit of {max_chars:,} for one document"
     if not looks_english(text):
-        return "not English (claimgraph reads English articles only)"
+        declared = f"the page says {language!r}; " if language and not language.lower().startswith("en") else ""
+        return f"not English ({declared}claimgraph reads English articles only)"
     return None

@@ -25,14 +25,17 @@ ROOT = Path(__file__).resolve().parents[2]
 DEFAULT = ROOT.parent / "shared" / "bench" / "html-dev"
 
 
-def best_of(repeat: int, run) -> float:
-    """The fastest of ``repeat`` runs, in seconds (the least disturbed by other work)."""
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
+def timed(run) -> float:
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
+
+
+def best_of(repeat: int, *runs) -> list[float]:
+    """The fastest of ``repeat`` rounds of each run, in seconds; the runs take turns in each
+    round, so that other work on the machine slows them alike."""
+    times = [[timed(run) for run in runs] for _ in range(repeat)]
+    return [min(column) for column in zip(*times)]
 
 
 def main() -> None:
@@ -48,11 +51,11 @@ def main() -> None:
             (texts / f"{doc.id}.txt").write_text(doc.text, encoding="utf-8")
         nlp.load(None)  # load the model once, outside the timings
         n = len(pages)
-        read_html = best_of(args.repeat, lambda: list(read_documents([args.folder])))
-        read_txt = best_of(args.repeat, lambda: list(read_documents([texts])))
-        build_html = best_of(args.repeat, lambda: build([args.folder], store="memory", out=Path(tmp) / "o",
-                                                        outputs=False))
-        build_txt = best_of(args.repeat, lambda: build([texts], store="memory", out=Path(tmp) / "o", outputs=False))
+        read_html, read_txt = best_of(args.repeat, lambda: list(read_documents([args.folder])),
+                                      lambda: list(read_documents([texts])))
+        build_html, build_txt = best_of(
+            args.repeat, lambda: build([args.folder], store="memory", out=Path(tmp) / "o", outputs=False),
+            lambda: build([texts], store="memory", out=Path(tmp) / "o", outputs=False))
     chars = sum(len(doc.text) for doc in pages)
     print(f"{n} pages, {chars:,} characters of article text, best of {args.repeat}")
     print(f"read:  html {1000 * read_html / n:7.1f} ms/page   txt {1000 * read_txt / n:7.1f} ms/page")
