@@ -20,7 +20,7 @@ from rdflib import Dataset
 
 from .export import SUFFIXES, export
 from .graphs import plural
-from .ingest import Document, Warn, read_documents
+from .ingest import Document, Stored, Warn, read_documents
 from .pipeline import Pipeline
 from .records import Actor
 from .query import run_query
@@ -49,7 +49,14 @@ SELECT DISTINCT ?actor WHERE {
 }
 """
 
-STORED_INPUTS = "SELECT ?id ?key WHERE { ?d a cg:Document ; dcterms:identifier ?id ; cg:inputKey ?key }"
+STORED_DOCUMENTS = """
+SELECT ?id ?key ?fingerprint ?first WHERE {
+  ?d a cg:Document ; dcterms:identifier ?id .
+  OPTIONAL { ?d cg:inputKey ?key }
+  OPTIONAL { ?d cg:fingerprint ?fingerprint }
+  OPTIONAL { ?d cg:duplicateOf/dcterms:identifier ?first }
+}
+"""
 
 STORED_CLAIMS = """
 SELECT ?claim ?doc ?date ?speaker ?speakerText ?cue ?content ?negated ?contentNegated ?start ?end WHERE {
@@ -130,9 +137,11 @@ def stored_actors(ds: Dataset) -> list[Actor]:
     return list(actors.values())
 
 
-def stored_inputs(ds: Dataset) -> dict[str, str]:
-    """Document id -> the key of the input it was read from, for the documents stored."""
-    return {str(row.id): str(row.key) for row in run_query(ds, STORED_INPUTS)}
+def stored_documents(ds: Dataset) -> dict[str, Stored]:
+    """What ingest needs to know of the documents stored: input key, fingerprint, first copy."""
+    return {str(row.id): Stored(*(str(value) if value is not None else None
+                                  for value in (row.key, row.fingerprint, row.first)))
+            for row in run_query(ds, STORED_DOCUMENTS)}
 
 
 def _last_part(iri) -> str:
@@ -200,7 +209,7 @@ def build(paths: Iterable[str | Path], store: str | None = None, out: str | Path
 
     ds = open_store(store or default_store(out))
     try:
-        documents = read_documents(paths, warn=report, published=published, fmt=fmt, known=stored_inputs(ds))
+        documents = read_documents(paths, warn=report, published=published, fmt=fmt, stored=stored_documents(ds))
         load_documents(ds, documents, summary, report, model=model, progress=progress)
         if outputs:
             summary.outputs = write_outputs(ds, out)

@@ -20,6 +20,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 
 from . import __version__
+from .ingest.copies import fingerprint
 from .records import Actor, Claim, DocumentRecord, Mention, Triple
 
 CG = Namespace("https://w3id.org/claimgraph/ontology#")
@@ -124,8 +125,9 @@ def _add_provenance(g: Graph, node: URIRef, doc: URIRef, confidence: float) -> N
     g.add((node, CG.extractor, Literal(EXTRACTOR)))
 
 
-def add_document(g: Graph, rec: DocumentRecord) -> None:
-    """The document node: its metadata, and ``cg:duplicateOf`` its first copy if it is a copy.
+def add_document(g: Graph, rec: DocumentRecord, text: str | None = None) -> None:
+    """The document node: its metadata, ``cg:duplicateOf`` its first copy if it is a copy,
+    and the fingerprint of its ``text`` (to find copies of it in later builds).
 
     >>> g = Graph()
     >>> add_document(g, DocumentRecord(doc="b", title="Talks resume", duplicate_of="a", chars=120))
@@ -153,6 +155,8 @@ def add_document(g: Graph, rec: DocumentRecord) -> None:
         g.add((node, CG.duplicateOf, doc_iri(rec.duplicate_of)))
     if rec.input_key:
         g.add((node, CG.inputKey, Literal(rec.input_key)))
+    if text is not None:
+        g.add((node, CG.fingerprint, Literal(fingerprint(text))))
     g.add((node, CG.characters, Literal(rec.chars)))
 
 
@@ -242,7 +246,7 @@ def document_graph(document: DocumentRecord, mentions: list[Mention], claims: li
                    triples: list[Triple], text: str | None = None) -> Graph:
     """All the triples extracted from one document, for its named graph."""
     g = bind_prefixes(Graph(identifier=doc_graph_iri(document.doc)))
-    add_document(g, document)
+    add_document(g, document, text)
     date = Literal(document.published, datatype=XSD.date) if document.published else None
     for mention in mentions:
         add_mention(g, mention)

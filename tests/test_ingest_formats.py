@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import jsonl, run_kg
-from kg.ingest import IngestError, read_documents
+from kg.ingest import IngestError, Stored, read_documents
 from kg.ingest.web import FetchError, fetch
 
 BODY = ["Russian President Vladimir Putin said on Thursday that his talks with Chinese leader Xi Jinping had "
@@ -347,9 +347,9 @@ def test_ids_from_an_earlier_build_are_kept(tmp_path: Path):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "article1.txt").write_text(f"Story from {folder}\n{TEXT}", encoding="utf-8")
     [first], _ = read_all(tmp_path / "a")
-    known = {first.id: first.meta["input_key"]}
-    [second], _ = read_all(tmp_path / "b", known=known)
-    [first_again], _ = read_all(tmp_path / "a", known=known | {second.id: second.meta["input_key"]})
+    known = {first.id: Stored(input_key=first.meta["input_key"])}
+    [second], _ = read_all(tmp_path / "b", stored=known)
+    [first_again], _ = read_all(tmp_path / "a", stored=known | {second.id: Stored(input_key=second.meta["input_key"])})
     assert first.id == first_again.id == "article1" and second.id.startswith("article1-")
 
 
@@ -481,3 +481,16 @@ def test_build_a_folder_of_pages_a_url_and_a_table(site: Site, tmp_path: Path):
     result = run_kg("build", tmp_path / "pages", site.url("/b.html"), tmp_path / "t.jsonl", "--store", "memory",
                     "--out", tmp_path / "out")
     assert "built 3 documents" in result.stdout
+
+
+def test_copies_of_documents_stored_by_an_earlier_build(tmp_path: Path):
+    for folder, name, headline in (("day1", "original", "Trade talks go on"), ("day2", "syndicated", "EU talks resume")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / f"{name}.txt").write_text(headline + "\n" + "\n".join(WIRE), encoding="utf-8")
+    store = f"oxigraph:{tmp_path / 'store'}"
+    query = ("SELECT ?doc ?first WHERE { ?d a cg:Document ; dcterms:identifier ?doc . "
+             "OPTIONAL { ?d cg:duplicateOf/dcterms:identifier ?first } } ORDER BY ?doc")
+    for folder in ("day1", "day2", "day1"):  # the original built again is no copy of itself
+        run_kg("build", tmp_path / folder, "--store", store, "--out", tmp_path / "out")
+    rows = run_kg("query", query, "--format", "csv", "--store", store).stdout.splitlines()
+    assert rows == ["doc,first", "original,", "syndicated,original"]

@@ -23,8 +23,9 @@ through the ``warn`` callback with a one-line reason and skipped; the others go 
 from .document import (METADATA_FIELDS, Document, IngestError, Warn, boilerplate_patterns, document_from_text,
                        find_boilerplate, first_line_title, line_spans)
 from .metadata import METADATA_FILE, parse_date, read_metadata
-from .sources import (MAX_CHARS, STDIN_FORMATS, SUFFIXES, Source, collect_files, collect_sources, read_documents,
-                      unusable)
+from .copies import fingerprint
+from .sources import (MAX_CHARS, STDIN_FORMATS, SUFFIXES, Source, Stored, collect_files, collect_sources,
+                      read_documents, unusable)
 from .text import decode_text, looks_english, sniff
 from .web import read_url_list
 
@@ -39,7 +40,7 @@ INPUT_FORMATS = """\
   metadata.csv      beside the files: doc, title, publisher, published, url per file"""
 
 __all__ = ["Document", "IngestError", "Warn", "METADATA_FIELDS", "METADATA_FILE", "MAX_CHARS", "STDIN_FORMATS",
-           "SUFFIXES", "INPUT_FORMATS", "Source", "boilerplate_patterns", "collect_files", "collect_sources",
+           "SUFFIXES", "INPUT_FORMATS", "Source", "Stored", "fingerprint", "boilerplate_patterns", "collect_files", "collect_sources",
            "decode_text", "document_from_text", "find_boilerplate", "first_line_title", "line_spans",
            "looks_english", "parse_date", "read_documents", "read_metadata", "read_url_list", "sniff",
            "unusable"]

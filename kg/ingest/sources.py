@@ -13,7 +13,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator, Mapping
 
 from .copies import CopyFinder
 from .document import Document, IngestError, Warn, document_from_text, ignore
@@ -288,8 +288,18 @@ def _stdin(options: Options, warn: Warn) -> Iterator[Item]:
 # --- the steps every document goes through ----------------------------------------------
 
 
+@dataclass
+class Stored:
+    """What ingest needs to know of a document already stored (say by an earlier build):
+    the key of its input, the fingerprint of its text, the first copy it copies."""
+
+    input_key: str | None = None
+    fingerprint: str | None = None
+    duplicate_of: str | None = None
+
+
 def read_documents(paths: Iterable[str | Path], lines: bool = False, warn: Warn = ignore, *,
-                   fmt: str | None = None, published: str | None = None, known: dict[str, str] | None = None,
+                   fmt: str | None = None, published: str | None = None, stored: Mapping[str, Stored] | None = None,
                    copies: bool = True, max_chars: int = MAX_CHARS, stdin: BinaryIO | None = None
                    ) -> Iterator[Document]:
     """Read every document under ``paths`` (files, folders, URLs, ``-`` for standard input).
@@ -298,10 +308,11 @@ def read_documents(paths: Iterable[str | Path], lines: bool = False, warn: Warn 
     the file name without extension), over ``published`` (a date for every document of
     the run), over what the page, feed or archive says. With ``lines=True`` every
     non-empty line of a text input is its own document with id ``<stem>:<line number>``.
-    ``fmt`` is the format of standard input (text, html, jsonl or csv). ``known`` maps
-    ids already taken (say by an earlier build) to the input they came from. A missing
-    path raises :class:`IngestError` at once; inputs that cannot be used are reported via
-    ``warn`` and skipped.
+    ``fmt`` is the format of standard input (text, html, jsonl or csv). ``stored`` maps
+    the ids of documents already stored to what is known of them: a new input never takes
+    their id, and a copy of one of them links to it. A missing path raises
+    :class:`IngestError` at once; inputs that cannot be used are reported via ``warn``
+    and skipped.
     """
     if published is not None and set_date({}, published) is False:
         raise IngestError(f"--published takes a date as YYYY-MM-DD, not {published!r}")
@@ -309,8 +320,15 @@ def read_documents(paths: Iterable[str | Path], lines: bool = False, warn: Warn 
         raise IngestError(f"the format of standard input is one of {', '.join(STDIN_FORMATS)}, not {fmt!r}")
     sources = collect_sources(paths, warn)
     options = Options(lines=lines, fmt=fmt, stdin=stdin)
-    return _documents(sources, options, warn, published, Ids(known), CopyFinder() if copies and not lines else None,
-                      max_chars)
+    stored = stored or {}
+    ids = Ids({doc_id: known.input_key for doc_id, known in stored.items() if known.input_key})
+    finder = None
+    if copies and not lines:
+        finder = CopyFinder()
+        for doc_id, known in stored.items():
+            if known.fingerprint:
+                finder.remember(doc_id, known.fingerprint, known.duplicate_of)
+    return _documents(sources, options, warn, published, ids, finder, max_chars)
 
 
 def _documents(sources: list[Source], options: Options, warn: Warn, published: str | None, ids: Ids,
