@@ -64,14 +64,17 @@ def write_output(text: str, output: str | None) -> None:
 
 
 class Progress:
-    """Prints one line per document to stderr when there are many documents."""
+    """Prints one line per document to stderr when there are many documents (or when their
+    number is not known beforehand: ``total`` None, as for feeds, archives and tables)."""
 
-    def __init__(self, total: int) -> None:
+    def __init__(self, total: int | None) -> None:
         self.total, self.done = total, 0
 
     def __call__(self, document) -> None:
         self.done += 1
-        if self.total >= PROGRESS_THRESHOLD:
+        if self.total is None:
+            click.echo(f"[{self.done}] {document.id}", err=True)
+        elif self.total >= PROGRESS_THRESHOLD:
             click.echo(f"[{self.done}/{self.total}] {document.id}", err=True)
 
 
@@ -150,9 +153,11 @@ def build_cmd(paths: tuple[str, ...], urls_file: str | None, published: str | No
     """
     inputs = input_paths(paths, urls_file)
     try:
-        total = len(collect_sources(inputs))
+        sources = collect_sources(inputs)
     except IngestError as err:
         raise click.ClickException(str(err)) from None
+    one_each = all(source.kind in ("text", "html") for source in sources)  # else the count is not known yet
+    total = len(sources) if one_each else None
     try:
         summary = build(inputs, store=store, out=out, model=model, warn=warn, progress=Progress(total),
                         published=published, fmt=fmt)

@@ -494,3 +494,15 @@ def test_copies_of_documents_stored_by_an_earlier_build(tmp_path: Path):
         run_kg("build", tmp_path / folder, "--store", store, "--out", tmp_path / "out")
     rows = run_kg("query", query, "--format", "csv", "--store", store).stdout.splitlines()
     assert rows == ["doc,first", "original,", "syndicated,original"]
+
+
+def test_huge_file_is_not_read(tmp_path: Path, monkeypatch):
+    import kg.ingest.sources as sources
+
+    monkeypatch.setattr(sources, "MAX_FILE_BYTES", 1000)
+    (tmp_path / "huge.html").write_text(page("Putin and Xi hail their talks"), encoding="utf-8")
+    (tmp_path / "small.txt").write_text(TEXT[:900], encoding="utf-8")
+    docs, warnings = read_all(tmp_path)
+    size = (tmp_path / "huge.html").stat().st_size
+    assert [d.id for d in docs] == ["small"] and warnings == [
+        f"{tmp_path / 'huge.html'}: {size:,} bytes, over the limit of 1,000 for one file; skipped"]

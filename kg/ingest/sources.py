@@ -27,6 +27,7 @@ from .warc import html_records
 from .web import FetchError, fetch, is_url
 
 MAX_CHARS = 200_000  # a longer document is skipped (spaCy needs ~4 GB per million characters)
+MAX_FILE_BYTES = 20 * 2**20  # a larger file (other than a table or an archive) is not read
 STDIN = "-"
 STDIN_FORMATS = ("text", "html", "jsonl", "csv")
 
@@ -156,6 +157,9 @@ def _reason(err: Exception) -> str:
 
 def _file(source: Source, options: Options, warn: Warn) -> Iterator[Item]:
     path = source.path
+    size = path.stat().st_size if path.is_file() else 0
+    if size > MAX_FILE_BYTES and source.kind not in ("jsonl", "csv"):
+        raise ValueError(f"{size:,} bytes, over the limit of {MAX_FILE_BYTES:,} for one file")
     data = path.read_bytes()
     kind = _kind(data, source.kind)
     key, where = str(path.resolve()), str(path)
