@@ -506,3 +506,23 @@ def test_huge_file_is_not_read(tmp_path: Path, monkeypatch):
     size = (tmp_path / "huge.html").stat().st_size
     assert [d.id for d in docs] == ["small"] and warnings == [
         f"{tmp_path / 'huge.html'}: {size:,} bytes, over the limit of 1,000 for one file; skipped"]
+
+
+def test_an_unexpected_error_in_one_input_is_one_line(tmp_path: Path, monkeypatch):
+    import kg.ingest.sources as sources
+
+    def broken(html, url=None):
+        raise TypeError("something deep inside\nwith a second line")
+
+    monkeypatch.setattr(sources, "extract_page", broken)
+    (tmp_path / "a.html").write_text(page("Putin and Xi hail their talks"), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(TEXT, encoding="utf-8")
+    docs, warnings = read_all(tmp_path)
+    assert [d.id for d in docs] == ["b"]
+    assert warnings == [f"{tmp_path / 'a.html'}: TypeError: something deep inside; skipped"]
+
+
+def test_a_feed_entry_that_is_itself_a_feed_is_not_followed(site: Site):
+    site.pages["/feed.xml"] = ("application/rss+xml", rss(site, [("Loop", "/feed.xml", "Tue, 14 May 2024 08:00:00 GMT")]))
+    docs, warnings = read_all(site.url("/feed.xml"))
+    assert docs == [] and len(warnings) == 1 and "a feed, where a page was expected" in warnings[0]

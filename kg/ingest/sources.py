@@ -20,7 +20,7 @@ from .document import Document, IngestError, Warn, document_from_text, ignore
 from .feeds import FeedError, feed_entries
 from .ids import Ids, short_hash, url_id
 from .metadata import METADATA_FILE, read_metadata, set_date
-from .pages import PageError, extract_page
+from .pages import extract_page
 from .tables import read_table
 from .text import KIND_NAMES, decode_text, looks_english, sniff
 from .warc import html_records
@@ -145,14 +145,18 @@ def read_source(source: Source, options: Options, warn: Warn) -> Iterator[Item]:
             yield from _warc(source.path, warn)
         else:
             yield from _file(source, options, warn)
-    except (OSError, ValueError, FetchError) as err:
+    except Exception as err:  # one bad input never stops a run
         warn(f"{source.location}: {_reason(err)}; skipped")
 
 
 def _reason(err: Exception) -> str:
+    """A one-line reason; errors of unexpected kinds are named by their class."""
     if isinstance(err, OSError) and err.strerror:
         return f"cannot read it ({err.strerror})"
-    return str(err).splitlines()[0] if str(err) else err.__class__.__name__
+    first_line = str(err).splitlines()[0] if str(err) else ""
+    if isinstance(err, (OSError, ValueError, FetchError)) and first_line:
+        return first_line
+    return f"{err.__class__.__name__}: {first_line}" if first_line else err.__class__.__name__
 
 
 def _file(source: Source, options: Options, warn: Warn) -> Iterator[Item]:
@@ -173,7 +177,7 @@ def _file(source: Source, options: Options, warn: Warn) -> Iterator[Item]:
         yield from _warc(path, warn)
     elif kind in ("jsonl", "csv"):
         for row in read_table(decode_text(data), kind, path.stem, warn, where):
-            yield Item(row.name, f"{key}#{row.key}" if "#" in row.key else row.key, row.text,
+            yield Item(row.name, key + row.key if row.key.startswith("#") else row.key, row.text,
                        f"{where}#{row.name}", row.meta)
     else:
         yield from _text(path.stem, key, decode_text(data), where, options.lines, common)
@@ -210,10 +214,13 @@ def _page_meta(meta: dict) -> dict:
     return meta
 
 
-def _url(url: str, warn: Warn) -> Iterator[Item]:
+def _url(url: str, warn: Warn, feeds: bool = True) -> Iterator[Item]:
+    """The page at ``url``, or the pages of the feed at ``url`` (unless ``feeds`` is False)."""
     fetched = fetch(url)
     kind = sniff(fetched.data)
     if kind == "feed" or "rss" in fetched.content_type or "atom" in fetched.content_type:
+        if not feeds:
+            raise ValueError("a feed, where a page was expected")
         yield from _feed(fetched.data, url, warn)
         return
     if kind in KIND_NAMES:
@@ -233,8 +240,8 @@ def _feed(data: bytes, where: str, warn: Warn) -> Iterator[Item]:
             warn(f"{where}: entry {number} ({entry.title or 'no title'}) has no link; skipped")
             continue
         try:
-            items = list(_url(entry.link, warn))
-        except (ValueError, FetchError) as err:
+            items = list(_url(entry.link, warn, feeds=False))
+        except Exception as err:  # one bad entry never stops the feed
             warn(f"{entry.link}: {_reason(err)}; skipped")
             continue
         for item in items:
@@ -255,8 +262,8 @@ def _warc(path: Path, warn: Warn) -> Iterator[Item]:
             pages += 1
             try:
                 page = extract_page(record.html, record.url)
-            except PageError as err:
-                warn(f"{path}: {record.url}: {err}; skipped")
+            except Exception as err:  # one bad record never stops the archive
+                warn(f"{path}: {record.url}: {_reason(err)}; skipped")
                 continue
             meta = _page_meta(page.meta)
             meta["url"] = meta.get("url") or record.url
@@ -277,7 +284,8 @@ def _stdin(options: Options, warn: Warn) -> Iterator[Item]:
     fmt = options.fmt or "text"
     if fmt in ("jsonl", "csv"):
         for row in read_table(decode_text(data), fmt, "stdin", warn, "stdin"):
-            yield Item(row.name, f"stdin#{row.key}", row.text, f"stdin#{row.name}", row.meta)
+            yield Item(row.name, "stdin" + row.key if row.key.startswith("#") else row.key, row.text,
+                       f"stdin#{row.name}", row.meta)
         return
     kind = "html" if fmt == "html" else _kind(data, "text")
     if kind == "html":

@@ -33,7 +33,7 @@ class Row:
     """One article of a table: the id it asks for, its text and metadata."""
 
     name: str
-    key: str  # what identifies the row across runs: its url, or its id or row number
+    key: str  # what identifies the row across runs: its url, or ``#`` and its id or row number
     text: str
     meta: dict[str, str | None] = field(default_factory=dict)
 
@@ -87,11 +87,11 @@ def _row(row: dict, number: int, table: str) -> Row | None:
     meta = {key: _clean(row.get(key)) for key in META_COLUMNS}
     given = _clean(row.get("id"))
     if given:
-        name, key = given, f"{table}#{given}"
+        name, key = given, f"#{given}"
     elif meta["url"]:
         name, key = url_id(meta["url"]), meta["url"]
     else:
-        name, key = f"{slug(table) or 'row'}-{number}", f"{table}#{number}"
+        name, key = f"{slug(table) or 'row'}-{number}", f"#{number}"
     return Row(name=name, key=key, text=text, meta=meta)
 
 
