@@ -156,7 +156,8 @@ def build_cmd(paths: tuple[str, ...], urls_file: str | None, published: str | No
         sources = collect_sources(inputs)
     except IngestError as err:
         raise click.ClickException(str(err)) from None
-    one_each = all(source.kind in ("text", "html") for source in sources)  # else the count is not known yet
+    one_each = all(source.kind in ("text", "html") or source.kind == "stdin" and fmt in (None, "text", "html")
+                   for source in sources)  # else the count is not known yet
     total = len(sources) if one_each else None
     try:
         summary = build(inputs, store=store, out=out, model=model, warn=warn, progress=Progress(total),

@@ -526,3 +526,20 @@ def test_a_feed_entry_that_is_itself_a_feed_is_not_followed(site: Site):
     site.pages["/feed.xml"] = ("application/rss+xml", rss(site, [("Loop", "/feed.xml", "Tue, 14 May 2024 08:00:00 GMT")]))
     docs, warnings = read_all(site.url("/feed.xml"))
     assert docs == [] and len(warnings) == 1 and "a feed, where a page was expected" in warnings[0]
+
+
+def test_seed_articles_as_web_pages_give_the_claims_of_their_text(seeds: Path, seed_records, tmp_path: Path):
+    """Each seed article wrapped in a page (navigation, related links, footer) gives the
+    same claims as its .txt: extraction from a page loses nothing of the article."""
+    import html as markup
+
+    for path in sorted(seeds.glob("*.txt")):
+        lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        (tmp_path / f"{path.stem}.html").write_text(page(markup.escape(lines[0]), body=[markup.escape(line)
+                                                                                        for line in lines[1:]]))
+    from_pages = jsonl(run_kg("extract", tmp_path).stdout)
+
+    def claims(records):
+        return {(r["doc"], r["speaker"], r["cue"], r["content"]) for r in records if r["type"] == "claim"}
+
+    assert len(claims(seed_records)) > 90 and claims(from_pages) == claims(seed_records)
