@@ -23,6 +23,7 @@ END_MARKER = re.compile(r"(editors?[’']?s?[’']? (picks|recommendations)|rela
                         r"recommended( for you| reading| stories)?|you (may|might) also like|more (stories|news)"
                         r"( from .{1,40})?|read (more|next)|trending( now| stories)?|most (read|popular))\s*:?",
                         re.IGNORECASE)
+BYLINE = re.compile(r"(?i:(?:written |reported |words )?by:?)\s+([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})")
 TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+")
 TITLE_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})|(\d{4}-\d{2}-\d{2})")
 
@@ -59,11 +60,27 @@ def extract_page(html: bytes | str, url: str | None = None) -> Page:
         raise PageError("no article text found in the page")
     meta: dict[str, str | None] = {}
     if doc is not None:
-        meta = {"title": clean_title(doc.title, doc.sitename or doc.hostname), "author": doc.author or None,
+        author = doc.author or None
+        if not author or _same_site(_key(author), _key(doc.sitename or doc.hostname or "")):
+            author = byline(text) or author  # the site named as author: the article's byline is better
+        meta = {"title": clean_title(doc.title, doc.sitename or doc.hostname), "author": author,
                 "publisher": doc.sitename or None, "url": doc.url or url,
                 "language": doc.language or page_language(html),
                 "date": title_date(doc.title) or doc.date or None}
     return Page(text=text.strip(), meta=meta)
+
+
+def byline(text: str) -> str | None:
+    """The name of a byline line among the first lines of the text ("Written by: Julie Mollins").
+
+    >>> byline("Courtesy of Forests News\\nWritten by: Julie Mollins\\nIndigenous Peoples have ...")
+    'Julie Mollins'
+    """
+    for line in text.split("\n")[:5]:
+        match = BYLINE.fullmatch(line.strip())
+        if match:
+            return match.group(1)
+    return None
 
 
 def cut_trailing_links(text: str) -> str:
