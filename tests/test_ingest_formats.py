@@ -284,7 +284,7 @@ def test_jsonl_table_with_metadata_columns(tmp_path: Path):
 
 
 def test_csv_table_with_a_bom(tmp_path: Path):
-    (tmp_path / "articles.csv").write_bytes("\ufeffid,title,published,text\nc1,Talks,2024-05-16,\"Xi said, \"\"fine.\"\"\"\n"
+    (tmp_path / "articles.csv").write_bytes("\ufeffid,Title,published,Text\nc1,Talks,2024-05-16,\"Xi said, \"\"fine.\"\"\"\n"
                                             .encode("utf-8"))
     [doc], warnings = read_all(tmp_path / "articles.csv")
     assert warnings == [] and (doc.id, doc.title, doc.text) == ("c1", "Talks", 'Xi said, "fine."')
@@ -543,3 +543,12 @@ def test_seed_articles_as_web_pages_give_the_claims_of_their_text(seeds: Path, s
         return {(r["doc"], r["speaker"], r["cue"], r["content"]) for r in records if r["type"] == "claim"}
 
     assert len(claims(seed_records)) > 90 and claims(from_pages) == claims(seed_records)
+
+
+def test_csv_without_a_text_column_is_one_warning(tmp_path: Path):
+    (tmp_path / "prices.csv").write_text("date,price\n" + "2024-05-16,3\n" * 100, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    docs, warnings = read_all(tmp_path)
+    assert [d.id for d in docs] == ["a"]
+    assert warnings == [f"{tmp_path / 'prices.csv'}: no text column (one of text, body, content, article) in this table; "
+                        "skipped"]

@@ -1,6 +1,7 @@
 """Article tables: JSON Lines or CSV, one article a row.
 
-A row needs a ``text`` column (``body``, ``content`` or ``article`` are read as it too);
+A row needs a ``text`` column (``body``, ``content`` or ``article`` are read as it too;
+column names are read in any case);
 ``id``, ``title``, ``published``, ``publisher``, ``url``, ``author`` and ``language`` are
 used when present. A row without text, or a line that is not a JSON object, is reported
 and skipped.
@@ -43,6 +44,7 @@ def read_table(text: str, fmt: str, table: str, warn: Warn = ignore, where: str 
     where = where or table
     rows = _jsonl_rows(text, where, warn) if fmt == "jsonl" else _csv_rows(text, where, warn)
     for number, row in rows:
+        row = {str(key).strip().lower(): value for key, value in row.items()}  # 'Text' is 'text'
         article = _row(row, number, table)
         if article is None:
             warn(f"{where}:{number}: no text (a 'text' column is needed); skipped")
@@ -69,8 +71,11 @@ def _jsonl_rows(text: str, where: str, warn: Warn) -> Iterator[tuple[int, dict]]
 
 def _csv_rows(text: str, where: str, warn: Warn) -> Iterator[tuple[int, dict]]:
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
+    columns = {name.strip().lower() for name in reader.fieldnames or ()}
+    if not columns & set(TEXT_COLUMNS):
+        raise ValueError(f"no text column (one of {', '.join(TEXT_COLUMNS)}) in this table")
     try:
-        reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
         for number, row in enumerate(reader, start=2):
             if None in row:
                 warn(f"{where}:{number}: more fields than columns; skipped")
