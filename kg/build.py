@@ -28,7 +28,7 @@ from rdflib import Dataset
 from .executor import run_dask
 from .export import SUFFIXES, write_export
 from .graphs import plural
-from .ingest import Document, Warn, read_documents
+from .ingest import Document, Stored, Warn, read_documents
 from .pipeline import DocumentResult, Pipeline
 from .records import Actor
 from .query import run_query
@@ -57,6 +57,16 @@ SELECT DISTINCT ?actor WHERE {
   FILTER(isIRI(?actor))
 }
 """
+
+STORED_DOCUMENTS = """
+SELECT ?id ?key ?fingerprint ?first WHERE {
+  ?d a cg:Document ; dcterms:identifier ?id .
+  OPTIONAL { ?d cg:inputKey ?key }
+  OPTIONAL { ?d cg:fingerprint ?fingerprint }
+  OPTIONAL { ?d cg:duplicateOf/dcterms:identifier ?first }
+}
+"""
+
 
 @dataclass
 class BuildSummary:
@@ -185,6 +195,13 @@ def stored_actors(ds: Dataset) -> list[Actor]:
     return list(actors.values())
 
 
+def stored_documents(ds: Dataset) -> dict[str, Stored]:
+    """What ingest needs to know of the documents stored: input key, fingerprint, first copy."""
+    return {str(row.id): Stored(*(str(value) if value is not None else None
+                                  for value in (row.key, row.fingerprint, row.first)))
+            for row in run_query(ds, STORED_DOCUMENTS)}
+
+
 def _last_part(iri) -> str:
     return unquote(str(iri).rsplit("/", 1)[-1])
 
@@ -206,11 +223,15 @@ def write_outputs(ds: Dataset, out: Path) -> list[Path]:
 def build(paths: Iterable[str | Path], store: str | None = None, out: str | Path = "out",
           model: str | None = None, warn: Warn | None = None,
           progress: Callable[[Document], None] | None = None, outputs: bool = False,
-          processes: int = 1, scheduler: str | None = None) -> BuildSummary:
+          processes: int = 1, scheduler: str | None = None, published: str | None = None,
+          fmt: str | None = None) -> BuildSummary:
     """Build (or add to) the graph from the documents under ``paths``.
 
-    Problems with single documents are passed to ``warn`` (and kept in the summary's
-    ``warnings``); the other documents go through. ``outputs=True`` also writes the
+    ``paths`` are files, folders, URLs or ``-``; ``published`` and ``fmt`` are passed to
+    :func:`kg.ingest.read_documents`, with the documents already stored, so that a new
+    input never takes the id of another one. Problems with single documents are passed
+    to ``warn`` (and kept in the summary's ``warnings``); the other documents go
+    through. ``outputs=True`` also writes the
     Turtle and TriG exports and the HTML views into ``out`` (they cost a pass over the
     whole store). ``processes``: parse in that many processes; ``scheduler``: on the
     workers of that Dask cluster (the same records either way).
@@ -224,10 +245,11 @@ def build(paths: Iterable[str | Path], store: str | None = None, out: str | Path
         if warn:
             warn(message)
 
-    documents = read_documents(paths, warn=report)
     ds = open_store(uri)
     try:
         with building(ds, store_path(uri)) as state:
+            documents = read_documents(paths, warn=report, published=published, fmt=fmt,
+                                       stored=stored_documents(ds))
             summary.interrupted = state.interrupted
             if state.rolled_back:
                 report("the last build of this store, its first, did not finish: the store was emptied and is built anew")

@@ -13,7 +13,7 @@ import click
 
 from . import __version__
 from .export import GRAPH_FORMATS, RDF_FORMATS, export_graph, write_export
-from .ingest import IngestError, collect_files, read_documents
+from .ingest import INPUT_FORMATS, STDIN_FORMATS, IngestError, collect_sources, read_documents, read_url_list
 from .match import THRESHOLD as MATCH_THRESHOLD, ModelMissing, match as match_pairs
 from .query import FORMATS, ParamError, QueryError, describe_named, format_result, run_named, run_query
 from .records import to_json
@@ -106,8 +106,36 @@ def cli() -> None:
     """
 
 
-@cli.command(context_settings=CONTEXT)
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+def input_options(command):
+    """The options that say what to read, shared by build and extract."""
+    for option in reversed((
+        click.argument("paths", nargs=-1, type=click.Path()),
+        click.option("--urls", "urls_file", type=click.Path(dir_okay=False), metavar="FILE",
+                     help="Also read the URLs listed in FILE, one a line."),
+        click.option("--published", metavar="YYYY-MM-DD",
+                     help="Publication date of every document read (a metadata.csv row still wins)."),
+        click.option("--format", "fmt", type=click.Choice(STDIN_FORMATS), default=None,
+                     help="Format of standard input ('-'): one text or page, or a table of articles."),
+    )):
+        command = option(command)
+    return command
+
+
+def input_paths(paths: tuple[str, ...], urls_file: str | None) -> list[str]:
+    """PATHS plus the URLs of --urls; at least one input is needed."""
+    inputs = list(paths)
+    if urls_file:
+        try:
+            inputs += read_url_list(urls_file)
+        except (OSError, ValueError) as err:
+            raise click.ClickException(f"cannot read the URL list {urls_file}: {err}") from None
+    if not inputs:
+        raise click.UsageError("give at least one input: a file, a folder, a URL, '-' or --urls FILE")
+    return inputs
+
+
+@cli.command(context_settings=CONTEXT, epilog="\b\nInputs:\n" + INPUT_FORMATS)
+@input_options
 @click.option("--store", default=None, metavar="URI",
               help="Store to write: 'memory', 'oxigraph:DIR' or a directory. [default: oxigraph:OUT/store]")
 @click.option("--out", default=DEFAULT_OUT, show_default=True, type=click.Path(file_okay=False),
@@ -120,15 +148,20 @@ def cli() -> None:
               help="Where to parse: here (-j processes) or on the workers of a Dask cluster (--scheduler).")
 @click.option("--scheduler", metavar="ADDRESS", help="The Dask scheduler, as tcp://HOST:8786 (with --executor dask).")
 @model_option
-def build_cmd(paths: tuple[str, ...], store: str | None, out: str, outputs: bool, jobs: int, executor: str,
-              scheduler: str | None, model: str | None) -> None:
+def build_cmd(paths: tuple[str, ...], urls_file: str | None, published: str | None, fmt: str | None,
+              store: str | None, out: str, outputs: bool, jobs: int, executor: str, scheduler: str | None,
+              model: str | None) -> None:
     """Build the graph from articles: ingest, extract, store.
 
-    PATHS are .txt files or folders of them (searched recursively); a metadata.csv
-    beside the files gives titles, publishers and dates. Building again adds to the
-    store (new mentions join the actors already there); a document built twice
-    replaces its own graph. The new claims are then matched against the stored ones:
-    they join existing claim groups or start new ones (existing groups never reshuffle).
+    PATHS are files, folders (searched recursively), http(s) URLs or '-' for standard
+    input: plain text, saved web pages, feeds, web archives and article tables (see
+    Inputs below). A metadata.csv beside the files gives titles, publishers and dates.
+    Inputs that cannot be read are skipped with a one-line warning. Copies of an article
+    (the same or nearly the same text) are linked to the first one. Building again adds
+    to the store (new mentions join the actors already there); a document built twice
+    replaces its own graph, and a different input never takes its id. The new claims
+    are then matched against the stored ones: they join existing claim groups or start
+    new ones (existing groups never reshuffle).
 
     A build costs what it adds: documents go to the store in batches, and memory is
     bounded by the batch and the longest document, not by how many there are. Only
@@ -141,7 +174,9 @@ def build_cmd(paths: tuple[str, ...], store: str | None, out: str, outputs: bool
     Example:
       kg build seeds/
       kg build articles/ -j 2 --outputs       # and write exports and views into out/
-      kg build articles/ --store memory --out /tmp/out
+      kg build saved-pages/ https://example.com/news/story.html --published 2024-05-16
+      kg build --urls links.txt
+      cat articles.jsonl | kg build - --format jsonl --store memory --out /tmp/out
       kg build articles/ --executor dask --scheduler tcp://10.0.0.5:8786
     """
     from .build import build
@@ -150,17 +185,21 @@ def build_cmd(paths: tuple[str, ...], store: str | None, out: str, outputs: bool
 
     if (executor == "dask") != bool(scheduler):
         raise click.UsageError("--executor dask and --scheduler ADDRESS go together")
-
+    inputs = input_paths(paths, urls_file)
     try:
-        files = collect_files(paths)
+        sources = collect_sources(inputs)
     except IngestError as err:
         raise click.ClickException(str(err)) from None
-    progress = Progress(len(files))
+    one_each = all(source.kind in ("text", "html") or source.kind == "stdin" and fmt in (None, "text", "html")
+                   for source in sources)  # else the count is not known yet
+    progress = Progress(len(sources) if one_each else None)
     try:
-        summary = build(files, store=store, out=out, model=model, warn=warn, progress=progress, outputs=outputs,
-                        processes=jobs, scheduler=scheduler)
-    except (StoreError, ModelError, ExecutorError) as err:
+        summary = build(inputs, store=store, out=out, model=model, warn=warn, progress=progress, outputs=outputs,
+                        processes=jobs, scheduler=scheduler, published=published, fmt=fmt)
+    except (StoreError, ModelError, ExecutorError, IngestError) as err:
         raise click.ClickException(str(err)) from None
+    except QueryError as err:
+        raise click.ClickException(f"cannot read the store {store or Path(out) / 'store'}: {err}") from None
     except OSError as err:
         raise click.ClickException(f"build failed: {err.strerror or err}") from None
     finally:
@@ -180,31 +219,37 @@ def build_cmd(paths: tuple[str, ...], store: str | None, out: str, outputs: bool
 cli.add_command(build_cmd, name="build")
 
 
-@cli.command(context_settings=CONTEXT)
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@cli.command(context_settings=CONTEXT, epilog="\b\nInputs:\n" + INPUT_FORMATS)
+@input_options
 @click.option("--jsonl", is_flag=True, default=True, help="Write JSON Lines (the only format, and the default).")
-@click.option("--lines", is_flag=True, help="Every non-empty line of every file is its own document.")
+@click.option("--lines", is_flag=True, help="Every non-empty line of every text input is its own document.")
 @jobs_option
 @model_option
-def extract(paths: tuple[str, ...], jsonl: bool, lines: bool, jobs: int, model: str | None) -> None:
+def extract(paths: tuple[str, ...], urls_file: str | None, published: str | None, fmt: str | None,
+            jsonl: bool, lines: bool, jobs: int, model: str | None) -> None:
     """Extract records as JSON Lines on stdout, without touching any store.
 
     One object per line: document, mention, claim, triple, then actor records, then the
     tracking of the run's claims (group and contradiction records), as described in
-    spec/extract-jsonl.md. Spans are [start, end] offsets into the text
-    exactly as read from the file.
+    spec/extract-jsonl.md. Spans are [start, end] offsets into the document text: a
+    text file's text exactly as read (UTF-8, without a byte-order mark), a web page's
+    extracted article text. PATHS are read as by kg build (see Inputs below); a
+    document record names its first copy in duplicate_of.
 
     \b
     Example:
       kg extract --jsonl seeds/ > seeds.jsonl
       kg extract --jsonl --lines sentences.txt | head
       kg extract --jsonl -j 2 articles/ > articles.jsonl
+      kg extract page.html | head -1          # the document record: title, date, author
+      echo 'Putin said the talks had failed.' | kg extract -
     """
     from .nlp import ModelError
     from .pipeline import Pipeline
 
     try:
-        documents = read_documents(paths, lines=lines, warn=warn)
+        documents = read_documents(input_paths(paths, urls_file), lines=lines, warn=warn, fmt=fmt,
+                                   published=published)
         pipeline = Pipeline(model=model)
         out = sys.stdout
         tracked = []

@@ -44,7 +44,10 @@ class DocumentResult:
 def document_record(document: Document) -> DocumentRecord:
     meta = document.meta
     return DocumentRecord(doc=document.id, title=meta.get("title"), published=meta.get("published"),
-                          publisher=meta.get("publisher"), url=meta.get("url"), chars=len(document.text))
+                          publisher=meta.get("publisher"), url=meta.get("url"), chars=len(document.text),
+                          author=meta.get("author"), language=meta.get("language"),
+                          published_at=meta.get("published_at"), duplicate_of=meta.get("duplicate_of"),
+                          source=document.path, input_key=meta.get("input_key"))
 
 
 class Pipeline:

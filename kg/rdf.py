@@ -20,6 +20,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 
 from . import __version__
+from .ingest.copies import fingerprint
 from .records import Actor, Claim, DocumentRecord, Mention, Triple
 
 CG = Namespace("https://w3id.org/claimgraph/ontology#")
@@ -124,7 +125,15 @@ def _add_provenance(g: Graph, node: URIRef, doc: URIRef, confidence: float) -> N
     g.add((node, CG.extractor, Literal(EXTRACTOR)))
 
 
-def add_document(g: Graph, rec: DocumentRecord) -> None:
+def add_document(g: Graph, rec: DocumentRecord, text: str | None = None) -> None:
+    """The document node: its metadata, ``cg:duplicateOf`` its first copy if it is a copy,
+    and the fingerprint of its ``text`` (to find copies of it in later builds).
+
+    >>> g = Graph()
+    >>> add_document(g, DocumentRecord(doc="b", title="Talks resume", duplicate_of="a", chars=120))
+    >>> (doc_iri("b"), CG.duplicateOf, doc_iri("a")) in g
+    True
+    """
     node = doc_iri(rec.doc)
     g.add((node, RDF.type, CG.Document))
     g.add((node, DCTERMS.identifier, Literal(rec.doc)))
@@ -136,6 +145,18 @@ def add_document(g: Graph, rec: DocumentRecord) -> None:
         g.add((node, SCHEMA.datePublished, Literal(rec.published, datatype=XSD.date)))
     if rec.url:
         g.add((node, SCHEMA.url, Literal(rec.url, datatype=XSD.anyURI)))
+    if rec.published_at:
+        g.add((node, DCTERMS.issued, Literal(rec.published_at, datatype=XSD.dateTime)))
+    if rec.author:
+        g.add((node, SCHEMA.author, Literal(rec.author)))
+    if rec.language:
+        g.add((node, DCTERMS.language, Literal(rec.language)))
+    if rec.duplicate_of:
+        g.add((node, CG.duplicateOf, doc_iri(rec.duplicate_of)))
+    if rec.input_key:
+        g.add((node, CG.inputKey, Literal(rec.input_key)))
+    if text is not None:
+        g.add((node, CG.fingerprint, Literal(fingerprint(text))))
     g.add((node, CG.characters, Literal(rec.chars)))
 
 
@@ -258,7 +279,7 @@ def document_triples(document: DocumentRecord, mentions: list[Mention], claims: 
                      triples: list[Triple], text: str | None = None) -> Triples:
     """:func:`document_graph` as a plain list of triples (what a build writes)."""
     g = Triples(doc_graph_iri(document.doc))
-    add_document(g, document)
+    add_document(g, document, text)
     date = Literal(document.published, datatype=XSD.date) if document.published else None
     for mention in mentions:
         add_mention(g, mention)

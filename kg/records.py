@@ -24,6 +24,12 @@ Span = tuple[int, int]
 
 @dataclass
 class DocumentRecord:
+    """A document's metadata. ``published`` is ``YYYY-MM-DD``; ``published_at`` the full
+    ISO date-time where the source gives a time. ``duplicate_of`` is the id of the first
+    document with the same (or nearly the same) text, or None. ``source`` is where the text
+    was read from (a file path, a URL, ``-``); ``input_key`` identifies that input (a hash),
+    so that the same input given again keeps its id."""
+
     TYPE: ClassVar[str] = "document"
     doc: str
     title: str | None = None
@@ -31,6 +37,12 @@ class DocumentRecord:
     publisher: str | None = None
     url: str | None = None
     chars: int = 0
+    author: str | None = None
+    language: str | None = None
+    published_at: str | None = None
+    duplicate_of: str | None = None
+    source: str | None = None
+    input_key: str | None = None
 
 
 @dataclass

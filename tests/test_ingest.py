@@ -78,7 +78,8 @@ def test_metadata_not_utf8(tmp_path: Path):
 
 
 @pytest.mark.parametrize("data, reason", [
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "an image"),
+    (b"\x00\x01\x02\x03 some bytes \xfe\x00\x07", "binary file"),
     (b"caf\xe9 au lait", "not UTF-8"),
     (b"", "empty document"),
     (b"  \n\n\t ", "empty document"),
@@ -105,3 +106,57 @@ def test_lines_mode_ids_and_offsets(tmp_path: Path):
 def test_decode_text_reports_the_offset():
     with pytest.raises(ValueError, match=r"0xff at offset 2"):
         decode_text(b"ab\xffcd")
+
+
+# --- byte-order marks, UTF-16, metadata rows --------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_bom_and_utf16_text_reads_as_text_without_the_mark(tmp_path: Path, encoding: str):
+    text = "Putin’s visit\nPutin said the talks went well.\n"
+    data = text.encode(encoding)
+    if encoding in ("utf-16-le", "utf-16-be"):  # no mark: told apart from binary by its zero bytes
+        assert data[:2] != b"\xff\xfe"
+    (tmp_path / "a.txt").write_bytes(data)
+    [doc], warnings = read_all(tmp_path)
+    assert warnings == [] and doc.text == text and doc.title == "Putin’s visit"
+
+
+def test_bom_never_reaches_title_or_speaker(tmp_path: Path):
+    from conftest import jsonl, run_kg
+
+    (tmp_path / "a.txt").write_bytes("\ufeffPutin said the talks went well.".encode("utf-8"))
+    records = jsonl(run_kg("extract", tmp_path).stdout)
+    [document] = [r for r in records if r["type"] == "document"]
+    [claim] = [r for r in records if r["type"] == "claim"]
+    assert document["title"] == "Putin said the talks went well." and claim["speaker_text"] == "Putin"
+    assert claim["speaker_span"] == [0, 5]
+
+
+def test_metadata_saved_by_excel_with_a_bom(tmp_path: Path):
+    (tmp_path / "metadata.csv").write_bytes("\ufeffdoc,title,published\r\na,Given title,2024-05-16\r\n".encode("utf-8"))
+    (tmp_path / "a.txt").write_text("Headline\nBody.", encoding="utf-8")
+    [doc], warnings = read_all(tmp_path)
+    assert warnings == [] and doc.title == "Given title" and doc.meta["published"] == "2024-05-16"
+
+
+def test_metadata_in_utf16(tmp_path: Path):
+    (tmp_path / "metadata.csv").write_bytes("doc,title\na,Given title\n".encode("utf-16"))
+    (tmp_path / "a.txt").write_text("Headline\nBody.", encoding="utf-8")
+    [doc], warnings = read_all(tmp_path)
+    assert warnings == [] and doc.title == "Given title"
+
+
+def test_duplicate_metadata_rows_warn_and_the_first_is_kept(tmp_path: Path):
+    (tmp_path / "metadata.csv").write_text("doc,title\na,First\nb,Other\na,Second\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Headline\nBody.", encoding="utf-8")
+    [doc], warnings = read_all(tmp_path)
+    assert doc.title == "First"
+    assert warnings == [f"{tmp_path / 'metadata.csv'}:4: a second row for 'a' (the first is row 2); ignored"]
+
+
+def test_metadata_date_with_time_keeps_the_time(tmp_path: Path):
+    (tmp_path / "metadata.csv").write_text("doc,published\na,2024-05-16T09:30:00+02:00\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Headline\nBody.", encoding="utf-8")
+    [doc], _ = read_all(tmp_path)
+    assert (doc.meta["published"], doc.meta["published_at"]) == ("2024-05-16", "2024-05-16T09:30:00+02:00")
