@@ -19,7 +19,7 @@ from .query import (DEFAULT_TIMEOUT_S, FORMATS, ParamError, QueryError, describe
                     run_named, run_query, within)
 from .records import to_json
 from .serve import DEFAULT_PORT, IDLE_TIMEOUT_S, Endpoint, ServeError
-from .store import StoreError, open_store, store_path
+from .store import StoreError, is_remote, open_store, store_path
 from .validate import validate
 from .views import VIEWS, write_view
 
@@ -133,6 +133,9 @@ def build_cmd(paths: tuple[str, ...], store: str | None, out: str, model: str | 
       kg build seeds/
       kg build articles/ --store memory --out /tmp/out
     """
+    if store and is_remote(store):
+        raise click.ClickException(f"kg build cannot write to {store}: a SPARQL endpoint is read-only here; "
+                                   "build into --store oxigraph:DIR (or memory)")
     try:
         files = collect_files(paths)
     except IngestError as err:
@@ -141,6 +144,9 @@ def build_cmd(paths: tuple[str, ...], store: str | None, out: str, model: str | 
         summary = build(files, store=store, out=out, model=model, warn=warn, progress=Progress(len(files)))
     except (StoreError, ModelError) as err:
         raise click.ClickException(str(err)) from None
+    except OSError as err:  # a full disk, a folder that cannot be written
+        raise click.ClickException(f"the build stopped: {err.strerror or err}"
+                                   + (f": {err.filename}" if err.filename else "")) from None
     click.echo(f"built {summary.line()}")
     if summary.warnings:
         click.echo(f"{len(summary.warnings)} warning(s): see above", err=True)
@@ -309,8 +315,11 @@ def view(which: str, output: str | None, store: str) -> None:
       kg view claims
     """
     ds = open_existing(store)
+    target = Path(output or Path(DEFAULT_OUT) / f"{which}.html")
     try:
-        path = write_view(ds, which, Path(output or Path(DEFAULT_OUT) / f"{which}.html"))
+        path = write_view(ds, which, target)
+    except OSError as err:
+        raise click.ClickException(f"cannot write {target}: {err.strerror or err}") from None
     finally:
         ds.close()
     click.echo(f"wrote {path}")

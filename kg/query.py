@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import gc
 import io
 import json
 import re
@@ -56,8 +57,11 @@ def within(seconds: float | None, work: Callable[[], T]) -> T:
     def run() -> None:
         try:
             outcome["value"] = work()
-        except BaseException as err:  # handed to the waiting thread
-            outcome["error"] = err
+        except BaseException as err:  # handed to the waiting thread without its frames: the
+            outcome["error"] = err.with_traceback(None)  # store's objects in them must be freed here
+            err.__context__ = err.__cause__ = None
+            del err
+            gc.collect()
 
     worker = threading.Thread(target=run, name="kg-query", daemon=True)
     worker.start()
