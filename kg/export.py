@@ -12,6 +12,7 @@ whatever the size of the store. Other stores go through an rdflib copy.
 from __future__ import annotations
 
 import io
+import re
 from typing import BinaryIO
 
 import networkx as nx
@@ -100,5 +101,26 @@ def export_graph(ds: Dataset, fmt: str, which: str = "actors") -> str:
         raise ValueError(f"unknown graph format {fmt!r}: choose one of {', '.join(GRAPH_FORMATS)}")
     if which not in GRAPHS:
         raise ValueError(f"unknown graph {which!r}: choose one of {', '.join(GRAPHS)}")
-    text = "\n".join(GRAPH_FORMATS[fmt](flat_graph(GRAPHS[which](ds)))) + "\n"
+    text = "\n".join(GRAPH_FORMATS[fmt](xml_safe(flat_graph(GRAPHS[which](ds))))) + "\n"
     return text if text.startswith("<?xml") else '<?xml version="1.0" encoding="utf-8"?>\n' + text
+
+
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy of ``graph`` whose ids and text attributes hold only characters XML 1.0 allows
+    (and no terminal controls): an ESC or a ``\\x01`` from an article is removed.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_edge("a\x1b[31m", "b", label="said\x01 it")
+    0
+    >>> [(u, v, d["label"]) for u, v, d in xml_safe(g).edges(data=True)]
+    [('a[31m', 'b', 'said it')]
+    """
+    clean = lambda value: NOT_XML.sub("", value) if isinstance(value, str) else value
+    safe = nx.MultiDiGraph()
+    safe.add_nodes_from((clean(node), {k: clean(v) for k, v in data.items()}) for node, data in graph.nodes(data=True))
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        safe.add_edge(clean(u), clean(v), key=clean(key), **{k: clean(v2) for k, v2 in data.items()})
+    return safe

@@ -71,7 +71,7 @@ class Pipeline:
 
         ``processes`` > 1 parses in that many processes; extraction stays in this one, in order.
         """
-        pairs = ((document.text, document) for document in documents)
+        pairs = ((document.text, document) for document in within_limit(documents, warn))
         for doc, document in nlp.load(self.model).pipe(pairs, as_tuples=True, batch_size=nlp.BATCH_SIZE,
                                                        n_process=processes):
             if progress:
@@ -93,3 +93,29 @@ class Pipeline:
     def actors(self) -> list[Actor]:
         """Every actor mentioned so far (gazetteer entries never mentioned are left out)."""
         return self.components[0].actors()
+
+
+# --- per-document limit (kept apart from the stages above) ------------------------------
+
+MAX_DOCUMENT_CHARS = 100_000  # spaCy's parser needs about 3.3 KB per character: ~330 MB
+
+
+def within_limit(documents: Iterable[Document], warn: Warn | None = None) -> Iterator[Document]:
+    """The documents short enough to parse; a longer one is skipped with a one-line reason
+    (or stops the run with ``ValueError`` when there is no ``warn``), and the others go on.
+
+    >>> from kg.ingest import document_from_text
+    >>> docs = [document_from_text("long", "x " * MAX_DOCUMENT_CHARS), document_from_text("short", "Hi.")]
+    >>> [d.id for d in within_limit(docs, warn=print)]
+    long: 200,000 characters, over the limit of 100,000 per document; skipped
+    ['short']
+    """
+    for document in documents:
+        if len(document.text) <= MAX_DOCUMENT_CHARS:
+            yield document
+            continue
+        reason = (f"{document.id}: {len(document.text):,} characters, over the limit of "
+                  f"{MAX_DOCUMENT_CHARS:,} per document")
+        if warn is None:
+            raise ValueError(reason)
+        warn(f"{reason}; skipped")

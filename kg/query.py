@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import gc
 import io
 import json
 import re
+import threading
 from dataclasses import dataclass
 from importlib import resources
+from typing import Callable, TypeVar
 
 from rdflib import XSD, Dataset, Literal, URIRef
 from rdflib.query import Result
@@ -27,10 +30,47 @@ FORMATS = ("table", "csv", "json")
 UPDATE_WORDS = re.compile(r"^\s*(?:PREFIX\s+\S*\s*<[^>]*>\s*|BASE\s*<[^>]*>\s*)*"
                           r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE)
 MAX_CELL = 80
+DEFAULT_TIMEOUT_S = 60
+T = TypeVar("T")
 
 
 class QueryError(ValueError):
     """A query that cannot be run: a syntax error, or an update on the read-only store."""
+
+
+def within(seconds: float | None, work: Callable[[], T]) -> T:
+    """Do ``work`` in a worker thread while this thread waits, at most ``seconds`` (None or
+    0: no limit). The store evaluates queries without holding Python's lock, so Ctrl-C
+    stops the wait at once (``KeyboardInterrupt``), and so does the time limit
+    (``QueryError``); the abandoned work ends with the process.
+
+    >>> within(5, lambda: 1 + 1)
+    2
+    >>> import time
+    >>> within(0.1, lambda: time.sleep(5))
+    Traceback (most recent call last):
+    ...
+    kg.query.QueryError: the query did not finish within 0.1 s (use --timeout to allow more)
+    """
+    outcome: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = work()
+        except BaseException as err:  # handed to the waiting thread without its frames: the
+            outcome["error"] = err.with_traceback(None)  # store's objects in them must be freed here
+            err.__context__ = err.__cause__ = None
+            del err
+            gc.collect()
+
+    worker = threading.Thread(target=run, name="kg-query", daemon=True)
+    worker.start()
+    worker.join(seconds or None)
+    if worker.is_alive():
+        raise QueryError(f"the query did not finish within {seconds:g} s (use --timeout to allow more)")
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
 
 
 def run_query(ds: Dataset, text: str, bindings: dict[str, Node] | None = None) -> Result:
@@ -126,11 +166,24 @@ def format_result(result: Result, fmt: str = "table", ds: Dataset | None = None,
         writer.writerow(names)
         writer.writerows([term_text(v) for v in row] for row in rows)
         return buffer.getvalue()
-    cells = [[term_text(v, ds) for v in row] for row in rows]
+    cells = [[terminal_safe(" ".join(term_text(v, ds).split("\n")).replace("\t", " ")) for v in row] for row in rows]
     if not full:
         cells = [[c if len(c) <= MAX_CELL else c[:MAX_CELL - 1] + "…" for c in row] for row in cells]
     shown = f"{len(rows)} of {total}" if len(rows) < total else str(total)
     return table(names, cells) + f"({shown} row{'s' if total != 1 else ''})\n"
+
+
+CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    r"""``text`` with control characters written as escapes, so that none reaches a terminal
+    raw: ANSI sequences, carriage returns, bidirectional overrides (line breaks are kept).
+
+    >>> terminal_safe("red\x1b[31m alert\r\u202e")
+    'red\\x1b[31m alert\\r\\u202e'
+    """
+    return CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def table(header: list[str], rows: list[list[str]]) -> str:

@@ -17,7 +17,6 @@ def nquads(store: Path) -> list[str]:
     return sorted(line for line in text.splitlines() if line.strip())
 
 
-@pytest.mark.slow
 def test_a_dask_cluster_builds_exactly_the_single_process_store(tmp_path: Path):
     run_kg("build", SEEDS, "-j", "1", "--out", tmp_path / "local")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:

@@ -40,10 +40,10 @@ def request(url: str, data: bytes | None = None, headers: dict | None = None, me
         return err.code, err.headers.get("Content-Type", ""), err.read()
 
 
-def start_server(store: Path) -> tuple[subprocess.Popen, str]:
+def start_server(store: Path, *options: str, **popen) -> tuple[subprocess.Popen, str]:
     """Start ``kg serve --port 0`` (a free port) and read the address it prints."""
-    process = subprocess.Popen([str(KG), "serve", "--port", "0", "--store", f"oxigraph:{store}"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen([str(KG), "serve", "--port", "0", "--store", f"oxigraph:{store}", *options],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **popen)
     ready, _, _ = select.select([process.stdout], [], [], 120)
     line = process.stdout.readline() if ready else ""
     found = re.search(r"at (http://127\.0\.0\.1:\d+/) ", line)
