@@ -9,8 +9,9 @@ about the senator). A claim whose content is a bare noun phrase ("the former
 governor") is a topic, not a proposition: it never joins or anchors a group.
 
 Claims are taken in order of first appearance (date, then document, then offset); each
-joins the group of the most similar earlier claim when matching says "same", else
-starts a group. A :class:`Tracker` keeps the claims seen so far with their embeddings,
+joins the group of the most similar earlier claim when matching says "same" of it and of
+the group's first claim (so groups do not grow by chains of near claims), else starts a
+group. A :class:`Tracker` keeps the claims seen so far with their embeddings,
 so claims of new documents are matched against what is stored without regrouping it:
 existing groups never reshuffle, new claims join them or start their own.
 
@@ -40,6 +41,9 @@ from .lexicons import lexicon
 from .records import ContradictionRecord, Group, Record, stable_id
 
 GROUP_THRESHOLD = match.THRESHOLD
+ANCHOR_THRESHOLD = 0.4  # how close a new member must be to the first claim of its group
+AVERAGE_THRESHOLD = 0.45  # and, on average, to its claims
+MAX_GROUP_CHECK = 20  # members of a group that a new member is compared with (the first ones)
 CONTRADICTION_THRESHOLD = 0.7  # matching with negation set aside
 CANDIDATE_COSINE = 0.45  # nearest neighbours below this cosine are never compared
 NEIGHBOURS = 12
@@ -142,9 +146,11 @@ class Tracker:
         self.matrix = np.zeros((0, 384), dtype=np.float32)
         self.groups: dict[str, ClaimGroup] = {}
         self.group_of: dict[str, str] = {}
+        self.index_of: dict[str, int] = {}
 
     def load(self, claims: list[TrackedClaim], vectors: np.ndarray, groups: Iterable[ClaimGroup]) -> None:
         """Known claims (propositions only) with their stored embeddings and groups."""
+        self.index_of.update((c.id, len(self.claims) + i) for i, c in enumerate(claims))
         self.claims.extend(claims)
         self.texts.extend([None] * len(claims))
         self.matrix = np.vstack([self.matrix, vectors.astype(np.float32)])
@@ -154,6 +160,7 @@ class Tracker:
                 self.group_of[member] = group.id
 
     def _append(self, claims: list[TrackedClaim], texts: list[match.Text]) -> None:
+        self.index_of.update((c.id, len(self.claims) + i) for i, c in enumerate(claims))
         self.claims.extend(claims)
         self.texts.extend(texts)
         if texts:
@@ -173,6 +180,14 @@ class Tracker:
         cosines = self.matrix[:before] @ text.vector
         top = np.argsort(-cosines)[:NEIGHBOURS]
         return [int(i) for i in top if cosines[i] >= CANDIDATE_COSINE]
+
+    def _matches_anchor(self, text: match.Text, member: str) -> bool:
+        """Whether ``text`` says what the first claim of ``member``'s group says, and on
+        average what its claims say: a claim joins a group for what the group claims, not
+        through a chain of near ones."""
+        members = self.groups[self.group_of[member]].members[:MAX_GROUP_CHECK]
+        scores = [match.text_similarity(text, self.text(self.index_of[m])) for m in members]
+        return scores[0] >= ANCHOR_THRESHOLD and sum(scores) / len(scores) >= AVERAGE_THRESHOLD
 
     def add(self, claims: list[TrackedClaim]) -> tuple[list[ClaimGroup], list[Contradiction]]:
         new = [c for c in appearance_order(claims) if not c.is_topic()]
@@ -194,7 +209,7 @@ class Tracker:
                     contradictions.append(found)
                     continue
                 score = match.text_similarity(text, self.text(other_index))
-                if score >= best_score and other.id in self.group_of:
+                if score >= best_score and other.id in self.group_of and self._matches_anchor(text, other.id):
                     best, best_score = self.group_of[other.id], score
             if best is None:
                 group = ClaimGroup(id=stable_id("group", claim.id), label=claim.content)
