@@ -21,7 +21,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
-from urllib.parse import unquote
 
 from rdflib import Dataset
 
@@ -32,7 +31,7 @@ from .ingest import Document, Stored, Warn, read_documents
 from .pipeline import DocumentResult, Pipeline
 from .records import Actor
 from .query import run_query
-from .rdf import actor_graph, document_triples
+from .rdf import actor_graph, document_triples, id_of
 from .store import building, ensure_ontology, open_store, replace_graph, store_path, write_graphs
 from .tracking_store import update_tracking
 from .views import VIEWS, write_view
@@ -155,7 +154,7 @@ def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSum
         replaced += store_batch(ds, batch, pipeline, actor_ids, bulk)
     summary.actors = len(pipeline.actors())
     if replaced:  # a replaced document may have been the last to name some actor
-        actor_ids = {_last_part(row.actor) for row in run_query(ds, REFERENCED_ACTORS)}
+        actor_ids = {id_of(row.actor) for row in run_query(ds, REFERENCED_ACTORS)}
     known = pipeline.resolver.actors
     replace_graph(ds, actor_graph([known[i] for i in sorted(actor_ids) if i in known]))
     started = time.perf_counter()
@@ -189,7 +188,7 @@ def stored_actors(ds: Dataset) -> list[Actor]:
     actors: dict[str, Actor] = {}
     for row in run_query(ds, STORED_ACTORS):
         actor = actors.setdefault(str(row.id), Actor(id=str(row.id), label=str(row.label), kind=str(row.kind),
-                                                     wikidata=_last_part(row.wikidata) if row.wikidata else None))
+                                                     wikidata=id_of(row.wikidata) if row.wikidata else None))
         if row.alias is not None and str(row.alias) not in actor.aliases:
             actor.aliases.append(str(row.alias))
     return list(actors.values())
@@ -200,10 +199,6 @@ def stored_documents(ds: Dataset) -> dict[str, Stored]:
     return {str(row.id): Stored(*(str(value) if value is not None else None
                                   for value in (row.key, row.fingerprint, row.first)))
             for row in run_query(ds, STORED_DOCUMENTS)}
-
-
-def _last_part(iri) -> str:
-    return unquote(str(iri).rsplit("/", 1)[-1])
 
 
 def write_outputs(ds: Dataset, out: Path) -> list[Path]:

@@ -23,7 +23,7 @@ from typing import Callable, Iterable, Iterator
 
 from . import nlp
 from .ingest import Document, Warn
-from .pipeline import DocumentResult, Pipeline
+from .pipeline import DocumentResult, Pipeline, within_limit
 
 EXECUTORS = ("local", "dask")
 BATCH = 16  # documents a worker parses per task
@@ -83,12 +83,5 @@ def _collect(batch: list[Document], future, vocab):
 def run_dask(pipeline: Pipeline, documents: Iterable[Document], scheduler: str, warn: Warn | None = None,
              progress: Callable[[Document], None] | None = None) -> Iterator[DocumentResult]:
     """:meth:`Pipeline.run` with the parse on a Dask cluster: the same results, in order."""
-    for document, doc in dask_parsed(documents, scheduler, pipeline.model):
-        if progress:
-            progress(document)
-        try:
-            yield pipeline.extract(document, doc)
-        except Exception as err:  # one bad document must not stop a corpus
-            if warn is None:
-                raise
-            warn(f"{document.id}: extraction failed ({err.__class__.__name__}: {err}); skipped")
+    parsed = dask_parsed(within_limit(documents, warn), scheduler, pipeline.model)
+    yield from pipeline.extract_parsed(parsed, warn, progress)

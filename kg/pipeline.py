@@ -72,8 +72,14 @@ class Pipeline:
         ``processes`` > 1 parses in that many processes; extraction stays in this one, in order.
         """
         pairs = ((document.text, document) for document in within_limit(documents, warn))
-        for doc, document in nlp.load(self.model).pipe(pairs, as_tuples=True, batch_size=nlp.BATCH_SIZE,
-                                                       n_process=processes):
+        parsed = nlp.load(self.model).pipe(pairs, as_tuples=True, batch_size=nlp.BATCH_SIZE, n_process=processes)
+        yield from self.extract_parsed(((document, doc) for doc, document in parsed), warn, progress)
+
+    def extract_parsed(self, parsed: Iterable[tuple[Document, Doc]], warn: Warn | None = None,
+                       progress: Callable[[Document], None] | None = None) -> Iterator[DocumentResult]:
+        """Extract from documents parsed elsewhere (here, or on a cluster's workers), in order;
+        a document that fails is reported and skipped."""
+        for document, doc in parsed:
             if progress:
                 progress(document)
             try:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
@@ -45,6 +45,15 @@ PREFIXES = {name: Namespace(str(ns)) for name, ns in {
 
 def _part(value: str) -> str:
     return quote(value, safe="")
+
+
+def id_of(iri) -> str:
+    """The id at the end of one of our IRIs (the inverse of ``actor_iri``, ``claim_iri``...).
+
+    >>> id_of(actor_iri("vladimir_putin"))
+    'vladimir_putin'
+    """
+    return unquote(str(iri).rsplit("/", 1)[-1])
 
 
 def actor_iri(actor_id: str) -> URIRef:

@@ -50,7 +50,7 @@ from pathlib import Path
 import pyoxigraph
 
 from .query import terminal_safe
-from .store import open_store
+from .store import open_store, process_alive
 from .views import VIEWS, build_view
 
 HOST = "127.0.0.1"
@@ -131,20 +131,10 @@ def remove_stale_workdirs(store_dir: Path) -> list[Path]:
             continue
         for folder in found:
             pid = folder.name.removeprefix(WORKDIR_PREFIX).split("-", 1)[0]
-            if pid.isdigit() and not alive(int(pid)):
+            if pid.isdigit() and not process_alive(int(pid)):
                 shutil.rmtree(folder, ignore_errors=True)
                 removed.append(folder)
     return removed
-
-
-def alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def backend_host() -> str:

@@ -105,7 +105,7 @@ def _open_writer(path: Path) -> ox.Store:
 
 def _open_reader(path: Path, warn: Callable[[str], None] | None) -> ox.Store:
     note = build_note(path)
-    if note and _alive(note.get("pid")):
+    if note and process_alive(note.get("pid")):
         snapshot = snapshot_path(path)
         if not snapshot.is_dir():
             raise StoreError(f"the store {path} is being built by {writer_text(path)} and has no earlier "
@@ -173,7 +173,8 @@ def writer_text(path: Path) -> str:
     return f"{note.get('command', 'kg build')} (pid {note.get('pid')}, started {note.get('started')})"
 
 
-def _alive(pid) -> bool:
+def process_alive(pid) -> bool:
+    """Whether a process with this id runs (a pid read from a note may be anything)."""
     if not isinstance(pid, int):
         return False
     try:

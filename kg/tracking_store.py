@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import base64
 from collections import defaultdict
-from urllib.parse import unquote
 
 import numpy as np
 from rdflib import Dataset, Graph
 
 from .query import run_query
-from .rdf import document_tracking_graph, group_graph
-from .store import oxigraph, replace_graph, write_graphs
+from .rdf import document_tracking_graph, group_graph, id_of
+from .store import write_graphs
 from .tracking import ClaimGroup, Contradiction, Tracker, TrackedClaim, appearance_order
 
 CLAIMS = """
@@ -61,17 +60,13 @@ def decode_vector(text: str) -> np.ndarray:
     return np.frombuffer(base64.b64decode(text), dtype="<f2").astype(np.float32)
 
 
-def _last(iri) -> str:
-    return unquote(str(iri).rsplit("/", 1)[-1])
-
-
 def _flag(value) -> bool:
     return bool(value is not None and value.toPython())
 
 
 def tracked_claim(row) -> TrackedClaim:
-    return TrackedClaim(id=_last(row.claim), doc=str(row.doc), date=str(row.date)[:10] if row.date else None,
-                        speaker=_last(row.speaker) if row.speaker else None,
+    return TrackedClaim(id=id_of(row.claim), doc=str(row.doc), date=str(row.date)[:10] if row.date else None,
+                        speaker=id_of(row.speaker) if row.speaker else None,
                         speaker_text=str(row.speakerText) if row.speakerText else None,
                         cue=str(row.cue), content=str(row.content), negated=_flag(row.negated),
                         content_negated=_flag(row.contentNegated), offset=int(row.start), end=int(row.end),
@@ -82,7 +77,7 @@ def tracked_claim(row) -> TrackedClaim:
 def update_tracking(ds: Dataset) -> tuple[int, int]:
     """Track the claims not tracked yet against those that are; returns (groups, contradictions) in the store."""
     if run_query(ds, STALE).askAnswer:  # a document rebuilt with other claims: track everything again
-        store_graphs(ds, [Graph(identifier=row.graph) for row in run_query(ds, TRACKING_GRAPHS)])
+        write_graphs(ds, [Graph(identifier=row.graph) for row in run_query(ds, TRACKING_GRAPHS)])
     known, vectors, groups, new = [], [], {}, []
     for row in run_query(ds, CLAIMS):
         claim = tracked_claim(row)
@@ -90,7 +85,7 @@ def update_tracking(ds: Dataset) -> tuple[int, int]:
             known.append(claim)
             vectors.append(decode_vector(str(row.embedding)))
             if row.group is not None:
-                group = groups.setdefault(_last(row.group), ClaimGroup(id=_last(row.group), label=str(row.label)))
+                group = groups.setdefault(id_of(row.group), ClaimGroup(id=id_of(row.group), label=str(row.label)))
                 group.members.append(claim.id)
         elif row.topic is None:
             new.append(claim)
@@ -118,17 +113,8 @@ def _write(ds: Dataset, tracker: Tracker, touched: list[ClaimGroup], contradicti
     for pair in contradictions:
         found[doc_of.get(pair.claim) or doc_of[pair.other]].append(pair)
     docs = sorted(embeddings.keys() | found.keys())
-    store_graphs(ds, [group_graph(g) for g in touched]
+    write_graphs(ds, [group_graph(g) for g in touched]
                  + [document_tracking_graph(d, embeddings[d], found[d]) for d in docs])
-
-
-def store_graphs(ds: Dataset, graphs: list[Graph]) -> None:
-    """Put each graph in the store under its name, replacing what was there."""
-    if oxigraph(ds) is not None or getattr(ds, "graph_store", None):
-        write_graphs(ds, graphs)
-    else:
-        for graph in graphs:
-            replace_graph(ds, graph)
 
 
 def _count(ds: Dataset) -> tuple[int, int]:
