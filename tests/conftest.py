@@ -23,6 +23,32 @@ def run_kg(*args: str, ok: bool = True, env: dict | None = None):
     return result
 
 
+def query(store: Path, sparql: str) -> list[dict]:
+    """The rows of a SPARQL query run with ``kg query`` on the on-disk store ``store``."""
+    return json.loads(run_kg("query", sparql, "--format", "json", "--store", f"oxigraph:{store}").stdout)
+
+
+def count(store: Path, pattern: str) -> int:
+    return query(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}")[0]["n"]
+
+
+WEAPONS = {  # two articles say the same thing, a third denies it
+    "a": "Angela Merkel said that the army used chemical weapons in the city.",
+    "b": "Joe Biden said that the army used chemical weapons in the city.",
+    "c": "The ministry denied that the army used chemical weapons in the city.",
+}
+
+
+@pytest.fixture
+def weapons(tmp_path: Path) -> Path:
+    """A folder of the three ``WEAPONS`` articles."""
+    folder = tmp_path / "weapons"
+    folder.mkdir()
+    for name, text in WEAPONS.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
 def jsonl(text: str) -> list[dict]:
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 

@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from conftest import run_kg
+from conftest import count, query, run_kg
 
 FIRST = "Angela Merkel met reporters in Berlin.\n\nAngela Merkel said the partnership with France had “no limits”.\n"
 SECOND = "Merkel later said that the partnership with France had no limits.\n"
-
-
-def query(store: Path, sparql: str) -> list[dict]:
-    return json.loads(run_kg("query", sparql, "--format", "json", "--store", f"oxigraph:{store}").stdout)
-
-
-def count(store: Path, pattern: str) -> int:
-    return query(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}")[0]["n"]
 
 
 @pytest.fixture

@@ -38,15 +38,8 @@ def test_kg_match_needs_two_texts_or_a_file():
     assert result.exit_code == 2 and "give two texts, or --pairs FILE" in result.output
 
 
-def test_extract_writes_group_and_contradiction_records(tmp_path):
-    texts = {
-        "a": "Angela Merkel said that the army used chemical weapons in the city.",
-        "b": "Joe Biden said that the army used chemical weapons in the city.",
-        "c": "The ministry denied that the army used chemical weapons in the city.",
-    }
-    for name, text in texts.items():
-        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
-    records = jsonl(run_kg("extract", "--jsonl", tmp_path).stdout)
+def test_extract_writes_group_and_contradiction_records(weapons):
+    records = jsonl(run_kg("extract", "--jsonl", weapons).stdout)
     claims = {r["doc"]: r["id"] for r in records if r["type"] == "claim"}
     [group] = [r for r in records if r["type"] == "group"]
     assert sorted(group["members"]) == sorted([claims["a"], claims["b"]]) and group["sources"] == 2

@@ -16,7 +16,7 @@ import pytest
 from rdflib import Dataset, Graph
 
 import kg.build
-from conftest import SEEDS, run_kg
+from conftest import SEEDS, count, query, run_kg
 from kg.rdf import CG
 from kg.store import BUILD_NOTE, StoreError, building, open_store, snapshot_path
 
@@ -24,14 +24,6 @@ ARTICLES = {
     "one": "Angela Merkel said the partnership with France had no limits.\n",
     "two": "Emmanuel Macron said that France would support Germany.\n",
 }
-
-
-def query(store: Path, sparql: str) -> list[dict]:
-    return json.loads(run_kg("query", sparql, "--format", "json", "--store", f"oxigraph:{store}").stdout)
-
-
-def count(store: Path, pattern: str) -> int:
-    return query(store, f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}")[0]["n"]
 
 
 @pytest.fixture

@@ -158,19 +158,12 @@ def test_negated_cue_is_neutral_and_says_why():
     assert stance["stance"] == "neutral" and "negated" in stance["evidence"]
 
 
-def test_claim_view_shows_groups_and_contradictions(tmp_path):
+def test_claim_view_shows_groups_and_contradictions(weapons, tmp_path):
     from conftest import run_kg
     from kg.graphs import CONTRADICTS, EXPRESSES, GROUP, claim_graph
     from kg.store import open_store
 
-    texts = {
-        "a": "Angela Merkel said that the army used chemical weapons in the city.",
-        "b": "Joe Biden said that the army used chemical weapons in the city.",
-        "c": "The ministry denied that the army used chemical weapons in the city.",
-    }
-    for name, text in texts.items():
-        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
-    run_kg("build", tmp_path, "--out", tmp_path / "out")
+    run_kg("build", weapons, "--out", tmp_path / "out")
     ds = open_store(f"oxigraph:{tmp_path / 'out' / 'store'}", create=False)
     try:
         g = claim_graph(ds)
