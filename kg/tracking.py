@@ -30,6 +30,7 @@ claims of one speaker in one article, and copies of one article are never candid
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
@@ -290,25 +291,65 @@ def _negativity(claim: TrackedClaim, denials) -> tuple[bool, list[str]]:
         reasons.append("its cue is negated")
     if claim.content_negated:
         reasons.append("its content is negated")
+    doubt = doubt_phrase(claim.content)
+    if doubt:
+        reasons.append(f"its content doubts it ('{doubt}')")
     return len(reasons) % 2 == 1, reasons
+
+
+def doubt_phrase(text: str) -> str | None:
+    """The first word or phrase of ``kg/data/doubt_phrases.txt`` in ``text``, if any.
+
+    >>> doubt_phrase("He was skeptical that Russia was involved")
+    'skeptical'
+    >>> doubt_phrase("It was too early to tell whether it was a bomb")
+    'too early to tell'
+    """
+    found = _doubt_pattern().search(text)
+    return found.group(1).lower() if found else None
+
+
+@functools.cache
+def _doubt_pattern() -> re.Pattern:
+    phrases = sorted(lexicon("doubt_phrases.txt"), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(map(re.escape, phrases)) + r")(?:s|ed|ing)?\b", re.IGNORECASE)
 
 
 def polarity_words(text: str) -> dict[str, str]:
     """The favourable (+) and hostile (-) words of ``kg/data/polarity.tsv`` in ``text``, by
-    word form ("supported" is "support", +).
+    word form ("supported" is "support", +); a negative prefix turns the sign ("disrespected"
+    is the opposite of "respect").
 
     >>> polarity_words("The mayor praised the plan and criticized its cost")
     {'praised': '+', 'criticized': '-'}
+    >>> polarity_words("He has been disrespecting the veterans")
+    {'disrespecting': '-'}
     """
-    polar = {lemma: ("+" if "+" in tags else "-") for lemma, tags in lexicon("polarity.tsv").items()
-             if " " not in lemma and len(lemma) >= 4}
     found = {}
     for word in re.findall(r"[a-z]+", text.lower()):
-        for cut in range(len(word), 3, -1):
-            if word[:cut] in polar and len(word) - cut <= 3:
-                found[word] = polar[word[:cut]]
-                break
+        sign = _polarity(word)
+        if sign is None and word.startswith(NEGATIVE_PREFIXES):
+            sign = {"+": "-", "-": "+"}.get(_polarity(word[2:] if word.startswith("un") else word[3:]))
+        if sign:
+            found[word] = sign
     return found
+
+
+NEGATIVE_PREFIXES = ("dis", "un")  # "disrespect" is the opposite of "respect"
+
+
+def _polarity(word: str) -> str | None:
+    polar = _polar_lemmas()
+    for cut in range(len(word), 3, -1):
+        if word[:cut] in polar and len(word) - cut <= 3:
+            return polar[word[:cut]]
+    return None
+
+
+@functools.cache
+def _polar_lemmas() -> dict[str, str]:
+    return {lemma: ("+" if "+" in tags else "-") for lemma, tags in lexicon("polarity.tsv").items()
+            if " " not in lemma and len(lemma) >= 4}
 
 
 def _contradiction_evidence(a: TrackedClaim, b: TrackedClaim, denials) -> str | None:

@@ -100,6 +100,24 @@ def test_denial_and_negation_are_contradiction_candidates():
     assert "'denied' is a denial" in pairs[("a", "b")] and "content is negated" in pairs[("a", "c")]
 
 
+def test_a_claim_that_doubts_another_is_a_contradiction_candidate():
+    claims = [claim("a", "d1", None, "the hackers worked for the Russian government", speaker="agency"),
+              claim("b", "d2", None, "he is skeptical that the hackers worked for the Russian government",
+                    speaker="senator"),
+              claim("c", "d3", None, "it is too early to tell whether the hackers worked for the Russian government",
+                    speaker="minister")]
+    pairs = {(c.claim, c.other): c.evidence for c in find_contradictions(claims)}
+    assert set(pairs) == {("a", "b"), ("a", "c")}  # b and c both doubt it: they agree
+    assert "doubts it ('skeptical')" in pairs[("a", "b")]
+
+
+def test_a_negative_prefix_turns_a_judgement_into_its_opposite():
+    claims = [claim("a", "d1", None, "the coach has always respected the referees", speaker="club"),
+              claim("b", "d2", None, "the coach has always disrespected the referees", speaker="league")]
+    [found] = find_contradictions(claims)
+    assert "opposite words" in found.evidence
+
+
 def test_two_negative_claims_that_agree_are_not_a_contradiction():
     claims = [claim("a", "d1", None, "she won't back the bill", speaker="x", content_negated=True),
               claim("b", "d2", None, "she will not support the bill", speaker="y", content_negated=True)]
