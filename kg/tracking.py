@@ -49,6 +49,7 @@ CONTRADICTION_THRESHOLD = 0.7  # matching with negation set aside
 CANDIDATE_COSINE = 0.45  # nearest neighbours below this cosine are never compared
 NEIGHBOURS = 12
 MIN_PROPOSITION_WORDS = 2
+SAME_SPEAKER_BONUS = 0.1
 # constructions whose content only completes its cue: the cue is part of what is claimed
 CUE_COMPLETED = {"object", "prep", "to", "passive", "passive-unsourced", "adjective", "pro-form", "noun", "as"}
 THAT = re.compile(r"^\s*(?:that|whether|if)\s+", re.IGNORECASE)
@@ -182,12 +183,21 @@ class Tracker:
         top = np.argsort(-cosines)[:NEIGHBOURS]
         return [int(i) for i in top if cosines[i] >= CANDIDATE_COSINE]
 
-    def _matches_anchor(self, text: match.Text, member: str) -> bool:
+    def score(self, index: int, other: int) -> float:
+        """How surely the claims at ``index`` and ``other`` say the same thing; a speaker
+        who says much the same in two articles is taken to repeat the claim."""
+        score = match.text_similarity(self.text(index), self.text(other))
+        a, b = self.claims[index], self.claims[other]
+        if a.speaker and a.speaker == b.speaker and a.source_id != b.source_id:
+            score += SAME_SPEAKER_BONUS
+        return score
+
+    def _matches_anchor(self, index: int, member: str) -> bool:
         """Whether ``text`` says what the first claim of ``member``'s group says, and on
         average what its claims say: a claim joins a group for what the group claims, not
         through a chain of near ones."""
         members = self.groups[self.group_of[member]].members[:MAX_GROUP_CHECK]
-        scores = [match.text_similarity(text, self.text(self.index_of[m])) for m in members]
+        scores = [self.score(index, self.index_of[m]) for m in members]
         return scores[0] >= ANCHOR_THRESHOLD and sum(scores) / len(scores) >= AVERAGE_THRESHOLD
 
     def add(self, claims: list[TrackedClaim]) -> tuple[list[ClaimGroup], list[Contradiction]]:
@@ -209,8 +219,8 @@ class Tracker:
                 if found:
                     contradictions.append(found)
                     continue
-                score = match.text_similarity(text, self.text(other_index))
-                if score >= best_score and other.id in self.group_of and self._matches_anchor(text, other.id):
+                score = self.score(index, other_index)
+                if score >= best_score and other.id in self.group_of and self._matches_anchor(index, other.id):
                     best, best_score = self.group_of[other.id], score
             if best is None:
                 group = ClaimGroup(id=stable_id("group", claim.id), label=claim.content)

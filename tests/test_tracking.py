@@ -32,6 +32,15 @@ def test_shared_words_without_the_same_claim_are_not_grouped():
     assert len(group_claims(claims)) == 2
 
 
+def test_a_speaker_who_says_much_the_same_in_two_articles_repeats_the_claim():
+    """The two wordings fall short of the same claim (0.44) unless one speaker says both."""
+    mill = [claim("a", "d1", None, "the mill will shut down in spring", speaker="owner"),
+            claim("b", "d2", None, "the factory is closing early next year", speaker="owner")]
+    assert len(group_claims(mill)) == 1
+    mill[1].speaker = "union"
+    assert len(group_claims(mill)) == 2
+
+
 def test_a_bare_noun_phrase_is_a_topic_that_never_anchors_a_group():
     claims = [claim("topic", "d1", "2024-01-01", "the former governor", rule="object", proposition=False),
               claim("other", "d2", "2024-01-02", "the former governor", rule="object", proposition=False),
