@@ -101,9 +101,26 @@ def word_pieces(text: str) -> list[int]:
 
 
 def _layer_norm(x: np.ndarray, gain: np.ndarray, bias: np.ndarray) -> np.ndarray:
-    mean = x.mean(-1, keepdims=True)
-    var = ((x - mean) ** 2).mean(-1, keepdims=True)
-    return (x - mean) / np.sqrt(var + 1e-12) * gain + bias
+    out = x - x.mean(-1, keepdims=True)
+    scale = np.sqrt(np.einsum("...i,...i->...", out, out)[..., None] / x.shape[-1] + 1e-12)
+    out /= scale
+    out *= gain
+    out += bias
+    return out
+
+
+def _gelu(x: np.ndarray) -> np.ndarray:
+    """GELU (tanh form), in place: elementwise work costs as much as the products here."""
+    inner = x * x
+    inner *= x
+    inner *= 0.044715
+    inner += x
+    inner *= 0.7978845608
+    np.tanh(inner, out=inner)
+    inner += 1.0
+    inner *= x
+    inner *= 0.5
+    return inner
 
 
 def _encode_batch(ids: list[list[int]]) -> np.ndarray:
@@ -131,13 +148,13 @@ def _encode_batch(ids: list[list[int]]) -> np.ndarray:
         at = f"encoder.layer.{layer}."
         q, k, v = (split(dense(at + f"attention.self.{part}", x)) for part in ("query", "key", "value"))
         scores = q @ k.transpose(0, 1, 3, 2) / size ** 0.5 + masked
-        scores = np.exp(scores - scores.max(-1, keepdims=True))
+        scores -= scores.max(-1, keepdims=True)
+        np.exp(scores, out=scores)
         scores /= scores.sum(-1, keepdims=True)
         context = (scores @ v).transpose(0, 2, 1, 3).reshape(n, length, heads * size)
         x = _layer_norm(x + dense(at + "attention.output.dense", context),
                         w[at + "attention.output.LayerNorm.weight"], w[at + "attention.output.LayerNorm.bias"])
-        hidden = dense(at + "intermediate.dense", x)
-        hidden = 0.5 * hidden * (1.0 + np.tanh(0.7978845608 * (hidden + 0.044715 * hidden ** 3)))  # GELU
+        hidden = _gelu(dense(at + "intermediate.dense", x))
         x = _layer_norm(x + dense(at + "output.dense", hidden),
                         w[at + "output.LayerNorm.weight"], w[at + "output.LayerNorm.bias"])
     pooled = (x * mask[..., None]).sum(1) / mask.sum(1, keepdims=True)
