@@ -167,7 +167,15 @@ def to_dict(record: Record) -> dict[str, Any]:
 
 
 def to_json(record: Record) -> str:
-    return json.dumps(to_dict(record), ensure_ascii=False)
+    r"""One JSON line; the line and paragraph separators U+2028/U+2029 are escaped, so
+    that every reader (JavaScript's included) sees one record per line.
+
+    >>> line = to_json(DocumentRecord("d1", title="a\u2028b"))
+    >>> "\u2028" in line, json.loads(line)["title"] == "a\u2028b"
+    (False, True)
+    """
+    return (json.dumps(to_dict(record), ensure_ascii=False)
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
 def from_dict(data: dict[str, Any]) -> Record:
