@@ -273,7 +273,7 @@ def contradiction(a: TrackedClaim, b: TrackedClaim, text_a: match.Text, text_b: 
     """A contradiction candidate when ``a`` and ``b`` say the same thing but for one "not"."""
     if a.doc == b.doc and a.speaker and a.speaker == b.speaker or (a.doc, a.offset) == (b.doc, b.offset):
         return None  # one speaker's words in one article; joint speakers of one passage
-    evidence = _contradiction_evidence(a, b, denials)
+    evidence = _contradiction_evidence(a, b, denials, (text_a.negations, text_b.negations))
     if not evidence:
         return None
     score = match.text_similarity(text_a, text_b, ignore_negation=True)
@@ -362,9 +362,15 @@ def _polar_lemmas() -> dict[str, str]:
             if " " not in lemma and len(lemma) >= 4}
 
 
-def _contradiction_evidence(a: TrackedClaim, b: TrackedClaim, denials) -> str | None:
+def _contradiction_evidence(a: TrackedClaim, b: TrackedClaim, denials,
+                            negations: tuple[int, int] = (0, 0)) -> str | None:
     """Why ``a`` and ``b`` conflict: one says "X" and the other "not X", or they judge
-    the same matter with words of opposite polarity ("supported" / "opposed")."""
+    the same matter with words of opposite polarity ("supported" / "opposed").
+
+    A negated content says "not X" only against a content free of any "not": the parser
+    reads the negation of the main clause alone, and two contents that both hold one
+    ("the video does not show a gun" / "the video was inconclusive and did not show a
+    gun") mostly agree."""
     negative_a, reasons_a = _negativity(a, denials)
     negative_b, reasons_b = _negativity(b, denials)
     if negative_a == negative_b:
@@ -376,6 +382,8 @@ def _contradiction_evidence(a: TrackedClaim, b: TrackedClaim, denials) -> str | 
                     "judge the same matter in opposite words")
         return None
     negative, positive, reasons = (a, b, reasons_a) if negative_a else (b, a, reasons_b)
+    if reasons == ["its content is negated"] and negations[1 if negative is a else 0]:
+        return None
     who = lambda c: c.speaker_text or c.speaker or "an unnamed source"
     return (f"{who(negative)} ({negative.cue}) says the opposite of {who(positive)} ({positive.cue}): "
             + "; ".join(reasons))

@@ -133,6 +133,16 @@ def test_two_negative_claims_that_agree_are_not_a_contradiction():
     assert find_contradictions(claims) == []
 
 
+def test_two_contents_that_both_say_not_are_no_contradiction_for_the_parsers_reading():
+    """The parser reads the main clause's negation only: "did not show" in a second clause
+    is still a "not", and the two agree."""
+    claims = [claim("a", "d1", None, "the video does not show whether the driver had a gun", speaker="lawyer",
+                    content_negated=True),
+              claim("b", "d2", None, "the video was unclear and did not show whether the driver had a gun",
+                    speaker="chief")]
+    assert find_contradictions(claims) == []
+
+
 def test_no_contradiction_inside_one_claim_or_one_speakers_article():
     outer = claim("a", "d1", None, "she recalled that people never see you in the room", speaker="lynch")
     inner = claim("b", "d1", None, "people never see you in the room", speaker="lynch_colleague", offset=20,
