@@ -136,7 +136,8 @@ def _add_provenance(g: Graph, node: URIRef, doc: URIRef, confidence: float) -> N
 
 def add_document(g: Graph, rec: DocumentRecord, text: str | None = None) -> None:
     """The document node: its metadata, ``cg:duplicateOf`` its first copy if it is a copy,
-    and the fingerprint of its ``text`` (to find copies of it in later builds).
+    its ``text`` (``schema:articleBody``, kept once: every span points into it by offsets)
+    and the text's fingerprint (to find copies of it in later builds).
 
     >>> g = Graph()
     >>> add_document(g, DocumentRecord(doc="b", title="Talks resume", duplicate_of="a", chars=120))
@@ -165,6 +166,7 @@ def add_document(g: Graph, rec: DocumentRecord, text: str | None = None) -> None
     if rec.input_key:
         g.add((node, CG.inputKey, Literal(rec.input_key)))
     if text is not None:
+        g.add((node, SCHEMA.articleBody, Literal(text)))
         g.add((node, CG.fingerprint, Literal(fingerprint(text))))
     g.add((node, CG.characters, Literal(rec.chars)))
 
@@ -186,7 +188,7 @@ def add_mention(g: Graph, rec: Mention) -> None:
         g.add((node, CG.placeIn, actor_iri(rec.place_of)))
 
 
-def add_claim(g: Graph, rec: Claim, text: str | None = None) -> None:
+def add_claim(g: Graph, rec: Claim) -> None:
     node = claim_iri(rec.id)
     g.add((node, RDF.type, CG.Claim))
     _add_provenance(g, node, doc_iri(rec.doc), rec.confidence)
@@ -208,11 +210,9 @@ def add_claim(g: Graph, rec: Claim, text: str | None = None) -> None:
     _add_span(g, node, CG.cueStart, CG.cueEnd, rec.cue_span)
     _add_span(g, node, CG.contentStart, CG.contentEnd, rec.content_span)
     _add_span(g, node, CG.sentenceStart, CG.sentenceEnd, rec.sentence_span)
-    if text is not None and rec.sentence_span:
-        g.add((node, CG.sentence, Literal(text[rec.sentence_span[0]:rec.sentence_span[1]].strip())))
 
 
-def add_triple(g: Graph, rec: Triple, text: str | None = None) -> None:
+def add_triple(g: Graph, rec: Triple) -> None:
     """A triple as a ``cg:Statement`` (reified, with its evidence). Only what the article
     states in its own voice, neither negated nor hedged, between two actors, is also
     asserted as a plain triple; a triple inside a claim's content is attributed to the
@@ -243,8 +243,6 @@ def add_triple(g: Graph, rec: Triple, text: str | None = None) -> None:
     _add_span(g, node, CG.predicateStart, CG.predicateEnd, rec.predicate_span)
     _add_span(g, node, CG.objectStart, CG.objectEnd, rec.object_span)
     _add_span(g, node, CG.sentenceStart, CG.sentenceEnd, rec.sentence_span)
-    if text is not None:
-        g.add((node, CG.sentence, Literal(text[rec.sentence_span[0]:rec.sentence_span[1]].strip())))
     g.add((predicate, RDF.type, CG.Relation))
     g.add((predicate, RDFS.label, Literal(rec.predicate)))
     if rec.asserted_by:
@@ -295,11 +293,11 @@ def document_triples(document: DocumentRecord, mentions: list[Mention], claims: 
     for actor in sorted({m.actor for m in mentions if m.actor}):
         g.add((doc_iri(document.doc), CG.mentionsActor, actor_iri(actor)))
     for claim in claims:
-        add_claim(g, claim, text)
+        add_claim(g, claim)
         add_stances(g, claim)
         _add_id_and_date(g, claim_iri(claim.id), claim.id, date)
     for triple in triples:
-        add_triple(g, triple, text)
+        add_triple(g, triple)
         _add_id_and_date(g, statement_iri(triple.id), triple.id, date)
     return g
 
