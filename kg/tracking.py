@@ -192,6 +192,25 @@ class Tracker:
             score += SAME_SPEAKER_BONUS
         return score
 
+    def clearest(self, group: ClaimGroup) -> str:
+        """The group's label: the content of the claim most like its other claims (among
+        the first ones), the one that says best what they all say.
+
+        >>> tracker = Tracker()
+        >>> _ = tracker.add([TrackedClaim(c, "d" + c, None, None, "", "said", text) for c, text in [
+        ...     ("a", "the plant will close"), ("b", "the steel plant will close in May"),
+        ...     ("c", "the steel plant is to close in May")]])
+        >>> [group] = tracker.groups.values()
+        >>> group.members, group.label
+        (['a', 'b', 'c'], 'the steel plant will close in May')
+        """
+        members = [self.index_of[m] for m in group.members[:MAX_GROUP_CHECK] if m in self.index_of]
+        if len(members) < 3:
+            return group.label
+        vectors = self.matrix[members]
+        best = members[int(np.argmax((vectors @ vectors.T).sum(1)))]
+        return self.claims[best].content
+
     def _matches_anchor(self, index: int, member: str) -> bool:
         """Whether ``text`` says what the first claim of ``member``'s group says, and on
         average what its claims say: a claim joins a group for what the group claims, not
@@ -228,6 +247,7 @@ class Tracker:
                 best = group.id
             self.groups[best].add(claim)
             self.group_of[claim.id] = best
+            self.groups[best].label = self.clearest(self.groups[best])
             touched[best] = self.groups[best]
         return list(touched.values()), contradictions
 
