@@ -48,6 +48,7 @@ MAX_GROUP_CHECK = 20  # members of a group that a new member is compared with (t
 CONTRADICTION_THRESHOLD = 0.7  # matching with negation set aside
 CANDIDATE_COSINE = 0.45  # nearest neighbours below this cosine are never compared
 NEIGHBOURS = 12
+CHUNK = 256  # claims whose neighbours are found in one matrix product
 MIN_PROPOSITION_WORDS = 2
 SAME_SPEAKER_BONUS = 0.1
 # constructions whose content only completes its cue: the cue is part of what is claimed
@@ -175,13 +176,14 @@ class Tracker:
             [self.texts[index]] = match.prepare([self.claims[index].matching_text()], vectors=stored)
         return self.texts[index]
 
-    def neighbours(self, text: match.Text, before: int) -> list[int]:
-        """Up to ``NEIGHBOURS`` earlier claims (index < ``before``) closest to ``text``."""
-        if before == 0:
-            return []
-        cosines = self.matrix[:before] @ text.vector
-        top = np.argsort(-cosines)[:NEIGHBOURS]
-        return [int(i) for i in top if cosines[i] >= CANDIDATE_COSINE]
+    def neighbour_lists(self, start: int) -> Iterator[list[int]]:
+        """For each claim from ``start`` on, up to ``NEIGHBOURS`` earlier claims closest to
+        it: one matrix product per chunk of claims, not one pass over the store per claim."""
+        for low in range(start, len(self.claims), CHUNK):
+            high = min(low + CHUNK, len(self.claims))
+            cosines = self.matrix[low:high] @ self.matrix[:high].T
+            for row, index in enumerate(range(low, high)):
+                yield _closest(cosines[row, :index])
 
     def score(self, index: int, other: int) -> float:
         """How surely the claims at ``index`` and ``other`` say the same thing; a speaker
@@ -226,11 +228,11 @@ class Tracker:
         touched: dict[str, ClaimGroup] = {}
         contradictions: list[Contradiction] = []
         denials = lexicon("denial_cues.txt")
-        for offset, claim in enumerate(new):
+        for offset, (claim, neighbours) in enumerate(zip(new, self.neighbour_lists(start))):
             index = start + offset
             text = self.texts[index]
             best, best_score = None, GROUP_THRESHOLD
-            for other_index in self.neighbours(text, index):
+            for other_index in neighbours:
                 other = self.claims[other_index]
                 if claim.nested_in(other):
                     continue
@@ -250,6 +252,20 @@ class Tracker:
             self.groups[best].label = self.clearest(self.groups[best])
             touched[best] = self.groups[best]
         return list(touched.values()), contradictions
+
+
+def _closest(cosines: np.ndarray) -> list[int]:
+    """The indices of the ``NEIGHBOURS`` highest ``cosines`` of at least ``CANDIDATE_COSINE``, best first.
+
+    >>> _closest(np.array([0.1, 0.9, 0.5, 0.7]))
+    [1, 3, 2]
+    """
+    if not len(cosines):
+        return []
+    count = min(NEIGHBOURS, len(cosines))
+    top = np.argpartition(-cosines, count - 1)[:count]
+    top = top[np.argsort(-cosines[top], kind="stable")]
+    return [int(i) for i in top if cosines[i] >= CANDIDATE_COSINE]
 
 
 def group_claims(claims: list[TrackedClaim]) -> list[ClaimGroup]:
