@@ -13,7 +13,8 @@ For every extraction this stage
   (the actor an object names is kept in ``object_actor`` all the same);
   a phrase naming several actors ("the two leaders met") gives each pair;
 - attributes it to the claim whose content holds its predicate (``asserted_by``), so a
-  reported relation is never taken for the article's own statement;
+  reported relation is never taken for the article's own statement; nor is one in the
+  content of a noun ("rumours that Acme sued Globex"), claim or not;
 - gives actor-actor triples a relation type from ``kg/data/relation_types.tsv`` (and,
   for predicates not listed there, ``support``/``oppose`` from ``kg/data/polarity.tsv``);
 - sets a confidence from what the extraction rests on (``kg/data/triple_confidence.tsv``:
@@ -74,6 +75,23 @@ def clause_verb(token: Token) -> int:
             break
         token = token.head
     return token.i
+
+
+def in_noun_content(verb: Token) -> bool:
+    """True when ``verb`` is in the content of a noun ("claims *that* she misled voters",
+    "reports *that* Acme sued Globex"): what the claims or reports say, not what the
+    article states.
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("Reports that Acme sued Globex were denied, and Acme then hired Ann.")
+    >>> in_noun_content(doc[3]), in_noun_content(doc[11])
+    (True, False)
+    """
+    head = verb
+    while head.dep_ in ("conj", "xcomp") and head.head != head:
+        head = head.head
+    return (head.dep_ in ("acl", "relcl") and head.head.pos_ in ("NOUN", "PROPN")
+            and any(child.dep_ == "mark" and child.lower_ in ("that", "whether", "if") for child in head.children))
 
 
 def length_features(ex: Extraction) -> set[str]:
@@ -178,6 +196,8 @@ class TripleExtractor:
         named = obj or next(iter(self.actors.actors_at(ex.obj.head.idx)), None)
         if hedged or ex.modal in lexicon("unasserted_modals.txt") or ex.lemma.split()[0] in lexicon("unasserted_modals.txt"):
             obj = None  # "may meet", "should urge": no relation between the actors is stated
+        if claim is None and in_noun_content(ex.anchor):
+            obj = None  # "reports that Acme sued Globex": someone's words, not the article's
         self.features.append(features)
         self.triples.append(Triple(
             doc=self.document.id,

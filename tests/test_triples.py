@@ -424,6 +424,15 @@ def test_an_actor_in_a_later_phrase_is_related_through_a_narrower_reading():
 # --- claims, relation types, confidence -------------------------------------------------
 
 
+def test_a_relation_in_the_content_of_a_noun_is_not_the_articles_own():
+    """What rumours or claims say is someone's, even when no claim was extracted."""
+    _, rumoured = triples_of("Rumours that Microsoft sued Google circulated on Monday.")
+    assert (one(rumoured, "sue").subject, one(rumoured, "sue").object) == ("microsoft", None)
+    assert one(rumoured, "sue").object_actor == "google"
+    _, stated = triples_of("Microsoft sued Google on Monday.")
+    assert one(stated, "sue").object == "google"
+
+
 def test_triples_inside_a_claim_are_asserted_by_it():
     result, _ = extract_text("Angela Merkel said that Russia attacked Ukraine.")
     [claim] = result.claims
