@@ -200,7 +200,7 @@ class Tracker:
 
         >>> tracker = Tracker()
         >>> _ = tracker.add([TrackedClaim(c, "d" + c, None, None, "", "said", text) for c, text in [
-        ...     ("a", "the plant will close"), ("b", "the steel plant will close in May"),
+        ...     ("a", "the steel plant will close"), ("b", "the steel plant will close in May"),
         ...     ("c", "the steel plant is to close in May")]])
         >>> [group] = tracker.groups.values()
         >>> group.members, group.label
