@@ -136,7 +136,9 @@ def _add_provenance(g: Graph, node: URIRef, doc: URIRef, confidence: float) -> N
 
 def add_document(g: Graph, rec: DocumentRecord, text: str | None = None) -> None:
     """The document node: its metadata, ``cg:duplicateOf`` its first copy if it is a copy,
-    and the fingerprint of its ``text`` (to find copies of it in later builds).
+    its ``text`` (``schema:articleBody``, which every offset points into, so that the
+    explorer can show the evidence) and the fingerprint of the text (to find copies of it
+    in later builds).
 
     >>> g = Graph()
     >>> add_document(g, DocumentRecord(doc="b", title="Talks resume", duplicate_of="a", chars=120))
@@ -165,6 +167,7 @@ def add_document(g: Graph, rec: DocumentRecord, text: str | None = None) -> None
     if rec.input_key:
         g.add((node, CG.inputKey, Literal(rec.input_key)))
     if text is not None:
+        g.add((node, SCHEMA.articleBody, Literal(text)))
         g.add((node, CG.fingerprint, Literal(fingerprint(text))))
     g.add((node, CG.characters, Literal(rec.chars)))
 
