@@ -86,7 +86,8 @@ def page_config(mode: str, data: dict | None = None) -> dict:
     """What the page's script reads first: its mode, the prefixes, the queries it runs
     (served) or their results (standalone), and the named queries for the SPARQL editor."""
     named = [{"name": q.name, "description": q.description, "text": q.text,
-              "params": [{"name": p.name, "usage": p.usage(), "description": p.description} for p in q.params]}
+              "params": [{"name": p.name, "type": p.type, "usage": p.usage(), "description": p.description}
+                         for p in q.params]}
              for q in named_queries().values()]
     config = {"mode": mode, "prefixes": {name: str(ns) for name, ns in PREFIXES.items()},
               "tables": table_queries(), "named": named}

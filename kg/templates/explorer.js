@@ -530,9 +530,19 @@ function download(name, type, text) {
 
 function withParams(query) {
   // each parameter of a named query as a commented VALUES line, to fill in
-  const lines = query.params.map(p => `  # VALUES ?${p.name} { "..." }  # ${p.usage}: ${p.description}`);
+  const examples = {actor: "actor:ukraine", date: '"2024-03-01"^^xsd:date', int: "2"};
+  const lines = query.params.map(p => `  # VALUES ?${p.name} { ${examples[p.type] || '"..."'} }  # ${p.usage}: ${p.description}`);
   const text = query.text.split("\n").filter(l => !/^#\s*(param|example):/.test(l)).join("\n");
   return lines.length ? text.replace(/\bWHERE\s*\{/i, m => `${m}\n${lines.join("\n")}`) : text;
+}
+
+const UPDATE = /^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b/i;
+
+function withPrefixes(query) {
+  // the project's prefixes, as kg query knows them, for those the query does not declare
+  const declared = new Set([...query.matchAll(/PREFIX\s+([A-Za-z][\w.-]*)?:/gi)].map(m => m[1] || ""));
+  const missing = Object.entries(config.prefixes).filter(([p]) => !declared.has(p));
+  return missing.map(([p, ns]) => `PREFIX ${p}: <${ns}> `).join("") + query;  // one line: error line numbers stay right
 }
 
 function sparqlPage(main, _, params) {
@@ -557,7 +567,8 @@ function sparqlPage(main, _, params) {
     error.hidden = true; run.disabled = true; info.textContent = "running…";
     const started = performance.now();
     try {
-      last = await source.sparql(text.value);
+      if (UPDATE.test(text.value.replace(/^\s*#.*$/gm, ""))) throw new Error("updates are not allowed: the store is served read-only");
+      last = await source.sparql(withPrefixes(text.value));
       info.textContent = last.raw !== undefined ? "" :
         `${plural(last.rows.length, "row")} in ${Math.round(performance.now() - started)} ms`;
       csv.disabled = json.disabled = last.raw !== undefined;
@@ -572,7 +583,7 @@ function sparqlPage(main, _, params) {
   }
   text.addEventListener("keydown", e => { if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) { e.preventDefault(); execute(); } });
   main.append(
-    el("p", {class: "muted"}, "Read-only SPARQL 1.1 over every graph of the store (the endpoint is /query). Ctrl-Enter runs. Named queries:"),
+    el("p", {class: "muted"}, "Read-only SPARQL 1.1 over every graph of the store (the endpoint is /query); the prefixes above are known even when left out. Ctrl-Enter runs. Named queries:"),
     el("div", {class: "named", id: "named-queries"}, config.named.map(q => el("button", {type: "button", title: q.description,
       "data-name": q.name, onclick: () => { text.value = prefixes() + "\n" + withParams(q); text.focus(); }}, q.name))),
     text, el("div", {class: "toolbar"}, run, csv, json, info), error, output);
