@@ -295,6 +295,7 @@ function showResults(results, state, update) {
     el("td", {class: "content"}, link(route("claim", c.id), c.content)), el("td", {class: "source"}, sourceCell(c))));
   const first = found.length ? (page - 1) * PAGE_SIZE + 1 : 0;
   const earliest = found.filter(c => c.date).sort(byDate)[0];
+  const sameDay = earliest ? found.filter(c => c.date === earliest.date).length : 0;
   const pager = el("div", {class: "pager"},
     el("button", {type: "button", id: "prev", disabled: page <= 1, onclick: () => go({page: page - 1})}, "‹ Previous"),
     el("span", {id: "page-info"}, `page ${page} of ${pages}`),
@@ -303,7 +304,8 @@ function showResults(results, state, update) {
     el("div", {class: "summary"}, el("strong", {id: "count"}, plural(found.length, "claim")),
        found.length ? el("span", {class: "muted"}, `showing ${first}–${first + shown.length - 1}`) : null),
     earliest ? el("p", {class: "first-said", id: "first-said"}, "Said first: ", speakerCell(earliest), ` on ${earliest.date}, `,
-                  link(route("claim", earliest.id), `“${earliest.content}”`), el("span", {class: "muted"}, ` (${earliest.doc.title})`)) : null,
+                  link(route("claim", earliest.id), `“${earliest.content}”`), el("span", {class: "muted"}, ` (${earliest.doc.title})`),
+                  sameDay > 1 ? el("span", {class: "muted"}, ` — one of ${sameDay} claims that day`) : null) : null,
     found.length ? el("table", {id: "claims-table"}, el("thead", {}, header), el("tbody", {}, rows))
                  : el("p", {class: "muted"}, "No claim matches: loosen the filters."),
     pages > 1 ? pager : null);
