@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .explorer import write_explorer
 from .export import GRAPH_FORMATS, RDF_FORMATS, export_graph, write_export
 from .ingest import INPUT_FORMATS, STDIN_FORMATS, IngestError, collect_sources, read_documents, read_url_list
 from .match import THRESHOLD as MATCH_THRESHOLD, ModelMissing, match as match_pairs
@@ -119,7 +120,7 @@ def cli() -> None:
       kg claims --speaker Putin            # who said what, readably
       kg view actors -o actors.html        # open in any browser, works offline
       kg export --format trig -o graph.trig
-      kg serve                             # read-only SPARQL endpoint on 127.0.0.1:7878
+      kg serve                             # explorer and read-only SPARQL on 127.0.0.1:7878
 
     Every command takes --help with an example.
     """
@@ -492,13 +493,41 @@ def view(which: str, output: str | None, store: str) -> None:
 
 
 @cli.command(context_settings=CONTEXT)
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="HTML file to write. [default: out/explorer.html]")
+@store_option
+def explore(output: str | None, store: str) -> None:
+    """Write the claim explorer as one standalone HTML file, for a small store.
+
+    Search and filter the claims, open a claim to read the article with its speaker, cue
+    and content highlighted, follow claim groups and actors. The file embeds the store's
+    claims, documents and texts and opens offline in any browser; `kg serve` serves the
+    same explorer for a store of any size, with a SPARQL editor.
+
+    \b
+    Example:
+      kg explore -o explorer.html
+      # then open explorer.html#/claims?about=ukraine&from=2024-03-01
+    """
+    ds = open_existing(store)
+    target = Path(output or Path(DEFAULT_OUT) / "explorer.html")
+    try:
+        path = answer(lambda: write_explorer(ds, target), 0)
+    except OSError as err:
+        raise click.ClickException(f"cannot write {target}: {err.strerror or err}") from None
+    finally:
+        ds.close()
+    click.echo(f"wrote {path}")
+
+
+@cli.command(context_settings=CONTEXT)
 @click.option("--port", default=DEFAULT_PORT, show_default=True, type=click.IntRange(0, 65535),
               help="Port to listen on, on 127.0.0.1 only (0 picks a free port).")
 @click.option("--idle-timeout", default=IDLE_TIMEOUT_S, show_default=True, type=click.FloatRange(min=0.1),
               metavar="SECONDS", help="Close a connection that sends nothing for this long.")
 @store_option
 def serve(port: int, idle_timeout: float, store: str) -> None:
-    """Serve the store read-only: a SPARQL 1.1 endpoint at /query, the views beside it.
+    """Serve the store read-only: the explorer at /, a SPARQL 1.1 endpoint at /query, the views beside it.
 
     Queries see every graph (the union of all documents). Results come as SPARQL JSON,
     XML, CSV or TSV, by the Accept header. Updates are refused with 403, federated
@@ -514,7 +543,7 @@ def serve(port: int, idle_timeout: float, store: str) -> None:
         'query=PREFIX cg: <https://w3id.org/claimgraph/ontology#>
                SELECT ?content WHERE { ?claim cg:content ?content } LIMIT 5' \\
         http://127.0.0.1:7878/query
-      # and open http://127.0.0.1:7878/actors.html in a browser
+      # and open http://127.0.0.1:7878/ in a browser: the explorer and a SPARQL editor
     """
     path = store_path(store)
     if path is None:

@@ -1,9 +1,11 @@
-"""``kg serve``: a read-only SPARQL 1.1 endpoint over the store, with the views beside it.
+"""``kg serve``: a read-only SPARQL 1.1 endpoint over the store, with the explorer and the
+views beside it.
 
 The SPARQL protocol is answered by the Oxigraph server (``oxigraph serve-read-only``,
 from the ``oxigraph`` package) over the union of all named graphs; a small front server
-on 127.0.0.1 passes ``/query`` to it, serves the HTML views at ``/actors.html`` and
-``/claims.html``, and refuses every write (``/update``, and any POST, PUT, DELETE or
+on 127.0.0.1 passes ``/query`` to it, serves the explorer (:mod:`kg.explorer`, which
+reads the store through ``/query`` like any client) at ``/``, the HTML views at
+``/actors.html`` and ``/claims.html``, and refuses every write (``/update``, and any POST, PUT, DELETE or
 PATCH elsewhere) with ``403 Forbidden``.
 
 Oxigraph's read-only mode takes no lock: another process may open the same store for
@@ -29,7 +31,6 @@ it listens on a random loopback address and port that only the front server know
 from __future__ import annotations
 
 import ctypes
-import html
 import http.client
 import os
 import random
@@ -50,6 +51,7 @@ from pathlib import Path
 import pyoxigraph
 
 from .query import terminal_safe
+from .explorer import served_explorer
 from .store import open_store, process_alive
 from .views import VIEWS, build_view
 
@@ -212,7 +214,7 @@ class Endpoint:
             raise
         self.server.endpoint = self
         self.hosts = allowed_hosts(self.server.server_address[1])
-        self.pages["/"] = self.index_page().encode("utf-8")
+        self.pages["/"] = served_explorer().encode("utf-8")
         return self
 
     def __exit__(self, *exc) -> None:
@@ -249,17 +251,6 @@ class Endpoint:
                 self.pages[f"/{which}.html"] = build_view(ds, which).encode("utf-8")
         finally:
             ds.close()
-
-    def index_page(self) -> str:
-        links = "".join(f'<li><a href="{w}.html">{w} view</a></li>' for w in VIEWS)
-        return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>claimgraph endpoint</title>'
-                f"</head><body><h1>claimgraph: read-only SPARQL endpoint</h1>"
-                f"<p>Serving {'' if self.in_place else 'a snapshot of '}"
-                f"<code>{html.escape(str(self.store_dir))}</code>.</p>"
-                f"<ul>{links}</ul><p>SPARQL 1.1 protocol at <code>/query</code> (GET or POST), over all "
-                f"graphs; results as JSON, XML, CSV or TSV by the Accept header. Updates and SERVICE are refused.</p>"
-                f"<pre>curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE {{ ?s ?p ?o }} LIMIT 5' "
-                f"{html.escape(self.url)}query</pre></body></html>")
 
     def ask(self, method: str, path: str, body: bytes | None = None,
             headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
