@@ -19,9 +19,8 @@ from .match import THRESHOLD as MATCH_THRESHOLD, ModelMissing, match as match_pa
 from .query import (DEFAULT_TIMEOUT_S, FORMATS, ParamError, QueryError, describe_named, format_result,
                     run_named, run_query, within)
 from .records import to_json
-from .tracking import from_record, track_records
 from .serve import DEFAULT_PORT, IDLE_TIMEOUT_S, Endpoint, ServeError
-from .store import StoreError, open_store, store_path
+from .store import StoreError, env_store, open_store, store_path
 from .validate import validate
 from .views import VIEWS, write_view
 
@@ -31,10 +30,6 @@ CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 def warn(message: str) -> None:
     click.echo(f"warning: {message}", err=True)
-
-
-def env_store() -> str:
-    return os.environ.get("KG_STORE") or f"oxigraph:{Path(DEFAULT_OUT) / 'store'}"
 
 
 def cores() -> int:
@@ -199,7 +194,7 @@ def build_cmd(paths: tuple[str, ...], urls_file: str | None, published: str | No
       cat articles.jsonl | kg build - --format jsonl --store memory --out /tmp/out
       kg build articles/ --executor dask --scheduler tcp://10.0.0.5:8786
     """
-    from .build import build
+    from .builder import build
     from .executor import ExecutorError
     from .nlp import ModelError
 
@@ -218,7 +213,7 @@ def build_cmd(paths: tuple[str, ...], urls_file: str | None, published: str | No
     progress = Progress(len(sources) if one_each else None)
     try:
         summary = build(inputs, store=store, out=out, model=model, warn=warn, progress=progress, outputs=outputs,
-                        processes=jobs, scheduler=scheduler, published=published, fmt=fmt)
+                        jobs=jobs, scheduler=scheduler, published=published, fmt=fmt)
     except (StoreError, ModelError, ExecutorError, IngestError) as err:
         raise click.ClickException(str(err)) from None
     except QueryError as err:
@@ -255,7 +250,7 @@ def extract(paths: tuple[str, ...], urls_file: str | None, published: str | None
 
     One object per line: document, mention, claim, triple, then actor records, then the
     tracking of the run's claims (group and contradiction records), as described in
-    spec/extract-jsonl.md. Spans are [start, end] offsets into the document text: a
+    docs/extract-jsonl.md (in the repository). From Python: kg.extract(). Spans are [start, end] offsets into the document text: a
     text file's text exactly as read (UTF-8, without a byte-order mark), a web page's
     extracted article text. PATHS are read as by kg build (see Inputs below); a
     document record names its first copy in duplicate_of.
@@ -268,23 +263,14 @@ def extract(paths: tuple[str, ...], urls_file: str | None, published: str | None
       kg extract page.html | head -1          # the document record: title, date, author
       echo 'Putin said the talks had failed.' | kg extract -
     """
+    from .api import extract_records
     from .nlp import ModelError
-    from .pipeline import Pipeline
 
     try:
         documents = read_documents(input_paths(paths, urls_file), lines=lines, warn=warn, fmt=fmt,
                                    published=published)
-        pipeline = Pipeline(model=model)
-        out = sys.stdout
-        tracked = []
-        for result in pipeline.run(documents, warn=warn, processes=jobs):
-            for record in result.records():
-                out.write(to_json(record) + "\n")
-            tracked.extend(from_record(claim, result.document) for claim in result.claims)
-        for actor in pipeline.actors():
-            out.write(to_json(actor) + "\n")
-        for record in track_records(tracked):
-            out.write(to_json(record) + "\n")
+        for record in extract_records(documents, model=model, warn=warn, jobs=jobs):
+            sys.stdout.write(to_json(record) + "\n")
     except (IngestError, ModelError) as err:
         raise click.ClickException(str(err)) from None
 
@@ -399,26 +385,30 @@ def query(sparql: str | None, query_file, name: str | None, params: tuple[str, .
 @cli.command("claims", context_settings=CONTEXT)
 @click.option("--speaker", metavar="NAME", help="Only claims this actor made (a name, alias or id).")
 @click.option("--about", metavar="NAME", help="Only claims whose content is about this actor.")
+@click.option("--since", metavar="YYYY-MM-DD", help="Only claims published on or after this day.")
+@click.option("--until", metavar="YYYY-MM-DD", help="Only claims published on or before this day.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("--full", is_flag=True, help="Do not shorten long cells in the table.")
 @limit_option
 @timeout_option
 @store_option
-def claims_cmd(speaker: str | None, about: str | None, fmt: str, full: bool, limit: int | None, timeout: float,
-               store: str) -> None:
-    """List claims: speaker, cue, content, kind, document and date, in document order.
+def claims_cmd(speaker: str | None, about: str | None, since: str | None, until: str | None, fmt: str, full: bool,
+               limit: int | None, timeout: float, store: str) -> None:
+    """List claims: speaker, cue, content, kind, document and date, oldest first.
 
     A speaker that names no known actor is shown with its own words ("experts (no actor)").
-    This is the named query 'claims' (kg query --name claims), with --speaker as its
-    'by' parameter.
+    With --since or --until, claims of undated documents are left out. This is the
+    named query 'claims' (kg query --name claims), with --speaker as its 'by' parameter;
+    from Python, kg.Graph(store).claims(speaker=, about=, since=, until=).
 
     \b
     Example:
       kg claims --speaker Putin
       kg claims --speaker Xi --about Russia --format csv
-      kg claims --about Ukraine --full
+      kg claims --about Ukraine --since 2022-03-01 --full
     """
-    params = {key: value for key, value in (("by", speaker), ("about", about)) if value}
+    params = {key: value for key, value in (("by", speaker), ("about", about), ("since", since), ("until", until))
+              if value}
     ds = open_existing(store)
     try:
         click.echo(answer(lambda: format_result(run_named(ds, "claims", params), fmt, ds, full=full, limit=limit),

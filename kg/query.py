@@ -138,10 +138,22 @@ def term_text(term, ds: Dataset | None = None) -> str:
 
 
 def json_value(term):
+    """A cell as a Python value: numbers and booleans as such, the rest (dates too) as text."""
     if isinstance(term, Literal):
         value = term.toPython()
         return value if isinstance(value, (int, float, bool, str)) else str(term)
     return None if term is None else str(term)
+
+
+def result_rows(result: Result) -> list[dict[str, object]]:
+    """The rows of a SELECT result as dicts of Python values (``kg query --format json``).
+
+    >>> from kg.store import open_store
+    >>> result_rows(run_query(open_store("memory"), "SELECT (1 + 1 AS ?two) ('a' AS ?x) WHERE {}"))
+    [{'two': 2, 'x': 'a'}]
+    """
+    names = [str(v) for v in result.vars]
+    return [{n: json_value(row[i]) for i, n in enumerate(names)} for row in result]
 
 
 def format_result(result: Result, fmt: str = "table", ds: Dataset | None = None, full: bool = False,
@@ -153,13 +165,12 @@ def format_result(result: Result, fmt: str = "table", ds: Dataset | None = None,
         return json.dumps({"boolean": answer}) + "\n" if fmt == "json" else f"{str(answer).lower()}\n"
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         return result.serialize(format="json-ld" if fmt == "json" else "turtle").decode("utf-8")
+    if fmt == "json":
+        return json.dumps(result_rows(result)[:limit], ensure_ascii=False, indent=1) + "\n"
     names = [str(v) for v in result.vars]
     rows = list(result)
     total = len(rows)
     rows = rows[:limit] if limit is not None else rows
-    if fmt == "json":
-        return json.dumps([{n: json_value(row[i]) for i, n in enumerate(names)} for row in rows],
-                          ensure_ascii=False, indent=1) + "\n"
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")

@@ -1,4 +1,4 @@
-"""The extraction records of ``spec/extract-jsonl.md`` as plain dataclasses.
+"""The extraction records of ``docs/extract-jsonl.md`` as plain dataclasses.
 
 These are the one in-memory representation every stage after extraction reads: the RDF
 mapping, the store, the views and ``kg extract --jsonl`` all consume them. Spans are

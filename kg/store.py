@@ -53,6 +53,12 @@ class StoreError(RuntimeError):
     """The store cannot be opened or written."""
 
 
+def env_store() -> str:
+    """The store read when none is given: ``$KG_STORE``, else ``oxigraph:out/store``
+    (relative to the working folder, where ``kg build`` puts it by default)."""
+    return os.environ.get("KG_STORE") or "oxigraph:out/store"
+
+
 def is_remote(uri: str) -> bool:
     return uri.startswith(("http://", "https://"))
 

@@ -75,7 +75,8 @@ def tracked_claim(row) -> TrackedClaim:
 
 
 def update_tracking(ds: Dataset) -> tuple[int, int]:
-    """Track the claims not tracked yet against those that are; returns (groups, contradictions) in the store."""
+    """Track the claims not tracked yet against those that are; returns how many groups of two claims
+    or more and how many contradiction candidates the store holds."""
     if run_query(ds, STALE).askAnswer:  # a document rebuilt with other claims: track everything again
         write_graphs(ds, [Graph(identifier=row.graph) for row in run_query(ds, TRACKING_GRAPHS)])
     known, vectors, groups, new = [], [], {}, []
@@ -119,5 +120,5 @@ def _write(ds: Dataset, tracker: Tracker, touched: list[ClaimGroup], contradicti
 
 def _count(ds: Dataset) -> tuple[int, int]:
     rows = list(run_query(ds, """SELECT (COUNT(DISTINCT ?g) AS ?groups) (COUNT(DISTINCT ?c) AS ?contradictions) WHERE {
-      { ?g a cg:Proposition } UNION { ?c a cg:Contradiction } }"""))
+      { ?g a cg:Proposition ; cg:memberCount ?n FILTER(?n > 1) } UNION { ?c a cg:Contradiction } }"""))
     return int(rows[0].groups), int(rows[0].contradictions)

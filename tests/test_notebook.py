@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from conftest import ROOT
@@ -10,7 +12,9 @@ NOTEBOOK = ROOT / "notebooks" / "walkthrough.ipynb"
 nbformat = pytest.importorskip("nbformat", reason="the notebook extra is not installed")
 
 
-def test_notebook_is_stored_without_outputs():
+def test_notebook_is_stored_without_outputs_and_with_cell_ids():
+    cells = json.loads(NOTEBOOK.read_text(encoding="utf-8"))["cells"]
+    assert all(cell.get("id") for cell in cells)  # else nbformat warns on every run
     nb = nbformat.read(NOTEBOOK, as_version=4)
     nbformat.validate(nb)
     code = [cell for cell in nb.cells if cell.cell_type == "code"]

@@ -31,3 +31,14 @@ def test_readme_queries_run_with_the_shown_columns_and_rows(store_env):
         output = run_kg(*args, env=store_env).stdout
         assert output.splitlines()[0].split() == shown.splitlines()[0].split(), args
         assert output.splitlines()[-1] == shown.strip().splitlines()[-1], args  # the row count
+
+
+def test_readme_python_example_prints_what_it_shows(tmp_path, monkeypatch, capsys):
+    """The "From Python" example, run where `make run` runs (a folder with seeds/)."""
+    section = README.split("## From Python", 1)[1].split("\n## ", 1)[0]
+    [(code, shown)] = re.findall(r"```python\n(.*?)```\s*```text\n(.*?)```", section, re.DOTALL)
+    (tmp_path / "seeds").symlink_to(ROOT / "seeds")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("KG_STORE", raising=False)
+    exec(compile(code, "README.md", "exec"), {})
+    assert capsys.readouterr().out == shown

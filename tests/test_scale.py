@@ -15,7 +15,7 @@ import pyoxigraph
 import pytest
 from rdflib import Dataset, Graph
 
-import kg.build
+import kg.builder
 from conftest import SEEDS, count, query, run_kg
 from kg.rdf import CG
 from kg.store import BUILD_NOTE, StoreError, building, open_store, snapshot_path
@@ -97,9 +97,9 @@ def test_an_interrupted_build_is_reported_and_repaired_by_the_next(corpus: Path,
         raise KeyboardInterrupt  # Ctrl-C after the documents were stored, before tracking
 
     with monkeypatch.context() as patch:
-        patch.setattr(kg.build, "update_tracking", interrupted)
+        patch.setattr(kg.builder, "update_tracking", interrupted)
         with pytest.raises(KeyboardInterrupt):
-            kg.build.build([corpus / "two"], out=out)
+            kg.builder.build([corpus / "two"], out=out)
     note = json.loads((store / BUILD_NOTE).read_text(encoding="utf-8"))
     (store / BUILD_NOTE).write_text(json.dumps({**note, "pid": dead_pid()}), encoding="utf-8")  # the process is gone
 
@@ -122,13 +122,13 @@ def test_an_interrupted_build_is_reported_and_repaired_by_the_next(corpus: Path,
 
 def test_a_store_deleted_during_a_build_is_an_error(corpus: Path, tmp_path: Path, monkeypatch):
     out = tmp_path / "out"
-    original = kg.build.load_documents
+    original = kg.builder.load_documents
 
     def deleting(ds, *args, **kwargs):
         original(ds, *args, **kwargs)
         shutil.rmtree(out / "store", ignore_errors=True)
 
-    monkeypatch.setattr(kg.build, "load_documents", deleting)
+    monkeypatch.setattr(kg.builder, "load_documents", deleting)
     result = run_kg("build", corpus / "one", "--out", out, ok=False)
     assert result.exit_code == 1 and "deleted or moved during the build" in result.stderr
     assert "built" not in result.stdout
@@ -142,9 +142,9 @@ def test_an_interrupted_first_build_is_rolled_back(corpus: Path, tmp_path: Path,
         raise KeyboardInterrupt
 
     with monkeypatch.context() as patch:
-        patch.setattr(kg.build, "update_tracking", interrupted)
+        patch.setattr(kg.builder, "update_tracking", interrupted)
         with pytest.raises(KeyboardInterrupt):
-            kg.build.build([corpus / "one"], out=out)  # a first build bulk-loads, without transactions
+            kg.builder.build([corpus / "one"], out=out)  # a first build bulk-loads, without transactions
     note = json.loads((store / BUILD_NOTE).read_text(encoding="utf-8"))
     assert note["bulk"] is True
     (store / BUILD_NOTE).write_text(json.dumps({**note, "pid": dead_pid()}), encoding="utf-8")

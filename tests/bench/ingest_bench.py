@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from kg import nlp
-from kg.build import build
+from kg.builder import build
 from kg.ingest import read_documents
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from kg.build import build
+from kg.builder import build
 from kg.query import run_query
 from kg.store import open_store
 

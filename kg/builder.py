@@ -74,7 +74,7 @@ class BuildSummary:
     claims: int = 0
     relations: int = 0
     mentions: int = 0
-    groups: int = 0
+    groups: int = 0  # claim groups of two claims or more
     contradictions: int = 0
     undated: int = 0  # documents without a publication date
     tracking_seconds: float = 0.0  # matching the new claims against the stored ones
@@ -86,12 +86,12 @@ class BuildSummary:
         """The summary ``kg build`` prints.
 
         >>> BuildSummary(documents=1, claims=2, contradictions=1).line()
-        '1 document, 0 actors, 0 mentions, 2 claims, 0 relations; the store now holds 0 claim groups, 1 contradiction candidate'
+        '1 document, 0 actors, 0 mentions, 2 claims, 0 relations; the store now holds 0 claim groups (of 2+ claims), 1 contradiction candidate'
         """
         return (f"{plural(self.documents, 'document')}, {plural(self.actors, 'actor')}, "
                 f"{plural(self.mentions, 'mention')}, {plural(self.claims, 'claim')}, "
                 f"{plural(self.relations, 'relation')}; the store now holds "
-                f"{plural(self.groups, 'claim group')}, {plural(self.contradictions, 'contradiction candidate')}")
+                f"{plural(self.groups, 'claim group')} (of 2+ claims), {plural(self.contradictions, 'contradiction candidate')}")
 
 
     def undated_line(self) -> str | None:
@@ -218,7 +218,7 @@ def write_outputs(ds: Dataset, out: Path) -> list[Path]:
 def build(paths: Iterable[str | Path], store: str | None = None, out: str | Path = "out",
           model: str | None = None, warn: Warn | None = None,
           progress: Callable[[Document], None] | None = None, outputs: bool = False,
-          processes: int = 1, scheduler: str | None = None, published: str | None = None,
+          jobs: int = 1, scheduler: str | None = None, published: str | None = None,
           fmt: str | None = None) -> BuildSummary:
     """Build (or add to) the graph from the documents under ``paths``.
 
@@ -228,7 +228,7 @@ def build(paths: Iterable[str | Path], store: str | None = None, out: str | Path
     to ``warn`` (and kept in the summary's ``warnings``); the other documents go
     through. ``outputs=True`` also writes the
     Turtle and TriG exports and the HTML views into ``out`` (they cost a pass over the
-    whole store). ``processes``: parse in that many processes; ``scheduler``: on the
+    whole store). ``jobs``: parse in that many processes; ``scheduler``: on the
     workers of that Dask cluster (the same records either way).
     """
     out = Path(out)
@@ -250,7 +250,7 @@ def build(paths: Iterable[str | Path], store: str | None = None, out: str | Path
                 report("the last build of this store, its first, did not finish: the store was emptied and is built anew")
             elif state.interrupted:
                 report("the last build of this store did not finish: its actors and claim groups are recomputed now")
-            load_documents(ds, documents, summary, report, model=model, progress=progress, processes=processes,
+            load_documents(ds, documents, summary, report, model=model, progress=progress, processes=jobs,
                            bulk=state.bulk, scheduler=scheduler)
         if outputs:
             summary.outputs = write_outputs(ds, out)
