@@ -38,13 +38,18 @@ import pyvis
 from rdflib import Dataset
 
 from .graphs import (ABOUT, CO_MENTION, CONTRADICTS, EXPRESSES, GRAPHS, GROUP, RELATION, SAID, UNNAMED,
-                     Evidence)
+                     Evidence, by_date, plural)
 
 VIEWS = ("actors", "claims")
 TITLES = {"actors": "claimgraph: actors and relations", "claims": "claimgraph: who claimed what"}
 MAX_LABEL = 60
 MAX_EVIDENCE = 4  # evidence sentences shown in one tooltip
 VIS_DIR = "vis-9.1.2"
+FOCUS_ABOVE = 120  # a graph with more nodes opens on its focus, and grows by expanding nodes
+FOCUS_SEEDS = 10  # the most connected nodes a focused view opens on
+NEIGHBOURS = 12  # the neighbours shown around a node of the focus, the strongest links first
+LABELLED_EDGES = 40  # with more edges shown, an edge's label appears only on hover or selection
+LABELLED_NODES = 50  # with more nodes shown, so does a claim's label
 
 
 @dataclass(frozen=True)
@@ -121,16 +126,34 @@ def tooltip(heading: str, facts: list[str], proofs: list[Evidence] | None = None
 
 
 def node_facts(data: dict) -> list[str]:
-    """The lines under a node's heading: who said it (claims) or its kind and counts (actors)."""
+    """The lines under a node's heading: who said it (claims) or its kind and counts (actors).
+
+    >>> node_facts({"kind": "Person", "mentions": 1, "claims": 30, "about": 2})
+    ['Person', '1 mention, 30 claims made, 2 claims about it']
+    """
     kind = data.get("kind", "")
     if "facts" in data:  # a layer that says what to show
         return list(data["facts"])
     if kind.startswith("claim:"):
         facts = [f"{data.get('speaker', 'unknown source')} {data.get('cue', 'said')} ({style_of(kind).label})"]
         return facts + (["negated"] if data.get("negated") else [])
-    counts = [(data.get("mentions"), "mention"), (data.get("sources"), "source"),
-              (data.get("claims"), "claim made"), (data.get("about"), "claim about")]
-    return [style_of(kind).label, ", ".join(f"{n} {word}{'s' if n != 1 else ''}" for n, word in counts if n)]
+    counts = [(data.get("mentions"), "mention", ""), (data.get("sources"), "source", ""),
+              (data.get("claims"), "claim", " made"), (data.get("about"), "claim", " about it")]
+    return [style_of(kind).label, ", ".join(plural(n, word) + tail for n, word, tail in counts if n)]
+
+
+def node_evidence(g: nx.MultiDiGraph, node: str, data: dict) -> list[Evidence]:
+    """A node's own evidence, else the sentences of its links and of the claims next to it,
+    oldest first: an actor's tooltip shows what was said and done, not only counts."""
+    if data.get("evidence"):
+        return list(data["evidence"])
+    found: set[Evidence] = set()
+    for u, v, edge in [*g.out_edges(node, data=True), *g.in_edges(node, data=True)]:
+        found.update(edge.get("evidence") or ())
+        other = v if u == node else u
+        if g.nodes[other].get("kind", "").startswith("claim:"):
+            found.update(g.nodes[other].get("evidence") or ())
+    return sorted(found, key=by_date)
 
 
 def node_size(g: nx.MultiDiGraph, node: str, data: dict) -> int:
@@ -149,7 +172,17 @@ def vis_node(g: nx.MultiDiGraph, node: str, data: dict) -> dict:
     return {"id": node, "label": shorten(label, 40 if kind.startswith("claim:") else MAX_LABEL),
             "kind": kind, "color": style.color, "shape": style.shape, "value": node_size(g, node, data),
             "search": " ".join(label.lower().split()),
-            "info": tooltip(label, node_facts(data), data.get("evidence"))}
+            "dates": dates_of(node_evidence(g, node, data)),
+            "info": tooltip(label, node_facts(data), node_evidence(g, node, data))}
+
+
+def dates_of(proofs: list[Evidence] | None) -> list[str]:
+    """The days of some evidence, for the date slider.
+
+    >>> dates_of([Evidence("s", "d", date="2024-05-16T10:00"), Evidence("t", "d"), Evidence("u", "e", date="2022-01-02")])
+    ['2022-01-02', '2024-05-16']
+    """
+    return sorted({p.date[:10] for p in proofs or () if p.date})
 
 
 def vis_edge(g: nx.MultiDiGraph, u: str, v: str, key, data: dict) -> dict:
@@ -162,7 +195,7 @@ def vis_edge(g: nx.MultiDiGraph, u: str, v: str, key, data: dict) -> dict:
         heading, facts = f"{ends[0]} and {ends[1]}: co-mention", [f"named together in {sources}"]
     else:
         heading = f"{ends[0]} → {ends[1]}: {data.get('label') or kind}"
-        facts = [f"in {sources}"] if data.get("evidence") else []
+        facts = data.get("facts") or ([f"in {sources}"] if data.get("evidence") else [])
     # edges thicken with the number of sources; co-mentions stay thin lines in the background
     width = 0.5 + 0.25 * min(weight, 6) if kind == CO_MENTION else min(weight, 6)
     return {"id": f"{u}\t{v}\t{key}", "from": u, "to": v, "label": shorten(data.get("label", ""), 30),
@@ -170,14 +203,70 @@ def vis_edge(g: nx.MultiDiGraph, u: str, v: str, key, data: dict) -> dict:
             "color": {"color": style.color, "highlight": "#222222", "hover": "#222222"},
             "dashes": style.dashes or bool(data.get("negated")),
             "arrows": {"to": {"enabled": style.arrows and data.get("directed", True), "scaleFactor": 0.5}},
+            "dates": dates_of(data.get("evidence")) or sorted(set(edge_end_dates(g, u, v))),
             "info": tooltip(heading, facts, data.get("evidence"))}
 
 
+def edge_end_dates(g: nx.MultiDiGraph, u: str, v: str) -> list[str]:
+    """An undated edge takes the dates of the claims at its ends ("said", "about")."""
+    return [day for end in (u, v) if g.nodes[end].get("kind", "").startswith("claim:")
+            for day in dates_of(g.nodes[end].get("evidence"))]
+
+
+def merge_relations(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy of ``g`` where the relation edges from one actor to another are one edge:
+    labelled with the relation stated in most sources (and how many more there are),
+    weighted by the sources of all of them, with every relation in its tooltip.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_edge("xi", "putin", key="relation:meet", kind=RELATION, label="meet", weight=2,
+    ...            evidence=[Evidence("Xi met Putin.", "d1"), Evidence("They met.", "d2")])
+    'relation:meet'
+    >>> g.add_edge("xi", "putin", key="relation:praise", kind=RELATION, label="praise", weight=1,
+    ...            evidence=[Evidence("Xi praised Putin.", "d1")])
+    'relation:praise'
+    >>> [(d["label"], d["weight"], d["facts"]) for *_, d in merge_relations(g).edges(data=True)]
+    [('meet +1', 2, ['2 relations in 2 sources', 'meet: 2 sources', 'praise: 1 source'])]
+    """
+    merged = nx.MultiDiGraph()
+    merged.add_nodes_from(g.nodes(data=True))
+    relations: dict[tuple[str, str], list[dict]] = {}
+    for u, v, key, data in g.edges(keys=True, data=True):
+        if data.get("kind") == RELATION:
+            relations.setdefault((u, v), []).append(data)
+        else:
+            merged.add_edge(u, v, key=key, **data)
+    for (u, v), found in relations.items():
+        found.sort(key=lambda d: (-int(d.get("weight", 1)), str(d.get("label", ""))))
+        proofs = sorted({p for d in found for p in d.get("evidence") or ()}, key=by_date)
+        sources = len({p.doc for p in proofs}) or max(int(d.get("weight", 1)) for d in found)
+        label = str(found[0].get("label", "")) + (f" +{len(found) - 1}" if len(found) > 1 else "")
+        facts = [f"{plural(len(found), 'relation')} in {plural(sources, 'source')}"] if len(found) > 1 else []
+        facts += [f"{d.get('label', '')}: {plural(int(d.get('weight', 1)), 'source')}" for d in found]
+        merged.add_edge(u, v, key=RELATION, kind=RELATION, label=label, weight=sources, facts=facts,
+                        negated=all(d.get("negated") for d in found), evidence=proofs)
+    return merged
+
+
 def vis_data(g: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
-    """The nodes and edges of ``g`` as vis-network items (with tooltip data in ``info``)."""
+    """The nodes and edges of ``g`` as vis-network items (with tooltip data in ``info``),
+    the relations between two actors merged into one edge."""
+    g = merge_relations(g)
     nodes = [vis_node(g, node, data) for node, data in g.nodes(data=True)]
     edges = [vis_edge(g, u, v, key, data) for u, v, key, data in g.edges(keys=True, data=True)]
     return nodes, edges
+
+
+def focus_of(nodes: list[dict], seeds: int = FOCUS_SEEDS) -> list[str]:
+    """The nodes a large view opens on: the most connected actors (claims are reached by expanding).
+
+    >>> focus_of([{"id": "a", "kind": "Person", "value": 3}, {"id": "c", "kind": "claim:direct", "value": 9},
+    ...           {"id": "b", "kind": "Country", "value": 5}], seeds=1)
+    ['b']
+    """
+    actors = [n for n in nodes if not n["kind"].startswith("claim:") and n["kind"] != GROUP]
+    ranked = sorted(actors, key=lambda n: (-n["value"], n["id"]))
+    return [n["id"] for n in ranked[:seeds]]
 
 
 # --- page -------------------------------------------------------------------------------
@@ -209,11 +298,15 @@ def render_html(g: nx.MultiDiGraph, title: str, size_note: str = "number of link
     ``hidden`` lists kinds hidden at first (a legend tick box shows them); edges of kind
     ``weighted`` are shown only when their weight is at least ``min_weight`` (a box in
     the legend changes it); ``hide_unlinked`` hides, at first, the nodes that no shown
-    edge links.
+    edge links. A graph of more than :data:`FOCUS_ABOVE` nodes opens on its most
+    connected actors and their strongest links; a double click shows a node's
+    neighbours. A date range keeps what is dated within it.
     """
     nodes, edges = vis_data(g)
     data = {"nodes": nodes, "edges": edges, "hidden": list(hidden), "weighted": weighted,
             "minWeight": min_weight, "hideUnlinked": hide_unlinked,
+            "focus": focus_of(nodes) if len(nodes) > FOCUS_ABOVE else [], "neighbours": NEIGHBOURS,
+            "labelledEdges": LABELLED_EDGES, "labelledNodes": LABELLED_NODES, "dates": sorted({d for item in nodes + edges for d in item["dates"]}),
             "nodeStyles": [asdict(s) for s in [*NODE_STYLES, FALLBACK_NODE]],
             "edgeStyles": [asdict(s) for s in [*EDGE_STYLES, FALLBACK_EDGE]]}
     vis_js, view_js = asset("vis-network.min.js"), asset("view.js")

@@ -121,3 +121,19 @@ def test_export_graph_formats_read_back(store_uri, tmp_path: Path, fmt, read, wh
         assert back.nodes[ANN]["label"] == "Ann Lee" and back.nodes[ANN]["kind"] == "Person"
         weights = sorted(float(d["weight"]) for u, v, d in back.edges(data=True) if (u, v) == (ANN, BO))
         assert weights == [2.0, 2.0]  # the relation and the co-mention, both in two sources
+
+
+def test_actor_tooltips_show_evidence_and_edges_dates(ds):
+    nodes, links = vis_data(actor_graph(ds))
+    [ann] = [n for n in nodes if n["id"] == ANN]
+    sentences = [proof["sentence"] for proof in ann["info"]["evidence"]]
+    assert sentences and all("Ann Lee" in s for s in sentences)  # her links' sentences, not only counts
+    assert ann["dates"] == ["2024-05-16", "2024-06-01"]
+    [meet] = [e for e in links if e["kind"] == "relation" and (e["from"], e["to"]) == (ANN, BO)]
+    assert meet["dates"] == ["2024-05-16", "2024-06-01"]
+
+
+def test_claim_edges_take_their_claims_dates(ds):
+    _, links = vis_data(claim_graph(ds))
+    said = [e for e in links if e["kind"] == "said"]
+    assert said and all(e["dates"] for e in said)
