@@ -87,3 +87,44 @@ def middles_agree(a: list[str], b: list[str]) -> bool:
     return all(x.rstrip(".") == y.rstrip(".") or x.rstrip(".") == y[:1] or y.rstrip(".") == x[:1]
                for x, y in zip(a, b))
 
+
+
+MINOR_WORDS = {"of", "for", "and", "the", "on", "in", "to", "&", "de", "du", "des", "la", "le"}
+COMPANY_SUFFIXES = {"inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "llc", "plc", "ag", "sa", "nv",
+                    "gmbh", "limited", "incorporated", "corporation"}
+
+
+def initials(name: str) -> str:
+    """The acronym a name's capitalised words make; "" when a word is not capitalised.
+
+    >>> initials("the Federal Trade Commission"), initials("Securities and Exchange Commission")
+    ('FTC', 'SEC')
+    >>> initials("World Health Organization"), initials("Acme"), initials("the new Board")
+    ('WHO', '', '')
+    """
+    words = [w for w in re.split(r"[\s\-]+", without_article(name)) if w and w.lower() not in MINOR_WORDS]
+    if len(words) < 2 or not all(w[:1].isupper() and w[:1].isalpha() for w in words):
+        return ""
+    return "".join(w[0] for w in words)
+
+
+def is_acronym(word: str) -> bool:
+    """Two to six capital letters ("FTC", "NHS"), with a lower-case letter allowed inside ("DfE").
+
+    >>> is_acronym("IMF"), is_acronym("DfE"), is_acronym("Acme"), is_acronym("A")
+    (True, True, False, False)
+    """
+    return 2 <= len(word) <= 6 and word.isalpha() and word[0].isupper() and word[-1].isupper() \
+        and sum(ch.isupper() for ch in word) >= len(word) - 1
+
+
+def without_company_suffix(name: str) -> str | None:
+    """A company's name without "Inc.", "Ltd", "plc" ...; None when it has no such suffix.
+
+    >>> without_company_suffix("Acme Inc."), without_company_suffix("Acme Holdings plc"), without_company_suffix("Acme")
+    ('Acme', 'Acme Holdings', None)
+    """
+    words = name.rstrip(",").split()
+    if len(words) < 2 or words[-1].lower() not in COMPANY_SUFFIXES:
+        return None
+    return " ".join(words[:-1]).rstrip(",") or None

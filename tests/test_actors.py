@@ -93,6 +93,21 @@ def test_a_family_name_of_the_document_comes_before_a_name_seen_elsewhere():
     assert {m.actor for m in result.mentions if "Sanders" in m.text} == {"bernie_sanders"}
 
 
+def test_an_acronym_and_its_expansion_are_one_actor_either_way_round():
+    result, _ = run("The Office of Fair Trading (OFT) fined Brightwell Ltd on Monday. "
+                    "The OFT said prices had been fixed. Brightwell said it would appeal.")
+    oft = actor_of(result, "The Office of Fair Trading")
+    assert actor_of(result, "OFT") == oft and actor_of(result, "The OFT") == oft
+    assert actor_of(result, "Brightwell") == actor_of(result, "Brightwell Ltd")  # without "Ltd"
+    later, _ = run("Inspectors from the CQC visited the ward. The Care Quality Commission found it unsafe.")
+    assert actor_of(later, "The Care Quality Commission") == actor_of(later, "the CQC")
+
+
+def test_capitals_that_spell_no_name_of_the_document_stay_apart():
+    result, _ = run("The Office of Fair Trading opened an inquiry. The BBC reported it first.")
+    assert actor_of(result, "The BBC") != actor_of(result, "The Office of Fair Trading")
+
+
 def test_names_merge_across_documents():
     pipeline = Pipeline()
     results = list(pipeline.run([document_from_text("a", "Angela Merkel spoke in Berlin."),

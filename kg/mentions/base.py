@@ -129,6 +129,7 @@ class MentionsBase:
         self.covered = bytearray(len(doc))
         self.spans: set[tuple[int, int]] = set()
         self.local: dict[str, str] = {}  # name key -> actor id, names linked in this document
+        self.acronyms: dict[str, str] = {}  # "FTC" -> the actor this document names Federal Trade Commission
         self.families: dict[str, Counter] = {}  # family-name key -> {actor id: mentions}
         self.given: dict[str, Counter] = {}  # given-name key -> {actor id: mentions}
         self.named: Counter = Counter()  # person -> name mentions in this document

@@ -8,7 +8,8 @@ from spacy.tokens import Span
 
 from ..descriptors import MODIFIERS, place_role, title_at
 from ..lexicons import honorific_gender, lexicon
-from ..names import family_name, first_last_name, middles_agree, name_key, without_article
+from ..names import (family_name, first_last_name, initials, is_acronym, middles_agree, name_key, without_article,
+                     without_company_suffix)
 from .base import ENTITY_LABELS, KIND_OF_LABEL, MentionsBase, PLACE_LABELS, _name_order, _title_case, strip_name
 
 
@@ -69,7 +70,23 @@ class ProperNames(MentionsBase):
         elif span.start > 0 and self.doc[span.start - 1].lower_ == "the" and self.doc[span.start - 1].head.i in range(span.start, span.end):
             start = self.doc[span.start - 1].idx  # "the United States", "the ICC": the name as used
         self.local.setdefault(name_key(span.text), actor)
+        self._remember_short_forms(span.text, actor)
         self._add(start, end, actor, self._how(actor, span.text), rule, evidence)
+
+    def _remember_short_forms(self, name: str, actor: str) -> None:
+        """The forms a later mention may take: the acronym of "Federal Trade Commission",
+        "Acme" for "Acme Inc." (a name of the actor from now on)."""
+        if self._kind(actor) == "Person":
+            return
+        acronym = initials(name)
+        if acronym:
+            self.acronyms.setdefault(acronym, actor)
+        if is_acronym(name):
+            self.acronyms.setdefault(name, actor)
+        short = without_company_suffix(without_article(name))
+        if short and name_key(short) not in self.local:
+            self.local[name_key(short)] = actor
+            self.registry.add_alias(actor, short)
 
     def _link_name(self, span: Span, label: str) -> tuple[str, str, str] | None:
         """(actor, rule, evidence) for a name; None for a place the gazetteer does not know."""
@@ -79,6 +96,10 @@ class ProperNames(MentionsBase):
             return self.local[key], "same-name", f"the same name earlier in the document: {text!r}"
         if label == "PERSON" and key in self.families:
             return self._by_family(key, span)
+        if label != "PERSON":
+            found = self._by_acronym(text)
+            if found:
+                return found
         known = self.registry.known(key)
         found_known = known and (known, "known-name", f"{text!r} is a name of {self._label(known)!r} ({self.registry.name_source(key)})")
         if known and (not single or self.registry.name_source(key) == "the gazetteer"):
@@ -102,6 +123,18 @@ class ProperNames(MentionsBase):
             return None
         kind = KIND_OF_LABEL[label]
         return self.registry.new_actor(without_article(text), kind), "new-name", f"first mention of {text!r}"
+
+    def _by_acronym(self, text: str) -> tuple[str, str, str] | None:
+        """"FTC" after "the Federal Trade Commission", or the other way round: one actor."""
+        name = without_article(text)
+        if is_acronym(name) and name in self.acronyms and self.registry.known(name_key(name)) in (None, self.acronyms[name]):
+            actor = self.acronyms[name]
+            return actor, "acronym", f"{name!r} is the acronym of {self._label(actor)!r}, named so in the document"
+        acronym = initials(name)
+        if acronym and acronym in self.acronyms and self.registry.known(name_key(name)) is None:
+            actor = self.acronyms[acronym]
+            return actor, "acronym-expansion", f"{name!r} spells out {acronym!r}, named so in the document"
+        return None
 
     def _by_first_and_last(self, span: Span) -> tuple[str, str, str] | None:
         """"Richard M. Nixon" and "Richard Nixon": the one known person with the same given and
