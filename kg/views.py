@@ -257,6 +257,29 @@ def vis_data(g: nx.MultiDiGraph) -> tuple[list[dict], list[dict]]:
     return nodes, edges
 
 
+def strongest_weighted(g: nx.MultiDiGraph, kind: str, min_weight: int, per_node: int = 2 * NEIGHBOURS) -> nx.MultiDiGraph:
+    """A copy of ``g`` keeping, of the edges of ``kind`` (co-mentions), those of at least
+    ``min_weight`` among the ``per_node`` heaviest of a node: what a large view can show.
+
+    >>> g = nx.MultiDiGraph()
+    >>> for other, weight in [("b", 5), ("c", 1), ("d", 3)]:
+    ...     _ = g.add_edge("a", other, kind="co-mention", weight=weight)
+    >>> sorted(v for _, v in strongest_weighted(g, "co-mention", 2, per_node=1).edges())  # c: too weak
+    ['b', 'd']
+    """
+    ranked: dict[str, list[tuple[int, tuple]]] = {}
+    for u, v, key, weight in g.edges(keys=True, data="weight"):
+        if g.edges[u, v, key].get("kind") == kind and int(weight or 1) >= min_weight:
+            for end in (u, v):
+                ranked.setdefault(end, []).append((int(weight or 1), (u, v, key)))
+    kept = {edge for found in ranked.values() for _, edge in sorted(found, key=lambda e: -e[0])[:per_node]}
+    trimmed = nx.MultiDiGraph()
+    trimmed.add_nodes_from(g.nodes(data=True))
+    trimmed.add_edges_from((u, v, key, data) for u, v, key, data in g.edges(keys=True, data=True)
+                           if data.get("kind") != kind or (u, v, key) in kept)
+    return trimmed
+
+
 def focus_of(nodes: list[dict], seeds: int = FOCUS_SEEDS) -> list[str]:
     """The nodes a large view opens on: the most connected actors (claims are reached by expanding).
 
@@ -300,12 +323,17 @@ def render_html(g: nx.MultiDiGraph, title: str, size_note: str = "number of link
     the legend changes it); ``hide_unlinked`` hides, at first, the nodes that no shown
     edge links. A graph of more than :data:`FOCUS_ABOVE` nodes opens on its most
     connected actors and their strongest links; a double click shows a node's
-    neighbours. A date range keeps what is dated within it.
+    neighbours; of its ``weighted`` edges it carries those the legend can show (at least
+    ``min_weight``, the strongest of each node). A date range keeps what is dated within it.
     """
+    large = g.number_of_nodes() > FOCUS_ABOVE
+    if large:  # weak co-mentions of a large graph would be most of the page, and never shown
+        g = strongest_weighted(g, weighted, min_weight)
     nodes, edges = vis_data(g)
     data = {"nodes": nodes, "edges": edges, "hidden": list(hidden), "weighted": weighted,
+            "weightFloor": min_weight if large else 1,
             "minWeight": min_weight, "hideUnlinked": hide_unlinked,
-            "focus": focus_of(nodes) if len(nodes) > FOCUS_ABOVE else [], "neighbours": NEIGHBOURS,
+            "focus": focus_of(nodes) if large else [], "neighbours": NEIGHBOURS,
             "labelledEdges": LABELLED_EDGES, "labelledNodes": LABELLED_NODES, "dates": sorted({d for item in nodes + edges for d in item["dates"]}),
             "nodeStyles": [asdict(s) for s in [*NODE_STYLES, FALLBACK_NODE]],
             "edgeStyles": [asdict(s) for s in [*EDGE_STYLES, FALLBACK_EDGE]]}

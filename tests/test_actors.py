@@ -103,6 +103,12 @@ def test_an_acronym_and_its_expansion_are_one_actor_either_way_round():
     assert actor_of(later, "The Care Quality Commission") == actor_of(later, "the CQC")
 
 
+def test_formats_and_units_are_no_actors():
+    result, _ = run("The Kestrel X2 stores PDF files and JPEG images of up to 20 MB, Kestrel Labs said.")
+    actors = {m.actor for m in result.mentions}
+    assert "kestrel_labs" in actors and not actors & {"pdf", "jpeg", "mb"}
+
+
 def test_capitals_that_spell_no_name_of_the_document_stay_apart():
     result, _ = run("The Office of Fair Trading opened an inquiry. The BBC reported it first.")
     assert actor_of(result, "The BBC") != actor_of(result, "The Office of Fair Trading")

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from conftest import extract_text, run_kg
 from kg.claims import find_quotes
 
@@ -20,6 +22,29 @@ def claims_of(text: str):
             if span is not None:
                 assert text[span[0]:span[1]] == getattr(claim, field.replace("_span", "_text" if field == "speaker_span" else ""))
     return [(c.speaker_text, c.cue, c.content, c.kind) for c in result.claims], result.claims
+
+
+def test_a_cue_after_its_clause_with_the_source_after_it():
+    found, _ = claims_of("Ferry bookings rose by a fifth in June, reported the tourist board.")
+    assert found == [("the tourist board", "reported", "Ferry bookings rose by a fifth in June", "indirect")]
+    found, _ = claims_of("The crew painted the hull, cleaned the deck and left.")
+    assert found == []
+
+
+@pytest.mark.parametrize("text", [
+    "That said, the club still needs a new goalkeeper.",
+    'She set up a charity called "Paws Together" in 2019.',
+    'The new footbridge, dubbed "the Ribbon", opened on Friday.',
+    "The same can't be said of the away side's defence.",
+])
+def test_words_that_look_like_speech_but_are_not(text: str):
+    found, _ = claims_of(text)
+    assert found == []
+
+
+def test_a_dateline_is_never_the_speaker():
+    found, claims = claims_of("Fares rise\n\nMANCHESTER -- Northline said on Monday that fares would rise.\n")
+    assert found == [("Northline", "said", "that fares would rise", "indirect")]
 
 
 # --- direct quotations ----------------------------------------------------------------

@@ -32,6 +32,15 @@ def test_boilerplate_lines_are_zones_not_cuts():
     assert not doc.is_skipped(text.index("Putin"), text.index("Putin") + 5)
 
 
+def test_datelines_credits_and_invitations_are_zones():
+    text = ("Rail fares to rise\nMANCHESTER, England -- Northline said fares would rise.\n"
+            "BERLIN (dpa) - The union called a strike.\nPool photo by Jo Marsh\nJOIN THE CONVERSATION\n"
+            "UK inflation fell - but prices still rose, the figures show.\n")
+    skipped = [(text[s:e], why) for s, e, why in document_from_text("d", text).skip]
+    assert skipped == [("MANCHESTER, England --", "dateline"), ("BERLIN (dpa) -", "dateline"),
+                       ("Pool photo by Jo Marsh", "boilerplate"), ("JOIN THE CONVERSATION", "boilerplate")]
+
+
 def test_repeated_line_is_marked_once():
     text = "A caption here.\nA caption here.\nBody text.\n"
     zones = find_boilerplate(text)

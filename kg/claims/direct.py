@@ -243,7 +243,11 @@ class DirectQuotes:
         return outcome
 
     def _may_speak(self, cue: Token, subject: Token) -> bool:
-        """A cue tagged ``document`` ("shows") speaks only for a document or a speech."""
+        """A cue tagged ``document`` ("shows") speaks only for a document or a speech; a
+        participle naming a thing ('a group called "X"', 'the stadium, dubbed "Y"') does
+        not speak at all."""
+        if cue.dep_ == "acl" and cue.tag_ == "VBN" and not any(c.dep_ == "agent" for c in cue.children):
+            return False
         if "document" not in (cue_tags(cue) or ()):
             return True
         return "document" in self.nouns.get(antecedent(subject).lemma_.lower(), ())

@@ -116,11 +116,11 @@ def subject_of(verb: Token) -> Token | None:
     as saying …"); for a participle modifying a noun ("a statement saying …"), the noun."""
     seen = 0
     while seen < 5:
-        for child in verb.children:
-            if not any(ch.isalnum() for ch in child.text):
-                continue  # a dash the tagger took for a noun
-            if child.dep_ in SUBJECTS or child.dep_ in {"nmod", "compound"} and _verb_tagged_noun(verb):
-                return None if seen and child.lower_ in EXPLETIVES else child
+        subjects = [child for child in verb.children if any(ch.isalnum() for ch in child.text)  # not a dash
+                    and (child.dep_ in SUBJECTS or child.dep_ in {"nmod", "compound"} and _verb_tagged_noun(verb))]
+        if subjects:  # of two (a misparse: "SAN FRANCISCO -- Apple said"), the one next to the verb
+            child = max((c for c in subjects if c.i < verb.i), key=lambda c: c.i, default=subjects[0])
+            return None if seen and child.lower_ in EXPLETIVES else child
         if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
             return verb.head
         if verb.dep_ not in CLIMB_DEPS or verb.head == verb:

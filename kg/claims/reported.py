@@ -125,6 +125,9 @@ class ReportedSpeech:
             return None  # "Americans worried about immigration": an adjective, not a cue
         if self._is_passive(cue):
             return self._passive(cue, tags)
+        inverted = self._inverted(cue, tags)
+        if inverted is not None:
+            return inverted
         pattern, parts, cue_end = self._complement(cue, tags)
         if not parts:
             return None
@@ -133,6 +136,8 @@ class ReportedSpeech:
             parts[-1] = (parts[-1][0], max(parts[-1][1], self.layout.token_at(quote.after)))
         subject = self.continued.get(cue.i) or subject_of(cue)
         if subject is None or subject.lower_ in EXPLETIVES and subject.dep_ == "nsubjpass":
+            return None
+        if _that_said(subject, cue):
             return None
         if cue.head.lemma_ == "let" and cue.dep_ in {"ccomp", "xcomp"}:
             return None  # "let's say you save ...": a supposition, no one's claim
@@ -277,6 +282,25 @@ class ReportedSpeech:
     def _plausible(self, source: Token) -> bool:
         return plausible_source(source, self.speaker_nouns, self.unnamed, self.groups, self.documents)
 
+    def _inverted(self, cue: Token, tags: frozenset[str]) -> Attribution | None:
+        """"Exports rose in May, reported the agency": a cue after its clause, its source
+        after it (the parse takes the cue for a second verb of the clause and the source
+        for its object)."""
+        if cue.dep_ != "conj" or tags & {"weak", "document", "evidence", "quote", "as-clause"} or cue.i == 0:
+            return None
+        children = list(cue.children)
+        sources = [c for c in children if c.dep_ == "dobj"]
+        if len(sources) != 1 or any(c.dep_ not in {"dobj", "punct"} for c in children):
+            return None
+        source, comma = sources[0], cue.doc[cue.i - 1]
+        rest = cue.doc[source.right_edge.i + 1:cue.sent.end]
+        if comma.text != "," or not all(t.is_punct for t in rest) or source.left_edge.i != cue.i + 1:
+            return None
+        if source.pos_ != "PROPN" and not any(c.dep_ == "det" for c in source.children):
+            return None
+        clause = cue.head
+        return self._attribution(Rule.CCOMP_BEFORE, cue, source, [(clause.left_edge.i, comma.i)], None)
+
     def _is_document(self, token: Token) -> bool:
         return "document" in self.nouns.get(token.lemma_.lower(), ())
 
@@ -350,6 +374,8 @@ class ReportedSpeech:
         the writer's own statement, not an attribution."""
         if "document" in tags or "quote" in tags or cue.lemma_.lower() in self.hedge_verbs:
             return None
+        if cue.lemma_ == "say" and any(c.dep_ == "prep" and c.lower_ == "of" and c.i == cue.i + 1 for c in cue.children):
+            return None  # "the same can't be said of X": said of, not said by anyone
         children = list(cue.children)
         subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
         clause = next((c for c in children if c.dep_ == "ccomp" and c.i > cue.i), None)
@@ -645,3 +671,10 @@ def _in_relative_clause(token: Token, start: int, end: int) -> bool:
 CHECKS: dict[str, Callable[[ReportedSpeech, PatternMatch], bool]] = {
     "plausible-source": lambda speech, match: match.source is not None and speech._plausible(match.source),
 }
+
+
+def _that_said(subject: Token, cue: Token) -> bool:
+    """"That said, ...", "This said, ...": a concession, no one speaking."""
+    after = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+    return subject.lower_ in {"that", "this"} and subject.i == cue.sent.start and cue.i == subject.i + 1 \
+        and after is not None and after.text == ","

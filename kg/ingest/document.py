@@ -74,11 +74,21 @@ def line_spans(text: str) -> Iterator[tuple[int, int]]:
         yield match.start(), match.end()
 
 
+# "SAN FRANCISCO --", "LONDON (Reuters) -", "WASHINGTON, D.C. —": the place (in capitals)
+# and agency a paragraph opens with
+DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,4}(?:\s*\([A-Za-z .&-]{2,40}\))?\s*(?:--|[-–—])\s")
+
+
 def find_boilerplate(text: str) -> list[tuple[int, int, str]]:
     """Zones ``(start, end, reason)`` of lines that are page furniture, not article text.
 
     A line is boilerplate when it matches a pattern of ``kg/data/boilerplate.txt``, or
     when it repeats an earlier line word for word (captions and headlines printed twice).
+    A paragraph's dateline ("SAN FRANCISCO --") is a zone of its own: no speaker, no actor.
+
+    >>> text = "LONDON (Reuters) - Shares fell."
+    >>> [(text[a:b], why) for a, b, why in find_boilerplate(text)]
+    [('LONDON (Reuters) -', 'dateline')]
     """
     patterns = boilerplate_patterns()
     zones: list[tuple[int, int, str]] = []
@@ -90,8 +100,11 @@ def find_boilerplate(text: str) -> list[tuple[int, int, str]]:
             continue
         lead = len(raw) - len(raw.lstrip())
         span = (start + lead, start + lead + len(line))
+        dateline = DATELINE.match(line)
         if any(p.fullmatch(line) for p in patterns):
             zones.append((*span, "boilerplate"))
+        elif dateline and dateline.group().split()[0].rstrip(",").isupper() and dateline.end() < len(line):
+            zones.append((span[0], span[0] + len(dateline.group().rstrip()), "dateline"))
         elif line in seen:
             zones.append((*span, "repeated"))
         seen.add(line)

@@ -28,6 +28,8 @@ class ProperNames(MentionsBase):
 
     def _entity(self, span: Span, label: str) -> None:
         text, key = span.text, name_key(span.text)
+        if key in lexicon("not_actors.txt"):
+            return  # "PDF", "MB", "GDP": tagged as names, never actors
         if span.start >= 2 and self.doc[span.start - 1].lower_ == "of":
             title = title_at(self.doc[span.start - 2])
             if title is not None and title.end >= span.end:

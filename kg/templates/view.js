@@ -208,8 +208,9 @@
   var weightBox = document.getElementById("min-weight");
   if (data.weighted && countKinds(data.edges)[data.weighted]) {
     weightBox.value = String(minWeight);
+    weightBox.min = String(data.weightFloor);  // a large view carries no weaker edges
     weightBox.addEventListener("change", function () {
-      minWeight = Math.max(1, parseInt(weightBox.value, 10) || 1);
+      minWeight = Math.max(data.weightFloor, parseInt(weightBox.value, 10) || 1);
       refresh();
     });
   } else {
