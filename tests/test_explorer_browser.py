@@ -290,6 +290,16 @@ def test_group_page_timeline_and_contradictions(weapons_store: Path, tmp_path: P
         assert page.errors == [] and page.failed == [] and page.requests == [html.as_uri()]
 
 
+def test_undated_claims_list_without_a_first_said_line(weapons: Path, tmp_path: Path):
+    run_kg("build", weapons, "--store", f"oxigraph:{tmp_path / 'store'}")  # no metadata.csv: no dates
+    html = tmp_path / "explorer.html"
+    run_kg("explore", "-o", html, "--store", f"oxigraph:{tmp_path / 'store'}")
+    with offline_page() as page:
+        open_at(page, html.as_uri())
+        text = page.inner_text("#main")
+        assert shown_count(page) == 3 and "Said first" not in text and "null" not in text
+
+
 # --- hostile article text -----------------------------------------------------------------------------
 
 ARTICLE = """Leaders trade words 🙂 in Paris \U0001d11e

@@ -300,7 +300,7 @@ function showResults(results, state, update) {
     el("button", {type: "button", id: "prev", disabled: page <= 1, onclick: () => go({page: page - 1})}, "‹ Previous"),
     el("span", {id: "page-info"}, `page ${page} of ${pages}`),
     el("button", {type: "button", id: "next", disabled: page >= pages, onclick: () => go({page: page + 1})}, "Next ›"));
-  results.replaceChildren(
+  results.replaceChildren(...[  // a part that is not there is null: left out, never written as "null"
     el("div", {class: "summary"}, el("strong", {id: "count"}, plural(found.length, "claim")),
        found.length ? el("span", {class: "muted"}, `showing ${first}–${first + shown.length - 1}`) : null),
     earliest ? el("p", {class: "first-said", id: "first-said"}, "Said first: ", speakerCell(earliest), ` on ${earliest.date}, `,
@@ -308,7 +308,7 @@ function showResults(results, state, update) {
                   sameDay > 1 ? el("span", {class: "muted"}, ` — one of ${sameDay} claims that day`) : null) : null,
     found.length ? el("table", {id: "claims-table"}, el("thead", {}, header), el("tbody", {}, rows))
                  : el("p", {class: "muted"}, "No claim matches: loosen the filters."),
-    pages > 1 ? pager : null);
+    pages > 1 ? pager : null].filter(Boolean));
 }
 
 // --- one claim: its facts and the article with the evidence highlighted --------------------------------
