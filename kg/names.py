@@ -15,6 +15,7 @@ import unicodedata
 
 from .lexicons import lexicon
 
+
 ARTICLES = ("the ", "The ")
 
 
@@ -89,11 +90,6 @@ def middles_agree(a: list[str], b: list[str]) -> bool:
 
 
 
-MINOR_WORDS = {"of", "for", "and", "the", "on", "in", "to", "&", "de", "du", "des", "la", "le"}
-COMPANY_SUFFIXES = {"inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "llc", "plc", "ag", "sa", "nv",
-                    "gmbh", "limited", "incorporated", "corporation"}
-
-
 def initials(name: str) -> str:
     """The acronym a name's capitalised words make; "" when a word is not capitalised.
 
@@ -102,7 +98,8 @@ def initials(name: str) -> str:
     >>> initials("World Health Organization"), initials("Acme"), initials("the new Board")
     ('WHO', '', '')
     """
-    words = [w for w in re.split(r"[\s\-]+", without_article(name)) if w and w.lower() not in MINOR_WORDS]
+    skipped = lexicon("acronym_skipped_words.txt")
+    words = [w for w in re.split(r"[\s\-]+", without_article(name)) if w and w.lower() not in skipped]
     if len(words) < 2 or not all(w[:1].isupper() and w[:1].isalpha() for w in words):
         return ""
     return "".join(w[0] for w in words)
@@ -125,6 +122,6 @@ def without_company_suffix(name: str) -> str | None:
     ('Acme', 'Acme Holdings', None)
     """
     words = name.rstrip(",").split()
-    if len(words) < 2 or words[-1].lower() not in COMPANY_SUFFIXES:
+    if len(words) < 2 or words[-1].lower() not in lexicon("company_suffixes.txt"):
         return None
     return " ".join(words[:-1]).rstrip(",") or None
