@@ -34,7 +34,6 @@ from pathlib import Path
 
 import jinja2
 import networkx as nx
-import pyvis
 from rdflib import Dataset
 
 from .graphs import (ABOUT, CO_MENTION, CONTRADICTS, EXPRESSES, GRAPHS, GROUP, RELATION, SAID, UNNAMED,
@@ -299,6 +298,8 @@ def focus_of(nodes: list[dict], seeds: int = FOCUS_SEEDS) -> list[str]:
 def asset(name: str) -> str:
     """A file of the page: ours from ``kg/templates``, vis-network's from the pyvis package."""
     if name.startswith("vis-network"):
+        import pyvis  # only for its files: importing it loads IPython, which no command needs
+
         text = resources.files(pyvis).joinpath("templates", "lib", VIS_DIR, name).read_text("utf-8")
     else:
         text = resources.files("kg").joinpath("templates", name).read_text("utf-8")
