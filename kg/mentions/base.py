@@ -74,12 +74,33 @@ def _title_case(sent: Span) -> bool:
     return len(words) >= 2 and all(t.text[0].isupper() for t in words)
 
 
+NAME_CONNECTORS = frozenset({"of", "and", "&", "for", "on", "de", "del", "della", "der", "van", "von", "da", "di",
+                             "du", "le", "la", "al", "bin", "ibn", "el", "y", "the"})
+
+
+def _name_part(token, person: bool) -> bool:
+    """A word a name can hold: any but a lower-case word other than a connector ("of",
+    "van"), and for a person no number ("Jarry 6-4" is a score after the name)."""
+    if token.is_lower:
+        return token.lower_ in NAME_CONNECTORS or token.tag_ == "POS"
+    return not (person and (token.like_num or token.is_digit))
+
+
 def strip_name(span: Span) -> Span:
-    """The entity span without a leading article or possessive ending."""
+    """The entity span without a leading article or possessive ending, and cut where the
+    parser ran the name into other words: a lower-case word that no name holds ("hosting
+    Cook", "Awards after Swift"), a comma ("CBS All Access, Disney") or, for a person, a
+    number ("Nicolas Jarry 6-4", "Holcomb's 2016")."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end - 1 and doc[start].lower_ in {"the", "a", "an"}:
+    person = span.label_ == "PERSON"
+    while start < end - 1 and (doc[start].lower_ in {"the", "a", "an"} or not _name_part(doc[start], person)):
         start += 1
+    for i in range(start + 1, end):
+        token = doc[i]
+        if token.text == "," or not (_name_part(token, person) or token.is_punct):
+            end = i
+            break
     while end > start + 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
     while span.label_ == "PERSON" and end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
