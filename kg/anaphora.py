@@ -106,6 +106,15 @@ class QuoteIndex:
         return i >= 0 and self.spans[i][0] < offset < self.spans[i][1]
 
 
+def _not_business(name: str) -> bool:
+    """True when an organisation's name says it is a public body or a newspaper.
+
+    >>> _not_business("the Department of Education"), _not_business("The New York Times"), _not_business("WeWork")
+    (True, True, False)
+    """
+    return not set(re.findall(r"[a-z]+", name.lower())).isdisjoint(words("not_business_words.txt"))
+
+
 def role_of(token: Token) -> str:
     head = token
     while head.dep_ in {"conj", "appos"} and head.head.i != head.i:
@@ -356,7 +365,7 @@ class Anaphora:
         if plural and "two" in entry and "both" in children or definite and "two" in children:
             return self._pair(token, kind, fallback=token.lemma_.lower() != "side", office="office" in entry)
         if not plural and "one" in entry and children == {"the"} and not any(c.dep_ == "prep" for c in token.rights):
-            return self._one(token, kind)
+            return self._one(token, kind, business="business" in entry)
         return None
 
     def _covered(self, token: Token) -> bool:
@@ -368,9 +377,12 @@ class Anaphora:
         text = self.ctx.text[self.doc[start].idx:token.idx + len(token)]
         return self.doc[start].idx, token.idx + len(token), text
 
-    def _one(self, token: Token, kind: str) -> Link | None:
+    def _one(self, token: Token, kind: str, business: bool = False) -> Link | None:
+        """"The country", "the company": the most prominent actor of that kind just before;
+        with ``business``, no organisation whose name says it is a public body or a newspaper."""
         role = role_of(token)
-        candidates = [r for r in self._window(token) if len(r.actors) == 1 and r.kind == kind]
+        candidates = [r for r in self._window(token) if len(r.actors) == 1 and r.kind == kind
+                      and not (business and _not_business(r.text + " " + r.actors[0].replace("_", " ")))]
         best = max(candidates, key=lambda r: self._score(token, r, role), default=None)
         if best is None:
             return None
