@@ -1,7 +1,8 @@
 """Quoted passages in a text, found paragraph by paragraph from the quotation marks alone.
 
-Straight (``"``), curly (“ ”), guillemets and doubled apostrophes (``''...''``, a
-newswire convention) all count; a quote opened with one kind may close with another.
+Straight (``"``), curly (“ ”), guillemets and doubled apostrophes (``''...''`` or
+curly ``‘‘...’’``, newswire conventions) all count; a quote opened with one kind may
+close with another.
 A paragraph that opens a quote without closing it runs to the end of the paragraph, and
 when the next paragraph opens with a quotation mark again the quote goes on there (the
 news convention for quotations over several paragraphs): that quote ``continues``.
@@ -33,7 +34,7 @@ class Quote:
     style: str = '"'
 
 
-MARK = re.compile(r"''|``|[“”„«»\"]")
+MARK = re.compile(r"''|``|‘‘|’’|[“”„«»\"]")
 OPEN_BEFORE = "([{—–-/"  # a straight mark after these opens ("—"Yes"")
 CLOSE_AFTER = ".,;:!?)]}—–-…'’"  # a straight mark before these closes
 
@@ -41,7 +42,7 @@ CLOSE_AFTER = ".,;:!?)]}—–-…'’"  # a straight mark before these closes
 def _opens(line: str, i: int, width: int = 1) -> bool:
     """True when the mark at ``i`` can open a quote: a typographic opening mark, or a
     straight mark (or a closing curly one, misused) at the start of a word."""
-    if line[i] in "“„«" and width == 1:
+    if line[i] in "“„«" and width == 1 or line[i:i + width] == "‘‘":
         return True
     after = i + width
     return (i == 0 or line[i - 1].isspace() or line[i - 1] in OPEN_BEFORE) \
@@ -51,7 +52,7 @@ def _opens(line: str, i: int, width: int = 1) -> bool:
 def _closes(line: str, i: int, width: int = 1) -> bool:
     """True when the mark at ``i`` can close a quote: a typographic closing mark, or a
     straight one at the end of a word."""
-    if line[i] in "”»" and width == 1:
+    if line[i] in "”»" and width == 1 or line[i:i + width] == "’’":
         return True
     after = i + width
     return i > 0 and not line[i - 1].isspace() \
@@ -107,6 +108,8 @@ def find_quotes(text: str) -> list[Quote]:
     ['A', 'C']
     >>> [q.continues for q in find_quotes("“One.\\n\\n“Two.”")]
     [False, True]
+    >>> [("“A,’’ b"[q.start:q.end]) for q in find_quotes("“A,’’ b")]
+    ['A,']
     """
     quotes: list[Quote] = []
     line_start = 0
