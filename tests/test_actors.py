@@ -448,3 +448,18 @@ def test_the_two_countries_of_an_article_about_their_leaders():
                              "Scholz agreed. Spain was not invited. The two countries will meet again in May.")
     countries = {m.actor for m in result.mentions if m.text == "The two countries"}
     assert countries == {"france", "germany"}
+
+
+def test_a_name_stops_where_the_parser_ran_it_into_other_words():
+    result, _ = run("Marc Benioff, hosting Cook at the conference, praised him. Nadia Petrova beat Lena Ortiz 6-2 "
+                    "on Sunday. She will sing at the Summer Music Awards after Ortiz withdrew. Governor Dale "
+                    "Holcomb's 2016 plan was cut, said Kyle Brand.")
+    names = {m.text for m in result.mentions}
+    assert {"Lena Ortiz", "Kyle Brand"} <= names
+    assert not {name for name in names if "6-2" in name or "hosting" in name or " after " in name or "2016" in name}
+
+
+def test_the_company_is_the_business_named_before_not_a_newspaper_or_a_public_body():
+    result, _ = run("Brightwell Ltd has been fined by the Department of Trade, the Daily Courier reported on "
+                    "Monday. The company said it would appeal.")
+    assert actor_of(result, "The company") == actor_of(result, "Brightwell Ltd")

@@ -31,6 +31,12 @@ def test_a_cue_after_its_clause_with_the_source_after_it():
     assert found == []
 
 
+def test_a_quote_closed_with_two_curly_apostrophes_newswire_style():
+    found, _ = claims_of("“The plan was never costed,’’ Dana Pike, head of the Budget Watch group, told reporters. "
+                         "The council did not reply.")
+    assert found == [("Dana Pike, head of the Budget Watch group", "told", "The plan was never costed", "direct")]
+
+
 @pytest.mark.parametrize("text", [
     "That said, the club still needs a new goalkeeper.",
     'She set up a charity called "Paws Together" in 2019.',
