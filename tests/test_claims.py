@@ -31,6 +31,13 @@ def test_a_cue_after_its_clause_with_the_source_after_it():
     assert found == []
 
 
+def test_told_an_audience_described_by_a_relative_clause_that():
+    found, _ = claims_of("Nurses Union President Rosa Lind told a few thousand nurses who covered the hospital lawn "
+                         "that the board should direct money from its reserves toward hiring staff.")
+    assert found == [("Nurses Union President Rosa Lind", "told",
+                      "that the board should direct money from its reserves toward hiring staff", "indirect")]
+
+
 def test_a_quote_closed_with_two_curly_apostrophes_newswire_style():
     found, _ = claims_of("“The plan was never costed,’’ Dana Pike, head of the Budget Watch group, told reporters. "
                          "The council did not reply.")

@@ -581,13 +581,19 @@ def _is_finite(clause: Token) -> bool:
 def _misattached_that_clause(cue: Token, children: list[Token], addressees: list[Token]) -> Token | None:
     """"told a meeting of leaders that few people understood ...", "reported at the time
     that ...": the parse takes the cue's that-clause for a relative clause of the
-    addressee or of a phrase right after the cue; its "that" is a complementiser."""
+    addressee or of a phrase right after the cue; its "that" is a complementiser. Or
+    "told teachers who packed the lawn that the state should pay": for a clause of the
+    relative clause, whose verb reports nothing."""
     group_end = verb_group(cue)[1]
     hosts = addressees + [c for c in children if c.dep_ == "prep" and c.i == group_end]
     for host in hosts:
         for token in host.subtree:
+            subject = any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ != "that" for c in token.children)
             if token.dep_ == "relcl" and any(c.lower_ == "that" and c.dep_ in {"mark", "advmod"} for c in token.children) \
-                    and any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ != "that" for c in token.children):
+                    and subject:
+                return token
+            if token.dep_ == "ccomp" and token.head.dep_ == "relcl" and not is_cue_verb(token.head) and subject \
+                    and any(c.lower_ == "that" and c.dep_ == "mark" for c in token.children):
                 return token
     return None
 
