@@ -463,3 +463,10 @@ def test_the_company_is_the_business_named_before_not_a_newspaper_or_a_public_bo
     result, _ = run("Brightwell Ltd has been fined by the Department of Trade, the Daily Courier reported on "
                     "Monday. The company said it would appeal.")
     assert actor_of(result, "The company") == actor_of(result, "Brightwell Ltd")
+
+
+def test_a_role_or_a_sentence_opening_verb_before_a_name_is_not_part_of_it():
+    result, _ = run("Superintendent Jennifer McCormick said schools were short of money. "
+                    "Hosting Cook at the summit is an honour, Marc Benioff said. Tim Cook smiled.")
+    assert actor_of(result, "Jennifer McCormick") == "jennifer_mccormick"
+    assert {m.actor for m in result.mentions if m.text.endswith("Cook")} == {"tim_cook"}

@@ -86,15 +86,24 @@ def _name_part(token, person: bool) -> bool:
     return not (person and (token.like_num or token.is_digit))
 
 
+def _gerund_opening(token) -> bool:
+    """"Hosting Cook at the summit is our dream": a sentence's first word, a verb in -ing
+    that the tagger took for a given name."""
+    return token.is_sent_start and token.lower_.endswith("ing") and token.text not in lexicon("given_names.tsv")
+
+
 def strip_name(span: Span) -> Span:
     """The entity span without a leading article or possessive ending, and cut where the
     parser ran the name into other words: a lower-case word that no name holds ("hosting
     Cook", "Awards after Swift"), a comma ("CBS All Access, Disney") or, for a person, a
-    number ("Nicolas Jarry 6-4", "Holcomb's 2016")."""
+    number ("Nicolas Jarry 6-4", "Holcomb's 2016"), a role before it ("Superintendent
+    Jane Roe") or a sentence's first verb ("Hosting Cook at the summit ...")."""
     start, end = span.start, span.end
     doc = span.doc
     person = span.label_ == "PERSON"
-    while start < end - 1 and (doc[start].lower_ in {"the", "a", "an"} or not _name_part(doc[start], person)):
+    roles = lexicon("person_nouns.tsv")
+    while start < end - 1 and (doc[start].lower_ in {"the", "a", "an"} or not _name_part(doc[start], person)
+                               or person and (doc[start].lower_ in roles or _gerund_opening(doc[start]))):
         start += 1
     for i in range(start + 1, end):
         token = doc[i]
