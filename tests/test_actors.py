@@ -470,3 +470,11 @@ def test_a_role_or_a_sentence_opening_verb_before_a_name_is_not_part_of_it():
                     "Hosting Cook at the summit is an honour, Marc Benioff said. Tim Cook smiled.")
     assert actor_of(result, "Jennifer McCormick") == "jennifer_mccormick"
     assert {m.actor for m in result.mentions if m.text.endswith("Cook")} == {"tim_cook"}
+
+
+def test_a_capitalised_common_word_and_an_event_are_no_actors():
+    result, _ = run("Education is the answer, said Ann Lee. Spain won the Davis Cup Finals. "
+                    "She praised education and sang at the Summer Music Awards. Acme said profits rose.")
+    actors = {m.actor for m in result.mentions}
+    assert {"ann_lee", "spain", "acme"} <= actors
+    assert not actors & {"education", "davis_cup_finals", "summer_music_awards"}

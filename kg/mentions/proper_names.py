@@ -13,8 +13,21 @@ from ..names import (family_name, first_last_name, initials, is_acronym, middles
 from .base import ENTITY_LABELS, KIND_OF_LABEL, MentionsBase, PLACE_LABELS, _name_order, _title_case, strip_name
 
 
+def _names_an_event(name: str) -> bool:
+    """True for the name of a competition, ceremony or gathering: it ends with one of
+    ``kg/data/event_name_words.txt`` ("the Davis Cup", "the Music Awards").
+
+    >>> _names_an_event("the Davis Cup Finals"), _names_an_event("Davis Polymers")
+    (True, False)
+    """
+    name = " " + " ".join(name.lower().split())
+    return any(name.endswith(" " + word) for word in lexicon("event_name_words.txt"))
+
+
 class ProperNames(MentionsBase):
     """Steps 1 and 2: names the parser tagged, then names it missed."""
+
+    _lower_words: set[str] | None = None  # the document's lower-case words, when first needed
 
     # --- 1. names -----------------------------------------------------------------------
 
@@ -121,10 +134,19 @@ class ProperNames(MentionsBase):
                 return found
         if found_known:  # a single word named so in an earlier document
             return found_known
-        if label in PLACE_LABELS:
+        if label in PLACE_LABELS or self._common_word(span) or _names_an_event(text):
             return None
         kind = KIND_OF_LABEL[label]
         return self.registry.new_actor(without_article(text), kind), "new-name", f"first mention of {text!r}"
+
+    def _common_word(self, span: Span) -> bool:
+        """True for a single capitalised word that the document also writes in lower case
+        ("Education", "Marijuana" at the head of a sentence or in a title): a common noun."""
+        if len(span) != 1 or not span[0].is_title:
+            return False
+        if self._lower_words is None:
+            self._lower_words = {t.text for t in self.doc if t.is_lower and t.is_alpha}
+        return span[0].lower_ in self._lower_words
 
     def _by_acronym(self, text: str) -> tuple[str, str, str] | None:
         """"FTC" after "the Federal Trade Commission", or the other way round: one actor."""
