@@ -38,6 +38,9 @@ def is_possessor(token: Token) -> bool:
     return token.dep_ == "poss" or any(c.dep_ == "case" and c.tag_ == "POS" for c in token.children)
 
 
+DESCRIBING_VERBS = frozenset({"be", "have", "remain", "become", "seem", "lie", "sit"})  # "Titan is cold"
+
+
 def place_role(token: Token, strict: bool = False) -> tuple[bool, str]:
     """(acts, why) for the head token of a place name: True when it stands for an actor.
 
@@ -48,7 +51,8 @@ def place_role(token: Token, strict: bool = False) -> tuple[bool, str]:
     summit"), a dateline ("Beijing — ..."), the subject of "is a city". Anything else
     (fragments, headlines the parser could not read) is taken as a place: a place name
     only stands for a state when the parse says it acts. ``strict`` (for places the
-    gazetteer does not know: cities, regions) lets only subjects, possessors and agents act.
+    gazetteer does not know: cities, regions) lets only subjects of verbs other than "be",
+    "have" and the like ("Titan has lakes"), possessors and agents act.
     """
     words = lexicon("place_words.tsv")
     head = token
@@ -68,6 +72,8 @@ def place_role(token: Token, strict: bool = False) -> tuple[bool, str]:
         if governor.lemma_ == "be" and any("place" in words.get(c.lemma_.lower(), ())
                                            for c in governor.children if c.dep_ == "attr"):
             return False, "said to be a place"
+        if strict and governor.lemma_ in DESCRIBING_VERBS:
+            return False, f"described, not acting: subject of '{governor.text}'"
         return True, f"subject of '{governor.text}'"
     if any(c.dep_ == "appos" and "place" in words.get(c.lemma_.lower(), ()) for c in head.children):
         return False, "in apposition to a word for a place"

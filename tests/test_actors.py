@@ -478,3 +478,17 @@ def test_a_capitalised_common_word_and_an_event_are_no_actors():
     actors = {m.actor for m in result.mentions}
     assert {"ann_lee", "spain", "acme"} <= actors
     assert not actors & {"education", "davis_cup_finals", "summer_music_awards"}
+
+
+def test_an_unknown_place_described_by_be_or_have_does_not_act():
+    result, _ = run("Scientists mapped Titan in detail. Titan is colder than expected and has deep lakes, "
+                    "the researchers said.")
+    assert [m.actor for m in result.mentions if m.text == "Titan"] == [None, None]
+
+
+def test_a_family_name_that_the_text_uses_as_a_common_noun_links_no_one():
+    result, _ = run("Staying on the Moon is hard, the engineer said. A moon landing costs billions.",
+                    published="2020-01-10")
+    assert {m.actor for m in result.mentions if m.text == "Moon"} <= {None}
+    trump, _ = run("Trump said he would win. Polls trump everything, she said.")  # a verb, not a noun
+    assert actor_of(trump, "Trump") == "donald_trump"

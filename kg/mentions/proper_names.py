@@ -27,7 +27,7 @@ def _names_an_event(name: str) -> bool:
 class ProperNames(MentionsBase):
     """Steps 1 and 2: names the parser tagged, then names it missed."""
 
-    _lower_words: set[str] | None = None  # the document's lower-case words, when first needed
+    _lower_words: set[str] | None = None  # the document's lower-case nouns, when first needed
 
     # --- 1. names -----------------------------------------------------------------------
 
@@ -116,6 +116,8 @@ class ProperNames(MentionsBase):
             if found:
                 return found
         known = self.registry.known(key)
+        if known and single and len(self._label(known).split()) > 1 and self._common_word(span):
+            return None  # "the Moon" in an article that also says "moon": not Moon Jae-in
         found_known = known and (known, "known-name", f"{text!r} is a name of {self._label(known)!r} ({self.registry.name_source(key)})")
         if known and (not single or self.registry.name_source(key) == "the gazetteer"):
             return found_known
@@ -140,12 +142,13 @@ class ProperNames(MentionsBase):
         return self.registry.new_actor(without_article(text), kind), "new-name", f"first mention of {text!r}"
 
     def _common_word(self, span: Span) -> bool:
-        """True for a single capitalised word that the document also writes in lower case
-        ("Education", "Marijuana" at the head of a sentence or in a title): a common noun."""
+        """True for a single capitalised word that the document also writes in lower case,
+        as a noun ("Education", "Marijuana" at the head of a sentence or in a title): a
+        common noun, not a name ("Polls trump everything" does not make "Trump" one)."""
         if len(span) != 1 or not span[0].is_title:
             return False
         if self._lower_words is None:
-            self._lower_words = {t.text for t in self.doc if t.is_lower and t.is_alpha}
+            self._lower_words = {t.text for t in self.doc if t.is_lower and t.is_alpha and t.pos_ == "NOUN"}
         return span[0].lower_ in self._lower_words
 
     def _by_acronym(self, text: str) -> tuple[str, str, str] | None:
@@ -212,7 +215,10 @@ class ProperNames(MentionsBase):
     def _by_corpus_family(self, key: str, span: Span, tagged_person: bool = True) -> tuple[str, str, str] | None:
         """A family name alone, for a person named in no other way in the document: the one
         person of the gazetteer with that family name in office on the article's date, else
-        (for a name the tagger calls a person) the one person with it named in the corpus."""
+        (for a name the tagger calls a person) the one person with it named in the corpus.
+        Not for a word the document also uses as a noun ("the Moon" beside "a moon landing")."""
+        if self._common_word(span):
+            return None
         if self.date is not None:
             serving = {t.holder for p in self.registry.gazetteer_families.get(key, set())
                        for t in self.gaz.offices_of(p) if t.covers(self.date)}
