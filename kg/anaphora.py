@@ -106,6 +106,12 @@ class QuoteIndex:
         return i >= 0 and self.spans[i][0] < offset < self.spans[i][1]
 
 
+AGE_BEFORE = re.compile(r"(\d+)-year-$")  # "the 56-year-old": the words before "old"
+ROLE_REACH = 8  # sentences back that "the ex-captain" looks for the person given that role
+VAGUE_ROLES = frozenset({"man", "woman", "member", "father", "mother", "son", "daughter", "husband", "wife",
+                         "brother", "sister", "owner", "leader", "head"})  # say too little to pick one person
+
+
 def _not_business(name: str) -> bool:
     """True when an organisation's name says it is a public body or a newspaper.
 
@@ -236,7 +242,7 @@ class Anaphora:
         pronouns = lexicon("pronouns.tsv")
         links: list[Link] = []
         table = self.table
-        wanted = table.ids(*pronouns, *lexicon("anaphors.tsv"))
+        wanted = table.ids(*pronouns, *lexicon("anaphors.tsv"), *lexicon("person_nouns.tsv"), "old")
         relative_tags = table.ids("WDT", "WP")
         for i in range(len(self.doc)):
             if table.lower[i] not in wanted and table.lemma[i] not in wanted and table.tag[i] not in relative_tags:
@@ -250,8 +256,8 @@ class Anaphora:
                 link = self._relative(token)
                 if link:
                     links.append(link)
-            elif token.pos_ == "NOUN":
-                link = self._noun_anaphor(token)
+            elif token.pos_ in {"NOUN", "ADJ"}:
+                link = self._noun_anaphor(token) or self._role_anaphor(token)
                 if link:
                     links.append(link)
                     referent = self._referent_at(token.i)
@@ -366,6 +372,35 @@ class Anaphora:
             return self._pair(token, kind, fallback=token.lemma_.lower() != "side", office="office" in entry)
         if not plural and "one" in entry and children == {"the"} and not any(c.dep_ == "prep" for c in token.rights):
             return self._one(token, kind, business="business" in entry)
+        return None
+
+    # "the ex-captain", "the health secretary", "the 56-year-old" ------------------------
+
+    def _role_anaphor(self, token: Token) -> Link | None:
+        """A definite description by role or age: the last person the text gave that role
+        or age just before or after the name ("Former England captain Joe Park ... the
+        ex-captain said"; "Lucy Grant, 56, ... the 56-year-old said"), when one was."""
+        if token.left_edge.lower_ != "the" or is_plural(token) or self._covered(token) \
+                or self.ctx.skipped(token.idx, token.idx + len(token)):
+            return None
+        age = AGE_BEFORE.search(self.ctx.text[max(0, token.idx - 12):token.idx]) if token.lower_ == "old" else None
+        if age is None and (token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon("person_nouns.tsv")
+                            or token.lemma_.lower() in VAGUE_ROLES):
+            return None
+        fits = re.compile(rf"^\s*,\s*{age.group(1)}\b") if age else re.compile(rf"\b{re.escape(token.lower_)}\b", re.I)
+        first_sent = self.sent_of[token.i] - ROLE_REACH
+        for referent in reversed(self.referents[:bisect_left(self.heads, token.i)]):
+            if referent.sent < first_sent:
+                break
+            if len(referent.actors) != 1 or referent.kind != "Person" or referent.pronoun:
+                continue
+            around = self.ctx.text[referent.end:referent.end + 8] if age else \
+                self.ctx.text[max(0, referent.start - 40):referent.end + 40]
+            if fits.search(around):
+                start, end, text = self._span(token)
+                return Link(start, end, text, referent.actors, "role-anaphor",
+                            f"the last person given that {'age' if age else 'role'}: {referent.text!r} at {referent.start}",
+                            how="title")
         return None
 
     def _covered(self, token: Token) -> bool:

@@ -492,3 +492,21 @@ def test_a_family_name_that_the_text_uses_as_a_common_noun_links_no_one():
     assert {m.actor for m in result.mentions if m.text == "Moon"} <= {None}
     trump, _ = run("Trump said he would win. Polls trump everything, she said.")  # a verb, not a noun
     assert actor_of(trump, "Trump") == "donald_trump"
+
+
+@pytest.mark.parametrize("text, description, person", [
+    ("Former England captain Joe Park led the parade. The ex-captain said the team had earned it.",
+     "The ex-captain", "joe_park"),
+    ("Health Secretary Matt Dorn visited the ward. The health secretary said staff were exhausted.",
+     "The health secretary", "matt_dorn"),
+    ("Lucy Grant, 56, joined the club in May. Ann Ito scored twice. The 56-year-old said she was delighted.",
+     "The 56-year-old", "lucy_grant"),
+])
+def test_a_description_by_role_or_age_is_the_person_given_it(text: str, description: str, person: str):
+    result, _ = run(text)
+    assert actor_of(result, description) == person
+
+
+def test_a_vague_description_or_a_pronoun_gives_no_role():
+    result, _ = run("Owen Dale treated the patient. He said the man had a rare allergy. The man recovered.")
+    assert not [m for m in linked(result, "The man") if m.actor]

@@ -309,10 +309,19 @@ class SourceResolver:
                 group = self._group_before(head.idx, "any")
                 if group is not None and self.paragraph_of(head.idx) - self.paragraph_of(group.end) <= PRONOUN_REACH:
                     return list(group.actors), "group"
-            return [], "unresolved"
+            return self._pronoun_mention(head)
         plural = head.lower_ in PLURAL_PRONOUNS
         if plural and len(previous.speakers) > 1 or not plural and previous.resolution == "document":
             return list(previous.speakers), "previous-source"
         if not plural and previous.source is not None and previous.source.ent_type_ in {"ORG", "GPE", "NORP"}:
             return list(previous.speakers), "previous-source"
+        return self._pronoun_mention(head)
+
+    def _pronoun_mention(self, head: Token) -> tuple[list[str], str]:
+        """"Acme cut 500 jobs. It added that ...": with no source before to take, the
+        organisation the pronoun refers to (kg.anaphora), when it is one that speaks."""
+        mention = self.actors.at(head.idx)
+        actor = self.actors.registry.get(mention.actor) if mention is not None else None
+        if head.lower_ == "it" and actor is not None and actor.kind in {"Organization", "Country"}:
+            return [mention.actor], "pronoun"
         return [], "unresolved"
