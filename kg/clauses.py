@@ -489,15 +489,20 @@ def clause_hedge(verb: Token) -> str | None:
     what embeds it: the condition of a coordinated clause ("if X invades and *occupies*
     Y"), an indirect question under a verb or noun of asking or not knowing ("hard to
     predict *how* hard X will punish Y", ``kg/data/question_predicates.txt``), or a
-    governing verb that is negated ("it does *not* imply that ...")."""
+    governing verb that is negated ("it does *not* imply that ...", "did *not* step up
+    to oppose X")."""
     token = verb
     for _ in range(6):
-        if token.dep_ not in {"conj", "xcomp"} or token.head == token:
+        infinitive = token.dep_ == "xcomp" or token.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in token.children)  # "stepped up *to oppose*"
+        if token.dep_ != "conj" and not infinitive or token.head == token:
             break
-        token = token.head
+        xcomp, token = infinitive, token.head
         mark = next((c for c in token.children if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS), None)
         if mark is not None:
             return mark.lower_
+        if xcomp and any(c.dep_ == "neg" for c in token.children):
+            return "not"  # "did not step up to *oppose* X": the act is not stated
     if token.dep_ not in {"ccomp", "pcomp", "csubj"}:
         return None
     governor = token.head

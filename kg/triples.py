@@ -207,7 +207,7 @@ class TripleExtractor:
             predicate_text=text[p_span[0]:p_span[1]] if p_span else None, predicate_span=p_span,
             predicate=ex.lemma,
             object_text=text[o_span[0]:o_span[1]], object_span=o_span, object=obj,
-            negated=ex.negated,
+            negated=ex.negated != (claim is not None and self._denies(claim)),
             asserted_by=claim.id if claim else None,
             confidence=confidence(frozenset(features)),
             hedged=hedged,
@@ -290,6 +290,12 @@ class TripleExtractor:
         if found == [claim.speaker] and ("male" in third or "female" in third):
             return []
         return found
+
+    def _denies(self, claim: Claim) -> bool:
+        """True when the claim's cue denies its content ("denied that", "rejected claims
+        that"): what the content states is, in the claimant's voice, negated."""
+        cue = self.doc.char_span(*claim.cue_span, alignment_mode="expand")
+        return cue is not None and any(t.lemma_.lower() in lexicon("denial_cues.txt") for t in cue)
 
     def _asserting_claim(self, offset: int) -> Claim | None:
         """The innermost claim whose content holds ``offset`` (the predicate's word)."""

@@ -506,3 +506,18 @@ def test_rdf_statement_of_an_implicit_relation_has_no_predicate_text():
     appos = next(t for t in result.triples if t.kind == "apposition")
     node = statement_iri(appos.id)
     assert (node, CG.predicateLemma, None) in g and (node, CG.predicateText, None) not in g
+
+
+def test_a_relation_denied_by_its_claimant_is_negated_in_that_voice():
+    _, triples = triples_of("Mary Holt rejected claims that she had misled Tom Lake.")
+    misled = [t for t in triples if t.object == "tom_lake"]
+    assert misled and all(t.negated and t.asserted_by for t in misled)
+    said = [t for t in triples_of("Tom Lake said that Mary Holt had misled him.")[1] if t.object == "tom_lake"]
+    assert said and not said[0].negated
+
+
+def test_an_act_under_a_negated_verb_is_no_relation():
+    _, triples = triples_of("Senator Tom Lake, who didn't step up to oppose Dan Reed, lost his seat.")
+    assert not [t for t in triples if t.object == "dan_reed"]
+    _, triples = triples_of("Tom Lake flew to Paris to meet Dan Reed.")
+    assert [t for t in triples if t.object == "dan_reed"]
