@@ -38,6 +38,15 @@ def test_told_an_audience_described_by_a_relative_clause_that():
                       "that the board should direct money from its reserves toward hiring staff", "indirect")]
 
 
+@pytest.mark.parametrize("text, before, after", [
+    ("Making the glue, the researchers note, takes days.", "Making the glue", "takes days"),
+    ("The new glue, the researchers note, sets in seconds.", "The new glue", "sets in seconds"),
+])
+def test_a_parenthetical_cue_inside_a_long_subject(text: str, before: str, after: str):
+    found, _ = claims_of(text)
+    assert found == [("the researchers", "note", before, "indirect"), ("the researchers", "note", after, "indirect")]
+
+
 def test_a_quote_closed_with_two_curly_apostrophes_newswire_style():
     found, _ = claims_of("“The plan was never costed,’’ Dana Pike, head of the Budget Watch group, told reporters. "
                          "The council did not reply.")

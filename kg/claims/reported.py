@@ -188,7 +188,7 @@ class ReportedSpeech:
             if "as" in tags and not any(c.dep_ == "prep" and c.lower_ == "as" for c in (*children, *obj.children)):
                 return None, [], None
             return Rule.OBJECT, [(obj.left_edge.i, end)], None
-        if cue.dep_ == "parataxis" and cue.head.pos_ in {"VERB", "AUX"}:
+        if cue.dep_ == "parataxis" and (cue.head.pos_ in {"VERB", "AUX"} or cue.head.dep_ == "ROOT"):
             return Rule.PARENTHETICAL, self._around(cue), None
         if "object" in tags and cue.dep_ == "relcl" and not objects and cue.head.pos_ in {"NOUN", "PROPN"}:
             # "the alliance that Putin declared": the noun the clause is about is the content
@@ -263,10 +263,16 @@ class ReportedSpeech:
         return end
 
     def _around(self, cue: Token) -> list[Range]:
-        """The clause a parenthetical cue interrupts, without the cue's own words."""
+        """The clause a parenthetical cue interrupts, without the cue's own words (from its
+        subject on: "Making the glue, the researchers note, takes days" keeps the opening
+        phrase that the parse hung from the cue)."""
         head = cue.head
         start, end = subtree_range(head)
-        inner = subtree_range(cue)
+        subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS and c.i < cue.i), None)
+        first = subject.left_edge.i if subject is not None else cue.left_edge.i
+        while first > cue.left_edge.i and self.doc[first - 1].head == cue and self.doc[first - 1].dep_ in {"mark", "advmod"}:
+            first -= 1  # "..., as the auditor put it"
+        inner = (first, cue.right_edge.i + 1)
         parts = [(start, inner[0]), (inner[1], end)]
         return [p for p in parts if trim(self.doc, *p)[1] > trim(self.doc, *p)[0]]
 
