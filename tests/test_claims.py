@@ -47,6 +47,13 @@ def test_a_parenthetical_cue_inside_a_long_subject(text: str, before: str, after
     assert found == [("the researchers", "note", before, "indirect"), ("the researchers", "note", after, "indirect")]
 
 
+def test_a_quotation_paragraph_after_a_paragraph_of_two_quotations_and_one_cue():
+    text = ("Dan Reed, the union’s leader, spoke first.\n\n“Nobody listened to us,” he said. “Now they will.”\n\n"
+            "“We will strike in June if nothing changes.”\n\nThe talks resume on Monday.")
+    _, claims = claims_of(text)
+    assert [(c.speaker, c.content) for c in claims][-1] == ("dan_reed", "We will strike in June if nothing changes")
+
+
 def test_a_quote_closed_with_two_curly_apostrophes_newswire_style():
     found, _ = claims_of("“The plan was never costed,’’ Dana Pike, head of the Budget Watch group, told reporters. "
                          "The council did not reply.")

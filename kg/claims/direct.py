@@ -345,9 +345,22 @@ class DirectQuotes:
         if quote.continues:
             return self._inherit(previous, n, Rule.DIRECT_CONTINUED)
         if quote.opens_paragraph and self._previous_line(quote) == self.layout.line(before.mark) \
-                and self._ends_paragraph(before) and previous.pattern in CUED_QUOTES:
+                and self._ends_paragraph(before) and self._cued_paragraph(n - 1):
             return self._inherit(previous, n, Rule.DIRECT_NEXT_PARAGRAPH)
         return None
+
+    def _cued_paragraph(self, n: int) -> bool:
+        """True when quotation ``n`` has its own cue, or takes it from a quotation before it
+        in its paragraph ('"A," he said. "B."' and then a paragraph '"C."': C is his too)."""
+        line = self.layout.line(self.layout.quotes[n].mark)
+        while n in self.by_quote:
+            if self.by_quote[n].pattern in CUED_QUOTES:
+                return True
+            if self.by_quote[n].pattern != Rule.DIRECT_SAME_PARAGRAPH or n == 0 \
+                    or self.layout.line(self.layout.quotes[n - 1].mark) != line:
+                return False
+            n -= 1
+        return False
 
     def _after_cue(self, quote: Quote) -> Attribution | None:
         """A quotation right after a sentence that ends with its cue: '... she said. "B."'."""
