@@ -54,6 +54,13 @@ def test_a_quotation_paragraph_after_a_paragraph_of_two_quotations_and_one_cue()
     assert [(c.speaker, c.content) for c in claims][-1] == ("dan_reed", "We will strike in June if nothing changes")
 
 
+def test_the_statement_speaks_for_whoever_issued_the_statement_before():
+    text = ("Harbor Records said in a statement that it had never blocked the show. The statement continued: "
+            "“We have worked hard to reach a deal.”\n\nThe statement also said talks would go on.")
+    _, claims = claims_of(text)
+    assert [c.speaker for c in claims] == ["harbor_records"] * 3
+
+
 def test_a_quote_closed_with_two_curly_apostrophes_newswire_style():
     found, _ = claims_of("“The plan was never costed,’’ Dana Pike, head of the Budget Watch group, told reporters. "
                          "The council did not reply.")

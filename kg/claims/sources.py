@@ -243,6 +243,28 @@ class SourceResolver:
             group = self._group_before(head.idx, "state") or self._group_before(head.idx, "any")
             if group is not None:
                 return list(group.actors), "document"
+        if any(c.lower_ == "the" for c in head.children):
+            return self._earlier_document(head)
+        return [], "document-unnamed"
+
+    def _earlier_document(self, head: Token) -> tuple[list[str], str]:
+        """"The statement continued ...": the issuer of the last such document the text
+        named before, by its own words ("a statement from X") or as the subject of the
+        verb it belongs to ("X issued a statement", "X denied it in a statement")."""
+        for token in reversed(self.doc[max(0, head.i - 400):head.i]):
+            if token.lemma_ != head.lemma_ or token.pos_ != "NOUN" or self.layout.in_quote(token):
+                continue
+            if self.paragraph_of(head.idx) - self.paragraph_of(token.idx) > PRONOUN_REACH:
+                break
+            ids, how = self._document(token) if token.i != head.i and not any(c.lower_ == "the" for c in token.children) \
+                else ([], "")
+            if ids:
+                return ids, how
+            verb = token.head.head if token.dep_ == "pobj" else token.head
+            subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            mention = self.actors.at(subject.idx) if subject is not None and verb.pos_ == "VERB" else None
+            if mention is not None:
+                return [mention.actor], "document"
         return [], "document-unnamed"
 
     def _recent(self, attribution: Attribution) -> Attribution | None:
