@@ -238,7 +238,7 @@ class Anaphora:
     # pronouns ------------------------------------------------------------------------
 
     def run(self) -> list[Link]:
-        self._sent_starts = [s.start for s in self.doc.sents]
+        self._sent_starts = [i for i in range(len(self.doc)) if i == 0 or self.sent_of[i] != self.sent_of[i - 1]]
         pronouns = lexicon("pronouns.tsv")
         links: list[Link] = []
         table = self.table

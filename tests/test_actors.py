@@ -510,3 +510,9 @@ def test_a_description_by_role_or_age_is_the_person_given_it(text: str, descript
 def test_a_vague_description_or_a_pronoun_gives_no_role():
     result, _ = run("Owen Dale treated the patient. He said the man had a rare allergy. The man recovered.")
     assert not [m for m in linked(result, "The man") if m.actor]
+
+
+def test_he_after_a_quotation_of_several_sentences_is_the_subject_before_it():
+    result, _ = run("Marc Benioff hosted Tim Cook on Tuesday.\n\nBenioff understands the benefits of that work.\n\n"
+                    "“I run my business on my phone. I have for years. I don’t own a computer,” he told Cook.")
+    assert actor_of(result, "he") == "marc_benioff"

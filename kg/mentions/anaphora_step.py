@@ -16,11 +16,16 @@ class Anaphors(MentionsBase):
 
     def _anaphors(self) -> None:
         doc = self.doc
+        quotes = QuoteIndex(self.document.text)
         sent_of = [0] * len(doc)
-        for n, sent in enumerate(doc.sents):
+        n = -1
+        for sent in doc.sents:
+            # a sentence wholly inside a quotation does not move the narrative on: after
+            # '"A. B. C," he said', "he" is as near the sentence before the quote as after "A."
+            if n < 0 or not all(quotes.inside(t.idx) for t in sent if not (t.is_punct or t.is_space)):
+                n += 1
             for i in range(sent.start, sent.end):
                 sent_of[i] = n
-        quotes = QuoteIndex(self.document.text)
         ctx = AnaphoraContext(doc=doc, text=self.document.text, kinds={a: self._kind(a) for a in {m.actor for m in self.mentions if m.actor}},
                               gender=self.registry.gender_of, skipped=self.skipped,
                               referents=self._referents(sent_of, quotes),
