@@ -108,8 +108,6 @@ class QuoteIndex:
 
 AGE_BEFORE = re.compile(r"(\d+)-year-$")  # "the 56-year-old": the words before "old"
 ROLE_REACH = 8  # sentences back that "the ex-captain" looks for the person given that role
-VAGUE_ROLES = frozenset({"man", "woman", "member", "father", "mother", "son", "daughter", "husband", "wife",
-                         "brother", "sister", "owner", "leader", "head"})  # say too little to pick one person
 
 
 def _not_business(name: str) -> bool:
@@ -309,7 +307,8 @@ class Anaphora:
             return None
         role = own.role
         candidates = [r for r in self._window(token) if self._agrees(features, r)
-                      and not self._bound_away(token, r, features)]
+                      and not self._bound_away(token, r, features)
+                      and not (r.pronoun and r.quoted and not own.quoted)]  # a quoted "they" is the speaker's
         scored = [(self._score(token, r, role, own.gender), r, "") for r in candidates]
         forward = self._cataphor(token, features)
         if forward is not None:
@@ -328,9 +327,13 @@ class Anaphora:
         return link
 
     def _where(self, token: Token, referent: Referent) -> str:
-        distance = self.sent_of[token.i] - referent.sent
-        place = {0: "same sentence", 1: "previous sentence"}.get(distance, f"{distance} sentences before")
-        return f"{referent.role}, {place}"
+        if self.doc[referent.head].sent.start == token.sent.start:
+            return f"{referent.role}, same sentence"
+        distance = max(self.sent_of[token.i] - referent.sent, 1)
+        place = "previous sentence" if distance == 1 else f"{distance} sentences before"
+        quoted = any(self.sent_of[i] == self.sent_of[i - 1] and self.doc[i].is_sent_start
+                     for i in range(referent.head + 1, token.i + 1))
+        return f"{referent.role}, {place}{' (quotations aside)' if quoted else ''}"
 
     def _bound_away(self, token: Token, referent: Referent, features: frozenset[str]) -> bool:
         """Binding: "Putin told him" (him is not Putin); "his visit" is not the visit."""
@@ -384,8 +387,8 @@ class Anaphora:
                 or self.ctx.skipped(token.idx, token.idx + len(token)):
             return None
         age = AGE_BEFORE.search(self.ctx.text[max(0, token.idx - 12):token.idx]) if token.lower_ == "old" else None
-        if age is None and (token.pos_ != "NOUN" or token.lemma_.lower() not in lexicon("person_nouns.tsv")
-                            or token.lemma_.lower() in VAGUE_ROLES):
+        roles = lexicon("person_nouns.tsv")
+        if age is None and (token.pos_ != "NOUN" or "vague" in roles.get(token.lemma_.lower(), {"vague"})):
             return None
         fits = re.compile(rf"^\s*,\s*{age.group(1)}\b") if age else re.compile(rf"\b{re.escape(token.lower_)}\b", re.I)
         first_sent = self.sent_of[token.i] - ROLE_REACH

@@ -205,7 +205,8 @@ def test_actor_page(seeds_server, seeds_data):
         assert sum(over_time) == len(about)
         assert "China" in page.inner_text("#co-mentioned") and "Russia" in page.inner_text("#relations")
         page.click("#co-mentioned a >> text=China")
-        wait_until(page, "location.hash === '#/actor/china'")
+        wait_until(page, "location.hash === '#/actor/china' && document.querySelector('h1').textContent.startsWith('China')"
+                         " && document.querySelectorAll('#claims-made tbody tr').length > 0")
         assert page.locator("#claims-made tbody tr").count() == sum(
             1 for c in seeds_data["claims"] if c["speakerActor"] == ACTOR + "china")
         assert page.errors == []

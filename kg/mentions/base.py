@@ -74,15 +74,11 @@ def _title_case(sent: Span) -> bool:
     return len(words) >= 2 and all(t.text[0].isupper() for t in words)
 
 
-NAME_CONNECTORS = frozenset({"of", "and", "&", "for", "on", "de", "del", "della", "der", "van", "von", "da", "di",
-                             "du", "le", "la", "al", "bin", "ibn", "el", "y", "the"})
-
-
 def _name_part(token, person: bool) -> bool:
     """A word a name can hold: any but a lower-case word other than a connector ("of",
     "van"), and for a person no number ("Jarry 6-4" is a score after the name)."""
     if token.is_lower:
-        return token.lower_ in NAME_CONNECTORS or token.tag_ == "POS"
+        return token.lower_ in lexicon("name_connectors.txt") or token.tag_ == "POS"
     return not (person and (token.like_num or token.is_digit))
 
 
