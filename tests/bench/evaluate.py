@@ -3,7 +3,9 @@
     python tests/bench/evaluate.py [TASK ...] [--json]
 
 Tasks: ``claims`` (seeds gold), ``actors`` (seeds gold), ``relations`` (seeds gold),
-``polnear`` (claims on PolNeAR dev), ``carb`` (triples on CaRB dev). Default: all.
+``polnear`` (claims on PolNeAR dev), ``carb`` (triples on CaRB dev), ``domains`` and
+``domains-actors`` (claims and actors on ``tests/bench/domains-dev``, news beyond
+politics). Default: all.
 Extractions are written to ``out/eval/`` so they can be inspected or re-scored.
 The scorer and the gold live in ``../shared`` (not part of this repository).
 """
@@ -19,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
 SCORER = SHARED / "eval" / "score.py"
 OUT = ROOT / "out" / "eval"
+DOMAINS = ROOT / "tests" / "bench" / "domains-dev"
 
 # task -> (scorer command, input to extract, extract options, scorer arguments)
 TASKS = {
@@ -28,6 +31,9 @@ TASKS = {
                   ["--gold", SHARED / "gold" / "relations.jsonl", "--docs", ROOT / "seeds"]),
     "polnear": ("claims", SHARED / "bench" / "polnear-dev" / "text", [],
                 ["--gold", SHARED / "bench" / "polnear-dev"]),
+    "domains": ("claims", DOMAINS / "texts", [], ["--gold", DOMAINS / "claims.jsonl", "--docs", DOMAINS / "texts"]),
+    "domains-actors": ("actors", DOMAINS / "texts", [],
+                       ["--gold", DOMAINS / "actors.jsonl", "--docs", DOMAINS / "texts"]),
     "carb": ("triples", SHARED / "bench" / "carb-dev" / "sentences.txt", ["--lines"],
              ["--gold", SHARED / "bench" / "carb-dev" / "gold.tsv"]),
 }
