@@ -61,6 +61,13 @@ def test_the_statement_speaks_for_whoever_issued_the_statement_before():
     assert [c.speaker for c in claims] == ["harbor_records"] * 3
 
 
+def test_a_quotation_the_statement_read():
+    text = 'Harbor Records issued a statement on Monday.\n\n"We were shocked by the claims," the statement read.'
+    found, _ = claims_of(text)
+    assert found == [("the statement", "read", "We were shocked by the claims", "direct")]
+    assert claims_of("The sign read: “Closed for repairs.” She read the report twice.")[0] == []
+
+
 def test_a_quote_closed_with_two_curly_apostrophes_newswire_style():
     found, _ = claims_of("“The plan was never costed,’’ Dana Pike, head of the Budget Watch group, told reporters. "
                          "The council did not reply.")
