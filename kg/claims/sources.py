@@ -256,10 +256,10 @@ class SourceResolver:
                 continue
             if self.paragraph_of(head.idx) - self.paragraph_of(token.idx) > PRONOUN_REACH:
                 break
-            ids, how = self._document(token) if token.i != head.i and not any(c.lower_ == "the" for c in token.children) \
-                else ([], "")
-            if ids:
-                return ids, how
+            if not any(c.lower_ == "the" for c in token.children):  # "a statement from X"
+                ids, how = self._document(token)
+                if ids:
+                    return ids, how
             verb = token.head.head if token.dep_ == "pobj" else token.head
             subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             mention = self.actors.at(subject.idx) if subject is not None and verb.pos_ == "VERB" else None
