@@ -68,6 +68,12 @@ def test_a_quotation_the_statement_read():
     assert claims_of("The sign read: “Closed for repairs.” She read the report twice.")[0] == []
 
 
+def test_per_x_is_according_to_x_but_not_per_cent_or_per_share():
+    found, _ = claims_of("The virus spreads fast, per health officials in the province.")
+    assert found == [("health officials in the province", "per", "The virus spreads fast", "indirect")]
+    assert claims_of("Prices rose 5 per cent in May and fees were $2 per share.")[0] == []
+
+
 def test_a_quote_closed_with_two_curly_apostrophes_newswire_style():
     found, _ = claims_of("“The plan was never costed,’’ Dana Pike, head of the Budget Watch group, told reporters. "
                          "The council did not reply.")

@@ -61,9 +61,9 @@ WORD_SENSE_PATTERNS = {Rule.OBJECT, Rule.PREP, Rule.TO, Rule.PASSIVE, Rule.NOUN}
 
 @lru_cache(maxsize=4)
 def cue_word_ids(vocab: Vocab) -> list[set[int]]:
-    """Ids of the lemmas and forms that can be cues: verbs, nouns, "according"."""
+    """Ids of the lemmas and forms that can be cues: verbs, nouns, "according", "per"."""
     verbs = set(cue_verbs())
-    words = verbs | set(lexicon("cue_nouns.txt")) | set(lexicon("cue_adjectives.txt")) | {"according"}
+    words = verbs | set(lexicon("cue_nouns.txt")) | set(lexicon("cue_adjectives.txt")) | {"according", "per"}
     lemmas = words | {w.capitalize() for w in words} | {w.upper() for w in words}  # "Vow", "DENIES"
     forms = words | {form for verb in verbs for form in inflections(verb)}  # "hopes": lemma "hop"
     return [hashes(vocab, lemmas), hashes(vocab, forms)]
@@ -107,7 +107,7 @@ class ReportedSpeech:
                 attribution = self._adjective(token)
             elif is_cue_verb(token):
                 attribution = self._verb(token)
-            elif token.lower_ == "according":
+            elif token.lower_ in {"according", "per"}:
                 attribution = self._according_to(token)
             else:  # the constructions kept as data see the cues no rule above takes
                 attribution = self._matched(token)
@@ -412,12 +412,12 @@ class ReportedSpeech:
     # according to ------------------------------------------------------------------------
 
     def _according_to(self, token: Token) -> Attribution | None:
-        """The clause "according to X" hangs from, around the phrase. When the parse makes
+        """The clause "according to X" (or "per X") hangs from, around the phrase. When the parse makes
         "According" the root of "According to X, Y.", the content is what follows the comma
         after X; when it reads a noun of X as a verb ("according to show insiders"), X is
         its last noun."""
-        to = next((c for c in token.children if c.lower_ == "to"), None)
-        if to is None:
+        to = token if token.lower_ == "per" else next((c for c in token.children if c.lower_ == "to"), None)
+        if to is None:  # "per the WHO, ...": "per" is its own "according to"
             return None
         source = next((c for c in to.children if c.dep_ == "pobj"), None) \
             or next((t for t in reversed(list(to.subtree)) if t.pos_ in {"NOUN", "PROPN"}), None)
