@@ -110,6 +110,24 @@ AGE_BEFORE = re.compile(r"(\d+)-year-$")  # "the 56-year-old": the words before 
 ROLE_REACH = 8  # sentences back that "the ex-captain" looks for the person given that role
 
 
+def _name_phrase_words(head: Token) -> set[str]:
+    """The lower-case words a name's own phrase gives it: the words before it (abbreviated
+    titles spelt out: ``kg/data/title_abbreviations.tsv``) and its appositions ("Former
+    England *captain* Joe Park", "Joe Park, the club's *captain*"), not its relative clauses.
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("Former England captain Joe Park, who met the coach, spoke.")
+    >>> sorted(_name_phrase_words(doc[4]))
+    ['captain', 'england', 'former', 'joe', 'park']
+    """
+    found = {head.lower_}
+    for child in head.children:
+        if child.dep_ in {"compound", "amod", "appos", "nmod"}:
+            found.update(t.lower_ for t in child.subtree)
+    expanded = lexicon("title_abbreviations.tsv")  # "Gov. Eric Holcomb" is a governor
+    return found | {next(iter(expanded[w.rstrip(".")])) for w in found if w.rstrip(".") in expanded}
+
+
 def _not_business(name: str) -> bool:
     """True when an organisation's name says it is a public body or a newspaper.
 
@@ -390,16 +408,15 @@ class Anaphora:
         roles = lexicon("person_nouns.tsv")
         if age is None and (token.pos_ != "NOUN" or "vague" in roles.get(token.lemma_.lower(), {"vague"})):
             return None
-        fits = re.compile(rf"^\s*,\s*{age.group(1)}\b") if age else re.compile(rf"\b{re.escape(token.lower_)}\b", re.I)
+        fits = re.compile(rf"^\s*,\s*{age.group(1)}\b") if age else None
         first_sent = self.sent_of[token.i] - ROLE_REACH
         for referent in reversed(self.referents[:bisect_left(self.heads, token.i)]):
             if referent.sent < first_sent:
                 break
             if len(referent.actors) != 1 or referent.kind != "Person" or referent.pronoun:
                 continue
-            around = self.ctx.text[referent.end:referent.end + 8] if age else \
-                self.ctx.text[max(0, referent.start - 40):referent.end + 40]
-            if fits.search(around):
+            if age and fits.search(self.ctx.text[referent.end:referent.end + 8]) \
+                    or not age and token.lower_ in _name_phrase_words(self.doc[referent.head]):
                 start, end, text = self._span(token)
                 return Link(start, end, text, referent.actors, "role-anaphor",
                             f"the last person given that {'age' if age else 'role'}: {referent.text!r} at {referent.start}",

@@ -501,6 +501,8 @@ def test_a_family_name_that_the_text_uses_as_a_common_noun_links_no_one():
      "The health secretary", "matt_dorn"),
     ("Lucy Grant, 56, joined the club in May. Ann Ito scored twice. The 56-year-old said she was delighted.",
      "The 56-year-old", "lucy_grant"),
+    ("Republican Gov. Eric Holcomb stayed away. The governor said he was waiting for a report.",
+     "The governor", "eric_holcomb"),
 ])
 def test_a_description_by_role_or_age_is_the_person_given_it(text: str, description: str, person: str):
     result, _ = run(text)
@@ -510,6 +512,8 @@ def test_a_description_by_role_or_age_is_the_person_given_it(text: str, descript
 def test_a_vague_description_or_a_pronoun_gives_no_role():
     result, _ = run("Owen Dale treated the patient. He said the man had a rare allergy. The man recovered.")
     assert not [m for m in linked(result, "The man") if m.actor]
+    result, _ = run("Defence lawyer Ben Roth spoke to the judge on Monday. The judge said the case was closed.")
+    assert not [m for m in linked(result, "The judge") if m.actor]  # the role is near his name, not his
 
 
 def test_he_after_a_quotation_of_several_sentences_is_the_subject_before_it():

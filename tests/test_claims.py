@@ -72,6 +72,8 @@ def test_per_x_is_according_to_x_but_not_per_cent_or_per_share():
     found, _ = claims_of("The virus spreads fast, per health officials in the province.")
     assert found == [("health officials in the province", "per", "The virus spreads fast", "indirect")]
     assert claims_of("Prices rose 5 per cent in May and fees were $2 per share.")[0] == []
+    found, _ = claims_of("The hacker said, per a translator, that the server was open.")
+    assert found == [("The hacker", "said", "that the server was open", "indirect")]
 
 
 def test_a_quote_closed_with_two_curly_apostrophes_newswire_style():

@@ -419,6 +419,8 @@ class ReportedSpeech:
         to = token if token.lower_ == "per" else next((c for c in token.children if c.lower_ == "to"), None)
         if to is None:  # "per the WHO, ...": "per" is its own "according to"
             return None
+        if to is token and is_cue_verb(token.head):
+            return None  # "Guccifer said, per a translator, that ...": the report is the cue's
         source = next((c for c in to.children if c.dep_ == "pobj"), None) \
             or next((t for t in reversed(list(to.subtree)) if t.pos_ in {"NOUN", "PROPN"}), None)
         if source is None or _bare_singular(source):
