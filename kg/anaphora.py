@@ -405,18 +405,18 @@ class Anaphora:
                 or self.ctx.skipped(token.idx, token.idx + len(token)):
             return None
         age = AGE_BEFORE.search(self.ctx.text[max(0, token.idx - 12):token.idx]) if token.lower_ == "old" else None
-        roles = lexicon("person_nouns.tsv")
-        if age is None and (token.pos_ != "NOUN" or "vague" in roles.get(token.lemma_.lower(), {"vague"})):
+        roles, lemma = lexicon("person_nouns.tsv"), token.lemma_.lower()
+        if age is None and (token.pos_ != "NOUN" or lemma not in roles or "vague" in roles[lemma]):
             return None
-        fits = re.compile(rf"^\s*,\s*{age.group(1)}\b") if age else None
         first_sent = self.sent_of[token.i] - ROLE_REACH
         for referent in reversed(self.referents[:bisect_left(self.heads, token.i)]):
             if referent.sent < first_sent:
                 break
             if len(referent.actors) != 1 or referent.kind != "Person" or referent.pronoun:
                 continue
-            if age and fits.search(self.ctx.text[referent.end:referent.end + 8]) \
-                    or not age and token.lower_ in _name_phrase_words(self.doc[referent.head]):
+            given = re.match(rf"\s*,\s*{age.group(1)}\b", self.ctx.text[referent.end:referent.end + 8]) if age \
+                else token.lower_ in _name_phrase_words(self.doc[referent.head])  # "Lucy Grant, 56," / "captain Joe Park"
+            if given:
                 start, end, text = self._span(token)
                 return Link(start, end, text, referent.actors, "role-anaphor",
                             f"the last person given that {'age' if age else 'role'}: {referent.text!r} at {referent.start}",

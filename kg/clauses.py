@@ -493,8 +493,7 @@ def clause_hedge(verb: Token) -> str | None:
     to oppose X")."""
     token = verb
     for _ in range(6):
-        infinitive = token.dep_ == "xcomp" or token.dep_ == "advcl" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in token.children)  # "stepped up *to oppose*"
+        infinitive = token.dep_ == "xcomp" or token.dep_ == "advcl" and has_to(token)  # "stepped up *to oppose*"
         if token.dep_ != "conj" and not infinitive or token.head == token:
             break
         xcomp, token = infinitive, token.head
