@@ -247,6 +247,22 @@ class ActorResolver:
         self._register(Actor(id=actor_id, label=name, kind=kind))
         return actor_id
 
+    def forget(self, actor_id: str) -> None:
+        """Take back an actor made from a name that turned out to be no actor (a place, a thing)."""
+        actor = self.actors.pop(actor_id)
+        self.mentioned.discard(actor_id)
+        self._gender.pop(actor_id, None)
+        for key in [k for k, v in self._by_name.items() if v == actor_id]:
+            del self._by_name[key]
+            self._name_source.pop(key, None)
+        for name in [actor.label, *actor.aliases]:
+            entries = self._first_word.get(re.split(r"[\s'’]", without_article(name))[0], [])
+            entries[:] = [e for e in entries if e[1] != actor_id]
+        for people in self._by_surname.values():
+            people.discard(actor_id)
+        for entries in self._first_last.values():
+            entries[:] = [e for e in entries if e[0] != actor_id]
+
     def group_actor(self, label: str) -> str:
         """The group actor called ``label`` ("Chinese companies"), created when new."""
         actor_id = slug(label)

@@ -486,6 +486,39 @@ def test_an_unknown_place_described_by_be_or_have_does_not_act():
     assert [m.actor for m in result.mentions if m.text == "Titan"] == [None, None]
 
 
+@pytest.mark.parametrize("text, thing", [
+    ("Engineers unveiled the Kestrel probe. The Kestrel mission will cost $2 billion, Ann Lee said.", "Kestrel"),
+    ("The team trained in Group C before the final, Ann Lee said.", "Group C"),
+    ("The moon is larger than the planet Corvain, Ann Lee said.", "Corvain"),
+    ("The service streams classic fare, including “Peter Harlow” and “Bambi,” Ann Lee said.", "Peter Harlow"),
+])
+def test_a_name_used_only_for_a_place_a_thing_or_a_work_is_no_actor(text, thing):
+    result, pipeline = run(text)
+    mentions = [m for m in result.mentions if m.text == thing]
+    assert mentions and all(m.actor is None and m.rule == "thing" for m in mentions)
+    assert "never acts" in mentions[0].evidence
+    assert slug(thing) not in pipeline.resolver.actors  # forgotten: a later document may make it an actor
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Kestrel Dynamics said on Monday that its probe was ready.", "kestrel_dynamics"),  # the subject of a verb
+    ("Ann Lee, a doctor at Harrow Infirmary, treated the man.", "harrow_infirmary"),  # where someone works
+    ("The Zolberg spokeswoman declined to comment on the launch.", "zolberg"),  # a body's spokeswoman
+    ("The launch was delayed, a Zolberg report said.", "zolberg"),  # what a body wrote
+    ("The board thanked Vantor for the loan at the meeting in Harrow.", "vantor"),  # the one thanked
+])
+def test_a_name_that_acts_once_stays_an_actor(text, actor):
+    result, _ = run(text)
+    assert actor in {m.actor for m in result.mentions}
+
+
+def test_a_thing_in_one_document_is_an_actor_where_it_acts():
+    pipeline = Pipeline()
+    first, _ = run("The Kestrel mission will cost $2 billion, Ann Lee said.", doc_id="a", pipeline=pipeline)
+    second, _ = run("Kestrel said on Monday that it had raised $2 billion.", doc_id="b", pipeline=pipeline)
+    assert actor_of(first, "Kestrel") is None and actor_of(second, "Kestrel") == "kestrel"
+
+
 def test_a_family_name_that_the_text_uses_as_a_common_noun_links_no_one():
     result, _ = run("Staying on the Moon is hard, the engineer said. A moon landing costs billions.",
                     published="2020-01-10")

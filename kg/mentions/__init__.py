@@ -12,6 +12,9 @@
    gazetteer does not know.
 2. **names the parser missed**: known names and family names in title-case headlines or
    untagged ("Dempsey thinks...").
+2b. **things**: a name first seen here that never acts and is used as a place, a thing
+   or a work ("on Titan", "the Dragonfly mission", "the planet Mercury", "“Mary
+   Poppins”") is no actor (:mod:`kg.mentions.things`).
 3. **descriptions**: titles ("the Russian president": the person named with that title
    in the document, else the holder of the office on the article's date, from the
    gazetteer), groups ("Russian officials" -> Russia, "Chinese companies" -> a group
@@ -31,11 +34,12 @@ from .anaphora_step import Anaphors
 from .base import MentionsBase, Registry, document_date, names_something, strip_name
 from .descriptions import Descriptions
 from .proper_names import ProperNames
+from .things import Things
 
 __all__ = ["DocumentMentions", "MentionsBase", "Registry", "document_date", "names_something", "strip_name"]
 
 
-class DocumentMentions(ProperNames, Descriptions, Anaphors):
+class DocumentMentions(ProperNames, Things, Descriptions, Anaphors):
     """Finds and links the mentions of one parsed document, in the five steps above."""
 
     # --- the steps ----------------------------------------------------------------------
@@ -43,6 +47,7 @@ class DocumentMentions(ProperNames, Descriptions, Anaphors):
     def run(self) -> list[Mention]:
         self._entities()
         self._missed_names()
+        self._things()
         self._descriptions()
         self._anaphors()
         for head, title in self.deferred:

@@ -37,6 +37,7 @@ class Registry(Protocol):
     def add_alias(self, actor_id: str, text: str, name: bool = True) -> None: ...
     def new_actor(self, name: str, kind: str) -> str: ...
     def group_actor(self, label: str) -> str: ...
+    def forget(self, actor_id: str) -> None: ...
 
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -159,6 +160,7 @@ class MentionsBase:
         self.families: dict[str, Counter] = {}  # family-name key -> {actor id: mentions}
         self.given: dict[str, Counter] = {}  # given-name key -> {actor id: mentions}
         self.named: Counter = Counter()  # person -> name mentions in this document
+        self.new_names: set[str] = set()  # actors this document's names made (step 2b may take them back)
         self.titles: dict[tuple[str | None, str], str] = {}  # (jurisdiction, office) -> person
         self.titled: list[tuple[int, str, frozenset[str]]] = []  # (token, person, offices) in text order
         self.deferred: list[tuple[Token, Title]] = []

@@ -127,7 +127,7 @@ class ProperNames(MentionsBase):
             found = self._by_name_suffix(span) or self._by_first_and_last(span)
             if found:
                 return found
-        if single and len(self.given.get(key, ())) == 1:
+        if single and (label not in PLACE_LABELS or text in lexicon("given_names.tsv")) and len(self.given.get(key, ())) == 1:
             actor = next(iter(self.given[key]))
             return actor, "given-name", f"given name of {self._label(actor)!r}, the only person so named in the document"
         if single:
@@ -138,8 +138,9 @@ class ProperNames(MentionsBase):
             return found_known
         if label in PLACE_LABELS or self._common_word(span) or _names_an_event(text):
             return None
-        kind = KIND_OF_LABEL[label]
-        return self.registry.new_actor(without_article(text), kind), "new-name", f"first mention of {text!r}"
+        actor = self.registry.new_actor(without_article(text), KIND_OF_LABEL[label])
+        self.new_names.add(actor)
+        return actor, "new-name", f"first mention of {text!r}"
 
     def _common_word(self, span: Span) -> bool:
         """True for a single capitalised word that the document also writes in lower case,
@@ -376,6 +377,7 @@ class ProperNames(MentionsBase):
         acts, why = place_role(span.root, strict=True)
         if acts:
             actor = self.registry.new_actor(span.text, "Actor")
+            self.new_names.add(actor)
             self.local.setdefault(name_key(span.text), actor)
             self._add(span.start_char, span.end_char, actor, "name", "new-name",
                       f"first mention of {span.text!r}, a place that acts here: {why}")

@@ -1,0 +1,197 @@
+"""Step 2b: names that this document only ever uses for a place, a thing or a work.
+
+A name first seen in this document becomes an actor when it is a name; this step takes
+it back when nothing in the text shows it acting and something shows it is a place, a
+thing or a work: the object of a preposition of place ("on Titan"), a modifier of a
+thing ("the Dragonfly mission"), a name given a class that is not someone ("the planet
+Mercury", "Titan is the only moon..."), a title in quotation marks ("“Mary Poppins”"). A
+name acts when it is the subject of a verb other than "be" or "have", an agent, the
+possessor or modifier of a person, body or statement ("Acme's chief executive", "the Acme
+spokeswoman", "Acme's statement"), the one told or asked, or is called by a word for
+someone ("Acme, the carmaker" aside, "Acme Bank", "the senator"). The mentions stay in
+the document, with no actor and the evidence; the name is forgotten by the registry, so a
+later document where it acts makes it an actor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Iterator
+
+from spacy.tokens import Span, Token
+
+from ..descriptors import DESCRIBING_VERBS, is_possessor, title_at
+from ..lexicons import lexicon, words
+from ..records import Mention
+from .base import MentionsBase
+
+QUOTES = "\"“”‘’'"
+NAME_MODIFIERS = {"compound", "nmod", "amod"}
+
+
+def _someone_words() -> frozenset[str]:
+    """Nouns for someone who may act: people by role, bodies that speak, groups."""
+    return (words("speaker_nouns.txt") | words("person_nouns.tsv") | words("company_suffixes.txt")
+            | frozenset(key.split()[-1] for key in lexicon("group_nouns.tsv")))
+
+
+def _is_someone(noun: Token) -> bool:
+    """A word for someone ("spokeswoman", "co-director", "regulators", "Senator")."""
+    lemma = noun.lemma_.lower().split("-")[-1]
+    return lemma in _someone_words() or noun.lower_ in _someone_words() or title_at(noun) is not None
+
+
+def _made_by(noun: Token) -> bool:
+    """A statement, report or poll: what its modifier or possessor made ("the Acme poll")."""
+    return noun.lemma_.lower() in words("cue_nouns.txt")
+
+
+def _class_noun(token: Token) -> bool:
+    """A common noun (not a name) that says what a name is: "planet", "benchmark"."""
+    return token.pos_ == "NOUN" and token.text[:1].islower()
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """A name standing in quotation marks of its own: a title ("“Mary Poppins”," she said)."""
+    return start > 0 and text[start - 1] in QUOTES and (
+        text[end:end + 1] in tuple(QUOTES) or text[end:end + 1] in (",", ".") and text[end + 1:end + 2] in tuple(QUOTES))
+
+
+def _someone_in_name(span: Span) -> str | None:
+    """A word for someone among a name's words ("Acme Bank", "University of York", “The
+    Wall Street Journal”; not in a label such as "Group A")."""
+    word = next((t for t in span if t.text[:1].isupper() and _is_someone(t)), None)
+    if word is None or len(span[-1]) == 1 or span[-1].like_num:
+        return None
+    return f"'{word.text}' in its name"
+
+
+def _person_name(span: Span) -> str | None:
+    """An honorific before a name, or a given name opening a person's name."""
+    before = span.doc[span.start - 1] if span.start else None
+    honorifics = lexicon("honorifics.tsv")
+    honorific = next((t for t in [before, *span] if t is not None and t.lower_.rstrip(".") in honorifics), None)
+    if honorific is not None:
+        return f"'{honorific.text}' before the name"
+    if span.root.ent_type_ == "PERSON" and len(span) > 1 and span[0].text in lexicon("given_names.tsv"):
+        return f"a person's name ('{span[0].text}' is a given name)"
+    return None
+
+
+def _class_role(noun: Token, name: str, person: bool, modifier: bool = False) -> tuple[str | None, str]:
+    """A name called ``noun`` ("the planet Mercury", "the website Full Fact, told ..."),
+    or modifying it (``modifier``: "the Dragonfly mission", "the Acme spokesman", "the
+    Acme poll"): someone when the noun is a word for someone or something made by
+    someone, or when the name is the noun's and the noun acts. A person's name is no
+    thing for the noun it is called by ("celebrity Jane Roe": no list holds every role)."""
+    acting = not modifier and noun.dep_ in {"nsubj", "csubj"} and noun.head.lemma_ not in DESCRIBING_VERBS
+    if _is_someone(noun) or acting or modifier and _made_by(noun):
+        return "acts", f"{name} '{noun.text}'"
+    if person and not modifier:
+        return None, ""
+    return "thing", f"{name} '{noun.text}'"
+
+
+def role_in_text(head: Token, text: str, start: int, end: int, person: bool = False) -> tuple[str | None, str]:
+    """("acts" | "thing" | None, why) for one mention of a name whose head token is
+    ``head`` and whose characters are ``text[start:end]`` (``person``: a name the parser
+    calls a person's); None when the parse says neither. Acting wins over any sign of a thing."""
+    found = list(_roles(head, text, start, end, person))
+    return next((r for r in found if r[0] == "acts"), None) or next(iter(found), (None, ""))
+
+
+def _roles(head: Token, text: str, start: int, end: int, person: bool) -> Iterator[tuple[str, str]]:
+    """Every sign, in the parse around one mention, that the name acts or is a thing."""
+    if _quoted(text, start, end):
+        yield "thing", "a title in quotation marks"
+    for child in head.children:
+        if child.dep_ in {"compound", "appos"} and child.i < head.i and _class_noun(child):
+            yield _class_role(child, "called", person)
+    dep, governor = head.dep_, head.head
+    owns_name = governor.pos_ == "PROPN" and governor.ent_type_ in {"ORG", "PERSON"}  # "Jane Roe's Acme"
+    if is_possessor(head) and (_is_someone(governor) or _made_by(governor) or owns_name):
+        yield "acts", f"possessor of '{governor.text}'"
+    elif dep in {"nsubj", "csubj"}:
+        if governor.lemma_ not in DESCRIBING_VERBS:
+            yield "acts", f"subject of '{governor.text}'"
+        attrs = [c for c in governor.children if c.dep_ == "attr" and _class_noun(c)]
+        if attrs and not _is_someone(attrs[0]) and not person:
+            yield "thing", f"said to be a '{attrs[0].text}'"
+    elif dep == "pobj" and governor.dep_ == "agent":
+        yield "acts", f"agent of '{governor.head.text}'"
+    elif dep in NAME_MODIFIERS and governor.i > head.i and _class_noun(governor):
+        yield _class_role(governor, "modifier of", person, modifier=True)
+    elif dep == "appos" and _class_noun(governor):
+        yield _class_role(governor, "in apposition to", person)
+    elif dep in {"dobj", "dative"}:
+        if governor.lemma_ in words("someone_object_verbs.txt") or governor.lemma_ in words("cue_verbs.txt"):
+            yield "acts", f"object of '{governor.text}'"
+        elif any(c.dep_ in {"xcomp", "ccomp"} and c.i > head.i for c in governor.children):
+            yield "acts", f"object of '{governor.text}' and subject of what follows"  # "forced Acme to close"
+    elif dep == "pobj":
+        employer = _someone_before(governor)
+        if employer is not None:  # "a doctor at X", "the head of research at X": where someone works
+            yield "acts", f"'{employer.text} ... {governor.text}'"
+        elif "locative" in lexicon("place_prepositions.tsv").get(governor.lower_, frozenset()):
+            yield "thing", f"object of '{governor.text}', a preposition of place"
+
+
+def _someone_before(prep: Token) -> Token | None:
+    """The word for someone that a chain of prepositional phrases hangs from, if any ("a
+    doctor *at* X", "Head of Fundamental Research *at* X"; not "Jane Roe *at* X": a visit)."""
+    noun = prep.head
+    if noun.lemma_ == "be":  # "who is co-director of the programme at X"
+        noun = next((c for c in noun.children if c.dep_ == "attr"), noun)
+    for _ in range(3):
+        if _is_someone(noun):
+            return noun
+        if noun.dep_ != "pobj":
+            return None
+        noun = noun.head.head
+    return None
+
+
+class Things(MentionsBase):
+    """Step 2b: new names used only for places, things and works are no actors."""
+
+    def _things(self) -> None:
+        by_actor: dict[str, list[int]] = {}
+        for i, mention in enumerate(self.mentions):
+            if mention.actor in self.new_names:
+                by_actor.setdefault(mention.actor, []).append(i)
+        for actor, indices in by_actor.items():
+            roles = [self._role(self.mentions[i]) for i in indices]
+            if any(role == "acts" for role, _ in roles):
+                continue
+            thing = next((why for role, why in roles if role == "thing"), None)
+            if thing is None:
+                continue
+            label = self._label(actor)
+            for i, (_, why) in zip(indices, roles):
+                self.mentions[i] = replace(self.mentions[i], actor=None, how="name", rule="thing", evidence=(
+                    f"{label!r} never acts in this document and is a place, thing or work here: {why or thing}"))
+            self._forget(actor)
+
+    def _role(self, mention: Mention) -> tuple[str | None, str]:
+        span = self.doc.char_span(*mention.span, alignment_mode="expand")
+        if span is None:
+            return None, ""
+        person = self._kind(mention.actor) == "Person"
+        role = role_in_text(span.root, self.document.text, *mention.span, person=person)
+        if role[0] == "acts":
+            return role
+        quoted = _quoted(self.document.text, *mention.span)  # a title, whoever it seems to name ("“Mary Poppins”")
+        named = _someone_in_name(span) or (None if quoted else _person_name(span))
+        return ("acts", named) if named else role
+
+    def _forget(self, actor: str) -> None:
+        self.registry.forget(actor)
+        self.new_names.discard(actor)
+        for index in (self.local, self.acronyms):
+            for key in [k for k, v in index.items() if v == actor]:
+                del index[key]
+        for counts in (*self.families.values(), *self.given.values(), self.named):
+            counts.pop(actor, None)
+        for i, linked in enumerate(self.actor_at):
+            if linked == actor:
+                self.actor_at[i] = None
