@@ -122,8 +122,8 @@ def _name_phrase_words(head: Token) -> set[str]:
     """
     found = {head.lower_}
     for child in head.children:
-        if child.dep_ in {"compound", "amod", "appos", "nmod"}:
-            found.update(t.lower_ for t in child.subtree)
+        if child.dep_ in {"compound", "amod", "appos", "nmod"} or child.dep_ == "prep" and child.lower_ == "of":
+            found.update(t.lower_ for t in child.subtree)  # "Sen. Jo Park of Ohio"
     expanded = lexicon("title_abbreviations.tsv")  # "Gov. Eric Holcomb" is a governor
     return found | {next(iter(expanded[w.rstrip(".")])) for w in found if w.rstrip(".") in expanded}
 
@@ -398,9 +398,12 @@ class Anaphora:
     # "the ex-captain", "the health secretary", "the 56-year-old" ------------------------
 
     def _role_anaphor(self, token: Token) -> Link | None:
-        """A definite description by role or age: the last person the text gave that role
-        or age just before or after the name ("Former England captain Joe Park ... the
-        ex-captain said"; "Lucy Grant, 56, ... the 56-year-old said"), when one was."""
+        """A definite description by role or age: of the people the text gave that role or
+        age just before or after the name ("Former England captain Joe Park ... the
+        ex-captain said"; "Lucy Grant, 56, ... the 56-year-old said"), and the description's
+        capitalised words ("the *Ohio* governor"), the one named last in the last
+        ``ROLE_REACH`` sentences ("Gov. Ann Roe and Gov. Ben Poe ... Roe ... the governor
+        said": Roe)."""
         if token.left_edge.lower_ != "the" or is_plural(token) or self._covered(token) \
                 or self.ctx.skipped(token.idx, token.idx + len(token)):
             return None
@@ -408,19 +411,22 @@ class Anaphora:
         roles, lemma = lexicon("person_nouns.tsv"), token.lemma_.lower()
         if age is None and (token.pos_ != "NOUN" or lemma not in roles or "vague" in roles[lemma]):
             return None
+        people = [r for r in self.referents[:bisect_left(self.heads, token.i)]
+                  if len(r.actors) == 1 and r.kind == "Person" and not r.pronoun]
+        marks = {t.lower_ for t in token.doc[token.left_edge.i:token.i] if t.text[:1].isupper() and t.pos_ != "DET"}
+        given = {r.actors[0]: r for r in people if (
+            re.match(rf"\s*,\s*{age.group(1)}\b", self.ctx.text[r.end:r.end + 8]) if age  # "Lucy Grant, 56,"
+            else {token.lower_, *marks} <= _name_phrase_words(self.doc[r.head]))}  # "Ohio Gov. Jo Park": "the Ohio governor"
         first_sent = self.sent_of[token.i] - ROLE_REACH
-        for referent in reversed(self.referents[:bisect_left(self.heads, token.i)]):
+        for referent in reversed(people):
             if referent.sent < first_sent:
                 break
-            if len(referent.actors) != 1 or referent.kind != "Person" or referent.pronoun:
-                continue
-            given = re.match(rf"\s*,\s*{age.group(1)}\b", self.ctx.text[referent.end:referent.end + 8]) if age \
-                else token.lower_ in _name_phrase_words(self.doc[referent.head])  # "Lucy Grant, 56," / "captain Joe Park"
-            if given:
+            if referent.actors[0] in given:
                 start, end, text = self._span(token)
+                named = given[referent.actors[0]]
                 return Link(start, end, text, referent.actors, "role-anaphor",
-                            f"the last person given that {'age' if age else 'role'}: {referent.text!r} at {referent.start}",
-                            how="title")
+                            f"the last person named of those given that {'age' if age else 'role'}: "
+                            f"{referent.text!r} at {referent.start} ({named.text!r} at {named.start})", how="title")
         return None
 
     def _covered(self, token: Token) -> bool:

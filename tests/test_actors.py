@@ -536,6 +536,10 @@ def test_a_family_name_that_the_text_uses_as_a_common_noun_links_no_one():
      "The 56-year-old", "lucy_grant"),
     ("Republican Gov. Eric Holcomb stayed away. The governor said he was waiting for a report.",
      "The governor", "eric_holcomb"),
+    ("Gov. Ann Whitfield and Gov. Ben Carter met teachers. Carter left early. Whitfield stayed until the "
+     "evening. The governor said she was waiting for a report.", "The governor", "ann_whitfield"),  # named last
+    ("Ohio Gov. Ann Roe met Texas Gov. Ben Poe. The Ohio governor said the talks went well.",
+     "The Ohio governor", "ann_roe"),  # the description's own words
 ])
 def test_a_description_by_role_or_age_is_the_person_given_it(text: str, description: str, person: str):
     result, _ = run(text)

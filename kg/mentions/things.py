@@ -15,6 +15,7 @@ later document where it acts makes it an actor.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 from typing import Iterator
 
@@ -29,6 +30,7 @@ QUOTES = "\"“”‘’'"
 NAME_MODIFIERS = {"compound", "nmod", "amod"}
 
 
+@functools.lru_cache(maxsize=1)
 def _someone_words() -> frozenset[str]:
     """Nouns for someone who may act: people by role, bodies that speak, groups."""
     return (words("speaker_nouns.txt") | words("person_nouns.tsv") | words("company_suffixes.txt")
