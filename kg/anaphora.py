@@ -128,6 +128,25 @@ def _name_phrase_words(head: Token) -> set[str]:
     return found | {next(iter(expanded[w.rstrip(".")])) for w in found if w.rstrip(".") in expanded}
 
 
+def _fits(name: str, wanted: set[str], head: Token, generic: bool) -> bool:
+    """Whether a description's words ``wanted`` and its ``head`` are words of ``name``."""
+    words = [_stem(w) for w in re.findall(r"[a-z]+", name.lower())]
+    return bool(words) and wanted <= set(words) and (generic or words[-1] == _stem(head.lower_))
+
+
+def _stem(word: str) -> str:
+    """A word without its plural ending, to compare a description with a name.
+
+    >>> _stem("productions"), _stem("utilities"), _stem("news")
+    ('production', 'utility', 'news')
+    """
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "ws")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
 def _not_business(name: str) -> bool:
     """True when an organisation's name says it is a public body or a newspaper.
 
@@ -258,7 +277,9 @@ class Anaphora:
         pronouns = lexicon("pronouns.tsv")
         links: list[Link] = []
         table = self.table
-        wanted = table.ids(*pronouns, *lexicon("anaphors.tsv"), *lexicon("person_nouns.tsv"), "old")
+        name_heads = {r.text.split()[-1].lower() for r in self.referents  # "the commission" after "... Commission"
+                      if r.actors and r.kind in {"Organization", "Group"} and not r.text.islower()}
+        wanted = table.ids(*pronouns, *lexicon("anaphors.tsv"), *lexicon("person_nouns.tsv"), "old", *name_heads)
         relative_tags = table.ids("WDT", "WP")
         for i in range(len(self.doc)):
             if table.lower[i] not in wanted and table.lemma[i] not in wanted and table.tag[i] not in relative_tags:
@@ -273,7 +294,7 @@ class Anaphora:
                 if link:
                     links.append(link)
             elif token.pos_ in {"NOUN", "ADJ"}:
-                link = self._noun_anaphor(token) or self._role_anaphor(token)
+                link = self._noun_anaphor(token) or self._role_anaphor(token) or self._name_anaphor(token)
                 if link:
                     links.append(link)
                     referent = self._referent_at(token.i)
@@ -428,6 +449,36 @@ class Anaphora:
                             f"the last person named of those given that {'age' if age else 'role'}: "
                             f"{referent.text!r} at {referent.start} ({named.text!r} at {named.start})", how="title")
         return None
+
+    # "the utilities commission", "the production company" ------------------------------
+
+    def _name_anaphor(self, token: Token) -> Link | None:
+        """A body named before, called by words of its own name and a word for a body that
+        speaks (``kg/data/speaker_nouns.txt``): "the utilities commission"
+        after "the California Public Utilities Commission", "the production company" after
+        "Dick Clark Productions" (a word for a company, such as "company" or "firm", with
+        the name's words before it); the name's last word, alone or with others of its
+        words, otherwise ("the commission"; not "the state" for "the State Bar"). The last
+        body so named in the document; a word alone only when one body has it ("the party"
+        after two parties is neither)."""
+        start = token.left_edge.i
+        words_before = self.doc[start + 1:token.i]
+        if self.doc[start].lower_ != "the" or is_plural(token) or token.pos_ != "NOUN" or self._covered(token) \
+                or any(not t.is_lower or t.pos_ not in {"NOUN", "ADJ"} for t in words_before) \
+                or self.ctx.skipped(token.idx, token.idx + len(token)):
+            return None
+        entry = lexicon("anaphors.tsv").get(token.lemma_.lower(), ())
+        generic = "Organization" in entry
+        if token.lemma_.lower() not in words("speaker_nouns.txt") or not words_before and generic:
+            return None  # "the company": the most prominent one (:meth:`_noun_anaphor`)
+        wanted = {_stem(t.lower_) for t in words_before}
+        named = [r for r in self.referents[:bisect_left(self.heads, token.i)] if len(r.actors) == 1
+                 and r.kind in {"Organization", "Group"} and not r.text.islower() and _fits(r.text, wanted, token, generic)]
+        if not named or not words_before and len({r.actors[0] for r in named}) > 1:
+            return None  # "the party" after two parties: which one?
+        first, end, text = self._span(token)
+        return Link(first, end, text, named[-1].actors, "name-words",
+                    f"in words of the name {named[-1].text!r} at {named[-1].start}", how="title")
 
     def _covered(self, token: Token) -> bool:
         i = bisect_left(self.heads, token.i)

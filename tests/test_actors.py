@@ -546,6 +546,22 @@ def test_a_description_by_role_or_age_is_the_person_given_it(text: str, descript
     assert actor_of(result, description) == person
 
 
+@pytest.mark.parametrize("text, description, actor", [
+    ("The Western Power Regulatory Commission met on Monday. The regulatory commission said outages must end.",
+     "The regulatory commission", "western_power_regulatory_commission"),
+    ("Voters in Harwick backed the Green Unity Party. The party said it would cut fares.",
+     "The party", "green_unity_party"),
+])
+def test_a_body_called_by_words_of_its_name_is_that_body(text: str, description: str, actor: str):
+    result, _ = run(text)
+    assert actor_of(result, description) == actor
+
+
+def test_a_word_of_two_names_links_neither():
+    result, _ = run("The Green Unity Party and the Blue Dawn Party met in Harwick. The party said little.")
+    assert not [m for m in linked(result, "The party") if m.actor]
+
+
 def test_a_vague_description_or_a_pronoun_gives_no_role():
     result, _ = run("Owen Dale treated the patient. He said the man had a rare allergy. The man recovered.")
     assert not [m for m in linked(result, "The man") if m.actor]
