@@ -59,6 +59,10 @@ def test_the_statement_speaks_for_whoever_issued_the_statement_before():
             "“We have worked hard to reach a deal.”\n\nThe statement also said talks would go on.")
     _, claims = claims_of(text)
     assert [c.speaker for c in claims] == ["harbor_records"] * 3
+    text = ("Harbor Records flat-out denied the allegations in a statement shared on its website.\n\n"
+            "“We never blocked the show,” the statement read.")
+    _, claims = claims_of(text)
+    assert [c.speaker for c in claims][-1] == "harbor_records"  # "in a statement" hangs from "the claims"
 
 
 def test_a_quotation_the_statement_read():

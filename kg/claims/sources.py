@@ -260,9 +260,14 @@ class SourceResolver:
                 ids, how = self._document(token)
                 if ids:
                     return ids, how
-            verb = token.head.head if token.dep_ == "pobj" else token.head
+            verb = token.head
+            for _ in range(3):  # "X denied the claims in a statement": up to the verb
+                if verb.pos_ == "VERB" or verb.head.i == verb.i:
+                    break
+                verb = verb.head
             subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-            mention = self.actors.at(subject.idx) if subject is not None and verb.pos_ == "VERB" else None
+            mention = self.actors.actor_in(subject.left_edge.idx, subject.idx + len(subject)) \
+                if subject is not None and verb.pos_ == "VERB" else None
             if mention is not None:
                 return [mention.actor], "document"
         return [], "document-unnamed"

@@ -122,7 +122,8 @@ def _roles(head: Token, text: str, start: int, end: int, person: bool) -> Iterat
     elif dep == "pobj" and governor.dep_ == "agent":
         yield "acts", f"agent of '{governor.head.text}'"
     elif dep in NAME_MODIFIERS and governor.i > head.i and _class_noun(governor):
-        yield _class_role(governor, "modifier of", person, modifier=True)
+        if governor.dep_ != "nsubj" or governor.head.lemma_ not in words("cue_verbs.txt"):
+            yield _class_role(governor, "modifier of", person, modifier=True)  # not "Acme flat-out denied"
     elif dep == "appos" and _class_noun(governor):
         yield _class_role(governor, "in apposition to", person)
     elif dep in {"dobj", "dative"}:
