@@ -519,6 +519,11 @@ def test_a_thing_in_one_document_is_an_actor_where_it_acts():
     assert actor_of(first, "Kestrel") is None and actor_of(second, "Kestrel") == "kestrel"
 
 
+def test_a_name_after_a_role_is_a_person_whatever_the_parser_says():
+    result, pipeline = run("Costs will fall, said Harlow Group’s new executive chair Ivo Brandt in a memo.")
+    assert pipeline.resolver.actors[actor_of(result, "Ivo Brandt")].kind == "Person"
+
+
 def test_a_family_name_that_the_text_uses_as_a_common_noun_links_no_one():
     result, _ = run("Staying on the Moon is hard, the engineer said. A moon landing costs billions.",
                     published="2020-01-10")

@@ -65,6 +65,11 @@ def test_the_statement_speaks_for_whoever_issued_the_statement_before():
     assert [c.speaker for c in claims][-1] == "harbor_records"  # "in a statement" hangs from "the claims"
 
 
+def test_a_subject_the_parse_split_at_a_hyphen_is_the_name_after_it():
+    _, claims = claims_of("The lakes are shallower than expected, said study co-author Lena Virtanen, a planetary scientist.")
+    assert [c.speaker for c in claims] == ["lena_virtanen"]
+
+
 def test_a_quotation_the_statement_read():
     text = 'Harbor Records issued a statement on Monday.\n\n"We were shocked by the claims," the statement read.'
     found, _ = claims_of(text)

@@ -162,6 +162,11 @@ class SourceResolver:
             found = self._single(name, attribution)
             if found[0]:
                 return found
+        named = next((c for c in head.head.children if c.dep_ == head.dep_ and c.i > head.i and c.ent_type_ == "PERSON"), None)
+        if head.pos_ == "NOUN" and named is not None:  # "said study co-author Jo Park": the parse split the subject
+            found = self._single(named, attribution)
+            if found[0]:
+                return found
         if lemma in self.unnamed and head.pos_ == "NOUN":
             return [], "unnamed"
         mention = self.actors.at(head.idx)

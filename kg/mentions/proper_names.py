@@ -138,9 +138,21 @@ class ProperNames(MentionsBase):
             return found_known
         if label in PLACE_LABELS or self._common_word(span) or _names_an_event(text):
             return None
-        actor = self.registry.new_actor(without_article(text), KIND_OF_LABEL[label])
+        actor = self.registry.new_actor(without_article(text), self._kind_in_text(span, label))
         self.new_names.add(actor)
         return actor, "new-name", f"first mention of {text!r}"
+
+    def _kind_in_text(self, span: Span, label: str) -> str:
+        """The kind of a new name: the parser's, unless the text says otherwise — a name the
+        parser took for an organisation after a role or honorific is a person ("executive
+        chair Jo Park", "Mrs. Park")."""
+        kind = KIND_OF_LABEL[label]
+        before = self.doc[span.start - 1] if span.start else None
+        if kind == "Organization" and len(span) > 1 and before is not None and all(t.pos_ == "PROPN" for t in span) \
+                and (before.lower_ in lexicon("person_nouns.tsv") or title_at(before) is not None
+                     or before.lower_.rstrip(".") in lexicon("honorifics.tsv")):
+            return "Person"
+        return kind
 
     def _common_word(self, span: Span) -> bool:
         """True for a single capitalised word that the document also writes in lower case,
