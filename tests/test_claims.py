@@ -70,6 +70,11 @@ def test_a_subject_the_parse_split_at_a_hyphen_is_the_name_after_it():
     assert [c.speaker for c in claims] == ["lena_virtanen"]
 
 
+def test_data_from_a_firm_speak_for_the_firm():
+    _, claims = claims_of("The bond has weakened sharply, according to data from Tradewell Analytics.")
+    assert [c.speaker for c in claims] == ["tradewell_analytics"]
+
+
 def test_a_quotation_the_statement_read():
     text = 'Harbor Records issued a statement on Monday.\n\n"We were shocked by the claims," the statement read.'
     found, _ = claims_of(text)

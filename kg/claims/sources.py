@@ -176,7 +176,7 @@ class SourceResolver:
         if self._is_joint(head):
             group = self._group_before(head.idx, self._group_kind(head))
             return (list(group.actors), "group") if group else ([], "unresolved-group")
-        if "document" in self.nouns.get(lemma, ()):
+        if "document" in self.nouns.get(lemma, ()) or "document" in self.nouns.get(lower, ()):  # "data" (lemma "datum")
             return self._document(head)
         if head.pos_ == "NOUN" and head.is_title:  # "Lindqvist: ...", a name the tagger took for a noun
             found = self._surname(head)
