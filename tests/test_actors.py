@@ -519,6 +519,11 @@ def test_a_thing_in_one_document_is_an_actor_where_it_acts():
     assert actor_of(first, "Kestrel") is None and actor_of(second, "Kestrel") == "kestrel"
 
 
+def test_an_outlets_reporter_by_family_name_is_the_reporter_named_before():
+    result, _ = run("Maria Lund covered the story. The patients were treated at home, according to NPR’s Lund.")
+    assert actor_of(result, "NPR’s Lund") == "maria_lund"
+
+
 def test_a_name_after_a_role_is_a_person_whatever_the_parser_says():
     result, pipeline = run("Costs will fall, said Harlow Group’s new executive chair Ivo Brandt in a memo.")
     assert pipeline.resolver.actors[actor_of(result, "Ivo Brandt")].kind == "Person"

@@ -75,6 +75,12 @@ def test_data_from_a_firm_speak_for_the_firm():
     assert [c.speaker for c in claims] == ["tradewell_analytics"]
 
 
+def test_as_x_reports_for_an_outlet_is_a_clause_of_comment():
+    found, _ = claims_of("As Maria Lund reports for the BBC, the first cases came to light last week.")
+    assert found == [("Maria Lund", "reports", "the first cases came to light last week", "indirect")]
+    assert claims_of("As the crowd argued about taxes, the mayor left.")[0] == []  # what they argued is elsewhere
+
+
 def test_a_quotation_the_statement_read():
     text = 'Harbor Records issued a statement on Monday.\n\n"We were shocked by the claims," the statement read.'
     found, _ = claims_of(text)

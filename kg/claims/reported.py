@@ -42,7 +42,8 @@ from .patterns import PatternMatch, content_at, find_matches
 from .rules import Rule, RuleTable, rule_table
 
 OBJECT_EXTENSIONS = {"oprd", "xcomp", "ccomp", "advcl"}
-OBJECT_PREPS = {"as", "for", "of", "over", "about"}  # "criticized X for Y", "described X as Y"
+OBJECT_PREPS = {"as", "for", "of", "over", "about"}
+TOPIC_PREPS = {"about", "over", "against", "with"}  # "as they argued about taxes": what was said is elsewhere  # "criticized X for Y", "described X as Y"
 UNSOURCED_PREPS = {"for", "of", "over", "about"}  # "X was criticized for Y"
 TIME_NOUNS = {"course", "period", "time", "years", "months", "weeks", "days", "decades", "weekend"}
 CIRCUMSTANCE_PREPS = words("setting_prepositions.tsv", "circumstance")
@@ -167,7 +168,9 @@ class ReportedSpeech:
         objects = [c for c in children if c.dep_ == "dobj" and c.i > cue.i] \
             or [c for c in children if c.dep_ == "oprd" and c.i > cue.i][:1]  # "called Oz a quack": no dobj
         if _is_as_clause(cue) and "activity" not in tags and all(o.lower_ in PRO_FORMS for o in objects) \
-                and not any(c.dep_ in {"xcomp", "prep"} and c.i > cue.i for c in children):
+                and not any(c.i > cue.i and (c.dep_ == "xcomp" or c.dep_ == "prep" and (
+                    f"prep:{c.lower_}" in tags or c.lower_ in TOPIC_PREPS)) for c in children):
+            # "as X reports for NPR, ..." comments; "as X argued for / about ..." says what it is about
             return Rule.AS, self._around(cue), (objects[-1].i + 1 if objects else None)  # "..., as X put it"
         if "to" in tags:
             for child in children:

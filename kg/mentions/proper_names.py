@@ -40,6 +40,9 @@ class ProperNames(MentionsBase):
                 self._entity(span, label)
 
     def _entity(self, span: Span, label: str) -> None:
+        owner = next((i for i in range(span.end - 2, span.start, -1) if self.doc[i].tag_ == "POS"), None)
+        if owner is not None and name_key(self.doc[owner + 1:span.end].text) in self.families:
+            span, label = self.doc[owner + 1:span.end], "PERSON"  # "NPR's Feng" after "Emily Feng"
         text, key = span.text, name_key(span.text)
         if key in lexicon("not_actors.txt"):
             return  # "PDF", "MB", "GDP": tagged as names, never actors
