@@ -448,6 +448,16 @@ class Anaphora:
                 return Link(start, end, text, referent.actors, "role-anaphor",
                             f"the last person named of those given that {'age' if age else 'role'}: "
                             f"{referent.text!r} at {referent.start} ({named.text!r} at {named.start})", how="title")
+        if age and not given:  # "The 56-year-old said": an age the text never gave is read like "he"
+            role = role_of(token)
+            candidates = [r for r in self._window(token) if len(r.actors) == 1 and r.kind == "Person" and not r.quoted
+                          and self.gender_of(r)]  # someone known to be a person, not a club the parser took for one
+            best = max(candidates, key=lambda r: self._score(token, r, role), default=None)
+            if best is not None:
+                start, end, text = self._span(token)
+                return Link(start, end, text, best.actors, "role-anaphor",
+                            f"no one is given that age; the most prominent person before it: {best.text!r} "
+                            f"at {best.start} ({self._where(token, best)})", how="title")
         return None
 
     # "the utilities commission", "the production company" ------------------------------

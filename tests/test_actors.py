@@ -544,6 +544,8 @@ def test_a_family_name_that_the_text_uses_as_a_common_noun_links_no_one():
      "The health secretary", "matt_dorn"),
     ("Lucy Grant, 56, joined the club in May. Ann Ito scored twice. The 56-year-old said she was delighted.",
      "The 56-year-old", "lucy_grant"),
+    ("Jose Ramos has agreed a deal to coach the Harrow club.\n\nTalks between the club and Ramos's agents went "
+     "on into Tuesday night.\n\nThe 56-year-old said he was excited.", "The 56-year-old", "jose_ramos"),  # age not given
     ("Republican Gov. Eric Holcomb stayed away. The governor said he was waiting for a report.",
      "The governor", "eric_holcomb"),
     ("Gov. Ann Whitfield and Gov. Ben Carter met teachers. Carter left early. Whitfield stayed until the "
