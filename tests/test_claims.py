@@ -226,6 +226,12 @@ def test_cue_after_its_clause_and_unnamed_source():
     assert claims[0].speaker is None
 
 
+def test_advocates_urging_a_body_are_a_source():
+    found, claims = claims_of("Consumer advocates are urging the regulator to set backup power rules.")
+    assert found == [("Consumer advocates", "are urging", "the regulator to set backup power rules", "indirect")]
+    assert claims[0].speaker is None
+
+
 def test_unnamed_source_modified_by_a_name_has_no_actor():
     _, claims = claims_of("A French official said that the talks would resume.")
     assert claims[0].speaker_text == "A French official" and claims[0].speaker is None
