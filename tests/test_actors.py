@@ -524,6 +524,14 @@ def test_an_outlets_reporter_by_family_name_is_the_reporter_named_before():
     assert actor_of(result, "NPR’s Lund") == "maria_lund"
 
 
+def test_a_persons_company_named_with_a_possessive_is_two_actors():
+    result, pipeline = run("NASA chose Mary Lane's Harbor Robotics to build the lander.")
+    assert actor_of(result, "Mary Lane") == "mary_lane" and actor_of(result, "Harbor Robotics") == "harbor_robotics"
+    assert pipeline.resolver.actors["harbor_robotics"].kind == "Organization"
+    result, _ = run("She was treated at Children's Hospital in May.")
+    assert actor_of(result, "Children's Hospital") == "childrens_hospital"  # no person before the possessive
+
+
 def test_a_name_after_a_role_is_a_person_whatever_the_parser_says():
     result, pipeline = run("Costs will fall, said Harlow Group’s new executive chair Ivo Brandt in a memo.")
     assert pipeline.resolver.actors[actor_of(result, "Ivo Brandt")].kind == "Person"

@@ -43,6 +43,11 @@ class ProperNames(MentionsBase):
         owner = next((i for i in range(span.end - 2, span.start, -1) if self.doc[i].tag_ == "POS"), None)
         if owner is not None and name_key(self.doc[owner + 1:span.end].text) in self.families:
             span, label = self.doc[owner + 1:span.end], "PERSON"  # "NPR's Feng" after "Emily Feng"
+        elif owner is not None and self._person_owner(self.doc[span.start:owner]):
+            self._entity(self.doc[span.start:owner], "PERSON")  # "Jeff Bezos's Blue Origin": two names
+            span, label = self.doc[owner + 1:span.end], "ORG"
+            if (span.start_char, span.end_char) in self.spans:
+                return
         text, key = span.text, name_key(span.text)
         if key in lexicon("not_actors.txt"):
             return  # "PDF", "MB", "GDP": tagged as names, never actors
@@ -144,6 +149,14 @@ class ProperNames(MentionsBase):
         actor = self.registry.new_actor(without_article(text), self._kind_in_text(span, label))
         self.new_names.add(actor)
         return actor, "new-name", f"first mention of {text!r}"
+
+    def _person_owner(self, owner: Span) -> bool:
+        """Whether the words before a possessive inside a name are a person's name of their
+        own ("*Jeff Bezos*'s Blue Origin"; not "Children's Hospital", "King's College")."""
+        if len(owner) < 2 or not all(t.pos_ == "PROPN" for t in owner):
+            return False
+        known = self.local.get(name_key(owner.text)) or self.registry.known(name_key(owner.text))
+        return known is not None and self._kind(known) == "Person" or owner[0].text in lexicon("given_names.tsv")
 
     def _kind_in_text(self, span: Span, label: str) -> str:
         """The kind of a new name: the parser's, unless the text says otherwise — a name the
