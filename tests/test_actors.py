@@ -525,7 +525,7 @@ def test_an_outlets_reporter_by_family_name_is_the_reporter_named_before():
 
 
 def test_a_persons_company_named_with_a_possessive_is_two_actors():
-    result, pipeline = run("NASA chose Mary Lane's Harbor Robotics to build the lander.")
+    result, pipeline = run("NASA chose Mary Lane’s Harbor Robotics to build the lander.")
     assert actor_of(result, "Mary Lane") == "mary_lane" and actor_of(result, "Harbor Robotics") == "harbor_robotics"
     assert pipeline.resolver.actors["harbor_robotics"].kind == "Organization"
     result, _ = run("She was treated at Children's Hospital in May.")
