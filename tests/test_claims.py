@@ -107,10 +107,17 @@ def test_a_quote_closed_with_two_curly_apostrophes_newswire_style():
     'She set up a charity called "Paws Together" in 2019.',
     'The new footbridge, dubbed "the Ribbon", opened on Friday.',
     "The same can't be said of the away side's defence.",
+    "The condition has since been dubbed “office lung.”",
+    "The condition has been dubbed “office lung” by doctors.",
 ])
 def test_words_that_look_like_speech_but_are_not(text: str):
     found, _ = claims_of(text)
     assert found == []
+
+
+def test_words_said_of_a_thing_with_a_naming_verb_are_a_claim():
+    found, _ = claims_of("The plan was called “reckless and cruel” by critics.")
+    assert found == [("critics", "was called", "reckless and cruel", "direct")]
 
 
 def test_a_dateline_is_never_the_speaker():

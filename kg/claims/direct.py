@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import lexicon
 from ..spans import char_span as char_range
@@ -169,7 +169,8 @@ class DirectQuotes:
                 self.extends[cue.i] = quote  # 'she said that A, "but B."': one claim, A and B
                 return None
             subject, source = self._subject(cue, before, after)
-            if relation == "frames" and subject is not None and self._may_speak(cue, subject):
+            if relation == "frames" and subject is not None and self._may_speak(cue, subject) \
+                    and not _only_a_name(cue, self.doc[words[0]:words[1]]):
                 self.used_cues.add(cue.i)
                 return self._attribution(Rule.DIRECT, cue, subject, quote, words, source)
         according = next((t for t in frame if t.lower_ == "according"), None)
@@ -404,6 +405,13 @@ class DirectQuotes:
         quote = self.layout.quotes[n]
         return replace(attribution, pattern=pattern, contents=[quote_words(self.text, quote)],
                        closed=quote.closed)
+
+
+def _only_a_name(cue: Token, quoted: Span) -> bool:
+    """A naming cue ("dubbed", "called") before a quotation of a few words and no verb: a
+    name given, not words said ('it has been dubbed “desk lung”')."""
+    return "naming" in (cue_tags(cue) or ()) and len(quoted) <= 5 and quoted.root.pos_ in {"NOUN", "PROPN"} \
+        and not any(t.pos_ in {"VERB", "AUX"} for t in quoted)
 
 
 def document_names(doc: Doc) -> set[str]:

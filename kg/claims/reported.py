@@ -350,6 +350,13 @@ class ReportedSpeech:
     def _is_passive(self, cue: Token) -> bool:
         return cue.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in cue.children)
 
+    def _gives_a_name(self, cue: Token) -> bool:
+        """"The condition was dubbed “desk lung” by doctors": what follows the cue is a
+        name in quotation marks or capitals, a name given (not "called a disaster")."""
+        named = [c for c in cue.rights if c.dep_ in {"oprd", "attr", "dobj", "xcomp"}]
+        return bool(named) and named[0].pos_ in {"NOUN", "PROPN"} and len(list(named[0].subtree)) <= 5 and (
+            self.layout.in_quote(named[0]) or all(t.pos_ == "PROPN" for t in named[0].subtree if t.is_alpha))
+
     def _passive(self, cue: Token, tags: frozenset[str]) -> Attribution | None:
         """"Concerns were expressed by X / in a joint statement": the agent is the source."""
         source = None
@@ -369,7 +376,7 @@ class ReportedSpeech:
             parts = [subtree_range(content)]
         else:  # "Concerns about X, its plans ... were expressed": the subjects are the content
             subjects = [c for c in cue.children if c.dep_ == "nsubjpass" and not is_pronoun(c)]
-            if not subjects:
+            if not subjects or "naming" in tags and self._gives_a_name(cue):
                 return None
             parts = [(subjects[0].left_edge.i, subjects[-1].right_edge.i + 1)]
         return self._attribution(Rule.PASSIVE, cue, source, parts, None, weak="weak" in tags)
