@@ -109,6 +109,7 @@ def test_a_quote_closed_with_two_curly_apostrophes_newswire_style():
     "The same can't be said of the away side's defence.",
     "The condition has since been dubbed “office lung.”",
     "The condition has been dubbed “office lung” by doctors.",
+    "These are the qualities she hopes to bring to the club.",
 ])
 def test_words_that_look_like_speech_but_are_not(text: str):
     found, _ = claims_of(text)

@@ -172,7 +172,7 @@ class ReportedSpeech:
                     f"prep:{c.lower_}" in tags or c.lower_ in TOPIC_PREPS)) for c in children):
             # "as X reports for NPR, ..." comments; "as X argued for / about ..." says what it is about
             return Rule.AS, self._around(cue), (objects[-1].i + 1 if objects else None)  # "..., as X put it"
-        if "to" in tags:
+        if "to" in tags and not _gap_in_relative(cue):
             for child in children:
                 if child.dep_ == "xcomp" and child.i > cue.i and (has_to(child) or child.tag_ == "VBG" and not objects):
                     start = objects[0].left_edge.i if objects and objects[0].i < child.i else child.left_edge.i
@@ -662,6 +662,16 @@ def _is_as_clause(cue: Token) -> bool:
     """"Hawaii, as one adviser pointed out, ...", "as a memo put it": a clause of comment."""
     return cue.dep_ == "advcl" and cue.head.pos_ in {"VERB", "AUX"} \
         and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < cue.i for c in cue.children)
+
+
+def _gap_in_relative(cue: Token) -> bool:
+    """"the qualities he hopes to convey": a cue in a relative clause whose noun is the
+    object of the infinitive, a thing described, not words reported ("the senator who
+    hopes to win" reports a hope)."""
+    if cue.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.tag_ not in {"WP", "WDT"} for c in cue.children):
+        return False
+    verbs = [c for c in cue.children if c.dep_ == "xcomp"]
+    return bool(verbs) and not any(c.dep_ in {"dobj", "ccomp", "xcomp", "attr"} for c in verbs[0].children)
 
 
 def _is_condition(clause: Token) -> bool:
