@@ -53,6 +53,15 @@ def test_surname_merges_with_full_name_in_the_same_document():
     assert surname.rule == "surname" and "Angela Merkel" in surname.evidence
 
 
+@pytest.mark.parametrize("text, later", [
+    ("Kate Moss-Holt won the seat. Moss-Holt said the count was fair.", "Moss-Holt"),  # a hyphenated family name
+    ("Mary Smith won the seat. Mrs Smith said she was delighted.", "Smith"),  # an honorific with no full stop
+])
+def test_a_family_name_after_the_full_name_is_that_person(text: str, later: str):
+    result, _ = run(text)
+    assert {m.actor for m in result.mentions if m.text == later} == {result.mentions[0].actor}
+
+
 def test_two_people_with_one_surname_are_not_merged_on_the_surname():
     result, _ = extract_text("John Smith met Mary Smith in London. Smith said nothing.")
     by_text = {m.text: m for m in result.mentions}

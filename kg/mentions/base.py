@@ -64,9 +64,10 @@ def document_date(document: Document) -> dt.date | None:
 
 def _name_order(span: Span) -> tuple[bool, int, int]:
     """Names of several words first, shorter before longer ("Alicia Machado" before "Miss
-    Universe Alicia Machado"), then single words, longer first ("Machado")."""
-    single = len(span) == 1
-    return single, -len(span.text) if single else len(span), span.start
+    Universe Alicia Machado"), then single words, longer first ("Machado"); a hyphenated
+    word is one word ("Podlipnik-Castillo" after "Hans Podlipnik-Castillo")."""
+    words = len(span.text.split())
+    return words == 1, -len(span.text) if words == 1 else words, span.start
 
 
 def _title_case(sent: Span) -> bool:
@@ -93,14 +94,17 @@ def strip_name(span: Span) -> Span:
     """The entity span without a leading article or possessive ending, and cut where the
     parser ran the name into other words: a lower-case word that no name holds ("hosting
     Cook", "Awards after Swift"), a comma ("CBS All Access, Disney") or, for a person, a
-    number ("Nicolas Jarry 6-4", "Holcomb's 2016"), a role before it ("Superintendent
-    Jane Roe") or a sentence's first verb ("Hosting Cook at the summit ...")."""
+    number ("Nicolas Jarry 6-4", "Holcomb's 2016"), a role or honorific before it
+    ("Superintendent Jane Roe", "Mrs Roe") or a sentence's first verb ("Hosting Cook at
+    the summit ...")."""
     start, end = span.start, span.end
     doc = span.doc
     person = span.label_ == "PERSON"
     roles = lexicon("person_nouns.tsv")
+    honorifics = lexicon("honorifics.tsv")
     while start < end - 1 and (doc[start].lower_ in {"the", "a", "an"} or not _name_part(doc[start], person)
-                               or person and (doc[start].lower_ in roles or _gerund_opening(doc[start]))):
+                               or person and (doc[start].lower_ in roles or doc[start].lower_ in honorifics
+                                              or _gerund_opening(doc[start]))):
         start += 1
     for i in range(start + 1, end):
         token = doc[i]
