@@ -97,22 +97,27 @@ def initials(name: str) -> str:
     ('FTC', 'SEC')
     >>> initials("World Health Organization"), initials("Acme"), initials("the new Board")
     ('WHO', '', '')
+    >>> initials("Pacific Gas & Electric Co.")
+    'PG&E'
     """
     skipped = lexicon("acronym_skipped_words.txt")
-    words = [w for w in re.split(r"[\s\-]+", without_article(name)) if w and w.lower() not in skipped]
-    if len(words) < 2 or not all(w[:1].isupper() and w[:1].isalpha() for w in words):
+    name = without_company_suffix(without_article(name)) or without_article(name)
+    words = [w for w in re.split(r"[\s\-]+", name) if w == "&" or w and w.lower() not in skipped]
+    if len(words) < 2 or not all(w == "&" or w[:1].isupper() and w[:1].isalpha() for w in words):
         return ""
     return "".join(w[0] for w in words)
 
 
 def is_acronym(word: str) -> bool:
-    """Two to six capital letters ("FTC", "NHS"), with a lower-case letter allowed inside ("DfE").
+    """Two to six capital letters ("FTC", "NHS"), with a lower-case letter or "&" allowed
+    inside ("DfE", "PG&E").
 
-    >>> is_acronym("IMF"), is_acronym("DfE"), is_acronym("Acme"), is_acronym("A")
-    (True, True, False, False)
+    >>> is_acronym("IMF"), is_acronym("DfE"), is_acronym("Acme"), is_acronym("A"), is_acronym("PG&E")
+    (True, True, False, False, True)
     """
-    return 2 <= len(word) <= 6 and word.isalpha() and word[0].isupper() and word[-1].isupper() \
-        and sum(ch.isupper() for ch in word) >= len(word) - 1
+    letters = word.replace("&", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and word[0].isupper() and word[-1].isupper() \
+        and sum(ch.isupper() for ch in letters) >= len(letters) - 1
 
 
 def without_company_suffix(name: str) -> str | None:

@@ -112,6 +112,16 @@ def test_an_acronym_and_its_expansion_are_one_actor_either_way_round():
     assert actor_of(later, "The Care Quality Commission") == actor_of(later, "the CQC")
 
 
+@pytest.mark.parametrize("text, short, full", [
+    ("Northern Gas & Power Co. cut supplies. NG&P said the cuts would last two days.", "NG&P", "Northern Gas & Power Co."),
+    ("Harlan Robotics, Vexa and others were picked. Harlan Robotics Inc. said it was proud.",
+     "Harlan Robotics", "Harlan Robotics Inc."),  # the short name first, then with its legal form
+])
+def test_a_company_short_form_is_the_company(text: str, short: str, full: str):
+    result, _ = run(text)
+    assert actor_of(result, short) == actor_of(result, full) is not None
+
+
 def test_formats_and_units_are_no_actors():
     result, _ = run("The Kestrel X2 stores PDF files and JPEG images of up to 20 MB, Kestrel Labs said.")
     actors = {m.actor for m in result.mentions}

@@ -102,8 +102,8 @@ class ProperNames(MentionsBase):
         if self._kind(actor) == "Person":
             return
         acronym = initials(name)
-        if acronym:
-            self.acronyms.setdefault(acronym, actor)
+        for form in {acronym, acronym.replace("&", "")} - {""}:  # "PG&E" and "PGE"
+            self.acronyms.setdefault(form, actor)
         if is_acronym(name):
             self.acronyms.setdefault(name, actor)
         short = without_company_suffix(without_article(name))
@@ -146,6 +146,10 @@ class ProperNames(MentionsBase):
             return found_known
         if label in PLACE_LABELS or self._common_word(span) or _names_an_event(text):
             return None
+        short = without_company_suffix(without_article(text))
+        if short and name_key(short) in self.local:  # "Sierra Nevada Corporation" after "Sierra Nevada"
+            actor = self.local[name_key(short)]
+            return actor, "company-suffix", f"{text!r} is {self._label(actor)!r} with its legal form, named so in the document"
         actor = self.registry.new_actor(without_article(text), self._kind_in_text(span, label))
         self.new_names.add(actor)
         return actor, "new-name", f"first mention of {text!r}"
@@ -186,8 +190,8 @@ class ProperNames(MentionsBase):
         if is_acronym(name) and name in self.acronyms and self.registry.known(name_key(name)) in (None, self.acronyms[name]):
             actor = self.acronyms[name]
             return actor, "acronym", f"{name!r} is the acronym of {self._label(actor)!r}, named so in the document"
-        acronym = initials(name)
-        if acronym and acronym in self.acronyms and self.registry.known(name_key(name)) is None:
+        acronym = next((a for a in (initials(name), initials(name).replace("&", "")) if a in self.acronyms), "")
+        if acronym and self.registry.known(name_key(name)) is None:
             actor = self.acronyms[acronym]
             return actor, "acronym-expansion", f"{name!r} spells out {acronym!r}, named so in the document"
         return None
