@@ -339,6 +339,12 @@ class Subjects:
     intent: Token | None = None  # the noun of purpose it hangs on ("in an *attempt* to convince")
 
 
+def _ends_relative_clause_of(noun: Token, other: Token) -> bool:
+    """True when ``other`` comes right after a relative clause of ``noun``: a second
+    subject the parser took from that clause's end."""
+    return any(c.dep_ == "relcl" and c.right_edge.i + 1 == other.left_edge.i for c in noun.children)
+
+
 def subjects_of(verb: Token, depth: int = 0) -> Subjects | None:
     """The subject heads of a predicate and where they come from."""
     own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i] or \
@@ -350,6 +356,8 @@ def subjects_of(verb: Token, depth: int = 0) -> Subjects | None:
     passive = is_passive(verb)
     if own:
         head = own[-1]
+        if len(own) > 1 and _ends_relative_clause_of(own[-2], head):
+            head = own[-2]  # "Senators who didn't oppose Tom Hale lost": Hale belongs to the relative clause
         antecedent = relative_antecedent(verb)
         if antecedent is not None and is_relative_word(head):
             return Subjects([antecedent], "relative", passive)

@@ -521,3 +521,8 @@ def test_an_act_under_a_negated_verb_is_no_relation():
     assert not [t for t in triples if t.object == "dan_reed"]
     _, triples = triples_of("Tom Lake flew to Paris to meet Dan Reed.")
     assert [t for t in triples if t.object == "dan_reed"]
+
+
+def test_a_name_ending_a_relative_clause_is_not_the_main_subject():
+    found, _ = triples_of("Senators who didn't step up to oppose Tom Hale lost their seats.")
+    assert ("Tom Hale", "lose", "their seats") not in found
