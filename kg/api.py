@@ -56,11 +56,16 @@ def documents_of(inputs: Input | Iterable[Input], published: str | None = None,
     """
     if isinstance(inputs, (str, Path, Document)):
         inputs = [inputs]
+    paths: list[Path] = []  # read together, so that a copy of another input is recognised
     for number, item in enumerate(inputs, start=1):
+        if isinstance(item, Path):
+            paths.append(item)
+            continue
+        if paths:
+            yield from read_documents(paths, warn=warn or ignore, published=published)
+            paths = []
         if isinstance(item, Document):
             yield item
-        elif isinstance(item, Path):
-            yield from read_documents([item], warn=warn or ignore, published=published)
         elif isinstance(item, str):
             meta: dict[str, str | None] = {}
             if published is not None and not set_date(meta, published):
@@ -68,6 +73,8 @@ def documents_of(inputs: Input | Iterable[Input], published: str | None = None,
             yield document_from_text(f"text-{number}", item, meta)
         else:
             raise TypeError(f"extract reads texts, paths and kg.ingest.Document objects, not {type(item).__name__}")
+    if paths:
+        yield from read_documents(paths, warn=warn or ignore, published=published)
 
 
 def extract(inputs: Input | Iterable[Input], model: str | None = None, published: str | None = None,

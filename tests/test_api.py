@@ -56,6 +56,14 @@ def test_extract_takes_texts_and_documents():
     assert document["doc"] == "mine"
 
 
+def test_extract_recognises_a_copy_among_the_paths_it_is_given(tmp_path: Path):
+    text = "The council said on Monday that the bridge would close in June for repairs. " * 8
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(text, encoding="utf-8")
+    records = kg.extract([tmp_path / "a.txt", tmp_path / "b.txt"])
+    assert {r["doc"]: r["duplicate_of"] for r in records if r["type"] == "document"} == {"a": None, "b": "a"}
+
+
 def test_extract_refuses_what_it_cannot_read():
     with pytest.raises(TypeError, match="not int"):
         kg.extract([3])
