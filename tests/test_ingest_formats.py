@@ -398,6 +398,13 @@ WIRE = ["BRUSSELS (Wire) - European Union and British negotiators will resume ta
         "remaining gaps by then."]
 
 
+def test_the_lsh_bands_are_datasketchs_optimum():
+    from datasketch.lsh import _optimal_param
+
+    from kg.ingest.copies import LSH_BANDS, NUM_PERM, THRESHOLD
+    assert _optimal_param(THRESHOLD, NUM_PERM, 0.5, 0.5) == LSH_BANDS
+
+
 def test_exact_and_near_copies_link_to_the_first(tmp_path: Path):
     (tmp_path / "1-original.txt").write_text("Trade talks go on\n" + "\n".join(WIRE), encoding="utf-8")
     (tmp_path / "2-exact.txt").write_text("Trade talks go on\n\n" + "\n\n".join(WIRE) + "\n", encoding="utf-8")
