@@ -551,6 +551,12 @@ def test_a_persons_company_named_with_a_possessive_is_two_actors():
     assert actor_of(result, "Children's Hospital") == "childrens_hospital"  # no person before the possessive
 
 
+def test_a_name_ending_in_a_word_of_company_names_is_an_organisation():
+    result, pipeline = run("Dick Clark Productions denied the report. The production company said it had made no deal.")
+    assert pipeline.resolver.actors[actor_of(result, "Dick Clark Productions")].kind == "Organization"
+    assert actor_of(result, "The production company") == "dick_clark_productions"
+
+
 def test_a_name_after_a_role_is_a_person_whatever_the_parser_says():
     result, pipeline = run("Costs will fall, said Harlow Group’s new executive chair Ivo Brandt in a memo.")
     assert pipeline.resolver.actors[actor_of(result, "Ivo Brandt")].kind == "Person"

@@ -165,8 +165,11 @@ class ProperNames(MentionsBase):
     def _kind_in_text(self, span: Span, label: str) -> str:
         """The kind of a new name: the parser's, unless the text says otherwise — a name the
         parser took for an organisation after a role or honorific is a person ("executive
-        chair Jo Park", "Mrs. Park")."""
+        chair Jo Park", "Mrs. Park"); one ending in a word of company names is an
+        organisation ("Dick Clark Productions", ``kg/data/organisation_name_words.txt``)."""
         kind = KIND_OF_LABEL[label]
+        if kind == "Person" and len(span) > 1 and span[-1].lower_ in lexicon("organisation_name_words.txt"):
+            return "Organization"  # "Dick Clark Productions"
         before = self.doc[span.start - 1] if span.start else None
         if kind == "Organization" and len(span) > 1 and before is not None and all(t.pos_ == "PROPN" for t in span) \
                 and (before.lower_ in lexicon("person_nouns.tsv") or title_at(before) is not None
