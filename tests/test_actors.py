@@ -557,6 +557,12 @@ def test_a_name_ending_in_a_word_of_company_names_is_an_organisation():
     assert actor_of(result, "The production company") == "dick_clark_productions"
 
 
+def test_a_name_called_a_group_is_an_organisation():
+    result, pipeline = run("The finals came from a deal between the federation and Kosmos, a group co-founded by "
+                           "footballer Gerard Pique.")
+    assert pipeline.resolver.actors[actor_of(result, "Kosmos")].kind == "Organization"
+
+
 def test_a_name_after_a_role_is_a_person_whatever_the_parser_says():
     result, pipeline = run("Costs will fall, said Harlow Group’s new executive chair Ivo Brandt in a memo.")
     assert pipeline.resolver.actors[actor_of(result, "Ivo Brandt")].kind == "Person"

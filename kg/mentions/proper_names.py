@@ -162,14 +162,27 @@ class ProperNames(MentionsBase):
         known = self.local.get(name_key(owner.text)) or self.registry.known(name_key(owner.text))
         return known is not None and self._kind(known) == "Person" or owner[0].text in lexicon("given_names.tsv")
 
+    def _noun_after_comma(self, span: Span):
+        """"Kosmos, a group ...": the apposition right after a name, wherever the parse hung it."""
+        doc, i = self.doc, span.end
+        if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in {"a", "an", "the"}:
+            return None
+        return next((t for t in doc[i + 2:i + 6] if t.dep_ == "appos" and t.pos_ == "NOUN"), None)
+
     def _kind_in_text(self, span: Span, label: str) -> str:
         """The kind of a new name: the parser's, unless the text says otherwise — a name the
         parser took for an organisation after a role or honorific is a person ("executive
-        chair Jo Park", "Mrs. Park"); one ending in a word of company names is an
-        organisation ("Dick Clark Productions", ``kg/data/organisation_name_words.txt``)."""
+        chair Jo Park", "Mrs. Park"); one ending in a word of company names or called a
+        company or group is an organisation ("Dick Clark Productions",
+        ``kg/data/organisation_name_words.txt``; "Kosmos, a group co-founded by ...")."""
         kind = KIND_OF_LABEL[label]
         if kind == "Person" and len(span) > 1 and span[-1].lower_ in lexicon("organisation_name_words.txt"):
             return "Organization"  # "Dick Clark Productions"
+        called = next((c for c in span.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None) \
+            or self._noun_after_comma(span)
+        if kind == "Person" and called is not None and called.lemma_.lower() in lexicon("speaker_nouns.txt") \
+                and called.lemma_.lower() not in lexicon("person_nouns.tsv") and title_at(called) is None:
+            return "Organization"  # "Kosmos, a group co-founded by ..." (a body, not a person)
         before = self.doc[span.start - 1] if span.start else None
         if kind == "Organization" and len(span) > 1 and before is not None and all(t.pos_ == "PROPN" for t in span) \
                 and (before.lower_ in lexicon("person_nouns.tsv") or title_at(before) is not None
