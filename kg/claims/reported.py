@@ -42,8 +42,8 @@ from .patterns import PatternMatch, content_at, find_matches
 from .rules import Rule, RuleTable, rule_table
 
 OBJECT_EXTENSIONS = {"oprd", "xcomp", "ccomp", "advcl"}
-OBJECT_PREPS = {"as", "for", "of", "over", "about"}
-TOPIC_PREPS = {"about", "over", "against", "with"}  # "as they argued about taxes": what was said is elsewhere  # "criticized X for Y", "described X as Y"
+OBJECT_PREPS = {"as", "for", "of", "over", "about"}  # "criticized X for Y", "described X as Y"
+TOPIC_PREPS = {"about", "over", "against", "with"}  # "as they argued about taxes": what was said is elsewhere
 UNSOURCED_PREPS = {"for", "of", "over", "about"}  # "X was criticized for Y"
 TIME_NOUNS = {"course", "period", "time", "years", "months", "weeks", "days", "decades", "weekend"}
 CIRCUMSTANCE_PREPS = words("setting_prepositions.tsv", "circumstance")

@@ -7,10 +7,10 @@ thing ("the Dragonfly mission"), a name given a class that is not someone ("the 
 Mercury", "Titan is the only moon..."), a title in quotation marks ("“Mary Poppins”"). A
 name acts when it is the subject of a verb other than "be" or "have", an agent, the
 possessor or modifier of a person, body or statement ("Acme's chief executive", "the Acme
-spokeswoman", "Acme's statement"), the one told or asked, or is called by a word for
-someone ("Acme, the carmaker" aside, "Acme Bank", "the senator"). The mentions stay in
-the document, with no actor and the evidence; the name is forgotten by the registry, so a
-later document where it acts makes it an actor.
+spokeswoman", "Acme's statement"), the one told or hired, where someone works ("a doctor
+at Acme"), or when its words say it is someone ("Acme Bank", "Mrs. Roe", "the carmaker
+Acme"). The mentions stay in the document, with no actor and the evidence; the name is
+forgotten by the registry, so a later document where it acts makes it an actor.
 """
 
 from __future__ import annotations
