@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..descriptors import MODIFIERS, place_role, title_at
 from ..lexicons import honorific_gender, lexicon
@@ -162,7 +162,7 @@ class ProperNames(MentionsBase):
         known = self.local.get(name_key(owner.text)) or self.registry.known(name_key(owner.text))
         return known is not None and self._kind(known) == "Person" or owner[0].text in lexicon("given_names.tsv")
 
-    def _noun_after_comma(self, span: Span):
+    def _noun_after_comma(self, span: Span) -> Token | None:
         """"Kosmos, a group ...": the apposition right after a name, wherever the parse hung it."""
         doc, i = self.doc, span.end
         if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in {"a", "an", "the"}:
