@@ -510,6 +510,8 @@ def test_an_unknown_place_described_by_be_or_have_does_not_act():
     ("The team trained in Group C before the final, Ann Lee said.", "Group C"),
     ("The moon is larger than the planet Corvain, Ann Lee said.", "Corvain"),
     ("The service streams classic fare, including “Peter Harlow” and “Bambi,” Ann Lee said.", "Peter Harlow"),
+    ("The museum on Lindenstrasse reopened, Ann Lee said.", "Lindenstrasse"),
+    ("About half of Harlan County’s cell sites were out of service, Ann Lee said.", "Harlan County"),
 ])
 def test_a_name_used_only_for_a_place_a_thing_or_a_work_is_no_actor(text, thing):
     result, pipeline = run(text)

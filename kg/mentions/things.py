@@ -68,6 +68,15 @@ def _someone_in_name(span: Span) -> str | None:
     return f"'{word.text}' in its name"
 
 
+def _place_by_name(span: Span) -> bool:
+    """A name whose last word makes it a place's ("Harrow Street", "Castro Valley",
+    "Lüderitzstrasse"; ``kg/data/place_name_words.txt``)."""
+    last, text = span[-1].lower_, span.text.lower()
+    entries = words("place_name_words.txt")
+    return len(span) > 1 and last in entries or any(e.startswith("-") and text.endswith(e[1:]) and len(text) > len(e) + 2
+                                                     for e in entries)
+
+
 def _person_name(span: Span) -> str | None:
     """An honorific before a name, or a given name opening a person's name."""
     before = span.doc[span.start - 1] if span.start else None
@@ -183,6 +192,8 @@ class Things(MentionsBase):
         role = role_in_text(span.root, self.document.text, *mention.span, person=person)
         if role[0] == "acts":
             return role
+        if _place_by_name(span):
+            return "thing", f"a place by its name ('{span[-1].text}')"
         quoted = _quoted(self.document.text, *mention.span)  # a title, whoever it seems to name ("“Mary Poppins”")
         named = _someone_in_name(span) or (None if quoted else _person_name(span))
         return ("acts", named) if named else role
