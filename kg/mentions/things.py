@@ -16,6 +16,7 @@ forgotten by the registry, so a later document where it acts makes it an actor.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import replace
 from typing import Iterator
 
@@ -27,6 +28,7 @@ from ..records import Mention
 from .base import MentionsBase
 
 QUOTES = "\"“”‘’'"
+LABEL = re.compile(r"^(?:[A-Z]?\d+[A-Za-z]?|[A-Z])$")  # "Page A8", "Group C", "Boeing 737"
 NAME_MODIFIERS = {"compound", "nmod", "amod"}
 
 
@@ -194,6 +196,8 @@ class Things(MentionsBase):
             return role
         if _place_by_name(span):
             return "thing", f"a place by its name ('{span[-1].text}')"
+        if len(span) > 1 and LABEL.match(span[-1].text):
+            return "thing", f"a label or a model ('{span.text}')"
         quoted = _quoted(self.document.text, *mention.span)  # a title, whoever it seems to name ("“Mary Poppins”")
         named = _someone_in_name(span) or (None if quoted else _person_name(span))
         return ("acts", named) if named else role
