@@ -484,6 +484,11 @@ def test_the_company_is_the_business_named_before_not_a_newspaper_or_a_public_bo
     assert actor_of(result, "The company") == actor_of(result, "Brightwell Ltd")
 
 
+def test_a_name_stops_at_a_line_break():
+    result, pipeline = run("Fix the roads\n\nThe council must act now, before winter comes.\n\nJon Rego\nCastro Valley\n")
+    assert actor_of(result, "Jon Rego") == "jon_rego" and pipeline.resolver.actors["jon_rego"].label == "Jon Rego"
+
+
 def test_a_role_or_a_sentence_opening_verb_before_a_name_is_not_part_of_it():
     result, _ = run("Superintendent Jennifer McCormick said schools were short of money. "
                     "Hosting Cook at the summit is an honour, Marc Benioff said. Tim Cook smiled.")

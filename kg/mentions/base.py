@@ -108,7 +108,7 @@ def strip_name(span: Span) -> Span:
         start += 1
     for i in range(start + 1, end):
         token = doc[i]
-        if token.text == "," or not (_name_part(token, person) or token.is_punct):
+        if token.text == "," or token.is_space or not (_name_part(token, person) or token.is_punct):
             end = i
             break
     while end > start + 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
