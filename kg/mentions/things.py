@@ -194,13 +194,15 @@ class Things(MentionsBase):
         role = role_in_text(span.root, self.document.text, *mention.span, person=person)
         if role[0] == "acts":
             return role
+        quoted = _quoted(self.document.text, *mention.span)  # a title, whoever it seems to name ("“Mary Poppins”")
+        named = _someone_in_name(span) or (None if quoted else _person_name(span))
+        if named:
+            return "acts", named  # "Tom Lake" is a person, not a lake
         if _place_by_name(span):
             return "thing", f"a place by its name ('{span[-1].text}')"
         if len(span) > 1 and LABEL.match(span[-1].text):
             return "thing", f"a label or a model ('{span.text}')"
-        quoted = _quoted(self.document.text, *mention.span)  # a title, whoever it seems to name ("“Mary Poppins”")
-        named = _someone_in_name(span) or (None if quoted else _person_name(span))
-        return ("acts", named) if named else role
+        return role
 
     def _forget(self, actor: str) -> None:
         self.registry.forget(actor)
