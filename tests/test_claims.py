@@ -81,6 +81,12 @@ def test_as_x_reports_for_an_outlet_is_a_clause_of_comment():
     assert claims_of("As the crowd argued about taxes, the mayor left.")[0] == []  # what they argued is elsewhere
 
 
+def test_a_coordination_the_parse_made_a_modifier_keeps_the_named_speaker():
+    _, claims = claims_of("Gov. Eric Holcomb stayed away. Holcomb and GOP legislative leaders touted the plan "
+                          "as making strides toward improving teacher pay.")
+    assert [c.speaker for c in claims] == ["eric_holcomb"]
+
+
 def test_a_quotation_the_statement_read():
     text = 'Harbor Records issued a statement on Monday.\n\n"We were shocked by the claims," the statement read.'
     found, _ = claims_of(text)

@@ -142,6 +142,12 @@ class SourceResolver:
         self.history.append(attribution)
 
     def _resolve(self, head: Token, attribution: Attribution) -> tuple[list[str], str]:
+        joined = next((c for c in head.lefts if c.dep_ in {"nmod", "compound"} and c.ent_type_ == "PERSON"
+                       and any(g.dep_ == "cc" and g.lower_ == "and" for g in c.children)), None)
+        if head.pos_ == "NOUN" and joined is not None:  # "Holcomb and GOP leaders said": a coordination misparsed
+            ids = [i for token in (joined, head) for i in self._single(token, attribution)[0]]
+            if ids:
+                return list(dict.fromkeys(ids)), "joint" if len(set(ids)) > 1 else "name"
         conjuncts = [t for t in head.conjuncts if t.i > head.i]
         if conjuncts:
             ids: list[str] = []
