@@ -87,6 +87,16 @@ def test_a_coordination_the_parse_made_a_modifier_keeps_the_named_speaker():
     assert [c.speaker for c in claims] == ["eric_holcomb"]
 
 
+def test_a_document_speaks_for_whoever_released_it():
+    _, claims = claims_of("The Harlow Audit Office released two highly critical reports that depicted delays and "
+                          "cost increases.")
+    assert [c.speaker for c in claims] == ["harlow_audit_office"]
+    _, claims = claims_of("Mary Holt and Tom Hale issued a statement describing their meeting as a positive step.")
+    assert sorted(c.speaker for c in claims) == ["mary_holt", "tom_hale"]
+    _, claims = claims_of("Jane Roe read a report that said prices would rise.")
+    assert [c.speaker for c in claims] == [None]  # a reader is no issuer
+
+
 def test_a_quotation_the_statement_read():
     text = 'Harbor Records issued a statement on Monday.\n\n"We were shocked by the claims," the statement read.'
     found, _ = claims_of(text)

@@ -26,7 +26,7 @@ from spacy.attrs import DEP, ENT_TYPE
 from spacy.tokens import Doc, Token
 
 from ..actors import DocActors
-from ..lexicons import honorific_gender, lexicon
+from ..lexicons import honorific_gender, lexicon, words
 from .grammar import antecedent, core_range, hashes, tokens_with
 from .layout import Layout
 from .model import Attribution
@@ -232,7 +232,8 @@ class SourceResolver:
 
     def _document(self, head: Token) -> tuple[list[str], str]:
         """A document speaks for its issuer, where the text names it ("the Kremlin's
-        statement", "a statement from X", "the declaration issued by X and Y")."""
+        statement", "a statement from X", "the declaration issued by X and Y", "X released
+        a report that ...")."""
         for child in head.children:
             if child.dep_ == "acl":
                 agent = next((c for c in child.children if c.dep_ == "agent"), None)
@@ -250,6 +251,12 @@ class SourceResolver:
                 mention = self.actors.at(pobj.idx) if pobj is not None else None
                 if mention is not None:
                     return [mention.actor], "document"
+        if head.dep_ == "dobj" and head.head.lemma_ in words("issuing_verbs.txt"):  # "X released a report that ..."
+            subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+            issuers = [m.actor for m in (self.actors.actor_in(t.left_edge.idx, t.idx + len(t))
+                                         for t in ([subject, *subject.conjuncts] if subject is not None else [])) if m]
+            if issuers:
+                return list(dict.fromkeys(issuers)), "document"  # "Trump and Ryan issued a statement"
         if any(c.lower_ == "joint" for c in head.children):
             group = self._group_before(head.idx, "state") or self._group_before(head.idx, "any")
             if group is not None:
