@@ -95,6 +95,9 @@ def test_a_document_speaks_for_whoever_released_it():
     assert sorted(c.speaker for c in claims) == ["mary_holt", "tom_hale"]
     _, claims = claims_of("Jane Roe read a report that said prices would rise.")
     assert [c.speaker for c in claims] == [None]  # a reader is no issuer
+    _, claims = claims_of("The deadline mattered as the Harlow Office of the Inspector General released two critical "
+                          "reports that depicted delays and cost increases.")
+    assert [c.speaker for c in claims] == ["harlow_office_of_the_inspector_general"]  # the name with its "of" phrase
 
 
 def test_a_quotation_the_statement_read():

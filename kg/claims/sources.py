@@ -253,8 +253,8 @@ class SourceResolver:
                     return [mention.actor], "document"
         if head.dep_ == "dobj" and head.head.lemma_ in words("issuing_verbs.txt"):  # "X released a report that ..."
             subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
-            issuers = [m.actor for m in (self.actors.actor_in(t.left_edge.idx, t.idx + len(t))
-                                         for t in ([subject, *subject.conjuncts] if subject is not None else [])) if m]
+            issuers = [m.actor for m in (self._actor_of_phrase(t) for t in ([subject, *subject.conjuncts]
+                                                                             if subject is not None else [])) if m]
             if issuers:
                 return list(dict.fromkeys(issuers)), "document"  # "Trump and Ryan issued a statement"
         if any(c.lower_ == "joint" for c in head.children):
@@ -264,6 +264,12 @@ class SourceResolver:
         if any(c.lower_ == "the" for c in head.children):
             return self._earlier_document(head)
         return [], "document-unnamed"
+
+    def _actor_of_phrase(self, head: Token):
+        """The first actor mentioned in the noun phrase ``head`` heads, its "of" phrase
+        included ("NASA's Office of the Inspector General")."""
+        end = max([head.i] + [c.right_edge.i for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"])
+        return self.actors.actor_in(head.left_edge.idx, self.doc[end].idx + len(self.doc[end]))
 
     def _earlier_document(self, head: Token) -> tuple[list[str], str]:
         """"The statement continued ...": the issuer of the last such document the text
@@ -284,8 +290,7 @@ class SourceResolver:
                     break
                 verb = verb.head
             subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-            mention = self.actors.actor_in(subject.left_edge.idx, subject.idx + len(subject)) \
-                if subject is not None and verb.pos_ == "VERB" else None
+            mention = self._actor_of_phrase(subject) if subject is not None and verb.pos_ == "VERB" else None
             if mention is not None:
                 return [mention.actor], "document"
         return [], "document-unnamed"
