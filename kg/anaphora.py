@@ -153,7 +153,7 @@ def _not_business(name: str) -> bool:
     >>> _not_business("the Department of Education"), _not_business("The New York Times"), _not_business("WeWork")
     (True, True, False)
     """
-    return not set(re.findall(r"[a-z]+", name.lower())).isdisjoint(words("not_business_words.txt"))
+    return not set(re.findall(r"[a-z]+", name.lower())).isdisjoint(lexicon("not_business_words.txt"))
 
 
 def role_of(token: Token) -> str:
@@ -479,7 +479,7 @@ class Anaphora:
             return None
         entry = lexicon("anaphors.tsv").get(token.lemma_.lower(), ())
         generic = "Organization" in entry
-        if token.lemma_.lower() not in words("speaker_nouns.txt") or not words_before and generic:
+        if token.lemma_.lower() not in lexicon("speaker_nouns.txt") or not words_before and generic:
             return None  # "the company": the most prominent one (:meth:`_noun_anaphor`)
         wanted = {_stem(t.lower_) for t in words_before}
         named = [r for r in self.referents[:bisect_left(self.heads, token.i)] if len(r.actors) == 1

@@ -26,7 +26,7 @@ from spacy.attrs import DEP, ENT_TYPE
 from spacy.tokens import Doc, Token
 
 from ..actors import DocActors
-from ..lexicons import honorific_gender, lexicon, words
+from ..lexicons import honorific_gender, lexicon
 from .grammar import antecedent, core_range, hashes, tokens_with
 from .layout import Layout
 from .model import Attribution
@@ -251,7 +251,7 @@ class SourceResolver:
                 mention = self.actors.at(pobj.idx) if pobj is not None else None
                 if mention is not None:
                     return [mention.actor], "document"
-        if head.dep_ == "dobj" and head.head.lemma_ in words("issuing_verbs.txt"):  # "X released a report that ..."
+        if head.dep_ == "dobj" and head.head.lemma_ in lexicon("issuing_verbs.txt"):  # "X released a report that ..."
             subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
             issuers = [m.actor for m in (self._actor_of_phrase(t) for t in ([subject, *subject.conjuncts]
                                                                              if subject is not None else [])) if m]

@@ -47,7 +47,7 @@ def _is_someone(noun: Token) -> bool:
 
 def _made_by(noun: Token) -> bool:
     """A statement, report or poll: what its modifier or possessor made ("the Acme poll")."""
-    return noun.lemma_.lower() in words("cue_nouns.txt")
+    return noun.lemma_.lower() in lexicon("cue_nouns.txt")
 
 
 def _class_noun(token: Token) -> bool:
@@ -74,7 +74,7 @@ def _place_by_name(span: Span) -> bool:
     """A name whose last word makes it a place's ("Harrow Street", "Castro Valley",
     "Lüderitzstrasse"; ``kg/data/place_name_words.txt``)."""
     last, text = span[-1].lower_, span.text.lower()
-    entries = words("place_name_words.txt")
+    entries = lexicon("place_name_words.txt")
     return len(span) > 1 and last in entries or any(e.startswith("-") and text.endswith(e[1:]) and len(text) > len(e) + 2
                                                      for e in entries)
 
@@ -133,12 +133,12 @@ def _roles(head: Token, text: str, start: int, end: int, person: bool) -> Iterat
     elif dep == "pobj" and governor.dep_ == "agent":
         yield "acts", f"agent of '{governor.head.text}'"
     elif dep in NAME_MODIFIERS and governor.i > head.i and _class_noun(governor):
-        if governor.dep_ != "nsubj" or governor.head.lemma_ not in words("cue_verbs.txt"):
+        if governor.dep_ != "nsubj" or governor.head.lemma_ not in lexicon("cue_verbs.txt"):
             yield _class_role(governor, "modifier of", person, modifier=True)  # not "Acme flat-out denied"
     elif dep == "appos" and _class_noun(governor):
         yield _class_role(governor, "in apposition to", person)
     elif dep in {"dobj", "dative"}:
-        if governor.lemma_ in words("someone_object_verbs.txt") or governor.lemma_ in words("cue_verbs.txt"):
+        if governor.lemma_ in lexicon("someone_object_verbs.txt") or governor.lemma_ in lexicon("cue_verbs.txt"):
             yield "acts", f"object of '{governor.text}'"
         elif any(c.dep_ in {"xcomp", "ccomp"} and c.i > head.i for c in governor.children):
             yield "acts", f"object of '{governor.text}' and subject of what follows"  # "forced Acme to close"
