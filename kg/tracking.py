@@ -2,7 +2,8 @@
 
 Claims that say the same thing — in several articles, by several speakers — form one
 group (a ``cg:Proposition``). Two claims say the same thing when claim matching
-(:mod:`kg.match`, the decision ``kg match`` prints) says so of their *matching texts*:
+(:mod:`kg.match` by embeddings, the decision ``kg match --method embeddings`` prints)
+says so of their *matching texts*:
 the content without its leading "that", or the cue and the content together when the
 content only completes the cue ("urged | the senator to resign" is about urging, not
 about the senator). A claim whose content is a bare noun phrase ("the former
@@ -16,7 +17,8 @@ so claims of new documents are matched against what is stored without regrouping
 existing groups never reshuffle, new claims join them or start their own.
 
 Two claims are contradiction candidates when they are about the same proposition
-(matching with negation set aside) and one says "not X": a denial cue ("denied",
+(they match as claims of one group do, and closer still, or the pair encoder of
+:mod:`kg.match`, which hardly sees a "not", reads them as one claim) and one says "not X": a denial cue ("denied",
 "rejected"), a negated cue ("did not say") or a negated main predicate of the content
 ("never used"). Two negative claims that agree, a claim and one reported inside it, two
 claims of one speaker in one article, and copies of one article are never candidates.
@@ -45,7 +47,7 @@ GROUP_THRESHOLD = match.THRESHOLD
 ANCHOR_THRESHOLD = 0.4  # how close a new member must be to the first claim of its group
 AVERAGE_THRESHOLD = 0.45  # and, on average, to its claims
 MAX_GROUP_CHECK = 20  # members of a group that a new member is compared with (the first ones)
-CONTRADICTION_THRESHOLD = 0.7  # matching with negation set aside
+CONTRADICTION_THRESHOLD = 0.7  # closer than claims of one group
 CANDIDATE_COSINE = 0.45  # nearest neighbours below this cosine are never compared
 NEIGHBOURS = 12
 CHUNK = 256  # claims whose neighbours are found in one matrix product
@@ -186,9 +188,10 @@ class Tracker:
                 yield _closest(cosines[row, :index])
 
     def score(self, index: int, other: int) -> float:
-        """How surely the claims at ``index`` and ``other`` say the same thing; a speaker
-        who says much the same in two articles is taken to repeat the claim."""
-        score = match.text_similarity(self.text(index), self.text(other))
+        """How surely the claims at ``index`` and ``other`` say the same thing (claim
+        matching by embeddings); a speaker who says much the same in two articles is taken
+        to repeat the claim."""
+        score = match.embedding_similarity(self.text(index), self.text(other))
         a, b = self.claims[index], self.claims[other]
         if a.speaker and a.speaker == b.speaker and a.source_id != b.source_id:
             score += SAME_SPEAKER_BONUS
@@ -306,15 +309,21 @@ def track_records(claims: list[TrackedClaim]) -> Iterator[Record]:
 
 def contradiction(a: TrackedClaim, b: TrackedClaim, text_a: match.Text, text_b: match.Text,
                   denials) -> Contradiction | None:
-    """A contradiction candidate when ``a`` and ``b`` say the same thing but for one "not"."""
+    """A contradiction candidate when ``a`` and ``b`` say the same thing but for one "not":
+    they match as claims of one group do, and their embeddings are closer still or the
+    pair encoder, which hardly sees a "not", reads them as one claim."""
     if a.doc == b.doc and a.speaker and a.speaker == b.speaker or (a.doc, a.offset) == (b.doc, b.offset):
         return None  # one speaker's words in one article; joint speakers of one passage
     evidence = _contradiction_evidence(a, b, denials, (text_a.negations, text_b.negations))
     if not evidence:
         return None
-    score = match.text_similarity(text_a, text_b, ignore_negation=True)
-    if score < CONTRADICTION_THRESHOLD:
+    score = match.embedding_similarity(text_a, text_b)
+    if score < GROUP_THRESHOLD:
         return None
+    if score < CONTRADICTION_THRESHOLD:
+        score = match.text_similarity(text_a, text_b)
+        if score < CONTRADICTION_THRESHOLD:
+            return None
     first, second = sorted((a.id, b.id))
     return Contradiction(first, second, round(score, 3), evidence)
 
