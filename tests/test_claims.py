@@ -100,6 +100,16 @@ def test_a_document_speaks_for_whoever_released_it():
     assert [c.speaker for c in claims] == ["harlow_office_of_the_inspector_general"]  # the name with its "of" phrase
 
 
+def test_a_spokesperson_or_an_office_speaks_for_whom_the_phrase_names():
+    _, claims = claims_of("Harbor Records said sales fell. A Harbor Records spokesperson said the label was cooperating.")
+    assert [c.speaker for c in claims] == ["harbor_records", "harbor_records"]
+    _, claims = claims_of("Mayor Jane Roe spoke on Monday. Her office said she would travel to Leeds.")
+    assert [c.speaker for c in claims] == ["jane_roe"]
+    _, claims = claims_of("A spokeswoman for the Port Authority said the docks would reopen. "
+                          "A spokesman said the ships had left.")
+    assert [c.speaker for c in claims] == ["port_authority", None]  # no one named: unnamed
+
+
 def test_a_quotation_the_statement_read():
     text = 'Harbor Records issued a statement on Monday.\n\n"We were shocked by the claims," the statement read.'
     found, _ = claims_of(text)

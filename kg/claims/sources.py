@@ -14,6 +14,8 @@ Through the document's actor mentions (:class:`~kg.actors.DocActors`):
 - **documents** ("a joint statement", "the report"): their issuer where the text names
   it ("the Kremlin's statement", "a statement from the ministry"; a joint statement: the
   parties last named together), else no actor;
+- **spokespeople and offices** ("a WeWork spokesperson", "his office"): whom the phrase
+  says they speak for (``kg/data/speaks_for.txt``);
 - **unnamed** sources ("experts", "a US official"): no actor; the words are kept.
 """
 
@@ -69,6 +71,7 @@ class SourceResolver:
         self.paragraph_of = layout.paragraph
         self.group_heads = lexicon("group_heads.txt")
         self.unnamed = lexicon("unnamed_sources.txt")
+        self.speaks_for = lexicon("speaks_for.txt")
         self.nouns = lexicon("cue_nouns.txt")
         self.honorifics = lexicon("honorifics.tsv")
         self.groups = self._groups()
@@ -173,6 +176,10 @@ class SourceResolver:
             found = self._single(named, attribution)
             if found[0]:
                 return found
+        if lemma in self.speaks_for and head.pos_ == "NOUN":
+            found = self._principal(head, attribution)
+            if found[0]:
+                return found
         if lemma in self.unnamed and head.pos_ == "NOUN":
             return [], "unnamed"
         mention = self.actors.at(head.idx)
@@ -197,6 +204,24 @@ class SourceResolver:
                 return [mention.actor], mention.how or "name"
             return self._surname(head)
         return [], "unresolved"
+
+    def _principal(self, head: Token, attribution: Attribution) -> tuple[list[str], str]:
+        """Whom a spokesperson or an office speaks for (``kg/data/speaks_for.txt``), where the
+        phrase names them: "a WeWork spokesperson", "the ministry's spokesman", "a
+        spokeswoman for the club", "his office"."""
+        for child in head.children:
+            named = next((c for c in child.children if c.dep_ == "pobj"), None) \
+                if child.dep_ == "prep" and child.lower_ in {"for", "of"} else child
+            if named is None or child.dep_ not in {"poss", "compound", "prep"}:
+                continue
+            if named.lower_ in PERSON_PRONOUNS:
+                ids, _ = self._person_pronoun(named, attribution)
+            else:
+                mention = self._actor_of_phrase(named)
+                ids = [mention.actor] if mention is not None else []
+            if ids:
+                return ids, "speaks-for"
+        return [], "unnamed"
 
     def _surname(self, head: Token) -> tuple[list[str], str]:
         """A name the entity recogniser missed here ("Adams told reporters"): the person
