@@ -112,6 +112,15 @@ def test_an_acronym_and_its_expansion_are_one_actor_either_way_round():
     assert actor_of(later, "The Care Quality Commission") == actor_of(later, "the CQC")
 
 
+def test_an_acronym_spelled_out_before_it_is_named_by_its_expansion():
+    result, _ = run("The Harlow County State Attorney General (HCAG) is investigating Brightwell. The company, which "
+                    "faces losses, confirmed that it had been contacted by the HCAG.")
+    assert actor_of(result, "HCAG") == actor_of(result, "the HCAG") == "harlow_county_state_attorney_general"
+    assert actor_of(result, "The company") == actor_of(result, "Brightwell")  # an attorney's office is no company
+    result, _ = run("The Harlow County Fire Marshal (HFM) closed the pier. The HFM said it was unsafe.")
+    assert actor_of(result, "The HFM") == actor_of(result, "The Harlow County Fire Marshal")  # not its initials
+
+
 @pytest.mark.parametrize("text, short, full", [
     ("Northern Gas & Power Co. cut supplies. NG&P said the cuts would last two days.", "NG&P", "Northern Gas & Power Co."),
     ("Harlan Robotics, Vexa and others were picked. Harlan Robotics Inc. said it was proud.",

@@ -94,6 +94,9 @@ class ProperNames(MentionsBase):
             start = self.doc[span.start - 1].idx  # "the United States", "the ICC": the name as used
         self.local.setdefault(name_key(span.text), actor)
         self._remember_short_forms(span.text, actor)
+        acronym = _acronym_after(span)
+        if acronym and self._kind(actor) != "Person":  # "the Harlow Fire Marshal (HFM)"
+            self.acronyms.setdefault(acronym, actor)
         self._add(start, end, actor, self._how(actor, span.text), rule, evidence)
 
     def _remember_short_forms(self, name: str, actor: str) -> None:
@@ -150,6 +153,12 @@ class ProperNames(MentionsBase):
         if short and name_key(short) in self.local:  # "Sierra Nevada Corporation" after "Sierra Nevada"
             actor = self.local[name_key(short)]
             return actor, "company-suffix", f"{text!r} is {self._label(actor)!r} with its legal form, named so in the document"
+        expansion = _spelled_out_before(span) if is_acronym(without_article(text)) else None
+        if expansion is not None:  # "The New York State Attorney General (NYAG)": named by what it stands for
+            actor = self.registry.new_actor(expansion, "Organization")
+            self.registry.add_alias(actor, without_article(text))
+            self.new_names.add(actor)
+            return actor, "acronym-expansion", f"{text!r} stands for {expansion!r}, spelled out before it"
         actor = self.registry.new_actor(without_article(text), self._kind_in_text(span, label))
         self.new_names.add(actor)
         return actor, "new-name", f"first mention of {text!r}"
@@ -476,3 +485,47 @@ class ProperNames(MentionsBase):
         if self._kind(actor) == "Person":
             self._remember_person(span, actor)
         self._add(span.start_char, span.end_char, actor, self._how(actor, span.text), "known-name", evidence)
+
+
+def _acronym_after(span: Span) -> str | None:
+    """The acronym in brackets right after a name ("the Fire Marshal (HFM)"), if any.
+
+    >>> import spacy
+    >>> _acronym_after(spacy.blank("en")("The Harlow Fire Marshal (HFM) said so.")[1:4])
+    'HFM'
+    """
+    doc, i = span.doc, span.end - 1 if span[-1].text == "(" else span.end
+    if i + 2 < len(doc) and doc[i].text == "(" and is_acronym(doc[i + 1].text) and doc[i + 2].text == ")":
+        return doc[i + 1].text
+    return None
+
+
+def _spelled_out_before(span: Span) -> str | None:
+    """The capitalised words just before "(ACRONYM)" whose initials hold the acronym's
+    letters in order, beginning with its first and ending with its last ("State" may be
+    skipped); None when there are none, or when they name a person.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("The New York State Attorney General (NYAG) is investigating.")
+    >>> _spelled_out_before(doc[7:8])
+    'New York State Attorney General'
+    >>> _spelled_out_before(spacy.blank("en")("Sales rose in Leeds (BBC) today.")[5:6]) is None
+    True
+    """
+    doc, letters = span.doc, span.text.replace("&", "").upper()
+    if span.start < 2 or doc[span.start - 1].text != "(" or span.end >= len(doc) or doc[span.end].text != ")":
+        return None
+    words: list[Token] = []
+    for token in reversed(doc[max(0, span.start - 12):span.start - 1]):
+        if not (token.text[:1].isupper() or token.lower_ in {"of", "and", "for", "&"}):
+            break
+        words.insert(0, token)
+    while words and (not words[0].text[:1].isupper() or words[0].text[0] != letters[0]):
+        words.pop(0)  # "The", or a word before the name
+    capitals = [t.text[0] for t in words if t.text[:1].isupper()]
+    if len(capitals) < 2 or capitals[-1] != letters[-1] or any(t.ent_type_ == "PERSON" for t in words):
+        return None
+    remaining = iter(capitals)
+    if not all(letter in remaining for letter in letters):  # the acronym's letters, in order
+        return None
+    return doc[words[0].i:words[-1].i + 1].text
