@@ -298,8 +298,8 @@ def read_pairs(source) -> list[tuple[str, str]]:
               help="tsv: similarity, decision, text A, text B (no header); csv with a header; json: a list.")
 @click.option("--threshold", type=click.FloatRange(0, 1), default=MATCH_THRESHOLD, show_default=True,
               help="Similarity from which two texts are 'same' (claim grouping uses the default).")
-@click.option("--method", type=click.Choice(list(MATCH_METHODS)), default="encoder", show_default=True,
-              help="encoder: both texts read at once, strict about details; embeddings: the "
+@click.option("--method", type=click.Choice(MATCH_METHODS), default="encoder", show_default=True,
+              help="encoder: both texts read at once, strict about wording; embeddings: the "
                    "embeddings' cosine, the decision that groups claims in 'kg build'.")
 def match_cmd(texts: tuple[str, ...], pairs_file, fmt: str, threshold: float, method: str) -> None:
     """Say whether two texts make the same claim: similarity (0 to 1) and decision.

