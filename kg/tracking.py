@@ -18,9 +18,9 @@ existing groups never reshuffle, new claims join them or start their own.
 
 Two claims are contradiction candidates when they are about the same proposition
 (they match as claims of one group do, and closer still, or the pair encoder of
-:mod:`kg.match`, which hardly sees a "not", reads them as one claim) and one says "not X": a denial cue ("denied",
-"rejected"), a negated cue ("did not say") or a negated main predicate of the content
-("never used"). Two negative claims that agree, a claim and one reported inside it, two
+:mod:`kg.match`, which hardly sees a "not", reads them as one claim) and one says "not
+X": a denial cue ("denied", "rejected"), a negated cue ("did not say") or a negated main
+predicate of the content ("never used"). Two negative claims that agree, a claim and one reported inside it, two
 claims of one speaker in one article, and copies of one article are never candidates.
 
 >>> a = TrackedClaim("c1", "d1", "2024-05-16", "putin", "Putin", "declared", "the two countries have a “no limits” partnership")
