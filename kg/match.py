@@ -33,7 +33,7 @@ import importlib.util
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -229,11 +229,7 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     >>> embed(["Putin met Xi.", "Xi met Putin in Beijing."]).shape
     (2, 384)
     """
-    return embed_pieces([word_pieces(text) for text in texts])
-
-
-def embed_pieces(ids: Sequence[Sequence[int]]) -> np.ndarray:
-    """:func:`embed` of texts already cut into word pieces."""
+    ids = [word_pieces(text) for text in texts]
     order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
     out = np.zeros((len(ids), 384), dtype=np.float32)
     for start in range(0, len(order), BATCH):
@@ -249,9 +245,14 @@ def embed_pieces(ids: Sequence[Sequence[int]]) -> np.ndarray:
 class Text:
     """What matching needs of one text; make many at once with :func:`prepare`."""
 
+    text: str
     negations: int
     vector: np.ndarray
-    pieces: tuple[int, ...]
+
+    @cached_property
+    def pieces(self) -> list[int]:
+        """Its word pieces, cut when the pair encoder first reads it (grouping never does)."""
+        return word_pieces(self.text)
 
 
 def _words(text: str) -> list[str]:
@@ -275,10 +276,8 @@ def prepare(texts: Sequence[str], vectors: np.ndarray | None = None) -> list[Tex
     >>> t.negations, t.vector.shape
     (1, (384,))
     """
-    pieces = [tuple(word_pieces(text)) for text in texts]
-    vectors = embed_pieces(pieces) if vectors is None else vectors
-    return [Text(sum(w in NEGATIONS for w in _words(text)), vector, ids)
-            for text, vector, ids in zip(texts, vectors, pieces)]
+    return [Text(text, sum(w in NEGATIONS for w in _words(text)), vector)
+            for text, vector in zip(texts, embed(texts) if vectors is None else vectors)]
 
 
 def similarities(pairs: Sequence[tuple[Text, Text]], method: str = "encoder") -> np.ndarray:
