@@ -35,7 +35,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 import numpy as np
 
@@ -309,23 +309,32 @@ def track_records(claims: list[TrackedClaim]) -> Iterator[Record]:
 
 def contradiction(a: TrackedClaim, b: TrackedClaim, text_a: match.Text, text_b: match.Text,
                   denials) -> Contradiction | None:
-    """A contradiction candidate when ``a`` and ``b`` say the same thing but for one "not":
-    they match as claims of one group do, and their embeddings are closer still or the
-    pair encoder, which hardly sees a "not", reads them as one claim."""
+    """A contradiction candidate when ``a`` and ``b`` are about the same matter and one
+    denies or doubts what the other says, or says it with a "not": they match as claims
+    of one group do, and, for a mere "not", their embeddings are closer still or the pair
+    encoder, which hardly sees a "not", reads them as one claim. A question asserts
+    nothing, so it contradicts nothing."""
     if a.doc == b.doc and a.speaker and a.speaker == b.speaker or (a.doc, a.offset) == (b.doc, b.offset):
         return None  # one speaker's words in one article; joint speakers of one passage
+    if _asks(a) or _asks(b):
+        return None
     evidence = _contradiction_evidence(a, b, denials, (text_a.negations, text_b.negations))
     if not evidence:
         return None
     score = match.embedding_similarity(text_a, text_b)
     if score < GROUP_THRESHOLD:
         return None
-    if score < CONTRADICTION_THRESHOLD:
+    if score < CONTRADICTION_THRESHOLD and not evidence.explicit:
         score = match.text_similarity(text_a, text_b)
         if score < CONTRADICTION_THRESHOLD:
             return None
     first, second = sorted((a.id, b.id))
-    return Contradiction(first, second, round(score, 3), evidence)
+    return Contradiction(first, second, round(score, 3), evidence.text)
+
+
+def _asks(claim: TrackedClaim) -> bool:
+    """Whether the claim's cue asks or wonders ("asked about", "wondered whether")."""
+    return any(_cue_lemma(word) in lexicon("question_predicates.txt") for word in claim.cue.split())
 
 
 def _cue_lemma(cue: str) -> str:
@@ -337,18 +346,22 @@ def _cue_lemma(cue: str) -> str:
     return word
 
 
-def _negativity(claim: TrackedClaim, denials) -> tuple[bool, list[str]]:
-    """Whether the claim, all told, says "not X", and the reasons (each flips it)."""
-    reasons = []
+DENIAL, DOUBT, NEGATED_CUE, NEGATED_CONTENT = "denial", "doubt", "negated cue", "negated content"
+EXPLICIT = {DENIAL, DOUBT}  # a claim that denies or doubts says "not X" on purpose
+
+
+def _negativity(claim: TrackedClaim, denials) -> tuple[bool, dict[str, str]]:
+    """Whether the claim, all told, says "not X", and the reasons (each flips it), by kind."""
+    reasons = {}
     if _cue_lemma(claim.cue) in denials or _cue_lemma(claim.cue) + "e" in denials:
-        reasons.append(f"'{claim.cue}' is a denial")
+        reasons[DENIAL] = f"'{claim.cue}' is a denial"
     if claim.negated:
-        reasons.append("its cue is negated")
+        reasons[NEGATED_CUE] = "its cue is negated"
     if claim.content_negated:
-        reasons.append("its content is negated")
+        reasons[NEGATED_CONTENT] = "its content is negated"
     doubt = doubt_phrase(claim.content)
     if doubt:
-        reasons.append(f"its content doubts it ('{doubt}')")
+        reasons[DOUBT] = f"its content doubts it ('{doubt}')"
     return len(reasons) % 2 == 1, reasons
 
 
@@ -407,8 +420,15 @@ def _polar_lemmas() -> dict[str, str]:
             if " " not in lemma and len(lemma) >= 4}
 
 
+class Evidence(NamedTuple):
+    """Why two claims conflict, and whether one of them denies or doubts on purpose."""
+
+    text: str
+    explicit: bool = False
+
+
 def _contradiction_evidence(a: TrackedClaim, b: TrackedClaim, denials,
-                            negations: tuple[int, int] = (0, 0)) -> str | None:
+                            negations: tuple[int, int] = (0, 0)) -> Evidence | None:
     """Why ``a`` and ``b`` conflict: one says "X" and the other "not X", or they judge
     the same matter with words of opposite polarity ("supported" / "opposed").
 
@@ -418,17 +438,16 @@ def _contradiction_evidence(a: TrackedClaim, b: TrackedClaim, denials,
     gun") mostly agree."""
     negative_a, reasons_a = _negativity(a, denials)
     negative_b, reasons_b = _negativity(b, denials)
+    who = lambda c: c.speaker_text or c.speaker or "an unnamed source"
     if negative_a == negative_b:
         words_a, words_b = polarity_words(a.content), polarity_words(b.content)
         signs_a, signs_b = set(words_a.values()), set(words_b.values())
         if len(signs_a) == 1 and len(signs_b) == 1 and signs_a != signs_b:
-            who = lambda c: c.speaker_text or c.speaker or "an unnamed source"
-            return (f"{who(a)} ({a.cue}: '{', '.join(words_a)}') and {who(b)} ({b.cue}: '{', '.join(words_b)}') "
-                    "judge the same matter in opposite words")
+            return Evidence(f"{who(a)} ({a.cue}: '{', '.join(words_a)}') and {who(b)} ({b.cue}: "
+                            f"'{', '.join(words_b)}') judge the same matter in opposite words")
         return None
     negative, positive, reasons = (a, b, reasons_a) if negative_a else (b, a, reasons_b)
-    if reasons == ["its content is negated"] and negations[1 if negative is a else 0]:
+    if list(reasons) == [NEGATED_CONTENT] and negations[1 if negative is a else 0]:
         return None
-    who = lambda c: c.speaker_text or c.speaker or "an unnamed source"
-    return (f"{who(negative)} ({negative.cue}) says the opposite of {who(positive)} ({positive.cue}): "
-            + "; ".join(reasons))
+    return Evidence(f"{who(negative)} ({negative.cue}) says the opposite of {who(positive)} ({positive.cue}): "
+                    + "; ".join(reasons.values()), explicit=len(reasons) == 1 and set(reasons) <= EXPLICIT)

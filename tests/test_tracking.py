@@ -120,6 +120,24 @@ def test_a_claim_that_doubts_another_is_a_contradiction_candidate():
     assert "doubts it ('skeptical')" in pairs[("a", "b")]
 
 
+def test_a_doubt_in_other_words_needs_only_the_closeness_of_one_group():
+    """An explicit doubt is evidence enough: the two need not be near-copies, as a bare "not" must."""
+    claims = [claim("a", "d1", None, "the fire at the depot was started on purpose", speaker="union"),
+              claim("b", "d2", None, "it is too early to tell whether the fire at the depot was arson",
+                    speaker="chief")]
+    [found] = find_contradictions(claims)
+    assert "too early to tell" in found.evidence and found.similarity < 0.7
+
+
+def test_a_question_contradicts_nothing():
+    claims = [claim("a", "d1", None, "the fire at the depot was arson", speaker="union"),
+              claim("b", "d2", None, "the fire at the depot was not arson", cue="asked about claims that",
+                    speaker="chief", content_negated=True)]
+    assert find_contradictions(claims) == []
+    claims[1].cue = "said"
+    assert len(find_contradictions(claims)) == 1
+
+
 def test_a_negative_prefix_turns_a_judgement_into_its_opposite():
     claims = [claim("a", "d1", None, "the coach has always respected the referees", speaker="club"),
               claim("b", "d2", None, "the coach has always disrespected the referees", speaker="league")]
