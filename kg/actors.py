@@ -263,6 +263,20 @@ class ActorResolver:
         for entries in self._first_last.values():
             entries[:] = [e for e in entries if e[0] != actor_id]
 
+    def described_actor(self, label: str, kind: str, doc_id: str) -> str:
+        """An actor of one document that the text describes but does not name ("the
+        authors"): its id holds the document's, and its words are no name to find it by.
+
+        >>> resolver = ActorResolver([])
+        >>> resolver.described_actor("the authors", "Group", "010_ab12")
+        'the_authors_010_ab12'
+        >>> resolver.known("the authors") is None
+        True
+        """
+        actor_id = slug(f"{label} {doc_id}")
+        self.actors.setdefault(actor_id, Actor(id=actor_id, label=label, kind=kind))
+        return actor_id
+
     def group_actor(self, label: str) -> str:
         """The group actor called ``label`` ("Chinese companies"), created when new."""
         actor_id = slug(label)

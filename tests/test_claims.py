@@ -110,6 +110,26 @@ def test_a_spokesperson_or_an_office_speaks_for_whom_the_phrase_names():
     assert [c.speaker for c in claims] == ["port_authority", None]  # no one named: unnamed
 
 
+def test_a_described_speaker_is_an_actor_of_its_document():
+    """"The authors", "her doctors": the text singles them out without naming them; bare
+    "researchers" and "an insider" stay unnamed."""
+    text = ("A study of river otters appeared in the journal Ecology on Monday. The authors said otter numbers "
+            "had doubled. Researchers said the rivers were cleaner. According to her doctors, the farmer will "
+            "appeal. An insider said the deal was off. The authors also found that otters eat crayfish.")
+    result, pipeline = extract_text(text)
+    speakers = [c.speaker for c in result.claims]
+    authors = speakers[0]
+    assert authors and authors == speakers[-1] and speakers[1] is None and speakers[3] is None
+    assert speakers[2] and speakers[2] != authors
+    actors = pipeline.resolver.actors
+    assert (actors[authors].label, actors[authors].kind) == ("The authors", "Group")
+    assert actors[speakers[2]].label == "her doctors"
+    other, _ = extract_text("The authors said the bridge was safe. They added that repairs would cost little.",
+                            doc_id="other")
+    assert other.claims[0].speaker not in (None, authors)  # other authors, in another document
+    assert other.claims[1].speaker == other.claims[0].speaker  # "they" after them
+
+
 def test_a_quotation_the_statement_read():
     text = 'Harbor Records issued a statement on Monday.\n\n"We were shocked by the claims," the statement read.'
     found, _ = claims_of(text)

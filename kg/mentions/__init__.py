@@ -1,4 +1,4 @@
-"""The mentions of one document, found and linked in five steps (see :class:`DocumentMentions`).
+"""The mentions of one document, found and linked in six steps (see :class:`DocumentMentions`).
 
 1. **names**: the parser's entities, full names before single words. A name links to the
    actor already named so in the document, then by family name to a person of the
@@ -21,6 +21,8 @@
    actor), appositions ("Li Zhanshu, the head of China's legislature").
 4. **anaphors**: pronouns, "the country", "the two leaders" (:mod:`kg.anaphora`).
 5. **titles with a possessive pronoun** ("its foreign minister"), once pronouns are known.
+6. **described speakers**: "the authors said", "his doctors wrote": an actor of this
+   document that the text singles out without naming it (:mod:`kg.mentions.described`).
 
 Every mention records the rule that linked it and the evidence. A mention whose actor is
 ``None`` is a place ("talks in Moscow") or an unnamed source ("a US official"): it says
@@ -32,6 +34,7 @@ from __future__ import annotations
 from ..records import Mention
 from .anaphora_step import Anaphors
 from .base import MentionsBase, Registry, document_date, names_something, strip_name
+from .described import Described
 from .descriptions import Descriptions
 from .proper_names import ProperNames
 from .things import Things
@@ -39,8 +42,8 @@ from .things import Things
 __all__ = ["DocumentMentions", "MentionsBase", "Registry", "document_date", "names_something", "strip_name"]
 
 
-class DocumentMentions(ProperNames, Things, Descriptions, Anaphors):
-    """Finds and links the mentions of one parsed document, in the five steps above."""
+class DocumentMentions(ProperNames, Things, Descriptions, Anaphors, Described):
+    """Finds and links the mentions of one parsed document, in the six steps above."""
 
     # --- the steps ----------------------------------------------------------------------
 
@@ -54,5 +57,6 @@ class DocumentMentions(ProperNames, Things, Descriptions, Anaphors):
             self._title(head, title, after_pronouns=True)
         for head, title in self.plural_titles:
             self._plural_title(head, title)
+        self._described_speakers()
         self._demonym_modifiers()
         return self.mentions

@@ -1,0 +1,82 @@
+"""Step 6: described speakers, actors the text never names but clearly singles out.
+
+"The authors said", "his doctors wrote", "according to the 43-year-old man": a definite
+description ("the", a possessive) of people, or of institutions in the plural ("the
+unions"), among ``kg/data/speaker_nouns.txt``, that speaks where no earlier step linked
+it to a named actor, is an actor of this document, called by its words. Titles of office
+("the Russian president") and one institution ("the party") are left alone: they stand
+for someone with a name. It is no name: "the authors" of another article are other
+people, so the actor is never found by name in other documents. Later definite mentions
+with the same head and number ("the authors found") are the same actor. Heads that name a source
+without identifying it stay unnamed ("the official", "the insider":
+``kg/data/unnamed_sources.txt``), and so do bare and indefinite ones ("researchers said",
+"a doctor said").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..descriptors import is_plural, np_bounds, title_at
+from ..lexicons import lexicon
+from .base import MentionsBase
+
+DEFINITE = {"the", "his", "her", "its", "their", "our", "my", "your"}
+JOINT = {"two", "both"}  # "the leaders of the two nations" are the two named before (kg.claims.sources)
+SPEAKING_DEPS = {"nsubj"}
+
+
+class Described(MentionsBase):
+    """Step 6: described speakers."""
+
+    def _described_speakers(self) -> None:
+        by_head: dict[tuple[str, bool], str] = {}  # (head lemma, plural) -> the actor its first description made
+        for token in self.doc:
+            head = (token.lemma_.lower(), is_plural(token))
+            if not self._unlinked_description(token):
+                continue
+            if head not in by_head:
+                if not self._speaks(token):
+                    continue
+                by_head[head] = self._describe(token)
+            start, end = self._bounds(token)
+            self._add(self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1]), by_head[head],
+                      "description", "described", f"'{self.doc[start:end].text}' singles out someone the text does not name")
+
+    def _unlinked_description(self, token: Token) -> bool:
+        """A definite noun phrase head of the speaker nouns that no earlier step linked: people
+        ("the authors", "the 43-year-old man") or institutions in the plural ("the unions");
+        not a title of office ("the Russian president" has a name the text did not give) nor
+        one institution ("the party" is one the text named), nor people of a named actor
+        ("NASA's scientists")."""
+        lemma = token.lemma_.lower()
+        people = lemma in lexicon("person_nouns.tsv")
+        return (token.pos_ == "NOUN" and (people or is_plural(token)) and title_at(token) is None and token.dep_ != "compound" and not self.covered[token.i]
+                and lemma in lexicon("speaker_nouns.txt") and lemma not in lexicon("unnamed_sources.txt")
+                and lemma not in lexicon("speaks_for.txt") and "document" not in lexicon("cue_nouns.txt").get(lemma, ())
+                and any(c.lower_ in DEFINITE or c.dep_ == "poss" for c in token.lefts)
+                and not any(c.dep_ == "poss" and self.actor_at[c.i] for c in token.lefts)
+                and not any(t.lower_ in JOINT for t in token.subtree)
+                and not self.skipped(token.idx, token.idx + len(token)))
+
+    @staticmethod
+    def _speaks(token: Token) -> bool:
+        """The subject of a speech verb ("the authors wrote") or "according to" it."""
+        if token.dep_ in SPEAKING_DEPS and token.head.lemma_.lower() in lexicon("cue_verbs.txt"):
+            return True
+        preposition = token.head
+        return (token.dep_ == "pobj" and preposition.lower_ == "to"
+                and preposition.i > 0 and token.doc[preposition.i - 1].lower_ == "according")
+
+    @staticmethod
+    def _bounds(token: Token) -> tuple[int, int]:
+        """The description's tokens up to its head, its possessor included ("his doctors")."""
+        start, end = np_bounds(token)
+        possessors = [c.left_edge.i for c in token.lefts if c.dep_ == "poss"]
+        return min([start, *possessors]), end
+
+    def _describe(self, token: Token) -> str:
+        start, end = self._bounds(token)
+        label = self.doc[start:end].text
+        kind = "Group" if is_plural(token) else "Person"
+        return self.registry.described_actor(label, kind, self.document.id)
