@@ -130,6 +130,17 @@ def test_a_described_speaker_is_an_actor_of_its_document():
     assert other.claims[1].speaker == other.claims[0].speaker  # "they" after them
 
 
+def test_a_quotation_without_a_cue_goes_on_with_the_reported_speech_before_it():
+    text = ('Harbor Records told reporters that the figures were wrong. "The league owes us $2 million." '
+            '"We will sue."\n\nThe league met on Friday. "Nothing was decided."')
+    found, claims = claims_of(text)
+    assert [(f[0], f[1], f[2]) for f in found] == [
+        ("Harbor Records", "told", "that the figures were wrong"),
+        ("Harbor Records", "told", "The league owes us $2 million"),
+        ("Harbor Records", "told", "We will sue")]  # not "Nothing was decided": no report before it
+    assert claims[1].cue_span == claims[0].cue_span and claims[1].rule == "direct-after-report"
+
+
 def test_a_quotation_the_statement_read():
     text = 'Harbor Records issued a statement on Monday.\n\n"We were shocked by the claims," the statement read.'
     found, _ = claims_of(text)

@@ -12,7 +12,11 @@ cue, a comma, a colon or a dash; not "called it a “disaster”") takes its spe
 3. a cue that ends the previous paragraph with a colon (``The minister told reporters:``);
 4. the quotation before it, when there is no cue of its own: in the same paragraph
    (``"A," she said. "B."``), across paragraphs when the quotation goes on (the
-   previous paragraph left it open), or in the paragraph before (lower confidence).
+   previous paragraph left it open), or in the paragraph before (lower confidence);
+5. reported speech in the sentence just before it, in its paragraph, when it has no cue
+   of its own and no quotation took it: ``She told reporters that A. "B."`` (B goes on
+   with what she told them: :meth:`DirectQuotes.after_reports`, once reported speech is
+   known).
 """
 
 from __future__ import annotations
@@ -69,12 +73,13 @@ class DirectQuotes:
         self.used_cues: set[int] = set()
         self.extends: dict[int, Quote] = {}  # cue -> a quotation that goes on with what it reports
         self.embedded: set[int] = set()  # quotations that are part of what a cue of their sentence reports
+        self.standalone: list[int] = []  # quotations that stand on their own (run sets them)
         self.names = document_names(doc)
 
     def run(self) -> list[Attribution]:
         quotes = self.layout.quotes
-        standalone = [n for n, q in enumerate(quotes)
-                      if not self.skipped(q.start, q.end) and self._standalone(q)]
+        self.standalone = standalone = [n for n, q in enumerate(quotes)
+                                        if not self.skipped(q.start, q.end) and self._standalone(q)]
         for n in standalone:
             attribution = self._own(n)
             if attribution is None and quotes[n] not in self.extends.values() and n not in self.embedded:
@@ -85,6 +90,36 @@ class DirectQuotes:
             if n not in self.by_quote and n + 1 in self.by_quote and self._joined(n, n + 1):
                 self.by_quote[n] = self._inherit(self.by_quote[n + 1], n, Rule.DIRECT_BEFORE_CUE)
         return [self.by_quote[n] for n in sorted(self.by_quote)] + self._labelled_paragraphs()
+
+    def after_reports(self, reported: list[Attribution]) -> list[Attribution]:
+        """Quotations left without a speaker that open right after a sentence of reported
+        speech in their paragraph ("She told reporters that A. "B.""), with its source and
+        cue, and the quotations that follow them in that paragraph."""
+        by_sentence = {a.cue_token.sent.start: a for a in reported if a.cue_token is not None and a.kind != "direct"}
+        found: dict[int, Attribution] = {}
+        for n in self.standalone:
+            quote = self.layout.quotes[n]
+            if n in self.by_quote or n in self.embedded or quote in self.extends.values():
+                continue
+            if n - 1 in found and self.layout.line(self.layout.quotes[n - 1].mark) == self.layout.line(quote.mark):
+                found[n] = self._inherit(found[n - 1], n, Rule.DIRECT_SAME_PARAGRAPH)
+                continue
+            before = self._sentence_before(quote)
+            report = by_sentence.get(before.start) if before is not None else None
+            if report is not None and self.layout.words[report.cue_token.i] < 0:
+                found[n] = self._inherit(report, n, Rule.DIRECT_AFTER_REPORT)
+        self.by_quote.update(found)
+        return [found[n] for n in sorted(found)]
+
+    def _sentence_before(self, quote: Quote) -> Span | None:
+        """The sentence that ends right before the quotation opens, in its paragraph."""
+        i = self.layout.token_at(quote.mark) - 1
+        while i >= 0 and self.doc[i].is_space and "\n" not in self.doc[i].text:
+            i -= 1
+        if i < 1 or not self.layout.is_sentence_end(self.doc[i]) \
+                or self.layout.line(self.doc[i].idx) != self.layout.line(quote.mark):
+            return None
+        return self.doc[i].sent
 
     def _labelled_paragraphs(self) -> list[Attribution]:
         """Paragraphs (headlines, transcripts) that open with ``Name:`` outside quotation marks."""

@@ -28,6 +28,7 @@ class Rule(StrEnum):
     DIRECT_SAME_PARAGRAPH = "direct-same-paragraph"
     LABEL = "label"
     DIRECT_NEXT_PARAGRAPH = "direct-next-paragraph"
+    DIRECT_AFTER_REPORT = "direct-after-report"
     CCOMP = "ccomp"
     CCOMP_BEFORE = "ccomp-before"
     ACCORDING = "according"
