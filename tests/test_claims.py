@@ -141,6 +141,12 @@ def test_a_quotation_without_a_cue_goes_on_with_the_reported_speech_before_it():
     assert claims[1].cue_span == claims[0].cue_span and claims[1].rule == "direct-after-report"
 
 
+def test_a_past_form_after_a_verb_of_saying_is_a_clause_not_a_participle():
+    """The parser reads "said 15,000 people registered" as people who were registered."""
+    found, _ = claims_of("The unions said more than 15,000 people registered for the march.")
+    assert [f[2] for f in found] == ["more than 15,000 people registered for the march"]
+
+
 def test_a_quotation_the_statement_read():
     text = 'Harbor Records issued a statement on Monday.\n\n"We were shocked by the claims," the statement read.'
     found, _ = claims_of(text)

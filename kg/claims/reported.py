@@ -627,8 +627,12 @@ def _wh_clause(cue: Token, children: list[Token]) -> Token | None:
 
 def _hides_a_clause(obj: Token) -> bool:
     """"said many of the examples ... failed": an object whose phrase holds a finite verb
-    that is not a relative clause of it, a clause the parse cut at its subject."""
+    that is not a relative clause of it, a clause the parse cut at its subject; or a past
+    form the parse took for a participle of the object ("said 15,000 people registered
+    for the march"): a verb of saying reports no people, so its object is a clause's subject."""
     return any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} and t.dep_ in {"advcl", "conj", "ccomp"} and t.head.i >= obj.i
+               or t.dep_ == "acl" and t.tag_ == "VBN" and t.head == obj and t.i > obj.i
+               and not any(c.dep_ in {"aux", "auxpass"} for c in t.children)
                for t in obj.subtree)
 
 
