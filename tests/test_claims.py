@@ -147,6 +147,13 @@ def test_a_past_form_after_a_verb_of_saying_is_a_clause_not_a_participle():
     assert [f[2] for f in found] == ["more than 15,000 people registered for the march"]
 
 
+def test_passive_accusations_past_a_dateline_and_with_the_cues_of_on_its_agent():
+    found, _ = claims_of("Party under fire\n\nLONDON (AP) — The Harbor Party was accused Wednesday of misleading voters.")
+    assert [f[2] for f in found] == ["The Harbor Party", "of misleading voters"]  # not the dateline
+    found, _ = claims_of("Jo Park, a veteran senator, is accused by critics of promoting high taxes.")
+    assert found == [("critics", "is accused", "promoting high taxes", "indirect")]
+
+
 def test_a_quotation_the_statement_read():
     text = 'Harbor Records issued a statement on Monday.\n\n"We were shocked by the claims," the statement read.'
     found, _ = claims_of(text)

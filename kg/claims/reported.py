@@ -372,14 +372,21 @@ class ReportedSpeech:
         if not self._plausible(source):
             return None
         content = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+        taken = next((c for c in source.children if c.dep_ == "prep" and c.i > source.i
+                      and f"prep:{c.lower_}" in tags and c.children), None)
         if content is not None:
             parts = [subtree_range(content)]
+        elif taken is not None:  # "is accused by critics of promoting ...": the cue's "of", hung from its agent
+            parts = [(taken.i + 1, taken.right_edge.i + 1)]
         else:  # "Concerns about X, its plans ... were expressed": the subjects are the content
             subjects = [c for c in cue.children if c.dep_ == "nsubjpass" and not is_pronoun(c)]
             if not subjects or "naming" in tags and self._gives_a_name(cue):
                 return None
             parts = [(subjects[0].left_edge.i, subjects[-1].right_edge.i + 1)]
-        return self._attribution(Rule.PASSIVE, cue, source, parts, None, weak="weak" in tags)
+        found = self._attribution(Rule.PASSIVE, cue, source, parts, None, weak="weak" in tags)
+        if found is not None and taken is not None and content is None:
+            found.source_span = char_range(self.doc, *trim(self.doc, source.left_edge.i, taken.i))
+        return found
 
     def _unsourced_passive(self, cue: Token, tags: frozenset[str]) -> Attribution | None:
         """A passive cue without its source: "X is expected to win", "X was accused of Y",
@@ -393,7 +400,7 @@ class ReportedSpeech:
         if cue.lemma_ == "say" and any(c.dep_ == "prep" and c.lower_ == "of" and c.i == cue.i + 1 for c in cue.children):
             return None  # "the same can't be said of X": said of, not said by anyone
         children = list(cue.children)
-        subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
+        subject = _passive_subject(cue)
         clause = next((c for c in children if c.dep_ == "ccomp" and c.i > cue.i), None)
         if clause is not None and (subject is None or subject.lower_ in EXPLETIVES):
             return self._attribution(Rule.PASSIVE_UNSOURCED, cue, None, [subtree_range(clause)], None, weak=True)
@@ -623,6 +630,14 @@ def _wh_clause(cue: Token, children: list[Token]) -> Token | None:
                 and verb_group(cue)[1] <= child.left_edge.i <= verb_group(cue)[1] + 1:
             return child
     return None
+
+
+def _passive_subject(cue: Token) -> Token | None:
+    """The passive subject nearest before the cue ("LONDON (AP) — The party was accused":
+    the parse may take the dateline for a second subject)."""
+    subjects = [c for c in cue.children if c.dep_ == "nsubjpass"]
+    before = [c for c in subjects if c.i < cue.i]
+    return (before or subjects or [None])[-1]
 
 
 def _hides_a_clause(obj: Token) -> bool:
