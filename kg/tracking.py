@@ -359,10 +359,26 @@ def _negativity(claim: TrackedClaim, denials) -> tuple[bool, dict[str, str]]:
         reasons[NEGATED_CUE] = "its cue is negated"
     if claim.content_negated:
         reasons[NEGATED_CONTENT] = "its content is negated"
-    doubt = doubt_phrase(claim.content)
+    doubt = doubt_phrase(_opening(claim.content))
     if doubt:
         reasons[DOUBT] = f"its content doubts it ('{doubt}')"
     return len(reasons) % 2 == 1, reasons
+
+
+OPENING_WORDS = 8
+
+
+def _opening(content: str) -> str:
+    """The first words of a content's first sentence, where the claimant's own doubt sits
+    ("he was skeptical that ...", "it is too early to tell whether ..."); a doubt deeper in
+    (someone else's, reported: "when they hear a candidate say it's a hoax") is not the
+    claim's.
+
+    >>> _opening("It is too early to tell. But a hoax it is not, he said of the plan")
+    'It is too early to tell.'
+    """
+    first = re.split(r"(?<=[.!?])\s+", content.strip(), maxsplit=1)[0]
+    return " ".join(first.split()[:OPENING_WORDS])
 
 
 def doubt_phrase(text: str) -> str | None:

@@ -129,6 +129,15 @@ def test_a_doubt_in_other_words_needs_only_the_closeness_of_one_group():
     assert "too early to tell" in found.evidence and found.similarity < 0.7
 
 
+def test_a_doubt_deep_in_a_long_content_is_someone_elses():
+    claims = [claim("a", "d1", None, "the fire at the depot was started on purpose", speaker="union"),
+              claim("b", "d2", None, "the fire at the depot was started on purpose. Workers are angry, and when "
+                    "they hear a manager say it is too early to tell, they walk out", speaker="chief")]
+    assert find_contradictions(claims) == []
+    claims[1].content = "it is too early to tell whether the fire at the depot was started on purpose"
+    assert len(find_contradictions(claims)) == 1
+
+
 def test_a_question_contradicts_nothing():
     claims = [claim("a", "d1", None, "the fire at the depot was arson", speaker="union"),
               claim("b", "d2", None, "the fire at the depot was not arson", cue="asked about claims that",
