@@ -71,11 +71,20 @@ def violations(page) -> list[str]:
     return page.evaluate("window.kgViolations")
 
 
-def hover(page, position_js: str, timeout: int = 2_000) -> str:
+def hover(page, position_js: str, timeout: int = 2_000, attempts: int = 3) -> str:
     """Zoom on the canvas point that ``position_js`` evaluates to, hover it, return the tooltip text.
 
-    Returns "" when no tooltip shows.
+    Returns "" when no tooltip shows in any of ``attempts`` (a graph still settling can
+    move the point away between finding it and hovering it, on a busy machine).
     """
+    for _ in range(attempts):
+        tip = _hover_once(page, position_js, timeout)
+        if tip:
+            return tip
+    return ""
+
+
+def _hover_once(page, position_js: str, timeout: int) -> str:
     page.mouse.move(1, 1)
     page.evaluate(f"kgNetwork.moveTo({{ position: {position_js}, scale: 2.5 }})")
     x, y = page.evaluate(f"""() => {{
@@ -91,11 +100,11 @@ def hover(page, position_js: str, timeout: int = 2_000) -> str:
     return page.inner_text("div.vis-tooltip")
 
 
-def hover_node(page, node_id: str, timeout: int = 2_000) -> str:
+def hover_node(page, node_id: str, timeout: int = 2_000, attempts: int = 3) -> str:
     node = json.dumps(node_id)
-    return hover(page, f"kgNetwork.getPositions([{node}])[{node}]", timeout)
+    return hover(page, f"kgNetwork.getPositions([{node}])[{node}]", timeout, attempts)
 
 
-def hover_edge(page, edge_id: str, timeout: int = 2_000) -> str:
+def hover_edge(page, edge_id: str, timeout: int = 2_000, attempts: int = 3) -> str:
     """Hover a point 30% of the way along an edge, on its curve (its label sits in the middle)."""
-    return hover(page, f"kgNetwork.body.edges[{json.dumps(edge_id)}].edgeType.getPoint(0.3)", timeout)
+    return hover(page, f"kgNetwork.body.edges[{json.dumps(edge_id)}].edgeType.getPoint(0.3)", timeout, attempts)

@@ -42,9 +42,9 @@ TITLE = '<img src=x onerror="window.kgPwned = \'title\'; alert(6)"> Talks & "quo
 def exercise(page) -> None:
     """Do what a reader does: hover every node and edge, search, toggle the legend, move the dates."""
     for node in page.evaluate("kgNodes.getIds()")[:60]:
-        hover_node(page, node, timeout=500)
+        hover_node(page, node, timeout=500, attempts=1)
     for edge in page.evaluate("kgEdges.getIds()")[:30]:
-        hover_edge(page, edge, timeout=500)
+        hover_edge(page, edge, timeout=500, attempts=1)
     for text in ("<script>", "{{", "onerror"):
         page.fill("#search", text)
     for box in page.query_selector_all("#legend input[type=checkbox]"):
