@@ -108,6 +108,8 @@ def test_a_spokesperson_or_an_office_speaks_for_whom_the_phrase_names():
     _, claims = claims_of("A spokeswoman for the Port Authority said the docks would reopen. "
                           "A spokesman said the ships had left.")
     assert [c.speaker for c in claims] == ["port_authority", None]  # no one named: unnamed
+    _, claims = claims_of("Harbor Records executives said sales fell. U.S. officials said the talks failed.")
+    assert [c.speaker for c in claims] == ["harbor_records", None]  # officials of a state stay unnamed
 
 
 def test_a_described_speaker_is_an_actor_of_its_document():

@@ -219,6 +219,8 @@ class SourceResolver:
             else:
                 mention = self._actor_of_phrase(named)
                 ids = [mention.actor] if mention is not None else []
+            if "organisation" in self.speaks_for.get(head.lemma_.lower(), ()):
+                ids = [i for i in ids if getattr(self.actors.registry.get(i), "kind", None) == "Organization"]
             if ids:
                 return ids, "speaks-for"
         return [], "unnamed"
