@@ -130,6 +130,8 @@ def test_a_described_speaker_is_an_actor_of_its_document():
                             doc_id="other")
     assert other.claims[0].speaker not in (None, authors)  # other authors, in another document
     assert other.claims[1].speaker == other.claims[0].speaker  # "they" after them
+    named, _ = extract_text("Jo Park was taken to hospital. His doctors said he would recover.", doc_id="park")
+    assert named.claims[0].speaker not in (None, "jo_park")  # his doctors, not Jo Park
 
 
 def test_a_quotation_without_a_cue_goes_on_with_the_reported_speech_before_it():

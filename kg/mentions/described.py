@@ -48,14 +48,14 @@ class Described(MentionsBase):
         ("the authors", "the 43-year-old man") or institutions in the plural ("the unions");
         not a title of office ("the Russian president" has a name the text did not give) nor
         one institution ("the party" is one the text named), nor people of a named actor
-        ("NASA's scientists")."""
+        ("NASA's scientists"; but "his doctors" are no one named)."""
         lemma = token.lemma_.lower()
         people = lemma in lexicon("person_nouns.tsv")
         return (token.pos_ == "NOUN" and (people or is_plural(token)) and title_at(token) is None and token.dep_ != "compound" and not self.covered[token.i]
                 and lemma in lexicon("speaker_nouns.txt") and lemma not in lexicon("unnamed_sources.txt")
                 and lemma not in lexicon("speaks_for.txt") and "document" not in lexicon("cue_nouns.txt").get(lemma, ())
                 and any(c.lower_ in DEFINITE or c.dep_ == "poss" for c in token.lefts)
-                and not any(c.dep_ == "poss" and self.actor_at[c.i] for c in token.lefts)
+                and not any(c.dep_ == "poss" and c.pos_ != "PRON" and self.actor_at[c.i] for c in token.lefts)
                 and not any(t.lower_ in JOINT for t in token.subtree)
                 and not self.skipped(token.idx, token.idx + len(token)))
 
