@@ -123,6 +123,9 @@ class DocActors:
         return actor.label if actor is not None else None
 
 
+DESCRIBED = "described_"  # the id prefix of an actor of one document, known by its description
+
+
 class ActorResolver:
     """Links mentions to actors, document after document, keeping a corpus-wide registry.
 
@@ -157,9 +160,14 @@ class ActorResolver:
     # registry ------------------------------------------------------------------------
 
     def learn(self, actors: list[Actor]) -> None:
-        """Know these actors (for example those already in the store) before resolving."""
+        """Know these actors (for example those already in the store) before resolving;
+        the words of a described actor (:meth:`described_actor`) are no name to find it by."""
         for actor in actors:
-            if actor.id not in self.actors:
+            if actor.id in self.actors:
+                continue
+            if actor.id.startswith(DESCRIBED):
+                self.actors[actor.id] = actor
+            else:
                 self._register(actor)
 
     def _register(self, actor: Actor, from_gazetteer: bool = False) -> None:
@@ -269,11 +277,11 @@ class ActorResolver:
 
         >>> resolver = ActorResolver([])
         >>> resolver.described_actor("the authors", "Group", "010_ab12")
-        'the_authors_010_ab12'
+        'described_the_authors_010_ab12'
         >>> resolver.known("the authors") is None
         True
         """
-        actor_id = slug(f"{label} {doc_id}")
+        actor_id = DESCRIBED + slug(f"{label} {doc_id}")
         self.actors.setdefault(actor_id, Actor(id=actor_id, label=label, kind=kind))
         return actor_id
 

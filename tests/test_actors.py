@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
-from conftest import extract_text
+from conftest import extract_text, run_kg
 
 from kg.actors import DocActors, name_key, slug
 from kg.gazetteer import load_gazetteer
@@ -642,3 +643,30 @@ def test_he_after_a_quotation_of_several_sentences_is_the_subject_before_it():
     result, _ = run("Marc Benioff hosted Tim Cook on Tuesday.\n\nBenioff understands the benefits of that work.\n\n"
                     "“I run my business on my phone. I have for years. I don’t own a computer,” he told Cook.")
     assert actor_of(result, "he") == "marc_benioff"
+
+
+def test_described_speakers_of_two_builds_stay_apart(tmp_path: Path):
+    """"The authors" of one article are not those of an article built later into the same store."""
+    for name, topic in (("otters", "otters"), ("bridges", "bridges")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / f"{name}.txt").write_text(f"The Authors Say {topic.title()} Thrive\n\nA study of {topic} "
+                                                     f"appeared on Monday.\n\nThe authors said {topic} were doing "
+                                                     "well.", encoding="utf-8")
+    store = f"oxigraph:{tmp_path / 'store'}"
+    for name in ("otters", "bridges"):
+        run_kg("build", tmp_path / name, "--store", store, "--out", tmp_path / "out")
+    rows = run_kg("query", "SELECT DISTINCT ?doc ?speaker WHERE { ?c a cg:Claim ; cg:claimant ?speaker ; cg:source ?d . "
+                  "?d dcterms:identifier ?doc } ORDER BY ?doc", "--format", "csv", "--store", store).stdout.splitlines()
+    speakers = [row.split(",")[1] for row in rows[1:]]
+    assert len(rows) == 3 and len(set(speakers)) == 2, rows
+
+
+def test_a_described_actor_learned_from_the_store_is_no_name():
+    from kg.actors import ActorResolver
+    from kg.records import Actor
+    resolver = ActorResolver([])
+    resolver.learn([Actor("described_the_authors_otters", "The authors", "Group"),
+                    Actor("harbor_records", "Harbor Records", "Organization")])
+    assert resolver.known(name_key("The authors")) is None
+    assert resolver.known(name_key("Harbor Records")) == "harbor_records"
+
