@@ -50,14 +50,17 @@ class Described(MentionsBase):
         one institution ("the party" is one the text named), nor people of a named actor
         ("NASA's scientists"; but "his doctors" are no one named)."""
         lemma = token.lemma_.lower()
-        people = lemma in lexicon("person_nouns.tsv")
-        return (token.pos_ == "NOUN" and (people or is_plural(token)) and title_at(token) is None and token.dep_ != "compound" and not self.covered[token.i]
-                and lemma in lexicon("speaker_nouns.txt") and lemma not in lexicon("unnamed_sources.txt")
-                and lemma not in lexicon("speaks_for.txt") and "document" not in lexicon("cue_nouns.txt").get(lemma, ())
-                and any(c.lower_ in DEFINITE or c.dep_ == "poss" for c in token.lefts)
-                and not any(c.dep_ == "poss" and c.pos_ != "PRON" and self.actor_at[c.i] for c in token.lefts)
-                and not any(t.lower_ in JOINT for t in token.subtree)
-                and not self.skipped(token.idx, token.idx + len(token)))
+        if token.pos_ != "NOUN" or token.dep_ == "compound" or self.covered[token.i]:
+            return False
+        if self.skipped(token.idx, token.idx + len(token)) or title_at(token) is not None:
+            return False
+        speaker = (lemma in lexicon("speaker_nouns.txt") and lemma not in lexicon("unnamed_sources.txt")
+                   and lemma not in lexicon("speaks_for.txt") and "document" not in lexicon("cue_nouns.txt").get(lemma, ()))
+        person_or_plural = lemma in lexicon("person_nouns.tsv") or is_plural(token)
+        definite = any(c.lower_ in DEFINITE or c.dep_ == "poss" for c in token.lefts)
+        of_named = any(c.dep_ == "poss" and c.pos_ != "PRON" and self.actor_at[c.i] for c in token.lefts)
+        joint = any(t.lower_ in JOINT for t in token.subtree)
+        return speaker and person_or_plural and definite and not of_named and not joint
 
     @staticmethod
     def _speaks(token: Token) -> bool:
