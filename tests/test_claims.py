@@ -158,6 +158,11 @@ def test_passive_accusations_past_a_dateline_and_with_the_cues_of_on_its_agent()
     assert found == [("critics", "is accused", "promoting high taxes", "indirect")]
 
 
+def test_a_coordinated_source_speaks_when_one_of_its_members_can():
+    found, _ = claims_of("Shops and residents complained of poor communications.")
+    assert found == [("Shops and residents", "complained of", "poor communications", "indirect")]
+
+
 def test_a_quotation_the_statement_read():
     text = 'Harbor Records issued a statement on Monday.\n\n"We were shocked by the claims," the statement read.'
     found, _ = claims_of(text)

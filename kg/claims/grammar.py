@@ -268,16 +268,19 @@ def is_pronoun(token: Token) -> bool:
     return token.pos_ == "PRON" or token.tag_ in {"PRP", "WP", "WDT"}
 
 
-def plausible_source(token: Token, speaker_nouns, *lexicons) -> bool:
+def plausible_source(token: Token, speaker_nouns, *lexicons, conjuncts: bool = True) -> bool:
     """True when the phrase headed by ``token`` can name someone who speaks: a name, a
-    pronoun, or a noun of one of the lexicons (people, institutions, documents)."""
+    pronoun, or a noun of one of the lexicons (people, institutions, documents); in a
+    coordination, one of its members ("businesses and residents")."""
+    if conjuncts:
+        return any(plausible_source(t, speaker_nouns, *lexicons, conjuncts=False) for t in (token, *token.conjuncts))
     token = antecedent(token)
     if token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or token.pos_ in {"PROPN", "PRON"}:
         return True
     if token.pos_ == "NUM" or token.lower_ in QUANTIFIERS:  # "one of the doctors", "most of them"
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        return pobj is not None and plausible_source(pobj, speaker_nouns, *lexicons)
+        return pobj is not None and plausible_source(pobj, speaker_nouns, *lexicons, conjuncts=False)
     lemma = token.lemma_.lower()
     return lemma in speaker_nouns or any(lemma in lex for lex in lexicons)
 
