@@ -163,6 +163,12 @@ def test_a_coordinated_source_speaks_when_one_of_its_members_can():
     assert found == [("Shops and residents", "complained of", "poor communications", "indirect")]
 
 
+def test_being_of_the_view_that_is_a_speech_act_of_the_subject():
+    found, claims = claims_of("Jane Roe is of the opinion that rates will fall.")
+    assert [(f[0], f[2]) for f in found] == [("Jane Roe", "that rates will fall")]
+    assert claims_of("The price of the view was high.")[0] == []
+
+
 def test_a_quotation_the_statement_read():
     text = 'Harbor Records issued a statement on Monday.\n\n"We were shocked by the claims," the statement read.'
     found, _ = claims_of(text)
