@@ -169,6 +169,11 @@ def test_being_of_the_view_that_is_a_speech_act_of_the_subject():
     assert claims_of("The price of the view was high.")[0] == []
 
 
+def test_attributing_a_cause_is_a_claim_with_its_cause():
+    found, _ = claims_of("Jane Roe attributed the rally in bank stocks to the court's ruling.")
+    assert found == [("Jane Roe", "attributed", "the rally in bank stocks to the court's ruling", "indirect")]
+
+
 def test_a_quotation_the_statement_read():
     text = 'Harbor Records issued a statement on Monday.\n\n"We were shocked by the claims," the statement read.'
     found, _ = claims_of(text)
