@@ -174,6 +174,13 @@ def test_attributing_a_cause_is_a_claim_with_its_cause():
     assert found == [("Jane Roe", "attributed", "the rally in bank stocks to the court's ruling", "indirect")]
 
 
+def test_many_or_some_alone_are_people_who_speak():
+    found, _ = claims_of("Many have voiced concerns that the mill will close. Some said the plan would fail. "
+                         "Most of the paint has dried.")
+    assert [(f[0], f[2]) for f in found] == [("Many", "concerns that the mill will close"),
+                                              ("Some", "the plan would fail")]
+
+
 def test_a_quotation_the_statement_read():
     text = 'Harbor Records issued a statement on Monday.\n\n"We were shocked by the claims," the statement read.'
     found, _ = claims_of(text)

@@ -28,6 +28,7 @@ EDGE_WORDS = {"and", "but", "or"}
 DASHES = ("--", "—", "―", "–", "-")  # the longest first
 EXPLETIVES = {"it", "there"}
 QUANTIFIERS = words("quantifiers.txt")
+PEOPLE_QUANTIFIERS = {"many", "some", "others", "few", "several", "most"}  # as a subject alone, people
 
 Range = tuple[int, int]
 
@@ -277,10 +278,12 @@ def plausible_source(token: Token, speaker_nouns, *lexicons, conjuncts: bool = T
     token = antecedent(token)
     if token.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or token.pos_ in {"PROPN", "PRON"}:
         return True
-    if token.pos_ == "NUM" or token.lower_ in QUANTIFIERS:  # "one of the doctors", "most of them"
+    if token.pos_ == "NUM" or token.lower_ in QUANTIFIERS | PEOPLE_QUANTIFIERS:  # "one of the doctors", "most of them"
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        return pobj is not None and plausible_source(pobj, speaker_nouns, *lexicons, conjuncts=False)
+        if pobj is None:  # "many have voiced concerns", "others reported": people
+            return token.lower_ in PEOPLE_QUANTIFIERS and token.dep_ == "nsubj"
+        return plausible_source(pobj, speaker_nouns, *lexicons, conjuncts=False)
     lemma = token.lemma_.lower()
     return lemma in speaker_nouns or any(lemma in lex for lex in lexicons)
 
