@@ -172,7 +172,7 @@ def _cue_token(doc: Doc, claim: Claim) -> Token | None:
     span = doc.char_span(*claim.cue_span, alignment_mode="expand")
     if span is None:
         return None
-    verbs = [t for t in span if t.pos_ in {"VERB", "NOUN"}]
+    verbs = [t for t in span if t.pos_ == "VERB"] or [t for t in span if t.pos_ == "NOUN"]  # "rejected the claim"
     return verbs[-1] if verbs else span.root
 
 

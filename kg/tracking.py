@@ -353,7 +353,7 @@ EXPLICIT = {DENIAL, DOUBT}  # a claim that denies or doubts says "not X" on purp
 def _negativity(claim: TrackedClaim, denials) -> tuple[bool, dict[str, str]]:
     """Whether the claim, all told, says "not X", and the reasons (each flips it), by kind."""
     reasons = {}
-    if _cue_lemma(claim.cue) in denials or _cue_lemma(claim.cue) + "e" in denials:
+    if any(_cue_lemma(word) in denials or _cue_lemma(word) + "e" in denials for word in claim.cue.split()):
         reasons[DENIAL] = f"'{claim.cue}' is a denial"
     if claim.negated:
         reasons[NEGATED_CUE] = "its cue is negated"

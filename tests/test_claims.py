@@ -177,8 +177,13 @@ def test_attributing_a_cause_is_a_claim_with_its_cause():
 def test_many_or_some_alone_are_people_who_speak():
     found, _ = claims_of("Many have voiced concerns that the mill will close. Some said the plan would fail. "
                          "Most of the paint has dried.")
-    assert [(f[0], f[2]) for f in found] == [("Many", "concerns that the mill will close"),
-                                              ("Some", "the plan would fail")]
+    assert [(f[0], f[1], f[2]) for f in found] == [("Many", "have voiced concerns", "that the mill will close"),
+                                                    ("Some", "said", "the plan would fail")]
+
+
+def test_a_speech_act_noun_object_lends_the_cue_its_noun_and_the_content_its_clause():
+    found, claims = claims_of("Jane Roe rejected the claim that she had misled voters.")
+    assert found == [("Jane Roe", "rejected the claim", "that she had misled voters", "indirect")]
 
 
 def test_a_quotation_the_statement_read():

@@ -185,6 +185,10 @@ class ReportedSpeech:
                 return Rule.PREP, [(child.i + 1, end)], child.i + 1
         if "object" in tags and objects:
             obj = objects[0]
+            clause = self._noun_clause(obj)
+            if clause is not None:  # "voiced concerns that ...": the clause is the content, the noun the cue's
+                self.used_cues.add(obj.i)  # not a second claim of the noun's own
+                return Rule.OBJECT, [subtree_range(clause)], obj.i + 1
             end = self._extended(children, obj, obj.right_edge.i + 1, tags)
             if end == obj.i + 1 and obj.lower_ in LONE_OBJECTS:
                 return None, [], None
@@ -207,6 +211,14 @@ class ReportedSpeech:
         if "object" not in tags and "addressee" not in tags and len(objects) == 1 and _hides_a_clause(objects[0]):
             return Rule.CCOMP, [(objects[0].left_edge.i, cue.right_edge.i + 1)], None
         return None, [], None
+
+    def _noun_clause(self, obj: Token) -> Token | None:
+        """The "that" clause of a speech-act noun object ("voiced *concerns* that ...",
+        "rejected *the claim* that ..."), if any."""
+        if "speech" not in self.nouns.get(obj.lemma_.lower(), ()):
+            return None
+        return next((c for c in obj.children if c.dep_ in {"acl", "ccomp"} and c.i > obj.i
+                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
 
     def _next_to(self, cue: Token, group_end: int, prep: Token) -> bool:
         """True when ``prep`` follows the cue's words, or only adverbs and times of the cue
