@@ -186,6 +186,11 @@ def test_a_speech_act_noun_object_lends_the_cue_its_noun_and_the_content_its_cla
     assert found == [("Jane Roe", "rejected the claim", "that she had misled voters", "indirect")]
 
 
+def test_an_apposition_that_ends_the_content_is_the_reporters_aside():
+    found, _ = claims_of("Cook joked that he is not Jo Park, the singer who opened the show.")
+    assert [f[2] for f in found] == ["that he is not Jo Park"]
+
+
 def test_a_quotation_the_statement_read():
     text = 'Harbor Records issued a statement on Monday.\n\n"We were shocked by the claims," the statement read.'
     found, _ = claims_of(text)

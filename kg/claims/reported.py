@@ -521,11 +521,13 @@ class ReportedSpeech:
 
     def _without_trailing_relative(self, start: int, end: int) -> Range:
         """The content without a non-restrictive relative clause that ends it ("..., the
-        rules, which the court has put on hold") or an aside after a single dash: a comment
-        on its last words, not words of the source."""
+        rules, which the court has put on hold"), an apposition to a name that ends it
+        ("he's not Alicia Keys, the singer who ...") or an aside after a single dash: a
+        comment on its last words, not words of the source."""
         for i in range(end - 1, start, -1):
             token = self.doc[i]
-            if token.dep_ == "relcl" and token.right_edge.i >= end - 2 and token.left_edge.i > start:
+            aside = token.dep_ == "relcl" or token.dep_ == "appos" and token.head.pos_ == "PROPN"
+            if aside and token.right_edge.i >= end - 2 and token.left_edge.i > start:
                 comma = token.left_edge.i - 1
                 if self.doc[comma].text == "," and self.layout.marks[comma] < 0:
                     return start, comma
