@@ -334,7 +334,12 @@ def contradiction(a: TrackedClaim, b: TrackedClaim, text_a: match.Text, text_b: 
 
 def _asks(claim: TrackedClaim) -> bool:
     """Whether the claim's cue asks or wonders ("asked about", "wondered whether")."""
-    return any(_cue_lemma(word) in lexicon("question_predicates.txt") for word in claim.cue.split())
+    return bool(_cue_lemmas(claim.cue).intersection(lexicon("question_predicates.txt")))
+
+
+def _cue_lemmas(cue: str) -> set[str]:
+    """The rough lemma of each word of a cue ("rejected the claim": reject, the, claim)."""
+    return {_cue_lemma(word) for word in cue.split()}
 
 
 def _cue_lemma(cue: str) -> str:
@@ -353,7 +358,7 @@ EXPLICIT = {DENIAL, DOUBT}  # a claim that denies or doubts says "not X" on purp
 def _negativity(claim: TrackedClaim, denials) -> tuple[bool, dict[str, str]]:
     """Whether the claim, all told, says "not X", and the reasons (each flips it), by kind."""
     reasons = {}
-    if any(_cue_lemma(word) in denials or _cue_lemma(word) + "e" in denials for word in claim.cue.split()):
+    if any(lemma in denials or lemma + "e" in denials for lemma in _cue_lemmas(claim.cue)):
         reasons[DENIAL] = f"'{claim.cue}' is a denial"
     if claim.negated:
         reasons[NEGATED_CUE] = "its cue is negated"
