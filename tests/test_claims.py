@@ -193,6 +193,15 @@ def test_an_apposition_that_ends_the_content_is_the_reporters_aside():
     assert [f[2] for f in found] == ["that he is not Jo Park"]
 
 
+def test_a_headline_quotation_takes_the_speaker_of_the_same_words_in_the_body():
+    text = ("‘We had some issues,’ exec says on streaming glitches\n\nThe service launched on Tuesday.\n\n"
+            "“We had some issues with the log-in,” said Jo Park, the firm's chairman.")
+    _, claims = claims_of(text)
+    assert [(c.speaker_text, c.speaker) for c in claims] == [("exec", "jo_park"), ("Jo Park, the firm's chairman", "jo_park")]
+    _, claims = claims_of("‘We had some issues,’ exec says\n\n“Nothing broke,” said Jo Park.")
+    assert claims[0].speaker is None  # the body does not say those words
+
+
 def test_a_quotation_the_statement_read():
     text = 'Harbor Records issued a statement on Monday.\n\n"We were shocked by the claims," the statement read.'
     found, _ = claims_of(text)

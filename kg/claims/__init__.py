@@ -27,6 +27,8 @@ finds the quotation marks and :mod:`.layout` indexes paragraphs and quotations b
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from ..actors import DocActors
@@ -51,6 +53,31 @@ def outermost(attributions: list[Attribution]) -> list[Attribution]:
     contents = [(a, s, e) for a in attributions for s, e in a.contents]
     return [a for a in attributions
             if not any(b is not a and s <= a.cue[0] and a.cue[1] <= e for b, s, e in contents)]
+
+
+HEADLINE_QUOTE_WORDS = 3  # the fewest words a headline quotation must share with the body
+
+
+def speakers_from_the_body(attributions: list[Attribution], text: str) -> None:
+    """A headline's quotation with no speaker of its own ("'We had some issues,' exec
+    says") takes the speaker who says the same words in the body: headlines quote the
+    article."""
+    headline_end = text.find("\n") if "\n" in text else len(text)
+    for headline in attributions:
+        if headline.start >= headline_end or headline.speakers:
+            continue
+        words = _words(" ".join(text[s:e] for s, e in headline.contents))
+        if len(words.split()) < HEADLINE_QUOTE_WORDS:
+            continue
+        said = next((a for a in attributions if a.start > headline_end and a.speakers
+                     and words in _words(" ".join(text[s:e] for s, e in a.contents))), None)
+        if said is not None:
+            headline.speakers, headline.resolution = list(said.speakers), "headline-quote"
+
+
+def _words(text: str) -> str:
+    """Lower-case words only, for comparing quotations across marks and punctuation."""
+    return " ".join(re.findall(r"[a-z0-9']+", text.lower().replace("’", "'")))
 
 
 def well_formed(attribution: Attribution) -> bool:
@@ -86,6 +113,7 @@ def extract_claims(doc: Doc, actors: DocActors | None = None, rules: RuleTable |
     resolver = SourceResolver(doc, text, actors, layout)
     for attribution in attributions:
         resolver.resolve(attribution)
+    speakers_from_the_body(attributions, text)
     scores = attribution_scores(attributions, rules)
     claims: list[Claim] = []
     for attribution in attributions:
