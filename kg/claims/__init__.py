@@ -27,8 +27,6 @@ finds the quotation marks and :mod:`.layout` indexes paragraphs and quotations b
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc
 
 from ..actors import DocActors
@@ -42,7 +40,7 @@ from .quotes import Quote, find_quotes, has_partial_quote
 from .records import claims_of
 from .reported import ReportedSpeech
 from .rules import Rule, RuleTable, rule_table
-from .sources import SourceResolver
+from .sources import SourceResolver, speakers_from_the_body
 
 __all__ = ["extract_claims", "find_quotes", "has_partial_quote", "Quote", "Rule", "RuleTable", "rule_table"]
 
@@ -53,31 +51,6 @@ def outermost(attributions: list[Attribution]) -> list[Attribution]:
     contents = [(a, s, e) for a in attributions for s, e in a.contents]
     return [a for a in attributions
             if not any(b is not a and s <= a.cue[0] and a.cue[1] <= e for b, s, e in contents)]
-
-
-HEADLINE_QUOTE_WORDS = 3  # the fewest words a headline quotation must share with the body
-
-
-def speakers_from_the_body(attributions: list[Attribution], text: str) -> None:
-    """A headline's quotation with no speaker of its own ("'We had some issues,' exec
-    says") takes the speaker who says the same words in the body: headlines quote the
-    article."""
-    headline_end = text.find("\n") if "\n" in text else len(text)
-    for headline in attributions:
-        if headline.start >= headline_end or headline.speakers:
-            continue
-        words = _words(" ".join(text[s:e] for s, e in headline.contents))
-        if len(words.split()) < HEADLINE_QUOTE_WORDS:
-            continue
-        said = next((a for a in attributions if a.start > headline_end and a.speakers
-                     and words in _words(" ".join(text[s:e] for s, e in a.contents))), None)
-        if said is not None:
-            headline.speakers, headline.resolution = list(said.speakers), "headline-quote"
-
-
-def _words(text: str) -> str:
-    """Lower-case words only, for comparing quotations across marks and punctuation."""
-    return " ".join(re.findall(r"[a-z0-9']+", text.lower().replace("’", "'")))
 
 
 def well_formed(attribution: Attribution) -> bool:

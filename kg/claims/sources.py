@@ -16,11 +16,14 @@ Through the document's actor mentions (:class:`~kg.actors.DocActors`):
   parties last named together), else no actor;
 - **spokespeople and offices** ("a WeWork spokesperson", "his office"): whom the phrase
   says they speak for (``kg/data/speaks_for.txt``);
-- **unnamed** sources ("experts", "a US official"): no actor; the words are kept.
+- **unnamed** sources ("experts", "a US official"): no actor; the words are kept;
+- a **headline quotation** with no speaker ("'We had some issues,' exec says"): whoever
+  says the same words in the body (:func:`speakers_from_the_body`, once all are resolved).
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -404,3 +407,34 @@ class SourceResolver:
         if head.lower_ == "it" and actor is not None and actor.kind in {"Organization", "Country"}:
             return [mention.actor], "pronoun"
         return [], "unresolved"
+
+
+HEADLINE_QUOTE_WORDS = 3  # the fewest words a headline quotation must share with the body
+
+
+def speakers_from_the_body(attributions: list[Attribution], text: str) -> None:
+    """A headline's quotation with no speaker of its own ("'We had some issues,' exec
+    says") takes the speaker who says the same words in the body: headlines quote the
+    article."""
+    headline_end = text.find("\n") if "\n" in text else len(text)
+    for headline in attributions:
+        if headline.start >= headline_end or headline.speakers:
+            continue
+        words = _words_of(headline, text)
+        if len(words.split()) < HEADLINE_QUOTE_WORDS:
+            continue
+        said = next((a for a in attributions if a.start > headline_end and a.speakers
+                     and words in _words_of(a, text)), None)
+        if said is not None:
+            headline.speakers, headline.resolution = list(said.speakers), "headline-quote"
+
+
+def _words_of(attribution: Attribution, text: str) -> str:
+    """The content's lower-case words only, for comparing quotations across marks and
+    punctuation.
+
+    >>> _words_of(Attribution(None, (0, 0), [(1, 20)], "direct", None, None), "‘We had some Issues,’ he")
+    'we had some issues'
+    """
+    said = " ".join(text[start:end] for start, end in attribution.contents)
+    return " ".join(re.findall(r"[a-z0-9']+", said.lower().replace("’", "'")))
