@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -213,13 +213,22 @@ def pair_probabilities(pairs: Sequence[tuple[list[int], list[int]]]) -> np.ndarr
     True
     """
     w = _pair_weights()
+
+    def probabilities(batch: list[tuple[list[int], list[int]]]) -> np.ndarray:
+        pooled = _mean(*_last_layer([tokens for tokens, _ in batch], [types for _, types in batch], w))
+        return 1.0 / (1.0 + np.exp(-(pooled @ w["head.weight"] + w["head.bias"])))
+
     rows = [pair_tokens(a, b) for a, b in pairs]
-    order = sorted(range(len(rows)), key=lambda i: len(rows[i][0]))
-    out = np.zeros(len(rows), dtype=np.float32)
+    return _by_length(rows, lambda row: len(row[0]), probabilities, np.zeros(len(rows), dtype=np.float32))
+
+
+def _by_length(rows: list, length: Callable, run: Callable, out: np.ndarray) -> np.ndarray:
+    """``out`` filled, row by row, with what ``run`` makes of batches of ``rows`` of about the
+    same ``length``, so that little is padded."""
+    order = sorted(range(len(rows)), key=lambda i: length(rows[i]))
     for start in range(0, len(order), BATCH):
         chunk = order[start:start + BATCH]
-        pooled = _mean(*_last_layer([rows[i][0] for i in chunk], [rows[i][1] for i in chunk], w))
-        out[chunk] = 1.0 / (1.0 + np.exp(-(pooled @ w["head.weight"] + w["head.bias"])))
+        out[chunk] = run([rows[i] for i in chunk])
     return out
 
 
@@ -229,13 +238,8 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     >>> embed(["Putin met Xi.", "Xi met Putin in Beijing."]).shape
     (2, 384)
     """
-    ids = [word_pieces(text) for text in texts]
-    order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
-    out = np.zeros((len(ids), 384), dtype=np.float32)
-    for start in range(0, len(order), BATCH):
-        chunk = order[start:start + BATCH]
-        out[chunk] = _encode_batch([ids[i] for i in chunk])
-    return out
+    return _by_length([word_pieces(text) for text in texts], len, _encode_batch,
+                      np.zeros((len(texts), 384), dtype=np.float32))
 
 
 # --- a text, prepared once ---------------------------------------------------------------------
@@ -247,7 +251,12 @@ class Text:
 
     text: str
     negations: int
-    vector: np.ndarray
+    embedding: np.ndarray | None = None  # given (by prepare, or from the store), else made when first needed
+
+    @cached_property
+    def vector(self) -> np.ndarray:
+        """Its unit-length embedding."""
+        return self.embedding if self.embedding is not None else embed([self.text])[0]
 
     @cached_property
     def pieces(self) -> list[int]:
@@ -269,15 +278,19 @@ def content_words(text: str) -> list[str]:
     return [w for w in _words(text) if w not in stop and w not in NEGATIONS]
 
 
-def prepare(texts: Sequence[str], vectors: np.ndarray | None = None) -> list[Text]:
-    """Tokenise and embed ``texts`` (or take their embeddings from ``vectors``).
+def prepare(texts: Sequence[str], vectors: np.ndarray | None = None, embedded: bool = True) -> list[Text]:
+    """Tokenise and embed ``texts`` (or take their embeddings from ``vectors``); with
+    ``embedded`` false, leave the embeddings until a text's ``vector`` is first read (the
+    pair encoder never reads it).
 
     >>> [t] = prepare(["Trump didn't pay $916 million in taxes"])
     >>> t.negations, t.vector.shape
     (1, (384,))
     """
-    return [Text(text, sum(w in NEGATIONS for w in _words(text)), vector)
-            for text, vector in zip(texts, embed(texts) if vectors is None else vectors)]
+    if vectors is None and embedded:
+        vectors = embed(texts)
+    return [Text(text, sum(w in NEGATIONS for w in _words(text)), None if vectors is None else vectors[i])
+            for i, text in enumerate(texts)]
 
 
 def similarities(pairs: Sequence[tuple[Text, Text]], method: str = "encoder") -> np.ndarray:
@@ -314,7 +327,7 @@ def text_similarity(a: Text, b: Text, method: str = "encoder") -> float:
 
 def similarity(a: str, b: str, method: str = "encoder") -> float:
     """The probability, in [0, 1], that ``a`` and ``b`` say the same thing."""
-    return text_similarity(*prepare([a, b]), method)
+    return text_similarity(*prepare([a, b], embedded=method == "embeddings"), method)
 
 
 def same(a: str, b: str, threshold: float = THRESHOLD, method: str = "encoder") -> bool:
@@ -347,7 +360,7 @@ def match(pairs: Iterable[tuple[str, str]], threshold: float = THRESHOLD, method
     ['same']
     """
     pairs = list(pairs)
-    texts = prepare([text for pair in pairs for text in pair])
+    texts = prepare([text for pair in pairs for text in pair], embedded=method == "embeddings")
     scores = similarities(list(zip(texts[::2], texts[1::2])), method)
     return [Match(a, b, round(float(score), 3), "same" if score >= threshold else "different")
             for (a, b), score in zip(pairs, scores)]
