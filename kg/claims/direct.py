@@ -104,22 +104,20 @@ class DirectQuotes:
             if n - 1 in found and self.layout.line(self.layout.quotes[n - 1].mark) == self.layout.line(quote.mark):
                 found[n] = self._inherit(found[n - 1], n, Rule.DIRECT_SAME_PARAGRAPH)
                 continue
-            before = self._sentence_before(quote)
-            report = by_sentence.get(before.start) if before is not None else None
+            end = self._sentence_end_before(quote)
+            report = by_sentence.get(end.sent.start) if end is not None else None
             if report is not None and self.layout.words[report.cue_token.i] < 0:
                 found[n] = self._inherit(report, n, Rule.DIRECT_AFTER_REPORT)
         self.by_quote.update(found)
         return [found[n] for n in sorted(found)]
 
-    def _sentence_before(self, quote: Quote) -> Span | None:
-        """The sentence that ends right before the quotation opens, in its paragraph."""
-        i = self.layout.token_at(quote.mark) - 1
-        while i >= 0 and self.doc[i].is_space and "\n" not in self.doc[i].text:
-            i -= 1
-        if i < 1 or not self.layout.is_sentence_end(self.doc[i]) \
-                or self.layout.line(self.doc[i].idx) != self.layout.line(quote.mark):
+    def _sentence_end_before(self, quote: Quote) -> Token | None:
+        """The mark that ends a sentence right before the quotation opens, in its paragraph."""
+        end = self._token_before(self.layout.token_at(quote.mark))
+        if end is None or end.i < 1 or not self.layout.is_sentence_end(end) \
+                or self.layout.line(end.idx) != self.layout.line(quote.mark):
             return None
-        return self.doc[i].sent
+        return end
 
     def _labelled_paragraphs(self) -> list[Attribution]:
         """Paragraphs (headlines, transcripts) that open with ``Name:`` outside quotation marks."""
@@ -401,11 +399,10 @@ class DirectQuotes:
     def _after_cue(self, quote: Quote) -> Attribution | None:
         """A quotation right after a sentence that ends with its cue: '... she said. "B."'."""
         doc, layout = self.doc, self.layout
-        i = layout.token_at(quote.mark) - 1
-        while i >= 0 and doc[i].is_space and "\n" not in doc[i].text:
-            i -= 1
-        if i < 1 or not layout.is_sentence_end(doc[i]) or layout.line(doc[i].idx) != layout.line(quote.mark):
+        end = self._sentence_end_before(quote)
+        if end is None:
             return None
+        i = end.i
         for cue in doc[max(0, i - 6):i]:
             if is_cue_verb(cue) and cue.i not in self.used_cues and layout.words[cue.i] < 0 \
                     and not any(c.dep_ in COMPLEMENTS or f"prep:{c.lower_}" in (cue_tags(cue) or ()) for c in cue.rights):
