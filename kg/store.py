@@ -87,7 +87,8 @@ def open_store(uri: str, create: bool = True, read_only: bool = False,
     if is_remote(uri):
         base = uri.rstrip("/")
         query_endpoint = base if base.endswith("/query") else f"{base}/query"
-        ds = bind_prefixes(Dataset(store=SPARQLStore(query_endpoint=query_endpoint, returnFormat="json"),
+        # queries go by POST: a build asks about hundreds of graphs at once, too long for a URL
+        ds = bind_prefixes(Dataset(store=SPARQLStore(query_endpoint=query_endpoint, returnFormat="json", method="POST"),
                                    default_union=True))
         ds.graph_store = None if base.endswith("/query") or read_only else f"{base}/store"
         return ds
