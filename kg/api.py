@@ -124,16 +124,18 @@ class Graph:
         self.dataset.close()
 
     def query(self, sparql: str | None = None, name: str | None = None, params: dict[str, str] | None = None,
-              timeout: float | None = None) -> list[dict[str, Any]] | bool | Any:
+              timeout: float | None = None, limit: int | None = None, offset: int = 0
+              ) -> list[dict[str, Any]] | bool | Any:
         """``kg query``: a SELECT's rows, an ASK's answer, or a CONSTRUCT's rdflib graph;
-        ``name`` runs a named query (``kg query --list``) with its ``params``. Updates
+        ``name`` runs a named query (``kg query --list``) with its ``params``: every row,
+        or ``limit`` rows from row ``offset + 1`` (a page costs what it holds). Updates
         are refused; ``timeout`` stops the query after that many seconds."""
         if (sparql is None) == (name is None):
             raise QueryError("give a SPARQL query or the name of a named query, not both")
 
         def run():  # the whole answer is read in the query's thread (oxigraph's results stay there)
             if name is not None:
-                result = run_named(self.dataset, name, {k: str(v) for k, v in (params or {}).items()})
+                result = run_named(self.dataset, name, {k: str(v) for k, v in (params or {}).items()}, limit, offset)
             else:
                 result = run_query(self.dataset, sparql)
             if result.type == "ASK":
@@ -145,12 +147,13 @@ class Graph:
         return within(timeout, run)
 
     def claims(self, speaker: str | None = None, about: str | None = None, since: str | dt.date | None = None,
-               until: str | dt.date | None = None) -> list[dict[str, Any]]:
+               until: str | dt.date | None = None, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
         """``kg claims``: speaker, cue, content, kind, document and date of each claim,
         oldest first; only those by ``speaker``, about ``about`` (actor names, aliases or
-        ids) and published within ``since`` and ``until`` (YYYY-MM-DD or dates)."""
+        ids) and published within ``since`` and ``until`` (YYYY-MM-DD or dates); every
+        claim, or ``limit`` of them from claim ``offset + 1``."""
         params = {"by": speaker, "about": about, "since": iso_day(since), "until": iso_day(until)}
-        return self.query(name="claims", params={k: v for k, v in params.items() if v})
+        return self.query(name="claims", params={k: v for k, v in params.items() if v}, limit=limit, offset=offset)
 
     def groups(self, min_claims: int = 2) -> list[dict[str, Any]]:
         """``kg query --name groups``: the claim groups of at least ``min_claims`` claims,

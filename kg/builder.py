@@ -22,8 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from rdflib import Dataset
+from rdflib import Dataset, URIRef
 
+from .aggregates import contributions, stored_contributions, update_aggregates
 from .executor import run_dask
 from .export import SUFFIXES, write_export
 from .graphs import plural
@@ -136,6 +137,7 @@ def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSum
     actor_ids = {actor.id for actor in stored}
     batch: list[DocumentResult] = []
     replaced = 0
+    counted: set[URIRef] = set()  # the aggregates the stored documents add to
     if scheduler:
         results = run_dask(pipeline, documents, scheduler, warn=warn, progress=progress)
     else:
@@ -148,27 +150,32 @@ def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSum
         summary.relations += len(result.triples)
         summary.undated += result.document.published is None
         if len(batch) >= BATCH:
-            replaced += store_batch(ds, batch, pipeline, actor_ids, bulk)
+            replaced += store_batch(ds, batch, pipeline, actor_ids, counted, bulk)
             batch = []
     if batch:
-        replaced += store_batch(ds, batch, pipeline, actor_ids, bulk)
+        replaced += store_batch(ds, batch, pipeline, actor_ids, counted, bulk)
     summary.actors = len(pipeline.actors())
     if replaced:  # a replaced document may have been the last to name some actor
         actor_ids = {id_of(row.actor) for row in run_query(ds, REFERENCED_ACTORS)}
     known = pipeline.resolver.actors
     replace_graph(ds, actor_graph([known[i] for i in sorted(actor_ids) if i in known]))
+    update_aggregates(ds, counted)
     started = time.perf_counter()
     summary.groups, summary.contradictions = update_tracking(ds)
     summary.tracking_seconds = time.perf_counter() - started
 
 
 def store_batch(ds: Dataset, batch: list[DocumentResult], pipeline: Pipeline, actor_ids: set[str],
-                bulk: bool = False) -> int:
+                counted: set[URIRef], bulk: bool = False) -> int:
     """Store a batch of documents' graphs, with the actors they refer to, in one go;
-    returns how many documents replaced an earlier version."""
+    returns how many documents replaced an earlier version. ``actor_ids`` gains the actors
+    they refer to, ``counted`` the aggregates they (and the versions they replace) add to."""
     graphs = [document_triples(r.document, r.mentions, r.claims, r.triples, r.text) for r in batch]
     referred = set().union(*(referenced_actors(r) for r in batch)) & pipeline.resolver.actors.keys()
     actor_ids |= referred
+    counted |= contributions(graphs)
+    if not bulk:
+        counted |= stored_contributions(ds, [g.identifier for g in graphs])
     return write_graphs(ds, graphs, [actor_graph([pipeline.resolver.actors[i] for i in sorted(referred)])], bulk)
 
 

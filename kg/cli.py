@@ -16,8 +16,8 @@ from .explorer import write_explorer
 from .export import GRAPH_FORMATS, RDF_FORMATS, export_graph, write_export
 from .ingest import INPUT_FORMATS, STDIN_FORMATS, IngestError, collect_sources, read_documents, read_url_list
 from .match import METHODS as MATCH_METHODS, THRESHOLD as MATCH_THRESHOLD, ModelMissing, match as match_pairs
-from .query import (DEFAULT_TIMEOUT_S, FORMATS, ParamError, QueryError, describe_named, format_result,
-                    run_named, run_query, within)
+from .query import (DEFAULT_TIMEOUT_S, FORMATS, PAGE_SIZE, ParamError, QueryError, describe_named, format_page,
+                    format_result, run_named, run_query, within)
 from .records import to_json
 from .serve import DEFAULT_PORT, IDLE_TIMEOUT_S, Endpoint, ServeError
 from .store import StoreError, env_store, open_store, store_path
@@ -40,8 +40,12 @@ def cores() -> int:
 store_option = click.option(
     "--store", "store", default=env_store, show_default="$KG_STORE or oxigraph:out/store", metavar="URI",
     help="Store to use: 'memory', 'oxigraph:DIR' (on disk) or an http(s) SPARQL endpoint (read-only).")
-limit_option = click.option("--limit", type=click.IntRange(min=0), metavar="N",
-                            help="Show the first N rows only (the table says how many there are).")
+limit_option = click.option(
+    "--limit", type=click.IntRange(min=0), metavar="N",
+    help=f"Show N rows. A named query shows a page of {PAGE_SIZE} rows unless told (0: every row), "
+         "and costs what it shows; a SPARQL query shows every row unless told.")
+offset_option = click.option("--offset", type=click.IntRange(min=0), default=0, metavar="N",
+                             help="With a named query: skip the first N rows (the next page).")
 timeout_option = click.option(
     "--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT_S, show_default=True, metavar="SECONDS",
     help="Stop the query after this long (0: no limit). Ctrl-C stops it at once, too.")
@@ -355,10 +359,11 @@ def parse_params(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("--full", is_flag=True, help="Do not shorten long cells in the table.")
 @limit_option
+@offset_option
 @timeout_option
 @store_option
 def query(sparql: str | None, query_file, name: str | None, params: tuple[str, ...], list_queries: bool,
-          fmt: str, full: bool, limit: int | None, timeout: float, store: str) -> None:
+          fmt: str, full: bool, limit: int | None, offset: int, timeout: float, store: str) -> None:
     """Run a read-only SPARQL query, or a named query, against the store.
 
     The prefixes cg:, rel:, actor:, doc:, claim:, stmt:, prop:, prov:, schema:, dcterms:,
@@ -370,9 +375,11 @@ def query(sparql: str | None, query_file, name: str | None, params: tuple[str, .
                   ?c cg:claimant ?p ; cg:cue ?cue ; cg:content ?content ; cg:source ?d .
                   ?p rdfs:label|skos:altLabel "Putin" . ?d dcterms:title ?title }'
     \b
-    Named queries:
+    Named queries (a page of rows at a time, ranked by keys the store keeps):
       kg query --list
       kg query --name claims-by --param actor=Putin --param since=2024-01-01
+      kg query --name relation-network --offset 100    # the second page
+      kg query --name claims --limit 0 --format csv    # every row
     """
     if list_queries:
         click.echo(describe_named(), nl=False)
@@ -381,13 +388,29 @@ def query(sparql: str | None, query_file, name: str | None, params: tuple[str, .
         raise click.UsageError("give one query: as an argument, with --file, or with --name")
     if params and not name:
         raise click.UsageError("--param goes with --name")
+    if offset and not name:
+        raise click.UsageError("--offset goes with --name (in SPARQL, write OFFSET)")
     values, text = parse_params(params), sparql or (query_file.read() if query_file else "")
     ds = open_existing(store)
     try:
-        result = (lambda: run_named(ds, name, values)) if name else (lambda: run_query(ds, text))
-        click.echo(answer(lambda: format_result(result(), fmt, ds, full=full, limit=limit), timeout), nl=False)
+        if name:
+            click.echo(answer(lambda: named_page(ds, name, values, fmt, full, limit, offset), timeout), nl=False)
+        else:
+            click.echo(answer(lambda: format_result(run_query(ds, text), fmt, ds, full=full, limit=limit), timeout),
+                       nl=False)
     finally:
         ds.close()
+
+
+def named_page(ds, name: str, values: dict[str, str], fmt: str, full: bool, limit: int | None, offset: int) -> str:
+    """One page of a named query, formatted; a note on stderr when more rows follow and
+    the format has no footer to say so."""
+    size = PAGE_SIZE if limit is None else limit or None
+    text, more = format_page(run_named(ds, name, values, None if size is None else size + 1, offset), fmt, ds,
+                             full=full, size=size, offset=offset)
+    if more and fmt != "table":
+        warn(f"rows {offset + 1}-{offset + size} shown; more with --offset {offset + size}, or --limit 0 for all")
+    return text
 
 
 @cli.command("claims", context_settings=CONTEXT)
@@ -398,10 +421,11 @@ def query(sparql: str | None, query_file, name: str | None, params: tuple[str, .
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("--full", is_flag=True, help="Do not shorten long cells in the table.")
 @limit_option
+@offset_option
 @timeout_option
 @store_option
 def claims_cmd(speaker: str | None, about: str | None, since: str | None, until: str | None, fmt: str, full: bool,
-               limit: int | None, timeout: float, store: str) -> None:
+               limit: int | None, offset: int, timeout: float, store: str) -> None:
     """List claims: speaker, cue, content, kind, document and date, oldest first.
 
     A speaker that names no known actor is shown with its own words ("experts (no actor)").
@@ -419,8 +443,7 @@ def claims_cmd(speaker: str | None, about: str | None, since: str | None, until:
               if value}
     ds = open_existing(store)
     try:
-        click.echo(answer(lambda: format_result(run_named(ds, "claims", params), fmt, ds, full=full, limit=limit),
-                          timeout), nl=False)
+        click.echo(answer(lambda: named_page(ds, "claims", params, fmt, full, limit, offset), timeout), nl=False)
     finally:
         ds.close()
 

@@ -18,7 +18,7 @@ import re
 import threading
 from dataclasses import dataclass
 from importlib import resources
-from typing import Callable, TypeVar
+from typing import Callable, Iterable, TypeVar
 
 from rdflib import XSD, Dataset, Literal, URIRef
 from rdflib.query import Result
@@ -93,10 +93,13 @@ VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 def with_bindings(text: str, bindings: dict[str, Node]) -> str:
-    """The query with variables pre-bound to RDF terms by a ``VALUES`` block that opens
-    its ``WHERE`` clause.
+    """The query with variables pre-bound to RDF terms by ``VALUES`` blocks that open its
+    ``WHERE`` clauses.
 
-    This is the SPARQL 1.1 way to bind variables, and it behaves the same on every store
+    A subquery's variables are its own, so each ``WHERE`` whose own body (its subqueries
+    left aside) uses a variable gets that variable's values: a parameter means the same in
+    a page subquery and around it, and binds nothing where it is not used. This is the
+    SPARQL 1.1 way to bind variables, and it behaves the same on every store
     (rdflib's ``initBindings`` is not honoured by the Oxigraph store: it only relabels
     the output). Values are RDF terms written by rdflib (quotes and backslashes escaped,
     datatypes kept), so no value can change the query around it.
@@ -105,18 +108,65 @@ def with_bindings(text: str, bindings: dict[str, Node]) -> str:
     SELECT ?s WHERE {
       VALUES (?o) { ("a\\" } #") }
      ?s ?p ?o }
+    >>> print(with_bindings("SELECT ?s WHERE { { SELECT ?s WHERE { ?s ?p ?o } } ?s ?q ?r }", {"o": Literal("x")}))
+    SELECT ?s WHERE { { SELECT ?s WHERE {
+      VALUES (?o) { ("x") }
+     ?s ?p ?o } } ?s ?q ?r }
     """
     if not bindings:
         return text
     names = sorted(bindings)
     if not all(VARIABLE.match(name) for name in names):
         raise QueryError(f"bad variable name among {names}")
-    match = next((m for m in WHERE_OPEN.finditer(text) if not _in_comment(text, m.start())), None)
-    if match is None:
+    bodies = [(m.end(), _closing_brace(text, m.end())) for m in WHERE_OPEN.finditer(text)
+              if not _in_comment(text, m.start())]
+    if not bodies:
         raise QueryError("a query with parameters needs a WHERE { ... } clause")
-    row = " ".join(bindings[name].n3() for name in names)
-    block = f"\n  VALUES ({' '.join('?' + n for n in names)}) {{ ({row}) }}\n"
-    return text[:match.end()] + block + text[match.end():]
+    blocks = []
+    for start, end in bodies:
+        own = "".join(text[a:b] for a, b in _outside(start, end, [(s, e) for s, e in bodies if start < s < end]))
+        used = [n for n in names if re.search(rf"[?$]{n}\b", own)]
+        if used:
+            row = " ".join(bindings[name].n3() for name in used)
+            blocks.append((start, f"\n  VALUES ({' '.join('?' + n for n in used)}) {{ ({row}) }}\n"))
+    for start, block in reversed(blocks or [(bodies[0][0], "")]):
+        text = text[:start] + block + text[start:]
+    return text
+
+
+def _closing_brace(text: str, start: int) -> int:
+    """The offset of the ``}`` that closes the group opened just before ``start``
+    (braces in comments and string literals do not count)."""
+    depth, i = 1, start
+    while i < len(text):
+        char = text[i]
+        if char == "#":
+            i = text.find("\n", i) % (len(text) + 1)
+        elif char in "\"'":
+            i = _string_end(text, i)
+        elif char in "{}":
+            depth += 1 if char == "{" else -1
+            if not depth:
+                return i
+        i += 1
+    raise QueryError("a WHERE { ... } clause is not closed")
+
+
+def _string_end(text: str, start: int) -> int:
+    quote, i = text[start], start + 1
+    while i < len(text) and text[i] != quote:
+        i += 2 if text[i] == "\\" else 1
+    return i
+
+
+def _outside(start: int, end: int, inner: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of ``[start, end)`` outside the outermost of the ``inner`` spans."""
+    parts, at = [], start
+    for s, e in sorted(inner):
+        if s >= at:
+            parts.append((at, s))
+            at = e
+    return parts + [(at, end)]
 
 
 def _in_comment(text: str, offset: int) -> bool:
@@ -182,6 +232,40 @@ def format_result(result: Result, fmt: str = "table", ds: Dataset | None = None,
         cells = [[c if len(c) <= MAX_CELL else c[:MAX_CELL - 1] + "…" for c in row] for row in cells]
     shown = f"{len(rows)} of {total}" if len(rows) < total else str(total)
     return table(names, cells) + f"({shown} row{'s' if total != 1 else ''})\n"
+
+
+def format_page(result: Result, fmt: str, ds: Dataset | None, full: bool, size: int | None,
+                offset: int) -> tuple[str, bool]:
+    """A page of a named query's rows (run for ``size + 1`` rows, to know whether more
+    follow), formatted; and whether more follow. The table's footer says which rows these
+    are and how to see the next.
+
+    >>> from kg.store import open_store
+    >>> result = run_query(open_store("memory"), "SELECT ?n WHERE { VALUES ?n { 1 2 3 } }")
+    >>> text, more = format_page(result, "table", None, False, 2, 10)
+    >>> text.splitlines()[-1], more
+    ('(rows 11-12; more with --offset 12)', True)
+    """
+    rows = list(result)
+    more = size is not None and len(rows) > size
+    rows = rows[:size] if more else rows
+    if fmt != "table":
+        return format_result(_Rows(result.vars, rows), fmt, ds, full=full), more
+    text = format_result(_Rows(result.vars, rows), "table", ds, full=full)
+    if more or offset:
+        footer = f"(rows {offset + 1}-{offset + len(rows)}" + (f"; more with --offset {offset + len(rows)})" if more else ")")
+        text = text[:text.rstrip("\n").rfind("\n") + 1] + footer + "\n"
+    return text, more
+
+
+class _Rows(list):
+    """Rows already read, shaped as a SELECT result for :func:`format_result`."""
+
+    type = "SELECT"
+
+    def __init__(self, variables, rows) -> None:
+        super().__init__(rows)
+        self.vars = variables
 
 
 CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -282,19 +366,33 @@ def named_queries() -> dict[str, NamedQuery]:
     return found
 
 
-ACTOR_LOOKUP = """
-SELECT DISTINCT ?actor WHERE {
-  VALUES ?class { cg:Person cg:Organization cg:Country cg:Group cg:Actor }
-  ?actor a ?class .
-  ?actor rdfs:label|skos:altLabel|dcterms:identifier ?label .
+ACTOR_CLASSES = "VALUES ?class { cg:Person cg:Organization cg:Country cg:Group cg:Actor }"
+ACTOR_BY_NAME = f"""
+SELECT DISTINCT ?actor WHERE {{
+  {ACTOR_CLASSES}
+  ?actor rdfs:label|skos:altLabel|dcterms:identifier ?label ; a ?class .
+}} ORDER BY ?actor
+"""
+ACTOR_BY_ANY_CASE = f"""
+SELECT DISTINCT ?actor WHERE {{
+  {ACTOR_CLASSES}
+  ?actor a ?class ; rdfs:label|skos:altLabel|dcterms:identifier ?label .
   FILTER(LCASE(STR(?label)) = LCASE(STR(?name)))
-} ORDER BY ?actor
+}} ORDER BY ?actor
 """
 
 
 def resolve_actor(ds: Dataset, name: str) -> URIRef:
-    """The one actor whose label, alias or id is ``name`` (case-insensitive)."""
-    rows = [row.actor for row in run_query(ds, ACTOR_LOOKUP, {"name": Literal(name)})]
+    """The one actor whose label, alias or id is ``name`` (case-insensitive).
+
+    The name as given, in lower case and capitalised is looked up in the store's index
+    (a few lookups); only when none of these is anyone are all names compared.
+    """
+    spellings = dict.fromkeys([name, name.lower(), name.title(), name.upper()])
+    rows: list[URIRef] = []
+    for spelling in spellings:
+        rows.extend(row.actor for row in run_query(ds, ACTOR_BY_NAME, {"label": Literal(spelling)}))
+    rows = sorted(set(rows)) or [row.actor for row in run_query(ds, ACTOR_BY_ANY_CASE, {"name": Literal(name)})]
     if not rows:
         raise ParamError(f"no actor is called {name!r} in the store")
     if len(rows) > 1:
@@ -341,13 +439,58 @@ def _term(ds: Dataset, param: Param, value: str):
     return Literal(value)
 
 
-def run_named(ds: Dataset, name: str, values: dict[str, str]) -> Result:
-    """Run a shipped named query with its parameters bound."""
+PAGE = re.compile(r"^([ \t]*)LIMIT\s+\d+\s+OFFSET\s+\d+([ \t]*#\s*page\b.*)$", re.MULTILINE | re.IGNORECASE)
+PAGE_SIZE = 100
+
+
+def paged(text: str, limit: int | None, offset: int = 0) -> str:
+    r"""A named query set to return rows ``offset + 1`` to ``offset + limit`` (``None``: every
+    row from ``offset`` on), through its page line ``LIMIT n OFFSET m  # page``.
+
+    The page line sits where the query orders its rows by one cheap key, often in a
+    subquery that the rest of the query then fills in, so a page costs what it shows.
+
+    >>> print(paged("SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s\nLIMIT 100 OFFSET 0  # page", 10, 20))
+    SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s
+    LIMIT 10 OFFSET 20  # page
+    >>> print(paged("SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s\nLIMIT 100 OFFSET 0  # page", None))
+    SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s
+    OFFSET 0  # page
+    """
+    rows = f"OFFSET {offset}" if limit is None else f"LIMIT {limit} OFFSET {offset}"
+    text, found = PAGE.subn(lambda m: f"{m.group(1)}{rows}{m.group(2)}", text, count=1)
+    if not found:
+        raise QueryError("the query has no page line (LIMIT n OFFSET m  # page)")
+    return text
+
+
+HINT = re.compile(r"^([ \t]*)#\s*if (\w+):[ \t]*(.*)$", re.MULTILINE)
+
+
+def with_hints(text: str, given: Iterable[str]) -> str:
+    r"""The query with its hint lines ``#if NAME: PATTERN`` turned into patterns where the
+    parameter NAME is given. A hint starts the query from the index where a parameter
+    selects few rows; elsewhere (and in any other SPARQL tool) it stays a comment, and the
+    query means the same without it.
+
+    >>> print(with_hints("SELECT ?c WHERE {\n  #if by: ?c cg:claimant ?by .\n  ?c a cg:Claim }", ["by"]))
+    SELECT ?c WHERE {
+      ?c cg:claimant ?by .
+      ?c a cg:Claim }
+    """
+    given = set(given)
+    return HINT.sub(lambda m: m.group(1) + m.group(3) if m.group(2) in given else m.group(0), text)
+
+
+def run_named(ds: Dataset, name: str, values: dict[str, str], limit: int | None = None, offset: int = 0) -> Result:
+    """Run a shipped named query with its parameters bound: rows ``offset + 1`` to
+    ``offset + limit``, or every row from ``offset`` on (``limit=None``)."""
     queries = named_queries()
     if name not in queries:
         raise ParamError(f"no named query {name!r}: see kg query --list")
     query = queries[name]
-    return run_query(ds, query.text, bind_params(ds, query, values))
+    bindings = bind_params(ds, query, values)
+    return run_query(ds, with_hints(paged(query.text, limit, offset), bindings), bindings)
 
 
 def describe_named() -> str:

@@ -12,6 +12,7 @@ True
 
 from __future__ import annotations
 
+import hashlib
 from functools import lru_cache
 from importlib import resources
 from urllib.parse import quote, unquote
@@ -34,6 +35,8 @@ ONTOLOGY_GRAPH = URIRef(GRAPH + "ontology")
 ACTORS_GRAPH = URIRef(GRAPH + "actors")
 TRACKING_GRAPH = URIRef(GRAPH + "tracking")
 EXTRACTOR = f"claimgraph {__version__}"
+AGGREGATE_RANKS = {"relation": CG.relationRank, "relation-type": CG.relationTypeRank, "stance": CG.stanceRank,
+                   "co-mention": CG.coMentionRank}
 ACTOR_CLASSES = {"Person": CG.Person, "Organization": CG.Organization, "Country": CG.Country,
                  "Group": CG.Group}
 
@@ -92,6 +95,26 @@ def tenure_iri(actor_id: str, tenure: dict) -> URIRef:
     """A term of office: holder, office, jurisdiction and start (stable across builds)."""
     parts = [actor_id, "_".join(tenure["office"].split()), tenure["of"], tenure.get("start") or "unknown"]
     return URIRef(f"{ID}tenure/" + "/".join(_part(p) for p in parts))
+
+
+AGGREGATE_KINDS = ("relation", "relation-type", "stance", "co-mention")
+
+
+def aggregate_iri(kind: str, *parts: str) -> URIRef:
+    """A count over the store (:mod:`kg.aggregates`), named by its kind and parts.
+
+    >>> aggregate_iri("relation", "xi_jinping", "meet", "vladimir_putin").split("/id/")[1]
+    'aggregate/relation/xi_jinping/meet/vladimir_putin'
+    >>> aggregate_parts(aggregate_iri("stance", "a b", "opposes", "c/d"))
+    ('stance', ['a b', 'opposes', 'c/d'])
+    """
+    return URIRef(f"{ID}aggregate/{kind}/" + "/".join(_part(p) for p in parts))
+
+
+def aggregate_parts(iri) -> tuple[str, list[str]]:
+    """The kind and parts of an :func:`aggregate_iri`."""
+    kind, *parts = str(iri)[len(ID + "aggregate/"):].split("/")
+    return kind, [unquote(p) for p in parts]
 
 
 def mention_iri(doc_id: str, span: tuple[int, int]) -> URIRef:
@@ -290,16 +313,59 @@ def document_triples(document: DocumentRecord, mentions: list[Mention], claims: 
     date = Literal(document.published, datatype=XSD.date) if document.published else None
     for mention in mentions:
         add_mention(g, mention)
+        if mention.actor:
+            key = sort_key(document.published, document.doc, mention.span[0])
+            g.add((mention_iri(mention.doc, mention.span), CG.mentionKey, Literal(key)))
     for actor in sorted({m.actor for m in mentions if m.actor}):
         g.add((doc_iri(document.doc), CG.mentionsActor, actor_iri(actor)))
     for claim in claims:
         add_claim(g, claim)
         add_stances(g, claim)
         _add_id_and_date(g, claim_iri(claim.id), claim.id, date)
+        key = sort_key(document.published, document.doc, claim.content_span[0])
+        g.add((claim_iri(claim.id), CG.claimKey, Literal(key)))
     for triple in triples:
         add_triple(g, triple)
         _add_id_and_date(g, statement_iri(triple.id), triple.id, date)
+    add_contributions(g, document.doc, mentions, claims, triples)
     return g
+
+
+def add_contributions(g: Graph, doc: str, mentions: list[Mention], claims: list[Claim], triples: list[Triple]) -> None:
+    """What the document adds to the store's counts (``cg:countsIn``, see :mod:`kg.aggregates`):
+    each relation it states between two actors in its own voice, not negated (and, for the
+    relation's type, not hedged); each claimant's stance; each pair of actors it mentions."""
+    for rec in triples:
+        obj = rec.object or rec.object_actor
+        if not (rec.subject and obj) or rec.subject == obj or rec.negated or rec.asserted_by:
+            continue
+        node = statement_iri(rec.id)
+        g.add((node, CG.countsIn, aggregate_iri("relation", rec.subject, rec.predicate, obj)))
+        if rec.relation_type and not rec.hedged:
+            g.add((node, CG.countsIn, aggregate_iri("relation-type", rec.relation_type, rec.subject, obj)))
+    for claim in claims:
+        for stance in claim.stance if claim.speaker else ():
+            g.add((claim_iri(claim.id), CG.countsIn,
+                   aggregate_iri("stance", claim.speaker, stance["stance"], stance["target"])))
+    actors = sorted({m.actor for m in mentions if m.actor})
+    for i, first in enumerate(actors):
+        for second in actors[i + 1:]:
+            g.add((doc_iri(doc), CG.countsIn, aggregate_iri("co-mention", first, second)))
+
+
+def sort_key(published: str | None, doc: str, offset: int) -> int:
+    """Where a claim or a mention falls in a listing, oldest first, as one whole number (a store sorts
+    numbers far faster than texts): the document's date as YYYYMMDD (0: undated, first),
+    then 4 digits that keep each document's records together, then the offset.
+
+    >>> sort_key("2024-05-16", "d7", 120)
+    2024051664030000120
+    >>> sort_key(None, "d7", 120) < sort_key("2024-05-16", "a", 0) < sort_key("2024-05-17", "a", 0)
+    True
+    """
+    day = int(published[:10].replace("-", "")) if published else 0
+    document = int(hashlib.blake2b(doc.encode("utf-8"), digest_size=4).hexdigest(), 16) % 10_000
+    return (day * 10_000 + document) * 10_000_000 + min(offset, 9_999_999)
 
 
 def _add_id_and_date(g: Graph, node: URIRef, identifier: str, date: Literal | None) -> None:
@@ -370,6 +436,46 @@ def group_graph(group) -> Graph:
         g.add((node, CG.firstSeen, Literal(group.first_date, datatype=XSD.date)))
     for member in group.members:
         g.add((claim_iri(member), CG.expresses, node))
+    return g
+
+
+def aggregate_graph(iri: URIRef, count: int, lemmas: list[str] = ()) -> Graph:
+    """One count (:mod:`kg.aggregates`) in its own named graph, so a build rewrites only the
+    counts it changed; with ``count`` 0 the graph is empty (writing it removes the count).
+    Its rank (``cg:relationRank``...) is the count times 10^9 plus 9 digits of a hash of
+    its name: a listing sorted by it, descending, has the most counted first, ties in a
+    fixed order, and costs one lookup per row.
+
+    >>> g = aggregate_graph(aggregate_iri("relation", "a", "meet", "b"), 3)
+    >>> sorted(str(p).rsplit("#", 1)[-1] for p in g.predicates())
+    ['count', 'object', 'predicateLemma', 'relationRank', 'subject', 'type']
+    """
+    kind, parts = aggregate_parts(iri)
+    g = bind_prefixes(Graph(identifier=URIRef(GRAPH + str(iri)[len(ID):])))
+    if not count:
+        return g
+    tie = int(hashlib.blake2b(str(iri).encode("utf-8"), digest_size=8).hexdigest(), 16) % 10**9
+    g.add((iri, RDF.type, CG.Aggregate))
+    g.add((iri, CG["count"], Literal(count)))  # CG.count is str.count
+    g.add((iri, AGGREGATE_RANKS[kind], Literal(count * 10**9 + tie)))
+    if kind == "relation":
+        subject, lemma, obj = parts
+        g.add((iri, CG.predicateLemma, Literal(lemma)))
+    elif kind == "relation-type":
+        relation_type, subject, obj = parts
+        g.add((iri, CG.relationType, Literal(relation_type)))
+        for lemma in lemmas:
+            g.add((iri, CG.predicateLemma, Literal(lemma)))
+    elif kind == "stance":
+        who, polarity, whom = parts
+        g.add((iri, CG.claimant, actor_iri(who)))
+        g.add((iri, CG.polarity, Literal(polarity)))
+        g.add((iri, CG.target, actor_iri(whom)))
+        return g
+    else:
+        subject, obj = parts
+    g.add((iri, RDF.subject, actor_iri(subject)))
+    g.add((iri, RDF.object, actor_iri(obj)))
     return g
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -75,3 +76,34 @@ def test_a_failed_document_leaves_the_store_as_it_was(corpus: Path):
     result = run_kg("build", corpus / "one", "--out", corpus / "out")
     assert "not UTF-8" in result.stderr
     assert count(store, "?s ?p ?o") == before
+
+
+COUNTED = ("relation-network", "relations-by-type", "stances", "co-mentioned")
+MEETING = "Vladimir Putin met Xi Jinping in Beijing. Xi Jinping criticized the United States over its sanctions.\n"
+AGAIN = "Vladimir Putin met Xi Jinping again in Moscow. Putin praised China.\n"
+
+
+def counted(store: Path) -> dict[str, list]:
+    """Every row of the queries that page through the counts a build keeps."""
+    env = {"KG_STORE": f"oxigraph:{store}"}
+    return {name: sorted(map(str, json.loads(run_kg("query", "--name", name, "--limit", "0", "--format", "json",
+                                                     env=env).stdout)))
+            for name in COUNTED}
+
+
+def test_counts_follow_added_and_changed_documents_as_a_fresh_build_counts_them(corpus: Path):
+    for name, text in {"meeting": MEETING, "again": AGAIN}.items():
+        (corpus / name).mkdir()
+        (corpus / name / f"{name}.txt").write_text(text, encoding="utf-8")
+    store = build(corpus, "meeting")
+    build(corpus, "again")
+    [meeting] = [r for r in query(store, "SELECT ?n WHERE { ?a cg:relationRank ?r ; cg:count ?n ; "
+                                         "cg:predicateLemma 'meet' }")]
+    assert meeting == {"n": 2}  # two documents state it
+    (corpus / "again" / "again.txt").write_text("Vladimir Putin praised Xi Jinping.\n", encoding="utf-8")
+    build(corpus, "again")
+    incremental = counted(store)
+    assert any("'meet'" in row and "'sources': 1" in row for row in incremental["relation-network"])
+    run_kg("build", corpus / "meeting", corpus / "again", "--out", corpus / "fresh")
+    assert incremental == counted(corpus / "fresh" / "store")
+    assert all(incremental.values())

@@ -112,12 +112,24 @@ def test_param_needs_name_and_equals(store_env):
     assert run_kg("query", "ASK {}", "--param", "a=b", ok=False, env=store_env).exit_code == 2
 
 
-def test_limit_shows_the_first_rows_and_says_how_many_there_are(store_env):
-    every = run_kg("query", "--name", "relation-network", env=store_env).stdout.splitlines()
+def test_a_named_query_shows_a_page_and_says_how_to_see_the_next(store_env):
+    every = run_kg("query", "--name", "relation-network", "--limit", "0", env=store_env).stdout.splitlines()
     total = len(every) - 3  # header, rule, row count
-    assert total > 3
-    limited = run_kg("query", "--name", "relation-network", "--limit", "2", env=store_env).stdout.splitlines()
-    assert [r.split() for r in limited[2:4]] == [r.split() for r in every[2:4]]
-    assert limited[-1] == f"(2 of {total} rows)"
-    rows = run_kg("claims", "--limit", "1", "--format", "json", env=store_env).stdout
-    assert len(json.loads(rows)) == 1
+    assert total > 4 and every[-1] == f"({total} rows)"
+    first = run_kg("query", "--name", "relation-network", "--limit", "2", env=store_env).stdout.splitlines()
+    assert [r.split() for r in first[2:4]] == [r.split() for r in every[2:4]]
+    assert first[-1] == "(rows 1-2; more with --offset 2)"
+    second = run_kg("query", "--name", "relation-network", "--limit", "2", "--offset", "2", env=store_env).stdout
+    assert [r.split() for r in second.splitlines()[2:4]] == [r.split() for r in every[4:6]]
+    last = run_kg("query", "--name", "relation-network", "--offset", str(total - 1), env=store_env).stdout
+    assert last.splitlines()[-1] == f"(rows {total}-{total})"
+    rows = run_kg("claims", "--limit", "1", "--format", "json", env=store_env)
+    assert len(json.loads(rows.stdout)) == 1 and "more with --offset 1" in rows.stderr
+
+
+def test_limit_on_a_sparql_query_says_how_many_rows_there_are(store_env):
+    rows = run_kg("query", "SELECT ?c WHERE { ?c a cg:Claim }", "--limit", "2", env=store_env).stdout.splitlines()
+    assert rows[-1].startswith("(2 of ") and len(rows) == 5
+    assert run_kg("query", "ASK {}", "--offset", "2", ok=False, env=store_env).exit_code == 2
+
+

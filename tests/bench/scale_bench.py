@@ -3,6 +3,7 @@ peak memory by corpus size, the cost of adding 5 articles, named-query latency o
 largest store, and a projection to 100,000 articles.
 
     python tests/bench/scale_bench.py [--full] [--corpus DIR]
+    python tests/bench/scale_bench.py --queries out/store      # only the named queries
 
 Runs on the first 25 and 100 articles of ../shared/bench/polnear-train/text (and all 840
 with ``--full``, which takes most of an hour on 2 cores). Every figure comes from a fresh
@@ -66,8 +67,9 @@ def corpus(source: Path, names: list[str], target: Path) -> tuple[Path, int]:
 
 
 def query_latencies(store: Path) -> tuple[int, dict[str, float | str]]:
-    """Quads in the store, and each named query's best-of-3 latency in ms."""
-    from kg.query import ParamError, QueryError, named_queries, run_named, run_query
+    """Quads in the store, and each named query's best-of-3 latency in ms for the page
+    that ``kg query --name`` shows (``PAGE_SIZE`` rows, and one to know whether more follow)."""
+    from kg.query import PAGE_SIZE, ParamError, QueryError, named_queries, run_named, run_query
     from kg.store import open_store
 
     ds = open_store(f"oxigraph:{store}", create=False, read_only=True)
@@ -81,7 +83,7 @@ def query_latencies(store: Path) -> tuple[int, dict[str, float | str]]:
         try:
             for _ in range(3):
                 start = time.perf_counter()
-                list(run_named(ds, name, values))
+                list(run_named(ds, name, values, PAGE_SIZE + 1))
                 best = min(best, time.perf_counter() - start)
             latencies[name] = best * 1000
         except (ParamError, QueryError) as err:
@@ -90,11 +92,27 @@ def query_latencies(store: Path) -> tuple[int, dict[str, float | str]]:
     return quads, latencies
 
 
+def print_latencies(store: Path, label: str | None = None) -> tuple[int, float]:
+    """Print each named query's latency on ``store``; its quads and size on disk."""
+    quads, latencies = query_latencies(store)
+    size_mb = sum(f.stat().st_size for f in store.iterdir()) / 2**20
+    print(f"\nnamed queries on {label or store} ({quads} quads, {size_mb:.0f} MB on disk), "
+          "a page each, best of 3:")
+    for name, ms in latencies.items():
+        print(f"  {name:<22}{ms:>10.1f} ms" if isinstance(ms, float) else f"  {name:<22}{ms}")
+    return quads, size_mb
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--full", action="store_true", help="also the 840-article runs (most of an hour)")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--queries", type=Path, metavar="STORE",
+                        help="only time the named queries on this store (a folder kg build wrote)")
     args = parser.parse_args()
+    if args.queries:
+        print_latencies(args.queries)
+        return
     names = sorted(p.name for p in args.corpus.glob("*.txt"))
     sizes = [n for n in (25, 100, len(names) if args.full else 0) if n and n <= len(names)]
     work = Path(tempfile.mkdtemp(prefix="kg-scale-"))
@@ -139,11 +157,7 @@ def run(source: Path, names: list[str], sizes: list[int], work: Path) -> None:
     print(f"\nadding 5 articles: to an empty store {empty:.1f} s, to the {largest}-article store {grown:.1f} s "
           f"({grown / empty:.2f}x, target <= 2)")
 
-    quads, latencies = query_latencies(work / f"m{largest}" / "store")
-    size_mb = sum(f.stat().st_size for f in (work / f"m{largest}" / "store").iterdir()) / 2**20
-    print(f"\nnamed queries on the {largest}-article store ({quads} quads, {size_mb:.0f} MB on disk), best of 3:")
-    for name, ms in latencies.items():
-        print(f"  {name:<22}{ms:>10.1f} ms" if isinstance(ms, float) else f"  {name:<22}{ms}")
+    quads, size_mb = print_latencies(work / f"m{largest}" / "store", f"the {largest}-article store")
 
     per_article = memory[largest][0] / largest
     print(f"\nprojection to 100,000 articles (from the {largest}-article build): "

@@ -1,0 +1,79 @@
+"""Counts kept up to date by each build, so that the listings ranked by them answer at once.
+
+The relation network (how many sources state that one actor relates to another), the
+relations by type, the claimants' stances and the actors mentioned together are counts
+over the whole store: counting them at query time visits every statement, claim or
+document. Instead each document's graph says what it adds (``<statement or claim or
+document> cg:countsIn <aggregate>``, :func:`kg.rdf.add_contributions`), and each count
+lives in its own named graph (:func:`kg.rdf.aggregate_graph`). A build recounts only
+the aggregates that its documents, new or replaced, add to or took from: a few index
+lookups each, whatever the store holds. The named queries page through the counts by
+their rank (``cg:relationRank``...), one lookup per row shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rdflib import Dataset, Graph, URIRef
+
+from .query import run_query
+from .rdf import CG, aggregate_graph, aggregate_parts
+from .store import write_graphs
+
+CHUNK = 500
+# the least count an aggregate is kept at: a pair of actors mentioned together once is the
+# bulk of all pairs (ten times those seen twice) and tells a reader little
+LEAST = {"co-mention": 2}
+
+COUNTS = """
+SELECT ?aggregate (COUNT(DISTINCT COALESCE(?doc, ?by)) AS ?count)
+       (GROUP_CONCAT(DISTINCT COALESCE(?lemma, ""); separator="\\u0001") AS ?lemmas) WHERE {
+  VALUES ?aggregate { %s }
+  ?by cg:countsIn ?aggregate .
+  OPTIONAL { ?by a cg:Statement ; cg:source ?doc . OPTIONAL { ?by cg:predicateLemma ?lemma } }
+} GROUP BY ?aggregate
+"""
+
+STORED = """
+SELECT DISTINCT ?aggregate WHERE {
+  VALUES ?graph { %s }
+  GRAPH ?graph { ?by cg:countsIn ?aggregate }
+}
+"""
+
+
+def contributions(graphs: Iterable[Graph]) -> set[URIRef]:
+    """The aggregates that these graphs (about to be written, or just written) add to."""
+    return {o for g in graphs for _, p, o in g if p == CG.countsIn}
+
+
+def stored_contributions(ds: Dataset, names: Iterable[URIRef]) -> set[URIRef]:
+    """The aggregates that the stored versions of these graphs add to (read before the
+    graphs are replaced: their counts change too)."""
+    found: set[URIRef] = set()
+    names = list(names)
+    for start in range(0, len(names), CHUNK):
+        values = " ".join(name.n3() for name in names[start:start + CHUNK])
+        found |= {row.aggregate for row in run_query(ds, STORED % values)}
+    return found
+
+
+def update_aggregates(ds: Dataset, touched: Iterable[URIRef]) -> int:
+    """Recount ``touched`` aggregates and rewrite their graphs (a count of 0 is removed);
+    returns how many were rewritten. A relation counts the documents that state it (a
+    document stating it twice counts once), a stance the claims that take it, a pair of
+    actors the documents that mention both (kept from two documents on, see ``LEAST``)."""
+    touched = sorted(touched)
+    graphs = []
+    for start in range(0, len(touched), CHUNK):
+        chunk = touched[start:start + CHUNK]
+        counted = {row.aggregate: row for row in run_query(ds, COUNTS % " ".join(a.n3() for a in chunk))}
+        for aggregate in chunk:
+            row = counted.get(aggregate)
+            count = int(row["count"]) if row is not None else 0
+            count = count if count >= LEAST.get(aggregate_parts(aggregate)[0], 1) else 0
+            lemmas = sorted(filter(None, str(row.lemmas or "").split("\u0001"))) if row is not None else []
+            graphs.append(aggregate_graph(aggregate, count, lemmas))
+    write_graphs(ds, graphs)
+    return len(graphs)
