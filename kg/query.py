@@ -89,6 +89,7 @@ def run_query(ds: Dataset, text: str, bindings: dict[str, Node] | None = None) -
 
 
 WHERE_OPEN = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+IRI = re.compile(r"<[^<>\"{}|^`\\\s]*>")
 VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
@@ -136,11 +137,19 @@ def with_bindings(text: str, bindings: dict[str, Node]) -> str:
 
 def _closing_brace(text: str, start: int) -> int:
     """The offset of the ``}`` that closes the group opened just before ``start``
-    (braces in comments and string literals do not count)."""
+    (braces in comments, IRIs and string literals do not count).
+
+    >>> text = 'WHERE { ?s <http://x#y> "}" . { ?s ?p ?o } } # }'
+    >>> _closing_brace(text, 7)
+    43
+    """
     depth, i = 1, start
     while i < len(text):
         char = text[i]
-        if char == "#":
+        iri = IRI.match(text, i) if char == "<" else None
+        if iri:
+            i = iri.end() - 1
+        elif char == "#":
             i = text.find("\n", i) % (len(text) + 1)
         elif char in "\"'":
             i = _string_end(text, i)

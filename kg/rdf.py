@@ -22,6 +22,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 
 from . import __version__
 from .ingest.copies import fingerprint
+from .lexicons import lexicon
 from .records import Actor, Claim, DocumentRecord, Mention, Triple
 
 CG = Namespace("https://w3id.org/claimgraph/ontology#")
@@ -214,6 +215,8 @@ def add_mention(g: Graph, rec: Mention) -> None:
 def add_claim(g: Graph, rec: Claim) -> None:
     node = claim_iri(rec.id)
     g.add((node, RDF.type, CG.Claim))
+    if not rec.speaker and (rec.speaker_text or "").lower() not in lexicon("lone_pronouns.txt"):
+        g.add((node, RDF.type, CG.UnnamedSourceClaim))  # "experts", "a US official", or no words at all
     _add_provenance(g, node, doc_iri(rec.doc), rec.confidence)
     if rec.speaker:
         g.add((node, CG.claimant, actor_iri(rec.speaker)))
