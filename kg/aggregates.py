@@ -13,6 +13,7 @@ their rank (``cg:relationRank``...), one lookup per row shown.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 
 from rdflib import Dataset, Graph, URIRef
@@ -26,14 +27,17 @@ CHUNK = 500
 # bulk of all pairs (ten times those seen twice) and tells a reader little
 LEAST = {"co-mention": 2}
 
-COUNTS = """
-SELECT ?aggregate (COUNT(DISTINCT COALESCE(?doc, ?by)) AS ?count)
-       (GROUP_CONCAT(DISTINCT COALESCE(?lemma, ""); separator="\\u0001") AS ?lemmas) WHERE {
+CONTRIBUTORS = """
+SELECT ?aggregate ?by ?doc ?lemma WHERE {
   VALUES ?aggregate { %s }
   ?by cg:countsIn ?aggregate .
-  OPTIONAL { ?by a cg:Statement ; cg:source ?doc . OPTIONAL { ?by cg:predicateLemma ?lemma } }
-} GROUP BY ?aggregate
+  OPTIONAL { ?by cg:source ?doc }
+  OPTIONAL { ?by cg:predicateLemma ?lemma }
+}
 """
+# what a count counts: relations the documents that state them, stances the claims that
+# take them, pairs of actors the documents that mention both (the contributors themselves)
+COUNTED = {"relation": "doc", "relation-type": "doc", "stance": "by", "co-mention": "by"}
 
 STORED = """
 SELECT DISTINCT ?aggregate WHERE {
@@ -65,15 +69,19 @@ def update_aggregates(ds: Dataset, touched: Iterable[URIRef]) -> int:
     document stating it twice counts once), a stance the claims that take it, a pair of
     actors the documents that mention both (kept from two documents on, see ``LEAST``)."""
     touched = sorted(touched)
-    graphs = []
+    counted: dict[URIRef, set] = defaultdict(set)
+    lemmas: dict[URIRef, set[str]] = defaultdict(set)
     for start in range(0, len(touched), CHUNK):
-        chunk = touched[start:start + CHUNK]
-        counted = {row.aggregate: row for row in run_query(ds, COUNTS % " ".join(a.n3() for a in chunk))}
-        for aggregate in chunk:
-            row = counted.get(aggregate)
-            count = int(row["count"]) if row is not None else 0
-            count = count if count >= LEAST.get(aggregate_parts(aggregate)[0], 1) else 0
-            lemmas = sorted(filter(None, str(row.lemmas or "").split("\u0001"))) if row is not None else []
-            graphs.append(aggregate_graph(aggregate, count, lemmas))
+        values = " ".join(a.n3() for a in touched[start:start + CHUNK])
+        for row in run_query(ds, CONTRIBUTORS % values):
+            kind = aggregate_parts(row.aggregate)[0]
+            counted[row.aggregate].add(row[COUNTED[kind]])
+            if row.lemma is not None:
+                lemmas[row.aggregate].add(str(row.lemma))
+    graphs = []
+    for aggregate in touched:
+        count = len(counted[aggregate] - {None})
+        count = count if count >= LEAST.get(aggregate_parts(aggregate)[0], 1) else 0
+        graphs.append(aggregate_graph(aggregate, count, sorted(lemmas[aggregate])))
     write_graphs(ds, graphs)
     return len(graphs)

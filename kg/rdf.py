@@ -442,7 +442,7 @@ def group_graph(group) -> Graph:
     return g
 
 
-def aggregate_graph(iri: URIRef, count: int, lemmas: list[str] = ()) -> Graph:
+def aggregate_graph(iri: URIRef, count: int, lemmas: list[str] = ()) -> Triples:
     """One count (:mod:`kg.aggregates`) in its own named graph, so a build rewrites only the
     counts it changed; with ``count`` 0 the graph is empty (writing it removes the count).
     Its rank (``cg:relationRank``...) is the count times 10^9 plus 9 digits of a hash of
@@ -450,11 +450,11 @@ def aggregate_graph(iri: URIRef, count: int, lemmas: list[str] = ()) -> Graph:
     fixed order, and costs one lookup per row.
 
     >>> g = aggregate_graph(aggregate_iri("relation", "a", "meet", "b"), 3)
-    >>> sorted(str(p).rsplit("#", 1)[-1] for p in g.predicates())
+    >>> sorted(str(p).rsplit("#", 1)[-1] for _, p, _ in g)
     ['count', 'object', 'predicateLemma', 'relationRank', 'subject', 'type']
     """
     kind, parts = aggregate_parts(iri)
-    g = bind_prefixes(Graph(identifier=URIRef(GRAPH + str(iri)[len(ID):])))
+    g = Triples(URIRef(GRAPH + str(iri)[len(ID):]))
     if not count:
         return g
     tie = int(hashlib.blake2b(str(iri).encode("utf-8"), digest_size=8).hexdigest(), 16) % 10**9
