@@ -121,8 +121,10 @@ def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSum
 
     The actor resolver starts from the actors already in the store, so new mentions merge
     with them; each batch of documents is stored with the actors it refers to, and at the
-    end the actors graph is rewritten whole (actors keep the aliases they learnt) and the
-    new claims are tracked against the stored ones (:mod:`kg.tracking_store`).
+    end the actors graph is rewritten whole (actors keep the aliases they learnt), the
+    counts the documents (and the versions they replace) add to are recounted
+    (:mod:`kg.aggregates`), and the new claims are tracked against the stored ones
+    (:mod:`kg.tracking_store`).
 
     ``processes`` parse in that many processes (spaCy's own multiprocessing); resolving
     actors and extracting stay in this one, in document order, so the records are the

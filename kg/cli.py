@@ -429,7 +429,8 @@ def claims_cmd(speaker: str | None, about: str | None, since: str | None, until:
     """List claims: speaker, cue, content, kind, document and date, oldest first.
 
     A speaker that names no known actor is shown with its own words ("experts (no actor)").
-    With --since or --until, claims of undated documents are left out. This is the
+    With --since or --until, claims of undated documents are left out. A page of 100
+    claims at a time: --offset 100 shows the next, --limit 0 all of them. This is the
     named query 'claims' (kg query --name claims), with --speaker as its 'by' parameter;
     from Python, kg.Graph(store).claims(speaker=, about=, since=, until=).
 

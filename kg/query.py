@@ -18,11 +18,13 @@ import re
 import threading
 from dataclasses import dataclass
 from importlib import resources
-from typing import Callable, Iterable, TypeVar
+from types import SimpleNamespace
+from typing import Callable, Iterable, Iterator, TypeVar
 
 from rdflib import XSD, Dataset, Literal, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
+from oxrdflib import OxigraphStore
 
 from .rdf import PREFIXES
 
@@ -185,6 +187,29 @@ def _in_comment(text: str, offset: int) -> bool:
 
 def _strip_comments(text: str) -> str:
     return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+
+
+def plain_rows(ds: Dataset, text: str) -> Iterator[SimpleNamespace]:
+    """The rows of a SELECT, each value as its text (an IRI's, a literal's lexical form;
+    None when unbound), for reading many rows at once: on Oxigraph they come straight from
+    the store, without building an rdflib term for each value (several times faster).
+
+    >>> from kg.store import open_store
+    >>> [row.n for row in plain_rows(open_store("memory"), "SELECT ?n WHERE { VALUES ?n { 1 <urn:x> } }")]
+    ['1', 'urn:x']
+    """
+    inner = ds.store._inner if isinstance(ds.store, OxigraphStore) else None
+    if inner is None:
+        result = run_query(ds, text)
+        names = [str(v) for v in result.vars]
+        for row in result:
+            yield SimpleNamespace(**{n: None if v is None else str(v) for n, v in zip(names, row)})
+        return
+    prefixes = "".join(f"PREFIX {name}: <{namespace}>\n" for name, namespace in PREFIXES.items())
+    solutions = inner.query(prefixes + text, use_default_graph_as_union=True)
+    names = [v.value for v in solutions.variables]
+    for solution in solutions:
+        yield SimpleNamespace(**{n: None if solution[n] is None else solution[n].value for n in names})
 
 
 def term_text(term, ds: Dataset | None = None) -> str:

@@ -18,7 +18,7 @@ from collections import defaultdict
 import numpy as np
 from rdflib import Dataset, Graph
 
-from .query import run_query
+from .query import plain_rows, run_query
 from .rdf import document_tracking_graph, group_graph, id_of
 from .store import write_graphs
 from .tracking import ClaimGroup, Contradiction, Tracker, TrackedClaim, appearance_order
@@ -60,18 +60,17 @@ def decode_vector(text: str) -> np.ndarray:
     return np.frombuffer(base64.b64decode(text), dtype="<f2").astype(np.float32)
 
 
-def _flag(value) -> bool:
-    return bool(value is not None and value.toPython())
+def _flag(value: str | None) -> bool:
+    return value in ("true", "1")
 
 
 def tracked_claim(row) -> TrackedClaim:
-    return TrackedClaim(id=id_of(row.claim), doc=str(row.doc), date=str(row.date)[:10] if row.date else None,
-                        speaker=id_of(row.speaker) if row.speaker else None,
-                        speaker_text=str(row.speakerText) if row.speakerText else None,
-                        cue=str(row.cue), content=str(row.content), negated=_flag(row.negated),
+    """A stored claim, from a row of ``CLAIMS`` read by :func:`kg.query.plain_rows`."""
+    return TrackedClaim(id=id_of(row.claim), doc=row.doc, date=row.date[:10] if row.date else None,
+                        speaker=id_of(row.speaker) if row.speaker else None, speaker_text=row.speakerText or None,
+                        cue=row.cue, content=row.content, negated=_flag(row.negated),
                         content_negated=_flag(row.contentNegated), offset=int(row.start), end=int(row.end),
-                        rule=str(row.rule) if row.rule else None, proposition=not _flag(row.topic),
-                        source=str(row.copyOf) if row.copyOf else None)
+                        rule=row.rule or None, proposition=not _flag(row.topic), source=row.copyOf or None)
 
 
 def update_tracking(ds: Dataset) -> tuple[int, int]:
@@ -80,13 +79,13 @@ def update_tracking(ds: Dataset) -> tuple[int, int]:
     if run_query(ds, STALE).askAnswer:  # a document rebuilt with other claims: track everything again
         write_graphs(ds, [Graph(identifier=row.graph) for row in run_query(ds, TRACKING_GRAPHS)])
     known, vectors, groups, new = [], [], {}, []
-    for row in run_query(ds, CLAIMS):
+    for row in plain_rows(ds, CLAIMS):
         claim = tracked_claim(row)
         if row.embedding is not None:
             known.append(claim)
-            vectors.append(decode_vector(str(row.embedding)))
+            vectors.append(decode_vector(row.embedding))
             if row.group is not None:
-                group = groups.setdefault(id_of(row.group), ClaimGroup(id=id_of(row.group), label=str(row.label)))
+                group = groups.setdefault(id_of(row.group), ClaimGroup(id=id_of(row.group), label=row.label))
                 group.members.append(claim.id)
         elif row.topic is None:
             new.append(claim)
