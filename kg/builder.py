@@ -157,11 +157,11 @@ def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSum
     if batch:
         replaced += store_batch(ds, batch, pipeline, actor_ids, counted, bulk)
     summary.actors = len(pipeline.actors())
+    update_aggregates(ds, counted)  # first: a count that drops to nothing names its actors no more
     if replaced:  # a replaced document may have been the last to name some actor
         actor_ids = {id_of(row.actor) for row in run_query(ds, REFERENCED_ACTORS)}
     known = pipeline.resolver.actors
     replace_graph(ds, actor_graph([known[i] for i in sorted(actor_ids) if i in known]))
-    update_aggregates(ds, counted)
     started = time.perf_counter()
     summary.groups, summary.contradictions = update_tracking(ds)
     summary.tracking_seconds = time.perf_counter() - started

@@ -185,7 +185,7 @@ class Tracker:
             high = min(low + CHUNK, len(self.claims))
             cosines = self.matrix[low:high] @ self.matrix[:high].T
             for row, index in enumerate(range(low, high)):
-                yield _closest(cosines[row, :index])
+                yield closest(cosines[row, :index])
 
     def score(self, index: int, other: int) -> float:
         """How surely the claims at ``index`` and ``other`` say the same thing (claim
@@ -224,10 +224,14 @@ class Tracker:
         scores = [self.score(index, self.index_of[m]) for m in members]
         return scores[0] >= ANCHOR_THRESHOLD and sum(scores) / len(scores) >= AVERAGE_THRESHOLD
 
-    def add(self, claims: list[TrackedClaim]) -> tuple[list[ClaimGroup], list[Contradiction]]:
+    def add(self, claims: list[TrackedClaim], prepared: dict[str, match.Text] | None = None
+            ) -> tuple[list[ClaimGroup], list[Contradiction]]:
+        """Match ``claims`` (embedded here, unless ``prepared`` holds their texts by id)
+        against the claims tracked so far and each other."""
         new = [c for c in appearance_order(claims) if not c.is_topic()]
         start = len(self.claims)
-        self._append(new, match.prepare([c.matching_text() for c in new]))
+        texts = [prepared[c.id] for c in new] if prepared else match.prepare([c.matching_text() for c in new])
+        self._append(new, texts)
         touched: dict[str, ClaimGroup] = {}
         contradictions: list[Contradiction] = []
         denials = lexicon("denial_cues.txt")
@@ -257,10 +261,10 @@ class Tracker:
         return list(touched.values()), contradictions
 
 
-def _closest(cosines: np.ndarray) -> list[int]:
+def closest(cosines: np.ndarray) -> list[int]:
     """The indices of the ``NEIGHBOURS`` highest ``cosines`` of at least ``CANDIDATE_COSINE``, best first.
 
-    >>> _closest(np.array([0.1, 0.9, 0.5, 0.7]))
+    >>> closest(np.array([0.1, 0.9, 0.5, 0.7]))
     [1, 3, 2]
     """
     if not len(cosines):

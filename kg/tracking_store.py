@@ -19,13 +19,15 @@ import numpy as np
 from rdflib import Dataset, Graph
 
 from .query import plain_rows, run_query
+from . import match
 from .rdf import document_tracking_graph, group_graph, id_of
 from .store import write_graphs
-from .tracking import ClaimGroup, Contradiction, Tracker, TrackedClaim, appearance_order
+from .tracking import ClaimGroup, Contradiction, Tracker, TrackedClaim, appearance_order, closest
 
 CLAIMS = """
 SELECT ?claim ?doc ?date ?copyOf ?speaker ?speakerText ?cue ?content ?negated ?contentNegated ?start ?end
        ?rule ?topic ?embedding ?group ?label WHERE {
+  VALUES ?claim { %s }
   ?claim a cg:Claim ; cg:source ?d ; cg:cue ?cue ; cg:content ?content ;
          cg:contentStart ?start ; cg:contentEnd ?end .
   ?d dcterms:identifier ?doc .
@@ -41,6 +43,10 @@ SELECT ?claim ?doc ?date ?copyOf ?speaker ?speakerText ?cue ?content ?negated ?c
   OPTIONAL { ?claim cg:expresses ?group . ?group rdfs:label ?label }
 }
 """
+ALL_CLAIMS = "SELECT ?claim WHERE { ?claim a cg:Claim }"
+EMBEDDINGS = "SELECT ?claim ?embedding WHERE { ?claim cg:embedding ?embedding }"
+MEMBERSHIPS = "SELECT ?claim ?group WHERE { ?claim cg:expresses ?group }"
+CHUNK = 500
 
 STALE = """
 ASK { ?claim cg:embedding ?e FILTER NOT EXISTS { ?claim a cg:Claim } }
@@ -75,30 +81,67 @@ def tracked_claim(row) -> TrackedClaim:
 
 def update_tracking(ds: Dataset) -> tuple[int, int]:
     """Track the claims not tracked yet against those that are; returns how many groups of two claims
-    or more and how many contradiction candidates the store holds."""
+    or more and how many contradiction candidates the store holds.
+
+    What is read costs what is added, but for one pass over the stored embeddings: the
+    new claims are embedded first, and only their nearest stored claims and the groups
+    those belong to are read whole. That is all :meth:`Tracker.add` looks at (a new
+    claim meets its ``NEIGHBOURS`` nearest claims, and the groups they are in), so the
+    groups and contradictions are those of reading every stored claim.
+    """
     if run_query(ds, STALE).askAnswer:  # a document rebuilt with other claims: track everything again
         write_graphs(ds, [Graph(identifier=row.graph) for row in run_query(ds, TRACKING_GRAPHS)])
-    known, vectors, groups, new = [], [], {}, []
-    for row in plain_rows(ds, CLAIMS):
-        claim = tracked_claim(row)
-        if row.embedding is not None:
-            known.append(claim)
-            vectors.append(decode_vector(row.embedding))
-            if row.group is not None:
-                group = groups.setdefault(id_of(row.group), ClaimGroup(id=id_of(row.group), label=row.label))
-                group.members.append(claim.id)
-        elif row.topic is None:
-            new.append(claim)
-    tracker = Tracker()
+    stored = {row.claim: row.embedding for row in plain_rows(ds, EMBEDDINGS)}
+    new = [c for c in claims_among(ds, [row.claim for row in plain_rows(ds, ALL_CLAIMS) if row.claim not in stored])
+           if c.proposition]
+    if new:
+        prepared = dict(zip((c.id for c in new), match.prepare([c.matching_text() for c in new])))
+        tracker = Tracker()
+        _load_neighbourhood(ds, tracker, stored, np.array([t.vector for t in prepared.values()]))
+        touched, contradictions = tracker.add(new, prepared)
+        _write(ds, tracker, touched, contradictions, new)
+    return _count(ds)
+
+
+def _load_neighbourhood(ds: Dataset, tracker: Tracker, stored: dict[str, str], vectors: np.ndarray) -> None:
+    """Load into ``tracker`` the stored claims nearest to ``vectors`` (new claims), with
+    every claim of the groups they are in."""
+    iris = list(stored)
+    if not iris:
+        return
+    matrix = np.array([decode_vector(stored[iri]) for iri in iris], dtype=np.float32)
+    near = {iris[i] for row in vectors @ matrix.T for i in closest(row)}
+    group_of = {row.claim: row.group for row in plain_rows(ds, MEMBERSHIPS)}
+    wanted = {group_of[iri] for iri in near if iri in group_of}
+    near |= {iri for iri, group in group_of.items() if group in wanted}
+    known, groups, vectors_of = [], {}, []
+    for claim, row in zip(*_claims_and_rows(ds, sorted(near))):
+        known.append(claim)
+        vectors_of.append(decode_vector(row.embedding))
+        if row.group is not None:
+            group = groups.setdefault(id_of(row.group), ClaimGroup(id=id_of(row.group), label=row.label))
+            group.members.append(claim.id)
     by_id = {c.id: c for c in known}
     for group in groups.values():  # counts and first appearance from the members as stored
         members, group.members = group.members, []
         for claim in appearance_order(by_id[m] for m in members):
             group.add(claim)
-    tracker.load(known, np.array(vectors, dtype=np.float32).reshape(len(known), 384), groups.values())
-    touched, contradictions = tracker.add(new)
-    _write(ds, tracker, touched, contradictions, new)
-    return _count(ds)
+    tracker.load(known, np.array(vectors_of, dtype=np.float32).reshape(len(known), 384), groups.values())
+
+
+def claims_among(ds: Dataset, iris: list[str]) -> list[TrackedClaim]:
+    """The stored claims with these IRIs, as tracking sees them."""
+    return _claims_and_rows(ds, iris)[0]
+
+
+def _claims_and_rows(ds: Dataset, iris: list[str]) -> tuple[list[TrackedClaim], list]:
+    claims, rows = [], []
+    for start in range(0, len(iris), CHUNK):
+        values = " ".join(f"<{iri}>" for iri in iris[start:start + CHUNK])
+        for row in plain_rows(ds, CLAIMS % values):
+            claims.append(tracked_claim(row))
+            rows.append(row)
+    return claims, rows
 
 
 def _write(ds: Dataset, tracker: Tracker, touched: list[ClaimGroup], contradictions: list[Contradiction],
