@@ -31,9 +31,9 @@ from .graphs import plural
 from .ingest import Document, Stored, Warn, read_documents
 from .pipeline import DocumentResult, Pipeline
 from .records import Actor
-from .query import run_query
+from .query import plain_rows, run_query
 from .rdf import actor_graph, document_triples, id_of
-from .store import building, ensure_ontology, open_store, replace_graph, store_path, write_graphs
+from .store import building, ensure_ontology, open_store, store_path, update_graph, write_graphs
 from .tracking_store import update_tracking
 from .views import VIEWS, write_view
 
@@ -47,7 +47,7 @@ SELECT ?id ?label ?kind ?alias ?wikidata WHERE {
                           (cg:Group "Group") (cg:Actor "Actor") }
   OPTIONAL { ?actor skos:altLabel ?alias }
   OPTIONAL { ?actor owl:sameAs ?wikidata }
-} ORDER BY ?id ?alias
+}
 """
 
 REFERENCED_ACTORS = """
@@ -161,7 +161,7 @@ def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSum
     if replaced:  # a replaced document may have been the last to name some actor
         actor_ids = {id_of(row.actor) for row in run_query(ds, REFERENCED_ACTORS)}
     known = pipeline.resolver.actors
-    replace_graph(ds, actor_graph([known[i] for i in sorted(actor_ids) if i in known]))
+    update_graph(ds, actor_graph([known[i] for i in sorted(actor_ids) if i in known]))
     started = time.perf_counter()
     summary.groups, summary.contradictions = update_tracking(ds)
     summary.tracking_seconds = time.perf_counter() - started
@@ -195,11 +195,12 @@ def referenced_actors(result: DocumentResult) -> set[str]:
 def stored_actors(ds: Dataset) -> list[Actor]:
     """The actors already in the store, with their aliases."""
     actors: dict[str, Actor] = {}
-    for row in run_query(ds, STORED_ACTORS):
-        actor = actors.setdefault(str(row.id), Actor(id=str(row.id), label=str(row.label), kind=str(row.kind),
-                                                     wikidata=id_of(row.wikidata) if row.wikidata else None))
-        if row.alias is not None and str(row.alias) not in actor.aliases:
-            actor.aliases.append(str(row.alias))
+    rows = sorted(plain_rows(ds, STORED_ACTORS), key=lambda row: (row.id, row.alias or ""))  # texts sort fast here
+    for row in rows:
+        actor = actors.setdefault(row.id, Actor(id=row.id, label=row.label, kind=row.kind,
+                                                wikidata=id_of(row.wikidata) if row.wikidata else None))
+        if row.alias is not None and row.alias not in actor.aliases:
+            actor.aliases.append(row.alias)
     return list(actors.values())
 
 

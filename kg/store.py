@@ -347,6 +347,24 @@ def replace_graph(ds: Dataset, graph: Graph) -> None:
     target.addN((s, p, o, target) for s, p, o in graph)
 
 
+def update_graph(ds: Dataset, graph: Graph) -> None:
+    """Make the stored graph ``graph``'s equal: on Oxigraph by removing and adding only the
+    triples that differ (a build changes few of the actors graph's), elsewhere by
+    replacing it."""
+    inner = oxigraph(ds)
+    if inner is None:
+        replace_graph(ds, graph)
+        return
+    try:
+        stored = set(inner.quads_for_pattern(None, None, None, ox.NamedNode(graph.identifier)))
+        wanted = set(ox_quads([graph]))
+        for quad in stored - wanted:
+            inner.remove(quad)
+        inner.extend(wanted - stored)
+    except OSError as err:
+        raise StoreError(f"cannot write the store: {one_line(err)}") from None
+
+
 def ensure_ontology(ds: Dataset) -> None:
     """Load (or refresh) the ontology into its own named graph."""
     replace_graph(ds, ontology_graph())
