@@ -44,6 +44,7 @@ SELECT ?claim ?doc ?date ?copyOf ?speaker ?speakerText ?cue ?content ?negated ?c
 }
 """
 ALL_CLAIMS = "SELECT ?claim WHERE { ?claim a cg:Claim }"
+TOPICS = "SELECT ?claim WHERE { ?claim cg:topicOnly true }"
 EMBEDDINGS = "SELECT ?claim ?embedding WHERE { ?claim cg:embedding ?embedding }"
 MEMBERSHIPS = "SELECT ?claim ?group WHERE { ?claim cg:expresses ?group }"
 CHUNK = 500
@@ -92,8 +93,9 @@ def update_tracking(ds: Dataset) -> tuple[int, int]:
     if run_query(ds, STALE).askAnswer:  # a document rebuilt with other claims: track everything again
         write_graphs(ds, [Graph(identifier=row.graph) for row in run_query(ds, TRACKING_GRAPHS)])
     stored = {row.claim: row.embedding for row in plain_rows(ds, EMBEDDINGS)}
-    new = [c for c in claims_among(ds, [row.claim for row in plain_rows(ds, ALL_CLAIMS) if row.claim not in stored])
-           if c.proposition]
+    topics = {row.claim for row in plain_rows(ds, TOPICS)}  # never tracked: they stand alone
+    new = claims_among(ds, [row.claim for row in plain_rows(ds, ALL_CLAIMS)
+                            if row.claim not in stored and row.claim not in topics])
     if new:
         prepared = dict(zip((c.id for c in new), match.prepare([c.matching_text() for c in new])))
         tracker = Tracker()

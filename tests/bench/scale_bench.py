@@ -39,7 +39,7 @@ texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1]).glob("*
 for _ in nlp.pipe(texts, batch_size=16):
     pass
 """
-QUERY_PARAMS = {"actor": "Trump", "by": "Trump", "about": "Clinton", "kind": "direct", "since": "2016-01-01",
+QUERY_PARAMS = {"actor": "donald_trump", "by": "donald_trump", "about": "hillary_clinton", "kind": "direct", "since": "2016-01-01",
                 "until": "2016-12-31", "text": "said", "type": "meet", "stance": "opposes", "min_sources": "2"}
 
 
