@@ -286,7 +286,7 @@ def format_page(result: Result, fmt: str, ds: Dataset | None, full: bool, size: 
     if fmt != "table":
         return format_result(_Rows(result.vars, rows), fmt, ds, full=full), more
     text = format_result(_Rows(result.vars, rows), "table", ds, full=full)
-    if more or offset:
+    if rows and (more or offset):
         footer = f"(rows {offset + 1}-{offset + len(rows)}" + (f"; more with --offset {offset + len(rows)})" if more else ")")
         text = text[:text.rstrip("\n").rfind("\n") + 1] + footer + "\n"
     return text, more

@@ -123,6 +123,8 @@ def test_a_named_query_shows_a_page_and_says_how_to_see_the_next(store_env):
     assert [r.split() for r in second.splitlines()[2:4]] == [r.split() for r in every[4:6]]
     last = run_kg("query", "--name", "relation-network", "--offset", str(total - 1), env=store_env).stdout
     assert last.splitlines()[-1] == f"(rows {total}-{total})"
+    beyond = run_kg("query", "--name", "relation-network", "--offset", str(total + 5), env=store_env).stdout
+    assert beyond.splitlines()[-1] == "(0 rows)"
     rows = run_kg("claims", "--limit", "1", "--format", "json", env=store_env)
     assert len(json.loads(rows.stdout)) == 1 and "more with --offset 1" in rows.stderr
 
