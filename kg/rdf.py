@@ -98,9 +98,6 @@ def tenure_iri(actor_id: str, tenure: dict) -> URIRef:
     return URIRef(f"{ID}tenure/" + "/".join(_part(p) for p in parts))
 
 
-AGGREGATE_KINDS = ("relation", "relation-type", "stance", "co-mention")
-
-
 def aggregate_iri(kind: str, *parts: str) -> URIRef:
     """A count over the store (:mod:`kg.aggregates`), named by its kind and parts.
 
@@ -475,8 +472,10 @@ def aggregate_graph(iri: URIRef, count: int, lemmas: list[str] = ()) -> Triples:
         g.add((iri, CG.polarity, Literal(polarity)))
         g.add((iri, CG.target, actor_iri(whom)))
         return g
-    else:
-        subject, obj = parts
+    else:  # a pair of actors mentioned together: two of the same, no order
+        for actor in parts:
+            g.add((iri, CG.pairOf, actor_iri(actor)))
+        return g
     g.add((iri, RDF.subject, actor_iri(subject)))
     g.add((iri, RDF.object, actor_iri(obj)))
     return g
