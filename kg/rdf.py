@@ -354,18 +354,27 @@ def add_contributions(g: Graph, doc: str, mentions: list[Mention], claims: list[
 
 
 def sort_key(published: str | None, doc: str, offset: int) -> int:
-    """Where a claim or a mention falls in a listing, oldest first, as one whole number (a store sorts
-    numbers far faster than texts): the document's date as YYYYMMDD (0: undated, first),
-    then 4 digits that keep each document's records together, then the offset.
+    """Where a claim or a mention falls in a listing, oldest first, as one whole number (a
+    store sorts numbers far faster than texts): the document's date as YYYYMMDD (0:
+    undated, first), then 4 digits that keep each document's records together, then the
+    offset.
 
     >>> sort_key("2024-05-16", "d7", 120)
-    2024051664030000120
+    2024051669770000120
     >>> sort_key(None, "d7", 120) < sort_key("2024-05-16", "a", 0) < sort_key("2024-05-17", "a", 0)
     True
     """
     day = int(published[:10].replace("-", "")) if published else 0
-    document = int(hashlib.blake2b(doc.encode("utf-8"), digest_size=4).hexdigest(), 16) % 10_000
-    return (day * 10_000 + document) * 10_000_000 + min(offset, 9_999_999)
+    return (day * 10_000 + hash_digits(doc, 4)) * 10_000_000 + min(offset, 9_999_999)
+
+
+def hash_digits(text: str, digits: int) -> int:
+    """A stable number of ``digits`` digits drawn from ``text`` (the same on every machine).
+
+    >>> hash_digits("d7", 4)
+    6977
+    """
+    return int(hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest(), 16) % 10**digits
 
 
 def _add_id_and_date(g: Graph, node: URIRef, identifier: str, date: Literal | None) -> None:
@@ -454,30 +463,27 @@ def aggregate_graph(iri: URIRef, count: int, lemmas: list[str] = ()) -> Triples:
     g = Triples(URIRef(GRAPH + str(iri)[len(ID):]))
     if not count:
         return g
-    tie = int(hashlib.blake2b(str(iri).encode("utf-8"), digest_size=8).hexdigest(), 16) % 10**9
     g.add((iri, RDF.type, CG.Aggregate))
     g.add((iri, CG["count"], Literal(count)))  # CG.count is str.count
-    g.add((iri, AGGREGATE_RANKS[kind], Literal(count * 10**9 + tie)))
+    g.add((iri, AGGREGATE_RANKS[kind], Literal(count * 10**9 + hash_digits(str(iri), 9))))
     if kind == "relation":
         subject, lemma, obj = parts
         g.add((iri, CG.predicateLemma, Literal(lemma)))
+        g.add((iri, RDF.subject, actor_iri(subject)))
+        g.add((iri, RDF.object, actor_iri(obj)))
     elif kind == "relation-type":
         relation_type, subject, obj = parts
         g.add((iri, CG.relationType, Literal(relation_type)))
-        for lemma in lemmas:
-            g.add((iri, CG.predicateLemma, Literal(lemma)))
+        g.extend((iri, CG.predicateLemma, Literal(lemma)) for lemma in lemmas)
+        g.add((iri, RDF.subject, actor_iri(subject)))
+        g.add((iri, RDF.object, actor_iri(obj)))
     elif kind == "stance":
         who, polarity, whom = parts
         g.add((iri, CG.claimant, actor_iri(who)))
         g.add((iri, CG.polarity, Literal(polarity)))
         g.add((iri, CG.target, actor_iri(whom)))
-        return g
     else:  # a pair of actors mentioned together: two of the same, no order
-        for actor in parts:
-            g.add((iri, CG.pairOf, actor_iri(actor)))
-        return g
-    g.add((iri, RDF.subject, actor_iri(subject)))
-    g.add((iri, RDF.object, actor_iri(obj)))
+        g.extend((iri, CG.pairOf, actor_iri(actor)) for actor in parts)
     return g
 
 
