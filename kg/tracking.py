@@ -18,10 +18,12 @@ existing groups never reshuffle, new claims join them or start their own.
 
 Two claims are contradiction candidates when they are about the same proposition
 (they match as claims of one group do, and closer still, or the pair encoder of
-:mod:`kg.match`, which hardly sees a "not", reads them as one claim) and one says "not
-X": a denial cue ("denied", "rejected"), a negated cue ("did not say") or a negated main
-predicate of the content ("never used"). Two negative claims that agree, a claim and one reported inside it, two
-claims of one speaker in one article, and copies of one article are never candidates.
+:mod:`kg.match`, which hardly sees a "not", reads them as one claim; a doubt needs only
+the group's closeness) and one says "not X": a doubt ("too early to tell whether"), a
+denial cue ("denied", "rejected"), a negated cue ("did not say") or a negated main
+predicate of the content ("never used"). Two negative claims that agree, a claim and one
+reported inside it, two claims of one speaker in one article, and copies of one article
+are never candidates, and a denial never joins the group of what it denies.
 
 >>> a = TrackedClaim("c1", "d1", "2024-05-16", "putin", "Putin", "declared", "the two countries have a “no limits” partnership")
 >>> b = TrackedClaim("c2", "d2", "2024-05-17", "china", "China", "said", "China and Russia have a partnership with “no limits”")
@@ -247,6 +249,9 @@ class Tracker:
                 if found:
                     contradictions.append(found)
                     continue
+                opposed = _contradiction_evidence(claim, other, denials, (text.negations, self.text(other_index).negations))
+                if opposed and opposed.denial:
+                    continue  # a denial never joins the group of what it denies
                 score = self.score(index, other_index)
                 if score >= best_score and other.id in self.group_of and self._matches_anchor(index, other.id):
                     best, best_score = self.group_of[other.id], score
@@ -314,10 +319,11 @@ def track_records(claims: list[TrackedClaim]) -> Iterator[Record]:
 def contradiction(a: TrackedClaim, b: TrackedClaim, text_a: match.Text, text_b: match.Text,
                   denials) -> Contradiction | None:
     """A contradiction candidate when ``a`` and ``b`` are about the same matter and one
-    denies or doubts what the other says, or says it with a "not": they match as claims
-    of one group do, and, for a mere "not", their embeddings are closer still or the pair
-    encoder, which hardly sees a "not", reads them as one claim. A question asserts
-    nothing, so it contradicts nothing."""
+    doubts what the other says, denies it or says it with a "not": they match as claims
+    of one group do, and, for a denial or a mere "not", their embeddings are closer still
+    or the pair encoder, which hardly sees a "not", reads them as one claim (what a denial
+    names, "the notion that ...", "his comments that ...", is often near another claim's
+    topic without being its claim). A question asserts nothing, so it contradicts nothing."""
     if a.doc == b.doc and a.speaker and a.speaker == b.speaker or (a.doc, a.offset) == (b.doc, b.offset):
         return None  # one speaker's words in one article; joint speakers of one passage
     if _asks(a) or _asks(b):
@@ -356,7 +362,7 @@ def _cue_lemma(cue: str) -> str:
 
 
 DENIAL, DOUBT, NEGATED_CUE, NEGATED_CONTENT = "denial", "doubt", "negated cue", "negated content"
-EXPLICIT = {DENIAL, DOUBT}  # a claim that denies or doubts says "not X" on purpose
+EXPLICIT = {DOUBT}  # a claimant who doubts says "not X" of the matter itself, on purpose
 
 
 def _negativity(claim: TrackedClaim, denials) -> tuple[bool, dict[str, str]]:
@@ -446,10 +452,11 @@ def _polar_lemmas() -> dict[str, str]:
 
 
 class Evidence(NamedTuple):
-    """Why two claims conflict, and whether one of them denies or doubts on purpose."""
+    """Why two claims conflict, whether one of them doubts on purpose and whether one denies."""
 
     text: str
     explicit: bool = False
+    denial: bool = False
 
 
 def _contradiction_evidence(a: TrackedClaim, b: TrackedClaim, denials,
@@ -475,4 +482,5 @@ def _contradiction_evidence(a: TrackedClaim, b: TrackedClaim, denials,
     if list(reasons) == [NEGATED_CONTENT] and negations[1 if negative is a else 0]:
         return None
     return Evidence(f"{who(negative)} ({negative.cue}) says the opposite of {who(positive)} ({positive.cue}): "
-                    + "; ".join(reasons.values()), explicit=len(reasons) == 1 and set(reasons) <= EXPLICIT)
+                    + "; ".join(reasons.values()), explicit=len(reasons) == 1 and set(reasons) <= EXPLICIT,
+                    denial=DENIAL in reasons)

@@ -256,3 +256,12 @@ def test_only_copulas_and_light_verbs_lend_their_complement_a_stance():
 def test_a_relation_noun_is_no_stance():
     assert stances_of("Olaf Scholz said that Iran is Russia's closest ally.") == \
         {("olaf_scholz", "iran"): "neutral", ("olaf_scholz", "russia"): "neutral"}
+
+
+def test_a_denial_of_another_matter_is_no_contradiction_nor_the_same_claim():
+    # close enough in embeddings to be one group's claims (0.55), but what is denied is not what
+    # the other claim says: the pair encoder must agree before a denial is a candidate
+    claims = [claim("a", "d1", "2024-01-01", "the vaccine was tested on thousands of volunteers", speaker="maker"),
+              claim("b", "d2", "2024-01-02", "claims that the vaccine was rushed", cue="rejected", speaker="minister")]
+    assert find_contradictions(claims) == []
+    assert sorted(len(g.members) for g in group_claims(claims)) == [1, 1]
