@@ -18,11 +18,10 @@ from collections.abc import Iterable
 
 from rdflib import Dataset, Graph, URIRef
 
-from .query import run_query
+from .query import iri_values, run_query
 from .rdf import CG, aggregate_graph, aggregate_parts
 from .store import write_graphs
 
-CHUNK = 500
 # the least count an aggregate is kept at: a pair of actors mentioned together once is the
 # bulk of all pairs (ten times those seen twice) and tells a reader little
 LEAST = {"co-mention": 2}
@@ -55,12 +54,7 @@ def contributions(graphs: Iterable[Graph]) -> set[URIRef]:
 def stored_contributions(ds: Dataset, names: Iterable[URIRef]) -> set[URIRef]:
     """The aggregates that the stored versions of these graphs add to (read before the
     graphs are replaced: their counts change too)."""
-    found: set[URIRef] = set()
-    names = list(names)
-    for start in range(0, len(names), CHUNK):
-        values = " ".join(name.n3() for name in names[start:start + CHUNK])
-        found |= {row.aggregate for row in run_query(ds, STORED % values)}
-    return found
+    return {row.aggregate for values in iri_values(list(names)) for row in run_query(ds, STORED % values)}
 
 
 def update_aggregates(ds: Dataset, touched: Iterable[URIRef]) -> int:
@@ -71,8 +65,7 @@ def update_aggregates(ds: Dataset, touched: Iterable[URIRef]) -> int:
     touched = sorted(touched)
     counted: dict[URIRef, set] = defaultdict(set)
     lemmas: dict[URIRef, set[str]] = defaultdict(set)
-    for start in range(0, len(touched), CHUNK):
-        values = " ".join(a.n3() for a in touched[start:start + CHUNK])
+    for values in iri_values(touched):
         for row in run_query(ds, CONTRIBUTORS % values):
             kind = aggregate_parts(row.aggregate)[0]
             counted[row.aggregate].add(row[COUNTED[kind]])

@@ -19,14 +19,14 @@ import threading
 from dataclasses import dataclass
 from importlib import resources
 from types import SimpleNamespace
-from typing import Callable, Iterable, Iterator, TypeVar
+from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 
 from rdflib import XSD, Dataset, Literal, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
-from oxrdflib import OxigraphStore
 
 from .rdf import PREFIXES
+from .store import oxigraph
 
 FORMATS = ("table", "csv", "json")
 UPDATE_WORDS = re.compile(r"^\s*(?:PREFIX\s+\S*\s*<[^>]*>\s*|BASE\s*<[^>]*>\s*)*"
@@ -198,7 +198,7 @@ def plain_rows(ds: Dataset, text: str) -> Iterator[SimpleNamespace]:
     >>> [row.n for row in plain_rows(open_store("memory"), "SELECT ?n WHERE { VALUES ?n { 1 <urn:x> } }")]
     ['1', 'urn:x']
     """
-    inner = ds.store._inner if isinstance(ds.store, OxigraphStore) else None
+    inner = oxigraph(ds)
     if inner is None:
         result = run_query(ds, text)
         names = [str(v) for v in result.vars]
@@ -210,6 +210,20 @@ def plain_rows(ds: Dataset, text: str) -> Iterator[SimpleNamespace]:
     names = [v.value for v in solutions.variables]
     for solution in solutions:
         yield SimpleNamespace(**{n: None if solution[n] is None else solution[n].value for n in names})
+
+
+VALUES_CHUNK = 500
+
+
+def iri_values(iris: Sequence[str]) -> Iterator[str]:
+    """The IRIs as terms of a ``VALUES`` block, ``VALUES_CHUNK`` at a time (a query that
+    names thousands at once is slow to parse, and too long for some servers).
+
+    >>> list(iri_values(["urn:a", "urn:b"]))
+    ['<urn:a> <urn:b>']
+    """
+    for start in range(0, len(iris), VALUES_CHUNK):
+        yield " ".join(f"<{iri}>" for iri in iris[start:start + VALUES_CHUNK])
 
 
 def term_text(term, ds: Dataset | None = None) -> str:

@@ -18,7 +18,7 @@ from collections import defaultdict
 import numpy as np
 from rdflib import Dataset, Graph
 
-from .query import plain_rows, run_query
+from .query import iri_values, plain_rows, run_query
 from . import match
 from .rdf import document_tracking_graph, group_graph, id_of
 from .store import write_graphs
@@ -47,7 +47,6 @@ ALL_CLAIMS = "SELECT ?claim WHERE { ?claim a cg:Claim }"
 TOPICS = "SELECT ?claim WHERE { ?claim cg:topicOnly true }"
 EMBEDDINGS = "SELECT ?claim ?embedding WHERE { ?claim cg:embedding ?embedding }"
 MEMBERSHIPS = "SELECT ?claim ?group WHERE { ?claim cg:expresses ?group }"
-CHUNK = 500
 
 STALE = """
 ASK { ?claim cg:embedding ?e FILTER NOT EXISTS { ?claim a cg:Claim } }
@@ -138,8 +137,7 @@ def claims_among(ds: Dataset, iris: list[str]) -> list[TrackedClaim]:
 
 def _claims_and_rows(ds: Dataset, iris: list[str]) -> tuple[list[TrackedClaim], list]:
     claims, rows = [], []
-    for start in range(0, len(iris), CHUNK):
-        values = " ".join(f"<{iri}>" for iri in iris[start:start + CHUNK])
+    for values in iri_values(iris):
         for row in plain_rows(ds, CLAIMS % values):
             claims.append(tracked_claim(row))
             rows.append(row)
