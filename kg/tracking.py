@@ -245,12 +245,13 @@ class Tracker:
                 other = self.claims[other_index]
                 if claim.nested_in(other):
                     continue
-                found = contradiction(claim, other, text, self.text(other_index), denials)
+                other_text = self.text(other_index)
+                evidence = _contradiction_evidence(claim, other, denials, (text.negations, other_text.negations))
+                found = contradiction(claim, other, text, other_text, evidence)
                 if found:
                     contradictions.append(found)
                     continue
-                opposed = _contradiction_evidence(claim, other, denials, (text.negations, self.text(other_index).negations))
-                if opposed and opposed.denial:
+                if evidence and evidence.denial:
                     continue  # a denial never joins the group of what it denies
                 score = self.score(index, other_index)
                 if score >= best_score and other.id in self.group_of and self._matches_anchor(index, other.id):
@@ -317,19 +318,19 @@ def track_records(claims: list[TrackedClaim]) -> Iterator[Record]:
 
 
 def contradiction(a: TrackedClaim, b: TrackedClaim, text_a: match.Text, text_b: match.Text,
-                  denials) -> Contradiction | None:
+                  evidence: Evidence | None) -> Contradiction | None:
     """A contradiction candidate when ``a`` and ``b`` are about the same matter and one
     doubts what the other says, denies it or says it with a "not": they match as claims
     of one group do, and, for a denial or a mere "not", their embeddings are closer still
     or the pair encoder, which hardly sees a "not", reads them as one claim (what a denial
     names, "the notion that ...", "his comments that ...", is often near another claim's
-    topic without being its claim). A question asserts nothing, so it contradicts nothing."""
+    topic without being its claim). A question asserts nothing, so it contradicts nothing.
+    ``evidence`` is why they conflict (:func:`_contradiction_evidence`), if they do."""
+    if not evidence:
+        return None
     if a.doc == b.doc and a.speaker and a.speaker == b.speaker or (a.doc, a.offset) == (b.doc, b.offset):
         return None  # one speaker's words in one article; joint speakers of one passage
     if _asks(a) or _asks(b):
-        return None
-    evidence = _contradiction_evidence(a, b, denials, (text_a.negations, text_b.negations))
-    if not evidence:
         return None
     score = match.embedding_similarity(text_a, text_b)
     if score < GROUP_THRESHOLD:

@@ -26,7 +26,7 @@ from .tracking import ClaimGroup, Contradiction, Tracker, TrackedClaim, appearan
 
 CLAIMS = """
 SELECT ?claim ?doc ?date ?copyOf ?speaker ?speakerText ?cue ?content ?negated ?contentNegated ?start ?end
-       ?rule ?topic ?embedding ?group ?label WHERE {
+       ?rule ?topic ?group ?label WHERE {
   VALUES ?claim { %s }
   ?claim a cg:Claim ; cg:source ?d ; cg:cue ?cue ; cg:content ?content ;
          cg:contentStart ?start ; cg:contentEnd ?end .
@@ -39,7 +39,6 @@ SELECT ?claim ?doc ?date ?copyOf ?speaker ?speakerText ?cue ?content ?negated ?c
   OPTIONAL { ?claim cg:contentNegated ?contentNegated }
   OPTIONAL { ?claim cg:rule ?rule }
   OPTIONAL { ?claim cg:topicOnly ?topic }
-  OPTIONAL { ?claim cg:embedding ?embedding }
   OPTIONAL { ?claim cg:expresses ?group . ?group rdfs:label ?label }
 }
 """
@@ -115,10 +114,11 @@ def _load_neighbourhood(ds: Dataset, tracker: Tracker, stored: dict[str, str], v
     group_of = {row.claim: row.group for row in plain_rows(ds, MEMBERSHIPS)}
     wanted = {group_of[iri] for iri in near if iri in group_of}
     near |= {iri for iri, group in group_of.items() if group in wanted}
-    known, groups, vectors_of = [], {}, []
+    position = {iri: i for i, iri in enumerate(iris)}
+    known, groups, rows_of = [], {}, []
     for claim, row in zip(*_claims_and_rows(ds, sorted(near))):
         known.append(claim)
-        vectors_of.append(decode_vector(row.embedding))
+        rows_of.append(position[row.claim])
         if row.group is not None:
             group = groups.setdefault(id_of(row.group), ClaimGroup(id=id_of(row.group), label=row.label))
             group.members.append(claim.id)
@@ -127,7 +127,7 @@ def _load_neighbourhood(ds: Dataset, tracker: Tracker, stored: dict[str, str], v
         members, group.members = group.members, []
         for claim in appearance_order(by_id[m] for m in members):
             group.add(claim)
-    tracker.load(known, np.array(vectors_of, dtype=np.float32).reshape(len(known), 384), groups.values())
+    tracker.load(known, matrix[rows_of], groups.values())
 
 
 def claims_among(ds: Dataset, iris: list[str]) -> list[TrackedClaim]:
