@@ -163,7 +163,11 @@ class ActorResolver:
         """Know these actors (for example those already in the store) before resolving;
         the words of a described actor (:meth:`described_actor`) are no name to find it by."""
         for actor in actors:
-            if actor.id in self.actors:
+            if actor.id in self.actors:  # a gazetteer actor keeps the names it was found by
+                known = self.actors[actor.id]
+                new_names = [alias for alias in actor.aliases if alias != known.label and alias not in known.aliases]
+                known.aliases.extend(new_names)
+                self._add_names(known, new_names)
                 continue
             if actor.id.startswith(DESCRIBED):
                 self.actors[actor.id] = actor
@@ -172,15 +176,18 @@ class ActorResolver:
 
     def _register(self, actor: Actor, from_gazetteer: bool = False) -> None:
         self.actors[actor.id] = actor
-        for name in [actor.label, *actor.aliases]:
-            if not from_gazetteer and actor.kind == "Person" and name != actor.label and len(name.split()) == 1:
-                continue  # a family name seen in some article ("Brown") is no name of its own
-            self._add_name(name, actor.id)
+        self._add_names(actor, [actor.label, *actor.aliases], from_gazetteer)
         if actor.kind == "Person":
             family = self.gazetteer.family_name.get(actor.id) or family_name(actor.label)
             if family:
                 index = self.gazetteer_families if from_gazetteer else self._by_surname
                 index.setdefault(name_key(family), set()).add(actor.id)
+
+    def _add_names(self, actor: Actor, names: list[str], from_gazetteer: bool = False) -> None:
+        for name in names:
+            if not from_gazetteer and actor.kind == "Person" and name != actor.label and len(name.split()) == 1:
+                continue  # a family name seen in some article ("Brown") is no name of its own
+            self._add_name(name, actor.id)
 
     def _add_name(self, name: str, actor_id: str) -> None:
         """Register ``name`` as a name of the actor (descriptions such as "the Russian

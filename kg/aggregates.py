@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from rdflib import Dataset, Graph, URIRef
 
-from .query import iri_values, run_query
+from .query import iri_values, plain_rows, run_query
 from .rdf import CG, aggregate_graph, aggregate_parts
 from .store import write_graphs
 
@@ -62,19 +62,19 @@ def update_aggregates(ds: Dataset, touched: Iterable[URIRef]) -> int:
     returns how many were rewritten. A relation counts the documents that state it (a
     document stating it twice counts once), a stance the claims that take it, a pair of
     actors the documents that mention both (kept from two documents on, see ``LEAST``)."""
-    touched = sorted(touched)
-    counted: dict[URIRef, set] = defaultdict(set)
-    lemmas: dict[URIRef, set[str]] = defaultdict(set)
+    touched = sorted(str(iri) for iri in touched)
+    kinds = {iri: aggregate_parts(iri)[0] for iri in touched}
+    counted: dict[str, set] = defaultdict(set)
+    lemmas: dict[str, set[str]] = defaultdict(set)
     for values in iri_values(touched):
-        for row in run_query(ds, CONTRIBUTORS % values):
-            kind = aggregate_parts(row.aggregate)[0]
-            counted[row.aggregate].add(row[COUNTED[kind]])
+        for row in plain_rows(ds, CONTRIBUTORS % values):
+            counted[row.aggregate].add(getattr(row, COUNTED[kinds[row.aggregate]]))
             if row.lemma is not None:
-                lemmas[row.aggregate].add(str(row.lemma))
+                lemmas[row.aggregate].add(row.lemma)
     graphs = []
     for aggregate in touched:
         count = len(counted[aggregate] - {None})
-        count = count if count >= LEAST.get(aggregate_parts(aggregate)[0], 1) else 0
-        graphs.append(aggregate_graph(aggregate, count, sorted(lemmas[aggregate])))
+        count = count if count >= LEAST.get(kinds[aggregate], 1) else 0
+        graphs.append(aggregate_graph(URIRef(aggregate), count, sorted(lemmas[aggregate])))
     write_graphs(ds, graphs)
     return len(graphs)

@@ -32,7 +32,7 @@ from .ingest import Document, Stored, Warn, read_documents
 from .pipeline import DocumentResult, Pipeline
 from .records import Actor
 from .query import plain_rows, run_query
-from .rdf import actor_graph, document_triples, id_of
+from .rdf import actor_graph, claim_iri, document_triples, id_of
 from .store import building, ensure_ontology, open_store, store_path, update_graph, write_graphs
 from .tracking_store import update_tracking
 from .views import VIEWS, write_view
@@ -136,10 +136,12 @@ def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSum
     pipeline = Pipeline(model=model)
     stored = stored_actors(ds)
     pipeline.resolver.learn(stored)
-    actor_ids = {actor.id for actor in stored}
+    stored_ids = {actor.id for actor in stored}
+    referred: set[str] = set()  # the actors the documents refer to
     batch: list[DocumentResult] = []
     replaced = 0
     counted: set[URIRef] = set()  # the aggregates the stored documents add to
+    added: list[str] = []  # the claims stored, to track
     if scheduler:
         results = run_dask(pipeline, documents, scheduler, warn=warn, progress=progress)
     else:
@@ -151,34 +153,37 @@ def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSum
         summary.claims += len(result.claims)
         summary.relations += len(result.triples)
         summary.undated += result.document.published is None
+        added.extend(str(claim_iri(claim.id)) for claim in result.claims)
         if len(batch) >= BATCH:
-            replaced += store_batch(ds, batch, pipeline, actor_ids, counted, bulk)
+            replaced += store_batch(ds, batch, pipeline, referred, counted, bulk)
             batch = []
     if batch:
-        replaced += store_batch(ds, batch, pipeline, actor_ids, counted, bulk)
+        replaced += store_batch(ds, batch, pipeline, referred, counted, bulk)
     summary.actors = len(pipeline.actors())
     update_aggregates(ds, counted)  # first: a count that drops to nothing names its actors no more
-    if replaced:  # a replaced document may have been the last to name some actor
-        actor_ids = {id_of(row.actor) for row in run_query(ds, REFERENCED_ACTORS)}
     known = pipeline.resolver.actors
-    update_graph(ds, actor_graph([known[i] for i in sorted(actor_ids) if i in known]))
+    if replaced or getattr(ds, "graph_store", None):  # a replaced document may have been the last to name some actor
+        kept = {id_of(row.actor) for row in run_query(ds, REFERENCED_ACTORS)} if replaced else stored_ids | referred
+        update_graph(ds, actor_graph([known[i] for i in sorted(kept) if i in known]))
+    else:  # the actors this build names, with what they learnt; the others as they were
+        update_graph(ds, actor_graph([known[i] for i in sorted(referred) if i in known]), whole=False)
     started = time.perf_counter()
-    summary.groups, summary.contradictions = update_tracking(ds)
+    summary.groups, summary.contradictions = update_tracking(ds, added)
     summary.tracking_seconds = time.perf_counter() - started
 
 
-def store_batch(ds: Dataset, batch: list[DocumentResult], pipeline: Pipeline, actor_ids: set[str],
+def store_batch(ds: Dataset, batch: list[DocumentResult], pipeline: Pipeline, referred: set[str],
                 counted: set[URIRef], bulk: bool = False) -> int:
     """Store a batch of documents' graphs, with the actors they refer to, in one go;
-    returns how many documents replaced an earlier version. ``actor_ids`` gains the actors
+    returns how many documents replaced an earlier version. ``referred`` gains the actors
     they refer to, ``counted`` the aggregates they (and the versions they replace) add to."""
     graphs = [document_triples(r.document, r.mentions, r.claims, r.triples, r.text) for r in batch]
-    referred = set().union(*(referenced_actors(r) for r in batch)) & pipeline.resolver.actors.keys()
-    actor_ids |= referred
+    actor_ids = set().union(*(referenced_actors(r) for r in batch)) & pipeline.resolver.actors.keys()
+    referred |= actor_ids
     counted |= contributions(graphs)
     if not bulk:
         counted |= stored_contributions(ds, [g.identifier for g in graphs])
-    return write_graphs(ds, graphs, [actor_graph([pipeline.resolver.actors[i] for i in sorted(referred)])], bulk)
+    return write_graphs(ds, graphs, [actor_graph([pipeline.resolver.actors[i] for i in sorted(actor_ids)])], bulk)
 
 
 def referenced_actors(result: DocumentResult) -> set[str]:

@@ -347,22 +347,35 @@ def replace_graph(ds: Dataset, graph: Graph) -> None:
     target.addN((s, p, o, target) for s, p, o in graph)
 
 
-def update_graph(ds: Dataset, graph: Graph) -> None:
-    """Make the stored graph ``graph``'s equal: on Oxigraph by removing and adding only the
-    triples that differ (a build changes few of the actors graph's), elsewhere by
-    replacing it."""
+def update_graph(ds: Dataset, graph: Graph, whole: bool = True) -> None:
+    """Make the stored graph ``graph``'s equal, or with ``whole=False`` only the triples of
+    the subjects that ``graph`` holds (the other subjects' triples stay as they are). On
+    Oxigraph only the triples that differ are removed and added (a build changes few of the
+    actors graph's); a server's graph is replaced (``whole=False`` is not possible there).
+    """
     inner = oxigraph(ds)
-    if inner is None:
+    name = URIRef(graph.identifier)
+    subjects = set(graph.subjects())
+    if inner is None and whole:
         replace_graph(ds, graph)
-        return
-    try:
-        stored = set(inner.quads_for_pattern(None, None, None, ox.NamedNode(graph.identifier)))
-        wanted = set(ox_quads([graph]))
-        for quad in stored - wanted:
-            inner.remove(quad)
-        inner.extend(wanted - stored)
-    except OSError as err:
-        raise StoreError(f"cannot write the store: {one_line(err)}") from None
+    elif inner is None and getattr(ds, "graph_store", None):
+        raise StoreError("a graph on a SPARQL server is replaced whole")
+    elif inner is None:
+        target = ds.graph(name)
+        for subject in subjects:
+            target.remove((subject, None, None))
+        target.addN((s, p, o, target) for s, p, o in graph)
+    else:
+        try:
+            graph_node = ox.NamedNode(name)
+            stored = (set(inner.quads_for_pattern(None, None, None, graph_node)) if whole else
+                      {q for s in subjects for q in inner.quads_for_pattern(_ox_term(s, {}), None, None, graph_node)})
+            wanted = set(ox_quads([graph]))
+            for quad in stored - wanted:
+                inner.remove(quad)
+            inner.extend(wanted - stored)
+        except OSError as err:
+            raise StoreError(f"cannot write the store: {one_line(err)}") from None
 
 
 def ensure_ontology(ds: Dataset) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 from collections import defaultdict
+from collections.abc import Iterable
 
 import numpy as np
 from rdflib import Dataset, Graph
@@ -45,7 +46,8 @@ SELECT ?claim ?doc ?date ?copyOf ?speaker ?speakerText ?cue ?content ?negated ?c
 ALL_CLAIMS = "SELECT ?claim WHERE { ?claim a cg:Claim }"
 TOPICS = "SELECT ?claim WHERE { ?claim cg:topicOnly true }"
 EMBEDDINGS = "SELECT ?claim ?embedding WHERE { ?claim cg:embedding ?embedding }"
-MEMBERSHIPS = "SELECT ?claim ?group WHERE { ?claim cg:expresses ?group }"
+GROUPS_OF = "SELECT ?claim ?group WHERE { VALUES ?claim { %s } ?claim cg:expresses ?group }"
+MEMBERS_OF = "SELECT ?claim ?group WHERE { VALUES ?group { %s } ?claim cg:expresses ?group }"
 
 STALE = """
 ASK { ?claim cg:embedding ?e FILTER NOT EXISTS { ?claim a cg:Claim } }
@@ -78,9 +80,11 @@ def tracked_claim(row) -> TrackedClaim:
                         rule=row.rule or None, proposition=not _flag(row.topic), source=row.copyOf or None)
 
 
-def update_tracking(ds: Dataset) -> tuple[int, int]:
+def update_tracking(ds: Dataset, added: Iterable[str] | None = None) -> tuple[int, int]:
     """Track the claims not tracked yet against those that are; returns how many groups of two claims
-    or more and how many contradiction candidates the store holds.
+    or more and how many contradiction candidates the store holds. ``added``: the IRIs of
+    the claims a build has just stored (the claims to track among them are those not tracked
+    yet, topics aside); by default every stored claim is looked at.
 
     What is read costs what is added, but for one pass over the stored embeddings: the
     new claims are embedded first, and only their nearest stored claims and the groups
@@ -90,10 +94,12 @@ def update_tracking(ds: Dataset) -> tuple[int, int]:
     """
     if run_query(ds, STALE).askAnswer:  # a document rebuilt with other claims: track everything again
         write_graphs(ds, [Graph(identifier=row.graph) for row in run_query(ds, TRACKING_GRAPHS)])
+        added = None
     stored = {row.claim: row.embedding for row in plain_rows(ds, EMBEDDINGS)}
-    topics = {row.claim for row in plain_rows(ds, TOPICS)}  # never tracked: they stand alone
-    new = claims_among(ds, [row.claim for row in plain_rows(ds, ALL_CLAIMS)
-                            if row.claim not in stored and row.claim not in topics])
+    if added is None:
+        topics = {row.claim for row in plain_rows(ds, TOPICS)}  # never tracked: they stand alone
+        added = [row.claim for row in plain_rows(ds, ALL_CLAIMS) if row.claim not in topics]
+    new = [claim for claim in claims_among(ds, [iri for iri in added if iri not in stored]) if claim.proposition]
     if new:
         prepared = dict(zip((c.id for c in new), match.prepare([c.matching_text() for c in new])))
         tracker = Tracker()
@@ -111,9 +117,8 @@ def _load_neighbourhood(ds: Dataset, tracker: Tracker, stored: dict[str, str], v
         return
     matrix = np.array([decode_vector(stored[iri]) for iri in iris], dtype=np.float32)
     near = {iris[i] for row in vectors @ matrix.T for i in closest(row)}
-    group_of = {row.claim: row.group for row in plain_rows(ds, MEMBERSHIPS)}
-    wanted = {group_of[iri] for iri in near if iri in group_of}
-    near |= {iri for iri, group in group_of.items() if group in wanted}
+    wanted = {row.group for values in iri_values(sorted(near)) for row in plain_rows(ds, GROUPS_OF % values)}
+    near |= {row.claim for values in iri_values(sorted(wanted)) for row in plain_rows(ds, MEMBERS_OF % values)}
     position = {iri: i for i, iri in enumerate(iris)}
     known, groups, rows_of = [], {}, []
     for claim, row in zip(*_claims_and_rows(ds, sorted(near))):

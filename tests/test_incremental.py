@@ -37,6 +37,23 @@ def test_new_documents_join_existing_actors_and_claim_groups(corpus: Path):
     assert group == {"n": 2, "s": 2}
 
 
+ACTORS_GRAPH = ("SELECT ?s ?p ?o WHERE { GRAPH <https://w3id.org/claimgraph/graph/actors> { ?s ?p ?o } } "
+                "ORDER BY ?s ?p ?o")
+
+
+def test_an_added_document_updates_the_actors_it_names_as_a_fresh_build_does(corpus: Path):
+    (corpus / "one" / "one.txt").write_text("German Chancellor Angela Merkel met reporters.\n", encoding="utf-8")
+    (corpus / "two" / "two.txt").write_text(SECOND + "Olaf Scholz agreed with Chancellor Merkel.\n", encoding="utf-8")
+    store = build(corpus, "one")
+    before = query(store, ACTORS_GRAPH)
+    build(corpus, "two")  # Merkel, named again, keeps the names she had; Scholz is new
+    after = query(store, ACTORS_GRAPH)
+    assert [row for row in before if row in after] == before
+    assert any("Scholz" in str(row["o"]) for row in after)
+    run_kg("build", corpus / "one", corpus / "two", "--out", corpus / "fresh")
+    assert after == query(corpus / "fresh" / "store", ACTORS_GRAPH)
+
+
 def test_an_unrelated_document_leaves_the_groups_as_they_were(corpus: Path):
     store = build(corpus, "one")
     build(corpus, "two")
