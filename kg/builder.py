@@ -20,7 +20,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from rdflib import Dataset, URIRef
 
@@ -138,27 +138,16 @@ def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSum
     pipeline.resolver.learn(stored)
     stored_ids = {actor.id for actor in stored}
     referred: set[str] = set()  # the actors the documents refer to
-    batch: list[DocumentResult] = []
     replaced = 0
     counted: set[URIRef] = set()  # the aggregates the stored documents add to
-    added: list[str] = []  # the claims stored, to track
     if scheduler:
         results = run_dask(pipeline, documents, scheduler, warn=warn, progress=progress)
     else:
         results = pipeline.run(documents, warn=warn, progress=progress, processes=processes)
-    for result in results:
-        batch.append(result)
-        summary.documents += 1
-        summary.mentions += len(result.mentions)
-        summary.claims += len(result.claims)
-        summary.relations += len(result.triples)
-        summary.undated += result.document.published is None
-        added.extend(str(claim_iri(claim.id)) for claim in result.claims)
-        if len(batch) >= BATCH:
-            replaced += store_batch(ds, batch, pipeline, referred, counted, bulk)
-            batch = []
-    if batch:
+    added: list[str] = []  # the claims stored, to track
+    for batch in batches(results, summary):
         replaced += store_batch(ds, batch, pipeline, referred, counted, bulk)
+        added.extend(str(claim_iri(claim.id)) for result in batch for claim in result.claims)
     summary.actors = len(pipeline.actors())
     update_aggregates(ds, counted)  # first: a count that drops to nothing names its actors no more
     known = pipeline.resolver.actors
@@ -170,6 +159,23 @@ def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSum
     started = time.perf_counter()
     summary.groups, summary.contradictions = update_tracking(ds, added)
     summary.tracking_seconds = time.perf_counter() - started
+
+
+def batches(results: Iterable[DocumentResult], summary: BuildSummary) -> Iterator[list[DocumentResult]]:
+    """``results`` in batches of ``BATCH`` documents, counted into ``summary`` as they come."""
+    batch: list[DocumentResult] = []
+    for result in results:
+        batch.append(result)
+        summary.documents += 1
+        summary.mentions += len(result.mentions)
+        summary.claims += len(result.claims)
+        summary.relations += len(result.triples)
+        summary.undated += result.document.published is None
+        if len(batch) >= BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def store_batch(ds: Dataset, batch: list[DocumentResult], pipeline: Pipeline, referred: set[str],

@@ -222,6 +222,8 @@ def add_claim(g: Graph, rec: Claim) -> None:
     g.add((node, CG.cue, Literal(rec.cue)))
     g.add((node, CG.content, Literal(rec.content)))
     g.add((node, CG.kind, Literal(rec.kind)))
+    if rec.rule:
+        g.add((node, CG.rule, Literal(rec.rule)))  # tracking compares the cue too when the content completes it
     g.add((node, CG.negated, Literal(rec.negated)))
     g.add((node, CG.hedged, Literal(rec.hedged)))
     g.add((node, CG.contentNegated, Literal(rec.content_negated)))

@@ -83,8 +83,8 @@ def tracked_claim(row) -> TrackedClaim:
 def update_tracking(ds: Dataset, added: Iterable[str] | None = None) -> tuple[int, int]:
     """Track the claims not tracked yet against those that are; returns how many groups of two claims
     or more and how many contradiction candidates the store holds. ``added``: the IRIs of
-    the claims a build has just stored (the claims to track among them are those not tracked
-    yet, topics aside); by default every stored claim is looked at.
+    the claims a build has just stored (those to track are the ones not tracked yet, topics
+    aside); by default every stored claim is looked at.
 
     What is read costs what is added, but for one pass over the stored embeddings: the
     new claims are embedded first, and only their nearest stored claims and the groups
@@ -99,7 +99,7 @@ def update_tracking(ds: Dataset, added: Iterable[str] | None = None) -> tuple[in
     if added is None:
         topics = {row.claim for row in plain_rows(ds, TOPICS)}  # never tracked: they stand alone
         added = [row.claim for row in plain_rows(ds, ALL_CLAIMS) if row.claim not in topics]
-    new = [claim for claim in claims_among(ds, [iri for iri in added if iri not in stored]) if claim.proposition]
+    new = [claim for claim in claims_among(ds, [iri for iri in added if iri not in stored]) if not claim.is_topic()]
     if new:
         prepared = dict(zip((c.id for c in new), match.prepare([c.matching_text() for c in new])))
         tracker = Tracker()

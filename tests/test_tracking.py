@@ -265,3 +265,14 @@ def test_a_denial_of_another_matter_is_no_contradiction_nor_the_same_claim():
               claim("b", "d2", "2024-01-02", "claims that the vaccine was rushed", cue="rejected", speaker="minister")]
     assert find_contradictions(claims) == []
     assert sorted(len(g.members) for g in group_claims(claims)) == [1, 1]
+
+
+def test_a_build_groups_the_claims_as_kg_extract_groups_them(built, seed_records):
+    from conftest import query
+
+    extracted = sorted(sorted(r["members"]) for r in seed_records if r["type"] == "group")
+    rows = query(built / "store", "SELECT ?claim ?group WHERE { ?c cg:expresses ?group ; dcterms:identifier ?claim }")
+    members: dict[str, list[str]] = {}
+    for row in rows:
+        members.setdefault(row["group"], []).append(row["claim"])
+    assert extracted and sorted(sorted(m) for m in members.values() if len(m) > 1) == extracted
