@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from rdflib import Dataset, Graph, URIRef
 
-from .query import iri_values, plain_rows, run_query
+from .query import VALUES_CHUNK, iri_values, plain_rows, run_query
 from .rdf import CG, aggregate_graph, aggregate_parts
 from .store import write_graphs
 
@@ -46,6 +46,9 @@ SELECT DISTINCT ?aggregate WHERE {
 """
 
 
+EVERY = "SELECT DISTINCT ?aggregate WHERE { { ?by cg:countsIn ?aggregate } UNION { ?aggregate a cg:Aggregate } }"
+
+
 def contributions(graphs: Iterable[Graph]) -> set[URIRef]:
     """The aggregates that these graphs (about to be written, or just written) add to."""
     return {o for g in graphs for _, p, o in g if p == CG.countsIn}
@@ -57,24 +60,35 @@ def stored_contributions(ds: Dataset, names: Iterable[URIRef]) -> set[URIRef]:
     return {row.aggregate for values in iri_values(list(names)) for row in run_query(ds, STORED % values)}
 
 
+def recount_all(ds: Dataset) -> int:
+    """Recount every aggregate (after an interrupted build, whose documents may be stored
+    without their counts); returns how many were rewritten."""
+    return update_aggregates(ds, [row.aggregate for row in plain_rows(ds, EVERY)])
+
+
 def update_aggregates(ds: Dataset, touched: Iterable[URIRef]) -> int:
-    """Recount ``touched`` aggregates and rewrite their graphs (a count of 0 is removed);
-    returns how many were rewritten. A relation counts the documents that state it (a
-    document stating it twice counts once), a stance the claims that take it, a pair of
-    actors the documents that mention both (kept from two documents on, see ``LEAST``)."""
+    """Recount ``touched`` aggregates and rewrite their graphs (a count of 0 is removed),
+    ``VALUES_CHUNK`` at a time (memory stays bounded however many a build touches); returns
+    how many were rewritten. A relation counts the documents that state it (a document
+    stating it twice counts once), a stance the claims that take it, a pair of actors the
+    documents that mention both (kept from two documents on, see ``LEAST``)."""
     touched = sorted(str(iri) for iri in touched)
-    kinds = {iri: aggregate_parts(iri)[0] for iri in touched}
+    for start in range(0, len(touched), VALUES_CHUNK):
+        write_graphs(ds, _recounted(ds, touched[start:start + VALUES_CHUNK]))
+    return len(touched)
+
+
+def _recounted(ds: Dataset, aggregates: list[str]) -> list[Graph]:
+    kinds = {iri: aggregate_parts(iri)[0] for iri in aggregates}
     counted: dict[str, set] = defaultdict(set)
     lemmas: dict[str, set[str]] = defaultdict(set)
-    for values in iri_values(touched):
-        for row in plain_rows(ds, CONTRIBUTORS % values):
-            counted[row.aggregate].add(getattr(row, COUNTED[kinds[row.aggregate]]))
-            if row.lemma is not None:
-                lemmas[row.aggregate].add(row.lemma)
+    for row in plain_rows(ds, CONTRIBUTORS % " ".join(iri_values(aggregates))):
+        counted[row.aggregate].add(getattr(row, COUNTED[kinds[row.aggregate]]))
+        if row.lemma is not None:
+            lemmas[row.aggregate].add(row.lemma)
     graphs = []
-    for aggregate in touched:
+    for aggregate in aggregates:
         count = len(counted[aggregate] - {None})
         count = count if count >= LEAST.get(kinds[aggregate], 1) else 0
         graphs.append(aggregate_graph(URIRef(aggregate), count, sorted(lemmas[aggregate])))
-    write_graphs(ds, graphs)
-    return len(graphs)
+    return graphs

@@ -121,10 +121,10 @@ def _open_reader(path: Path, warn: Callable[[str], None] | None) -> ox.Store:
     elif note and _repair(path, note):
         if warn:
             warn(f"the last build of {path} (started {note.get('started', '?')}) did not finish: the documents "
-                 "it stored are whole, and claim groups were recomputed over them now")
+                 "it stored are whole, and the counts and claim groups were recomputed over them now")
     elif note and warn:
         warn(f"the last build of {path} (started {note.get('started', '?')}) did not finish: the documents "
-             "stored are whole, but claim groups may miss the last ones; the next 'kg build' "
+             "stored are whole, but counts and claim groups may miss the last ones; the next 'kg build' "
              + ("starts the store anew" if note.get("bulk") else "recomputes them"))
     try:
         return ox.Store.read_only(str(path))
@@ -133,9 +133,9 @@ def _open_reader(path: Path, warn: Callable[[str], None] | None) -> ox.Store:
 
 
 def _repair(path: Path, note: dict) -> bool:
-    """Recompute the claim groups of a store whose last build was interrupted: its
-    documents were written in transactions, each batch with its actors, so they are whole
-    and only the groups lag. False when that cannot be done now: a first build loads
+    """Recompute the counts and claim groups of a store whose last build was interrupted:
+    its documents were written in transactions, each batch with its actors, so they are
+    whole and only the counts and groups lag. False when that cannot be done now: a first build loads
     without transactions and is rolled back by the next build, and a store this process
     may not write, or that another build holds, is left as it is.
     """
@@ -146,8 +146,10 @@ def _repair(path: Path, note: dict) -> bool:
     except StoreError:
         return False
     try:
+        from .aggregates import recount_all
         from .tracking_store import update_tracking  # loads the sentence model: only in this rare case
 
+        recount_all(ds)
         update_tracking(ds)
         oxigraph(ds).flush()
         (path / BUILD_NOTE).unlink()

@@ -93,11 +93,14 @@ def test_an_interrupted_build_is_reported_and_repaired_by_the_next(corpus: Path,
     run_kg("build", corpus / "one", "--out", out)
     store = out / "store"
 
-    def interrupted(ds):
-        raise KeyboardInterrupt  # Ctrl-C after the documents were stored, before tracking
+    counts = "SELECT ?a ?n WHERE { ?a a cg:Aggregate ; cg:count ?n } ORDER BY ?a"
+    counted_before = query(store, counts)
+
+    def interrupted(*args):
+        raise KeyboardInterrupt  # Ctrl-C after the documents were stored, before the counts and tracking
 
     with monkeypatch.context() as patch:
-        patch.setattr(kg.builder, "update_tracking", interrupted)
+        patch.setattr(kg.builder, "update_aggregates", interrupted)
         with pytest.raises(KeyboardInterrupt):
             kg.builder.build([corpus / "two"], out=out)
     note = json.loads((store / BUILD_NOTE).read_text(encoding="utf-8"))
@@ -116,6 +119,9 @@ def test_an_interrupted_build_is_reported_and_repaired_by_the_next(corpus: Path,
     assert count(store, claims_in_groups) == count(store, "?c a cg:Claim") == 2
     unknown = "?c cg:claimant ?a . FILTER NOT EXISTS { GRAPH <https://w3id.org/claimgraph/graph/actors> { ?a rdfs:label ?l } }"
     assert count(store, unknown) == 0  # every claimant is in the actors graph
+    run_kg("build", corpus / "one", corpus / "two", "--out", tmp_path / "fresh")
+    counted = query(store, counts)
+    assert counted != counted_before and counted == query(tmp_path / "fresh" / "store", counts)  # counts recounted
     assert "did not finish" not in run_kg("query", "ASK { ?s ?p ?o }", "--store", f"oxigraph:{store}").stderr
     assert "did not finish" not in run_kg("build", corpus / "one", "--out", out).stderr
 
@@ -138,7 +144,7 @@ def test_an_interrupted_first_build_is_rolled_back(corpus: Path, tmp_path: Path,
     out = tmp_path / "out"
     store = out / "store"
 
-    def interrupted(ds):
+    def interrupted(*args):
         raise KeyboardInterrupt
 
     with monkeypatch.context() as patch:
