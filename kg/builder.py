@@ -120,10 +120,11 @@ def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSum
     """Extract from ``documents`` and store each one's graph, replacing any earlier version.
 
     The actor resolver starts from the actors already in the store, so new mentions merge
-    with them; each batch of documents is stored with the actors it refers to, and at the
-    end the actors graph is rewritten whole (actors keep the aliases they learnt), the
-    counts the documents (and the versions they replace) add to are recounted
-    (:mod:`kg.aggregates`), and the new claims are tracked against the stored ones
+    with them; each batch of documents is stored with the actors it refers to, and the
+    counts they (and the versions they replace) add to are recounted (:mod:`kg.aggregates`).
+    At the end the actors the documents name are rewritten with the aliases they learnt
+    (the whole actors graph when a document was replaced, since it may have been the last
+    to name some actor), and the new claims are tracked against the stored ones
     (:mod:`kg.tracking_store`).
 
     ``processes`` parse in that many processes (spaCy's own multiprocessing); resolving
@@ -139,17 +140,15 @@ def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSum
     stored_ids = {actor.id for actor in stored}
     referred: set[str] = set()  # the actors the documents refer to
     replaced = 0
-    counted: set[URIRef] = set()  # the aggregates the stored documents add to
     if scheduler:
         results = run_dask(pipeline, documents, scheduler, warn=warn, progress=progress)
     else:
         results = pipeline.run(documents, warn=warn, progress=progress, processes=processes)
     added: list[str] = []  # the claims stored, to track
     for batch in batches(results, summary):
-        replaced += store_batch(ds, batch, pipeline, referred, counted, bulk)
+        replaced += store_batch(ds, batch, pipeline, referred, bulk)
         added.extend(str(claim_iri(claim.id)) for result in batch for claim in result.claims)
     summary.actors = len(pipeline.actors())
-    update_aggregates(ds, counted)  # first: a count that drops to nothing names its actors no more
     known = pipeline.resolver.actors
     if replaced or getattr(ds, "graph_store", None):  # a replaced document may have been the last to name some actor
         kept = {id_of(row.actor) for row in run_query(ds, REFERENCED_ACTORS)} if replaced else stored_ids | referred
@@ -179,17 +178,19 @@ def batches(results: Iterable[DocumentResult], summary: BuildSummary) -> Iterato
 
 
 def store_batch(ds: Dataset, batch: list[DocumentResult], pipeline: Pipeline, referred: set[str],
-                counted: set[URIRef], bulk: bool = False) -> int:
-    """Store a batch of documents' graphs, with the actors they refer to, in one go;
-    returns how many documents replaced an earlier version. ``referred`` gains the actors
-    they refer to, ``counted`` the aggregates they (and the versions they replace) add to."""
+                bulk: bool = False) -> int:
+    """Store a batch of documents' graphs, with the actors they refer to, in one go, then
+    recount what they (and the versions they replace) add to; returns how many documents
+    replaced an earlier version. ``referred`` gains the actors they refer to."""
     graphs = [document_triples(r.document, r.mentions, r.claims, r.triples, r.text) for r in batch]
     actor_ids = set().union(*(referenced_actors(r) for r in batch)) & pipeline.resolver.actors.keys()
     referred |= actor_ids
-    counted |= contributions(graphs)
+    counted = contributions(graphs)
     if not bulk:
         counted |= stored_contributions(ds, [g.identifier for g in graphs])
-    return write_graphs(ds, graphs, [actor_graph([pipeline.resolver.actors[i] for i in sorted(actor_ids)])], bulk)
+    replaced = write_graphs(ds, graphs, [actor_graph([pipeline.resolver.actors[i] for i in sorted(actor_ids)])], bulk)
+    update_aggregates(ds, counted)
+    return replaced
 
 
 def referenced_actors(result: DocumentResult) -> set[str]:
