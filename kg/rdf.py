@@ -17,25 +17,46 @@ from functools import lru_cache
 from importlib import resources
 from urllib.parse import quote, unquote
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
+import rdflib.namespace
+from rdflib import Graph, Literal, Namespace, URIRef
 
 from . import __version__
 from .ingest.copies import fingerprint
 from .lexicons import lexicon
 from .records import Actor, Claim, DocumentRecord, Mention, Triple
 
-CG = Namespace("https://w3id.org/claimgraph/ontology#")
+
+
+class Vocabulary(Namespace):
+    """An rdflib ``Namespace`` that makes each of its terms once: a build looks up
+    ``CG.content`` or ``RDF.type`` hundreds of thousands of times.
+
+    >>> ex = Vocabulary("https://example.org/")
+    >>> ex.name is ex.name, str(ex.name)
+    (True, 'https://example.org/name')
+    """
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = super().__getattr__(name)
+        self.__dict__[name] = term
+        return term
+
+
+CG = Vocabulary("https://w3id.org/claimgraph/ontology#")
 ID = "https://w3id.org/claimgraph/id/"
 REL = Namespace("https://w3id.org/claimgraph/rel/")
 GRAPH = "https://w3id.org/claimgraph/graph/"
-SCHEMA = Namespace("https://schema.org/")
+SCHEMA = Vocabulary("https://schema.org/")
 WD = Namespace("http://www.wikidata.org/entity/")
+RDF, RDFS, XSD, DCTERMS, OWL, PROV, SKOS = (Vocabulary(str(namespace)) for namespace in (
+    rdflib.RDF, rdflib.RDFS, rdflib.XSD, rdflib.namespace.DCTERMS, rdflib.OWL, rdflib.namespace.PROV, rdflib.SKOS))
+TRUE, FALSE = Literal(True), Literal(False)
 
 ONTOLOGY_GRAPH = URIRef(GRAPH + "ontology")
 ACTORS_GRAPH = URIRef(GRAPH + "actors")
 TRACKING_GRAPH = URIRef(GRAPH + "tracking")
 EXTRACTOR = f"claimgraph {__version__}"
+EXTRACTOR_LITERAL = Literal(EXTRACTOR)
 AGGREGATE_RANKS = {"relation": CG.relationRank, "relation-type": CG.relationTypeRank, "stance": CG.stanceRank,
                    "co-mention": CG.coMentionRank}
 ACTOR_CLASSES = {"Person": CG.Person, "Organization": CG.Organization, "Country": CG.Country,
@@ -143,6 +164,10 @@ def ontology_graph(name: str = "claimgraph.ttl", identifier: URIRef = ONTOLOGY_G
 # --- records -> triples ------------------------------------------------------------
 
 
+def _flag(value: bool) -> Literal:
+    return TRUE if value else FALSE
+
+
 def _add_span(g: Graph, node: URIRef, start_p: URIRef, end_p: URIRef, span: tuple[int, int] | None) -> None:
     if span is not None:
         g.add((node, start_p, Literal(span[0])))
@@ -152,7 +177,7 @@ def _add_span(g: Graph, node: URIRef, start_p: URIRef, end_p: URIRef, span: tupl
 def _add_provenance(g: Graph, node: URIRef, doc: URIRef, confidence: float) -> None:
     g.add((node, CG.source, doc))
     g.add((node, CG.confidence, Literal(round(confidence, 3), datatype=XSD.decimal)))
-    g.add((node, CG.extractor, Literal(EXTRACTOR)))
+    g.add((node, CG.extractor, EXTRACTOR_LITERAL))
 
 
 def add_document(g: Graph, rec: DocumentRecord, text: str | None = None) -> None:
@@ -224,11 +249,11 @@ def add_claim(g: Graph, rec: Claim) -> None:
     g.add((node, CG.kind, Literal(rec.kind)))
     if rec.rule:
         g.add((node, CG.rule, Literal(rec.rule)))  # tracking compares the cue too when the content completes it
-    g.add((node, CG.negated, Literal(rec.negated)))
-    g.add((node, CG.hedged, Literal(rec.hedged)))
-    g.add((node, CG.contentNegated, Literal(rec.content_negated)))
+    g.add((node, CG.negated, _flag(rec.negated)))
+    g.add((node, CG.hedged, _flag(rec.hedged)))
+    g.add((node, CG.contentNegated, _flag(rec.content_negated)))
     if not rec.proposition:
-        g.add((node, CG.topicOnly, Literal(True)))
+        g.add((node, CG.topicOnly, TRUE))
     for actor in rec.about:
         g.add((node, CG.about, actor_iri(actor)))
     _add_span(g, node, CG.speakerStart, CG.speakerEnd, rec.speaker_span)
@@ -257,8 +282,8 @@ def add_triple(g: Graph, rec: Triple) -> None:
         g.add((node, CG.predicateText, Literal(rec.predicate_text)))
     g.add((node, CG.predicateLemma, Literal(rec.predicate)))
     g.add((node, CG.objectText, Literal(rec.object_text)))
-    g.add((node, CG.negated, Literal(rec.negated)))
-    g.add((node, CG.hedged, Literal(rec.hedged)))
+    g.add((node, CG.negated, _flag(rec.negated)))
+    g.add((node, CG.hedged, _flag(rec.hedged)))
     g.add((node, CG.statementKind, Literal(rec.kind)))
     if rec.modal:
         g.add((node, CG.modal, Literal(rec.modal)))
@@ -431,11 +456,11 @@ def add_tenure(g: Graph, holder: URIRef, node: URIRef, tenure: dict) -> None:
             g.add((node, prop, Literal(tenure[key], datatype=XSD.date)))
 
 
-def group_graph(group) -> Graph:
+def group_graph(group) -> Triples:
     """One claim group (a ``cg:Proposition``, :class:`kg.tracking.ClaimGroup`) in its own
     named graph, so a build rewrites only the groups it changed."""
     node = proposition_iri(group.id)
-    g = bind_prefixes(Graph(identifier=URIRef(f"{TRACKING_GRAPH}/group/{_part(group.id)}")))
+    g = Triples(URIRef(f"{TRACKING_GRAPH}/group/{_part(group.id)}"))
     g.add((node, RDF.type, CG.Proposition))
     g.add((node, RDFS.label, Literal(group.label)))
     g.add((node, CG.memberCount, Literal(len(group.members))))
@@ -489,10 +514,10 @@ def aggregate_graph(iri: URIRef, count: int, lemmas: list[str] = ()) -> Triples:
     return g
 
 
-def document_tracking_graph(doc_id: str, embeddings: dict[str, str], contradictions) -> Graph:
+def document_tracking_graph(doc_id: str, embeddings: dict[str, str], contradictions) -> Triples:
     """What tracking adds with a document: its claims' embeddings (``cg:embedding``) and
     the contradiction candidates (:class:`kg.tracking.Contradiction`) they were found in."""
-    g = bind_prefixes(Graph(identifier=URIRef(f"{TRACKING_GRAPH}/doc/{_part(doc_id)}")))
+    g = Triples(URIRef(f"{TRACKING_GRAPH}/doc/{_part(doc_id)}"))
     for claim_id, vector in embeddings.items():
         g.add((claim_iri(claim_id), CG.embedding, Literal(vector)))
     for found in contradictions:

@@ -255,7 +255,7 @@ def building(ds: Dataset, path: Path | None, command: str = "kg build") -> Itera
 
 # --- writing -------------------------------------------------------------------------------
 
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
 
 
 def _ox_term(term, names: dict):
@@ -265,11 +265,11 @@ def _ox_term(term, names: dict):
             node = names[term] = ox.NamedNode(term)
         return node
     if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype and str(term.datatype) != XSD_STRING:
-            return ox.Literal(str(term), datatype=_ox_term(term.datatype, names))
-        return ox.Literal(str(term))
+        datatype = term.datatype
+        if datatype is None:
+            language = term.language
+            return ox.Literal(term, language=language) if language else ox.Literal(term)
+        return ox.Literal(term) if datatype == XSD_STRING else ox.Literal(term, datatype=_ox_term(datatype, names))
     if isinstance(term, BNode):
         return ox.BlankNode(str(term))
     raise TypeError(f"not an RDF term: {term!r}")
@@ -278,8 +278,11 @@ def _ox_term(term, names: dict):
 def ox_quads(graphs: Iterable[Graph]) -> list[ox.Quad]:
     """The triples of each graph as Oxigraph quads in the graph's name."""
     names: dict = {}
-    return [ox.Quad(_ox_term(s, names), _ox_term(p, names), _ox_term(o, names), _ox_term(g.identifier, names))
-            for g in graphs for s, p, o in g]
+    quads = []
+    for g in graphs:
+        graph = _ox_term(g.identifier, names)
+        quads.extend(ox.Quad(_ox_term(s, names), _ox_term(p, names), _ox_term(o, names), graph) for s, p, o in g)
+    return quads
 
 
 def write_graphs(ds: Dataset, graphs: list[Graph], additions: Iterable[Graph] = (), bulk: bool = False) -> int:

@@ -161,7 +161,7 @@ def _write(ds: Dataset, tracker: Tracker, touched: list[ClaimGroup], contradicti
     for pair in contradictions:
         found[doc_of.get(pair.claim) or doc_of[pair.other]].append(pair)
     docs = sorted(embeddings.keys() | found.keys())
-    write_graphs(ds, [group_graph(g) for g in touched]
+    write_graphs(ds, [group_graph(g) for g in touched]  # one transaction: a claim is tracked with its group
                  + [document_tracking_graph(d, embeddings[d], found[d]) for d in docs])
 
 
