@@ -135,9 +135,9 @@ def _open_reader(path: Path, warn: Callable[[str], None] | None) -> ox.Store:
 def _repair(path: Path, note: dict) -> bool:
     """Recompute the counts and claim groups of a store whose last build was interrupted:
     its documents were written in transactions, each batch with its actors, so they are
-    whole and only the counts and groups lag. False when that cannot be done now: a first build loads
-    without transactions and is rolled back by the next build, and a store this process
-    may not write, or that another build holds, is left as it is.
+    whole and only the counts and groups lag. False when that cannot be done now: a first
+    build loads without transactions and is rolled back by the next build, and a store
+    this process may not write, or that another build holds, is left as it is.
     """
     if note.get("bulk"):
         return False
