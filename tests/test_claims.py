@@ -223,6 +223,16 @@ def test_a_quote_closed_with_two_curly_apostrophes_newswire_style():
     assert found == [("Dana Pike, head of the Budget Watch group", "told", "The plan was never costed", "direct")]
 
 
+def test_a_clause_that_ends_in_a_quotation_before_the_cue_is_one_mixed_claim():
+    found, _ = claims_of("The ferry had been “a lifeline” for the island and fares will not rise this year, but "
+                         "in the long run, “we cannot keep the route open without help,” chief executive Anna Price said.")
+    assert found == [("chief executive Anna Price", "said", "The ferry had been “a lifeline” for the island and fares "
+                      "will not rise this year, but in the long run, “we cannot keep the route open without help",
+                      "mixed")]
+    found, _ = claims_of("Despite the long delays, “the new line will open in May,” said Tom Hale, the transport chief.")
+    assert found == [("Tom Hale, the transport chief", "said", "the new line will open in May", "direct")]
+
+
 @pytest.mark.parametrize("text", [
     "That said, the club still needs a new goalkeeper.",
     'She set up a charity called "Paws Together" in 2019.',
