@@ -134,6 +134,9 @@ def test_a_described_speaker_is_an_actor_of_its_document():
     assert other.claims[1].speaker == other.claims[0].speaker  # "they" after them
     named, _ = extract_text("Jo Park was taken to hospital. His doctors said he would recover.", doc_id="park")
     assert named.claims[0].speaker not in (None, "jo_park")  # his doctors, not Jo Park
+    chair, pipeline = extract_text("The chairwoman of the Green Valley Rowing Club said the regatta would go ahead.",
+                                   doc_id="chair")
+    assert pipeline.resolver.actors[chair.claims[0].speaker].label == "The chairwoman of the Green Valley Rowing Club"
 
 
 def test_a_quotation_without_a_cue_goes_on_with_the_reported_speech_before_it():

@@ -79,7 +79,17 @@ class Described(MentionsBase):
         return min([start, *possessors]), end
 
     def _describe(self, token: Token) -> str:
+        """The actor the description makes, labelled by its words with its "of" phrase
+        ("The chairman of the party said": the chairman of the party, not "The chairman")."""
         start, end = self._bounds(token)
-        label = self.doc[start:end].text
+        label = self.doc[start:_of_phrase_end(token, end)].text
         kind = "Group" if is_plural(token) else "Person"
         return self.registry.described_actor(label, kind, self.document.id)
+
+
+def _of_phrase_end(head: Token, end: int) -> int:
+    """The end of the "of" phrase right after ``end``, to its noun ("the authors of the
+    study published in May" -> "the authors of the study"), else ``end``."""
+    of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == end), None)
+    noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return np_bounds(noun)[1] if noun is not None else end
