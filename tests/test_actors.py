@@ -512,6 +512,9 @@ def test_a_capitalised_common_word_and_an_event_are_no_actors():
     actors = {m.actor for m in result.mentions}
     assert {"ann_lee", "spain", "acme"} <= actors
     assert not actors & {"education", "davis_cup_finals", "summer_music_awards"}
+    result, _ = run("Kava for home use has been legalized in nine states. Adults who used kava in the past year "
+                    "were asked, Ann Lee said.")  # the parser reads both "Kava" and "kava" as names
+    assert {m.actor for m in result.mentions} == {"ann_lee"}
 
 
 def test_an_unknown_place_described_by_be_or_have_does_not_act():

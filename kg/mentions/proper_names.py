@@ -201,12 +201,13 @@ class ProperNames(MentionsBase):
 
     def _common_word(self, span: Span) -> bool:
         """True for a single capitalised word that the document also writes in lower case,
-        as a noun ("Education", "Marijuana" at the head of a sentence or in a title): a
-        common noun, not a name ("Polls trump everything" does not make "Trump" one)."""
+        as a noun ("Education", "Marijuana" at the head of a sentence or in a title; a noun in
+        lower case that the parser read as a name is one too): a common noun, not a name
+        ("Polls trump everything" does not make "Trump" one)."""
         if len(span) != 1 or not span[0].is_title:
             return False
         if self._lower_words is None:
-            self._lower_words = {t.text for t in self.doc if t.is_lower and t.is_alpha and t.pos_ == "NOUN"}
+            self._lower_words = {t.text for t in self.doc if t.is_lower and t.is_alpha and t.pos_ in {"NOUN", "PROPN"}}
         return span[0].lower_ in self._lower_words
 
     def _by_acronym(self, text: str) -> tuple[str, str, str] | None:
