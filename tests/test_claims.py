@@ -236,6 +236,11 @@ def test_a_clause_that_ends_in_a_quotation_before_the_cue_is_one_mixed_claim():
     assert found == [("Tom Hale, the transport chief", "said", "the new line will open in May", "direct")]
 
 
+def test_weighing_in_introduces_a_quotation():
+    found, _ = claims_of("“The fans deserve better,” the coach weighed in on Sunday. The ship weighed in at 4,000 tonnes.")
+    assert found == [("the coach", "weighed in", "The fans deserve better", "direct")]
+
+
 @pytest.mark.parametrize("text", [
     "That said, the club still needs a new goalkeeper.",
     'She set up a charity called "Paws Together" in 2019.',
