@@ -197,8 +197,10 @@ class ReportedSpeech:
             return Rule.OBJECT, [(obj.left_edge.i, end)], None
         if cue.dep_ == "parataxis" and (cue.head.pos_ in {"VERB", "AUX"} or cue.head.dep_ == "ROOT"):
             return Rule.PARENTHETICAL, self._around(cue), None
-        if "object" in tags and cue.dep_ == "relcl" and not objects and cue.head.pos_ in {"NOUN", "PROPN"}:
-            # "the alliance that Putin declared": the noun the clause is about is the content
+        if "object" in tags and cue.dep_ == "relcl" and not objects and cue.head.pos_ in {"NOUN", "PROPN"} \
+                and ("as" not in tags or any(c.dep_ == "prep" and c.lower_ == "as" for c in children)):
+            # "the alliance that Putin declared": the noun the clause is about is the content; a verb
+            # that needs "as" needs it here too ("a way nobody had seen before" sees nothing as anything)
             noun = cue.head
             return Rule.OBJECT, [(noun.left_edge.i, cue.left_edge.i)], None
         clause = content_at(cue, Rule.CCOMP, self.rules) or _wh_clause(cue, children) \
