@@ -506,6 +506,12 @@ def test_a_role_or_a_sentence_opening_verb_before_a_name_is_not_part_of_it():
     assert {m.actor for m in result.mentions if m.text.endswith("Cook")} == {"tim_cook"}
 
 
+def test_a_role_and_of_before_an_organisation_name_are_not_part_of_it():
+    result, _ = run("“Landing is the easy part,” said Dana Reyes, CEO and Founder of Lunar Freight Inc.")
+    assert actor_of(result, "Lunar Freight Inc.") == "lunar_freight_inc"
+    assert not any("founder" in (m.actor or "") for m in result.mentions)
+
+
 def test_a_capitalised_common_word_and_an_event_are_no_actors():
     result, _ = run("Education is the answer, said Ann Lee. Spain won the Davis Cup Finals. "
                     "She praised education and sang at the Summer Music Awards. Acme said profits rose.")
