@@ -512,6 +512,13 @@ def test_a_role_and_of_before_an_organisation_name_are_not_part_of_it():
     assert not any("founder" in (m.actor or "") for m in result.mentions)
 
 
+def test_a_one_word_name_before_the_noun_of_a_business_is_where_it_is():
+    result, _ = run("Orders fell sharply, the Tarrytown carmaker said on Monday. The company blamed the weather.")
+    assert [(m.text, m.actor) for m in result.mentions] == [("Tarrytown", None)]
+    result, _ = run("Nordvik cut prices on Monday. Orders rose, the Nordvik fashion giant said.")
+    assert [m.actor for m in result.mentions] == ["nordvik", "nordvik"]  # named before: the business itself
+
+
 def test_a_capitalised_common_word_and_an_event_are_no_actors():
     result, _ = run("Education is the answer, said Ann Lee. Spain won the Davis Cup Finals. "
                     "She praised education and sang at the Summer Music Awards. Acme said profits rose.")

@@ -69,6 +69,10 @@ class ProperNames(MentionsBase):
             if prefix is not None:  # "Russia Wants Technology": a headline the tagger misread
                 self._entity(prefix, label)
                 return
+        if self._place_of_a_business(span):
+            self._add(span.start_char, span.end_char, None, "name", "place",
+                      f"{span.text!r} says where the {span.root.head.text} is, named nowhere else")
+            return
         linked = self._link_name(span, label)
         if linked is None:
             if label == "GPE":
@@ -162,6 +166,22 @@ class ProperNames(MentionsBase):
         actor = self.registry.new_actor(without_article(text), self._kind_in_text(span, label))
         self.new_names.add(actor)
         return actor, "new-name", f"first mention of {text!r}"
+
+    def _place_of_a_business(self, span: Span) -> bool:
+        """True for an unknown one-word name before the noun of a business, in a phrase with
+        "the", that the document names nowhere else ("when the Burbank entertainment giant
+        launched"; "the Leeds retailer"): the place of the business, not an actor."""
+        root, key = span.root, name_key(span.text)
+        head = root.head
+        if len(span) != 1 or root.dep_ != "compound" or head.pos_ != "NOUN" or head.i == root.i:
+            return False
+        if "business" not in lexicon("anaphors.tsv").get(head.lemma_.lower(), ()):
+            return False
+        if not any(c.lower_ == "the" and c.i < root.i for c in head.lefts):
+            return False
+        if key in self.local or self.registry.known(key) is not None:
+            return False
+        return sum(t.text == root.text for t in self.doc) == 1
 
     def _person_owner(self, owner: Span) -> bool:
         """Whether the words before a possessive inside a name are a person's name of their
