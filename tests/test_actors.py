@@ -519,6 +519,12 @@ def test_a_one_word_name_before_the_noun_of_a_business_is_where_it_is():
     assert [m.actor for m in result.mentions] == ["nordvik", "nordvik"]  # named before: the business itself
 
 
+def test_the_office_of_an_office_holder_keeps_the_holder_in_its_name():
+    result, _ = run("The Ohio Governor's Office of Rural Transport said buses would run again.")
+    assert [(m.text, m.actor) for m in result.mentions] == [
+        ("The Ohio Governor's Office of Rural Transport", "ohio_governors_office_of_rural_transport")]
+
+
 def test_a_capitalised_common_word_and_an_event_are_no_actors():
     result, _ = run("Education is the answer, said Ann Lee. Spain won the Davis Cup Finals. "
                     "She praised education and sang at the Summer Music Awards. Acme said profits rose.")
