@@ -250,6 +250,8 @@ def test_weighing_in_introduces_a_quotation():
     "The condition has been dubbed “office lung” by doctors.",
     "These are the qualities she hopes to bring to the club.",
     "The new kit blended style and comfort in a way nobody had seen before.",
+    "The coach declined to say when the striker would return.",
+    "The club declined to comment on the report.",
 ])
 def test_words_that_look_like_speech_but_are_not(text: str):
     found, _ = claims_of(text)

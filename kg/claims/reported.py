@@ -151,6 +151,8 @@ class ReportedSpeech:
             return None
         if any(start <= subject.i < end for start, end in parts):
             return None
+        if _withheld(cue, self.doc[parts[0][0]]):
+            return None
         return self._attribution(pattern, cue, subject, parts, cue_end, weak="weak" in tags)
 
     def _complement(self, cue: Token, tags: frozenset[str]) -> tuple[Rule | None, list[Range], int | None]:
@@ -691,6 +693,21 @@ def _done_by_acting(cue: Token) -> bool:
             if deed is not None and not is_cue_verb(deed):
                 return True
     return False
+
+
+def _withheld(cue: Token, first: Token) -> bool:
+    """"declined to say when ...", "refused to comment on the report": a cue that a verb of
+    ``negative_implicatives.txt`` says was not done, asking a question or commenting,
+    reports nothing said ("refused to disclose the records" still names what was not).
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("He declined to say when the show would return.")
+    >>> _withheld(doc[3], doc[4])
+    True
+    """
+    if cue.dep_ != "xcomp" or cue.head.lemma_.lower() not in lexicon("negative_implicatives.txt"):
+        return False
+    return cue.lemma_.lower() == "comment" or first.lower_ in WH_WORDS
 
 
 def _is_as_clause(cue: Token) -> bool:
