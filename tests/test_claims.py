@@ -432,6 +432,8 @@ def test_identifying_something_as_something_else():
 def test_a_gerund_complement_like_an_infinitive():
     found, _ = claims_of("He proposes doing away with the government mandate.")
     assert found == [("He", "proposes", "doing away with the government mandate", "indirect")]
+    found, _ = claims_of("Fans reported being turned away at the gate.")
+    assert found == [("Fans", "reported", "being turned away at the gate", "indirect")]
     assert claims_of("He kept saying it.")[0] == []
 
 

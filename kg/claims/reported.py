@@ -74,6 +74,11 @@ def has_to(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
+def _is_gerund(verb: Token) -> bool:
+    """"proposes doing away with", and in the passive "reported being logged off"."""
+    return verb.tag_ == "VBG" or any(c.dep_ in {"aux", "auxpass"} and c.lower_ == "being" for c in verb.children)
+
+
 class ReportedSpeech:
     """Finds reported speech in one document, leaving out cues already used and quotations."""
 
@@ -176,7 +181,7 @@ class ReportedSpeech:
             return Rule.AS, self._around(cue), (objects[-1].i + 1 if objects else None)  # "..., as X put it"
         if "to" in tags and not _gap_in_relative(cue):
             for child in children:
-                if child.dep_ == "xcomp" and child.i > cue.i and (has_to(child) or child.tag_ == "VBG" and not objects):
+                if child.dep_ == "xcomp" and child.i > cue.i and (has_to(child) or _is_gerund(child) and not objects):
                     start = objects[0].left_edge.i if objects and objects[0].i < child.i else child.left_edge.i
                     return Rule.TO, [(start, child.right_edge.i + 1)], None
         group_end = verb_group(cue)[1]
