@@ -114,6 +114,13 @@ def test_a_spokesperson_or_an_office_speaks_for_whom_the_phrase_names():
     assert [c.speaker for c in claims] == ["lena_marsh"]
 
 
+def test_a_pronoun_prefers_the_person_just_named_to_a_subject_further_back():
+    text = ("Tom Hale spoke first at the rally. “We hear you,” Hale said. Teachers did not see Bob Marsh at the "
+            "rally on Tuesday. His office said he was travelling.")
+    _, claims = claims_of(text)
+    assert [c.speaker for c in claims] == ["tom_hale", "bob_marsh"]
+
+
 def test_a_described_speaker_is_an_actor_of_its_document():
     """"The authors", "her doctors": the text singles them out without naming them; bare
     "researchers" and "an insider" stay unnamed."""
