@@ -65,6 +65,14 @@ def test_the_statement_speaks_for_whoever_issued_the_statement_before():
     assert [c.speaker for c in claims][-1] == "harbor_records"  # "in a statement" hangs from "the claims"
 
 
+def test_the_statement_goes_on_speaking_for_its_issuer_over_several_paragraphs():
+    text = ("Harbor Records said in a statement that it had never blocked the show.\n\n“We have worked hard,” the "
+            "statement read.\n\n“We are still talking,” the statement continued.\n\nFans waited outside the arena "
+            "all day.\n\n“We hope to settle soon,” the statement concluded.")
+    _, claims = claims_of(text)
+    assert [c.speaker for c in claims] == ["harbor_records"] * 4
+
+
 def test_a_subject_the_parse_split_at_a_hyphen_is_the_name_after_it():
     _, claims = claims_of("The lakes are shallower than expected, said study co-author Lena Virtanen, a planetary scientist.")
     assert [c.speaker for c in claims] == ["lena_virtanen"]
