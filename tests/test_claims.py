@@ -256,6 +256,13 @@ def test_weighing_in_introduces_a_quotation():
     assert found == [("the coach", "weighed in", "The fans deserve better", "direct")]
 
 
+def test_a_relative_clause_the_parse_hung_on_the_verb_is_not_what_was_said():
+    found, _ = claims_of("The chair spoke before councillors backing the plan approved in May that raised bus fares by 5%.")
+    assert [f for f in found if f[1] == "spoke"] == []
+    found, _ = claims_of("He said that was wrong.")
+    assert found == [("He", "said", "that was wrong", "indirect")]
+
+
 @pytest.mark.parametrize("text", [
     "That said, the club still needs a new goalkeeper.",
     'She set up a charity called "Paws Together" in 2019.',

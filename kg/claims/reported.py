@@ -163,7 +163,10 @@ class ReportedSpeech:
     def _complement(self, cue: Token, tags: frozenset[str]) -> tuple[Rule | None, list[Range], int | None]:
         """(pattern, content token ranges, end of the cue when it takes a preposition)."""
         children = list(cue.children)
-        clauses = [c for c in children if c.dep_ == "ccomp" and c.i > cue.i] or _clause_taken_as_adverbial(cue)
+        clauses = [c for c in children if c.dep_ == "ccomp" and c.i > cue.i]
+        if all(_is_relative(c) for c in clauses):
+            clauses = []  # "spoke before lawmakers defending the budget that raised spending"
+        clauses = clauses or _clause_taken_as_adverbial(cue)
         if clauses and ("addressee" not in tags and any(c.dep_ == "dobj" and c.i < clauses[0].i for c in children)
                         or "weak" in tags and not _is_finite(clauses[0])):
             clauses = []  # "recognized the state [, ...] will take part"; "would see prices rise"
@@ -698,6 +701,15 @@ def _done_by_acting(cue: Token) -> bool:
             if deed is not None and not is_cue_verb(deed):
                 return True
     return False
+
+
+def _is_relative(clause: Token) -> bool:
+    """A clause whose subject is the relative "that" right after a noun ("spoke before
+    lawmakers defending the budget that raised spending"): a noun's relative clause the
+    parse hung on the verb, not what was said ("said that was wrong" has a demonstrative,
+    "joked that, among ..." a conjunction)."""
+    return any(c.dep_ in SUBJECT_DEPS and c.lower_ == "that" and c.tag_ == "WDT" and c.i > 0
+               and c.doc[c.i - 1].pos_ in {"NOUN", "PROPN", "NUM"} for c in clause.children)
 
 
 def _withheld(cue: Token, first: Token) -> bool:
