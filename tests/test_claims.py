@@ -129,6 +129,13 @@ def test_a_pronoun_prefers_the_person_just_named_to_a_subject_further_back():
     assert [c.speaker for c in claims] == ["tom_hale", "bob_marsh"]
 
 
+def test_scientists_or_engineers_of_an_organisation_speak_for_it():
+    found = [(c.speaker_text, c.speaker) for c in claims_of(
+        "Acme's engineers said the bridge was safe. The scientists said the ice was old.")[1]]
+    assert found[0] == ("Acme's engineers", "acme")
+    assert found[1][1] not in (None, "acme")  # people the text singles out, not Acme
+
+
 def test_a_described_speaker_is_an_actor_of_its_document():
     """"The authors", "her doctors": the text singles them out without naming them; bare
     "researchers" and "an insider" stay unnamed."""

@@ -48,14 +48,16 @@ class Described(MentionsBase):
         ("the authors", "the 43-year-old man") or institutions in the plural ("the unions");
         not a title of office ("the Russian president" has a name the text did not give) nor
         one institution ("the party" is one the text named), nor people of a named actor
-        ("NASA's scientists"; but "his doctors" are no one named)."""
+        ("NASA's scientists"; but "his doctors" are no one named), nor whoever speaks for
+        someone in any case ("his office", "a spokesman": ``speaks_for.txt`` without a tag)."""
         lemma = token.lemma_.lower()
         if token.pos_ != "NOUN" or token.dep_ == "compound" or self.covered[token.i]:
             return False
         if self.skipped(token.idx, token.idx + len(token)) or title_at(token) is not None:
             return False
         speaker = (lemma in lexicon("speaker_nouns.txt") and lemma not in lexicon("unnamed_sources.txt")
-                   and lemma not in lexicon("speaks_for.txt") and "document" not in lexicon("cue_nouns.txt").get(lemma, ()))
+                   and "organisation" in lexicon("speaks_for.txt").get(lemma, {"organisation"})  # not "his office"
+                   and "document" not in lexicon("cue_nouns.txt").get(lemma, ()))
         person_or_plural = lemma in lexicon("person_nouns.tsv") or is_plural(token)
         definite = any(c.lower_ in DEFINITE or c.dep_ == "poss" for c in token.lefts)
         of_named = any(c.dep_ == "poss" and c.pos_ != "PRON" and self.actor_at[c.i] for c in token.lefts)
