@@ -295,6 +295,8 @@ def test_words_said_of_a_thing_with_a_naming_verb_are_a_claim():
 def test_a_dateline_is_never_the_speaker():
     found, claims = claims_of("Fares rise\n\nMANCHESTER -- Northline said on Monday that fares would rise.\n")
     assert found == [("Northline", "said", "that fares would rise", "indirect")]
+    found, _ = claims_of("Nairobi, Kenya: Getting water to the villages has been hard. Keeping it clean is harder still.")
+    assert found == []
 
 
 # --- direct quotations ----------------------------------------------------------------

@@ -504,9 +504,22 @@ def label_at(doc: Doc, first: int, last: int, not_sources, nouns=(), names=()) -
         return None
     label = doc[first:colon]
     if not (label[0].is_title or label[0].is_upper) or label.text.lower() in not_sources \
-            or label.root.lower_ in not_sources or not _names_someone(label, nouns, names):
+            or label.root.lower_ in not_sources or not _names_someone(label, nouns, names) or _is_dateline(label):
         return None
     return label.root, colon
+
+
+def _is_dateline(label: Span) -> bool:
+    """Places separated by commas ("Washington, DC, United States: ..."): where the story
+    was filed, not who speaks (one place alone may be a headline's speaker: "China: ...").
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("Nairobi, Kenya: Rains flooded the city on Monday.")
+    >>> _is_dateline(doc[0:3]), _is_dateline(doc[2:3])
+    (True, False)
+    """
+    words = [t for t in label if not t.is_punct]
+    return any(t.text == "," for t in label) and all(t.ent_type_ in {"GPE", "LOC"} for t in words)
 
 
 def _names_someone(label, nouns, names=()) -> bool:
