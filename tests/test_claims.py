@@ -270,6 +270,12 @@ def test_a_relative_clause_the_parse_hung_on_the_verb_is_not_what_was_said():
     assert found == [("He", "said", "that was wrong", "indirect")]
 
 
+def test_a_noun_a_cue_modifies_speaks_only_if_it_can():
+    found, _ = claims_of("She held a news conference announcing that the city would sue the state.")
+    assert [f[1:3] for f in found] == [("announcing", "that the city would sue the state")]
+    assert claims_of("Her refusal to say whether she backed the deal drew jeers.")[0] == []
+
+
 @pytest.mark.parametrize("text", [
     "That said, the club still needs a new goalkeeper.",
     'She set up a charity called "Paws Together" in 2019.',

@@ -150,8 +150,8 @@ class ReportedSpeech:
         subject = self._named_in_apposition(subject)
         if "document" in tags and not self._is_document(antecedent(subject)):
             return None
-        if (pattern in WORD_SENSE_PATTERNS or "evidence" in tags) and not self._plausible(subject):
-            return None
+        if (pattern in WORD_SENSE_PATTERNS or "evidence" in tags or _modifies(cue, subject)) and not self._plausible(subject):
+            return None  # "His refusal to say which side ...": a refusal says nothing
         if pattern in WORD_SENSE_PATTERNS and _done_by_acting(cue):
             return None
         if any(start <= subject.i < end for start, end in parts):
@@ -710,6 +710,12 @@ def _is_relative(clause: Token) -> bool:
     "joked that, among ..." a conjunction)."""
     return any(c.dep_ in SUBJECT_DEPS and c.lower_ == "that" and c.tag_ == "WDT" and c.i > 0
                and c.doc[c.i - 1].pos_ in {"NOUN", "PROPN", "NUM"} for c in clause.children)
+
+
+def _modifies(cue: Token, subject: Token) -> bool:
+    """True when the cue's "subject" is the noun the cue modifies ("a statement saying",
+    "his refusal to say"), which must then be able to speak."""
+    return cue.dep_ == "acl" and cue.head.i == subject.i
 
 
 def _withheld(cue: Token, first: Token) -> bool:
