@@ -5,8 +5,9 @@ of the current and the two previous sentences is a candidate antecedent (actors 
 non-actors alike, so that "it" after "the declaration" is not forced onto a country);
 candidates that disagree in number or gender are dropped, as are those the pronoun
 cannot be bound to ("Putin told him": not Putin); the rest are ranked by recency and
-grammatical role (subjects first, and subjects for subjects), with a penalty for names
-inside a quotation when the pronoun is outside it. A pronoun links to actors only when
+grammatical role (subjects first, and subjects for subjects; the weight of both halves
+with each sentence back), with a penalty for names inside a quotation when the pronoun
+is outside it. A pronoun links to actors only when
 the best candidate is an actor (or a pronoun already linked to one). A possessive in a
 fronted phrase may point forward to the subject ("During his visit, Putin said").
 
@@ -258,10 +259,11 @@ class Anaphora:
         return None
 
     def _score(self, pronoun: Token, referent: Referent, pronoun_role: str, pronoun_gender: str | None = None) -> float:
+        """The referent's salience for the pronoun: recency, role and main subject, halved
+        for each sentence between them as in Lappin and Leass (a subject two sentences back
+        does not outweigh the person just named as an object), then agreement bonuses."""
         distance = self.sent_of[pronoun.i] - referent.sent
-        score = 100 * 0.5 ** distance + ROLE_WEIGHT[referent.role]
-        if referent.main:
-            score += 20
+        score = (100 + ROLE_WEIGHT[referent.role] + 20 * referent.main) * 0.5 ** distance
         if pronoun_role == "subject" and referent.role == "subject":
             score += 35
         if referent.quoted and not self.quotes.inside(pronoun.idx):

@@ -506,12 +506,34 @@ def test_a_role_or_a_sentence_opening_verb_before_a_name_is_not_part_of_it():
     assert {m.actor for m in result.mentions if m.text.endswith("Cook")} == {"tim_cook"}
 
 
+def test_a_role_and_of_before_an_organisation_name_are_not_part_of_it():
+    result, _ = run("“Landing is the easy part,” said Dana Reyes, CEO and Founder of Lunar Freight Inc.")
+    assert actor_of(result, "Lunar Freight Inc.") == "lunar_freight_inc"
+    assert not any("founder" in (m.actor or "") for m in result.mentions)
+
+
+def test_a_one_word_name_before_the_noun_of_a_business_is_where_it_is():
+    result, _ = run("Orders fell sharply, the Tarrytown carmaker said on Monday. The company blamed the weather.")
+    assert [(m.text, m.actor) for m in result.mentions] == [("Tarrytown", None)]
+    result, _ = run("Nordvik cut prices on Monday. Orders rose, the Nordvik fashion giant said.")
+    assert [m.actor for m in result.mentions] == ["nordvik", "nordvik"]  # named before: the business itself
+
+
+def test_the_office_of_an_office_holder_keeps_the_holder_in_its_name():
+    result, _ = run("The Ohio Governor's Office of Rural Transport said buses would run again.")
+    assert [(m.text, m.actor) for m in result.mentions] == [
+        ("The Ohio Governor's Office of Rural Transport", "ohio_governors_office_of_rural_transport")]
+
+
 def test_a_capitalised_common_word_and_an_event_are_no_actors():
     result, _ = run("Education is the answer, said Ann Lee. Spain won the Davis Cup Finals. "
                     "She praised education and sang at the Summer Music Awards. Acme said profits rose.")
     actors = {m.actor for m in result.mentions}
     assert {"ann_lee", "spain", "acme"} <= actors
     assert not actors & {"education", "davis_cup_finals", "summer_music_awards"}
+    result, _ = run("Kava for home use has been legalized in nine states. Adults who used kava in the past year "
+                    "were asked, Ann Lee said.")  # the parser reads both "Kava" and "kava" as names
+    assert {m.actor for m in result.mentions} == {"ann_lee"}
 
 
 def test_an_unknown_place_described_by_be_or_have_does_not_act():

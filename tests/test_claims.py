@@ -65,6 +65,14 @@ def test_the_statement_speaks_for_whoever_issued_the_statement_before():
     assert [c.speaker for c in claims][-1] == "harbor_records"  # "in a statement" hangs from "the claims"
 
 
+def test_the_statement_goes_on_speaking_for_its_issuer_over_several_paragraphs():
+    text = ("Harbor Records said in a statement that it had never blocked the show.\n\n“We have worked hard,” the "
+            "statement read.\n\n“We are still talking,” the statement continued.\n\nFans waited outside the arena "
+            "all day.\n\n“We hope to settle soon,” the statement concluded.")
+    _, claims = claims_of(text)
+    assert [c.speaker for c in claims] == ["harbor_records"] * 4
+
+
 def test_a_subject_the_parse_split_at_a_hyphen_is_the_name_after_it():
     _, claims = claims_of("The lakes are shallower than expected, said study co-author Lena Virtanen, a planetary scientist.")
     assert [c.speaker for c in claims] == ["lena_virtanen"]
@@ -114,6 +122,20 @@ def test_a_spokesperson_or_an_office_speaks_for_whom_the_phrase_names():
     assert [c.speaker for c in claims] == ["lena_marsh"]
 
 
+def test_a_pronoun_prefers_the_person_just_named_to_a_subject_further_back():
+    text = ("Tom Hale spoke first at the rally. “We hear you,” Hale said. Teachers did not see Bob Marsh at the "
+            "rally on Tuesday. His office said he was travelling.")
+    _, claims = claims_of(text)
+    assert [c.speaker for c in claims] == ["tom_hale", "bob_marsh"]
+
+
+def test_scientists_or_engineers_of_an_organisation_speak_for_it():
+    found = [(c.speaker_text, c.speaker) for c in claims_of(
+        "Acme's engineers said the bridge was safe. The scientists said the ice was old.")[1]]
+    assert found[0] == ("Acme's engineers", "acme")
+    assert found[1][1] not in (None, "acme")  # people the text singles out, not Acme
+
+
 def test_a_described_speaker_is_an_actor_of_its_document():
     """"The authors", "her doctors": the text singles them out without naming them; bare
     "researchers" and "an insider" stay unnamed."""
@@ -134,6 +156,9 @@ def test_a_described_speaker_is_an_actor_of_its_document():
     assert other.claims[1].speaker == other.claims[0].speaker  # "they" after them
     named, _ = extract_text("Jo Park was taken to hospital. His doctors said he would recover.", doc_id="park")
     assert named.claims[0].speaker not in (None, "jo_park")  # his doctors, not Jo Park
+    chair, pipeline = extract_text("The chairwoman of the Green Valley Rowing Club said the regatta would go ahead.",
+                                   doc_id="chair")
+    assert pipeline.resolver.actors[chair.claims[0].speaker].label == "The chairwoman of the Green Valley Rowing Club"
 
 
 def test_a_quotation_without_a_cue_goes_on_with_the_reported_speech_before_it():
@@ -223,6 +248,34 @@ def test_a_quote_closed_with_two_curly_apostrophes_newswire_style():
     assert found == [("Dana Pike, head of the Budget Watch group", "told", "The plan was never costed", "direct")]
 
 
+def test_a_clause_that_ends_in_a_quotation_before_the_cue_is_one_mixed_claim():
+    found, _ = claims_of("The ferry had been “a lifeline” for the island and fares will not rise this year, but "
+                         "in the long run, “we cannot keep the route open without help,” chief executive Anna Price said.")
+    assert found == [("chief executive Anna Price", "said", "The ferry had been “a lifeline” for the island and fares "
+                      "will not rise this year, but in the long run, “we cannot keep the route open without help",
+                      "mixed")]
+    found, _ = claims_of("Despite the long delays, “the new line will open in May,” said Tom Hale, the transport chief.")
+    assert found == [("Tom Hale, the transport chief", "said", "the new line will open in May", "direct")]
+
+
+def test_weighing_in_introduces_a_quotation():
+    found, _ = claims_of("“The fans deserve better,” the coach weighed in on Sunday. The ship weighed in at 4,000 tonnes.")
+    assert found == [("the coach", "weighed in", "The fans deserve better", "direct")]
+
+
+def test_a_relative_clause_the_parse_hung_on_the_verb_is_not_what_was_said():
+    found, _ = claims_of("The chair spoke before councillors backing the plan approved in May that raised bus fares by 5%.")
+    assert [f for f in found if f[1] == "spoke"] == []
+    found, _ = claims_of("He said that was wrong.")
+    assert found == [("He", "said", "that was wrong", "indirect")]
+
+
+def test_a_noun_a_cue_modifies_speaks_only_if_it_can():
+    found, _ = claims_of("She held a news conference announcing that the city would sue the state.")
+    assert [f[1:3] for f in found] == [("announcing", "that the city would sue the state")]
+    assert claims_of("Her refusal to say whether she backed the deal drew jeers.")[0] == []
+
+
 @pytest.mark.parametrize("text", [
     "That said, the club still needs a new goalkeeper.",
     'She set up a charity called "Paws Together" in 2019.',
@@ -231,6 +284,9 @@ def test_a_quote_closed_with_two_curly_apostrophes_newswire_style():
     "The condition has since been dubbed “office lung.”",
     "The condition has been dubbed “office lung” by doctors.",
     "These are the qualities she hopes to bring to the club.",
+    "The new kit blended style and comfort in a way nobody had seen before.",
+    "The coach declined to say when the striker would return.",
+    "The club declined to comment on the report.",
 ])
 def test_words_that_look_like_speech_but_are_not(text: str):
     found, _ = claims_of(text)
@@ -245,6 +301,8 @@ def test_words_said_of_a_thing_with_a_naming_verb_are_a_claim():
 def test_a_dateline_is_never_the_speaker():
     found, claims = claims_of("Fares rise\n\nMANCHESTER -- Northline said on Monday that fares would rise.\n")
     assert found == [("Northline", "said", "that fares would rise", "indirect")]
+    found, _ = claims_of("Nairobi, Kenya: Getting water to the villages has been hard. Keeping it clean is harder still.")
+    assert found == []
 
 
 # --- direct quotations ----------------------------------------------------------------
@@ -411,6 +469,8 @@ def test_identifying_something_as_something_else():
 def test_a_gerund_complement_like_an_infinitive():
     found, _ = claims_of("He proposes doing away with the government mandate.")
     assert found == [("He", "proposes", "doing away with the government mandate", "indirect")]
+    found, _ = claims_of("Fans reported being turned away at the gate.")
+    assert found == [("Fans", "reported", "being turned away at the gate", "indirect")]
     assert claims_of("He kept saying it.")[0] == []
 
 

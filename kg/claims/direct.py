@@ -271,10 +271,28 @@ class DirectQuotes:
                 rest = [t for t in self.doc[start:end] if not mark <= t.i < after]
                 if any(not (t.is_punct or t.is_space) for t in rest):
                     return "embeds"
+            elif start < mark <= self._last_word(quote) < end and self._clause_before(start, mark):
+                return "embeds"
             elif end <= mark or after <= start:
                 if not any(self.layout.words[i] >= 0 for i in range(start, end)):
                     outcome = "other"
         return outcome
+
+    def _last_word(self, quote: Quote) -> int:
+        """The quotation's last token that is not punctuation (a complement may end there
+        and leave the closing comma and mark to the cue)."""
+        first, end = self.layout.token_range(quote.start, quote.end)
+        last = end - 1
+        while last > first and self.doc[last].is_punct:
+            last -= 1
+        return last
+
+    def _clause_before(self, start: int, mark: int) -> bool:
+        """True when the words from ``start`` to the quotation's opening mark hold a verb
+        outside quotation marks: the quotation ends a clause that began before it
+        (``PG&E is taking steps, but “we won't roll the dice,” he said``), not a fronted
+        phrase (``Despite the sanctions, “...,” she said``)."""
+        return any(t.pos_ in {"VERB", "AUX"} and self.layout.marks[t.i] < 0 for t in self.doc[start:mark])
 
     def _may_speak(self, cue: Token, subject: Token) -> bool:
         """A cue tagged ``document`` ("shows") speaks only for a document or a speech; a
@@ -486,9 +504,22 @@ def label_at(doc: Doc, first: int, last: int, not_sources, nouns=(), names=()) -
         return None
     label = doc[first:colon]
     if not (label[0].is_title or label[0].is_upper) or label.text.lower() in not_sources \
-            or label.root.lower_ in not_sources or not _names_someone(label, nouns, names):
+            or label.root.lower_ in not_sources or not _names_someone(label, nouns, names) or _is_dateline(label):
         return None
     return label.root, colon
+
+
+def _is_dateline(label: Span) -> bool:
+    """Places separated by commas ("Washington, DC, United States: ..."): where the story
+    was filed, not who speaks (one place alone may be a headline's speaker: "China: ...").
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("Nairobi, Kenya: Rains flooded the city on Monday.")
+    >>> _is_dateline(doc[0:3]), _is_dateline(doc[2:3])
+    (True, False)
+    """
+    words = [t for t in label if not t.is_punct]
+    return any(t.text == "," for t in label) and all(t.ent_type_ in {"GPE", "LOC"} for t in words)
 
 
 def _names_someone(label, nouns, names=()) -> bool:

@@ -104,12 +104,18 @@ def verb_group(verb: Token) -> Range:
             break
         start -= 1
     end = verb.i + 1
-    while end < len(doc) and doc[end].head == verb and doc[end].dep_ == "prt":
+    while end < len(doc) and doc[end].head == verb and (doc[end].dep_ == "prt" or _particle_as_adverb(verb, doc[end])):
         end += 1
     if end < len(doc) and doc[end].head == verb and doc[end].lower_ == "it" and doc[end].dep_ == "dobj" \
             and "as-clause" in (cue_tags(verb) or ()):
         end += 1  # "as she put it"
     return start, end
+
+
+def _particle_as_adverb(verb: Token, token: Token) -> bool:
+    """A particle of the cue's tags (``prt:in``) that the parse read as an adverb
+    ("she weighed in")."""
+    return token.dep_ == "advmod" and f"prt:{token.lower_}" in (cue_tags(verb) or ())
 
 
 def subject_of(verb: Token) -> Token | None:

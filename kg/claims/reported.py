@@ -74,6 +74,11 @@ def has_to(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
+def _is_gerund(verb: Token) -> bool:
+    """"proposes doing away with", and in the passive "reported being logged off"."""
+    return verb.tag_ == "VBG" or any(c.dep_ in {"aux", "auxpass"} and c.lower_ == "being" for c in verb.children)
+
+
 class ReportedSpeech:
     """Finds reported speech in one document, leaving out cues already used and quotations."""
 
@@ -145,18 +150,23 @@ class ReportedSpeech:
         subject = self._named_in_apposition(subject)
         if "document" in tags and not self._is_document(antecedent(subject)):
             return None
-        if (pattern in WORD_SENSE_PATTERNS or "evidence" in tags) and not self._plausible(subject):
-            return None
+        if (pattern in WORD_SENSE_PATTERNS or "evidence" in tags or _modifies(cue, subject)) and not self._plausible(subject):
+            return None  # "His refusal to say which side ...": a refusal says nothing
         if pattern in WORD_SENSE_PATTERNS and _done_by_acting(cue):
             return None
         if any(start <= subject.i < end for start, end in parts):
+            return None
+        if _withheld(cue, self.doc[parts[0][0]]):
             return None
         return self._attribution(pattern, cue, subject, parts, cue_end, weak="weak" in tags)
 
     def _complement(self, cue: Token, tags: frozenset[str]) -> tuple[Rule | None, list[Range], int | None]:
         """(pattern, content token ranges, end of the cue when it takes a preposition)."""
         children = list(cue.children)
-        clauses = [c for c in children if c.dep_ == "ccomp" and c.i > cue.i] or _clause_taken_as_adverbial(cue)
+        clauses = [c for c in children if c.dep_ == "ccomp" and c.i > cue.i]
+        if all(_is_relative(c) for c in clauses):
+            clauses = []  # "spoke before lawmakers defending the budget that raised spending"
+        clauses = clauses or _clause_taken_as_adverbial(cue)
         if clauses and ("addressee" not in tags and any(c.dep_ == "dobj" and c.i < clauses[0].i for c in children)
                         or "weak" in tags and not _is_finite(clauses[0])):
             clauses = []  # "recognized the state [, ...] will take part"; "would see prices rise"
@@ -174,7 +184,7 @@ class ReportedSpeech:
             return Rule.AS, self._around(cue), (objects[-1].i + 1 if objects else None)  # "..., as X put it"
         if "to" in tags and not _gap_in_relative(cue):
             for child in children:
-                if child.dep_ == "xcomp" and child.i > cue.i and (has_to(child) or child.tag_ == "VBG" and not objects):
+                if child.dep_ == "xcomp" and child.i > cue.i and (has_to(child) or _is_gerund(child) and not objects):
                     start = objects[0].left_edge.i if objects and objects[0].i < child.i else child.left_edge.i
                     return Rule.TO, [(start, child.right_edge.i + 1)], None
         group_end = verb_group(cue)[1]
@@ -197,8 +207,10 @@ class ReportedSpeech:
             return Rule.OBJECT, [(obj.left_edge.i, end)], None
         if cue.dep_ == "parataxis" and (cue.head.pos_ in {"VERB", "AUX"} or cue.head.dep_ == "ROOT"):
             return Rule.PARENTHETICAL, self._around(cue), None
-        if "object" in tags and cue.dep_ == "relcl" and not objects and cue.head.pos_ in {"NOUN", "PROPN"}:
-            # "the alliance that Putin declared": the noun the clause is about is the content
+        if "object" in tags and cue.dep_ == "relcl" and not objects and cue.head.pos_ in {"NOUN", "PROPN"} \
+                and ("as" not in tags or any(c.dep_ == "prep" and c.lower_ == "as" for c in children)):
+            # "the alliance that Putin declared": the noun the clause is about is the content; a verb
+            # that needs "as" needs it here too ("a way nobody had seen before" sees nothing as anything)
             noun = cue.head
             return Rule.OBJECT, [(noun.left_edge.i, cue.left_edge.i)], None
         clause = content_at(cue, Rule.CCOMP, self.rules) or _wh_clause(cue, children) \
@@ -689,6 +701,36 @@ def _done_by_acting(cue: Token) -> bool:
             if deed is not None and not is_cue_verb(deed):
                 return True
     return False
+
+
+def _is_relative(clause: Token) -> bool:
+    """A clause whose subject is the relative "that" right after a noun ("spoke before
+    lawmakers defending the budget that raised spending"): a noun's relative clause the
+    parse hung on the verb, not what was said ("said that was wrong" has a demonstrative,
+    "joked that, among ..." a conjunction)."""
+    return any(c.dep_ in SUBJECT_DEPS and c.lower_ == "that" and c.tag_ == "WDT" and c.i > 0
+               and c.doc[c.i - 1].pos_ in {"NOUN", "PROPN", "NUM"} for c in clause.children)
+
+
+def _modifies(cue: Token, subject: Token) -> bool:
+    """True when the cue's "subject" is the noun the cue modifies ("a statement saying",
+    "his refusal to say"), which must then be able to speak."""
+    return cue.dep_ == "acl" and cue.head.i == subject.i
+
+
+def _withheld(cue: Token, first: Token) -> bool:
+    """"declined to say when ...", "refused to comment on the report": a cue that a verb of
+    ``negative_implicatives.txt`` says was not done, asking a question or commenting,
+    reports nothing said ("refused to disclose the records" still names what was not).
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("He declined to say when the show would return.")
+    >>> _withheld(doc[3], doc[4])
+    True
+    """
+    if cue.dep_ != "xcomp" or cue.head.lemma_.lower() not in lexicon("negative_implicatives.txt"):
+        return False
+    return cue.lemma_.lower() == "comment" or first.lower_ in WH_WORDS
 
 
 def _is_as_clause(cue: Token) -> bool:

@@ -81,6 +81,7 @@ class SourceResolver:
         self._group_ends = [g.end for g in self.groups]
         self.history: list[Attribution] = []
         self._by_source: dict[int, tuple[list[str], str]] = {}
+        self._documents: dict[int, list[str]] = {}  # "the statement" -> its issuer, once found
 
     # groups of actors named together -----------------------------------------------------
 
@@ -304,12 +305,22 @@ class SourceResolver:
     def _earlier_document(self, head: Token) -> tuple[list[str], str]:
         """"The statement continued ...": the issuer of the last such document the text
         named before, by its own words ("a statement from X") or as the subject of the
-        verb it belongs to ("X issued a statement", "X denied it in a statement")."""
+        verb it belongs to ("X issued a statement", "X denied it in a statement"), or of
+        the same words found so just before ("the statement read ... the statement
+        continued ... the statement concluded")."""
+        ids, how = self._earlier_issuer(head)
+        if ids:
+            self._documents[head.i] = ids
+        return ids, how
+
+    def _earlier_issuer(self, head: Token) -> tuple[list[str], str]:
         for token in reversed(self.doc[max(0, head.i - 400):head.i]):
             if token.lemma_ != head.lemma_ or token.pos_ != "NOUN" or self.layout.in_quote(token):
                 continue
             if self.paragraph_of(head.idx) - self.paragraph_of(token.idx) > PRONOUN_REACH:
                 break
+            if token.i in self._documents:
+                return self._documents[token.i], "document"
             if not any(c.lower_ == "the" for c in token.children):  # "a statement from X"
                 ids, how = self._document(token)
                 if ids:

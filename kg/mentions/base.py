@@ -97,7 +97,7 @@ def strip_name(span: Span) -> Span:
     Cook", "Awards after Swift"), a comma ("CBS All Access, Disney") or, for a person, a
     number ("Nicolas Jarry 6-4", "Holcomb's 2016"), a role or honorific before it
     ("Superintendent Jane Roe", "Mrs Roe") or a sentence's first verb ("Hosting Cook at
-    the summit ...")."""
+    the summit ..."); for an organisation, a role and "of" before it ("Founder of Acme")."""
     start, end = span.start, span.end
     doc = span.doc
     person = span.label_ == "PERSON"
@@ -107,6 +107,8 @@ def strip_name(span: Span) -> Span:
                                or person and (doc[start].lower_ in roles or doc[start].lower_ in honorifics
                                               or _gerund_opening(doc[start]))):
         start += 1
+    if not person and start < end - 2 and doc[start].lower_ in roles and doc[start + 1].lower_ == "of":
+        start += 2  # "CEO and Founder of Acme Inc.": the organisation, not the role
     for i in range(start + 1, end):
         token = doc[i]
         if token.text == "," or token.is_space or not (_name_part(token, person) or token.is_punct):

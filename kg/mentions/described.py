@@ -48,14 +48,16 @@ class Described(MentionsBase):
         ("the authors", "the 43-year-old man") or institutions in the plural ("the unions");
         not a title of office ("the Russian president" has a name the text did not give) nor
         one institution ("the party" is one the text named), nor people of a named actor
-        ("NASA's scientists"; but "his doctors" are no one named)."""
+        ("NASA's scientists"; but "his doctors" are no one named), nor whoever speaks for
+        someone in any case ("his office", "a spokesman": ``speaks_for.txt`` without a tag)."""
         lemma = token.lemma_.lower()
         if token.pos_ != "NOUN" or token.dep_ == "compound" or self.covered[token.i]:
             return False
         if self.skipped(token.idx, token.idx + len(token)) or title_at(token) is not None:
             return False
         speaker = (lemma in lexicon("speaker_nouns.txt") and lemma not in lexicon("unnamed_sources.txt")
-                   and lemma not in lexicon("speaks_for.txt") and "document" not in lexicon("cue_nouns.txt").get(lemma, ()))
+                   and "organisation" in lexicon("speaks_for.txt").get(lemma, {"organisation"})  # not "his office"
+                   and "document" not in lexicon("cue_nouns.txt").get(lemma, ()))
         person_or_plural = lemma in lexicon("person_nouns.tsv") or is_plural(token)
         definite = any(c.lower_ in DEFINITE or c.dep_ == "poss" for c in token.lefts)
         of_named = any(c.dep_ == "poss" and c.pos_ != "PRON" and self.actor_at[c.i] for c in token.lefts)
@@ -79,7 +81,17 @@ class Described(MentionsBase):
         return min([start, *possessors]), end
 
     def _describe(self, token: Token) -> str:
+        """The actor the description makes, labelled by its words with its "of" phrase
+        ("The chairman of the party said": the chairman of the party, not "The chairman")."""
         start, end = self._bounds(token)
-        label = self.doc[start:end].text
+        label = self.doc[start:_of_phrase_end(token, end)].text
         kind = "Group" if is_plural(token) else "Person"
         return self.registry.described_actor(label, kind, self.document.id)
+
+
+def _of_phrase_end(head: Token, end: int) -> int:
+    """The end of the "of" phrase right after ``end``, to its noun ("the authors of the
+    study published in May" -> "the authors of the study"), else ``end``."""
+    of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" and c.i == end), None)
+    noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return np_bounds(noun)[1] if noun is not None else end

@@ -32,9 +32,11 @@ class ProperNames(MentionsBase):
     # --- 1. names -----------------------------------------------------------------------
 
     def _entities(self) -> None:
-        ents = [(strip_name(e), e.label_) for e in self.doc.ents
+        ents = [(_with_owner(strip_name(e), e.label_), e.label_) for e in self.doc.ents
                 if e.label_ in ENTITY_LABELS and not self.skipped(e.start_char, e.end_char)
                 and any(ch.isupper() for ch in e.text)]
+        ents = [(span, label) for span, label in ents  # "Texas Governor's" inside "Texas Governor's Office of ..."
+                if not any(o.start <= span.start and span.end <= o.end and len(o) > len(span) for o, _ in ents)]
         for span, label in sorted(ents, key=lambda e: _name_order(e[0])):
             if (span.start_char, span.end_char) not in self.spans:
                 self._entity(span, label)
@@ -69,6 +71,10 @@ class ProperNames(MentionsBase):
             if prefix is not None:  # "Russia Wants Technology": a headline the tagger misread
                 self._entity(prefix, label)
                 return
+        if self._place_of_a_business(span):
+            self._add(span.start_char, span.end_char, None, "name", "place",
+                      f"{span.text!r} says where the {span.root.head.text} is, named nowhere else")
+            return
         linked = self._link_name(span, label)
         if linked is None:
             if label == "GPE":
@@ -163,6 +169,22 @@ class ProperNames(MentionsBase):
         self.new_names.add(actor)
         return actor, "new-name", f"first mention of {text!r}"
 
+    def _place_of_a_business(self, span: Span) -> bool:
+        """True for an unknown one-word name before the noun of a business, in a phrase with
+        "the", that the document names nowhere else ("when the Burbank entertainment giant
+        launched"; "the Leeds retailer"): the place of the business, not an actor."""
+        root, key = span.root, name_key(span.text)
+        head = root.head
+        if len(span) != 1 or root.dep_ != "compound" or head.pos_ != "NOUN" or head.i == root.i:
+            return False
+        if "business" not in lexicon("anaphors.tsv").get(head.lemma_.lower(), ()):
+            return False
+        if not any(c.lower_ == "the" and c.i < root.i for c in head.lefts):
+            return False
+        if key in self.local or self.registry.known(key) is not None:
+            return False
+        return sum(t.text == root.text for t in self.doc) == 1
+
     def _person_owner(self, owner: Span) -> bool:
         """Whether the words before a possessive inside a name are a person's name of their
         own ("*Jeff Bezos*'s Blue Origin"; not "Children's Hospital", "King's College")."""
@@ -201,12 +223,13 @@ class ProperNames(MentionsBase):
 
     def _common_word(self, span: Span) -> bool:
         """True for a single capitalised word that the document also writes in lower case,
-        as a noun ("Education", "Marijuana" at the head of a sentence or in a title): a
-        common noun, not a name ("Polls trump everything" does not make "Trump" one)."""
+        as a noun ("Education", "Marijuana" at the head of a sentence or in a title; a noun in
+        lower case that the parser read as a name is one too): a common noun, not a name
+        ("Polls trump everything" does not make "Trump" one)."""
         if len(span) != 1 or not span[0].is_title:
             return False
         if self._lower_words is None:
-            self._lower_words = {t.text for t in self.doc if t.is_lower and t.is_alpha and t.pos_ == "NOUN"}
+            self._lower_words = {t.text for t in self.doc if t.is_lower and t.is_alpha and t.pos_ in {"NOUN", "PROPN"}}
         return span[0].lower_ in self._lower_words
 
     def _by_acronym(self, text: str) -> tuple[str, str, str] | None:
@@ -485,6 +508,25 @@ class ProperNames(MentionsBase):
         if self._kind(actor) == "Person":
             self._remember_person(span, actor)
         self._add(span.start_char, span.end_char, actor, self._how(actor, span.text), "known-name", evidence)
+
+
+def _with_owner(span: Span, label: str) -> Span:
+    """An office's name with the office holder whose it is, when the parser left that out:
+    "the California Governor's Office of Emergency Services", "the Mayor's Office of
+    Housing" (``kg/data/office_name_words.txt``; the holder a role of ``role_nouns.txt``).
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("The Mayor's Office of Housing said rents rose.")
+    >>> _with_owner(doc[3:6], "ORG").text
+    "Mayor's Office of Housing"
+    """
+    doc, start = span.doc, span.start - 1
+    if label != "ORG" or start < 1 or doc[start].tag_ != "POS" or span[0].lower_ not in lexicon("office_name_words.txt") \
+            or doc[start - 1].lower_ not in lexicon("role_nouns.txt"):
+        return span  # "Apple's Department of Design" is Apple's: a holder of office only
+    while start > 0 and doc[start - 1].tag_ == "NNP" and doc[start - 1].is_title:
+        start -= 1
+    return doc[start:span.end] if start < span.start - 1 else span
 
 
 def _acronym_after(span: Span) -> str | None:
