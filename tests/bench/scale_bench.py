@@ -162,9 +162,12 @@ def run(source: Path, names: list[str], sizes: list[int], work: Path) -> None:
     quads, size_mb = print_latencies(work / f"m{largest}" / "store", f"the {largest}-article store")
 
     per_article = memory[largest][0] / largest
+    growth = (high - low) * 1024 / (largest - sizes[0]) if largest > sizes[0] else 0.0
     print(f"\nprojection to 100,000 articles (from the {largest}-article build): "
-          f"build {per_article * 100_000 / 3600:.1f} h at -j 1, peak memory about {high:.2f} GB (flat), "
-          f"store about {size_mb / largest * 100_000 / 1024:.0f} GB and {quads / largest * 100_000 / 1e6:.0f}M quads")
+          f"build {per_article * 100_000 / 3600:.1f} h at -j 1, "
+          f"store about {size_mb / largest * 100_000 / 1024:.0f} GB and {quads / largest * 100_000 / 1e6:.0f}M quads; "
+          f"peak memory grew {growth:.1f} MB an article from {sizes[0]} to {largest} articles "
+          f"(the store engine's: {high + growth * (100_000 - largest) / 1024:.0f} GB if it kept that rate)")
     print(json.dumps({"parse_s": parse, "speeds_s": speeds, "memory": memory, "add5": [empty, grown],
                       "quads": quads}, default=str))
 
