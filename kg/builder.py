@@ -116,7 +116,8 @@ def default_store(out: str | Path) -> str:
 
 def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSummary, warn: Warn,
                    model: str | None = None, progress: Callable[[Document], None] | None = None,
-                   processes: int = 1, bulk: bool = False, scheduler: str | None = None) -> None:
+                   processes: int = 1, bulk: bool = False, scheduler: str | None = None,
+                   stage: Callable[[str], None] | None = None) -> None:
     """Extract from ``documents`` and store each one's graph, replacing any earlier version.
 
     The actor resolver starts from the actors already in the store, so new mentions merge
@@ -131,8 +132,10 @@ def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSum
     actors and extracting stay in this one, in document order, so the records are the
     same whatever the number of processes. ``scheduler``: parse on the workers of that
     Dask cluster instead (:mod:`kg.executor`), with the same records. ``bulk``: the store
-    was empty, load without transactions (see :func:`kg.store.building`).
+    was empty, load without transactions (see :func:`kg.store.building`). ``stage`` is told
+    what the build does once the documents are stored ("tracking 870 new claims").
     """
+    stage = stage or (lambda text: None)
     ensure_ontology(ds)
     pipeline = Pipeline(model=model)
     stored = stored_actors(ds)
@@ -149,12 +152,14 @@ def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSum
         replaced += store_batch(ds, batch, pipeline, referred, bulk)
         added.extend(str(claim_iri(claim.id)) for result in batch for claim in result.claims)
     summary.actors = len(pipeline.actors())
+    stage(f"updating {plural(len(referred), 'actor')}")
     known = pipeline.resolver.actors
     if replaced or getattr(ds, "graph_store", None):  # a replaced document may have been the last to name some actor
         kept = {id_of(row.actor) for row in run_query(ds, REFERENCED_ACTORS)} if replaced else stored_ids | referred
         update_graph(ds, actor_graph([known[i] for i in sorted(kept) if i in known]))
     else:  # the actors this build names, with what they learnt; the others as they were
         update_graph(ds, actor_graph([known[i] for i in sorted(referred) if i in known]), whole=False)
+    stage(f"tracking {plural(len(added), 'new claim')}")
     started = time.perf_counter()
     summary.groups, summary.contradictions = update_tracking(ds, added)
     summary.tracking_seconds = time.perf_counter() - started
@@ -241,7 +246,7 @@ def build(paths: Iterable[str | Path], store: str | None = None, out: str | Path
           model: str | None = None, warn: Warn | None = None,
           progress: Callable[[Document], None] | None = None, outputs: bool = False,
           jobs: int = 1, scheduler: str | None = None, published: str | None = None,
-          fmt: str | None = None) -> BuildSummary:
+          fmt: str | None = None, stage: Callable[[str], None] | None = None) -> BuildSummary:
     """Build (or add to) the graph from the documents under ``paths``.
 
     ``paths`` are files, folders, URLs or ``-``; ``published`` and ``fmt`` are passed to
@@ -251,7 +256,8 @@ def build(paths: Iterable[str | Path], store: str | None = None, out: str | Path
     through. ``outputs=True`` also writes the
     Turtle and TriG exports and the HTML views into ``out`` (they cost a pass over the
     whole store). ``jobs``: parse in that many processes; ``scheduler``: on the
-    workers of that Dask cluster (the same records either way).
+    workers of that Dask cluster (the same records either way). ``progress`` is called
+    with each document as it is extracted, ``stage`` with what follows the last one.
     """
     out = Path(out)
     uri = store or default_store(out)
@@ -273,7 +279,7 @@ def build(paths: Iterable[str | Path], store: str | None = None, out: str | Path
             elif state.interrupted:
                 report("the last build of this store did not finish: its actors and claim groups are recomputed now")
             load_documents(ds, documents, summary, report, model=model, progress=progress, processes=jobs,
-                           bulk=state.bulk, scheduler=scheduler)
+                           bulk=state.bulk, scheduler=scheduler, stage=stage)
         if outputs:
             summary.outputs = write_outputs(ds, out)
     finally:

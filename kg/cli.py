@@ -99,6 +99,10 @@ class Progress:
     def __call__(self, document) -> None:
         self.bar.update(1)
 
+    def stage(self, text: str) -> None:
+        """What the long work does now that the documents are done ("tracking 870 new claims")."""
+        self.bar.set_description_str(text)
+
     def close(self) -> None:
         self.bar.close()
 
@@ -217,7 +221,7 @@ def build_cmd(paths: tuple[str, ...], urls_file: str | None, published: str | No
     progress = Progress(len(sources) if one_each else None)
     try:
         summary = build(inputs, store=store, out=out, model=model, warn=warn, progress=progress, outputs=outputs,
-                        jobs=jobs, scheduler=scheduler, published=published, fmt=fmt)
+                        jobs=jobs, scheduler=scheduler, published=published, fmt=fmt, stage=progress.stage)
     except (StoreError, ModelError, ExecutorError, IngestError) as err:
         raise click.ClickException(str(err)) from None
     except QueryError as err:

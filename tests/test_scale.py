@@ -191,3 +191,9 @@ def test_a_killed_build_leaves_a_store_that_answers_consistently(tmp_path: Path)
     assert count(store, "?c cg:claimant ?a . FILTER NOT EXISTS { ?a rdfs:label ?l }") == 0
     assert "built 150 documents" in run_kg("build", corpus, "--out", out, "-j", "1").stdout
     assert count(store, "?c a cg:Claim . FILTER NOT EXISTS { ?c cg:expresses ?g }") == 0
+
+
+def test_a_build_says_what_it_does_after_the_last_document(corpus: Path, tmp_path: Path):
+    stages: list[str] = []
+    kg.builder.build([corpus / "one"], out=tmp_path / "out", stage=stages.append)
+    assert stages == ["updating 2 actors", "tracking 1 new claim"]  # Merkel and France; her one claim
