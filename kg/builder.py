@@ -153,16 +153,24 @@ def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSum
         added.extend(str(claim_iri(claim.id)) for result in batch for claim in result.claims)
     summary.actors = len(pipeline.actors())
     stage(f"updating {plural(len(referred), 'actor')}")
-    known = pipeline.resolver.actors
-    if replaced or getattr(ds, "graph_store", None):  # a replaced document may have been the last to name some actor
-        kept = {id_of(row.actor) for row in run_query(ds, REFERENCED_ACTORS)} if replaced else stored_ids | referred
-        update_graph(ds, actor_graph([known[i] for i in sorted(kept) if i in known]))
-    else:  # the actors this build names, with what they learnt; the others as they were
-        update_graph(ds, actor_graph([known[i] for i in sorted(referred) if i in known]), whole=False)
+    update_actors(ds, pipeline.resolver.actors, referred, stored_ids, replaced=replaced > 0)
     stage(f"tracking {plural(len(added), 'new claim')}")
     started = time.perf_counter()
     summary.groups, summary.contradictions = update_tracking(ds, added)
     summary.tracking_seconds = time.perf_counter() - started
+
+
+def update_actors(ds: Dataset, known: dict[str, Actor], referred: set[str], stored: set[str],
+                  replaced: bool) -> None:
+    """Write the actors the build's documents refer to as the resolver now knows them (with
+    the aliases they learnt), leaving the others as they are; when a document was replaced
+    (it may have been the last to name some actor), or on a SPARQL server, rewrite the
+    actors graph whole with the actors still referred to."""
+    if replaced or getattr(ds, "graph_store", None):
+        kept = {id_of(row.actor) for row in run_query(ds, REFERENCED_ACTORS)} if replaced else stored | referred
+        update_graph(ds, actor_graph([known[i] for i in sorted(kept) if i in known]))
+    else:
+        update_graph(ds, actor_graph([known[i] for i in sorted(referred) if i in known]), whole=False)
 
 
 def batches(results: Iterable[DocumentResult], summary: BuildSummary) -> Iterator[list[DocumentResult]]:
