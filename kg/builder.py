@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from rdflib import Dataset, URIRef
+from rdflib import Dataset
 
 from .aggregates import contributions, stored_contributions, update_aggregates
 from .executor import run_dask

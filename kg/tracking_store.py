@@ -44,7 +44,6 @@ SELECT ?claim ?doc ?date ?copyOf ?speaker ?speakerText ?cue ?content ?negated ?c
 }
 """
 ALL_CLAIMS = "SELECT ?claim WHERE { ?claim a cg:Claim }"
-TOPICS = "SELECT ?claim WHERE { ?claim cg:topicOnly true }"
 EMBEDDINGS = "SELECT ?claim ?embedding WHERE { ?claim cg:embedding ?embedding }"
 GROUPS_OF = "SELECT ?claim ?group WHERE { VALUES ?claim { %s } ?claim cg:expresses ?group }"
 MEMBERS_OF = "SELECT ?claim ?group WHERE { VALUES ?group { %s } ?claim cg:expresses ?group }"
@@ -97,9 +96,9 @@ def update_tracking(ds: Dataset, added: Iterable[str] | None = None) -> tuple[in
         added = None
     stored = {row.claim: row.embedding for row in plain_rows(ds, EMBEDDINGS)}
     if added is None:
-        topics = {row.claim for row in plain_rows(ds, TOPICS)}  # never tracked: they stand alone
-        added = [row.claim for row in plain_rows(ds, ALL_CLAIMS) if row.claim not in topics]
-    new = [claim for claim in claims_among(ds, [iri for iri in added if iri not in stored]) if not claim.is_topic()]
+        added = [row.claim for row in plain_rows(ds, ALL_CLAIMS)]
+    new = [claim for claim in claims_among(ds, [iri for iri in added if iri not in stored])
+           if not claim.is_topic()]  # topics are never tracked: they stand alone
     if new:
         prepared = dict(zip((c.id for c in new), match.prepare([c.matching_text() for c in new])))
         tracker = Tracker()
