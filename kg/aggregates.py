@@ -66,15 +66,16 @@ def recount_all(ds: Dataset) -> int:
     return update_aggregates(ds, [row.aggregate for row in plain_rows(ds, EVERY)])
 
 
-def update_aggregates(ds: Dataset, touched: Iterable[URIRef]) -> int:
+def update_aggregates(ds: Dataset, touched: Iterable[URIRef | str], bulk: bool = False) -> int:
     """Recount ``touched`` aggregates and rewrite their graphs (a count of 0 is removed),
     ``VALUES_CHUNK`` at a time (memory stays bounded however many a build touches); returns
     how many were rewritten. A relation counts the documents that state it (a document
     stating it twice counts once), a stance the claims that take it, a pair of actors the
-    documents that mention both (kept from two documents on, see ``LEAST``)."""
+    documents that mention both (kept from two documents on, see ``LEAST``). ``bulk``:
+    none of them is stored yet (a first build), so they are loaded without transactions."""
     touched = sorted(str(iri) for iri in touched)
     for start in range(0, len(touched), VALUES_CHUNK):
-        write_graphs(ds, _recounted(ds, touched[start:start + VALUES_CHUNK]))
+        write_graphs(ds, _recounted(ds, touched[start:start + VALUES_CHUNK]), bulk=bulk)
     return len(touched)
 
 

@@ -148,9 +148,13 @@ def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSum
     else:
         results = pipeline.run(documents, warn=warn, progress=progress, processes=processes)
     added: list[str] = []  # the claims stored, to track
+    uncounted: set[str] | None = set() if bulk else None  # counts a first build makes at its end
     for batch in batches(results, summary):
-        replaced += store_batch(ds, batch, pipeline, referred, bulk)
+        replaced += store_batch(ds, batch, pipeline, referred, bulk, uncounted)
         added.extend(str(claim_iri(claim.id)) for result in batch for claim in result.claims)
+    if uncounted:
+        stage(f"counting {plural(len(uncounted), 'total')}")
+        update_aggregates(ds, uncounted, bulk=True)
     summary.actors = len(pipeline.actors())
     stage(f"updating {plural(len(referred), 'actor')}")
     update_actors(ds, pipeline.resolver.actors, referred, stored_ids, replaced=replaced > 0)
@@ -191,10 +195,15 @@ def batches(results: Iterable[DocumentResult], summary: BuildSummary) -> Iterato
 
 
 def store_batch(ds: Dataset, batch: list[DocumentResult], pipeline: Pipeline, referred: set[str],
-                bulk: bool = False) -> int:
+                bulk: bool = False, uncounted: set[str] | None = None) -> int:
     """Store a batch of documents' graphs, with the actors they refer to, in one go, then
     recount what they (and the versions they replace) add to; returns how many documents
-    replaced an earlier version. ``referred`` gains the actors they refer to."""
+    replaced an earlier version. ``referred`` gains the actors they refer to.
+
+    A first build (``bulk``) passes ``uncounted``: what the batch adds to joins it, to be
+    counted once after the last batch (each count is written once, in bulk, and the
+    store is not read while documents are parsed, which keeps a long build's memory
+    down)."""
     graphs = [document_triples(r.document, r.mentions, r.claims, r.triples, r.text) for r in batch]
     actor_ids = set().union(*(referenced_actors(r) for r in batch)) & pipeline.resolver.actors.keys()
     referred |= actor_ids
@@ -202,7 +211,10 @@ def store_batch(ds: Dataset, batch: list[DocumentResult], pipeline: Pipeline, re
     if not bulk:
         counted |= stored_contributions(ds, [g.identifier for g in graphs])
     replaced = write_graphs(ds, graphs, [actor_graph([pipeline.resolver.actors[i] for i in sorted(actor_ids)])], bulk)
-    update_aggregates(ds, counted)
+    if uncounted is None:
+        update_aggregates(ds, counted)
+    else:
+        uncounted.update(str(iri) for iri in counted)
     return replaced
 
 

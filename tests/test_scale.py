@@ -196,4 +196,8 @@ def test_a_killed_build_leaves_a_store_that_answers_consistently(tmp_path: Path)
 def test_a_build_says_what_it_does_after_the_last_document(corpus: Path, tmp_path: Path):
     stages: list[str] = []
     kg.builder.build([corpus / "one"], out=tmp_path / "out", stage=stages.append)
-    assert stages == ["updating 2 actors", "tracking 1 new claim"]  # Merkel and France; her one claim
+    # a first build counts at its end: her stance on France, and the pair mentioned together
+    assert stages == ["counting 2 totals", "updating 2 actors", "tracking 1 new claim"]  # Merkel and France; her one claim
+    stages.clear()
+    kg.builder.build([corpus / "two"], out=tmp_path / "out", stage=stages.append)
+    assert stages == ["updating 3 actors", "tracking 1 new claim"]  # a later build counts batch by batch
