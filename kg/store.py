@@ -217,10 +217,11 @@ def building(ds: Dataset, path: Path | None, command: str = "kg build") -> Itera
 
     Before writing, the store is copied to ``DIR.snapshot`` for readers; when the block
     ends normally the store is flushed (nothing left for the next command to replay), the
-    snapshot and the note removed. When the block fails the note stays, so the next
-    build knows: documents written in transactions are whole, so it recomputes what
-    depends on them; a first build bulk-loads (no transactions), so an interrupted one is
-    rolled back: the store is emptied.
+    snapshot and the note removed; a first build's store is also compacted. When the
+    block fails the note stays, so the next build knows: documents written in
+    transactions are whole, so it recomputes what depends on them; a first build
+    bulk-loads (no transactions), so an interrupted one is rolled back: the store is
+    emptied.
     """
     inner = oxigraph(ds)
     if path is None or inner is None:
@@ -247,6 +248,8 @@ def building(ds: Dataset, path: Path | None, command: str = "kg build") -> Itera
         raise StoreError(f"the store {path} was deleted or moved during the build: nothing was kept")
     try:
         inner.flush()
+        if state.bulk:
+            inner.optimize()  # a first build's files, one per batch, merged: queries read fewer
     except OSError as err:
         raise StoreError(f"cannot write the store at {path}: {one_line(err)}") from None
     (path / BUILD_NOTE).unlink()
