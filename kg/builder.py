@@ -150,7 +150,7 @@ def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSum
     added: list[str] = []  # the claims stored, to track
     uncounted: set[str] | None = set() if bulk else None  # counts a first build makes at its end
     for batch in batches(results, summary):
-        replaced += store_batch(ds, batch, pipeline, referred, bulk, uncounted)
+        replaced += store_batch(ds, batch, pipeline, referred, uncounted)
         added.extend(str(claim_iri(claim.id)) for result in batch for claim in result.claims)
     if uncounted:
         stage(f"counting {plural(len(uncounted), 'total')}")
@@ -195,15 +195,16 @@ def batches(results: Iterable[DocumentResult], summary: BuildSummary) -> Iterato
 
 
 def store_batch(ds: Dataset, batch: list[DocumentResult], pipeline: Pipeline, referred: set[str],
-                bulk: bool = False, uncounted: set[str] | None = None) -> int:
+                uncounted: set[str] | None = None) -> int:
     """Store a batch of documents' graphs, with the actors they refer to, in one go, then
     recount what they (and the versions they replace) add to; returns how many documents
     replaced an earlier version. ``referred`` gains the actors they refer to.
 
-    A first build (``bulk``) passes ``uncounted``: what the batch adds to joins it, to be
-    counted once after the last batch (each count is written once, in bulk, and the
-    store is not read while documents are parsed, which keeps a long build's memory
-    down)."""
+    A first build (into an empty store) passes ``uncounted``: the batch is bulk-loaded and
+    what it adds to joins ``uncounted``, to be counted once after the last batch (each
+    count written once, and the store not read while documents are parsed, which keeps
+    a long build's memory down)."""
+    bulk = uncounted is not None
     graphs = [document_triples(r.document, r.mentions, r.claims, r.triples, r.text) for r in batch]
     actor_ids = set().union(*(referenced_actors(r) for r in batch)) & pipeline.resolver.actors.keys()
     referred |= actor_ids
@@ -211,10 +212,10 @@ def store_batch(ds: Dataset, batch: list[DocumentResult], pipeline: Pipeline, re
     if not bulk:
         counted |= stored_contributions(ds, [g.identifier for g in graphs])
     replaced = write_graphs(ds, graphs, [actor_graph([pipeline.resolver.actors[i] for i in sorted(actor_ids)])], bulk)
-    if uncounted is None:
-        update_aggregates(ds, counted)
-    else:
+    if bulk:
         uncounted.update(str(iri) for iri in counted)
+    else:
+        update_aggregates(ds, counted)
     return replaced
 
 
