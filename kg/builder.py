@@ -122,7 +122,8 @@ def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSum
 
     The actor resolver starts from the actors already in the store, so new mentions merge
     with them; each batch of documents is stored with the actors it refers to, and the
-    counts they (and the versions they replace) add to are recounted (:mod:`kg.aggregates`).
+    counts they (and the versions they replace) add to are recounted (:mod:`kg.aggregates`;
+    a first build counts once, after its last batch).
     At the end the actors the documents name are rewritten with the aliases they learnt
     (the whole actors graph when a document was replaced, since it may have been the last
     to name some actor), and the new claims are tracked against the stored ones
