@@ -26,7 +26,6 @@ from .lexicons import lexicon
 from .records import Actor, Claim, DocumentRecord, Mention, Triple
 
 
-
 class Vocabulary(Namespace):
     """An rdflib ``Namespace`` that makes each of its terms once: a build looks up
     ``CG.content`` or ``RDF.type`` hundreds of thousands of times.

@@ -32,11 +32,15 @@ class ProperNames(MentionsBase):
     # --- 1. names -----------------------------------------------------------------------
 
     def _entities(self) -> None:
-        ents = [(_with_owner(strip_name(e), e.label_), e.label_) for e in self.doc.ents
-                if e.label_ in ENTITY_LABELS and not self.skipped(e.start_char, e.end_char)
-                and any(ch.isupper() for ch in e.text)]
-        ents = [(span, label) for span, label in ents  # "Texas Governor's" inside "Texas Governor's Office of ..."
-                if not any(o.start <= span.start and span.end <= o.end and len(o) > len(span) for o, _ in ents)]
+        names = [(strip_name(e), e.label_) for e in self.doc.ents
+                 if e.label_ in ENTITY_LABELS and not self.skipped(e.start_char, e.end_char)
+                 and any(ch.isupper() for ch in e.text)]
+        ents = [(_with_owner(span, label), label) for span, label in names]
+        # only a name grown by its office holder can hold another ("Texas Governor's" inside
+        # "Texas Governor's Office of ..."): entities do not overlap, and stripping only shrinks
+        grown = [owned for (owned, _), (span, _) in zip(ents, names) if owned.start < span.start]
+        ents = [(span, label) for span, label in ents
+                if not any(o.start <= span.start and span.end <= o.end and len(o) > len(span) for o in grown)]
         for span, label in sorted(ents, key=lambda e: _name_order(e[0])):
             if (span.start_char, span.end_char) not in self.spans:
                 self._entity(span, label)
