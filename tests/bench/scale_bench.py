@@ -12,8 +12,9 @@ peak resident memory from ``getrusage`` of that process and its children.
 
 Targets of the issue: build -j 1 >= 0.8 of the raw parse's words/s; -j 2 >= 1.4 x -j 1
 (on 2 idle cores); peak memory flat in the number of articles (within 20%: a document's
-parse is bounded by its length, so every memory corpus holds the longest article); adding 5 articles to the largest store within 2 x
-adding them to an empty one; named queries under 100 ms.
+parse is bounded by its length, so every memory corpus holds the longest article);
+adding 5 articles to the largest store within 2 x adding them to an empty one; named
+queries under 100 ms.
 """
 
 from __future__ import annotations
@@ -167,7 +168,7 @@ def run(source: Path, names: list[str], sizes: list[int], work: Path) -> None:
           f"build {per_article * 100_000 / 3600:.1f} h at -j 1, "
           f"store about {size_mb / largest * 100_000 / 1024:.0f} GB and {quads / largest * 100_000 / 1e6:.0f}M quads; "
           f"peak memory grew {growth:.1f} MB an article from {sizes[0]} to {largest} articles "
-          f"(the store engine's: {high + growth * (100_000 - largest) / 1024:.0f} GB if it kept that rate)")
+          f"({high + growth * (100_000 - largest) / 1024:.0f} GB if it kept that rate)")
     print(json.dumps({"parse_s": parse, "speeds_s": speeds, "memory": memory, "add5": [empty, grown],
                       "quads": quads}, default=str))
 
