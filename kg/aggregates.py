@@ -60,10 +60,15 @@ def stored_contributions(ds: Dataset, names: Iterable[URIRef]) -> set[URIRef]:
     return {row.aggregate for values in iri_values(list(names)) for row in run_query(ds, STORED % values)}
 
 
+def every_aggregate(ds: Dataset) -> list[str]:
+    """Every aggregate stored or added to by a stored graph."""
+    return [row.aggregate for row in plain_rows(ds, EVERY)]
+
+
 def recount_all(ds: Dataset) -> int:
     """Recount every aggregate (after an interrupted build, whose documents may be stored
     without their counts); returns how many were rewritten."""
-    return update_aggregates(ds, [row.aggregate for row in plain_rows(ds, EVERY)])
+    return update_aggregates(ds, every_aggregate(ds))
 
 
 def update_aggregates(ds: Dataset, touched: Iterable[URIRef | str], bulk: bool = False) -> int:

@@ -24,7 +24,7 @@ from typing import Callable, Iterable, Iterator
 
 from rdflib import Dataset
 
-from .aggregates import contributions, stored_contributions, update_aggregates
+from .aggregates import contributions, every_aggregate, stored_contributions, update_aggregates
 from .executor import run_dask
 from .export import SUFFIXES, write_export
 from .graphs import plural
@@ -149,19 +149,19 @@ def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSum
     else:
         results = pipeline.run(documents, warn=warn, progress=progress, processes=processes)
     added: list[str] = []  # the claims stored, to track
-    uncounted: set[str] | None = set() if bulk else None  # counts a first build makes at its end
     for batch in batches(results, summary):
-        replaced += store_batch(ds, batch, pipeline, referred, uncounted)
+        replaced += store_batch(ds, batch, pipeline, referred, bulk)
         added.extend(str(claim_iri(claim.id)) for result in batch for claim in result.claims)
-    if uncounted:
-        stage(f"counting {plural(len(uncounted), 'total')}")
-        update_aggregates(ds, uncounted, bulk=True)
+    if bulk:  # a first build counts once, at its end, every total its documents add to
+        totals = every_aggregate(ds)
+        stage(f"counting {plural(len(totals), 'total')}")
+        update_aggregates(ds, totals, bulk=True)
     summary.actors = len(pipeline.actors())
     stage(f"updating {plural(len(referred), 'actor')}")
     update_actors(ds, pipeline.resolver.actors, referred, stored_ids, replaced=replaced > 0)
     stage(f"tracking {plural(len(added), 'new claim')}")
     started = time.perf_counter()
-    summary.groups, summary.contradictions = update_tracking(ds, added)
+    summary.groups, summary.contradictions = update_tracking(ds, added, bulk)
     summary.tracking_seconds = time.perf_counter() - started
 
 
@@ -196,27 +196,23 @@ def batches(results: Iterable[DocumentResult], summary: BuildSummary) -> Iterato
 
 
 def store_batch(ds: Dataset, batch: list[DocumentResult], pipeline: Pipeline, referred: set[str],
-                uncounted: set[str] | None = None) -> int:
+                bulk: bool = False) -> int:
     """Store a batch of documents' graphs, with the actors they refer to, in one go, then
     recount what they (and the versions they replace) add to; returns how many documents
     replaced an earlier version. ``referred`` gains the actors they refer to.
 
-    A first build (into an empty store) passes ``uncounted``: the batch is bulk-loaded and
-    what it adds to joins ``uncounted``, to be counted once after the last batch (each
-    count written once, and the store not read while documents are parsed, which keeps
-    a long build's memory down)."""
-    bulk = uncounted is not None
+    A first build (into an empty store) passes ``bulk``: the batch is bulk-loaded and not
+    counted, the totals are counted once after the last batch (each written once, and the
+    store not read while documents are parsed, which keeps a long build's memory down)."""
     graphs = [document_triples(r.document, r.mentions, r.claims, r.triples, r.text) for r in batch]
     actor_ids = set().union(*(referenced_actors(r) for r in batch)) & pipeline.resolver.actors.keys()
     referred |= actor_ids
-    counted = contributions(graphs)
-    if not bulk:
-        counted |= stored_contributions(ds, [g.identifier for g in graphs])
-    replaced = write_graphs(ds, graphs, [actor_graph([pipeline.resolver.actors[i] for i in sorted(actor_ids)])], bulk)
+    actors = [actor_graph([pipeline.resolver.actors[i] for i in sorted(actor_ids)])]
     if bulk:
-        uncounted.update(str(iri) for iri in counted)
-    else:
-        update_aggregates(ds, counted)
+        return write_graphs(ds, graphs, actors, bulk=True)
+    counted = contributions(graphs) | stored_contributions(ds, [g.identifier for g in graphs])
+    replaced = write_graphs(ds, graphs, actors)
+    update_aggregates(ds, counted)
     return replaced
 
 

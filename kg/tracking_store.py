@@ -47,6 +47,7 @@ ALL_CLAIMS = "SELECT ?claim WHERE { ?claim a cg:Claim }"
 EMBEDDINGS = "SELECT ?claim ?embedding WHERE { ?claim cg:embedding ?embedding }"
 GROUPS_OF = "SELECT ?claim ?group WHERE { VALUES ?claim { %s } ?claim cg:expresses ?group }"
 MEMBERS_OF = "SELECT ?claim ?group WHERE { VALUES ?group { %s } ?claim cg:expresses ?group }"
+WRITE_CHUNK = 1000  # graphs bulk-loaded at once by a first build
 
 STALE = """
 ASK { ?claim cg:embedding ?e FILTER NOT EXISTS { ?claim a cg:Claim } }
@@ -79,11 +80,14 @@ def tracked_claim(row) -> TrackedClaim:
                         rule=row.rule or None, proposition=not _flag(row.topic), source=row.copyOf or None)
 
 
-def update_tracking(ds: Dataset, added: Iterable[str] | None = None) -> tuple[int, int]:
+def update_tracking(ds: Dataset, added: Iterable[str] | None = None, bulk: bool = False) -> tuple[int, int]:
     """Track the claims not tracked yet against those that are; returns how many groups of two claims
     or more and how many contradiction candidates the store holds. ``added``: the IRIs of
     the claims a build has just stored (those to track are the ones not tracked yet, topics
-    aside); by default every stored claim is looked at.
+    aside); by default every stored claim is looked at. ``bulk``: the store holds no
+    tracking yet (a first build, see :func:`kg.store.building`), so what tracking adds is
+    bulk-loaded, ``WRITE_CHUNK`` graphs at a time (an interrupted first build is rolled
+    back whole); otherwise it goes in one transaction, a claim with its group.
 
     What is read costs what is added, but for one pass over the stored embeddings: the
     new claims are embedded first, and only their nearest stored claims and the groups
@@ -104,7 +108,7 @@ def update_tracking(ds: Dataset, added: Iterable[str] | None = None) -> tuple[in
         tracker = Tracker()
         _load_neighbourhood(ds, tracker, stored, np.array([t.vector for t in prepared.values()]))
         touched, contradictions = tracker.add(new, prepared)
-        _write(ds, tracker, touched, contradictions, new)
+        _write(ds, tracker, touched, contradictions, new, bulk)
     return _count(ds)
 
 
@@ -149,7 +153,7 @@ def _claims_and_rows(ds: Dataset, iris: list[str]) -> tuple[list[TrackedClaim], 
 
 
 def _write(ds: Dataset, tracker: Tracker, touched: list[ClaimGroup], contradictions: list[Contradiction],
-           new: list[TrackedClaim]) -> None:
+           new: list[TrackedClaim], bulk: bool = False) -> None:
     index = {c.id: i for i, c in enumerate(tracker.claims)}
     embeddings: dict[str, dict[str, str]] = defaultdict(dict)
     for claim in new:
@@ -160,8 +164,15 @@ def _write(ds: Dataset, tracker: Tracker, touched: list[ClaimGroup], contradicti
     for pair in contradictions:
         found[doc_of.get(pair.claim) or doc_of[pair.other]].append(pair)
     docs = sorted(embeddings.keys() | found.keys())
-    write_graphs(ds, [group_graph(g) for g in touched]  # one transaction: a claim is tracked with its group
-                 + [document_tracking_graph(d, embeddings[d], found[d]) for d in docs])
+    if not bulk:  # one transaction: a claim is tracked with its group
+        write_graphs(ds, [group_graph(g) for g in touched]
+                     + [document_tracking_graph(d, embeddings[d], found[d]) for d in docs])
+        return
+    for start in range(0, len(touched), WRITE_CHUNK):  # each graph made when written: memory stays flat
+        write_graphs(ds, [group_graph(g) for g in touched[start:start + WRITE_CHUNK]], bulk=True)
+    for start in range(0, len(docs), WRITE_CHUNK):
+        write_graphs(ds, [document_tracking_graph(d, embeddings[d], found[d]) for d in docs[start:start + WRITE_CHUNK]],
+                     bulk=True)
 
 
 def _count(ds: Dataset) -> tuple[int, int]:

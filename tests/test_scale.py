@@ -16,6 +16,7 @@ import pytest
 from rdflib import Dataset, Graph
 
 import kg.builder
+import kg.tracking_store
 from conftest import SEEDS, count, query, run_kg
 from kg.rdf import CG
 from kg.store import BUILD_NOTE, StoreError, building, open_store, snapshot_path
@@ -201,3 +202,15 @@ def test_a_build_says_what_it_does_after_the_last_document(corpus: Path, tmp_pat
     stages.clear()
     kg.builder.build([corpus / "two"], out=tmp_path / "out", stage=stages.append)
     assert stages == ["updating 3 actors", "tracking 1 new claim"]  # a later build counts batch by batch
+
+
+def test_a_first_build_loads_tracking_in_chunks_with_what_one_write_gives(weapons: Path, tmp_path: Path, monkeypatch):
+    tracking = """SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o }
+                  FILTER(STRSTARTS(STR(?g), "https://w3id.org/claimgraph/graph/tracking/")) } ORDER BY ?g ?s ?p ?o"""
+    kg.builder.build([weapons], out=tmp_path / "whole")
+    monkeypatch.setattr(kg.tracking_store, "WRITE_CHUNK", 1)  # one graph at a time
+    kg.builder.build([weapons], out=tmp_path / "chunked")
+    whole = query(tmp_path / "whole" / "store", tracking)
+    assert whole == query(tmp_path / "chunked" / "store", tracking)
+    graphs = {row["g"] for row in whole}
+    assert len([g for g in graphs if "/group/" in g]) == 2 and len([g for g in graphs if "/doc/" in g]) == 3
