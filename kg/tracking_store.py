@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 from collections import defaultdict
 from collections.abc import Iterable
+from itertools import chain, islice
 
 import numpy as np
 from rdflib import Dataset, Graph
@@ -164,15 +165,13 @@ def _write(ds: Dataset, tracker: Tracker, touched: list[ClaimGroup], contradicti
     for pair in contradictions:
         found[doc_of.get(pair.claim) or doc_of[pair.other]].append(pair)
     docs = sorted(embeddings.keys() | found.keys())
+    graphs = chain((group_graph(g) for g in touched),
+                   (document_tracking_graph(d, embeddings[d], found[d]) for d in docs))
     if not bulk:  # one transaction: a claim is tracked with its group
-        write_graphs(ds, [group_graph(g) for g in touched]
-                     + [document_tracking_graph(d, embeddings[d], found[d]) for d in docs])
+        write_graphs(ds, list(graphs))
         return
-    for start in range(0, len(touched), WRITE_CHUNK):  # each graph made when written: memory stays flat
-        write_graphs(ds, [group_graph(g) for g in touched[start:start + WRITE_CHUNK]], bulk=True)
-    for start in range(0, len(docs), WRITE_CHUNK):
-        write_graphs(ds, [document_tracking_graph(d, embeddings[d], found[d]) for d in docs[start:start + WRITE_CHUNK]],
-                     bulk=True)
+    while chunk := list(islice(graphs, WRITE_CHUNK)):  # each graph made when written: memory stays flat
+        write_graphs(ds, chunk, bulk=True)
 
 
 def _count(ds: Dataset) -> tuple[int, int]:
