@@ -1,8 +1,9 @@
 """``kg build`` as a library call: ingest, extract, store; exports and views on request.
 
 A build costs what it adds: documents stream from extraction to the store in batches of
-``BATCH`` (one transaction each, with the actors they refer to), so memory is bounded by
-the batch and the longest document, not by the corpus or the store. Exports and views
+``BATCH`` documents or ``BATCH_CHARS`` characters (one transaction each, with the actors
+they refer to), so memory is bounded by the batch and the longest document, not by the
+corpus or the store. Exports and views
 are whole-store outputs, written only when asked (``outputs=True``, ``kg build
 --outputs``, or ``kg export`` / ``kg view``).
 
@@ -17,6 +18,7 @@ are whole-store outputs, written only when asked (``outputs=True``, ``kg build
 
 from __future__ import annotations
 
+import ctypes
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,7 +39,8 @@ from .store import building, ensure_ontology, open_store, store_path, update_gra
 from .tracking_store import update_tracking
 from .views import VIEWS, write_view
 
-BATCH = 32  # documents written to the store in one transaction
+BATCH = 32  # documents written to the store in one transaction, at most
+BATCH_CHARS = 50_000  # and at most this many characters of text (a batch ends with the document that passes it)
 OUTPUT_FORMATS = ("ttl", "trig")
 
 STORED_ACTORS = """
@@ -160,9 +163,21 @@ def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSum
     stage(f"updating {plural(len(referred), 'actor')}")
     update_actors(ds, pipeline.resolver.actors, referred, stored_ids, replaced=replaced > 0)
     stage(f"tracking {plural(len(added), 'new claim')}")
+    give_back_free_memory()  # what parsing and storing freed; tracking's arrays would come on top of it
     started = time.perf_counter()
     summary.groups, summary.contradictions = update_tracking(ds, added, bulk)
     summary.tracking_seconds = time.perf_counter() - started
+
+
+def give_back_free_memory() -> None:
+    """Return the memory freed so far to the system. The C library keeps what Python and
+    the store's engine free for reuse, but tracking's large arrays are taken afresh, so
+    without this the peak of a long build is the two together (glibc only; elsewhere
+    nothing is done)."""
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
 
 
 def update_actors(ds: Dataset, known: dict[str, Actor], referred: set[str], stored: set[str],
@@ -179,18 +194,21 @@ def update_actors(ds: Dataset, known: dict[str, Actor], referred: set[str], stor
 
 
 def batches(results: Iterable[DocumentResult], summary: BuildSummary) -> Iterator[list[DocumentResult]]:
-    """``results`` in batches of ``BATCH`` documents, counted into ``summary`` as they come."""
+    """``results`` in batches of ``BATCH`` documents or ``BATCH_CHARS`` characters (a run of
+    long articles makes shorter batches), counted into ``summary`` as they come."""
     batch: list[DocumentResult] = []
+    chars = 0
     for result in results:
         batch.append(result)
+        chars += len(result.text)
         summary.documents += 1
         summary.mentions += len(result.mentions)
         summary.claims += len(result.claims)
         summary.relations += len(result.triples)
         summary.undated += result.document.published is None
-        if len(batch) >= BATCH:
+        if len(batch) >= BATCH or chars >= BATCH_CHARS:
             yield batch
-            batch = []
+            batch, chars = [], 0
     if batch:
         yield batch
 

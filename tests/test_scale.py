@@ -214,3 +214,17 @@ def test_a_first_build_loads_tracking_in_chunks_with_what_one_write_gives(weapon
     assert whole == query(tmp_path / "chunked" / "store", tracking)
     graphs = {row["g"] for row in whole}
     assert len([g for g in graphs if "/group/" in g]) == 2 and len([g for g in graphs if "/doc/" in g]) == 3
+
+
+def test_long_articles_make_shorter_batches(monkeypatch):
+    from kg.pipeline import DocumentResult
+    from kg.records import DocumentRecord
+    monkeypatch.setattr(kg.builder, "BATCH", 4)
+    monkeypatch.setattr(kg.builder, "BATCH_CHARS", 100)
+    lengths = [10, 10, 10, 10, 10, 60, 50, 5, 200, 10]
+    results = [DocumentResult(DocumentRecord(doc=f"d{i}"), "x" * n) for i, n in enumerate(lengths)]
+    summary = kg.builder.BuildSummary()
+    sizes = [[len(r.text) for r in batch] for batch in kg.builder.batches(results, summary)]
+    # four short ones fill a batch by count; then by characters: 10 + 60 + 50 passes 100
+    assert sizes == [[10, 10, 10, 10], [10, 60, 50], [5, 200], [10]]
+    assert summary.documents == 10
