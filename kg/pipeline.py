@@ -72,7 +72,8 @@ class Pipeline:
         ``processes`` > 1 parses in that many processes; extraction stays in this one, in order.
         """
         pairs = ((document.text, document) for document in within_limit(documents, warn))
-        parsed = nlp.load(self.model).pipe(pairs, as_tuples=True, batch_size=nlp.BATCH_SIZE, n_process=processes)
+        batch_size = nlp.BATCH_SIZE if processes == 1 else nlp.WORKER_BATCH_SIZE
+        parsed = nlp.load(self.model).pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=processes)
         yield from self.extract_parsed(((document, doc) for doc, document in parsed), warn, progress)
 
     def extract_parsed(self, parsed: Iterable[tuple[Document, Doc]], warn: Warn | None = None,
