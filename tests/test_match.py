@@ -58,3 +58,20 @@ def test_extract_writes_group_and_contradiction_records(weapons):
     assert sorted(group["members"]) == sorted([claims["a"], claims["b"]]) and group["sources"] == 2
     pairs = {frozenset((r["a"], r["b"])) for r in records if r["type"] == "contradiction"}
     assert pairs == {frozenset((claims["a"], claims["c"])), frozenset((claims["b"], claims["c"]))}
+
+
+def test_tensors_are_read_from_a_safetensors_file_by_its_header(tmp_path):
+    import numpy as np
+    from kg.match import mapped_tensors
+    table = np.arange(6, dtype="<f4").reshape(2, 3)
+    halves = np.array([0.5, -2.0], dtype="<f2")
+    header = {"__metadata__": {"format": "np"},
+              "halves": {"dtype": "F16", "shape": [2], "data_offsets": [24, 28]},
+              "table": {"dtype": "F32", "shape": [2, 3], "data_offsets": [0, 24]}}
+    text = json.dumps(header).encode()
+    text += b" " * (-len(text) % 8)  # the data starts on an 8-byte boundary
+    path = tmp_path / "model.safetensors"
+    path.write_bytes(len(text).to_bytes(8, "little") + text + table.tobytes() + halves.tobytes())
+    tensors = mapped_tensors(path)
+    assert sorted(tensors) == ["halves", "table"]
+    assert tensors["table"].tolist() == [[0, 1, 2], [3, 4, 5]] and tensors["halves"].tolist() == [0.5, -2.0]
