@@ -3,9 +3,8 @@
 A build costs what it adds: documents stream from extraction to the store in batches of
 ``BATCH`` documents or ``BATCH_CHARS`` characters (one transaction each, with the actors
 they refer to), so memory is bounded by the batch and the longest document, not by the
-corpus or the store. Exports and views
-are whole-store outputs, written only when asked (``outputs=True``, ``kg build
---outputs``, or ``kg export`` / ``kg view``).
+corpus or the store. Exports and views are whole-store outputs, written only when asked
+(``outputs=True``, ``kg build --outputs``, or ``kg export`` / ``kg view``).
 
 >>> import tempfile
 >>> out = Path(tempfile.mkdtemp())
