@@ -31,6 +31,11 @@ def test_a_cue_after_its_clause_with_the_source_after_it():
     assert found == []
 
 
+def test_a_cue_after_its_clause_at_the_end_of_a_paragraph():
+    found, _ = claims_of("Ferry bookings rose by a fifth in June, reported the tourist board.\n\nHotels were full.")
+    assert found == [("the tourist board", "reported", "Ferry bookings rose by a fifth in June", "indirect")]
+
+
 def test_told_an_audience_described_by_a_relative_clause_that():
     found, _ = claims_of("Nurses Union President Rosa Lind told a few thousand nurses who covered the hospital lawn "
                          "that the board should direct money from its reserves toward hiring staff.")
@@ -41,10 +46,17 @@ def test_told_an_audience_described_by_a_relative_clause_that():
 @pytest.mark.parametrize("text, before, after", [
     ("Making the glue, the researchers note, takes days.", "Making the glue", "takes days"),
     ("The new glue, the researchers note, sets in seconds.", "The new glue", "sets in seconds"),
+    ("Making the new alloy, the researchers note, takes three weeks of careful heating.",  # "note" parsed as the root
+     "Making the new alloy", "takes three weeks of careful heating"),
 ])
 def test_a_parenthetical_cue_inside_a_long_subject(text: str, before: str, after: str):
     found, _ = claims_of(text)
     assert found == [("the researchers", "note", before, "indirect"), ("the researchers", "note", after, "indirect")]
+
+
+def test_a_verb_between_commas_with_nothing_said_is_no_parenthetical_cue():
+    found, _ = claims_of("After the vote, the senator spoke, and then left the chamber.")
+    assert found == []
 
 
 def test_a_quotation_paragraph_after_a_paragraph_of_two_quotations_and_one_cue():

@@ -207,6 +207,8 @@ class ReportedSpeech:
             return Rule.OBJECT, [(obj.left_edge.i, end)], None
         if cue.dep_ == "parataxis" and (cue.head.pos_ in {"VERB", "AUX"} or cue.head.dep_ == "ROOT"):
             return Rule.PARENTHETICAL, self._around(cue), None
+        if cue.dep_ == "ROOT" and (parts := self._root_between_commas(cue)):
+            return Rule.PARENTHETICAL, parts, None
         if "object" in tags and cue.dep_ == "relcl" and not objects and cue.head.pos_ in {"NOUN", "PROPN"} \
                 and ("as" not in tags or any(c.dep_ == "prep" and c.lower_ == "as" for c in children)):
             # "the alliance that Putin declared": the noun the clause is about is the content; a verb
@@ -303,6 +305,21 @@ class ReportedSpeech:
         parts = [(start, inner[0]), (inner[1], end)]
         return [p for p in parts if trim(self.doc, *p)[1] > trim(self.doc, *p)[0]]
 
+    def _root_between_commas(self, cue: Token) -> list[Range]:
+        """"Making the glue, the researchers note, takes days" parsed with the cue as the
+        root, the opening phrase hung from it and the rest of the clause as a second verb
+        with no subject of its own: the clause around the commas, as :meth:`_around`."""
+        subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS and c.i < cue.i), None)
+        if subject is None or subject.left_edge.i <= cue.sent.start + 1 or cue.i + 1 >= len(self.doc):
+            return []
+        before, after = self.doc[subject.left_edge.i - 1], self.doc[cue.i + 1]
+        opening = [c for c in cue.children if c.i < before.i and not c.is_punct]
+        rest = next((c for c in cue.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
+                     and not any(g.dep_ in SUBJECT_DEPS for g in c.children)), None)
+        if before.text != "," or after.text != "," or not opening or rest is None or rest.left_edge.i != after.i + 1:
+            return []
+        return [(opening[0].left_edge.i, before.i), (rest.left_edge.i, rest.right_edge.i + 1)]
+
     def _named_in_apposition(self, subject: Token) -> Token:
         """"With 50 days until the election, Jane Roe, an adviser, said": the parse takes
         the last noun of an opening phrase for the subject and the name for its apposition."""
@@ -327,7 +344,7 @@ class ReportedSpeech:
             return None
         source, comma = sources[0], cue.doc[cue.i - 1]
         rest = cue.doc[source.right_edge.i + 1:cue.sent.end]
-        if comma.text != "," or not all(t.is_punct for t in rest) or source.left_edge.i != cue.i + 1:
+        if comma.text != "," or not all(t.is_punct or t.is_space for t in rest) or source.left_edge.i != cue.i + 1:
             return None
         if source.pos_ != "PROPN" and not any(c.dep_ == "det" for c in source.children):
             return None
