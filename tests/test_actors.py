@@ -46,6 +46,22 @@ def test_slug_and_name_key():
     assert name_key("King’s  College") == "king's college"
 
 
+@pytest.mark.parametrize("text, name", [
+    ("LONDON (Reuters) - Harlow Mills Ltd said it would close two plants. It added that no jobs would go.", "Harlow Mills Ltd"),
+    ("PARIS - Veltrand SA said on Monday that sales fell.", "Veltrand SA"),
+])
+def test_a_company_the_parser_missed_after_a_dateline_is_an_organisation(text: str, name: str):
+    result, pipeline = run(text)
+    actor = actor_of(result, name)
+    assert pipeline.resolver.actors[actor].kind == "Organization"
+    assert {c.speaker for c in result.claims} == {actor}
+
+
+def test_a_company_suffix_in_a_compound_word_names_no_company():
+    result, _ = run("Rubio co-chaired the panel. Rubio said it would meet again.")
+    assert all("co" not in m.text.split() for m in result.mentions)
+
+
 def test_surname_merges_with_full_name_in_the_same_document():
     result, pipeline = extract_text("Angela Merkel arrived in Paris. Later, Merkel met the press.")
     people = {m.text: m.actor for m in result.mentions if m.how in {"name", "alias"}}

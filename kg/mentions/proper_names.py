@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..descriptors import MODIFIERS, place_role, title_at
 from ..lexicons import honorific_gender, lexicon
@@ -35,6 +35,8 @@ class ProperNames(MentionsBase):
         names = [(strip_name(e), e.label_) for e in self.doc.ents
                  if e.label_ in ENTITY_LABELS and not self.skipped(e.start_char, e.end_char)
                  and any(ch.isupper() for ch in e.text)]
+        names += [(span, "ORG") for span in _untagged_companies(self.doc)
+                  if not self.skipped(span.start_char, span.end_char)]
         ents = [(_with_owner(span, label), label) for span, label in names]
         # only a name grown by its office holder can hold another ("Texas Governor's" inside
         # "Texas Governor's Office of ..."): entities do not overlap, and stripping only shrinks
@@ -512,6 +514,29 @@ class ProperNames(MentionsBase):
         if self._kind(actor) == "Person":
             self._remember_person(span, actor)
         self._add(span.start_char, span.end_char, actor, self._how(actor, span.text), "known-name", evidence)
+
+
+def _untagged_companies(doc: Doc) -> list[Span]:
+    """Company names the parser did not tag (often right after a dateline): capitalised
+    proper nouns that end in a company suffix (``kg/data/company_suffixes.txt``).
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("LONDON (Reuters) - Acme Inc. said it would close two plants.")
+    >>> [span.text for span in _untagged_companies(doc)]
+    ['Acme Inc.']
+    """
+    suffixes = lexicon("company_suffixes.txt")
+    found = []
+    for token in doc:
+        if token.lower_ not in suffixes or not token.text[0].isupper() or token.ent_type_ or token.i == 0 \
+                or token.i + 1 < len(doc) and doc[token.i + 1].text == "-":
+            continue  # not "co-founder"
+        start = token.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and not doc[start - 1].ent_type_:
+            start -= 1
+        if start < token.i:
+            found.append(doc[start:token.i + 1])
+    return found
 
 
 def _with_owner(span: Span, label: str) -> Span:
