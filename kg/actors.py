@@ -43,6 +43,7 @@ class DocActors:
     doc_id: str
     mentions: list[Mention] = field(default_factory=list)
     registry: dict[str, Actor] = field(default_factory=dict, repr=False, compare=False)
+    genders: dict[str, str] = field(default_factory=dict, repr=False, compare=False)  # of people, where known
 
     def __post_init__(self) -> None:
         self.mentions.sort(key=lambda m: m.span)
@@ -310,4 +311,4 @@ class ActorResolver:
     def resolve(self, document: Document, doc: Doc) -> DocActors:
         """Mentions of actors in one parsed document."""
         mentions = DocumentMentions(self, document, doc).run()
-        return DocActors(document.id, mentions, self.actors)
+        return DocActors(document.id, mentions, self.actors, self._gender)

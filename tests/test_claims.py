@@ -134,6 +134,12 @@ def test_a_spokesperson_or_an_office_speaks_for_whom_the_phrase_names():
     assert [c.speaker for c in claims] == ["lena_marsh"]
 
 
+@pytest.mark.parametrize("pronoun, speaker", [("She", "ann_lee"), ("He", "mark_evans")])
+def test_a_pronoun_goes_on_with_the_quoted_speaker_only_if_the_given_name_agrees(pronoun: str, speaker: str):
+    _, claims = claims_of(f'"I have told Mark Evans to improve," said coach Ann Lee. {pronoun} said the work would pay off.')
+    assert [c.speaker for c in claims] == ["ann_lee", speaker]
+
+
 def test_a_pronoun_prefers_the_person_just_named_to_a_subject_further_back():
     text = ("Tom Hale spoke first at the rally. “We hear you,” Hale said. Teachers did not see Bob Marsh at the "
             "rally on Tuesday. His office said he was travelling.")

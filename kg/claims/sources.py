@@ -360,7 +360,8 @@ class SourceResolver:
         return None
 
     def _gender_of(self, attribution: Attribution) -> str | None:
-        """The gender the source words of an attribution state: a pronoun or an honorific."""
+        """The gender the source words of an attribution state (a pronoun or an honorific),
+        else the gender known of its one speaker (a given name: "coach Ann Lee")."""
         if attribution.source_span is None:
             return None
         first, last = self.layout.token_range(*attribution.source_span)
@@ -368,7 +369,7 @@ class SourceResolver:
             gender = PRONOUN_GENDER.get(token.lower_) or honorific_gender(self.honorifics.get(token.lower_, ()))
             if gender:
                 return gender
-        return None
+        return self.actors.genders.get(attribution.speakers[0]) if len(attribution.speakers) == 1 else None
 
     def _person_pronoun(self, head: Token, attribution: Attribution) -> tuple[list[str], str]:
         mention = self.actors.at(head.idx)
