@@ -414,7 +414,8 @@ class Anaphora:
         definite = bool(children & {"the", "their", "both"}) or any(c.tag_ == "PRP$" for c in token.lefts)
         if plural and "two" in entry and "both" in children or definite and "two" in children:
             return self._pair(token, kind, fallback=token.lemma_.lower() != "side", office="office" in entry)
-        if not plural and "one" in entry and children == {"the"} and not any(c.dep_ == "prep" for c in token.rights):
+        if not plural and "one" in entry and "the" in children and _describes_only(token) \
+                and not any(c.dep_ == "prep" for c in token.rights):
             return self._one(token, kind, business="business" in entry)
         return None
 
@@ -550,3 +551,19 @@ class Anaphora:
             return Link(start, end, text, tuple(near), "two-named-before",
                         f"the only two {kind.lower()} actors named in the last sentences", how="title")
         return None
+
+
+def _describes_only(noun: Token) -> bool:
+    """Whether the words between "the" and ``noun`` only describe the actor just named:
+    adjectives in lower case ("the former monopoly", "the state-owned utility"), none that
+    points to another one ("the rival firm", ``kg/data/other_referent_words.txt``); a noun
+    before it names a kind of its own ("the beverage company", "the campaign team").
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("The former monopoly beat the rival firm, the Italian carrier and the beverage company.")
+    >>> [_describes_only(doc[i]) for i in (2, 6, 10, 15)]
+    [True, False, False, False]
+    """
+    words = [t for t in noun.doc[noun.left_edge.i + 1:noun.i] if not t.is_punct]
+    return noun.left_edge.lower_ == "the" and all(c.dep_ in {"det", "amod", "punct"} for c in noun.lefts) \
+        and all(t.is_lower and t.lower_ not in lexicon("other_referent_words.txt") for t in words)

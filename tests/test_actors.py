@@ -510,6 +510,23 @@ def test_the_company_is_the_business_named_before_not_a_newspaper_or_a_public_bo
     assert actor_of(result, "The company") == actor_of(result, "Brightwell Ltd")
 
 
+@pytest.mark.parametrize("description", ["The former monopoly", "The state-owned utility", "The chipmaker"])
+def test_the_company_described_by_adjectives_is_the_business_named_before(description: str):
+    result, _ = run(f"Veltrand has lost customers for a decade. {description} said on Tuesday it would cut prices.")
+    assert actor_of(result, description) == actor_of(result, "Veltrand") == "veltrand"
+
+
+@pytest.mark.parametrize("description", ["The rival firm", "The beverage company"])
+def test_a_description_that_points_to_another_business_is_not_the_one_named_before(description: str):
+    result, _ = run(f"Veltrand has lost customers for a decade. {description} said on Tuesday it would cut prices.")
+    assert not any(m.actor == "veltrand" for m in linked(result, description))
+
+
+def test_a_name_counted_in_the_plural_is_a_thing_made_not_an_actor():
+    result, pipeline = run("After the first Zentrons shipped, the airline bought two Skyliners. Apple said so.")
+    assert not {"zentrons", "skyliners"} & pipeline.resolver.actors.keys()
+
+
 def test_a_name_stops_at_a_line_break():
     result, pipeline = run("Fix the roads\n\nThe council must act now, before winter comes.\n\nJon Rego\nCastro Valley\n")
     assert actor_of(result, "Jon Rego") == "jon_rego" and pipeline.resolver.actors["jon_rego"].label == "Jon Rego"

@@ -159,7 +159,7 @@ class ProperNames(MentionsBase):
                 return found
         if found_known:  # a single word named so in an earlier document
             return found_known
-        if label in PLACE_LABELS or self._common_word(span) or _names_an_event(text):
+        if label in PLACE_LABELS or self._common_word(span) or _names_an_event(text) or _counted(span):
             return None
         short = without_company_suffix(without_article(text))
         if short and name_key(short) in self.local:  # "Sierra Nevada Corporation" after "Sierra Nevada"
@@ -514,6 +514,23 @@ class ProperNames(MentionsBase):
         if self._kind(actor) == "Person":
             self._remember_person(span, actor)
         self._add(span.start_char, span.end_char, actor, self._how(actor, span.text), "known-name", evidence)
+
+
+COUNTING_WORDS = {"first", "second", "third", "last", "latest", "newest", "next", "earliest"}
+
+
+def _counted(span: Span) -> bool:
+    """A one-word name in the plural, counted ("two Boeings", "the first iPhones"): things
+    made, not an actor.
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("After the first iPhones shipped, the airline bought two Boeings.")
+    >>> _counted(doc[3:4]), _counted(doc[10:11])
+    (True, True)
+    """
+    root = span.root
+    return len(span) == 1 and root.tag_ == "NNPS" and any(
+        c.dep_ == "nummod" or c.lower_ in COUNTING_WORDS for c in root.lefts)
 
 
 def _untagged_companies(doc: Doc) -> list[Span]:
