@@ -57,6 +57,13 @@ def test_a_company_the_parser_missed_after_a_dateline_is_an_organisation(text: s
     assert {c.speaker for c in result.claims} == {actor}
 
 
+def test_a_name_the_parser_ran_into_its_bracketed_acronym_is_one_actor_with_it():
+    result, pipeline = run("The World Health Organization (WHO) said more than 8 million people were ill. "
+                           "The WHO called for a treaty.")
+    assert {c.speaker for c in result.claims} == {"world_health_organization"}
+    assert not [a for a in pipeline.resolver.actors.values() if "(" in a.label]
+
+
 def test_a_company_suffix_in_a_compound_word_names_no_company():
     result, _ = run("Rubio co-chaired the panel. Rubio said it would meet again.")
     assert all("co" not in m.text.split() for m in result.mentions)

@@ -134,6 +134,12 @@ def test_a_spokesperson_or_an_office_speaks_for_whom_the_phrase_names():
     assert [c.speaker for c in claims] == ["lena_marsh"]
 
 
+def test_researchers_at_an_organisation_and_a_spokesperson_for_the_trust_named_before_speak_for_them():
+    _, claims = claims_of("Researchers at the University of Leeds found that the fungus eats plastic. The study was "
+                          "funded by the Wellcome Trust. A spokesperson for the trust said it was delighted.")
+    assert [c.speaker for c in claims] == ["university_of_leeds", "wellcome_trust"]
+
+
 @pytest.mark.parametrize("pronoun, speaker", [("She", "ann_lee"), ("He", "mark_evans")])
 def test_a_pronoun_goes_on_with_the_quoted_speaker_only_if_the_given_name_agrees(pronoun: str, speaker: str):
     _, claims = claims_of(f'"I have told Mark Evans to improve," said coach Ann Lee. {pronoun} said the work would pay off.')

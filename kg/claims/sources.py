@@ -212,10 +212,10 @@ class SourceResolver:
     def _principal(self, head: Token, attribution: Attribution) -> tuple[list[str], str]:
         """Whom a spokesperson or an office speaks for (``kg/data/speaks_for.txt``), where the
         phrase names them: "a WeWork spokesperson", "the ministry's spokesman", "a
-        spokeswoman for the club", "his office"."""
+        spokeswoman for the club", "his office", "scientists at Acme"."""
         for child in head.children:
             named = next((c for c in child.children if c.dep_ == "pobj"), None) \
-                if child.dep_ == "prep" and child.lower_ in {"for", "of"} else child
+                if child.dep_ == "prep" and child.lower_ in {"for", "of", "at"} else child
             if named is None or child.dep_ not in {"poss", "compound", "prep"}:
                 continue
             if named.lower_ in PERSON_PRONOUNS:

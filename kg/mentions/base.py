@@ -97,7 +97,8 @@ def strip_name(span: Span) -> Span:
     Cook", "Awards after Swift"), a comma ("CBS All Access, Disney") or, for a person, a
     number ("Nicolas Jarry 6-4", "Holcomb's 2016"), a role or honorific before it
     ("Superintendent Jane Roe", "Mrs Roe") or a sentence's first verb ("Hosting Cook at
-    the summit ..."); for an organisation, a role and "of" before it ("Founder of Acme")."""
+    the summit ..."); for an organisation, a role and "of" before it ("Founder of Acme");
+    an opening bracket ("the World Health Organization (WHO": the acronym is not the name)."""
     start, end = span.start, span.end
     doc = span.doc
     person = span.label_ == "PERSON"
@@ -111,7 +112,7 @@ def strip_name(span: Span) -> Span:
         start += 2  # "CEO and Founder of Acme Inc.": the organisation, not the role
     for i in range(start + 1, end):
         token = doc[i]
-        if token.text == "," or token.is_space or not (_name_part(token, person) or token.is_punct):
+        if token.text in {",", "(", "["} or token.is_space or not (_name_part(token, person) or token.is_punct):
             end = i
             break
     while end > start + 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
