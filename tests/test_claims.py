@@ -332,6 +332,20 @@ def test_a_dateline_is_never_the_speaker():
 # --- direct quotations ----------------------------------------------------------------
 
 
+def test_quotations_in_single_marks_in_a_text_that_quotes_with_them():
+    text = ("Ms Moss told MPs that the finances were 'in a worse state than anyone expected'. "
+            "Speaking on Radio Leeds, she said: 'We will not raise income tax.' "
+            "A Treasury source said: 'Nothing is off the table.' It's a 'fiscal black hole', critics say.")
+    found, _ = claims_of(text)
+    kinds = {content: kind for _, _, content, kind in found}
+    assert kinds["that the finances were 'in a worse state than anyone expected'"] == "mixed"
+    assert kinds["We will not raise income tax"] == kinds["Nothing is off the table"] == "direct"
+
+
+def test_single_marks_in_a_text_that_quotes_with_double_ones_are_apostrophes():
+    assert [q.closed for q in find_quotes('The players\' union said: "We want talks." It\'s \'over\'.')] == [True]
+
+
 def test_direct_quote_speaker_after():
     found, _ = claims_of("“We will keep working together,” Angela Merkel said on Monday.")
     assert found == [("Angela Merkel", "said", "We will keep working together", "direct")]

@@ -259,6 +259,8 @@ class DirectQuotes:
         if "quote" in tags:
             return "frames"
         mark, after = self.layout.token_at(quote.mark), self.layout.token_at(quote.after)
+        # the parse hangs an opening single mark from the cue ("emphasized ‘no limits’ ties"), a double one not
+        first = self.layout.token_at(quote.start) if quote.style == "‘" else mark
         outcome = "frames"
         for child in cue.children:
             if child.dep_ == "dobj" and child.lower_ in PRO_FORMS:
@@ -267,7 +269,7 @@ class DirectQuotes:
                     or child.dep_ == "prep" and f"prep:{child.lower_}" in tags):
                 continue
             start, end = child.left_edge.i, child.right_edge.i + 1
-            if start <= mark and after <= end:
+            if start <= first and after <= end:
                 rest = [t for t in self.doc[start:end] if not mark <= t.i < after]
                 if any(not (t.is_punct or t.is_space) for t in rest):
                     return "embeds"

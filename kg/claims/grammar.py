@@ -266,9 +266,9 @@ def _leaves_quote_open(doc: Doc, start: int, end: int) -> bool:
 def _closes_quote(doc: Doc, start: int, end: int) -> bool:
     """True when the last token closes a quotation that opens inside the range."""
     last = doc[end - 1]
-    if not last.text.endswith(("”", '"', "''", "»")):
+    if not last.text.endswith(("”", '"', "''", "»", "’", "'")):
         return False
-    return any(t.text in {"“", '"', "''", "``", "«"} for t in doc[start:end - 1])
+    return any(last.text in QUOTE_PAIRS.get(t.text, ()) for t in doc[start:end - 1])
 
 
 def is_pronoun(token: Token) -> bool:

@@ -2,7 +2,9 @@
 
 Straight (``"``), curly (“ ”), guillemets and doubled apostrophes (``''...''`` or
 curly ``‘‘...’’``, newswire conventions) all count; a quote opened with one kind may
-close with another.
+close with another. Single marks (‘ ’ or ``'``) count too in a text that quotes mostly
+with them (the British house style); elsewhere they are apostrophes or quotes nested in
+quotes.
 A paragraph that opens a quote without closing it runs to the end of the paragraph, and
 when the next paragraph opens with a quotation mark again the quote goes on there (the
 news convention for quotations over several paragraphs): that quote ``continues``.
@@ -35,6 +37,10 @@ class Quote:
 
 
 MARK = re.compile(r"''|``|‘‘|’’|[“”„«»\"]")
+SINGLE_MARK = re.compile(r"''|``|‘‘|’’|[“”„«»\"‘’']")
+WORD_START = r"(?:^|(?<=[\s(\[—–-]))"
+OPENING_DOUBLE = re.compile(WORD_START + r"(?:[“\"„«]|''|``|‘‘)", re.MULTILINE)
+OPENING_SINGLE = re.compile(WORD_START + r"[‘'](?![‘'\s])", re.MULTILINE)
 OPEN_BEFORE = "([{—–-/"  # a straight mark after these opens ("—"Yes"")
 CLOSE_AFTER = ".,;:!?)]}—–-…'’"  # a straight mark before these closes
 
@@ -42,7 +48,7 @@ CLOSE_AFTER = ".,;:!?)]}—–-…'’"  # a straight mark before these closes
 def _opens(line: str, i: int, width: int = 1) -> bool:
     """True when the mark at ``i`` can open a quote: a typographic opening mark, or a
     straight mark (or a closing curly one, misused) at the start of a word."""
-    if line[i] in "“„«" and width == 1 or line[i:i + width] == "‘‘":
+    if line[i] in "“„«‘" and width == 1 or line[i:i + width] == "‘‘":
         return True
     after = i + width
     return (i == 0 or line[i - 1].isspace() or line[i - 1] in OPEN_BEFORE) \
@@ -61,16 +67,18 @@ def _closes(line: str, i: int, width: int = 1) -> bool:
 
 def style_of(mark: str) -> str:
     """The family of a quotation mark: straight (also doubled apostrophes) or typographic."""
+    if mark in {"‘", "’", "'"}:
+        return "‘"
     return '"' if mark in {'"', "''", "``"} else "“"
 
 
-def _line_quotes(line: str, offset: int, open_style: str | None) -> list[Quote]:
+def _line_quotes(line: str, offset: int, open_style: str | None, marks: re.Pattern = MARK) -> list[Quote]:
     """Quotations of one line; ``open_style`` is the mark style of a quotation the line
     before left open (a line opening with the same style continues it)."""
     quotes: list[Quote] = []
     opened, mark, nested = -1, -1, 0
     lead = len(line) - len(line.lstrip())
-    for found in MARK.finditer(line):
+    for found in marks.finditer(line):
         i, width = found.start(), found.end() - found.start()
         if opened < 0:
             if _opens(line, i, width):
@@ -114,13 +122,25 @@ def find_quotes(text: str) -> list[Quote]:
     quotes: list[Quote] = []
     line_start = 0
     open_style: str | None = None
+    marks = SINGLE_MARK if quotes_with_single_marks(text) else MARK
     for line in text.split("\n"):
-        found = _line_quotes(line, line_start, open_style)
+        found = _line_quotes(line, line_start, open_style, marks)
         quotes.extend(found)
         if line.strip():
             open_style = found[-1].style if found and not found[-1].closed else None
         line_start += len(line) + 1
     return quotes
+
+
+def quotes_with_single_marks(text: str) -> bool:
+    """Whether the text opens more quotations with single marks than with double ones.
+
+    >>> quotes_with_single_marks("She said: 'We will not.' It's 'over', he said.")
+    True
+    >>> quotes_with_single_marks("She said: “We will not.” It's the ‘deal’ that is “over”.")
+    False
+    """
+    return len(OPENING_SINGLE.findall(text)) > len(OPENING_DOUBLE.findall(text))
 
 
 def has_partial_quote(text: str) -> bool:

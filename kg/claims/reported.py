@@ -320,6 +320,16 @@ class ReportedSpeech:
             return []
         return [(opening[0].left_edge.i, before.i), (rest.left_edge.i, rest.right_edge.i + 1)]
 
+    def _within_quote(self, start: int, end: int) -> bool:
+        """Whether ``start``-``end`` is the words of one quotation, its marks left out
+        ("she said: 'We will not.'" read as reported speech)."""
+        return any(q.start <= start and end <= q.end for q in self.layout.quotes)
+
+    def _single_quote_in(self, start: int, end: int) -> bool:
+        """Whether a quotation in single marks (a text that quotes with them) lies within
+        ``start``-``end``: "the finances were 'in a worse state than expected'" is mixed."""
+        return any(q.style == "‘" and start <= q.mark and q.start < end for q in self.layout.quotes)
+
     def _named_in_apposition(self, subject: Token) -> Token:
         """"With 50 days until the election, Jane Roe, an adviser, said": the parse takes
         the last noun of an opening phrase for the subject and the name for its apposition."""
@@ -600,8 +610,9 @@ class ReportedSpeech:
             span = source_range(source, avoid=avoid)
             source_span = char_range(doc, *span) if span[1] > span[0] else None
         whole = text[contents[0][0]:contents[-1][1]]
-        kind = "mixed" if has_partial_quote(whole) else "indirect"
-        if kind == "mixed" and len(contents) == 1 and _is_one_quotation(whole):
+        kind = "mixed" if has_partial_quote(whole) or self._single_quote_in(contents[0][0], contents[-1][1]) \
+            else "indirect"
+        if len(contents) == 1 and (kind == "mixed" and _is_one_quotation(whole) or self._within_quote(*contents[0])):
             kind = "direct"
         return Attribution(pattern, cue_range, contents, kind, source, source_span, cue_token=cue, weak=weak)
 
@@ -609,7 +620,8 @@ class ReportedSpeech:
 def _is_one_quotation(text: str) -> bool:
     """True when the text is a single quotation, marks included."""
     text = text.strip()
-    return len(text) > 2 and text[0] in "“\"" and text[-1] in "”\"" and not any(m in text[1:-1] for m in "“”\"")
+    return len(text) > 2 and (text[0] in "“\"" and text[-1] in "”\"" and not any(m in text[1:-1] for m in "“”\"")
+                              or text[0] in "‘'" and text[-1] in "’'" and text.count(text[0]) == 1)
 
 
 def _bare_singular(noun: Token) -> bool:
