@@ -13,7 +13,8 @@ from spacy.tokens import Doc, Token
 from .lexicons import words
 
 
-QUOTE_PAIRS = {"“": {"”"}, "‘": {"’"}, "``": {"''"}, "`": {"'", "''"}, '"': {'"'}, "'": {"'"}, "«": {"»"}}
+QUOTE_PAIRS = {"“": {"”"}, "‘": {"’"}, "``": {"''"}, "`": {"'", "''"}, '"': {'"'}, "''": {"''"}, "'": {"'"},
+               "«": {"»"}}
 
 
 def quote_closes_inside(doc: Doc, start: int, end: int) -> bool:

@@ -534,6 +534,14 @@ def test_a_name_counted_in_the_plural_is_a_thing_made_not_an_actor():
     assert not {"zentrons", "skyliners"} & pipeline.resolver.actors.keys()
 
 
+def test_a_title_introduced_by_a_noun_of_works_is_no_actor_wherever_it_is_named():
+    result, pipeline = run("The film Starfall crossed $900 million. Director Ann Lee said the success of Starfall "
+                           "surprised her. Polls show Clinton ahead.")
+    assert "starfall" not in pipeline.resolver.actors
+    assert [m.rule for m in linked(result, "Starfall")] == ["work", "work"]
+    assert actor_of(result, "Clinton") is not None  # "show" as a verb introduces no work
+
+
 def test_a_name_stops_at_a_line_break():
     result, pipeline = run("Fix the roads\n\nThe council must act now, before winter comes.\n\nJon Rego\nCastro Valley\n")
     assert actor_of(result, "Jon Rego") == "jon_rego" and pipeline.resolver.actors["jon_rego"].label == "Jon Rego"

@@ -36,6 +36,13 @@ def test_a_cue_after_its_clause_at_the_end_of_a_paragraph():
     assert found == [("the tourist board", "reported", "Ferry bookings rose by a fifth in June", "indirect")]
 
 
+def test_a_cue_after_its_clause_that_the_parse_made_a_participle_of_its_source():
+    found, _ = claims_of("The show will end after its sixth season, the streaming service announced on Thursday.")
+    assert found == [("the streaming service", "announced", "The show will end after its sixth season", "indirect")]
+    found, _ = claims_of("They banned chlorofluorocarbons, potent chemicals found in refrigerants.")
+    assert found == []
+
+
 def test_told_an_audience_described_by_a_relative_clause_that():
     found, _ = claims_of("Nurses Union President Rosa Lind told a few thousand nurses who covered the hospital lawn "
                          "that the board should direct money from its reserves toward hiring staff.")

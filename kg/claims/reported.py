@@ -23,6 +23,7 @@ took for an adverbial: "said after the convention he would ..."). In a relative 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from typing import Callable
 
@@ -127,6 +128,9 @@ class ReportedSpeech:
         tags = cue_tags(cue) or frozenset()
         if "quote" in tags:
             return None
+        after_clause = self._after_clause_as_modifier(cue, tags)
+        if after_clause is not None:
+            return after_clause
         if cue.dep_ == "acl" and cue.tag_ == "VBN" and not any(c.dep_ == "agent" for c in cue.children):
             return None  # "Americans worried about immigration": an adjective, not a cue
         if self._is_passive(cue):
@@ -360,6 +364,24 @@ class ReportedSpeech:
             return None
         clause = cue.head
         return self._attribution(Rule.CCOMP_BEFORE, cue, source, [(clause.left_edge.i, comma.i)], None)
+
+    def _after_clause_as_modifier(self, cue: Token, tags: frozenset[str]) -> Attribution | None:
+        """"The show will end, the streaming service announced on Thursday": a cue after its
+        clause, its source before it, that the parse read as a noun modified by a participle
+        ("the service announced on Thursday") in apposition to the clause's subject."""
+        if cue.dep_ != "acl" or cue.tag_ not in {"VBD", "VBN"} or tags & {"weak", "quote", "as-clause"}:
+            return None
+        source = cue.head
+        start = source.left_edge.i
+        if source.i != cue.i - 1 or source.pos_ != "NOUN" or start < 2 or self.doc[start - 1].text != "," \
+                or start - 1 <= cue.sent.start or not self._plausible(source):
+            return None
+        if any(c.dep_ not in {"npadvmod", "advmod", "punct"} and not (c.dep_ == "prep" and _is_time(c))
+               for c in cue.children) \
+                or not all(t.is_punct or t.is_space for t in self.doc[cue.right_edge.i + 1:cue.sent.end]):
+            return None
+        found = self._attribution(Rule.CCOMP_BEFORE, cue, source, [(cue.sent.start, start - 1)], None)
+        return found and replace(found, source_span=char_range(self.doc, start, source.i + 1))  # not the cue it holds
 
     def _is_document(self, token: Token) -> bool:
         return "document" in self.nouns.get(token.lemma_.lower(), ())
