@@ -542,6 +542,11 @@ def test_a_title_introduced_by_a_noun_of_works_is_no_actor_wherever_it_is_named(
     assert actor_of(result, "Clinton") is not None  # "show" as a verb introduces no work
 
 
+def test_a_name_whose_shares_or_profits_the_text_gives_is_a_company_not_a_thing():
+    result, pipeline = run("Veltrand shares fell 8% on Thursday after the chief executive warned of a difficult year.")
+    assert actor_of(result, "Veltrand") == "veltrand" and pipeline.resolver.actors["veltrand"].kind == "Organization"
+
+
 def test_a_name_stops_at_a_line_break():
     result, pipeline = run("Fix the roads\n\nThe council must act now, before winter comes.\n\nJon Rego\nCastro Valley\n")
     assert actor_of(result, "Jon Rego") == "jon_rego" and pipeline.resolver.actors["jon_rego"].label == "Jon Rego"

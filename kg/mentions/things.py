@@ -7,7 +7,7 @@ thing ("the Dragonfly mission"), a name given a class that is not someone ("the 
 Mercury", "Titan is the only moon..."), a title in quotation marks ("“Mary Poppins”"). A
 name acts when it is the subject of a verb other than "be" or "have", an agent, the
 possessor or modifier of a person, body or statement ("Acme's chief executive", "the Acme
-spokeswoman", "Acme's statement"), the one told or hired, where someone works ("a doctor
+spokeswoman", "Acme's statement") or of what only a business has ("Acme shares"), the one told or hired, where someone works ("a doctor
 at Acme"), or when its words say it is someone ("Acme Bank", "Mrs. Roe", "the carmaker
 Acme"). The mentions stay in the document, with no actor and the evidence; the name is
 forgotten by the registry, so a later document where it acts makes it an actor.
@@ -46,8 +46,10 @@ def _is_someone(noun: Token) -> bool:
 
 
 def _made_by(noun: Token) -> bool:
-    """A statement, report or poll: what its modifier or possessor made ("the Acme poll")."""
-    return noun.lemma_.lower() in lexicon("cue_nouns.txt")
+    """A statement, report or poll: what its modifier or possessor made ("the Acme poll"),
+    or what only a business has ("Tesla shares", ``kg/data/held_by_a_business.txt``)."""
+    lemma = noun.lemma_.lower()
+    return lemma in lexicon("cue_nouns.txt") or lemma in lexicon("held_by_a_business.txt")
 
 
 def _class_noun(token: Token) -> bool:
