@@ -40,6 +40,7 @@ MARK = re.compile(r"''|``|‘‘|’’|[“”„«»\"]")
 SINGLE_MARK = re.compile(r"''|``|‘‘|’’|[“”„«»\"‘’']")
 WORD_START = r"(?:^|(?<=[\s(\[—–-]))"
 OPENING_DOUBLE = re.compile(WORD_START + r"(?:[“\"„«]|''|``|‘‘)", re.MULTILINE)
+SINGLE_QUOTED = re.compile(WORD_START + r"'[^'\s](?:[^']*[^'\s])?'(?=[\s.,;:!?)]|$)")  # "warns of 'difficult' year"
 OPENING_SINGLE = re.compile(WORD_START + r"[‘'](?![‘'\s])", re.MULTILINE)
 OPEN_BEFORE = "([{—–-/"  # a straight mark after these opens ("—"Yes"")
 CLOSE_AFTER = ".,;:!?)]}—–-…'’"  # a straight mark before these closes
@@ -148,6 +149,8 @@ def has_partial_quote(text: str) -> bool:
 
     >>> has_partial_quote("to “defend every inch” of it"), has_partial_quote("it's fine")
     (True, False)
+    >>> has_partial_quote("warns of 'difficult' year"), has_partial_quote("the players' union won't")
+    (True, False)
     """
     return any(mark in text for mark in PARTIAL_MARKS) or "''" in text \
-        or ("‘" in text and "’" in text and text.index("‘") < text.rindex("’"))
+        or ("‘" in text and "’" in text and text.index("‘") < text.rindex("’")) or bool(SINGLE_QUOTED.search(text))
