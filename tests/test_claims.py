@@ -145,6 +145,8 @@ def test_researchers_at_an_organisation_and_a_spokesperson_for_the_trust_named_b
     _, claims = claims_of("Researchers at the University of Leeds found that the fungus eats plastic. The study was "
                           "funded by the Wellcome Trust. A spokesperson for the trust said it was delighted.")
     assert [c.speaker for c in claims] == ["university_of_leeds", "wellcome_trust"]
+    _, claims = claims_of("Analysts at Morgan Stanley said the stock was overvalued. Analysts said it was cheap.")
+    assert [c.speaker for c in claims] == ["morgan_stanley", None]
 
 
 @pytest.mark.parametrize("pronoun, speaker", [("She", "ann_lee"), ("He", "mark_evans")])
