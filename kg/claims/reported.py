@@ -381,7 +381,9 @@ class ReportedSpeech:
                 or not all(t.is_punct or t.is_space for t in self.doc[cue.right_edge.i + 1:cue.sent.end]):
             return None
         found = self._attribution(Rule.CCOMP_BEFORE, cue, source, [(cue.sent.start, start - 1)], None)
-        return found and replace(found, source_span=char_range(self.doc, start, source.i + 1))  # not the cue it holds
+        if found is None:
+            return None
+        return replace(found, source_span=char_range(self.doc, start, source.i + 1))  # the source without its cue
 
     def _is_document(self, token: Token) -> bool:
         return "document" in self.nouns.get(token.lemma_.lower(), ())
