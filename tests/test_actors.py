@@ -547,6 +547,15 @@ def test_a_name_whose_shares_or_profits_the_text_gives_is_a_company_not_a_thing(
     assert actor_of(result, "Veltrand") == "veltrand" and pipeline.resolver.actors["veltrand"].kind == "Organization"
 
 
+def test_a_name_in_apposition_with_a_role_is_a_person_whatever_the_tagger_said():
+    result, pipeline = run("Frans Timmermans, the Commission's executive vice-president, told MPs that the plan would "
+                           "work. \"We cannot wait,\" he said. Its director general, Sigrid de Vries, told reporters "
+                           "it was late. \"It is a step,\" said Lucien Mathieu of Transport & Environment, a Brussels-based group.")
+    kinds = {a.id: a.kind for a in pipeline.resolver.actors.values()}
+    assert kinds["frans_timmermans"] == kinds["sigrid_de_vries"] == kinds["lucien_mathieu"] == "Person"
+    assert [c.speaker for c in result.claims][:2] == ["frans_timmermans", "frans_timmermans"]
+
+
 def test_a_name_stops_at_a_line_break():
     result, pipeline = run("Fix the roads\n\nThe council must act now, before winter comes.\n\nJon Rego\nCastro Valley\n")
     assert actor_of(result, "Jon Rego") == "jon_rego" and pipeline.resolver.actors["jon_rego"].label == "Jon Rego"

@@ -65,6 +65,8 @@ class ProperNames(MentionsBase):
         text, key = span.text, name_key(span.text)
         if key in lexicon("not_actors.txt"):
             return  # "PDF", "MB", "GDP": tagged as names, never actors
+        if label in {"NORP", "ORG"} and len(span) > 1 and all(t.pos_ == "PROPN" for t in span) and _role_in_apposition(span):
+            label = "PERSON"  # "Frans Timmermans, the Commission's vice-president": a person, whatever the tagger said
         if span.start >= 2 and self.doc[span.start - 1].lower_ == "of":
             title = title_at(self.doc[span.start - 2])
             if title is not None and title.end >= span.end:
@@ -224,7 +226,8 @@ class ProperNames(MentionsBase):
         called = next((c for c in span.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None) \
             or self._noun_after_comma(span)
         if kind == "Person" and called is not None and called.lemma_.lower() in lexicon("speaker_nouns.txt") \
-                and called.lemma_.lower() not in lexicon("person_nouns.tsv") and title_at(called) is None:
+                and called.lemma_.lower() not in lexicon("person_nouns.tsv") and title_at(called) is None \
+                and not _role_in_apposition(span) and not _member_of_a_named_body(span):
             return "Organization"  # "Kosmos, a group co-founded by ..." (a body, not a person)
         before = self.doc[span.start - 1] if span.start else None
         if kind == "Organization" and len(span) > 1 and before is not None and all(t.pos_ == "PROPN" for t in span) \
@@ -520,6 +523,35 @@ class ProperNames(MentionsBase):
         if self._kind(actor) == "Person":
             self._remember_person(span, actor)
         self._add(span.start_char, span.end_char, actor, self._how(actor, span.text), "known-name", evidence)
+
+
+def _role_in_apposition(span: Span) -> bool:
+    """Whether a name stands in apposition with a person's role ("Frans Timmermans, the
+    Commission's vice-president"; "its director general, Sigrid de Vries").
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("Its director general, Sigrid de Vries, told reporters the plan was late.")
+    >>> _role_in_apposition(doc[4:7])
+    True
+    """
+    root = span.root
+    nouns = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+    roles = lexicon("person_nouns.tsv")
+    return any(n.pos_ == "NOUN" and (n.lemma_.lower().split("-")[-1] in roles or title_at(n) is not None)
+               and "vague" not in roles.get(n.lemma_.lower(), ()) for n in nouns)
+
+
+def _member_of_a_named_body(span: Span) -> bool:
+    """A name followed by "of" and another name ("Lucien Mathieu of Transport & Environment,
+    a Brussels-based group"): what is said after it is said of the body.
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("said Lucien Mathieu of Transport & Environment, a Brussels-based group.")
+    >>> _member_of_a_named_body(doc[1:3])
+    True
+    """
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
+               for c in span.root.children)
 
 
 def _introduced_as_work(span: Span) -> bool:
