@@ -556,6 +556,14 @@ def test_a_name_in_apposition_with_a_role_is_a_person_whatever_the_tagger_said()
     assert [c.speaker for c in result.claims][:2] == ["frans_timmermans", "frans_timmermans"]
 
 
+def test_the_last_word_of_a_body_named_before_is_that_body_unless_two_share_it():
+    result, _ = run("The Harlow Water Commission met on Monday. The Commission said the reservoirs were full.")
+    assert actor_of(result, "The Commission") == actor_of(result, "The Harlow Water Commission")
+    result, _ = run("The Harlow Water Commission and the Kent Rail Commission met. The Commission said so.")
+    assert actor_of(result, "The Commission") not in {actor_of(result, "The Harlow Water Commission"),
+                                                       actor_of(result, "the Kent Rail Commission")}
+
+
 def test_a_name_stops_at_a_line_break():
     result, pipeline = run("Fix the roads\n\nThe council must act now, before winter comes.\n\nJon Rego\nCastro Valley\n")
     assert actor_of(result, "Jon Rego") == "jon_rego" and pipeline.resolver.actors["jon_rego"].label == "Jon Rego"

@@ -165,6 +165,7 @@ class MentionsBase:
         self.spans: set[tuple[int, int]] = set()
         self.local: dict[str, str] = {}  # name key -> actor id, names linked in this document
         self.acronyms: dict[str, str] = {}  # "FTC" -> the actor this document names Federal Trade Commission
+        self.bodies_by_head: dict[str, set[str]] = {}  # "commission" -> the bodies of the document so named
         self.families: dict[str, Counter] = {}  # family-name key -> {actor id: mentions}
         self.given: dict[str, Counter] = {}  # given-name key -> {actor id: mentions}
         self.named: Counter = Counter()  # person -> name mentions in this document

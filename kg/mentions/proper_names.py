@@ -133,6 +133,9 @@ class ProperNames(MentionsBase):
         if short and name_key(short) not in self.local:
             self.local[name_key(short)] = actor
             self.registry.add_alias(actor, short)
+        words = without_article(name).split()
+        if len(words) > 1 and words[-1].lower() in lexicon("speaker_nouns.txt"):  # "the Commission" later on
+            self.bodies_by_head.setdefault(name_key(words[-1]), set()).add(actor)
 
     def _link_name(self, span: Span, label: str) -> tuple[str, str, str] | None:
         """(actor, rule, evidence) for a name; None for a place the gazetteer does not know."""
@@ -143,7 +146,7 @@ class ProperNames(MentionsBase):
         if label == "PERSON" and key in self.families:
             return self._by_family(key, span)
         if label != "PERSON":
-            found = self._by_acronym(text)
+            found = self._by_acronym(text) or (self._by_head(span) if self.registry.known(key) is None else None)
             if found:
                 return found
         known = self.registry.known(key)
@@ -258,6 +261,17 @@ class ProperNames(MentionsBase):
             actor = self.acronyms[acronym]
             return actor, "acronym-expansion", f"{name!r} spells out {acronym!r}, named so in the document"
         return None
+
+    def _by_head(self, span: Span) -> tuple[str, str, str] | None:
+        """"the Commission" after "the European Commission": the one body of the document
+        whose name ends in that word (none when two do)."""
+        word = without_article(span.text)
+        bodies = self.bodies_by_head.get(name_key(word), set())
+        the = word != span.text or span.start > 0 and span.doc[span.start - 1].lower_ == "the"
+        if len(bodies) != 1 or len(word.split()) != 1 or not the:
+            return None  # not "Party Chairman Reince Priebus"
+        [actor] = bodies
+        return actor, "name-head", f"the last word of {self._label(actor)!r}, the one body of the document so named"
 
     def _by_first_and_last(self, span: Span) -> tuple[str, str, str] | None:
         """"Richard M. Nixon" and "Richard Nixon": the one known person with the same given and
