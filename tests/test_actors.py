@@ -554,6 +554,7 @@ def test_a_name_in_apposition_with_a_role_is_a_person_whatever_the_tagger_said()
     kinds = {a.id: a.kind for a in pipeline.resolver.actors.values()}
     assert kinds["frans_timmermans"] == kinds["sigrid_de_vries"] == kinds["lucien_mathieu"] == "Person"
     assert [c.speaker for c in result.claims][:2] == ["frans_timmermans", "frans_timmermans"]
+    assert not [a for a in pipeline.resolver.actors if a.startswith("described_")]  # "its director general" is named
 
 
 def test_the_last_word_of_a_body_named_before_is_that_body_unless_two_share_it():

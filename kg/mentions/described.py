@@ -48,7 +48,8 @@ class Described(MentionsBase):
         ("the authors", "the 43-year-old man") or institutions in the plural ("the unions");
         not a title of office ("the Russian president" has a name the text did not give) nor
         one institution ("the party" is one the text named), nor people of a named actor
-        ("NASA's scientists"; but "his doctors" are no one named), nor whoever speaks for
+        ("NASA's scientists"; but "his doctors" are no one named), nor one named in
+        apposition ("its director general, Sigrid de Vries,"), nor whoever speaks for
         someone in any case ("his office", "a spokesman": ``speaks_for.txt`` without a tag)."""
         lemma = token.lemma_.lower()
         if token.pos_ != "NOUN" or token.dep_ == "compound" or self.covered[token.i]:
@@ -62,7 +63,8 @@ class Described(MentionsBase):
         definite = any(c.lower_ in DEFINITE or c.dep_ == "poss" for c in token.lefts)
         of_named = any(c.dep_ == "poss" and c.pos_ != "PRON" and self.actor_at[c.i] for c in token.lefts)
         joint = any(t.lower_ in JOINT for t in token.subtree)
-        return speaker and person_or_plural and definite and not of_named and not joint
+        named = any(c.dep_ == "appos" and self.actor_at[c.i] for c in token.rights)  # "its director, Jo Roe,"
+        return speaker and person_or_plural and definite and not of_named and not joint and not named
 
     @staticmethod
     def _speaks(token: Token) -> bool:
