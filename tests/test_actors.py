@@ -529,6 +529,11 @@ def test_a_description_that_points_to_another_business_is_not_the_one_named_befo
     assert not any(m.actor == "veltrand" for m in linked(result, description))
 
 
+def test_a_name_with_a_or_an_is_one_of_its_kind_not_an_actor():
+    result, pipeline = run("Samsung unveiled a cheaper Skyphone on Tuesday. The firm said it would sell well.")
+    assert "skyphone" not in pipeline.resolver.actors and [c.speaker for c in result.claims] == ["samsung"]
+
+
 def test_a_name_counted_in_the_plural_is_a_thing_made_not_an_actor():
     result, pipeline = run("After the first Zentrons shipped, the airline bought two Skyliners. Apple said so.")
     assert not {"zentrons", "skyliners"} & pipeline.resolver.actors.keys()

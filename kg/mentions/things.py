@@ -3,7 +3,7 @@
 A name first seen in this document becomes an actor when it is a name; this step takes
 it back when nothing in the text shows it acting and something shows it is a place, a
 thing or a work: the object of a preposition of place ("on Titan"), a modifier of a
-thing ("the Dragonfly mission"), a name given a class that is not someone ("the planet
+thing ("the Dragonfly mission"), one of its kind ("a cheaper iPhone"), a name given a class that is not someone ("the planet
 Mercury", "Titan is the only moon..."), a title in quotation marks ("“Mary Poppins”"). A
 name acts when it is the subject of a verb other than "be" or "have", an agent, the
 possessor or modifier of a person, body or statement ("Acme's chief executive", "the Acme
@@ -119,6 +119,8 @@ def _roles(head: Token, text: str, start: int, end: int, person: bool) -> Iterat
     """Every sign, in the parse around one mention, that the name acts or is a thing."""
     if _quoted(text, start, end):
         yield "thing", "a title in quotation marks"
+    if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children):
+        yield "thing", "one of its kind ('a cheaper iPhone')"
     for child in head.children:
         if child.dep_ in {"compound", "appos"} and child.i < head.i and _class_noun(child):
             yield _class_role(child, "called", person)
