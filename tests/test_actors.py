@@ -534,6 +534,11 @@ def test_a_name_with_a_or_an_is_one_of_its_kind_not_an_actor():
     assert "skyphone" not in pipeline.resolver.actors and [c.speaker for c in result.claims] == ["samsung"]
 
 
+def test_a_number_word_in_capitals_is_part_of_a_persons_name():
+    result, pipeline = run("Manager Erik Ten Hag was sacked on Monday. Ten Hag said he had no regrets.")
+    assert "erik_ten_hag" in pipeline.resolver.actors and [c.speaker for c in result.claims] == ["erik_ten_hag"]
+
+
 def test_a_name_counted_in_the_plural_is_a_thing_made_not_an_actor():
     result, pipeline = run("After the first Zentrons shipped, the airline bought two Skyliners. Apple said so.")
     assert not {"zentrons", "skyliners"} & pipeline.resolver.actors.keys()

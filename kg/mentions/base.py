@@ -79,10 +79,11 @@ def _title_case(sent: Span) -> bool:
 
 def _name_part(token, person: bool) -> bool:
     """A word a name can hold: any but a lower-case word other than a connector ("of",
-    "van"), and for a person no number ("Jarry 6-4" is a score after the name)."""
+    "van"), and for a person no number ("Jarry 6-4" is a score after the name; a number
+    word in capitals is a name's: "Erik Ten Hag")."""
     if token.is_lower:
         return token.lower_ in lexicon("name_connectors.txt") or token.tag_ == "POS"
-    return not (person and (token.like_num or token.is_digit))
+    return not (person and (token.is_digit or token.like_num and not token.is_alpha))
 
 
 def _gerund_opening(token) -> bool:

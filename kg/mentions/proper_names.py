@@ -134,7 +134,7 @@ class ProperNames(MentionsBase):
             self.local[name_key(short)] = actor
             self.registry.add_alias(actor, short)
         words = without_article(name).split()
-        if len(words) > 1 and words[-1].lower() in lexicon("speaker_nouns.txt"):  # "the Commission" later on
+        if len(words) > 1 and words[-1][:1].isupper():  # "the Commission", "United" later on
             self.bodies_by_head.setdefault(name_key(words[-1]), set()).add(actor)
 
     def _link_name(self, span: Span, label: str) -> tuple[str, str, str] | None:
@@ -263,13 +263,15 @@ class ProperNames(MentionsBase):
         return None
 
     def _by_head(self, span: Span) -> tuple[str, str, str] | None:
-        """"the Commission" after "the European Commission": the one body of the document
-        whose name ends in that word (none when two do)."""
+        """"the Commission" after "the European Commission", "the Times" after "The New York
+        Times": the one body of the document whose name ends in that word (none when two
+        do), after "the" ("Party Chairman Reince Priebus" or "Braun" after "Scooter Braun" are
+        no short forms of a body)."""
         word = without_article(span.text)
         bodies = self.bodies_by_head.get(name_key(word), set())
         the = word != span.text or span.start > 0 and span.doc[span.start - 1].lower_ == "the"
         if len(bodies) != 1 or len(word.split()) != 1 or not the:
-            return None  # not "Party Chairman Reince Priebus"
+            return None
         [actor] = bodies
         return actor, "name-head", f"the last word of {self._label(actor)!r}, the one body of the document so named"
 
