@@ -341,6 +341,11 @@ def test_a_dateline_is_never_the_speaker():
 # --- direct quotations ----------------------------------------------------------------
 
 
+def test_a_cue_with_a_clause_of_its_own_leaves_the_quotation_before_it_to_its_own_cue():
+    found, _ = claims_of('Later she said: "It is over." He said it was "a mess".')
+    assert [(source, content) for source, _, content, _ in found] == [("she", "It is over"), ("He", 'it was "a mess"')]
+
+
 def test_quotations_in_single_marks_in_a_text_that_quotes_with_them():
     text = ("Ms Moss told MPs that the finances were 'in a worse state than anyone expected'. "
             "Speaking on Radio Leeds, she said: 'We will not raise income tax.' "

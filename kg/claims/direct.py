@@ -276,8 +276,10 @@ class DirectQuotes:
             elif start < mark <= self._last_word(quote) < end and self._clause_before(start, mark):
                 return "embeds"
             elif end <= mark or after <= start:
-                if not any(self.layout.words[i] >= 0 for i in range(start, end)):
-                    outcome = "other"
+                own_subject = child.dep_ == "ccomp" and any(c.dep_ in {"nsubj", "nsubjpass"} and self.layout.words[c.i] < 0
+                                                             for c in child.children)
+                if own_subject or not any(self.layout.words[i] >= 0 for i in range(start, end)):
+                    outcome = "other"  # a clause of its own ('He said it was "a mess"'), not the next quotation
         return outcome
 
     def _last_word(self, quote: Quote) -> int:
