@@ -64,6 +64,13 @@ def test_a_name_the_parser_ran_into_its_bracketed_acronym_is_one_actor_with_it()
     assert not [a for a in pipeline.resolver.actors.values() if "(" in a.label]
 
 
+def test_a_person_the_parser_missed_after_an_honorific_is_a_person():
+    result, pipeline = run('Its director, Dr Lars Eide, said: "The trend is clear."')
+    assert pipeline.resolver.actors["lars_eide"].kind == "Person"
+    assert [c.speaker for c in result.claims] == ["lars_eide"]
+    assert not [a for a in pipeline.resolver.actors if a.startswith("described_")]
+
+
 def test_a_company_suffix_in_a_compound_word_names_no_company():
     result, _ = run("Rubio co-chaired the panel. Rubio said it would meet again.")
     assert all("co" not in m.text.split() for m in result.mentions)

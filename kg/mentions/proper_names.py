@@ -37,6 +37,8 @@ class ProperNames(MentionsBase):
                  and any(ch.isupper() for ch in e.text)]
         names += [(span, "ORG") for span in _untagged_companies(self.doc)
                   if not self.skipped(span.start_char, span.end_char)]
+        names += [(span, "PERSON") for span in _untagged_people(self.doc)
+                  if not self.skipped(span.start_char, span.end_char)]
         ents = [(_with_owner(span, label), label) for span, label in names]
         # only a name grown by its office holder can hold another ("Texas Governor's" inside
         # "Texas Governor's Office of ..."): entities do not overlap, and stripping only shrinks
@@ -601,6 +603,31 @@ def _counted(span: Span) -> bool:
     root = span.root
     return len(span) == 1 and root.tag_ == "NNPS" and any(
         c.dep_ == "nummod" or c.lower_ in COUNTING_WORDS for c in root.lefts)
+
+
+def _untagged_people(doc: Doc) -> list[Span]:
+    """People the parser did not tag: two or three capitalised proper nouns right after an
+    honorific that is not also a noun or a form of address ("Dr Lars Eide", not "Lord
+    Mayor" or "Mr. President").
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("Its director, Dr Lars Eide, said the trend was clear.")
+    >>> [span.text for span in _untagged_people(doc)]
+    ['Lars Eide']
+    """
+    honorifics = lexicon("honorifics.tsv")
+    found = []
+    for token in doc[:-2]:
+        tags = honorifics.get(token.lower_)
+        if tags is None or tags & {"noun", "vocative"} or not token.text[:1].isupper():
+            continue
+        end = token.i + 1
+        while end < len(doc) and end - token.i <= 3 and doc[end].pos_ == "PROPN" and doc[end].is_title \
+                and not doc[end].ent_type_:
+            end += 1
+        if end - token.i >= 3:  # a given name and a family name at least
+            found.append(doc[token.i + 1:end])
+    return found
 
 
 def _untagged_companies(doc: Doc) -> list[Span]:
