@@ -43,6 +43,12 @@ def test_a_cue_after_its_clause_that_the_parse_made_a_participle_of_its_source()
     assert found == []
 
 
+def test_telling_an_outlet_whose_programme_the_parse_gave_the_that_clause():
+    found, _ = claims_of("The minister defended the plan on Sunday, telling the BBC's Sunday Politics programme "
+                         "that taxes would not rise.")
+    assert ("The minister", "telling", "that taxes would not rise", "indirect") in found
+
+
 def test_told_an_audience_described_by_a_relative_clause_that():
     found, _ = claims_of("Nurses Union President Rosa Lind told a few thousand nurses who covered the hospital lawn "
                          "that the board should direct money from its reserves toward hiring staff.")

@@ -696,9 +696,9 @@ def _misattached_that_clause(cue: Token, children: list[Token], addressees: list
             if token.dep_ == "relcl" and any(c.lower_ == "that" and c.dep_ in {"mark", "advmod"} for c in token.children) \
                     and subject:
                 return token
-            if token.dep_ == "ccomp" and token.head.dep_ == "relcl" and not is_cue_verb(token.head) and subject \
-                    and any(c.lower_ == "that" and c.dep_ == "mark" for c in token.children):
-                return token
+            if token.dep_ == "ccomp" and (token.head.dep_ == "relcl" and not is_cue_verb(token.head) or token.head == host) \
+                    and subject and any(c.lower_ == "that" and c.dep_ == "mark" for c in token.children):
+                return token  # also hung from the addressee itself ("telling the BBC's Today programme that ...")
     return None
 
 
