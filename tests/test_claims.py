@@ -49,6 +49,11 @@ def test_telling_an_outlet_whose_programme_the_parse_gave_the_that_clause():
     assert ("The minister", "telling", "that taxes would not rise", "indirect") in found
 
 
+def test_a_clause_the_parse_folded_into_a_modifier_of_the_object():
+    found, _ = claims_of("In a statement, Ofwat said the company had failed customers.")
+    assert [(cue, content) for _, cue, content, _ in found] == [("said", "the company had failed customers")]
+
+
 def test_told_an_audience_described_by_a_relative_clause_that():
     found, _ = claims_of("Nurses Union President Rosa Lind told a few thousand nurses who covered the hospital lawn "
                          "that the board should direct money from its reserves toward hiring staff.")

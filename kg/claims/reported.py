@@ -723,10 +723,14 @@ def _hides_a_clause(obj: Token) -> bool:
     """"said many of the examples ... failed": an object whose phrase holds a finite verb
     that is not a relative clause of it, a clause the parse cut at its subject; or a past
     form the parse took for a participle of the object ("said 15,000 people registered
-    for the march"): a verb of saying reports no people, so its object is a clause's subject."""
+    for the march"): a verb of saying reports no people, so its object is a clause's subject;
+    or a clause the parse folded into a modifier of the object ("said the company had
+    failed customers": "failed customers" with a subject and an auxiliary of its own)."""
     return any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} and t.dep_ in {"advcl", "conj", "ccomp"} and t.head.i >= obj.i
                or t.dep_ == "acl" and t.tag_ == "VBN" and t.head == obj and t.i > obj.i
                and not any(c.dep_ in {"aux", "auxpass"} for c in t.children)
+               or t.dep_ == "nsubj" and t.head.dep_ == "aux" and t.head.tag_ in {"VBD", "VBZ", "VBP", "MD"}
+               and t.head.head.dep_ == "amod" and t.head.head.head == obj  # "said the company had failed customers"
                for t in obj.subtree)
 
 
