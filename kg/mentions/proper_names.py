@@ -67,7 +67,8 @@ class ProperNames(MentionsBase):
         text, key = span.text, name_key(span.text)
         if key in lexicon("not_actors.txt"):
             return  # "PDF", "MB", "GDP": tagged as names, never actors
-        if label in {"NORP", "ORG"} and len(span) > 1 and all(t.pos_ == "PROPN" for t in span) and _role_in_apposition(span):
+        if label in {"NORP", "ORG"} and len(span) > 1 and all(t.pos_ == "PROPN" for t in span) \
+                and _role_in_apposition(span):
             label = "PERSON"  # "Frans Timmermans, the Commission's vice-president": a person, whatever the tagger said
         if span.start >= 2 and self.doc[span.start - 1].lower_ == "of":
             title = title_at(self.doc[span.start - 2])
@@ -147,11 +148,11 @@ class ProperNames(MentionsBase):
             return self.local[key], "same-name", f"the same name earlier in the document: {text!r}"
         if label == "PERSON" and key in self.families:
             return self._by_family(key, span)
+        known = self.registry.known(key)
         if label != "PERSON":
-            found = self._by_acronym(text) or (self._by_head(span) if self.registry.known(key) is None else None)
+            found = self._by_acronym(text) or (self._by_head(span) if known is None else None)
             if found:
                 return found
-        known = self.registry.known(key)
         if known and single and len(self._label(known).split()) > 1 and self._common_word(span):
             return None  # "the Moon" in an article that also says "moon": not Moon Jae-in
         found_known = known and (known, "known-name", f"{text!r} is a name of {self._label(known)!r} ({self.registry.name_source(key)})")

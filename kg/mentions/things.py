@@ -3,13 +3,14 @@
 A name first seen in this document becomes an actor when it is a name; this step takes
 it back when nothing in the text shows it acting and something shows it is a place, a
 thing or a work: the object of a preposition of place ("on Titan"), a modifier of a
-thing ("the Dragonfly mission"), one of its kind ("a cheaper iPhone"), a name given a class that is not someone ("the planet
-Mercury", "Titan is the only moon..."), a title in quotation marks ("“Mary Poppins”"). A
-name acts when it is the subject of a verb other than "be" or "have", an agent, the
-possessor or modifier of a person, body or statement ("Acme's chief executive", "the Acme
-spokeswoman", "Acme's statement") or of what only a business has ("Acme shares"), the one told or hired, where someone works ("a doctor
-at Acme"), or when its words say it is someone ("Acme Bank", "Mrs. Roe", "the carmaker
-Acme"). The mentions stay in the document, with no actor and the evidence; the name is
+thing ("the Dragonfly mission"), one of its kind ("a cheaper iPhone"), a name given a
+class that is not someone ("the planet Mercury", "Titan is the only moon..."), a title
+in quotation marks ("“Mary Poppins”"). A name acts when it is the subject of a verb
+other than "be" or "have", an agent, the possessor or modifier of a person, body or
+statement ("Acme's chief executive", "the Acme spokeswoman", "Acme's statement") or of
+what only a business has ("Acme shares"), the one told or hired, where someone works ("a
+doctor at Acme"), or when its words say it is someone ("Acme Bank", "Mrs. Roe", "the
+carmaker Acme"). The mentions stay in the document, with no actor and the evidence; the name is
 forgotten by the registry, so a later document where it acts makes it an actor.
 """
 
