@@ -236,18 +236,12 @@ class Tracker:
         self._append(new, texts)
         touched: dict[str, ClaimGroup] = {}
         contradictions: list[Contradiction] = []
-        denials = lexicon("denial_cues.txt")
-        for offset, (claim, neighbours) in enumerate(zip(new, self.neighbour_lists(start))):
-            index = start + offset
-            text = self.texts[index]
+        for index, candidates in enumerate(self._candidates(start), start):
+            claim = self.claims[index]
             best, best_score = None, GROUP_THRESHOLD
-            for other_index in neighbours:
+            for other_index, evidence, encoded in candidates:
                 other = self.claims[other_index]
-                if claim.nested_in(other):
-                    continue
-                other_text = self.text(other_index)
-                evidence = _contradiction_evidence(claim, other, denials, (text.negations, other_text.negations))
-                found = contradiction(claim, other, text, other_text, evidence)
+                found = contradiction(claim, other, self.texts[index], self.text(other_index), evidence, encoded)
                 if found:
                     contradictions.append(found)
                     continue
@@ -265,6 +259,30 @@ class Tracker:
             self.groups[best].label = self.clearest(self.groups[best])
             touched[best] = self.groups[best]
         return list(touched.values()), contradictions
+
+    def _candidates(self, start: int) -> list[list[tuple[int, Evidence | None, float | None]]]:
+        """For each claim from ``start`` on, its neighbours (not nested in it), with why each
+        conflicts with it, if it does, and the pair encoder's score where a contradiction
+        needs it: every pair the encoder reads is read in one batch, as it costs far less
+        than one pair at a time."""
+        denials = lexicon("denial_cues.txt")
+        candidates, to_encode = [], []
+        for index, neighbours in enumerate(self.neighbour_lists(start), start):
+            claim, text, found = self.claims[index], self.texts[index], []
+            for other_index in neighbours:
+                other = self.claims[other_index]
+                if claim.nested_in(other):
+                    continue
+                other_text = self.text(other_index)
+                evidence = _contradiction_evidence(claim, other, denials, (text.negations, other_text.negations))
+                if needs_encoder(claim, other, text, other_text, evidence):
+                    to_encode.append((index, other_index))
+                found.append((other_index, evidence))
+            candidates.append(found)
+        scores = match.similarities([(self.texts[i], self.text(j)) for i, j in to_encode]) if to_encode else []
+        encoded = dict(zip(to_encode, map(float, scores)))
+        return [[(other, evidence, encoded.get((index, other))) for other, evidence in found]
+                for index, found in enumerate(candidates, start)]
 
 
 def closest(cosines: np.ndarray) -> list[int]:
@@ -318,29 +336,46 @@ def track_records(claims: list[TrackedClaim]) -> Iterator[Record]:
 
 
 def contradiction(a: TrackedClaim, b: TrackedClaim, text_a: match.Text, text_b: match.Text,
-                  evidence: Evidence | None) -> Contradiction | None:
+                  evidence: Evidence | None, encoded: float | None = None) -> Contradiction | None:
     """A contradiction candidate when ``a`` and ``b`` are about the same matter and one
     doubts what the other says, denies it or says it with a "not": they match as claims
     of one group do, and, for a denial or a mere "not", their embeddings are closer still
     or the pair encoder, which hardly sees a "not", reads them as one claim (what a denial
     names, "the notion that ...", "his comments that ...", is often near another claim's
     topic without being its claim). A question asserts nothing, so it contradicts nothing.
-    ``evidence`` is why they conflict (:func:`_contradiction_evidence`), if they do."""
-    if not evidence:
-        return None
-    if a.doc == b.doc and a.speaker and a.speaker == b.speaker or (a.doc, a.offset) == (b.doc, b.offset):
-        return None  # one speaker's words in one article; joint speakers of one passage
-    if _asks(a) or _asks(b):
-        return None
-    score = match.embedding_similarity(text_a, text_b)
-    if score < GROUP_THRESHOLD:
+    ``evidence`` is why they conflict (:func:`_contradiction_evidence`), if they do;
+    ``encoded``, the pair encoder's score if it was read already (:func:`needs_encoder`)."""
+    score = _same_matter(a, b, text_a, text_b, evidence)
+    if score is None:
         return None
     if score < CONTRADICTION_THRESHOLD and not evidence.explicit:
-        score = match.text_similarity(text_a, text_b)
+        score = match.text_similarity(text_a, text_b) if encoded is None else encoded
         if score < CONTRADICTION_THRESHOLD:
             return None
     first, second = sorted((a.id, b.id))
     return Contradiction(first, second, round(score, 3), evidence.text)
+
+
+def needs_encoder(a: TrackedClaim, b: TrackedClaim, text_a: match.Text, text_b: match.Text,
+                  evidence: Evidence | None) -> bool:
+    """Whether :func:`contradiction` asks the pair encoder about ``a`` and ``b``."""
+    score = _same_matter(a, b, text_a, text_b, evidence)
+    return score is not None and score < CONTRADICTION_THRESHOLD and not evidence.explicit
+
+
+def _same_matter(a: TrackedClaim, b: TrackedClaim, text_a: match.Text, text_b: match.Text,
+                 evidence: Evidence | None) -> float | None:
+    """The similarity of two conflicting claims that may contradict each other, or None
+    when they cannot: no conflict, one speaker's words in one article (or joint speakers
+    of one passage), a question, or not the same matter."""
+    if not evidence:
+        return None
+    if a.doc == b.doc and a.speaker and a.speaker == b.speaker or (a.doc, a.offset) == (b.doc, b.offset):
+        return None
+    if _asks(a) or _asks(b):
+        return None
+    score = match.embedding_similarity(text_a, text_b)
+    return score if score >= GROUP_THRESHOLD else None
 
 
 def _asks(claim: TrackedClaim) -> bool:

@@ -267,6 +267,24 @@ def test_a_denial_of_another_matter_is_no_contradiction_nor_the_same_claim():
     assert sorted(len(g.members) for g in group_claims(claims)) == [1, 1]
 
 
+def test_the_pair_encoder_reads_every_pair_a_contradiction_needs_in_one_batch(monkeypatch):
+    from kg import match
+
+    batches = []
+    read = match.pair_probabilities
+    monkeypatch.setattr(match, "pair_probabilities", lambda pairs: batches.append(len(pairs)) or read(pairs))
+    claims = [claim("a", "d1", None, "the vaccine was tested on thousands of volunteers", speaker="maker"),
+              claim("b", "d2", None, "claims that the vaccine was rushed", cue="rejected", speaker="minister"),
+              claim("c", "d3", None, "the steel plant will close in March", speaker="union"),
+              claim("d", "d4", None, "the steel plant is not closing this spring", speaker="owner",
+                    content_negated=True),
+              claim("e", "d5", None, "the steel plant will not close in March", speaker="mayor",
+                    content_negated=True)]
+    # b-a and d-c are close, but not close enough without the encoder; e-c is
+    assert {(c.claim, c.other) for c in find_contradictions(claims)} == {("c", "d"), ("c", "e")}
+    assert batches == [2, 2]  # both pairs at once, in each order
+
+
 def test_a_build_groups_the_claims_as_kg_extract_groups_them(built, seed_records):
     from conftest import query
 
