@@ -14,7 +14,7 @@ their rank (``cg:relationRank``...), one lookup per row shown.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from rdflib import Dataset, Graph, URIRef
 
@@ -71,16 +71,21 @@ def recount_all(ds: Dataset) -> int:
     return update_aggregates(ds, every_aggregate(ds))
 
 
-def update_aggregates(ds: Dataset, touched: Iterable[URIRef | str], bulk: bool = False) -> int:
+def update_aggregates(ds: Dataset, touched: Iterable[URIRef | str], bulk: bool = False,
+                      progress: Callable[[int], None] | None = None) -> int:
     """Recount ``touched`` aggregates and rewrite their graphs (a count of 0 is removed),
     ``VALUES_CHUNK`` at a time (memory stays bounded however many a build touches); returns
     how many were rewritten. A relation counts the documents that state it (a document
     stating it twice counts once), a stance the claims that take it, a pair of actors the
     documents that mention both (kept from two documents on, see ``LEAST``). ``bulk``:
-    none of them is stored yet (a first build), so they are loaded without transactions."""
+    none of them is stored yet (a first build), so they are loaded without transactions.
+    ``progress`` hears how many each chunk recounted."""
     touched = sorted(str(iri) for iri in touched)
     for start in range(0, len(touched), VALUES_CHUNK):
-        write_graphs(ds, _recounted(ds, touched[start:start + VALUES_CHUNK]), bulk=bulk)
+        chunk = touched[start:start + VALUES_CHUNK]
+        write_graphs(ds, _recounted(ds, chunk), bulk=bulk)
+        if progress:
+            progress(len(chunk))
     return len(touched)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import networkx as nx
 
@@ -23,25 +23,27 @@ from .ingest.metadata import set_date
 from .query import QueryError, named_queries, resolve_actor, result_rows, run_named, run_query, within
 from .records import Record, to_dict
 from .store import env_store, open_store
-from .tracking import from_record, track_records
+from .tracking import Stage, from_record, track_records, unwatched
 
 Input = str | Path | Document
 
 
 def extract_records(documents: Iterable[Document], model: str | None = None, warn: Warn | None = None,
-                    jobs: int = 1) -> Iterator[Record]:
+                    jobs: int = 1, progress: Callable[[Document], None] | None = None,
+                    stage: Stage = unwatched) -> Iterator[Record]:
     """Every record of ``documents`` in ``kg extract --jsonl`` order: each document's
     document, mention, claim and triple records, then the actors, then the tracking of
-    the claims (group and contradiction records)."""
+    the claims (group and contradiction records). ``progress`` is called with each
+    document as it is extracted, ``stage`` as tracking goes (:meth:`kg.tracking.Tracker.add`)."""
     from .pipeline import Pipeline  # spaCy: imported only when extracting
 
     pipeline = Pipeline(model=model)
     tracked = []
-    for result in pipeline.run(documents, warn=warn, processes=jobs):
+    for result in pipeline.run(documents, warn=warn, progress=progress, processes=jobs):
         yield from result.records()
         tracked.extend(from_record(claim, result.document) for claim in result.claims)
     yield from pipeline.actors()
-    yield from track_records(tracked)
+    yield from track_records(tracked, stage)
 
 
 def documents_of(inputs: Input | Iterable[Input], published: str | None = None,

@@ -35,6 +35,7 @@ from .records import Actor
 from .query import plain_rows, run_query
 from .rdf import actor_graph, claim_iri, document_triples, id_of
 from .store import building, ensure_ontology, open_store, store_path, update_graph, write_graphs
+from .tracking import Stage, unwatched
 from .tracking_store import update_tracking
 from .views import VIEWS, write_view
 
@@ -119,7 +120,7 @@ def default_store(out: str | Path) -> str:
 def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSummary, warn: Warn,
                    model: str | None = None, progress: Callable[[Document], None] | None = None,
                    processes: int = 1, bulk: bool = False, scheduler: str | None = None,
-                   stage: Callable[[str], None] | None = None) -> None:
+                   stage: Stage = unwatched) -> None:
     """Extract from ``documents`` and store each one's graph, replacing any earlier version.
 
     The actor resolver starts from the actors already in the store, so new mentions merge
@@ -136,9 +137,9 @@ def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSum
     same whatever the number of processes. ``scheduler``: parse on the workers of that
     Dask cluster instead (:mod:`kg.executor`), with the same records. ``bulk``: the store
     was empty, load without transactions (see :func:`kg.store.building`). ``stage`` is told
-    what the build does once the documents are stored ("tracking 870 new claims").
+    what the build does once the documents are stored, and of how many items ("counting
+    totals", 207257), and hears each item done.
     """
-    stage = stage or (lambda text: None)
     ensure_ontology(ds)
     pipeline = Pipeline(model=model)
     stored = stored_actors(ds)
@@ -156,15 +157,13 @@ def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSum
         added.extend(str(claim_iri(claim.id)) for result in batch for claim in result.claims)
     if bulk:  # a first build counts once, at its end, every total its documents add to
         totals = every_aggregate(ds)
-        stage(f"counting {plural(len(totals), 'total')}")
-        update_aggregates(ds, totals, bulk=True)
+        update_aggregates(ds, totals, bulk=True, progress=stage("counting totals", len(totals)))
     summary.actors = len(pipeline.actors())
-    stage(f"updating {plural(len(referred), 'actor')}")
+    stage(f"updating {plural(len(referred), 'actor')}", 0)
     update_actors(ds, pipeline.resolver.actors, referred, stored_ids, replaced=replaced > 0)
-    stage(f"tracking {plural(len(added), 'new claim')}")
     give_back_free_memory()  # what parsing and storing freed; tracking's arrays would come on top of it
     started = time.perf_counter()
-    summary.groups, summary.contradictions = update_tracking(ds, added, bulk)
+    summary.groups, summary.contradictions = update_tracking(ds, added, bulk, stage)
     summary.tracking_seconds = time.perf_counter() - started
 
 
@@ -281,7 +280,7 @@ def build(paths: Iterable[str | Path], store: str | None = None, out: str | Path
           model: str | None = None, warn: Warn | None = None,
           progress: Callable[[Document], None] | None = None, outputs: bool = False,
           jobs: int = 1, scheduler: str | None = None, published: str | None = None,
-          fmt: str | None = None, stage: Callable[[str], None] | None = None) -> BuildSummary:
+          fmt: str | None = None, stage: Stage = unwatched) -> BuildSummary:
     """Build (or add to) the graph from the documents under ``paths``.
 
     ``paths`` are files, folders, URLs or ``-``; ``published`` and ``fmt`` are passed to
@@ -292,7 +291,8 @@ def build(paths: Iterable[str | Path], store: str | None = None, out: str | Path
     Turtle and TriG exports and the HTML views into ``out`` (they cost a pass over the
     whole store). ``jobs``: parse in that many processes; ``scheduler``: on the
     workers of that Dask cluster (the same records either way). ``progress`` is called
-    with each document as it is extracted, ``stage`` with what follows the last one.
+    with each document as it is extracted, ``stage`` with what follows the last one (see
+    :func:`load_documents`).
     """
     out = Path(out)
     uri = store or default_store(out)

@@ -8,6 +8,7 @@ import os
 import signal
 import sys
 from pathlib import Path
+from typing import Callable
 
 import click
 
@@ -88,6 +89,15 @@ def answer(work, timeout: float) -> str:
         raise click.ClickException(f"query failed: {message}") from None
 
 
+def document_count(inputs: list[str], fmt: str | None) -> int | None:
+    """How many documents ``inputs`` hold, when each one is a document (not when a feed, an
+    archive or a table among them holds many: their count is known only once read)."""
+    sources = collect_sources(inputs)
+    one_each = all(source.kind in ("text", "html") or source.kind == "stdin" and fmt in (None, "text", "html")
+                   for source in sources)
+    return len(sources) if one_each else None
+
+
 class Progress:
     """A progress bar on stderr (documents, rate, time left), only when stderr is a terminal."""
 
@@ -99,9 +109,15 @@ class Progress:
     def __call__(self, document) -> None:
         self.bar.update(1)
 
-    def stage(self, text: str) -> None:
-        """What the long work does now that the documents are done ("tracking 870 new claims")."""
+    def stage(self, text: str, total: int) -> Callable[[int], None]:
+        """What the long work does now that the documents are done ("embedding new claims"),
+        and of how many items: the bar counts them anew, with their rate and time left."""
+        self.bar.reset(total=total)
+        self.bar.unit = ""  # the text names what is counted
+        if not total:
+            self.bar.total = None  # nothing to count: the bar shows what is done and for how long
         self.bar.set_description_str(text)
+        return self.bar.update
 
     def close(self) -> None:
         self.bar.close()
@@ -213,12 +229,9 @@ def build_cmd(paths: tuple[str, ...], urls_file: str | None, published: str | No
                                    "the server's base URL (Graph Store Protocol) or --store oxigraph:DIR")
     inputs = input_paths(paths, urls_file)
     try:
-        sources = collect_sources(inputs)
+        progress = Progress(document_count(inputs, fmt))
     except IngestError as err:
         raise click.ClickException(str(err)) from None
-    one_each = all(source.kind in ("text", "html") or source.kind == "stdin" and fmt in (None, "text", "html")
-                   for source in sources)  # else the count is not known yet
-    progress = Progress(len(sources) if one_each else None)
     try:
         summary = build(inputs, store=store, out=out, model=model, warn=warn, progress=progress, outputs=outputs,
                         jobs=jobs, scheduler=scheduler, published=published, fmt=fmt, stage=progress.stage)
@@ -274,13 +287,19 @@ def extract(paths: tuple[str, ...], urls_file: str | None, published: str | None
     from .api import extract_records
     from .nlp import ModelError
 
+    inputs = input_paths(paths, urls_file)
+    progress = None
     try:
-        documents = read_documents(input_paths(paths, urls_file), lines=lines, warn=warn, fmt=fmt,
-                                   published=published)
-        for record in extract_records(documents, model=model, warn=warn, jobs=jobs):
+        progress = Progress(None if lines else document_count(inputs, fmt))
+        documents = read_documents(inputs, lines=lines, warn=warn, fmt=fmt, published=published)
+        for record in extract_records(documents, model=model, warn=warn, jobs=jobs, progress=progress,
+                                      stage=progress.stage):
             sys.stdout.write(to_json(record) + "\n")
     except (IngestError, ModelError) as err:
         raise click.ClickException(str(err)) from None
+    finally:
+        if progress:
+            progress.close()
 
 
 def read_pairs(source) -> list[tuple[str, str]]:

@@ -51,6 +51,7 @@ MAX_PIECES = 40  # word pieces per text: the head of a long text carries its cla
 PAIR_PIECES = 48  # word pieces per text when a pair is read at once
 BATCH = 16  # texts run through the sentence model at once: as fast as 64, and holds a third of the activations
 WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\d+(?:[.,]\d+)*", re.UNICODE)
+Progress = Callable[[int], None]  # told how many more items are done
 NEGATIONS = frozenset({"not", "no", "never", "nothing", "none", "neither", "nor", "without", "cannot"})
 
 
@@ -220,9 +221,10 @@ def _pair_weights() -> dict[str, np.ndarray]:
     return w
 
 
-def pair_probabilities(pairs: Sequence[tuple[list[int], list[int]]]) -> np.ndarray:
+def pair_probabilities(pairs: Sequence[tuple[list[int], list[int]]], progress: Progress | None = None) -> np.ndarray:
     """For each pair of word-piece lists, the pair encoder's probability that the two
-    texts say the same thing (both read at once; batched by length).
+    texts say the same thing (both read at once; batched by length). ``progress`` is told
+    how many pairs each batch read.
 
     >>> a, b, c = (word_pieces(t) for t in ("the firm will cut 500 jobs this year",
     ...            "this year the firm will cut 500 jobs", "the vote count was rigged"))
@@ -237,27 +239,31 @@ def pair_probabilities(pairs: Sequence[tuple[list[int], list[int]]]) -> np.ndarr
         return 1.0 / (1.0 + np.exp(-(pooled @ w["head.weight"] + w["head.bias"])))
 
     rows = [pair_tokens(a, b) for a, b in pairs]
-    return _by_length(rows, lambda row: len(row[0]), probabilities, np.zeros(len(rows), dtype=np.float32))
+    return _by_length(rows, lambda row: len(row[0]), probabilities, np.zeros(len(rows), dtype=np.float32), progress)
 
 
-def _by_length(rows: list, length: Callable, run: Callable, out: np.ndarray) -> np.ndarray:
+def _by_length(rows: list, length: Callable, run: Callable, out: np.ndarray,
+               progress: Progress | None = None) -> np.ndarray:
     """``out`` filled, row by row, with what ``run`` makes of batches of ``rows`` of about the
-    same ``length``, so that little is padded."""
+    same ``length``, so that little is padded; ``progress`` hears how many rows each batch did."""
     order = sorted(range(len(rows)), key=lambda i: length(rows[i]))
     for start in range(0, len(order), BATCH):
         chunk = order[start:start + BATCH]
         out[chunk] = run([rows[i] for i in chunk])
+        if progress:
+            progress(len(chunk))
     return out
 
 
-def embed(texts: Sequence[str]) -> np.ndarray:
-    """One unit-length row per text (batched by length, so little is padded).
+def embed(texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
+    """One unit-length row per text (batched by length, so little is padded); ``progress``
+    is told how many texts each batch embedded.
 
     >>> embed(["Putin met Xi.", "Xi met Putin in Beijing."]).shape
     (2, 384)
     """
     return _by_length([word_pieces(text) for text in texts], len, _encode_batch,
-                      np.zeros((len(texts), 384), dtype=np.float32))
+                      np.zeros((len(texts), 384), dtype=np.float32), progress)
 
 
 # --- a text, prepared once ---------------------------------------------------------------------
@@ -296,24 +302,27 @@ def content_words(text: str) -> list[str]:
     return [w for w in _words(text) if w not in stop and w not in NEGATIONS]
 
 
-def prepare(texts: Sequence[str], vectors: np.ndarray | None = None, embedded: bool = True) -> list[Text]:
+def prepare(texts: Sequence[str], vectors: np.ndarray | None = None, embedded: bool = True,
+            progress: Progress | None = None) -> list[Text]:
     """Tokenise and embed ``texts`` (or take their embeddings from ``vectors``); with
     ``embedded`` false, leave the embeddings until a text's ``vector`` is first read (the
-    pair encoder never reads it).
+    pair encoder never reads it). ``progress``: as for :func:`embed`.
 
     >>> [t] = prepare(["Trump didn't pay $916 million in taxes"])
     >>> t.negations, t.vector.shape
     (1, (384,))
     """
     if vectors is None and embedded:
-        vectors = embed(texts)
+        vectors = embed(texts, progress)
     return [Text(text, sum(w in NEGATIONS for w in _words(text)), None if vectors is None else vectors[i])
             for i, text in enumerate(texts)]
 
 
-def similarities(pairs: Sequence[tuple[Text, Text]], method: str = "encoder") -> np.ndarray:
+def similarities(pairs: Sequence[tuple[Text, Text]], method: str = "encoder",
+                 progress: Progress | None = None) -> np.ndarray:
     """How surely each pair of prepared texts says the same thing, in [0, 1], by
-    ``method`` (see ``METHODS``); the encoder reads each pair in both orders.
+    ``method`` (see ``METHODS``); the encoder reads each pair in both orders (``progress``
+    hears of each pair read, so twice).
 
     >>> a, b, c = prepare(["the firm will cut 500 jobs", "the company will cut 500 jobs",
     ...                    "the vote count was rigged"])
@@ -325,7 +334,7 @@ def similarities(pairs: Sequence[tuple[Text, Text]], method: str = "encoder") ->
     if method != "encoder":
         raise ValueError(f"unknown matching method {method!r}: one of {', '.join(METHODS)}")
     pieces = [(a.pieces, b.pieces) for a, b in pairs]
-    return (pair_probabilities(pieces) + pair_probabilities([(b, a) for a, b in pieces])) / 2
+    return (pair_probabilities(pieces, progress) + pair_probabilities([(b, a) for a, b in pieces], progress)) / 2
 
 
 def embedding_similarity(a: Text, b: Text) -> float:

@@ -37,7 +37,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator, NamedTuple
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 import numpy as np
 
@@ -57,6 +57,14 @@ MIN_PROPOSITION_WORDS = 2
 SAME_SPEAKER_BONUS = 0.1
 # constructions whose content only completes its cue: the cue is part of what is claimed
 CUE_COMPLETED = {"object", "prep", "to", "passive", "passive-unsourced", "adjective", "pro-form", "noun", "as"}
+Stage = Callable[[str, int], match.Progress]  # (what the work does now, of how many items) -> how to count them
+
+
+def unwatched(text: str, total: int) -> match.Progress:
+    """A stage nobody watches: counting its items does nothing."""
+    return lambda done: None
+
+
 THAT = re.compile(r"^\s*(?:that|whether|if)\s+", re.IGNORECASE)
 
 
@@ -226,17 +234,22 @@ class Tracker:
         scores = [self.score(index, self.index_of[m]) for m in members]
         return scores[0] >= ANCHOR_THRESHOLD and sum(scores) / len(scores) >= AVERAGE_THRESHOLD
 
-    def add(self, claims: list[TrackedClaim], prepared: dict[str, match.Text] | None = None
-            ) -> tuple[list[ClaimGroup], list[Contradiction]]:
+    def add(self, claims: list[TrackedClaim], prepared: dict[str, match.Text] | None = None,
+            stage: Stage = unwatched) -> tuple[list[ClaimGroup], list[Contradiction]]:
         """Match ``claims`` (embedded here, unless ``prepared`` holds their texts by id)
-        against the claims tracked so far and each other."""
+        against the claims tracked so far and each other; ``stage`` hears what is done
+        and how far it is (embedding, comparing, reading close pairs, grouping)."""
         new = [c for c in appearance_order(claims) if not c.is_topic()]
         start = len(self.claims)
-        texts = [prepared[c.id] for c in new] if prepared else match.prepare([c.matching_text() for c in new])
+        texts = ([prepared[c.id] for c in new] if prepared else
+                 match.prepare([c.matching_text() for c in new], progress=stage("embedding claims", len(new))))
         self._append(new, texts)
         touched: dict[str, ClaimGroup] = {}
         contradictions: list[Contradiction] = []
-        for index, candidates in enumerate(self._candidates(start), start):
+        candidates_of = self._candidates(start, stage)
+        grouped = stage("grouping claims", len(new))
+        for index, candidates in enumerate(candidates_of, start):
+            grouped(1)
             claim = self.claims[index]
             best, best_score = None, GROUP_THRESHOLD
             for other_index, evidence, encoded in candidates:
@@ -260,14 +273,17 @@ class Tracker:
             touched[best] = self.groups[best]
         return list(touched.values()), contradictions
 
-    def _candidates(self, start: int) -> list[list[tuple[int, Evidence | None, float | None]]]:
+    def _candidates(self, start: int, stage: Stage = unwatched
+                    ) -> list[list[tuple[int, Evidence | None, float | None]]]:
         """For each claim from ``start`` on, its neighbours (not nested in it), with why each
         conflicts with it, if it does, and the pair encoder's score where a contradiction
         needs it: every pair the encoder reads is read in one batch, as it costs far less
         than one pair at a time."""
         denials = lexicon("denial_cues.txt")
         candidates, to_encode = [], []
+        compared = stage("comparing claims with their nearest", len(self.claims) - start)
         for index, neighbours in enumerate(self.neighbour_lists(start), start):
+            compared(1)
             claim, text, found = self.claims[index], self.texts[index], []
             for other_index in neighbours:
                 other = self.claims[other_index]
@@ -279,7 +295,9 @@ class Tracker:
                     to_encode.append((index, other_index))
                 found.append((other_index, evidence))
             candidates.append(found)
-        scores = match.similarities([(self.texts[i], self.text(j)) for i, j in to_encode]) if to_encode else []
+        read = stage("reading close pairs both ways", 2 * len(to_encode))
+        pairs = [(self.texts[i], self.text(j)) for i, j in to_encode]
+        scores = match.similarities(pairs, progress=read) if pairs else []
         encoded = dict(zip(to_encode, map(float, scores)))
         return [[(other, evidence, encoded.get((index, other))) for other, evidence in found]
                 for index, found in enumerate(candidates, start)]
@@ -323,10 +341,11 @@ def from_record(claim, document) -> TrackedClaim:
                         proposition=claim.proposition, source=getattr(document, "duplicate_of", None))
 
 
-def track_records(claims: list[TrackedClaim]) -> Iterator[Record]:
-    """The ``group`` (two claims or more) and ``contradiction`` records of a run's claims."""
+def track_records(claims: list[TrackedClaim], stage: Stage = unwatched) -> Iterator[Record]:
+    """The ``group`` (two claims or more) and ``contradiction`` records of a run's claims
+    (``stage``: see :meth:`Tracker.add`)."""
     tracker = Tracker()
-    _, contradictions = tracker.add(claims)
+    _, contradictions = tracker.add(claims, stage=stage)
     for group in tracker.groups.values():
         if len(group.members) > 1:
             yield Group(group.id, group.label, group.members, len(group.sources), len(group.speakers),

@@ -24,7 +24,7 @@ from .query import iri_values, plain_rows, run_query
 from . import match
 from .rdf import document_tracking_graph, group_graph, id_of
 from .store import write_graphs
-from .tracking import ClaimGroup, Contradiction, Tracker, TrackedClaim, appearance_order, closest
+from .tracking import ClaimGroup, Contradiction, Stage, Tracker, TrackedClaim, appearance_order, closest, unwatched
 
 CLAIMS = """
 SELECT ?claim ?doc ?date ?copyOf ?speaker ?speakerText ?cue ?content ?negated ?contentNegated ?start ?end
@@ -81,14 +81,16 @@ def tracked_claim(row) -> TrackedClaim:
                         rule=row.rule or None, proposition=not _flag(row.topic), source=row.copyOf or None)
 
 
-def update_tracking(ds: Dataset, added: Iterable[str] | None = None, bulk: bool = False) -> tuple[int, int]:
+def update_tracking(ds: Dataset, added: Iterable[str] | None = None, bulk: bool = False,
+                    stage: Stage = unwatched) -> tuple[int, int]:
     """Track the claims not tracked yet against those that are; returns how many groups of two claims
     or more and how many contradiction candidates the store holds. ``added``: the IRIs of
     the claims a build has just stored (those to track are the ones not tracked yet, topics
     aside); by default every stored claim is looked at. ``bulk``: the store holds no
     tracking yet (a first build, see :func:`kg.store.building`), so what tracking adds is
     bulk-loaded, ``WRITE_CHUNK`` graphs at a time (an interrupted first build is rolled
-    back whole); otherwise it goes in one transaction, a claim with its group.
+    back whole); otherwise it goes in one transaction, a claim with its group. ``stage``
+    hears what tracking does and how far it is (:meth:`Tracker.add`).
 
     What is read costs what is added, but for one pass over the stored embeddings: the
     new claims are embedded first, and only their nearest stored claims and the groups
@@ -105,10 +107,11 @@ def update_tracking(ds: Dataset, added: Iterable[str] | None = None, bulk: bool 
     new = [claim for claim in claims_among(ds, [iri for iri in added if iri not in stored])
            if not claim.is_topic()]  # topics are never tracked: they stand alone
     if new:
-        prepared = dict(zip((c.id for c in new), match.prepare([c.matching_text() for c in new])))
+        embedded = stage("embedding new claims", len(new))
+        prepared = dict(zip((c.id for c in new), match.prepare([c.matching_text() for c in new], progress=embedded)))
         tracker = Tracker()
         _load_neighbourhood(ds, tracker, stored, np.array([t.vector for t in prepared.values()]))
-        touched, contradictions = tracker.add(new, prepared)
+        touched, contradictions = tracker.add(new, prepared, stage)
         _write(ds, tracker, touched, contradictions, new, bulk)
     return _count(ds)
 

@@ -194,14 +194,21 @@ def test_a_killed_build_leaves_a_store_that_answers_consistently(tmp_path: Path)
     assert count(store, "?c a cg:Claim . FILTER NOT EXISTS { ?c cg:expresses ?g }") == 0
 
 
-def test_a_build_says_what_it_does_after_the_last_document(corpus: Path, tmp_path: Path):
-    stages: list[str] = []
-    kg.builder.build([corpus / "one"], out=tmp_path / "out", stage=stages.append)
+def test_a_build_says_what_it_does_after_the_last_document_and_how_far_it_is(corpus: Path, tmp_path: Path):
+    stages: dict[str, list[int]] = {}  # what is done: [of how many, how many counted]
+
+    def stage(text: str, total: int):
+        stages[text] = [total, 0]
+        return lambda done: stages[text].__setitem__(1, stages[text][1] + done)
+
+    kg.builder.build([corpus / "one"], out=tmp_path / "out", stage=stage)
     # a first build counts at its end: her stance on France, and the pair mentioned together
-    assert stages == ["counting 2 totals", "updating 2 actors", "tracking 1 new claim"]  # Merkel and France; her one claim
+    tracking = {"embedding new claims": [1, 1], "comparing claims with their nearest": [1, 1],
+                "reading close pairs both ways": [0, 0], "grouping claims": [1, 1]}  # her one claim
+    assert stages == {"counting totals": [2, 2], "updating 2 actors": [0, 0], **tracking}  # Merkel and France
     stages.clear()
-    kg.builder.build([corpus / "two"], out=tmp_path / "out", stage=stages.append)
-    assert stages == ["updating 3 actors", "tracking 1 new claim"]  # a later build counts batch by batch
+    kg.builder.build([corpus / "two"], out=tmp_path / "out", stage=stage)
+    assert stages == {"updating 3 actors": [0, 0], **tracking}  # a later build counts batch by batch
 
 
 def test_a_first_build_loads_tracking_in_chunks_with_what_one_write_gives(weapons: Path, tmp_path: Path, monkeypatch):
@@ -228,3 +235,38 @@ def test_long_articles_make_shorter_batches(monkeypatch):
     # four short ones fill a batch by count; then by characters: 10 + 60 + 50 passes 100
     assert sizes == [[10, 10, 10, 10], [10, 60, 50], [5, 200], [10]]
     assert summary.documents == 10
+
+
+def test_a_run_shows_its_stages_with_rate_and_time_left_on_a_terminal_only(corpus: Path, tmp_path: Path):
+    import fcntl
+    import os
+    import pty
+    import struct
+    import termios
+
+    def stderr_of(command: list[str], terminal: bool) -> str:
+        if not terminal:
+            return subprocess.run(command, capture_output=True, text=True, check=True).stderr
+        main, side = pty.openpty()
+        fcntl.ioctl(side, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))  # a terminal 120 wide
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=side)
+        os.close(side)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(main, 4096)
+            except OSError:  # the command ended and closed its side
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        assert process.wait() == 0
+        os.close(main)
+        return b"".join(chunks).decode("utf-8", "replace")
+
+    kg_command = [sys.executable, "-m", "kg"]
+    shown = stderr_of([*kg_command, "extract", "-j", "1", str(corpus / "one")], terminal=True)
+    assert "1/1" in shown and "doc/s" in shown  # the documents, with their rate
+    assert "embedding claims" in shown and "grouping claims" in shown  # then what tracking does
+    assert "/1 [00:00<" in shown.split("grouping claims")[-1]  # of how many, with the time taken and left
+    assert stderr_of([*kg_command, "extract", "-j", "1", str(corpus / "one")], terminal=False) == ""

@@ -272,7 +272,8 @@ def test_the_pair_encoder_reads_every_pair_a_contradiction_needs_in_one_batch(mo
 
     batches = []
     read = match.pair_probabilities
-    monkeypatch.setattr(match, "pair_probabilities", lambda pairs: batches.append(len(pairs)) or read(pairs))
+    monkeypatch.setattr(match, "pair_probabilities",
+                        lambda pairs, *rest: batches.append(len(pairs)) or read(pairs, *rest))
     claims = [claim("a", "d1", None, "the vaccine was tested on thousands of volunteers", speaker="maker"),
               claim("b", "d2", None, "claims that the vaccine was rushed", cue="rejected", speaker="minister"),
               claim("c", "d3", None, "the steel plant will close in March", speaker="union"),
