@@ -619,6 +619,12 @@ def test_passive_cue_without_a_source():
     assert found == [("the mayor", "is calling for", "a new vote", "indirect")]  # "revised to" reports nothing
 
 
+def test_passive_cue_without_a_source_in_a_relative_clause_is_said_of_its_antecedent():
+    found, _ = claims_of("Residents praised the ferry company, which has been blamed for the delays.")
+    assert [(f[0], f[1], f[2]) for f in found if f[1] != "praised"] == [
+        (None, "has been blamed for", "the ferry company"), (None, "has been blamed for", "the delays")]
+
+
 def test_clause_of_comment_with_as():
     found, _ = claims_of("The budget is sound, as the auditor put it.")
     assert found == [("the auditor", "put it", "The budget is sound", "indirect")]

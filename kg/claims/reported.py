@@ -481,6 +481,12 @@ class ReportedSpeech:
             return self._attribution(Rule.PASSIVE_UNSOURCED, cue, None, [subtree_range(clause)], None, weak=True)
         if subject is None or subject.lower_ in EXPLETIVES or self.layout.in_quote(subject):
             return None
+        subject_range = subtree_range(subject)
+        if subject.tag_ in {"WDT", "WP"}:  # "the council, which has been blamed for X": the council
+            noun = antecedent(subject)
+            if noun is subject:
+                return None
+            subject_range = (noun.left_edge.i, noun.i + 1)
         said = None
         cue_end = None
         group_end = verb_group(cue)[1]
@@ -498,7 +504,7 @@ class ReportedSpeech:
                 break
         if said is None:
             return None
-        parts = [subtree_range(subject), said]
+        parts = [subject_range, said]
         return self._attribution(Rule.PASSIVE_UNSOURCED, cue, None, parts, cue_end, weak=True)
 
     # according to ------------------------------------------------------------------------
