@@ -625,6 +625,15 @@ def test_passive_cue_without_a_source_in_a_relative_clause_is_said_of_its_antece
         (None, "has been blamed for", "the ferry company"), (None, "has been blamed for", "the delays")]
 
 
+def test_the_addressee_after_a_quotation_and_its_cue_is_never_its_speaker():
+    found, _ = claims_of("\u201cThe bridge will reopen in June,\u201d told the Gazette.")
+    assert found == []  # the Gazette is told, it does not tell
+    found, _ = claims_of("\u201cThe bridge will reopen in June,\u201d site manager Dr Ravi Menon, of Coastal Works, "
+                         "told the Gazette.")
+    assert [(f[1], f[2]) for f in found] == [("told", "The bridge will reopen in June")]
+    assert "Ravi Menon" in found[0][0]
+
+
 def test_clause_of_comment_with_as():
     found, _ = claims_of("The budget is sound, as the auditor put it.")
     assert found == [("the auditor", "put it", "The budget is sound", "indirect")]

@@ -233,8 +233,9 @@ class DirectQuotes:
             return subject, None
         frame = after if cue in after else before
         k = frame.index(cue)
-        adjacent = frame[:k] if frame is after else []
-        for phrase in (adjacent, frame[k + 1:]):
+        adjacent = _without_aside(frame[:k]) if frame is after else []
+        following = [] if "addressee" in (cue_tags(cue) or ()) else frame[k + 1:]  # 'told the BBC': its addressee
+        for phrase in (adjacent, following):
             phrase = _leading_noun_phrase(phrase[::-1])[::-1] if phrase is adjacent else _leading_noun_phrase(phrase)
             heads = [t for t in phrase if t.pos_ in {"NOUN", "PROPN", "PRON"} and t.ent_type_ not in {"DATE", "TIME"}]
             if heads:
@@ -486,6 +487,15 @@ def _leading_noun_phrase(tokens: list[Token]) -> list[Token]:
             break
         phrase.append(token)
     return phrase
+
+
+def _without_aside(tokens: list[Token]) -> list[Token]:
+    """A phrase before a cue without the aside between commas that ends it ('"...," Dr Sam
+    Roe, of the University of Leeds, told': Dr Sam Roe)."""
+    if len(tokens) < 3 or tokens[-1].text != ",":
+        return tokens
+    comma = next((i for i in range(len(tokens) - 2, 0, -1) if tokens[i].text == ","), None)
+    return tokens if comma is None else tokens[:comma]
 
 
 def _hangs_from_cue(token: Token) -> bool:
