@@ -634,6 +634,20 @@ def test_the_addressee_after_a_quotation_and_its_cue_is_never_its_speaker():
     assert "Ravi Menon" in found[0][0]
 
 
+def test_a_rivals_words_set_against_the_claim_with_while_are_the_rivals_own():
+    found, _ = claims_of("The coach said the pitch was fine, while the visiting captain complained that it was too dry.")
+    assert found == [("The coach", "said", "the pitch was fine", "indirect"),
+                     ("the visiting captain", "complained", "that it was too dry", "indirect")]
+    found, _ = claims_of("The bank said exports would grow 3 percent, while imports would see 2 percent growth.")
+    assert found == [("The bank", "said", "exports would grow 3 percent, while imports would see 2 percent growth",
+                      "indirect")]  # a weak cue ("see") is no one's report
+
+
+def test_a_speaker_after_a_dateline_with_the_agency_in_brackets():
+    found, _ = claims_of("OSLO (Reuters) - Norwegian fishermen said on Monday that the quota was too low.")
+    assert found == [("Norwegian fishermen", "said", "that the quota was too low", "indirect")]
+
+
 def test_clause_of_comment_with_as():
     found, _ = claims_of("The budget is sound, as the auditor put it.")
     assert found == [("the auditor", "put it", "The budget is sound", "indirect")]

@@ -199,12 +199,15 @@ def source_range(head: Token, avoid: Range | None = None) -> Range:
 
 
 def after_dateline(doc: Doc, start: int, end: int) -> int:
-    """The start of a span moved past a dateline that opens it ("WASHINGTON -- ...")."""
-    for i in range(start, min(end, start + 5)):
+    """The start of a span moved past a dateline that opens it ("WASHINGTON -- ...", with
+    the agency in brackets: "BRUSSELS (Reuters) - ...")."""
+    bracketed = False
+    for i in range(start, min(end, start + 8)):
         if doc[i].text in DASHES:
             words = [t for t in doc[start:i] if not t.is_punct]
-            return i + 1 if words and all(t.is_upper for t in words) else start
-        if not (doc[i].is_upper or doc[i].is_punct or doc[i].is_space):
+            return i + 1 if words and words[0].is_upper else start
+        bracketed = doc[i].text == "(" or bracketed and doc[i].text != ")"
+        if not (doc[i].is_upper or doc[i].is_punct or doc[i].is_space or bracketed and doc[i].is_title):
             return start
     return start
 

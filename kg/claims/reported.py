@@ -254,6 +254,9 @@ class ReportedSpeech:
         start, end = subtree_range(clauses[0])
         if start < cue.i:  # "which he said were ...": the fronted relative word is no content
             start = cue.i + 1
+        contrast = _contrasted_report(clauses[0])
+        if contrast is not None:  # "said A, while her rival warned that B": B is the rival's
+            return start, contrast.left_edge.i
         for clause in clauses[1:]:
             if not self._joins(end, clause.left_edge.i):
                 break
@@ -714,6 +717,21 @@ def _wh_clause(cue: Token, children: list[Token]) -> Token | None:
         if child.dep_ == "advcl" and child.left_edge.lower_ in WH_WORDS \
                 and verb_group(cue)[1] <= child.left_edge.i <= verb_group(cue)[1] + 1:
             return child
+    return None
+
+
+CONTRASTS = {"while", "whereas"}
+
+
+def _contrasted_report(clause: Token) -> Token | None:
+    """A clause inside ``clause`` that sets another speaker's words against it ("..., while
+    his rival *warned* that ..."): the writer's juxtaposition, not part of what was said
+    (a weak cue is not: "..., while the U.S. will *see* 2 percent growth")."""
+    for verb in clause.subtree:
+        if verb.dep_ == "advcl" and is_cue_verb(verb) and "weak" not in (cue_tags(verb) or ()) and verb.i > clause.i \
+                and any(c.dep_ == "mark" and c.lower_ in CONTRASTS for c in verb.children) \
+                and any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            return verb
     return None
 
 
