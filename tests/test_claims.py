@@ -648,6 +648,13 @@ def test_a_speaker_after_a_dateline_with_the_agency_in_brackets():
     assert found == [("Norwegian fishermen", "said", "that the quota was too low", "indirect")]
 
 
+def test_a_cue_in_an_indirect_question_reports_nothing():
+    assert claims_of("The league declined to say whether it would appoint a new referee.")[0] == []
+    assert claims_of("It is unclear whether the drivers will demand a pay rise.")[0] == []
+    found, _ = claims_of("Fans asked whether the club would announce a new coach.")
+    assert found == [("Fans", "asked", "whether the club would announce a new coach", "indirect")]
+
+
 def test_clause_of_comment_with_as():
     found, _ = claims_of("The budget is sound, as the auditor put it.")
     assert found == [("the auditor", "put it", "The budget is sound", "indirect")]

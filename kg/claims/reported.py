@@ -160,7 +160,7 @@ class ReportedSpeech:
             return None
         if any(start <= subject.i < end for start, end in parts):
             return None
-        if _withheld(cue, self.doc[parts[0][0]]):
+        if _withheld(cue, self.doc[parts[0][0]]) or _asked_about(cue):
             return None
         return self._attribution(pattern, cue, subject, parts, cue_end, weak="weak" in tags)
 
@@ -812,6 +812,18 @@ def _withheld(cue: Token, first: Token) -> bool:
     if cue.dep_ != "xcomp" or cue.head.lemma_.lower() not in lexicon("negative_implicatives.txt"):
         return False
     return cue.lemma_.lower() == "comment" or first.lower_ in WH_WORDS
+
+
+def _asked_about(cue: Token) -> bool:
+    """"declined to say whether it would *propose* changes", "it is unclear whether the
+    union will *demand* a vote": a cue in an indirect question is asked about, not done.
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("It is unclear whether the union will demand a vote.")
+    >>> _asked_about(doc[6])
+    True
+    """
+    return any(c.dep_ == "mark" and c.lower_ == "whether" for c in cue.children)
 
 
 def _is_as_clause(cue: Token) -> bool:
