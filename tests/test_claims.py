@@ -649,8 +649,8 @@ def test_a_speaker_after_a_dateline_with_the_agency_in_brackets():
 
 
 def test_a_cue_in_an_indirect_question_reports_nothing():
-    assert claims_of("The league declined to say whether it would appoint a new referee.")[0] == []
-    assert claims_of("It is unclear whether the drivers will demand a pay rise.")[0] == []
+    assert claims_of("The league declined to say whether it would propose new rules.")[0] == []
+    assert claims_of("It is unclear whether the players' union will demand a new vote.")[0] == []
     found, _ = claims_of("Fans asked whether the club would announce a new coach.")
     assert found == [("Fans", "asked", "whether the club would announce a new coach", "indirect")]
 

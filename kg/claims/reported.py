@@ -820,7 +820,7 @@ def _asked_about(cue: Token) -> bool:
 
     >>> from kg import nlp
     >>> doc = nlp.load()("It is unclear whether the union will demand a vote.")
-    >>> _asked_about(doc[6])
+    >>> _asked_about(doc[7])
     True
     """
     return any(c.dep_ == "mark" and c.lower_ == "whether" for c in cue.children)
