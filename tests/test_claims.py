@@ -655,6 +655,12 @@ def test_a_cue_in_an_indirect_question_reports_nothing():
     assert found == [("Fans", "asked", "whether the club would announce a new coach", "indirect")]
 
 
+def test_a_spokesperson_speaks_for_the_body_named_before_the_noun_with_its_of_phrase():
+    _, claims = claims_of("A Ministry of Transport spokeswoman said the bridge would reopen in May.")
+    assert [(c.speaker, c.speaker_text) for c in claims] == [("ministry_of_transport",
+                                                               "A Ministry of Transport spokeswoman")]
+
+
 def test_clause_of_comment_with_as():
     found, _ = claims_of("The budget is sound, as the auditor put it.")
     assert found == [("the auditor", "put it", "The budget is sound", "indirect")]

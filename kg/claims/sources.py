@@ -216,8 +216,8 @@ class SourceResolver:
         for child in head.children:
             named = next((c for c in child.children if c.dep_ == "pobj"), None) \
                 if child.dep_ == "prep" and child.lower_ in {"for", "of", "at"} else child
-            if named is None or child.dep_ not in {"poss", "compound", "prep"}:
-                continue
+            if named is None or child.dep_ not in {"poss", "compound", "nmod", "prep"}:
+                continue  # nmod: "a Department of Health spokesperson"
             if named.lower_ in PERSON_PRONOUNS:
                 ids, _ = self._person_pronoun(named, attribution)
             else:
