@@ -661,6 +661,18 @@ def test_a_spokesperson_speaks_for_the_body_named_before_the_noun_with_its_of_ph
                                                                "A Ministry of Transport spokeswoman")]
 
 
+def test_she_goes_on_with_a_person_described_not_named_unless_someone_named_spoke_before():
+    _, claims = claims_of("The mayor defended the new parking fees on Monday.\n\n"
+                          "\u201cWe had to make hard choices,\u201d she said.")
+    assert [c.speaker for c in claims][-1].startswith("described_the_mayor")
+    _, claims = claims_of("Anna Lind said the parking fees were fair. The mayor added that they were overdue.\n\n"
+                          "\u201cWe had to make hard choices,\u201d she said.")
+    assert [c.speaker for c in claims][-1] == "anna_lind"  # the description is her epithet
+    _, claims = claims_of("The chairman defended the new parking fees on Monday.\n\n"
+                          "\u201cWe had to make hard choices,\u201d she said.")
+    assert [c.speaker for c in claims][-1] is None  # a chairman is a he
+
+
 def test_clause_of_comment_with_as():
     found, _ = claims_of("The budget is sound, as the auditor put it.")
     assert found == [("the auditor", "put it", "The budget is sound", "indirect")]

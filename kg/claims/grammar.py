@@ -149,14 +149,14 @@ def antecedent(token: Token) -> Token:
     noun = token.head.head
     of = noun.head
     if noun.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ in {"NOUN", "PROPN"} \
-            and _is_person(of.head) and (token.lower_ in {"who", "whom"} or not _is_person(noun)):
+            and is_person_noun(of.head) and (token.lower_ in {"who", "whom"} or not is_person_noun(noun)):
         noun = of.head
     if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
         noun = noun.head
     return noun
 
 
-def _is_person(noun: Token) -> bool:
+def is_person_noun(noun: Token) -> bool:
     return noun.ent_type_ == "PERSON" or noun.lemma_.lower() in lexicon("person_nouns.tsv")
 
 

@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors import DocActors
 from ..lexicons import honorific_gender, lexicon
-from .grammar import antecedent, core_range, hashes, tokens_with
+from .grammar import antecedent, core_range, hashes, is_person_noun, tokens_with
 from .layout import Layout
 from .model import Attribution
 
@@ -345,23 +345,35 @@ class SourceResolver:
             return None
         return previous
 
-    def _recent_person(self, attribution: Attribution, gender: str | None = None) -> Attribution | None:
+    def _recent_person(self, attribution: Attribution, gender: str | None = None,
+                       described: bool = False) -> Attribution | None:
         """The last attribution to one person, at most two paragraphs back, of the
-        pronoun's gender when the words of both tell it ("he", "Mrs. Roe")."""
+        pronoun's gender when the words of both tell it ("he", "Mrs. Roe", "the
+        chairman"). With ``described``, a person described and not named counts when no
+        one named is within reach ("The mayor defended the budget. ... she said"); a
+        description after a name is mostly that person's epithet ("Clinton said ... The
+        nominee explained ... she said": Clinton)."""
         line = self.paragraph_of(attribution.start)
+        description = None
         for previous in reversed(self.history):
             if line - self.paragraph_of(previous.start) > PRONOUN_REACH:
-                return None
-            if len(previous.speakers) == 1 and previous.source is not None \
-                    and (previous.source.ent_type_ == "PERSON" or previous.resolution.startswith("pronoun")):
-                known = self._gender_of(previous)
-                if gender is None or known is None or known == gender:
-                    return previous
-        return None
+                break
+            source = previous.source
+            if len(previous.speakers) != 1 or source is None:
+                continue
+            if gender is not None and self._gender_of(previous) not in (None, gender):
+                continue
+            if source.ent_type_ == "PERSON" or previous.resolution.startswith("pronoun"):
+                return previous
+            if described and description is None and previous.resolution == "description" \
+                    and source.tag_ == "NN" and is_person_noun(source):
+                description = previous
+        return description
 
     def _gender_of(self, attribution: Attribution) -> str | None:
-        """The gender the source words of an attribution state (a pronoun or an honorific),
-        else the gender known of its one speaker (a given name: "coach Ann Lee")."""
+        """The gender the source words of an attribution state (a pronoun, an honorific or
+        a noun: "the chairman"), else the gender known of its one speaker (a given name:
+        "coach Ann Lee")."""
         if attribution.source_span is None:
             return None
         first, last = self.layout.token_range(*attribution.source_span)
@@ -369,11 +381,16 @@ class SourceResolver:
             gender = PRONOUN_GENDER.get(token.lower_) or honorific_gender(self.honorifics.get(token.lower_, ()))
             if gender:
                 return gender
+        if attribution.source is not None:
+            tags = lexicon("person_nouns.tsv").get(attribution.source.lemma_.lower(), ())
+            gender = next((g for g in ("male", "female") if g in tags), None)
+            if gender:
+                return gender
         return self.actors.genders.get(attribution.speakers[0]) if len(attribution.speakers) == 1 else None
 
     def _person_pronoun(self, head: Token, attribution: Attribution) -> tuple[list[str], str]:
         mention = self.actors.at(head.idx)
-        previous = self._recent_person(attribution, PRONOUN_GENDER.get(head.lower_))
+        previous = self._recent_person(attribution, PRONOUN_GENDER.get(head.lower_), described=mention is None)
         quoted = previous is not None
         if mention is None:
             return (list(previous.speakers), "pronoun-speaker") if quoted else ([], "unresolved")
