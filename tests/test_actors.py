@@ -780,3 +780,14 @@ def test_a_described_actor_learned_from_the_store_is_no_name():
     assert resolver.known(name_key("The authors")) is None
     assert resolver.known(name_key("Harbor Records")) == "harbor_records"
 
+
+
+def test_headline_words_the_story_never_names_are_no_actor():
+    result, _ = extract_text("Orbit Unveils Cheaper Drone As Sales Slow\n\nOrbit on Tuesday unveiled a cheaper drone, "
+                             "hoping to revive sales. The drone will cost $429, the company said.")
+    assert {m.text for m in result.mentions} & {"Orbit Unveils Cheaper Drone", "Sales Slow"} == set()
+    result, _ = extract_text("Kessler Bank Posts Record Profit As Rates Climb\n\n"
+                             "Kessler Bank said on Tuesday that profit rose 12 percent.")
+    assert ("Kessler Bank", "kessler_bank") in {(m.text, m.actor) for m in result.mentions}  # named below too
+    result, _ = extract_text("Letters\n\nThe council should reopen the library.\n\nMartin Litwak.")
+    assert [m.actor for m in result.mentions] == ["martin_litwak"]  # a signature is a person's name

@@ -72,9 +72,10 @@ def _name_order(span: Span) -> tuple[bool, int, int]:
 
 
 def _title_case(sent: Span) -> bool:
-    """True for a headline written in title case ("Russia Wants Technology")."""
+    """True for a headline written in title case ("Russia Wants Technology", "Apple
+    Unveils Cheaper iPhone")."""
     words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 2 and all(t.text[0].isupper() for t in words)
+    return len(words) >= 2 and all(not t.is_lower for t in words)
 
 
 def _name_part(token, person: bool) -> bool:

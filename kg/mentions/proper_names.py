@@ -24,6 +24,25 @@ def _names_an_event(name: str) -> bool:
     return any(name.endswith(" " + word) for word in lexicon("event_name_words.txt"))
 
 
+
+HEADLINE_LOWER = frozenset({"the", "and", "for", "but", "nor", "via", "a", "an", "of", "to", "in", "on", "at", "by", "or"})
+
+
+def _headline(line: Span) -> bool:
+    """A headline in title case: four words or more, each capitalised but for a few short
+    ones ("Apple Unveils Cheaper iPhone As Sales Slow"; not "The Harlow Water Commission
+    met on Monday", whose verb is in lower case)."""
+    words = [t for t in line if t.is_alpha and t.lower_ not in HEADLINE_LOWER]
+    return len(words) >= 4 and all(not t.is_lower for t in words)
+
+
+def _line_of(span: Span) -> Span:
+    """The tokens of the line that holds ``span`` (a headline may parse as two sentences)."""
+    text = span.doc.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    return span.doc.char_span(start, len(text) if end < 0 else end, alignment_mode="expand") or span.sent
+
 class ProperNames(MentionsBase):
     """Steps 1 and 2: names the parser tagged, then names it missed."""
 
@@ -84,10 +103,13 @@ class ProperNames(MentionsBase):
         if label == "ORG" and self.registry.known(key) is None and self._group(span.root, span) is not None:
             return
         if len(span) > 1 and key not in self.local and self.registry.known(key) is None and _title_case(span.sent):
-            prefix = self._known_prefix(span)
+            headline = _headline(_line_of(span))
+            prefix = self._known_prefix(span) or (self._prefix_named_below(span) if headline else None)
             if prefix is not None:  # "Russia Wants Technology": a headline the tagger misread
                 self._entity(prefix, label)
                 return
+            if headline and not self._named_below(key) and span[0].text not in lexicon("given_names.tsv"):
+                return  # "Sales Slow": headline words the body never names (not a person's name: "Jo Roe.")
         if self._place_of_a_business(span):
             self._add(span.start_char, span.end_char, None, "name", "place",
                       f"{span.text!r} says where the {span.root.head.text} is, named nowhere else")
@@ -98,6 +120,19 @@ class ProperNames(MentionsBase):
                 self._unknown_place(span)
             return
         self._add_name(span, *linked)
+
+    def _named_below(self, key: str) -> bool:
+        """Whether a name with this key is an entity of the document outside its title-case lines."""
+        return any(name_key(strip_name(ent).text) == key for ent in self.doc.ents
+                   if ent.label_ in ENTITY_LABELS and not _title_case(ent.sent))
+
+    def _prefix_named_below(self, span: Span) -> Span | None:
+        """The longest first words of a headline's entity that the body names ("Apple" of
+        "Apple Unveils Cheaper iPhone", when the story says "Apple")."""
+        for end in range(span.end - 1, span.start, -1):
+            if self._named_below(name_key(self.doc[span.start:end].text)):
+                return self.doc[span.start:end]
+        return None
 
     def _known_prefix(self, span: Span) -> Span | None:
         for end in range(span.end - 1, span.start, -1):
