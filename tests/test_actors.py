@@ -791,3 +791,8 @@ def test_headline_words_the_story_never_names_are_no_actor():
     assert ("Kessler Bank", "kessler_bank") in {(m.text, m.actor) for m in result.mentions}  # named below too
     result, _ = extract_text("Letters\n\nThe council should reopen the library.\n\nMartin Litwak.")
     assert [m.actor for m in result.mentions] == ["martin_litwak"]  # a signature is a person's name
+
+
+def test_a_currency_is_no_actor_whatever_it_does():
+    result, _ = extract_text("Sterling rose 1% after the vote, while the Yen fell.")
+    assert [(m.text, m.actor) for m in result.mentions] == [("Yen", None)]  # the tagger took it for a name

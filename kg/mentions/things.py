@@ -25,6 +25,7 @@ from spacy.tokens import Span, Token
 
 from ..descriptors import DESCRIBING_VERBS, is_possessor, title_at
 from ..lexicons import lexicon, words
+from ..names import without_article
 from ..records import Mention
 from .base import MentionsBase
 
@@ -195,6 +196,8 @@ class Things(MentionsBase):
         span = self.doc.char_span(*mention.span, alignment_mode="expand")
         if span is None:
             return None, ""
+        if without_article(span.text).lower() in words("currencies.txt"):
+            return "thing", f"a currency ('{span.text}')"  # "Sterling slid": a currency does not act
         person = self._kind(mention.actor) == "Person"
         role = role_in_text(span.root, self.document.text, *mention.span, person=person)
         if role[0] == "acts":
