@@ -635,7 +635,8 @@ def test_the_addressee_after_a_quotation_and_its_cue_is_never_its_speaker():
 
 
 def test_a_rivals_words_set_against_the_claim_with_while_are_the_rivals_own():
-    found, _ = claims_of("The coach said the pitch was fine, while the visiting captain complained that it was too dry.")
+    found, _ = claims_of("The coach said the pitch was fine, "
+                         "while the visiting captain complained that it was too dry.")
     assert found == [("The coach", "said", "the pitch was fine", "indirect"),
                      ("the visiting captain", "complained", "that it was too dry", "indirect")]
     found, _ = claims_of("The bank said exports would grow 3 percent, while imports would see 2 percent growth.")

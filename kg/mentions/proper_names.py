@@ -25,15 +25,13 @@ def _names_an_event(name: str) -> bool:
 
 
 
-HEADLINE_LOWER = frozenset({"the", "and", "for", "but", "nor", "via", "a", "an", "of", "to", "in", "on", "at", "by", "or"})
-
-
 def _headline(line: Span) -> bool:
-    """A headline in title case: four words or more, each capitalised but for a few short
-    ones ("Apple Unveils Cheaper iPhone As Sales Slow"; not "The Harlow Water Commission
+    """A headline in title case: four words or more, each capitalised but for function
+    words ("Apple Unveils Cheaper iPhone As Sales Slow"; not "The Harlow Water Commission
     met on Monday", whose verb is in lower case)."""
-    words = [t for t in line if t.is_alpha and t.lower_ not in HEADLINE_LOWER]
-    return len(words) >= 4 and all(not t.is_lower for t in words)
+    function_words = lexicon("stopwords.txt")
+    content = [t for t in line if t.is_alpha and t.lower_ not in function_words]
+    return len(content) >= 4 and all(not t.is_lower for t in content)
 
 
 def _line_of(span: Span) -> Span:
