@@ -796,3 +796,10 @@ def test_headline_words_the_story_never_names_are_no_actor():
 def test_a_currency_is_no_actor_whatever_it_does():
     result, _ = extract_text("Sterling rose 1% after the vote, while the Yen fell.")
     assert [(m.text, m.actor) for m in result.mentions] == [("Yen", None)]  # the tagger took it for a name
+
+
+def test_one_of_a_people_is_a_person_not_its_state():
+    result, _ = extract_text("Coach Enzo Marini disagreed. The Italian told reporters that the squad was united.")
+    assert "italy" not in {m.actor for m in result.mentions}
+    result, _ = extract_text("The Italians said on Monday that they would veto the budget.")
+    assert "italy" in {m.actor for m in result.mentions}  # the people, standing for their state

@@ -476,10 +476,14 @@ class ProperNames(MentionsBase):
             self.titled.append((span.start, actor, frozenset(offices)))
 
     def _demonym(self, span: Span) -> None:
-        """"the Ukrainians", "Russians" as a noun phrase of their own: the state."""
+        """"the Ukrainians", "Russians" as a noun phrase of their own: the state; not one of
+        them ("the Italian told reporters": a person, as a plural form shows)."""
         state = self.gaz.by_demonym.get(span.text)
         root = span.root
         if state is None or root.dep_ in {"amod", "compound", "nmod", "poss"} or root.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+            return
+        determiner = self.doc[span.start - 1].lower_ if span.start > 0 else ""
+        if span.text + "s" in self.gaz.by_demonym and determiner in {"the", "a", "an"}:
             return
         if root.pos_ == "ADJ" and root.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "conj"}:
             return
