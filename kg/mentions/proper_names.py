@@ -24,7 +24,6 @@ def _names_an_event(name: str) -> bool:
     return any(name.endswith(" " + word) for word in lexicon("event_name_words.txt"))
 
 
-
 def _headline(line: Span) -> bool:
     """A headline in title case: four words or more, each capitalised but for function
     words ("Apple Unveils Cheaper iPhone As Sales Slow"; not "The Harlow Water Commission
@@ -41,10 +40,12 @@ def _line_of(span: Span) -> Span:
     end = text.find("\n", span.end_char)
     return span.doc.char_span(start, len(text) if end < 0 else end, alignment_mode="expand") or span.sent
 
+
 class ProperNames(MentionsBase):
     """Steps 1 and 2: names the parser tagged, then names it missed."""
 
     _lower_words: set[str] | None = None  # the document's lower-case nouns, when first needed
+    _body_names: set[str] | None = None  # the keys of the names outside title-case lines, when first needed
 
     # --- 1. names -----------------------------------------------------------------------
 
@@ -121,8 +122,10 @@ class ProperNames(MentionsBase):
 
     def _named_below(self, key: str) -> bool:
         """Whether a name with this key is an entity of the document outside its title-case lines."""
-        return any(name_key(strip_name(ent).text) == key for ent in self.doc.ents
-                   if ent.label_ in ENTITY_LABELS and not _title_case(ent.sent))
+        if self._body_names is None:
+            self._body_names = {name_key(strip_name(ent).text) for ent in self.doc.ents
+                                if ent.label_ in ENTITY_LABELS and not _title_case(ent.sent)}
+        return key in self._body_names
 
     def _prefix_named_below(self, span: Span) -> Span | None:
         """The longest first words of a headline's entity that the body names ("Apple" of
