@@ -80,6 +80,7 @@ class AnaphoraContext:
     referents: list[Referent] = field(default_factory=list)
     holds_office: Callable[[str], bool] = lambda actor: True  # for "the two leaders"
     states_of: Callable[[str], tuple[str, ...]] = lambda actor: ()  # a person's states (for "the two countries")
+    one_of_a_people: Callable[[str], tuple[str, str | None] | None] = lambda word: None  # "Spaniard": (state, gender)
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -283,10 +284,19 @@ class Anaphora:
                       if r.actors and r.kind in {"Organization", "Group"} and not r.text.islower()}
         wanted = table.ids(*pronouns, *lexicon("anaphors.tsv"), *lexicon("person_nouns.tsv"), "old", *name_heads)
         relative_tags = table.ids("WDT", "WP")
+        the = table.ids("the")
         for i in range(len(self.doc)):
-            if table.lower[i] not in wanted and table.lemma[i] not in wanted and table.tag[i] not in relative_tags:
+            people = i > 0 and table.lower[i - 1] in the and self.ctx.one_of_a_people(self.doc[i].text)
+            if not people and table.lower[i] not in wanted and table.lemma[i] not in wanted \
+                    and table.tag[i] not in relative_tags:
                 continue
             token = self.doc[i]
+            if people:
+                link = self._one_of_a_people(token, people[1])
+                if link:
+                    links.append(link)
+                    self._link_referent(token, link)
+                continue
             if token.lower_ in pronouns and token.tag_ in {"PRP", "PRP$"} and not self.ctx.skipped(token.idx, token.idx + len(token)):
                 link = self._pronoun(token, pronouns[token.lower_])
                 if link:
@@ -299,11 +309,16 @@ class Anaphora:
                 link = self._noun_anaphor(token) or self._role_anaphor(token) or self._name_anaphor(token)
                 if link:
                     links.append(link)
-                    referent = self._referent_at(token.i)
-                    if referent is not None:  # later pronouns may refer back through it
-                        referent.actors = link.actors
-                        referent.kind = self.ctx.kinds.get(link.actors[0])
+                    self._link_referent(token, link)
         return links
+
+    def _link_referent(self, token: Token, link: Link) -> None:
+        """Later pronouns may refer back through a linked description to its actors."""
+        referent = self._referent_at(token.i)
+        if referent is not None:
+            referent.actors = link.actors
+            referent.kind = self.ctx.kinds.get(link.actors[0])
+            referent.person = referent.person or referent.kind == "Person"  # "the Briton": "he", never "it"
 
     def _relative(self, token: Token) -> Link | None:
         """"who", "which", "that" opening a relative clause: the noun the clause belongs to."""
@@ -452,16 +467,39 @@ class Anaphora:
                             f"the last person named of those given that {'age' if age else 'role'}: "
                             f"{referent.text!r} at {referent.start} ({named.text!r} at {named.start})", how="title")
         if age and not given:  # "The 56-year-old said": an age the text never gave is read like "he"
-            role = role_of(token)
-            candidates = [r for r in self._window(token) if len(r.actors) == 1 and r.kind == "Person" and not r.quoted
-                          and self.gender_of(r)]  # someone known to be a person, not a club the parser took for one
-            best = max(candidates, key=lambda r: self._score(token, r, role), default=None)
-            if best is not None:
-                start, end, text = self._span(token)
-                return Link(start, end, text, best.actors, "role-anaphor",
-                            f"no one is given that age; the most prominent person before it: {best.text!r} "
-                            f"at {best.start} ({self._where(token, best)})", how="title")
+            return self._person_before(token, "role-anaphor", "no one is given that age")
         return None
+
+    def _one_of_a_people(self, token: Token, gender: str | None) -> Link | None:
+        """"The Spaniard said", "the Dutchman": one of a people, read like "he" or "she"
+        (the text seldom says who is of which people; it names the person just before)."""
+        hyphened = token.i + 1 < len(token.doc) and token.nbor().text == "-"
+        if token.dep_ in {"amod", "compound", "nmod", "poss"} or hyphened or self._covered(token) \
+                or self.ctx.skipped(token.idx, token.idx + len(token)):
+            return None  # "the Mexican border", "the American-born actor"
+        return self._person_before(token, "people-anaphor", f"{token.text!r} is one of a people", gender,
+                                   gendered=False)
+
+    def _person_before(self, token: Token, rule: str, why: str, gender: str | None = None,
+                       gendered: bool = True) -> Link | None:
+        """The most prominent person before ``token``, as for "he": of that ``gender``
+        when given (someone known to be of it first); with ``gendered``, only someone
+        whose gender is known (a person, not a club the parser took for one)."""
+        role = role_of(token)
+
+        def fits(referent: Referent) -> bool:
+            known = self.gender_of(referent)
+            return bool(known or not gendered) and (gender is None or known in (None, gender))
+
+        candidates = [r for r in self._window(token) if len(r.actors) == 1 and r.kind == "Person" and not r.quoted
+                      and fits(r)]
+        candidates = [r for r in candidates if self.gender_of(r) == gender] or candidates if gender else candidates
+        best = max(candidates, key=lambda r: self._score(token, r, role), default=None)
+        if best is None:
+            return None
+        start, end, text = self._span(token)
+        return Link(start, end, text, best.actors, rule, f"{why}; the most prominent person before it: "
+                    f"{best.text!r} at {best.start} ({self._where(token, best)})", how="title")
 
     # "the utilities commission", "the production company" ------------------------------
 

@@ -94,6 +94,22 @@ class Gazetteer:
         """Every jurisdiction with a recorded holder of one of ``offices``."""
         return {t.jurisdiction for t in self.tenures if t.office in offices}
 
+    def one_of_a_people(self, word: str) -> tuple[str, str | None] | None:
+        """The state and gender of one person of a people, when ``word`` names one:
+        "Spaniard" (the people are "Spaniards"), "Dutchman" ("Dutch" and "man"),
+        "Italian"; None for any other word.
+
+        >>> gaz = load_gazetteer()
+        >>> gaz.one_of_a_people("Spaniard"), gaz.one_of_a_people("Dutchwoman"), gaz.one_of_a_people("Spain")
+        (('spain', None), ('netherlands', 'female'), None)
+        """
+        if word + "s" in self.by_demonym:
+            return self.by_demonym[word + "s"], None
+        for ending, gender in (("woman", "female"), ("man", "male")):
+            if word.endswith(ending) and word[:-len(ending)] in self.by_demonym:
+                return self.by_demonym[word[:-len(ending)]], gender
+        return None
+
 
 def default_sources() -> list[str]:
     """The packaged ``ontology/actors.ttl`` and any files named in ``$KG_GAZETTEER``."""

@@ -726,6 +726,28 @@ def test_a_description_by_role_or_age_is_the_person_given_it(text: str, descript
     assert actor_of(result, description) == person
 
 
+@pytest.mark.parametrize("text, description, person", [
+    ("Rafa Molina lost in the first round. The Spaniard said his body no longer responds.",
+     "The Spaniard", "rafa_molina"),
+    ("Tom Lenz beat Ivo Marsh in the final. The Italian said he was proud of his team.",
+     "The Italian", "tom_lenz"),  # the subject before it, as for "he"
+    ("Peter Brandt met Anna Visser in Rotterdam. The Dutchwoman said the talks went well.",
+     "The Dutchwoman", "anna_visser"),  # of the gender the word gives
+])
+def test_one_of_a_people_is_the_person_named_before_not_an_actor_of_its_own(text: str, description: str,
+                                                                           person: str):
+    result, pipeline = run(text)
+    assert actor_of(result, description) == person
+    assert not {"spaniard", "italian", "dutchwoman"} & set(pipeline.resolver.actors)
+    [claim] = result.claims
+    assert claim.speaker == person
+
+
+def test_a_people_word_that_describes_a_thing_names_no_person():
+    result, _ = run("Tom Lenz visited the site. The American-born engineer said the Mexican border was calm.")
+    assert {m.actor for m in result.mentions if m.text in ("American", "Mexican")} <= {None, "united_states", "mexico"}
+
+
 @pytest.mark.parametrize("text, description, actor", [
     ("The Western Power Regulatory Commission met on Monday. The regulatory commission said outages must end.",
      "The regulatory commission", "western_power_regulatory_commission"),

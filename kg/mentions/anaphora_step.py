@@ -29,7 +29,8 @@ class Anaphors(MentionsBase):
         ctx = AnaphoraContext(doc=doc, text=self.document.text, kinds={a: self._kind(a) for a in {m.actor for m in self.mentions if m.actor}},
                               gender=self.registry.gender_of, skipped=self.skipped,
                               referents=self._referents(sent_of, quotes),
-                              holds_office=self._holds_office, states_of=self._states_of)
+                              holds_office=self._holds_office, states_of=self._states_of,
+                              one_of_a_people=self.gaz.one_of_a_people)
         for link in Anaphora(ctx, sent_of, quotes, self.table).run():
             for actor in link.actors:
                 self._add(link.start, link.end, actor, link.how, link.rule, link.evidence)

@@ -85,6 +85,9 @@ class ProperNames(MentionsBase):
         text, key = span.text, name_key(span.text)
         if key in lexicon("not_actors.txt"):
             return  # "PDF", "MB", "GDP": tagged as names, never actors
+        if len(span) == 1 and span.start > 0 and self.doc[span.start - 1].lower_ in {"the", "a", "an"} \
+                and self.gaz.one_of_a_people(text):
+            return  # "the Spaniard": a description of a person (kg.anaphora), not a name
         if label in {"NORP", "ORG"} and len(span) > 1 and all(t.pos_ == "PROPN" for t in span) \
                 and _role_in_apposition(span):
             label = "PERSON"  # "Frans Timmermans, the Commission's vice-president": a person, whatever the tagger said
