@@ -152,6 +152,12 @@ def test_a_spokesperson_or_an_office_speaks_for_whom_the_phrase_names():
     assert [c.speaker for c in claims] == ["lena_marsh"]
 
 
+def test_whom_a_spokesperson_speaks_for_is_a_body_whatever_the_tagger_says():
+    result, pipeline = extract_text('"We will keep our promises," a Tesla spokesperson said on Monday.')
+    assert [c.speaker for c in result.claims] == ["tesla"]  # the tagger reads "Tesla" as a nationality here
+    assert pipeline.resolver.actors["tesla"].kind == "Organization"
+
+
 def test_researchers_at_an_organisation_and_a_spokesperson_for_the_trust_named_before_speak_for_them():
     _, claims = claims_of("Researchers at the University of Leeds found that the fungus eats plastic. The study was "
                           "funded by the Wellcome Trust. A spokesperson for the trust said it was delighted.")

@@ -95,6 +95,8 @@ class ProperNames(MentionsBase):
             title = title_at(self.doc[span.start - 2])
             if title is not None and title.end >= span.end:
                 return  # "State" in "Secretary of State" is part of a title
+        if label == "NORP" and span.text not in self.gaz.by_demonym and _speaks_for(span.root):
+            label = "ORG"  # "a Tesla spokesperson": whom a spokesperson speaks for is a body, whatever the tagger said
         if label == "NORP" and key not in self.local and self.registry.known(key) is None:
             self._demonym(span)
             return
@@ -585,6 +587,18 @@ class ProperNames(MentionsBase):
         if self._kind(actor) == "Person":
             self._remember_person(span, actor)
         self._add(span.start_char, span.end_char, actor, self._how(actor, span.text), "known-name", evidence)
+
+
+def _speaks_for(root: Token) -> bool:
+    """Whether a name is whom a spokesperson, an office or an official speaks for ("a
+    *Tesla* spokesperson", "*Acme*'s office"; ``kg/data/speaks_for.txt``).
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("A Tesla spokesperson said the cars were safe.")
+    >>> _speaks_for(doc[1]), _speaks_for(doc[4])
+    (True, False)
+    """
+    return root.dep_ in {"compound", "poss"} and root.head.lemma_.lower() in lexicon("speaks_for.txt")
 
 
 def _role_in_apposition(span: Span) -> bool:
