@@ -825,3 +825,13 @@ def test_one_of_a_people_is_a_person_not_its_state():
     assert "italy" not in {m.actor for m in result.mentions}
     result, _ = extract_text("The Italians said on Monday that they would veto the budget.")
     assert "italy" in {m.actor for m in result.mentions}  # the people, standing for their state
+
+
+def test_a_body_named_after_a_place_is_not_the_place():
+    result, pipeline = run("The Greens and Reform UK both gained seats. Voters in Dorset backed Sport England's plan.")
+    assert actor_of(result, "Reform UK") == "reform_uk"
+    assert pipeline.resolver.actors["reform_uk"].kind == "Organization"
+    assert "united_kingdom" not in {m.actor for m in result.mentions}
+    result, _ = run("Former Alaska Gov. Ann Roe met Assistant U.S. Attorney Ben Poe on Monday.")
+    assert {m.actor for m in result.mentions} >= {"ann_roe", "ben_poe"}  # titles' words, not bodies
+    assert not {"former_alaska", "assistant_u_s"} & {m.actor for m in result.mentions}

@@ -57,7 +57,7 @@ class ProperNames(MentionsBase):
                   if not self.skipped(span.start_char, span.end_char)]
         names += [(span, "PERSON") for span in _untagged_people(self.doc)
                   if not self.skipped(span.start_char, span.end_char)]
-        ents = [(_with_owner(span, label), label) for span, label in names]
+        ents = [self._named_after_a_place(_with_owner(span, label), label) for span, label in names]
         # only a name grown by its office holder can hold another ("Texas Governor's" inside
         # "Texas Governor's Office of ..."): entities do not overlap, and stripping only shrinks
         grown = [owned for (owned, _), (span, _) in zip(ents, names) if owned.start < span.start]
@@ -72,6 +72,22 @@ class ProperNames(MentionsBase):
                           f"{span.text!r} is the title of a work here (named after a word such as 'film')")
                 continue
             self._entity(span, label)
+
+    def _named_after_a_place(self, span: Span, label: str) -> tuple[Span, str]:
+        """A body whose name ends with a place the parser tagged alone: a proper noun just
+        before a known place, inside a sentence that is not a title-case line, with no
+        name going on after it, makes one name of the two ("Reform UK said", "leaders of
+        Sport England"); not a title's words ("Former Alaska Gov.", "Assistant U.S.
+        Attorney") nor a sentence's first word ("New Iran deal")."""
+        doc = span.doc
+        before = doc[span.start - 1] if span.start > span.sent.start + 1 else None
+        after = doc[span.end] if span.end < len(doc) else None
+        if label != "GPE" or before is None or before.pos_ != "PROPN" or not before.is_title or before.ent_type_ \
+                or after is not None and after.pos_ == "PROPN" or before.lower_ in lexicon("title_modifiers.tsv") \
+                or title_at(before) is not None or self.registry.known(name_key(span.text)) is None \
+                or _title_case(span.sent):
+            return span, label
+        return doc[before.i:span.end], "ORG"
 
     def _entity(self, span: Span, label: str) -> None:
         owner = next((i for i in range(span.end - 2, span.start, -1) if self.doc[i].tag_ == "POS"), None)
