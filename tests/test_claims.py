@@ -158,6 +158,12 @@ def test_whom_a_spokesperson_speaks_for_is_a_body_whatever_the_tagger_says():
     assert pipeline.resolver.actors["tesla"].kind == "Organization"
 
 
+def test_a_body_called_by_its_name_and_a_word_for_a_body_is_that_body():
+    _, claims = claims_of("The Harbor Workers union said it would ballot members. The Lindqvist group said profits "
+                          "rose. The Obama administration said talks would resume.")
+    assert [c.speaker for c in claims] == ["harbor_workers", "lindqvist", None]  # a person's administration: no body
+
+
 def test_researchers_at_an_organisation_and_a_spokesperson_for_the_trust_named_before_speak_for_them():
     _, claims = claims_of("Researchers at the University of Leeds found that the fungus eats plastic. The study was "
                           "funded by the Wellcome Trust. A spokesperson for the trust said it was delighted.")

@@ -31,7 +31,7 @@ from spacy.attrs import DEP, ENT_TYPE
 from spacy.tokens import Doc, Token
 
 from ..actors import DocActors
-from ..lexicons import honorific_gender, lexicon
+from ..lexicons import honorific_gender, lexicon, words
 from .grammar import antecedent, core_range, hashes, is_person_noun, tokens_with
 from .layout import Layout
 from .model import Attribution
@@ -75,6 +75,7 @@ class SourceResolver:
         self.group_heads = lexicon("group_heads.txt")
         self.unnamed = lexicon("unnamed_sources.txt")
         self.speaks_for = lexicon("speaks_for.txt")
+        self.bodies = words("speaker_nouns.txt", "body")
         self.nouns = lexicon("cue_nouns.txt")
         self.honorifics = lexicon("honorifics.tsv")
         self.groups = self._groups()
@@ -184,6 +185,10 @@ class SourceResolver:
             found = self._principal(head, attribution)
             if found[0]:
                 return found
+        if lemma in self.bodies and head.pos_ == "NOUN" and self.actors.at(head.idx) is None:
+            found = self._principal(head, attribution, organisation=True)  # "the GMB union": the body it names
+            if found[0]:
+                return found
         if lemma in self.unnamed and head.pos_ == "NOUN":
             return [], "unnamed"
         mention = self.actors.at(head.idx)
@@ -209,10 +214,11 @@ class SourceResolver:
             return self._surname(head)
         return [], "unresolved"
 
-    def _principal(self, head: Token, attribution: Attribution) -> tuple[list[str], str]:
+    def _principal(self, head: Token, attribution: Attribution, organisation: bool = False) -> tuple[list[str], str]:
         """Whom a spokesperson or an office speaks for (``kg/data/speaks_for.txt``), where the
         phrase names them: "a WeWork spokesperson", "the ministry's spokesman", "a
-        spokeswoman for the club", "his office", "scientists at Acme"."""
+        spokeswoman for the club", "his office", "scientists at Acme"; with
+        ``organisation``, only an organisation or a group ("the GMB union")."""
         for child in head.children:
             named = next((c for c in child.children if c.dep_ == "pobj"), None) \
                 if child.dep_ == "prep" and child.lower_ in {"for", "of", "at"} else child
@@ -223,8 +229,9 @@ class SourceResolver:
             else:
                 mention = self._actor_of_phrase(named)
                 ids = [mention.actor] if mention is not None else []
-            if "organisation" in self.speaks_for.get(head.lemma_.lower(), ()):
-                ids = [i for i in ids if getattr(self.actors.registry.get(i), "kind", None) == "Organization"]
+            if organisation or "organisation" in self.speaks_for.get(head.lemma_.lower(), ()):
+                ids = [i for i in ids if getattr(self.actors.registry.get(i), "kind", None) == "Organization"
+                       or organisation and getattr(self.actors.registry.get(i), "kind", None) == "Group"]
             if ids:
                 return ids, "speaks-for"
         return [], "unnamed"
