@@ -966,6 +966,8 @@ def test_a_description_with_its_name_in_apposition_resolves_to_the_name():
     _, claims = claims_of("The finance minister, Rachel Adams, warned that taxes would rise.")
     assert claims[0].speaker == "rachel_adams"
     assert claims[0].speaker_text == "The finance minister, Rachel Adams"
+    _, claims = claims_of("The agency's secretary-general, Ana Lindqvist, has called the situation a red alert.")
+    assert [c.speaker for c in claims] == ["ana_lindqvist"]  # the tagger reads "general" as an adjective
 
 
 def test_who_after_a_title_of_an_organisation_is_the_person():

@@ -172,7 +172,7 @@ class SourceResolver:
             return self._earlier_source(head, attribution)
         lemma = head.lemma_.lower()
         name = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-        if head.pos_ == "NOUN" and name is not None:  # "the finance minister, Jane Roe,"
+        if head.pos_ in {"NOUN", "ADJ"} and name is not None:  # "the finance minister, Jane Roe,"; "secretary-general"
             found = self._single(name, attribution)
             if found[0]:
                 return found
