@@ -835,3 +835,12 @@ def test_a_body_named_after_a_place_is_not_the_place():
     result, _ = run("Former Alaska Gov. Ann Roe met Assistant U.S. Attorney Ben Poe on Monday.")
     assert {m.actor for m in result.mentions} >= {"ann_roe", "ben_poe"}  # titles' words, not bodies
     assert not {"former_alaska", "assistant_u_s"} & {m.actor for m in result.mentions}
+
+
+def test_a_given_name_that_is_also_a_role_is_a_name_after_a_role():
+    result, pipeline = run("Harlow Town have sacked manager Dean Colby after seven defeats. "
+                           '"Dean has given everything to this club," the chairman said.')
+    assert actor_of(result, "Dean") == "dean_colby"  # not "Colby" with the title Dean
+    assert not {"colby", "dean"} & set(pipeline.resolver.actors)
+    [first] = [m for m in result.mentions if m.actor == "dean_colby"][:1]
+    assert first.text == "manager Dean Colby"  # the name with its role, not the clause before it

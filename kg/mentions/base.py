@@ -93,6 +93,20 @@ def _gerund_opening(token) -> bool:
     return token.is_sent_start and token.lower_.endswith("ing") and token.text not in lexicon("given_names.tsv")
 
 
+def _given_name_after_role(token: Token) -> bool:
+    """A role word that is also a given name, after a role in lower case: the person's
+    name, as their role was given already ("manager *Dean* Colby"; not "Dean Colby" alone).
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("The club sacked manager Dean Colby.")
+    >>> _given_name_after_role(doc[4])
+    True
+    """
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return token.text in lexicon("given_names.tsv") and before is not None and before.is_lower \
+        and before.lemma_ in lexicon("person_nouns.tsv")
+
+
 def strip_name(span: Span) -> Span:
     """The entity span without a leading article or possessive ending, and cut where the
     parser ran the name into other words: a lower-case word that no name holds ("hosting
@@ -107,8 +121,8 @@ def strip_name(span: Span) -> Span:
     roles = lexicon("person_nouns.tsv")
     honorifics = lexicon("honorifics.tsv")
     while start < end - 1 and (doc[start].lower_ in {"the", "a", "an"} or not _name_part(doc[start], person)
-                               or person and (doc[start].lower_ in roles or doc[start].lower_ in honorifics
-                                              or _gerund_opening(doc[start]))):
+                               or person and (doc[start].lower_ in roles and not _given_name_after_role(doc[start])
+                                              or doc[start].lower_ in honorifics or _gerund_opening(doc[start]))):
         start += 1
     if not person and start < end - 2 and doc[start].lower_ in roles and doc[start + 1].lower_ == "of":
         start += 2  # "CEO and Founder of Acme Inc.": the organisation, not the role

@@ -452,6 +452,11 @@ class ProperNames(MentionsBase):
         for token in self.doc[start:span.start]:  # "Putin's defense minister X": Putin is someone else
             if token.ent_type_ == "PERSON" and (token.dep_ == "poss" or token.head.i not in range(start, span.start)):
                 start = max(start, token.right_edge.i + 1)
+        auxiliaries = [t.i for t in self.doc[start:span.start] if t.pos_ == "AUX" or t.tag_ in {"VBD", "VBZ", "VBP"}]
+        if auxiliaries:  # "Harlow have sacked manager X" misparsed: a title holds no verb
+            start = auxiliaries[-1] + 1
+            while start < span.start and self.doc[start].pos_ == "VERB":
+                start += 1
         while start < span.start and (self.doc[start].tag_ in {"PRP$", "DT", "WP$", "POS"} or self.doc[start].is_punct):
             start += 1
         end = span.end
