@@ -968,6 +968,8 @@ def test_a_description_with_its_name_in_apposition_resolves_to_the_name():
     assert claims[0].speaker_text == "The finance minister, Rachel Adams"
     _, claims = claims_of("The agency's secretary-general, Ana Lindqvist, has called the situation a red alert.")
     assert [c.speaker for c in claims] == ["ana_lindqvist"]  # the tagger reads "general" as an adjective
+    _, claims = claims_of("The Chancellor, Rachel Pemberton, has defended her decision to raise taxes.")
+    assert [c.speaker for c in claims] == ["rachel_pemberton"]  # a title the tagger reads as a name
 
 
 def test_who_after_a_title_of_an_organisation_is_the_person():

@@ -31,6 +31,7 @@ from spacy.attrs import DEP, ENT_TYPE
 from spacy.tokens import Doc, Token
 
 from ..actors import DocActors
+from ..descriptors import title_at
 from ..lexicons import honorific_gender, lexicon, words
 from .grammar import antecedent, core_range, hashes, is_person_noun, tokens_with
 from .layout import Layout
@@ -172,7 +173,8 @@ class SourceResolver:
             return self._earlier_source(head, attribution)
         lemma = head.lemma_.lower()
         name = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
-        if head.pos_ in {"NOUN", "ADJ"} and name is not None:  # "the finance minister, Jane Roe,"; "secretary-general"
+        role = head.pos_ in {"NOUN", "ADJ"} or head.pos_ == "PROPN" and title_at(head) is not None
+        if role and name is not None:  # "the finance minister, Jane Roe,"; "secretary-general"; "The Chancellor, ..."
             found = self._single(name, attribution)
             if found[0]:
                 return found
