@@ -151,6 +151,8 @@ class DirectQuotes:
         before = self._token_before(self.layout.token_at(quote.mark))
         if before is None:
             return True
+        if _only_a_name(before, self.doc[first:last]):
+            return False  # 'a group called "Patients First"': a name given, not words said
         if before.text in STANDALONE_BEFORE or before.is_space:
             return True
         if before.lower_ in {"according", "to"} and before.head.lower_ == "according":
