@@ -72,6 +72,18 @@ def test_a_parenthetical_cue_inside_a_long_subject(text: str, before: str, after
     assert found == [("the researchers", "note", before, "indirect"), ("the researchers", "note", after, "indirect")]
 
 
+def test_a_parenthetical_cue_parsed_as_the_subject_of_the_clause_it_interrupts():
+    found, _ = claims_of("Making the new networks affordable, Mueller argues, depends on fewer, larger operators.")
+    assert found == [("Mueller", "argues", "Making the new networks affordable", "indirect"),
+                     ("Mueller", "argues", "depends on fewer, larger operators", "indirect")]
+
+
+def test_told_a_programme_whose_that_clause_the_parse_hangs_from_it():
+    found, _ = claims_of("KPN's chief executive, Marieke de Vries-Bakker, told the Dutch broadcaster NOS's flagship "
+                         "morning programme that the proposals were a gift to the biggest players.")
+    assert [f[1:3] for f in found] == [("told", "that the proposals were a gift to the biggest players")]
+
+
 def test_a_verb_between_commas_with_nothing_said_is_no_parenthetical_cue():
     found, _ = claims_of("After the vote, the senator spoke, and then left the chamber.")
     assert found == []

@@ -211,7 +211,7 @@ class ReportedSpeech:
             return Rule.OBJECT, [(obj.left_edge.i, end)], None
         if cue.dep_ == "parataxis" and (cue.head.pos_ in {"VERB", "AUX"} or cue.head.dep_ == "ROOT"):
             return Rule.PARENTHETICAL, self._around(cue), None
-        if cue.dep_ == "ROOT" and (parts := self._root_between_commas(cue)):
+        if cue.dep_ in {"ROOT", "csubj"} and (parts := self._between_commas(cue)):
             return Rule.PARENTHETICAL, parts, None
         if "object" in tags and cue.dep_ == "relcl" and not objects and cue.head.pos_ in {"NOUN", "PROPN"} \
                 and ("as" not in tags or any(c.dep_ == "prep" and c.lower_ == "as" for c in children)):
@@ -312,20 +312,26 @@ class ReportedSpeech:
         parts = [(start, inner[0]), (inner[1], end)]
         return [p for p in parts if trim(self.doc, *p)[1] > trim(self.doc, *p)[0]]
 
-    def _root_between_commas(self, cue: Token) -> list[Range]:
+    def _between_commas(self, cue: Token) -> list[Range]:
         """"Making the glue, the researchers note, takes days" parsed with the cue as the
         root, the opening phrase hung from it and the rest of the clause as a second verb
-        with no subject of its own: the clause around the commas, as :meth:`_around`."""
+        with no subject of its own, or with the cue as the subject clause of the rest
+        ("Making it work, Roe argues, depends on ..."): the clause around the commas, as
+        :meth:`_around`."""
         subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS and c.i < cue.i), None)
         if subject is None or subject.left_edge.i <= cue.sent.start + 1 or cue.i + 1 >= len(self.doc):
             return []
         before, after = self.doc[subject.left_edge.i - 1], self.doc[cue.i + 1]
         opening = [c for c in cue.children if c.i < before.i and not c.is_punct]
-        rest = next((c for c in cue.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
-                     and not any(g.dep_ in SUBJECT_DEPS for g in c.children)), None)
-        if before.text != "," or after.text != "," or not opening or rest is None or rest.left_edge.i != after.i + 1:
+        if cue.dep_ == "csubj" and cue.head.i > after.i:
+            rest = (after.i + 1, cue.head.right_edge.i + 1)
+        else:
+            verb = next((c for c in cue.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}
+                         and not any(g.dep_ in SUBJECT_DEPS for g in c.children)), None)
+            rest = (verb.left_edge.i, verb.right_edge.i + 1) if cue.dep_ == "ROOT" and verb is not None else None
+        if before.text != "," or after.text != "," or not opening or rest is None or rest[0] != after.i + 1:
             return []
-        return [(opening[0].left_edge.i, before.i), (rest.left_edge.i, rest.right_edge.i + 1)]
+        return [(opening[0].left_edge.i, before.i), rest]
 
     def _within_quote(self, start: int, end: int) -> bool:
         """Whether ``start``-``end`` is the words of one quotation, its marks left out
@@ -702,8 +708,8 @@ def _misattached_that_clause(cue: Token, children: list[Token], addressees: list
     for host in hosts:
         for token in host.subtree:
             subject = any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ != "that" for c in token.children)
-            if token.dep_ == "relcl" and any(c.lower_ == "that" and c.dep_ in {"mark", "advmod"} for c in token.children) \
-                    and subject:
+            if token.dep_ in {"relcl", "acl"} and subject \
+                    and any(c.lower_ == "that" and c.dep_ in {"mark", "advmod"} for c in token.children):
                 return token
             if token.dep_ == "ccomp" and (token.head.dep_ == "relcl" and not is_cue_verb(token.head) or token.head == host) \
                     and subject and any(c.lower_ == "that" and c.dep_ == "mark" for c in token.children):
