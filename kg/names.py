@@ -48,6 +48,10 @@ def looks_like_name(text: str) -> bool:
     return bool(words) and not words[-1][:1].islower()
 
 
+FAMILY_PARTICLES = {"de", "del", "della", "der", "den", "van", "von", "da", "das", "di", "do", "dos", "du", "le", "la",
+                    "ter", "ten", "bin", "al"}
+
+
 def family_name(label: str) -> str | None:
     """The family name of a two- to four-word person name; None for a single word.
 
@@ -60,6 +64,20 @@ def family_name(label: str) -> str | None:
     if len(words) <= 3 and words[0] in lexicon("family_name_first.txt"):
         return words[0]
     return words[-1]
+
+
+def family_with_particles(label: str) -> str | None:
+    """The family name with the particles before it, when it has some ("de Vries-Bakker",
+    "von der Leyen"): a text may use it so as well as the last word alone.
+
+    >>> family_with_particles("Marieke de Vries-Bakker"), family_with_particles("Van Morrison")
+    ('de Vries-Bakker', None)
+    """
+    words = label.split()
+    first = len(words) - 1
+    while first > 1 and words[first - 1].lower() in FAMILY_PARTICLES:
+        first -= 1
+    return " ".join(words[first:]) if first < len(words) - 1 else None
 
 
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}

@@ -844,3 +844,10 @@ def test_a_given_name_that_is_also_a_role_is_a_name_after_a_role():
     assert not {"colby", "dean"} & set(pipeline.resolver.actors)
     [first] = [m for m in result.mentions if m.actor == "dean_colby"][:1]
     assert first.text == "manager Dean Colby"  # the name with its role, not the clause before it
+
+
+def test_a_hyphenated_name_in_apposition_with_a_role_is_a_person_and_its_family_name_links_to_it():
+    result, pipeline = run("Acme's chief executive, Marieke de Vries-Bakker, said sales rose. "
+                           "De Vries-Bakker, who took over in 2022, said costs fell.")
+    [actor] = {m.actor for m in result.mentions if "Vries" in m.text}
+    assert pipeline.resolver.actors[actor].kind == "Person"

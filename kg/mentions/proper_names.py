@@ -8,8 +8,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..descriptors import MODIFIERS, place_role, title_at
 from ..lexicons import honorific_gender, lexicon
-from ..names import (family_name, first_last_name, initials, is_acronym, middles_agree, name_key, without_article,
-                     without_company_suffix)
+from ..names import (family_name, family_with_particles, first_last_name, initials, is_acronym, middles_agree,
+                     name_key, without_article, without_company_suffix)
 from .base import ENTITY_LABELS, KIND_OF_LABEL, MentionsBase, PLACE_LABELS, _name_order, _title_case, strip_name
 
 
@@ -104,9 +104,10 @@ class ProperNames(MentionsBase):
         if len(span) == 1 and span.start > 0 and self.doc[span.start - 1].lower_ in {"the", "a", "an"} \
                 and self.gaz.one_of_a_people(text):
             return  # "the Spaniard": a description of a person (kg.anaphora), not a name
-        if label in {"NORP", "ORG"} and len(span) > 1 and all(t.pos_ == "PROPN" for t in span) \
-                and _role_in_apposition(span):
-            label = "PERSON"  # "Frans Timmermans, the Commission's vice-president": a person, whatever the tagger said
+        if label in {"NORP", "ORG"} and len(span) > 1 and all(t.pos_ == "PROPN" or t.text == "-" for t in span) \
+                and (_role_in_apposition(span) or key in self.families and self.registry.known(key) is None):
+            label = "PERSON"  # "Frans Timmermans, the Commission's vice-president"; "De Vries-Bakker" after
+            # "Marieke de Vries-Bakker": a person, whatever the tagger said
         if span.start >= 2 and self.doc[span.start - 1].lower_ == "of":
             title = title_at(self.doc[span.start - 2])
             if title is not None and title.end >= span.end:
@@ -472,7 +473,8 @@ class ProperNames(MentionsBase):
         self.named[actor] += 1
         words = span.text.split()
         if len(words) > 1:
-            families = {self.gaz.family_name.get(actor), family_name(span.text), family_name(self._label(actor))}
+            families = {self.gaz.family_name.get(actor), family_name(span.text), family_name(self._label(actor)),
+                        family_with_particles(span.text)}
             for family in families - {None}:
                 self.families.setdefault(name_key(family), Counter())[actor] += 1
             if words[0] not in families and words[0][:1].isupper() and words[0].isalpha():
