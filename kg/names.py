@@ -48,10 +48,6 @@ def looks_like_name(text: str) -> bool:
     return bool(words) and not words[-1][:1].islower()
 
 
-FAMILY_PARTICLES = {"de", "del", "della", "der", "den", "van", "von", "da", "das", "di", "do", "dos", "du", "le", "la",
-                    "ter", "ten", "bin", "al"}
-
-
 def family_name(label: str) -> str | None:
     """The family name of a two- to four-word person name; None for a single word.
 
@@ -66,6 +62,11 @@ def family_name(label: str) -> str | None:
     return words[-1]
 
 
+def family_particles() -> frozenset[str]:
+    """The lower-case words a family name may begin with (``kg/data/name_connectors.txt``)."""
+    return frozenset(word for word, tags in lexicon("name_connectors.txt").items() if "particle" in tags)
+
+
 def family_with_particles(label: str) -> str | None:
     """The family name with the particles before it, when it has some ("de Vries-Bakker",
     "von der Leyen"): a text may use it so as well as the last word alone.
@@ -75,7 +76,7 @@ def family_with_particles(label: str) -> str | None:
     """
     words = label.split()
     first = len(words) - 1
-    while first > 1 and words[first - 1].lower() in FAMILY_PARTICLES:
+    while first > 1 and words[first - 1].lower() in family_particles():
         first -= 1
     return " ".join(words[first:]) if first < len(words) - 1 else None
 

@@ -13,7 +13,7 @@ from ..descriptors import Title, TokenTable, title_words
 from ..gazetteer import Gazetteer
 from ..ingest import Document
 from ..lexicons import lexicon, words
-from ..names import FAMILY_PARTICLES, name_key, without_article
+from ..names import family_particles, name_key, without_article
 from ..records import Actor, Mention
 
 
@@ -68,7 +68,7 @@ def _name_order(span: Span) -> tuple[bool, int, int]:
     Universe Alicia Machado"), then single words, longer first ("Machado"); a hyphenated
     word is one word ("Podlipnik-Castillo" after "Hans Podlipnik-Castillo"), and so is a
     family name with its particles ("De Vries-Bakker" after "Marieke de Vries-Bakker")."""
-    words = len([w for w in span.text.split() if w.lower() not in FAMILY_PARTICLES])
+    words = len([w for w in span.text.split() if w.lower() not in family_particles()])
     return words == 1, -len(span.text) if words == 1 else words, span.start
 
 
