@@ -392,11 +392,19 @@ class Anaphora:
         return f"{referent.role}, {place}{' (quotations aside)' if quoted else ''}"
 
     def _bound_away(self, token: Token, referent: Referent, features: frozenset[str]) -> bool:
-        """Binding: "Putin told him" (him is not Putin); "his visit" is not the visit."""
+        """Binding: "Putin told him" (him is not Putin); "his visit" is not the visit; the
+        subject of a verb is no one named in what the verb reports ("Barrow had approached
+        him, he added": he is not Barrow; one seldom names oneself), in its quotation when
+        it holds one."""
         if referent.head == token.head.i:
             return True
         if token.dep_ in {"dobj", "dative"} and "reflexive" not in features:
             return any(c.i == referent.head and c.dep_ in {"nsubj", "nsubjpass"} for c in token.head.children)
+        if token.dep_ == "nsubj" and not referent.pronoun:
+            said = next((c for c in token.head.children if c.dep_ in {"ccomp", "parataxis"}
+                         and c.left_edge.i <= referent.head <= c.right_edge.i), None)
+            # what a quotation in it says, when it holds one (the parse may hang the narration before it there)
+            return said is not None and (referent.quoted or not any(self.quotes.inside(t.idx) for t in said.subtree))
         return False
 
     def _cataphor(self, token: Token, features: frozenset[str]) -> Referent | None:

@@ -1076,3 +1076,17 @@ def test_kg_claims_filters_by_speaker_and_topic(store_env):
 def test_kg_claims_unknown_speaker_is_an_error(store_env):
     result = run_kg("claims", "--speaker", "Nobody At All", ok=False, env=store_env)
     assert result.exit_code != 0 and "no actor is called" in result.output
+
+
+def test_the_speaker_of_a_report_is_no_one_named_in_what_is_reported():
+    text = ("Coach Mark Delaney signed a new contract. He praised chairman Neil Barrow for his support. "
+            "Barrow had approached him about an extension in January, he added. "
+            '"If Barrow leaves, I leave too," he said.')
+    _, claims = claims_of(text)
+    assert [c.speaker for c in claims] == ["mark_delaney"] * 3
+
+
+def test_narration_before_a_quotation_may_still_name_its_speaker():
+    _, claims = claims_of('Judge Ann Roe saw the words differently: "When he says he will win, I do not take that '
+                          'as a joke," she said.')
+    assert [c.speaker for c in claims] == ["ann_roe"]
