@@ -851,3 +851,11 @@ def test_a_hyphenated_name_in_apposition_with_a_role_is_a_person_and_its_family_
                            "De Vries-Bakker, who took over in 2022, said costs fell.")
     [actor] = {m.actor for m in result.mentions if "Vries" in m.text}
     assert pipeline.resolver.actors[actor].kind == "Person"
+
+
+def test_the_pronoun_i_is_never_an_actor_whatever_the_tagger_says():
+    _, pipeline = run("There are people who suggest that somehow I’m different, I’m Muslim, I’m disloyal to the "
+                      "country, she said.")
+    result, _ = run("Jo Marsh left early. She said I was wrong.", doc_id="second", pipeline=pipeline)
+    assert not [a for a in pipeline.resolver.actors.values() if a.label == "I"]
+    assert {m.actor for m in result.mentions if m.text in ("She", "I")} <= {"jo_marsh", None}
