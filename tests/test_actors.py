@@ -684,6 +684,8 @@ def test_a_name_ending_in_a_word_of_company_names_is_an_organisation():
     result, pipeline = run("Dick Clark Productions denied the report. The production company said it had made no deal.")
     assert pipeline.resolver.actors[actor_of(result, "Dick Clark Productions")].kind == "Organization"
     assert actor_of(result, "The production company") == "dick_clark_productions"
+    result, pipeline = run("Biogenix and its Japanese partner Kaiyo Pharma said the trial met its main goal.")
+    assert pipeline.resolver.actors[actor_of(result, "Kaiyo Pharma")].kind == "Organization"
 
 
 def test_a_name_called_a_group_is_an_organisation():
