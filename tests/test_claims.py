@@ -1090,3 +1090,10 @@ def test_narration_before_a_quotation_may_still_name_its_speaker():
     _, claims = claims_of('Judge Ann Roe saw the words differently: "When he says he will win, I do not take that '
                           'as a joke," she said.')
     assert [c.speaker for c in claims] == ["ann_roe"]
+
+
+def test_called_for_someone_to_do_something_is_claimed_whole():
+    found, _ = claims_of("The charity's chief executive, Hilary Evans, called for the NHS to prepare for new treatments.")
+    assert [f[1:3] for f in found] == [("called for", "the NHS to prepare for new treatments")]  # "for" as a mark
+    found, _ = claims_of("Hilary Evans called for the NHS to prepare for new treatments.")
+    assert [f[1:3] for f in found] == [("called for", "the NHS to prepare for new treatments")]

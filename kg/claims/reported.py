@@ -192,6 +192,10 @@ class ReportedSpeech:
                     start = objects[0].left_edge.i if objects and objects[0].i < child.i else child.left_edge.i
                     return Rule.TO, [(start, child.right_edge.i + 1)], None
         group_end = verb_group(cue)[1]
+        for child in children:  # "called for the NHS to prepare": "for" parsed as the clause's mark
+            mark = next((m for m in child.children if m.dep_ == "mark"), None) if child.dep_ == "advcl" else None
+            if mark is not None and mark.i == group_end and f"prep:{mark.lower_}" in tags:
+                return Rule.PREP, [(mark.i + 1, child.right_edge.i + 1)], mark.i + 1
         for child in children:
             if child.dep_ == "prep" and f"prep:{child.lower_}" in tags and self._next_to(cue, group_end, child) \
                     and any(c.dep_ in {"pobj", "pcomp"} for c in child.children):
@@ -287,7 +291,8 @@ class ReportedSpeech:
             if sibling.left_edge.i > reach + 1:
                 continue  # "reaffirmed the ties over the course of a summit ... [that] ...": too far
             if sibling.dep_ in OBJECT_EXTENSIONS and sibling.left_edge.i <= end + 1 \
-                    and (sibling.dep_ != "advcl" or _is_condition(sibling) or _describes_object(sibling)) \
+                    and (sibling.dep_ != "advcl" or _is_condition(sibling) or _describes_object(sibling)
+                         or has_to(sibling) and sibling.left_edge.i == end) \
                     or sibling.dep_ == "prep" and not _is_time(sibling) and (
                     sibling.lower_ in OBJECT_PREPS or f"prep:{sibling.lower_}" in tags
                     or sibling.i == end and sibling.lower_ not in CIRCUMSTANCE_PREPS) \
