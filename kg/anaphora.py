@@ -286,7 +286,7 @@ class Anaphora:
         relative_tags = table.ids("WDT", "WP")
         the = table.ids("the")
         for i in range(len(self.doc)):
-            people = i > 0 and table.lower[i - 1] in the and self.ctx.one_of_a_people(self.doc[i].text)
+            people = i > 0 and table.lower[i - 1] in the and self.ctx.one_of_a_people(self.doc[i].text)  # (state, gender)
             if not people and table.lower[i] not in wanted and table.lemma[i] not in wanted \
                     and table.tag[i] not in relative_tags:
                 continue
@@ -501,7 +501,8 @@ class Anaphora:
 
         candidates = [r for r in self._window(token) if len(r.actors) == 1 and r.kind == "Person" and not r.quoted
                       and fits(r)]
-        candidates = [r for r in candidates if self.gender_of(r) == gender] or candidates if gender else candidates
+        if gender:  # someone known to be of that gender first
+            candidates = [r for r in candidates if self.gender_of(r) == gender] or candidates
         best = max(candidates, key=lambda r: self._score(token, r, role), default=None)
         if best is None:
             return None

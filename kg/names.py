@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .lexicons import lexicon
 
@@ -62,6 +63,7 @@ def family_name(label: str) -> str | None:
     return words[-1]
 
 
+@lru_cache(maxsize=1)
 def family_particles() -> frozenset[str]:
     """The lower-case words a family name may begin with (``kg/data/name_connectors.txt``)."""
     return frozenset(word for word, tags in lexicon("name_connectors.txt").items() if "particle" in tags)
