@@ -1097,3 +1097,9 @@ def test_called_for_someone_to_do_something_is_claimed_whole():
     assert [f[1:3] for f in found] == [("called for", "the NHS to prepare for new treatments")]  # "for" as a mark
     found, _ = claims_of("Hilary Evans called for the NHS to prepare for new treatments.")
     assert [f[1:3] for f in found] == [("called for", "the NHS to prepare for new treatments")]
+
+
+def test_a_question_put_to_the_subject_is_no_claim_of_theirs():
+    found, _ = claims_of("Mark Delaney signed a deal. Asked about his future, he told reporters he had never "
+                         "considered leaving.")
+    assert [f[:2] for f in found] == [("he", "told")]  # he was asked: not "he | Asked about | his future"

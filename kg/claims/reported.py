@@ -131,8 +131,9 @@ class ReportedSpeech:
         after_clause = self._after_clause_as_modifier(cue, tags)
         if after_clause is not None:
             return after_clause
-        if cue.dep_ == "acl" and cue.tag_ == "VBN" and not any(c.dep_ == "agent" for c in cue.children):
-            return None  # "Americans worried about immigration": an adjective, not a cue
+        if cue.dep_ in {"acl", "advcl"} and cue.tag_ == "VBN" and not any(c.dep_ in {"agent", "aux", "auxpass"}
+                                                                         for c in cue.children):
+            return None  # "Americans worried about immigration": an adjective; "Asked about it, he ...": he was asked
         if self._is_passive(cue):
             return self._passive(cue, tags)
         inverted = self._inverted(cue, tags)
