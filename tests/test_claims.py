@@ -164,6 +164,8 @@ def test_a_spokesperson_or_an_office_speaks_for_whom_the_phrase_names():
     assert [c.speaker for c in claims] == ["lena_marsh"]
     _, claims = claims_of("Lena Marsh cancelled a concert on Monday. Her management said the tour would go on.")
     assert [c.speaker for c in claims] == ["lena_marsh"]
+    _, claims = claims_of("Minister Teresa Ruiz will visit on Thursday. Her ministry said aid was ready.")
+    assert [c.speaker for c in claims] == ["teresa_ruiz"]
 
 
 def test_whom_a_spokesperson_speaks_for_is_a_body_whatever_the_tagger_says():
