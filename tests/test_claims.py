@@ -1105,3 +1105,8 @@ def test_a_question_put_to_the_subject_is_no_claim_of_theirs():
     found, _ = claims_of("Mark Delaney signed a deal. Asked about his future, he told reporters he had never "
                          "considered leaving.")
     assert [f[:2] for f in found] == [("he", "told")]  # he was asked: not "he | Asked about | his future"
+
+
+def test_what_someone_has_yet_to_do_is_negated():
+    _, claims = claims_of("Senator Ann Roe has yet to endorse Governor Ben Poe's re-election bid.")
+    assert [(c.cue, c.negated) for c in claims] == [("to endorse", True)]
