@@ -252,11 +252,10 @@ class Tracker:
             grouped(1)
             claim = self.claims[index]
             best, best_score = None, GROUP_THRESHOLD
-            for other_index, evidence, encoded in candidates:
+            for other_index, evidence, conflict in candidates:
                 other = self.claims[other_index]
-                found = contradiction(claim, other, self.texts[index], self.text(other_index), evidence, encoded)
-                if found:
-                    contradictions.append(found)
+                if conflict is not None:
+                    contradictions.append(contradiction(claim, other, evidence, conflict))
                     continue
                 if evidence and evidence.denial:
                     continue  # a denial never joins the group of what it denies
@@ -276,9 +275,9 @@ class Tracker:
     def _candidates(self, start: int, stage: Stage = unwatched
                     ) -> list[list[tuple[int, Evidence | None, float | None]]]:
         """For each claim from ``start`` on, its neighbours (not nested in it), with why each
-        conflicts with it, if it does, and the pair encoder's score where a contradiction
-        needs it: every pair the encoder reads is read in one batch, as it costs far less
-        than one pair at a time."""
+        conflicts with it, if it does, and how surely the two contradict each other
+        (:func:`contradiction_score`; None when they do not): every pair the pair encoder
+        must read is read in one batch, as it costs far less than one pair at a time."""
         denials = lexicon("denial_cues.txt")
         candidates, to_encode = [], []
         compared = stage("comparing claims with their nearest", len(self.claims) - start)
@@ -291,15 +290,17 @@ class Tracker:
                     continue
                 other_text = self.text(other_index)
                 evidence = _contradiction_evidence(claim, other, denials, (text.negations, other_text.negations))
-                if needs_encoder(claim, other, text, other_text, evidence):
+                matter = _same_matter(claim, other, text, other_text, evidence)
+                if needs_encoder(matter, evidence):
                     to_encode.append((index, other_index))
-                found.append((other_index, evidence))
+                found.append((other_index, evidence, matter))
             candidates.append(found)
         read = stage("reading close pairs both ways", 2 * len(to_encode))
         pairs = [(self.texts[i], self.text(j)) for i, j in to_encode]
         scores = match.similarities(pairs, progress=read) if pairs else []
         encoded = dict(zip(to_encode, map(float, scores)))
-        return [[(other, evidence, encoded.get((index, other))) for other, evidence in found]
+        return [[(other, evidence, contradiction_score(matter, evidence, encoded.get((index, other))))
+                 for other, evidence, matter in found]
                 for index, found in enumerate(candidates, start)]
 
 
@@ -354,32 +355,35 @@ def track_records(claims: list[TrackedClaim], stage: Stage = unwatched) -> Itera
         yield ContradictionRecord(found.claim, found.other, found.similarity, found.evidence)
 
 
-def contradiction(a: TrackedClaim, b: TrackedClaim, text_a: match.Text, text_b: match.Text,
-                  evidence: Evidence | None, encoded: float | None = None) -> Contradiction | None:
-    """A contradiction candidate when ``a`` and ``b`` are about the same matter and one
-    doubts what the other says, denies it or says it with a "not": they match as claims
-    of one group do, and, for a denial or a mere "not", their embeddings are closer still
-    or the pair encoder, which hardly sees a "not", reads them as one claim (what a denial
-    names, "the notion that ...", "his comments that ...", is often near another claim's
-    topic without being its claim). A question asserts nothing, so it contradicts nothing.
-    ``evidence`` is why they conflict (:func:`_contradiction_evidence`), if they do;
-    ``encoded``, the pair encoder's score if it was read already (:func:`needs_encoder`)."""
-    score = _same_matter(a, b, text_a, text_b, evidence)
-    if score is None:
+def contradiction_score(matter: float | None, evidence: Evidence | None, encoded: float | None) -> float | None:
+    """How surely two claims contradict each other, or None when they are no candidate.
+    They are when they are about the same matter (``matter``, :func:`_same_matter`) and
+    one doubts what the other says, denies it or says it with a "not": they match as
+    claims of one group do, and, for a denial or a mere "not", their embeddings are closer
+    still or the pair encoder (``encoded``, read when :func:`needs_encoder` says so), which
+    hardly sees a "not", reads them as one claim (what a denial names, "the notion that
+    ...", "his comments that ...", is often near another claim's topic without being its
+    claim). ``evidence`` is why they conflict (:func:`_contradiction_evidence`).
+
+    >>> contradiction_score(0.8, None, None), contradiction_score(None, None, 0.9)
+    (0.8, None)
+    """
+    if matter is None:
         return None
-    if score < CONTRADICTION_THRESHOLD and not evidence.explicit:
-        score = match.text_similarity(text_a, text_b) if encoded is None else encoded
-        if score < CONTRADICTION_THRESHOLD:
-            return None
+    if matter >= CONTRADICTION_THRESHOLD or evidence.explicit:
+        return matter
+    return encoded if encoded is not None and encoded >= CONTRADICTION_THRESHOLD else None
+
+
+def needs_encoder(matter: float | None, evidence: Evidence | None) -> bool:
+    """Whether :func:`contradiction_score` needs the pair encoder's reading of two claims."""
+    return matter is not None and matter < CONTRADICTION_THRESHOLD and not evidence.explicit
+
+
+def contradiction(a: TrackedClaim, b: TrackedClaim, evidence: Evidence, score: float) -> Contradiction:
+    """The contradiction candidate of two claims (see :func:`contradiction_score`)."""
     first, second = sorted((a.id, b.id))
     return Contradiction(first, second, round(score, 3), evidence.text)
-
-
-def needs_encoder(a: TrackedClaim, b: TrackedClaim, text_a: match.Text, text_b: match.Text,
-                  evidence: Evidence | None) -> bool:
-    """Whether :func:`contradiction` asks the pair encoder about ``a`` and ``b``."""
-    score = _same_matter(a, b, text_a, text_b, evidence)
-    return score is not None and score < CONTRADICTION_THRESHOLD and not evidence.explicit
 
 
 def _same_matter(a: TrackedClaim, b: TrackedClaim, text_a: match.Text, text_b: match.Text,

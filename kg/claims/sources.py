@@ -232,8 +232,8 @@ class SourceResolver:
                 mention = self._actor_of_phrase(named)
                 ids = [mention.actor] if mention is not None else []
             if organisation or "organisation" in self.speaks_for.get(head.lemma_.lower(), ()):
-                ids = [i for i in ids if getattr(self.actors.registry.get(i), "kind", None) == "Organization"
-                       or organisation and getattr(self.actors.registry.get(i), "kind", None) == "Group"]
+                kinds = {"Organization", "Group"} if organisation else {"Organization"}
+                ids = [i for i in ids if getattr(self.actors.registry.get(i), "kind", None) in kinds]
             if ids:
                 return ids, "speaks-for"
         return [], "unnamed"
