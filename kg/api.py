@@ -33,15 +33,18 @@ def extract_records(documents: Iterable[Document], model: str | None = None, war
                     stage: Stage = unwatched) -> Iterator[Record]:
     """Every record of ``documents`` in ``kg extract --jsonl`` order: each document's
     document, mention, claim and triple records, then the actors, then the tracking of
-    the claims (group and contradiction records). ``progress`` is called with each
-    document as it is extracted, ``stage`` as tracking goes (:meth:`kg.tracking.Tracker.add`)."""
-    from .pipeline import Pipeline  # spaCy: imported only when extracting
+    the claims (group and contradiction records), a batch of documents at a time as ``kg
+    build`` tracks them (:func:`kg.pipeline.batched`), so both make the same groups.
+    ``progress`` is called with each document as it is extracted, ``stage`` as tracking
+    goes (:func:`kg.tracking.track_records`)."""
+    from .pipeline import Pipeline, batched  # spaCy: imported only when extracting
 
     pipeline = Pipeline(model=model)
-    tracked = []
-    for result in pipeline.run(documents, warn=warn, progress=progress, processes=jobs):
-        yield from result.records()
-        tracked.extend(from_record(claim, result.document) for claim in result.claims)
+    tracked = []  # each batch's claims
+    for batch in batched(pipeline.run(documents, warn=warn, progress=progress, processes=jobs)):
+        for result in batch:
+            yield from result.records()
+        tracked.append([from_record(claim, result.document) for result in batch for claim in result.claims])
     yield from pipeline.actors()
     yield from track_records(tracked, stage)
 

@@ -30,17 +30,15 @@ from .executor import run_dask
 from .export import SUFFIXES, write_export
 from .graphs import plural
 from .ingest import Document, Stored, Warn, read_documents
-from .pipeline import DocumentResult, Pipeline
+from .pipeline import DocumentResult, Pipeline, batched
 from .records import Actor
 from .query import plain_rows, run_query
-from .rdf import actor_graph, claim_iri, document_triples, id_of
+from .rdf import actor_graph, document_triples, id_of
 from .store import building, ensure_ontology, open_store, store_path, update_graph, write_graphs
-from .tracking import Stage, unwatched
-from .tracking_store import update_tracking
+from .tracking import Stage, TrackedClaim, from_record, unwatched
+from .tracking_store import count_tracking, track_batches, update_tracking
 from .views import VIEWS, write_view
 
-BATCH = 32  # documents written to the store in one transaction, at most
-BATCH_CHARS = 50_000  # and at most this many characters of text (a batch ends with the document that passes it)
 OUTPUT_FORMATS = ("ttl", "trig")
 
 STORED_ACTORS = """
@@ -127,10 +125,10 @@ def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSum
     with them; each batch of documents is stored with the actors it refers to, and the
     counts they (and the versions they replace) add to are recounted (:mod:`kg.aggregates`;
     a first build counts once, after its last batch).
-    At the end the actors the documents name are rewritten with the aliases they learnt
-    (the whole actors graph when a document was replaced, since it may have been the last
-    to name some actor), and the new claims are tracked against the stored ones
-    (:mod:`kg.tracking_store`).
+    After the last batch the new claims are tracked against the stored ones, a batch at a
+    time (:mod:`kg.tracking_store`), and the actors the documents name are rewritten with
+    the aliases they learnt (the whole actors graph when a document was replaced, since it
+    may have been the last to name some actor).
 
     ``processes`` parse in that many processes (spaCy's own multiprocessing); resolving
     actors and extracting stay in this one, in document order, so the records are the
@@ -151,10 +149,10 @@ def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSum
         results = run_dask(pipeline, documents, scheduler, warn=warn, progress=progress)
     else:
         results = pipeline.run(documents, warn=warn, progress=progress, processes=processes)
-    added: list[str] = []  # the claims stored, to track
+    tracked: list[list[TrackedClaim]] = []  # each batch's claims, tracked after the last batch
     for batch in batches(results, summary):
         replaced += store_batch(ds, batch, pipeline, referred, bulk)
-        added.extend(str(claim_iri(claim.id)) for result in batch for claim in result.claims)
+        tracked.append([from_record(claim, result.document) for result in batch for claim in result.claims])
     if bulk:  # a first build counts once, at its end, every total its documents add to
         totals = every_aggregate(ds)
         update_aggregates(ds, totals, bulk=True, progress=stage("counting totals", len(totals)))
@@ -163,8 +161,12 @@ def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSum
     update_actors(ds, pipeline.resolver.actors, referred, stored_ids, replaced=replaced > 0)
     give_back_free_memory()  # what parsing and storing freed; tracking's arrays would come on top of it
     started = time.perf_counter()
-    summary.groups, summary.contradictions = update_tracking(ds, added, bulk, stage)
+    if replaced:  # a document rebuilt with other claims: its old claims leave their groups
+        update_tracking(ds, stage=stage)
+    else:
+        track_batches(ds, tracked, bulk, stage)
     summary.tracking_seconds = time.perf_counter() - started
+    summary.groups, summary.contradictions = count_tracking(ds)
 
 
 def give_back_free_memory() -> None:
@@ -192,22 +194,14 @@ def update_actors(ds: Dataset, known: dict[str, Actor], referred: set[str], stor
 
 
 def batches(results: Iterable[DocumentResult], summary: BuildSummary) -> Iterator[list[DocumentResult]]:
-    """``results`` in batches of ``BATCH`` documents or ``BATCH_CHARS`` characters (a run of
-    long articles makes shorter batches), counted into ``summary`` as they come."""
-    batch: list[DocumentResult] = []
-    chars = 0
-    for result in results:
-        batch.append(result)
-        chars += len(result.text)
-        summary.documents += 1
-        summary.mentions += len(result.mentions)
-        summary.claims += len(result.claims)
-        summary.relations += len(result.triples)
-        summary.undated += result.document.published is None
-        if len(batch) >= BATCH or chars >= BATCH_CHARS:
-            yield batch
-            batch, chars = [], 0
-    if batch:
+    """``results`` in batches (:func:`kg.pipeline.batched`), counted into ``summary``."""
+    for batch in batched(results):
+        for result in batch:
+            summary.documents += 1
+            summary.mentions += len(result.mentions)
+            summary.claims += len(result.claims)
+            summary.relations += len(result.triples)
+            summary.undated += result.document.published is None
         yield batch
 
 

@@ -102,6 +102,26 @@ class Pipeline:
         return self.components[0].actors()
 
 
+BATCH = 32  # documents stored and tracked together, at most
+BATCH_CHARS = 50_000  # and at most this many characters of text (a batch ends with the document that passes it)
+
+
+def batched(results: Iterable[DocumentResult]) -> Iterator[list[DocumentResult]]:
+    """``results`` in batches of ``BATCH`` documents or ``BATCH_CHARS`` characters (a run of
+    long articles makes shorter batches): what ``kg build`` stores in one transaction, and
+    what ``kg build`` and ``kg extract`` track at once, so both group claims alike."""
+    batch: list[DocumentResult] = []
+    chars = 0
+    for result in results:
+        batch.append(result)
+        chars += len(result.text)
+        if len(batch) >= BATCH or chars >= BATCH_CHARS:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
+
+
 # --- per-document limit (kept apart from the stages above) ------------------------------
 
 MAX_DOCUMENT_CHARS = 100_000  # spaCy's parser needs about 3.3 KB per character: ~330 MB

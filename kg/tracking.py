@@ -9,9 +9,10 @@ content only completes the cue ("urged | the senator to resign" is about urging,
 about the senator). A claim whose content is a bare noun phrase ("the former
 governor") is a topic, not a proposition: it never joins or anchors a group.
 
-Claims are taken in order of first appearance (date, then document, then offset); each
-joins the group of the most similar earlier claim when matching says "same" of it and of
-the group's first claim (so groups do not grow by chains of near claims), else starts a
+Claims are taken a batch of documents at a time (as they are stored), each batch in
+order of first appearance (date, then document, then offset); each joins the group of
+the most similar claim seen before when matching says "same" of it and of the group's
+first (oldest) claim (so groups do not grow by chains of near claims), else starts a
 group. A :class:`Tracker` keeps the claims seen so far with their embeddings,
 so claims of new documents are matched against what is stored without regrouping it:
 existing groups never reshuffle, new claims join them or start their own.
@@ -34,6 +35,7 @@ are never candidates, and a denial never joins the group of what it denies.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -125,9 +127,15 @@ class ClaimGroup:
     first_date: str | None = None
     first_doc: str | None = None
     first_claim: str | None = None
+    order: list[tuple] = field(default_factory=list, repr=False)  # the members' places in order of appearance
 
     def add(self, claim: TrackedClaim) -> None:
-        self.members.append(claim.id)
+        """Add a member in its place by first appearance, wherever it arrives: the
+        first member is the oldest claim, which the others must match."""
+        key = appearance_key(claim)
+        place = bisect.bisect(self.order, key)
+        self.order.insert(place, key)
+        self.members.insert(place, claim.id)
         self.sources.add(claim.source_id)
         self.speakers.add(claim.speaker or f"unnamed:{(claim.speaker_text or '').lower()}")
         dated_first = claim.date and (not self.first_date or claim.date < self.first_date)
@@ -143,9 +151,14 @@ class Contradiction:
     evidence: str
 
 
+def appearance_key(claim: TrackedClaim) -> tuple[str, str, int, str]:
+    """Where a claim comes in order of first appearance: date (undated last), document, offset."""
+    return claim.date or "9999", claim.doc, claim.offset, claim.id
+
+
 def appearance_order(claims: Iterable[TrackedClaim]) -> list[TrackedClaim]:
     """Claims by first appearance: date (undated last), document, offset."""
-    return sorted(claims, key=lambda c: (c.date or "9999", c.doc, c.offset, c.id))
+    return sorted(claims, key=appearance_key)
 
 
 class Tracker:
@@ -270,7 +283,17 @@ class Tracker:
             self.group_of[claim.id] = best
             self.groups[best].label = self.clearest(self.groups[best])
             touched[best] = self.groups[best]
+        self._settle(start)
         return list(touched.values()), contradictions
+
+    def _settle(self, start: int) -> None:
+        """Keep the claims from ``start`` on as a store keeps them, their embeddings in
+        half precision: claims tracked a batch at a time meet the same numbers whether
+        the earlier batches are held here (``kg extract``) or read from a store (``kg
+        build``). Every prepared text is dropped (made again from its embedding when next
+        compared): what the tracker holds between batches is the claims and their embeddings."""
+        self.matrix[start:] = self.matrix[start:].astype(np.float16)
+        self.texts = [None] * len(self.texts)
 
     def _candidates(self, start: int, stage: Stage = unwatched
                     ) -> list[list[tuple[int, Evidence | None, float | None]]]:
@@ -342,11 +365,15 @@ def from_record(claim, document) -> TrackedClaim:
                         proposition=claim.proposition, source=getattr(document, "duplicate_of", None))
 
 
-def track_records(claims: list[TrackedClaim], stage: Stage = unwatched) -> Iterator[Record]:
-    """The ``group`` (two claims or more) and ``contradiction`` records of a run's claims
-    (``stage``: see :meth:`Tracker.add`)."""
-    tracker = Tracker()
-    _, contradictions = tracker.add(claims, stage=stage)
+def track_records(batches: list[list[TrackedClaim]], stage: Stage = unwatched) -> Iterator[Record]:
+    """The ``group`` (two claims or more) and ``contradiction`` records of a run's claims,
+    tracked a batch at a time (as ``kg build`` tracks them); ``stage`` hears how many claims
+    there are and how many each batch tracked."""
+    tracker, contradictions = Tracker(), []
+    tracked = stage("tracking claims", sum(map(len, batches)))
+    for claims in batches:
+        contradictions += tracker.add(claims)[1]
+        tracked(len(claims))
     for group in tracker.groups.values():
         if len(group.members) > 1:
             yield Group(group.id, group.label, group.members, len(group.sources), len(group.speakers),

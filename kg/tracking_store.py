@@ -3,11 +3,12 @@
 Each claim group lives in its own named graph (``.../graph/tracking/group/ID``), and
 what tracking adds with a document — its claims' embeddings (``cg:embedding``, 384
 half-precision numbers in base64) and the contradiction candidates found for them — in
-another (``.../graph/tracking/doc/ID``). So a build embeds only the claims it adds,
-matches them against the stored ones, and rewrites only the groups they join or start,
-on any store (Oxigraph, memory, or a SPARQL server through the Graph Store Protocol).
-Existing groups never reshuffle. When claims have left the store (a document rebuilt
-with other claims), the next build tracks every claim again.
+another (``.../graph/tracking/doc/ID``). So a build embeds only the claims it adds, a
+batch of documents at a time as it stores them (:class:`StoreTracking`), matches them
+against the stored ones, and rewrites only the groups they join or start, on any store
+(Oxigraph, memory, or a SPARQL server through the Graph Store Protocol). Existing groups
+never reshuffle. When claims have left the store (a document rebuilt with other claims),
+the build tracks every claim again at its end.
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ from rdflib import Dataset, Graph
 
 from .query import iri_values, plain_rows, run_query
 from . import match
-from .rdf import document_tracking_graph, group_graph, id_of
+from .rdf import claim_iri, document_tracking_graph, group_graph, id_of
 from .store import write_graphs
-from .tracking import ClaimGroup, Contradiction, Stage, Tracker, TrackedClaim, appearance_order, closest, unwatched
+from .tracking import (CANDIDATE_COSINE, NEIGHBOURS, ClaimGroup, Contradiction, Stage, Tracker, TrackedClaim,
+                       unwatched)
 
 CLAIMS = """
 SELECT ?claim ?doc ?date ?copyOf ?speaker ?speakerText ?cue ?content ?negated ?contentNegated ?start ?end
@@ -83,63 +85,154 @@ def tracked_claim(row) -> TrackedClaim:
 
 def update_tracking(ds: Dataset, added: Iterable[str] | None = None, bulk: bool = False,
                     stage: Stage = unwatched) -> tuple[int, int]:
-    """Track the claims not tracked yet against those that are; returns how many groups of two claims
-    or more and how many contradiction candidates the store holds. ``added``: the IRIs of
-    the claims a build has just stored (those to track are the ones not tracked yet, topics
-    aside); by default every stored claim is looked at. ``bulk``: the store holds no
-    tracking yet (a first build, see :func:`kg.store.building`), so what tracking adds is
-    bulk-loaded, ``WRITE_CHUNK`` graphs at a time (an interrupted first build is rolled
-    back whole); otherwise it goes in one transaction, a claim with its group. ``stage``
-    hears what tracking does and how far it is (:meth:`Tracker.add`).
-
-    What is read costs what is added, but for one pass over the stored embeddings: the
-    new claims are embedded first, and only their nearest stored claims and the groups
-    those belong to are read whole. That is all :meth:`Tracker.add` looks at (a new
-    claim meets its ``NEIGHBOURS`` nearest claims, and the groups they are in), so the
-    groups and contradictions are those of reading every stored claim.
-    """
+    """Track the stored claims not tracked yet against those that are; returns how many
+    groups of two claims or more and how many contradiction candidates the store holds.
+    ``added``: the IRIs of the claims to look at (by default every stored claim); when
+    claims have left the store (a document rebuilt with other claims) every claim is
+    tracked anew. ``bulk`` and ``stage``: as for :class:`StoreTracking`."""
     if run_query(ds, STALE).askAnswer:  # a document rebuilt with other claims: track everything again
         write_graphs(ds, [Graph(identifier=row.graph) for row in run_query(ds, TRACKING_GRAPHS)])
         added = None
-    stored = {row.claim: row.embedding for row in plain_rows(ds, EMBEDDINGS)}
     if added is None:
         added = [row.claim for row in plain_rows(ds, ALL_CLAIMS)]
-    new = [claim for claim in claims_among(ds, [iri for iri in added if iri not in stored])
-           if not claim.is_topic()]  # topics are never tracked: they stand alone
-    if new:
+    tracking = StoreTracking(ds, bulk)
+    tracking.add(claims_among(ds, list(added)), stage)
+    tracking.finish()
+    return count_tracking(ds)
+
+
+def track_batches(ds: Dataset, batches: list[list[TrackedClaim]], bulk: bool = False,
+                  stage: Stage = unwatched) -> None:
+    """Track the claims a build stored, a batch at a time (as ``kg extract`` tracks them:
+    :func:`kg.tracking.track_records`); ``stage`` hears how many claims there are and how
+    many each batch tracked; ``bulk``: as for :class:`StoreTracking`."""
+    tracking = StoreTracking(ds, bulk)
+    tracked = stage("tracking claims", sum(map(len, batches)))
+    for claims in batches:
+        tracking.add(claims)
+        tracked(len(claims))
+    tracking.finish()
+
+
+class StoreTracking:
+    """Tracking into a store, a batch of claims at a time: ``kg build`` tracks each batch
+    of documents as it stores them, as ``kg extract`` tracks each batch in memory.
+
+    The claims tracked before (in the store) are known by their embeddings, read once and
+    kept in half precision (768 bytes a claim); those tracked since are held by one
+    :class:`Tracker`. Each batch's claims are embedded, and the stored claims nearest to
+    them, with every claim of the groups those are in, are read into the tracker (that is
+    all :meth:`Tracker.add` looks at, so the groups and contradictions are those of
+    reading every stored claim); then they are matched, and written with the groups they
+    join or start. ``bulk``: a first build (see :func:`kg.store.building`), which reads
+    nothing back from its store (reading a store being bulk-loaded is slow and makes its
+    engine hold memory): each batch's tracking graphs are bulk-loaded ``WRITE_CHUNK`` at a
+    time, and its groups at the end (:meth:`finish`); otherwise a batch goes in one
+    transaction, a claim with its group.
+    """
+
+    def __init__(self, ds: Dataset, bulk: bool = False) -> None:
+        self.ds, self.bulk = ds, bulk
+        self.stored = StoredEmbeddings(plain_rows(ds, EMBEDDINGS))
+        self.tracker = Tracker()
+        self.unwritten: set[str] = set()  # groups a first build has yet to write
+
+    def add(self, claims: Iterable[TrackedClaim], stage: Stage = unwatched) -> None:
+        """Track ``claims`` (those not tracked yet; topics stand alone); ``stage`` hears
+        what tracking does and how far it is (:meth:`Tracker.add`)."""
+        new = [claim for claim in claims if not claim.is_topic() and claim.id not in self.tracker.index_of
+               and str(claim_iri(claim.id)) not in self.stored]
+        if not new:
+            return
         embedded = stage("embedding new claims", len(new))
         prepared = dict(zip((c.id for c in new), match.prepare([c.matching_text() for c in new], progress=embedded)))
-        tracker = Tracker()
-        _load_neighbourhood(ds, tracker, stored, np.array([t.vector for t in prepared.values()]))
-        touched, contradictions = tracker.add(new, prepared, stage)
-        _write(ds, tracker, touched, contradictions, new, bulk)
-    return _count(ds)
+        _load_neighbourhood(self.ds, self.tracker, self.stored, np.array([t.vector for t in prepared.values()]))
+        touched, contradictions = self.tracker.add(new, prepared, stage)
+        if self.bulk:  # its groups are written once, at its end
+            self.unwritten.update(group.id for group in touched)
+            touched = []
+        _write(self.ds, self.tracker, touched, contradictions, new, self.bulk)
+
+    def finish(self) -> None:
+        """Write the groups that a first build's batches started or changed, each once."""
+        groups = (group_graph(self.tracker.groups[group]) for group in sorted(self.unwritten))
+        while chunk := list(islice(groups, WRITE_CHUNK)):
+            write_graphs(self.ds, chunk, bulk=True)
+        self.unwritten.clear()
 
 
-def _load_neighbourhood(ds: Dataset, tracker: Tracker, stored: dict[str, str], vectors: np.ndarray) -> None:
+class StoredEmbeddings:
+    """The stored claims' embeddings by IRI, in half precision, in blocks (one a batch).
+
+    >>> vectors = np.eye(3, dtype=np.float32)
+    >>> index = StoredEmbeddings()
+    >>> index.extend(["a", "b"], vectors[:2])
+    >>> "a" in index, "c" in index, index.nearest(vectors[1:2] + vectors[:1] * 0.5)
+    (True, False, ['a', 'b'])
+    >>> index.vectors(["b"])
+    array([[0., 1., 0.]], dtype=float32)
+    """
+
+    BLOCK = 4096  # stored embeddings read into one block
+
+    def __init__(self, rows: Iterable = ()) -> None:
+        """``rows``: of ``EMBEDDINGS`` (``.claim``, ``.embedding``)."""
+        self.iris: list[str] = []
+        self.place: dict[str, int] = {}
+        self.blocks: list[np.ndarray] = []
+        rows = iter(rows)
+        while chunk := list(islice(rows, self.BLOCK)):
+            self.extend([row.claim for row in chunk], np.array([decode_vector(row.embedding) for row in chunk]))
+
+    def __contains__(self, iri: str) -> bool:
+        return iri in self.place
+
+    def extend(self, iris: list[str], vectors: np.ndarray) -> None:
+        self.place.update((iri, len(self.iris) + i) for i, iri in enumerate(iris))
+        self.iris.extend(iris)
+        self.blocks.append(vectors.astype(np.float16))
+
+    def nearest(self, vectors: np.ndarray) -> list[str]:
+        """The stored claims among the ``NEIGHBOURS`` nearest of any of ``vectors`` (as
+        :func:`kg.tracking.closest` picks them), one block at a time."""
+        best = np.full((len(vectors), 0), -np.inf, dtype=np.float32)
+        places = np.zeros((len(vectors), 0), dtype=np.int64)
+        offset = 0
+        for block in self.blocks:
+            best = np.concatenate([best, vectors @ block.astype(np.float32).T], axis=1)
+            places = np.concatenate([places, np.broadcast_to(np.arange(offset, offset + len(block)),
+                                                             (len(vectors), len(block)))], axis=1)
+            keep = np.argsort(-best, axis=1, kind="stable")[:, :NEIGHBOURS]
+            best, places = np.take_along_axis(best, keep, 1), np.take_along_axis(places, keep, 1)
+            offset += len(block)
+        return [self.iris[p] for p in sorted({int(p) for p in places[best >= CANDIDATE_COSINE]})]
+
+    def vectors(self, iris: list[str]) -> np.ndarray:
+        """The embeddings of these claims, in single precision."""
+        starts = np.cumsum([0] + [len(block) for block in self.blocks])
+        rows = []
+        for iri in iris:
+            place = self.place[iri]
+            block = int(np.searchsorted(starts, place, side="right")) - 1
+            rows.append(self.blocks[block][place - starts[block]])
+        return np.array(rows, dtype=np.float32).reshape(len(rows), -1)
+
+
+def _load_neighbourhood(ds: Dataset, tracker: Tracker, stored: StoredEmbeddings, vectors: np.ndarray) -> None:
     """Load into ``tracker`` the stored claims nearest to ``vectors`` (new claims), with
-    every claim of the groups they are in."""
-    iris = list(stored)
-    if not iris:
+    every claim of the groups they are in (those it does not hold yet)."""
+    near = {iri for iri in stored.nearest(vectors) if id_of(iri) not in tracker.index_of}
+    if not near:
         return
-    matrix = np.array([decode_vector(stored[iri]) for iri in iris], dtype=np.float32)
-    near = {iris[i] for row in vectors @ matrix.T for i in closest(row)}
-    wanted = {row.group for values in iri_values(sorted(near)) for row in plain_rows(ds, GROUPS_OF % values)}
+    wanted = {row.group for values in iri_values(sorted(near)) for row in plain_rows(ds, GROUPS_OF % values)
+              if id_of(row.group) not in tracker.groups}
     near |= {row.claim for values in iri_values(sorted(wanted)) for row in plain_rows(ds, MEMBERS_OF % values)}
-    position = {iri: i for i, iri in enumerate(iris)}
-    known, groups, rows_of = [], {}, []
-    for claim, row in zip(*_claims_and_rows(ds, sorted(near))):
-        known.append(claim)
-        rows_of.append(position[row.claim])
+    groups: dict[str, ClaimGroup] = {}
+    claims, rows = _claims_and_rows(ds, sorted(near))
+    for claim, row in zip(claims, rows):
         if row.group is not None:
-            group = groups.setdefault(id_of(row.group), ClaimGroup(id=id_of(row.group), label=row.label))
-            group.members.append(claim.id)
-    by_id = {c.id: c for c in known}
-    for group in groups.values():  # counts and first appearance from the members as stored
-        members, group.members = group.members, []
-        for claim in appearance_order(by_id[m] for m in members):
-            group.add(claim)
-    tracker.load(known, matrix[rows_of], groups.values())
+            groups.setdefault(id_of(row.group), ClaimGroup(id=id_of(row.group), label=row.label)).add(claim)
+    tracker.load(claims, stored.vectors([row.claim for row in rows]), groups.values())
 
 
 def claims_among(ds: Dataset, iris: list[str]) -> list[TrackedClaim]:
@@ -158,18 +251,19 @@ def _claims_and_rows(ds: Dataset, iris: list[str]) -> tuple[list[TrackedClaim], 
 
 def _write(ds: Dataset, tracker: Tracker, touched: list[ClaimGroup], contradictions: list[Contradiction],
            new: list[TrackedClaim], bulk: bool = False) -> None:
+    """Write the groups ``touched``, and for each document of the ``new`` claims their
+    embeddings and the contradiction candidates found for them."""
     index = {c.id: i for i, c in enumerate(tracker.claims)}
     embeddings: dict[str, dict[str, str]] = defaultdict(dict)
     for claim in new:
         if claim.id in index:
-            embeddings[claim.doc][claim.id] = encode_vector(tracker.texts[index[claim.id]].vector)
+            embeddings[claim.doc][claim.id] = encode_vector(tracker.matrix[index[claim.id]])
     found: dict[str, list[Contradiction]] = defaultdict(list)
     doc_of = {c.id: c.doc for c in new}
     for pair in contradictions:
         found[doc_of.get(pair.claim) or doc_of[pair.other]].append(pair)
     docs = sorted(embeddings.keys() | found.keys())
-    graphs = chain((group_graph(g) for g in touched),
-                   (document_tracking_graph(d, embeddings[d], found[d]) for d in docs))
+    graphs = chain((group_graph(g) for g in touched), (document_tracking_graph(d, embeddings[d], found[d]) for d in docs))
     if not bulk:  # one transaction: a claim is tracked with its group
         write_graphs(ds, list(graphs))
         return
@@ -177,7 +271,8 @@ def _write(ds: Dataset, tracker: Tracker, touched: list[ClaimGroup], contradicti
         write_graphs(ds, chunk, bulk=True)
 
 
-def _count(ds: Dataset) -> tuple[int, int]:
+def count_tracking(ds: Dataset) -> tuple[int, int]:
+    """How many groups of two claims or more and how many contradiction candidates the store holds."""
     rows = list(run_query(ds, """SELECT (COUNT(DISTINCT ?g) AS ?groups) (COUNT(DISTINCT ?c) AS ?contradictions) WHERE {
       { ?g a cg:Proposition ; cg:memberCount ?n FILTER(?n > 1) } UNION { ?c a cg:Contradiction } }"""))
     return int(rows[0].groups), int(rows[0].contradictions)

@@ -16,6 +16,7 @@ import pytest
 from rdflib import Dataset, Graph
 
 import kg.builder
+import kg.pipeline
 import kg.tracking_store
 from conftest import SEEDS, count, query, run_kg
 from kg.rdf import CG
@@ -145,11 +146,11 @@ def test_an_interrupted_first_build_is_rolled_back(corpus: Path, tmp_path: Path,
     out = tmp_path / "out"
     store = out / "store"
 
-    def interrupted(*args):
+    def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
     with monkeypatch.context() as patch:
-        patch.setattr(kg.builder, "update_tracking", interrupted)
+        patch.setattr(kg.builder, "update_actors", interrupted)  # after the documents and their tracking
         with pytest.raises(KeyboardInterrupt):
             kg.builder.build([corpus / "one"], out=out)  # a first build bulk-loads, without transactions
     note = json.loads((store / BUILD_NOTE).read_text(encoding="utf-8"))
@@ -202,13 +203,12 @@ def test_a_build_says_what_it_does_after_the_last_document_and_how_far_it_is(cor
         return lambda done: stages[text].__setitem__(1, stages[text][1] + done)
 
     kg.builder.build([corpus / "one"], out=tmp_path / "out", stage=stage)
-    # a first build counts at its end: her stance on France, and the pair mentioned together
-    tracking = {"embedding new claims": [1, 1], "comparing claims with their nearest": [1, 1],
-                "reading close pairs both ways": [0, 0], "grouping claims": [1, 1]}  # her one claim
-    assert stages == {"counting totals": [2, 2], "updating 2 actors": [0, 0], **tracking}  # Merkel and France
+    # her one claim; then a first build counts at its end: her stance on France, and the pair mentioned together
+    tracking = {"tracking claims": [1, 1]}
+    assert stages == {**tracking, "counting totals": [2, 2], "updating 2 actors": [0, 0]}  # Merkel and France
     stages.clear()
     kg.builder.build([corpus / "two"], out=tmp_path / "out", stage=stage)
-    assert stages == {"updating 3 actors": [0, 0], **tracking}  # a later build counts batch by batch
+    assert stages == {**tracking, "updating 3 actors": [0, 0]}  # a later build counts batch by batch
 
 
 def test_a_first_build_loads_tracking_in_chunks_with_what_one_write_gives(weapons: Path, tmp_path: Path, monkeypatch):
@@ -226,8 +226,8 @@ def test_a_first_build_loads_tracking_in_chunks_with_what_one_write_gives(weapon
 def test_long_articles_make_shorter_batches(monkeypatch):
     from kg.pipeline import DocumentResult
     from kg.records import DocumentRecord
-    monkeypatch.setattr(kg.builder, "BATCH", 4)
-    monkeypatch.setattr(kg.builder, "BATCH_CHARS", 100)
+    monkeypatch.setattr(kg.pipeline, "BATCH", 4)
+    monkeypatch.setattr(kg.pipeline, "BATCH_CHARS", 100)
     lengths = [10, 10, 10, 10, 10, 60, 50, 5, 200, 10]
     results = [DocumentResult(DocumentRecord(doc=f"d{i}"), "x" * n) for i, n in enumerate(lengths)]
     summary = kg.builder.BuildSummary()
@@ -267,6 +267,6 @@ def test_a_run_shows_its_stages_with_rate_and_time_left_on_a_terminal_only(corpu
     kg_command = [sys.executable, "-m", "kg"]
     shown = stderr_of([*kg_command, "extract", "-j", "1", str(corpus / "one")], terminal=True)
     assert "1/1" in shown and "doc/s" in shown  # the documents, with their rate
-    assert "embedding claims" in shown and "grouping claims" in shown  # then what tracking does
-    assert "/1 [00:00<" in shown.split("grouping claims")[-1]  # of how many, with the time taken and left
+    assert "tracking claims" in shown  # then what tracking does
+    assert "/1 [00:00<" in shown.split("tracking claims")[-1]  # of how many, with the time taken and left
     assert stderr_of([*kg_command, "extract", "-j", "1", str(corpus / "one")], terminal=False) == ""

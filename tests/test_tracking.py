@@ -295,3 +295,73 @@ def test_a_build_groups_the_claims_as_kg_extract_groups_them(built, seed_records
     for row in rows:
         members.setdefault(row["group"], []).append(row["claim"])
     assert extracted and sorted(sorted(m) for m in members.values() if len(m) > 1) == extracted
+
+
+def test_a_build_tracking_a_document_at_a_time_groups_as_kg_extract_does(tmp_path, monkeypatch):
+    import kg
+    import kg.pipeline
+    from conftest import SEEDS, query
+
+    monkeypatch.setattr(kg.pipeline, "BATCH", 1)  # each document stored and tracked on its own
+    records = kg.extract(SEEDS)
+    extracted = sorted(sorted(r["members"]) for r in records if r["type"] == "group")
+    kg.build([SEEDS], out=tmp_path / "out")
+    rows = query(tmp_path / "out" / "store",
+                 "SELECT ?claim ?group WHERE { ?c cg:expresses ?group ; dcterms:identifier ?claim }")
+    members: dict[str, list[str]] = {}
+    for row in rows:
+        members.setdefault(row["group"], []).append(row["claim"])
+    built = sorted(sorted(m) for m in members.values() if len(m) > 1)
+    doc_of = {r["id"]: r["doc"] for r in records if r["type"] == "claim"}
+    assert any(len({doc_of[m] for m in g}) > 1 for g in extracted)  # groups across documents, so across batches
+    assert built == extracted
+
+
+def test_claims_tracked_a_batch_at_a_time_keep_their_groups_in_order_of_appearance():
+    tracker = Tracker()
+    tracker.add([claim("late", "d2", "2024-05-20", "the steel plant will close in May", speaker="mayor")])
+    tracker.add([claim("early", "d1", "2024-05-01", "the steel plant is to close in May", speaker="owner")])
+    [group] = tracker.groups.values()
+    assert group.members == ["early", "late"] and group.first_claim == "early"  # the oldest first, whatever came first
+
+
+def test_each_stored_embedding_is_its_own_claims_in_the_store_and_in_the_builds_index(tmp_path, monkeypatch):
+    import numpy as np
+
+    import kg
+    import kg.tracking_store
+    from kg import match
+    from kg.query import plain_rows
+    from kg.rdf import claim_iri
+    from kg.store import open_store
+    from kg.tracking_store import EMBEDDINGS, StoreTracking, claims_among, decode_vector
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    texts = {"a": "Merkel said that the bridge would open in May.", "b": "Macron said that wages would rise.",
+             "c": "Putin said that gas prices would fall. Xi said that trade would grow."}
+    for name, text in texts.items():
+        (corpus / f"{name}.txt").write_text(text, encoding="utf-8")
+    # appearance order (by date) is not the order of the files
+    (corpus / "metadata.csv").write_text("doc,published\na,2024-05-03\nb,2024-05-02\nc,2024-05-01\n", encoding="utf-8")
+    trackers = []
+
+    class Watched(StoreTracking):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            trackers.append(self)
+
+    monkeypatch.setattr(kg.tracking_store, "StoreTracking", Watched)
+    kg.build([corpus], out=tmp_path / "out")
+    ds = open_store(f"oxigraph:{tmp_path / 'out' / 'store'}")
+    try:
+        stored = {row.claim: decode_vector(row.embedding) for row in plain_rows(ds, EMBEDDINGS)}
+        claims = claims_among(ds, sorted(stored))
+    finally:
+        ds.close()
+    fresh = match.embed([c.matching_text() for c in claims])
+    own = [float(stored[str(claim_iri(c.id))] @ vector) for c, vector in zip(claims, fresh)]
+    assert len(claims) == len(stored) == 4 and min(own) > 0.999
+    tracker = trackers[0].tracker  # what later batches are matched against
+    held = [tracker.matrix[tracker.index_of[c.id]] for c in claims]
+    assert np.array_equal(np.array(held), np.array([stored[str(claim_iri(c.id))] for c in claims]))
