@@ -4,7 +4,7 @@ Each claim group lives in its own named graph (``.../graph/tracking/group/ID``),
 what tracking adds with a document — its claims' embeddings (``cg:embedding``, 384
 half-precision numbers in base64) and the contradiction candidates found for them — in
 another (``.../graph/tracking/doc/ID``). So a build embeds only the claims it adds, a
-batch of documents at a time as it stores them (:class:`StoreTracking`), matches them
+batch of documents at a time once they are stored (:class:`StoreTracking`), matches them
 against the stored ones, and rewrites only the groups they join or start, on any store
 (Oxigraph, memory, or a SPARQL server through the Graph Store Protocol). Existing groups
 never reshuffle. When claims have left the store (a document rebuilt with other claims),
@@ -115,8 +115,8 @@ def track_batches(ds: Dataset, batches: list[list[TrackedClaim]], bulk: bool = F
 
 
 class StoreTracking:
-    """Tracking into a store, a batch of claims at a time: ``kg build`` tracks each batch
-    of documents as it stores them, as ``kg extract`` tracks each batch in memory.
+    """Tracking into a store, a batch of claims at a time: ``kg build`` tracks the claims
+    of each batch of documents it stored, as ``kg extract`` tracks each batch in memory.
 
     The claims tracked before (in the store) are known by their embeddings, read once and
     kept in half precision (768 bytes a claim); those tracked since are held by one
@@ -124,10 +124,10 @@ class StoreTracking:
     them, with every claim of the groups those are in, are read into the tracker (that is
     all :meth:`Tracker.add` looks at, so the groups and contradictions are those of
     reading every stored claim); then they are matched, and written with the groups they
-    join or start. ``bulk``: a first build (see :func:`kg.store.building`), which reads
-    nothing back from its store (reading a store being bulk-loaded is slow and makes its
-    engine hold memory): each batch's tracking graphs are bulk-loaded ``WRITE_CHUNK`` at a
-    time, and its groups at the end (:meth:`finish`); otherwise a batch goes in one
+    join or start. ``bulk``: a first build (see :func:`kg.store.building`), which has no
+    tracking stored to read: each batch's tracking graphs are bulk-loaded ``WRITE_CHUNK``
+    at a time, and its groups once, at the end (:meth:`finish`: a group may change with
+    every batch, and bulk-loading does not replace); otherwise a batch goes in one
     transaction, a claim with its group.
     """
 
@@ -162,7 +162,7 @@ class StoreTracking:
 
 
 class StoredEmbeddings:
-    """The stored claims' embeddings by IRI, in half precision, in blocks (one a batch).
+    """The stored claims' embeddings by IRI, in half precision, read in blocks.
 
     >>> vectors = np.eye(3, dtype=np.float32)
     >>> index = StoredEmbeddings()
