@@ -171,7 +171,8 @@ class Tracker:
     def __init__(self) -> None:
         self.claims: list[TrackedClaim] = []
         self.texts: list[match.Text | None] = []  # prepared when first compared
-        self.matrix = np.zeros((0, 384), dtype=np.float32)
+        self.matrix = np.zeros((0, 384), dtype=np.float32)  # a view of the first rows of _rows
+        self._rows = self.matrix
         self.groups: dict[str, ClaimGroup] = {}
         self.group_of: dict[str, str] = {}
         self.index_of: dict[str, int] = {}
@@ -181,7 +182,7 @@ class Tracker:
         self.index_of.update((c.id, len(self.claims) + i) for i, c in enumerate(claims))
         self.claims.extend(claims)
         self.texts.extend([None] * len(claims))
-        self.matrix = np.vstack([self.matrix, vectors.astype(np.float32)])
+        self._add_rows(vectors)
         for group in groups:
             self.groups[group.id] = group
             for member in group.members:
@@ -192,7 +193,18 @@ class Tracker:
         self.claims.extend(claims)
         self.texts.extend(texts)
         if texts:
-            self.matrix = np.vstack([self.matrix, np.array([t.vector for t in texts])])
+            self._add_rows(np.array([t.vector for t in texts]))
+
+    def _add_rows(self, vectors: np.ndarray) -> None:
+        """Append embeddings to ``matrix``, in a buffer that doubles when full: a tracker
+        kept over the batches of a build copies its rows a few times, not once a batch."""
+        count, total = len(self.matrix), len(self.matrix) + len(vectors)
+        if total > len(self._rows):
+            grown = np.zeros((max(2 * len(self._rows), total), self._rows.shape[1]), dtype=np.float32)
+            grown[:count] = self.matrix
+            self._rows = grown
+        self._rows[count:total] = vectors
+        self.matrix = self._rows[:total]
 
     def text(self, index: int) -> match.Text:
         """The prepared text of the claim at ``index`` (a stored claim is prepared on first use)."""

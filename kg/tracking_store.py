@@ -253,11 +253,10 @@ def _write(ds: Dataset, tracker: Tracker, touched: list[ClaimGroup], contradicti
            new: list[TrackedClaim], bulk: bool = False) -> None:
     """Write the groups ``touched``, and for each document of the ``new`` claims their
     embeddings and the contradiction candidates found for them."""
-    index = {c.id: i for i, c in enumerate(tracker.claims)}
     embeddings: dict[str, dict[str, str]] = defaultdict(dict)
     for claim in new:
-        if claim.id in index:
-            embeddings[claim.doc][claim.id] = encode_vector(tracker.matrix[index[claim.id]])
+        if claim.id in tracker.index_of:
+            embeddings[claim.doc][claim.id] = encode_vector(tracker.matrix[tracker.index_of[claim.id]])
     found: dict[str, list[Contradiction]] = defaultdict(list)
     doc_of = {c.id: c.doc for c in new}
     for pair in contradictions:
