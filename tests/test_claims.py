@@ -1110,3 +1110,8 @@ def test_a_question_put_to_the_subject_is_no_claim_of_theirs():
 def test_what_someone_has_yet_to_do_is_negated():
     _, claims = claims_of("Senator Ann Roe has yet to endorse Governor Ben Poe's re-election bid.")
     assert [(c.cue, c.negated) for c in claims] == [("to endorse", True)]
+
+
+def test_told_a_programme_the_parse_took_for_the_clause_itself():
+    found, _ = claims_of("Brook told the station's flagship Today programme that the timetable would be reviewed weekly.")
+    assert [f[1:3] for f in found] == [("told", "that the timetable would be reviewed weekly")]

@@ -168,7 +168,7 @@ class ReportedSpeech:
     def _complement(self, cue: Token, tags: frozenset[str]) -> tuple[Rule | None, list[Range], int | None]:
         """(pattern, content token ranges, end of the cue when it takes a preposition)."""
         children = list(cue.children)
-        clauses = [c for c in children if c.dep_ == "ccomp" and c.i > cue.i]
+        clauses = [_behind_a_noun(c) for c in children if c.dep_ == "ccomp" and c.i > cue.i]
         if all(_is_relative(c) for c in clauses):
             clauses = []  # "spoke before lawmakers defending the budget that raised spending"
         clauses = clauses or _clause_taken_as_adverbial(cue)
@@ -721,6 +721,17 @@ def _misattached_that_clause(cue: Token, children: list[Token], addressees: list
                     and subject and any(c.lower_ == "that" and c.dep_ == "mark" for c in token.children):
                 return token  # also hung from the addressee itself ("telling the BBC's Today programme that ...")
     return None
+
+
+def _behind_a_noun(clause: Token) -> Token:
+    """The that-clause of a noun the parse took for the cue's clause ("told the BBC's
+    flagship Today *programme* that ..."): the noun belongs to whom it was said to; the
+    clause is what was said."""
+    if clause.pos_ not in {"NOUN", "PROPN"}:
+        return clause
+    return next((c for c in clause.rights if c.dep_ in {"ccomp", "acl", "relcl"}
+                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                 and any(s.dep_ in {"nsubj", "nsubjpass"} for s in c.children)), clause)
 
 
 def _wh_clause(cue: Token, children: list[Token]) -> Token | None:
