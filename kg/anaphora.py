@@ -306,7 +306,8 @@ class Anaphora:
                 if link:
                     links.append(link)
             elif token.pos_ in {"NOUN", "ADJ"}:
-                link = self._noun_anaphor(token) or self._role_anaphor(token) or self._name_anaphor(token)
+                link = self._noun_anaphor(token) or self._role_anaphor(token) or self._name_anaphor(token) \
+                    or self._speaking_role(token)
                 if link:
                     links.append(link)
                     self._link_referent(token, link)
@@ -478,6 +479,37 @@ class Anaphora:
             return self._person_before(token, "role-anaphor", "no one is given that age")
         return None
 
+    def _speaking_role(self, token: Token) -> Link | None:
+        """"'It goes quickly,' the striker added": a description by role (a person noun of
+        ``kg/data/person_nouns.tsv``) that the text gave no one, as the subject of a verb of
+        saying, is the one person named in its sentence or the one before (if two were,
+        which one is not said); not when that word was just used of someone ("A second
+        officer backed his account. The officer said ..."), nor a description
+        that says whose role it is or names it ("the agency's inspector general", "the Ohio
+        governor", "the author, Jo Park"), nor one in a quotation."""
+        roles, lemma = lexicon("person_nouns.tsv"), token.lemma_.lower()
+        if token.dep_ != "nsubj" or token.head.lemma_.lower() not in lexicon("cue_verbs.txt") \
+                or token.left_edge.lower_ != "the" or token.pos_ != "NOUN" or is_plural(token) \
+                or lemma not in roles or "vague" in roles[lemma] or self._covered(token) \
+                or self.ctx.skipped(token.idx, token.idx + len(token)) or self.quotes.inside(token.idx) \
+                or any(t.dep_ == "poss" or t.dep_ == "appos" or t.text[:1].isupper() and t.i > token.left_edge.i
+                       for t in token.subtree if t.i != token.i):
+            return None  # "the State Department's inspector general", "the author, Mitchell Zuckoff", "the Ohio governor"
+        first_sent = self.sent_of[token.i] - 1
+        start = self._sent_start_token(max(first_sent, 0))
+        if any(t.lemma_.lower() == lemma for t in self.doc[start:token.i]):
+            return None  # the one that word brought in just before: someone not named
+        named = {r.actors[0]: r for r in self._window(token)
+                 if len(r.actors) == 1 and r.kind == "Person" and not r.quoted and r.sent >= first_sent
+                 and not self._bound_away(token, r, frozenset())}
+        if len(named) != 1:
+            return None
+        [referent] = named.values()
+        start, end, text = self._span(token)
+        return Link(start, end, text, referent.actors, "role-anaphor",
+                    f"a role said of the one person named just before: {referent.text!r} at {referent.start}",
+                    how="title")
+
     def _one_of_a_people(self, token: Token, gender: str | None) -> Link | None:
         """"The Spaniard said", "the Dutchman": one of a people, read like "he" or "she"
         (the text seldom says who is of which people; it names the person just before)."""
@@ -550,11 +582,16 @@ class Anaphora:
         return self.doc[start].idx, token.idx + len(token), text
 
     def _one(self, token: Token, kind: str, business: bool = False) -> Link | None:
-        """"The country", "the company": the most prominent actor of that kind just before;
-        with ``business``, no organisation whose name says it is a public body or a newspaper."""
+        """"The country", "the company": the most prominent actor of that kind just before,
+        not one named in what it is said to say ("X will play Preston, the club said"); with
+        ``business``, no organisation whose name, or what the text called it, says it is a
+        public body or a newspaper."""
         role = role_of(token)
+        public = self._called_no_business(token) if business else set()
         candidates = [r for r in self._window(token) if len(r.actors) == 1 and r.kind == kind
-                      and not (business and _not_business(r.text + " " + r.actors[0].replace("_", " ")))]
+                      and not self._bound_away(token, r, frozenset())
+                      and not (business and (_not_business(r.text + " " + r.actors[0].replace("_", " "))
+                                             or r.actors[0] in public))]
         best = max(candidates, key=lambda r: self._score(token, r, role), default=None)
         if best is None:
             return None
@@ -562,6 +599,20 @@ class Anaphora:
         return Link(start, end, text, best.actors, "definite-anaphor",
                     f"the most prominent {kind.lower()} before it: {best.text!r} at {best.start} "
                     f"({self._where(token, best)})", how="title")
+
+    def _called_no_business(self, token: Token) -> set[str]:
+        """The organisations the text called, before ``token``, by a word for a body that is
+        no business ("the energy regulator, Ofgem", "the agency said"): "the bank" is not one."""
+        words = {w for w, tags in lexicon("anaphors.tsv").items() if "Organization" in tags and "business" not in tags}
+        called = set()
+        for referent in self.referents[:bisect_left(self.heads, token.i)]:
+            head = self.doc[referent.head]
+            nouns = {head.lemma_.lower(), *(c.lemma_.lower() for c in head.children if c.dep_ == "appos")}
+            if head.dep_ == "appos":
+                nouns.add(head.head.lemma_.lower())
+            if len(referent.actors) == 1 and not nouns.isdisjoint(words):
+                called.add(referent.actors[0])
+        return called
 
     def _pair(self, token: Token, kind: str, fallback: bool = True, office: bool = False) -> Link | None:
         """"The two leaders": a pair named together just before, else the two actors of

@@ -13,6 +13,16 @@ from ..names import (family_name, family_with_particles, first_last_name, initia
 from .base import ENTITY_LABELS, KIND_OF_LABEL, MentionsBase, PLACE_LABELS, _name_order, _title_case, strip_name
 
 
+def _plural_subject(span: Span) -> bool:
+    """A name in the plural with a verb in the plural ("Blackburn Rovers have sacked"), not
+    a family name that ends in "s" ("Diane Hendricks has said")."""
+    root = span.root
+    if span[-1].tag_ not in {"NNPS", "NNS"} or root.dep_ != "nsubj":
+        return False
+    verb = root.head
+    return verb.tag_ == "VBP" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBP" for c in verb.children)
+
+
 def _names_an_event(name: str) -> bool:
     """True for the name of a competition, ceremony or gathering: it ends with one of
     ``kg/data/event_name_words.txt`` ("the Davis Cup", "the Music Awards").
@@ -197,6 +207,8 @@ class ProperNames(MentionsBase):
         words = without_article(name).split()
         if len(words) > 1 and words[-1][:1].isupper():  # "the Commission", "United" later on
             self.bodies_by_head.setdefault(name_key(words[-1]), set()).add(actor)
+        if len(words) > 1 and words[0][:1].isupper():  # "Corvane" after "Corvane Semiconductor"
+            self.bodies_by_first.setdefault(name_key(words[0]), set()).add(actor)
 
     def _link_name(self, span: Span, label: str) -> tuple[str, str, str] | None:
         """(actor, rule, evidence) for a name; None for a place the gazetteer does not know."""
@@ -237,6 +249,10 @@ class ProperNames(MentionsBase):
         if short and name_key(short) in self.local:  # "Sierra Nevada Corporation" after "Sierra Nevada"
             actor = self.local[name_key(short)]
             return actor, "company-suffix", f"{text!r} is {self._label(actor)!r} with its legal form, named so in the document"
+        bodies = self.bodies_by_first.get(key, set()) if single and label in {"ORG", "PERSON"} else set()
+        if len(bodies) == 1:  # "Corvane's shares fell" after "Corvane Semiconductor"
+            [actor] = bodies
+            return actor, "name-first-word", f"the first word of {self._label(actor)!r}, the one body of the document so named"
         expansion = _spelled_out_before(span) if is_acronym(without_article(text)) else None
         if expansion is not None:  # "The New York State Attorney General (NYAG)": named by what it stands for
             actor = self.registry.new_actor(expansion, "Organization")
@@ -282,17 +298,22 @@ class ProperNames(MentionsBase):
         """The kind of a new name: the parser's, unless the text says otherwise — a name the
         parser took for an organisation after a role or honorific is a person ("executive
         chair Jo Park", "Mrs. Park"); one ending in a word of company names or called a
-        company or group is an organisation ("Dick Clark Productions",
-        ``kg/data/organisation_name_words.txt``; "Kosmos, a group co-founded by ...")."""
+        company or group, or the subject of a verb in the plural, is an organisation ("Dick Clark Productions",
+        ``kg/data/organisation_name_words.txt``; "Kosmos, a group co-founded by ...";
+        "the energy regulator, Ofgem,")."""
         kind = KIND_OF_LABEL[label]
-        if kind == "Person" and len(span) > 1 and span[-1].lower_ in lexicon("organisation_name_words.txt"):
-            return "Organization"  # "Dick Clark Productions"
-        called = next((c for c in span.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None) \
-            or self._noun_after_comma(span)
+        if kind == "Person" and len(span) > 1 and (span[-1].lower_ in lexicon("organisation_name_words.txt")
+                                                   or _plural_subject(span)):
+            return "Organization"  # "Dick Clark Productions"; "Blackburn Rovers have sacked": no one person
+        root = span.root
+        called = next((c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None) \
+            or self._noun_after_comma(span) \
+            or (root.head if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < span.start
+                and "body" in lexicon("speaker_nouns.txt").get(root.head.lemma_.lower(), ()) else None)
         if kind == "Person" and called is not None and called.lemma_.lower() in lexicon("speaker_nouns.txt") \
                 and called.lemma_.lower() not in lexicon("person_nouns.tsv") and title_at(called) is None \
                 and not _role_in_apposition(span) and not _member_of_a_named_body(span):
-            return "Organization"  # "Kosmos, a group co-founded by ..." (a body, not a person)
+            return "Organization"  # "Kosmos, a group co-founded by ...", "the regulator, Ofgem" (a body, not a person)
         before = self.doc[span.start - 1] if span.start else None
         if kind == "Organization" and len(span) > 1 and before is not None and all(t.pos_ == "PROPN" for t in span) \
                 and (before.lower_ in lexicon("person_nouns.tsv") or title_at(before) is not None
@@ -304,9 +325,15 @@ class ProperNames(MentionsBase):
         """True for a single capitalised word that the document also writes in lower case,
         as a noun ("Education", "Marijuana" at the head of a sentence or in a title; a noun in
         lower case that the parser read as a name is one too): a common noun, not a name
-        ("Polls trump everything" does not make "Trump" one)."""
+        ("Polls trump everything" does not make "Trump" one); so is a plural noun the tagger
+        took for a person, or a verb it took for a name ("Supporters' groups", "Download the report")."""
         if len(span) != 1 or not span[0].is_title:
             return False
+        word = span[0]
+        if word.tag_ == "NNS" and word.ent_type_ == "PERSON" \
+                or word.dep_ == "ROOT" and any(c.dep_ == "dobj" and any(t.is_lower for t in c.subtree)
+                                               for c in word.children):
+            return True  # "Supporters' groups said", "Download the full report": no one person, a command
         if self._lower_words is None:
             self._lower_words = {t.text for t in self.doc if t.is_lower and t.is_alpha and t.pos_ in {"NOUN", "PROPN"}}
         return span[0].lower_ in self._lower_words
