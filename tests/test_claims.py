@@ -1115,3 +1115,14 @@ def test_what_someone_has_yet_to_do_is_negated():
 def test_told_a_programme_the_parse_took_for_the_clause_itself():
     found, _ = claims_of("Brook told the station's flagship Today programme that the timetable would be reviewed weekly.")
     assert [f[1:3] for f in found] == [("told", "that the timetable would be reviewed weekly")]
+
+
+def test_told_someone_on_an_occasion_that():
+    found, _ = claims_of("Chief executive Ana Roth told investors on a conference call that the firm expected "
+                         "sales to recover.")
+    assert [f[:3] for f in found] == [("Chief executive Ana Roth", "told", "that the firm expected sales to recover")]
+
+
+def test_when_it_was_said_is_not_what_was_said():
+    found, _ = claims_of("Halvern said on Monday it would postpone the opening of its new depot.")
+    assert [f[1:3] for f in found] == [("said", "it would postpone the opening of its new depot")]

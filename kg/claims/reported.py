@@ -259,6 +259,9 @@ class ReportedSpeech:
         start, end = subtree_range(clauses[0])
         if start < cue.i:  # "which he said were ...": the fronted relative word is no content
             start = cue.i + 1
+        when = next((c for c in clauses[0].lefts if c.dep_ == "prep" and c.i == start and _is_time(c)), None)
+        if when is not None:  # "said on Monday it would ...": when it was said, not what
+            start = when.right_edge.i + 1
         contrast = _contrasted_report(clauses[0])
         if contrast is not None:  # "said A, while her rival warned that B": B is the rival's
             return start, contrast.left_edge.i
@@ -706,11 +709,13 @@ def _is_finite(clause: Token) -> bool:
 def _misattached_that_clause(cue: Token, children: list[Token], addressees: list[Token]) -> Token | None:
     """"told a meeting of leaders that few people understood ...", "reported at the time
     that ...": the parse takes the cue's that-clause for a relative clause of the
-    addressee or of a phrase right after the cue; its "that" is a complementiser. Or
+    addressee or of a phrase right after the cue or the addressee ("told investors on a
+    call that ..."); its "that" is a complementiser. Or
     "told teachers who packed the lawn that the state should pay": for a clause of the
     relative clause, whose verb reports nothing."""
     group_end = verb_group(cue)[1]
-    hosts = addressees + [c for c in children if c.dep_ == "prep" and c.i == group_end]
+    after = {group_end} | {a.right_edge.i + 1 for a in addressees}  # "told investors on a call that ..."
+    hosts = addressees + [c for c in children if c.dep_ == "prep" and c.i in after]
     for host in hosts:
         for token in host.subtree:
             subject = any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ != "that" for c in token.children)
