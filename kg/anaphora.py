@@ -585,13 +585,14 @@ class Anaphora:
         """"The country", "the company": the most prominent actor of that kind just before,
         not one named in what it is said to say ("X will play Preston, the club said"); with
         ``business``, no organisation whose name, or what the text called it, says it is a
-        public body or a newspaper."""
+        public body or a newspaper, nor one named only in what describes someone ("Lena
+        Ruiz, who covers the sector for Harlow Securities, said the firm ...")."""
         role = role_of(token)
         public = self._called_no_business(token) if business else set()
         candidates = [r for r in self._window(token) if len(r.actors) == 1 and r.kind == kind
                       and not self._bound_away(token, r, frozenset())
                       and not (business and (_not_business(r.text + " " + r.actors[0].replace("_", " "))
-                                             or r.actors[0] in public))]
+                                             or r.actors[0] in public or self._in_a_description(r)))]
         best = max(candidates, key=lambda r: self._score(token, r, role), default=None)
         if best is None:
             return None
@@ -599,6 +600,16 @@ class Anaphora:
         return Link(start, end, text, best.actors, "definite-anaphor",
                     f"the most prominent {kind.lower()} before it: {best.text!r} at {best.start} "
                     f"({self._where(token, best)})", how="title")
+
+    def _in_a_description(self, referent: Referent) -> bool:
+        """True for a noun phrase inside a relative clause or an apposition that describes a
+        person ("Lena Ruiz, who covers the sector for *Harlow Securities*")."""
+        token = self.doc[referent.head]
+        while token.head.i != token.i:
+            if token.dep_ in {"relcl", "appos", "acl"}:
+                return token.head.ent_type_ == "PERSON" or token.head.lemma_.lower() in lexicon("person_nouns.tsv")
+            token = token.head
+        return False
 
     def _called_no_business(self, token: Token) -> set[str]:
         """The organisations the text called, before ``token``, by a word for a body that is

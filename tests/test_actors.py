@@ -922,3 +922,10 @@ def test_the_first_word_of_a_body_named_before_is_that_body():
     result, pipeline = run("Halvern Logistics cut 500 jobs. Analysts said Halvern had expanded too fast.")
     assert actor_of(result, "Halvern") == "halvern_logistics"
     assert "halvern" not in pipeline.resolver.actors
+
+
+def test_the_firm_is_no_body_named_in_what_describes_someone():
+    result, _ = run("Brevia Foods said it would close two bakeries. Its chief executive said the closures were "
+                    "painful, and its shares fell.\n\nLena Ruiz, who covers the sector for Harlow Securities, said "
+                    "the firm had expanded too fast.")
+    assert actor_of(result, "the firm") == "brevia_foods"
