@@ -929,3 +929,8 @@ def test_the_firm_is_no_body_named_in_what_describes_someone():
                     "painful, and its shares fell.\n\nLena Ruiz, who covers the sector for Harlow Securities, said "
                     "the firm had expanded too fast.")
     assert actor_of(result, "the firm") == "brevia_foods"
+
+
+def test_a_name_after_a_word_for_a_body_is_an_organisation():
+    result, pipeline = run("Residents' group Quiet Skies, which brought the case, said it was disappointed.")
+    assert pipeline.resolver.actors[actor_of(result, "Quiet Skies")].kind == "Organization"

@@ -300,7 +300,7 @@ class ProperNames(MentionsBase):
         chair Jo Park", "Mrs. Park"); one ending in a word of company names or called a
         company or group, or the subject of a verb in the plural, is an organisation ("Dick Clark Productions",
         ``kg/data/organisation_name_words.txt``; "Kosmos, a group co-founded by ...";
-        "the energy regulator, Ofgem,")."""
+        "the energy regulator, Ofgem,"; "residents' group Quiet Skies")."""
         kind = KIND_OF_LABEL[label]
         if kind == "Person" and len(span) > 1 and (span[-1].lower_ in lexicon("organisation_name_words.txt")
                                                    or _plural_subject(span)):
@@ -315,6 +315,9 @@ class ProperNames(MentionsBase):
                 and not _role_in_apposition(span) and not _member_of_a_named_body(span):
             return "Organization"  # "Kosmos, a group co-founded by ...", "the regulator, Ofgem" (a body, not a person)
         before = self.doc[span.start - 1] if span.start else None
+        if kind == "Person" and before is not None and before.pos_ == "NOUN" and before.is_lower \
+                and "body" in lexicon("speaker_nouns.txt").get(before.lemma_.lower(), ()):
+            return "Organization"  # "residents' group Quiet Skies", "the union Unite"
         if kind == "Organization" and len(span) > 1 and before is not None and all(t.pos_ == "PROPN" for t in span) \
                 and (before.lower_ in lexicon("person_nouns.tsv") or title_at(before) is not None
                      or before.lower_.rstrip(".") in lexicon("honorifics.tsv")):
