@@ -1131,3 +1131,8 @@ def test_when_it_was_said_is_not_what_was_said():
 def test_a_typographic_apostrophe_does_not_end_the_content():
     found, _ = claims_of("He mentioned a long list of candidates who could have run but didn’t, like Ann Reyes.")
     assert [f[2] for f in found] == ["a long list of candidates who could have run but didn’t, like Ann Reyes"]
+
+
+def test_according_to_a_source_and_its_description():
+    found, _ = claims_of("According to ANP, the Dutch news agency, a new round of talks is planned for Monday.")
+    assert [f[2] for f in found] == ["a new round of talks is planned for Monday"]

@@ -548,7 +548,7 @@ class ReportedSpeech:
             while clause.dep_ not in {"ROOT", "ccomp", "conj", "advcl", "relcl"} and clause.head != clause:
                 clause = clause.head
             start, end = subtree_range(clause)
-            phrase = (token.i, to.right_edge.i + 1)
+            phrase = (token.i, _after_apposition(clause, to.right_edge.i + 1))
             parts = [p for p in ((start, phrase[0]), (phrase[1], end)) if trim(self.doc, *p)[1] > trim(self.doc, *p)[0]]
         if not parts:
             return None
@@ -880,6 +880,25 @@ def _describes_object(clause: Token) -> bool:
     subject that is no cue of its own (", calling it ..." is a claim of its own)."""
     return clause.tag_ == "VBG" and not is_cue_verb(clause) \
         and not any(c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" for c in clause.children)
+
+
+def _after_apposition(clause: Token, end: int) -> int:
+    """Where the content goes on after "according to X" and a description of X that the
+    parse took for a second subject ("According to ANP, the Dutch news agency, talks
+    are planned"): after that description's comma.
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("According to ANP, the Dutch news agency, a new round of talks is planned.")
+    >>> doc[_after_apposition(doc[15], 3):].text
+    'a new round of talks is planned.'
+    """
+    doc = clause.doc
+    subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    first = subjects[0] if len(subjects) > 1 else None
+    if first is None or doc[end].text != "," or first.left_edge.i != end + 1 \
+            or first.i + 1 >= len(doc) or doc[first.i + 1].text != ",":
+        return end
+    return first.i + 2
 
 
 def _is_time(prep: Token) -> bool:
