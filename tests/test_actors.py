@@ -934,3 +934,15 @@ def test_the_firm_is_no_body_named_in_what_describes_someone():
 def test_a_name_after_a_word_for_a_body_is_an_organisation():
     result, pipeline = run("Residents' group Quiet Skies, which brought the case, said it was disappointed.")
     assert pipeline.resolver.actors[actor_of(result, "Quiet Skies")].kind == "Organization"
+
+
+def test_a_name_with_particles_the_tagger_cut_is_one_person():
+    result, pipeline = run("Caroline van der Plas, the BBB leader, told reporters in The Hague that her party would "
+                           "not sign any deal. She said the talks could resume next week.")
+    assert actor_of(result, "She") == "caroline_van_der_plas"
+    assert "plas" not in pipeline.resolver.actors
+
+
+def test_a_name_followed_by_who_is_a_person_whatever_the_tagger_said():
+    result, pipeline = run("Frans Timmermans, who leads the alliance, accused the parties of playing games.")
+    assert pipeline.resolver.actors[actor_of(result, "Frans Timmermans")].kind == "Person"

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..descriptors import MODIFIERS, place_role, title_at
 from ..lexicons import honorific_gender, lexicon
-from ..names import (family_name, family_with_particles, first_last_name, initials, is_acronym, middles_agree,
+from ..names import (family_name, family_particles, family_with_particles, first_last_name, initials, is_acronym, middles_agree,
                      name_key, without_article, without_company_suffix)
 from .base import ENTITY_LABELS, KIND_OF_LABEL, MentionsBase, PLACE_LABELS, _name_order, _title_case, strip_name
 
@@ -67,6 +67,10 @@ class ProperNames(MentionsBase):
                   if not self.skipped(span.start_char, span.end_char)]
         names += [(span, "PERSON") for span in _untagged_people(self.doc)
                   if not self.skipped(span.start_char, span.end_char)]
+        whole = [_with_particles(span) if label == "PERSON" else span for span, label in names]
+        longer = [w for w, (span, _) in zip(whole, names) if len(w) > len(span)]
+        names = [(w, label) for w, (_, label) in zip(whole, names)  # not "Plas" inside "Caroline van der Plas"
+                 if not any(g.start <= w.start and w.end <= g.end and len(g) > len(w) for g in longer)]
         ents = [self._named_after_a_place(_with_owner(span, label), label) for span, label in names]
         # only a name grown by its office holder can hold another ("Texas Governor's" inside
         # "Texas Governor's Office of ..."): entities do not overlap, and stripping only shrinks
@@ -115,9 +119,10 @@ class ProperNames(MentionsBase):
                 and self.gaz.one_of_a_people(text):
             return  # "the Spaniard": a description of a person (kg.anaphora), not a name
         if label in {"NORP", "ORG"} and len(span) > 1 and all(t.pos_ == "PROPN" or t.text == "-" for t in span) \
-                and (_role_in_apposition(span) or key in self.families and self.registry.known(key) is None):
-            label = "PERSON"  # "Frans Timmermans, the Commission's vice-president"; "De Vries-Bakker" after
-            # "Marieke de Vries-Bakker": a person, whatever the tagger said
+                and (_role_in_apposition(span) or key in self.families and self.registry.known(key) is None
+                     or _described_by_who(span) and span[-1].text not in self.gaz.by_demonym):  # not "Asian Americans"
+            label = "PERSON"  # "Frans Timmermans, the Commission's vice-president" or ", who leads ...";
+            # "De Vries-Bakker" after "Marieke de Vries-Bakker": a person, whatever the tagger said
         if span.start >= 2 and self.doc[span.start - 1].lower_ == "of":
             title = title_at(self.doc[span.start - 2])
             if title is not None and title.end >= span.end:
@@ -668,6 +673,40 @@ def _role_in_apposition(span: Span) -> bool:
     roles = lexicon("person_nouns.tsv")
     return any(n.pos_ == "NOUN" and (n.lemma_.lower().split("-")[-1] in roles or title_at(n) is not None)
                and "vague" not in roles.get(n.lemma_.lower(), ()) for n in nouns)
+
+
+def _described_by_who(span: Span) -> bool:
+    """Whether a name is followed by ", who ..." (a body is followed by ", which ...").
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("Frans Timmermans, who leads the alliance, disagreed.")
+    >>> _described_by_who(doc[0:2])
+    True
+    """
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ == "who"
+
+
+def _with_particles(span: Span) -> Span:
+    """A person's name with the particles, given name and family name the tagger cut off
+    ("Caroline van" + "der Plas", "Marloes" + "van der Berg").
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("Caroline van der Plas, the party leader, said no.")
+    >>> _with_particles(doc[0:2]).text
+    'Caroline van der Plas'
+    """
+    doc, particles, start, end = span.doc, family_particles(), span.start, span.end
+    if span[0].lower_ in particles and start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN":
+        start -= 1  # "Marloes" + "van der Berg"
+    while end < len(doc) and doc[end].lower_ in particles:
+        end += 1
+    if end == span.end and span[-1].lower_ not in particles:
+        return doc[start:end]
+    last = end
+    while last < len(doc) and doc[last].is_title and doc[last].pos_ == "PROPN":
+        last += 1
+    return doc[start:last] if last > end else doc[start:span.end]
 
 
 def _member_of_a_named_body(span: Span) -> bool:
