@@ -1136,3 +1136,10 @@ def test_a_typographic_apostrophe_does_not_end_the_content():
 def test_according_to_a_source_and_its_description():
     found, _ = claims_of("According to ANP, the Dutch news agency, a new round of talks is planned for Monday.")
     assert [f[2] for f in found] == ["a new round of talks is planned for Monday"]
+
+
+def test_a_word_for_someone_who_does_something_can_speak_but_not_one_that_is_a_verb():
+    found, _ = claims_of('The magazine\'s reviewer called the novel "a quiet masterpiece".')
+    assert [f[:2] for f in found] == [("The magazine's reviewer", "called")]
+    found, _ = claims_of("The answer called the plan into question.")
+    assert found == []

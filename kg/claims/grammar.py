@@ -13,6 +13,9 @@ Spans follow the conventions of attribution corpora (PARC, PolNeAR):
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 import numpy
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
@@ -280,8 +283,9 @@ def is_pronoun(token: Token) -> bool:
 
 def plausible_source(token: Token, speaker_nouns, *lexicons, conjuncts: bool = True) -> bool:
     """True when the phrase headed by ``token`` can name someone who speaks: a name, a
-    pronoun, or a noun of one of the lexicons (people, institutions, documents); in a
-    coordination, one of its members ("businesses and residents")."""
+    pronoun, a noun of one of the lexicons (people, institutions, documents) or a word for
+    someone who does something (:func:`is_doer`); in a coordination, one of its members
+    ("businesses and residents")."""
     if conjuncts:
         return any(plausible_source(t, speaker_nouns, *lexicons, conjuncts=False) for t in (token, *token.conjuncts))
     token = antecedent(token)
@@ -294,7 +298,27 @@ def plausible_source(token: Token, speaker_nouns, *lexicons, conjuncts: bool = T
             return token.lower_ in PEOPLE_QUANTIFIERS and token.dep_ == "nsubj"
         return plausible_source(pobj, speaker_nouns, *lexicons, conjuncts=False)
     lemma = token.lemma_.lower()
-    return lemma in speaker_nouns or any(lemma in lex for lex in lexicons)
+    return lemma in speaker_nouns or any(lemma in lex for lex in lexicons) or is_doer(token)
+
+
+DOER = re.compile(r"\w{4}(?:er|or|ist|ian)$")
+
+
+def is_doer(noun: Token) -> bool:
+    """A word for someone who does something ("the reviewer", "a commentator", "the
+    columnist", "backers"), not a word that is also a verb ("the answer", "the number")."""
+    lemma = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and DOER.search(lemma) is not None and lemma not in verb_lemmas()
+
+
+@lru_cache(maxsize=1)
+def verb_lemmas() -> frozenset[str]:
+    """The verbs the English pipeline's lemmatizer knows (empty when it has no table)."""
+    from ..nlp import load
+    try:
+        return frozenset(load().get_pipe("lemmatizer").lookups.get_table("lemma_index")["verb"])
+    except (KeyError, ValueError):
+        return frozenset()
 
 
 def tokens_with(doc: Doc, attrs: list[int], values: list[set[int]]) -> list[Token]:
