@@ -1143,3 +1143,9 @@ def test_a_word_for_someone_who_does_something_can_speak_but_not_one_that_is_a_v
     assert [f[:2] for f in found] == [("The magazine's reviewer", "called")]
     found, _ = claims_of("The answer called the plan into question.")
     assert found == []
+
+
+def test_a_quoted_title_in_the_speakers_description_does_not_stop_the_quotation_going_on():
+    found, _ = claims_of('"I wanted a face nobody knew," said Luca Moretti, whose film "The Salt Road" opened the '
+                         'festival. "Acting is not the point."')
+    assert [f[2] for f in found] == ["I wanted a face nobody knew", "Acting is not the point"]

@@ -395,10 +395,11 @@ class DirectQuotes:
     def _inherited(self, n: int) -> Attribution | None:
         quote = self.layout.quotes[n]
         after_cue = self._after_cue(quote)
-        previous = self.by_quote.get(n - 1)
+        m = self._quotation_before(n)
+        previous = self.by_quote.get(m)
         if after_cue is not None or previous is None:
             return after_cue
-        before = self.layout.quotes[n - 1]
+        before = self.layout.quotes[m]
         if self.layout.line(before.mark) == self.layout.line(quote.mark):
             return self._inherit(previous, n, Rule.DIRECT_SAME_PARAGRAPH)
         if quote.continues:
@@ -407,6 +408,16 @@ class DirectQuotes:
                 and self._ends_paragraph(before) and self._cued_paragraph(n - 1):
             return self._inherit(previous, n, Rule.DIRECT_NEXT_PARAGRAPH)
         return None
+
+    def _quotation_before(self, n: int) -> int:
+        """The quotation of words said before quotation ``n``, past the quoted titles and
+        names between them ('"A," said Luca Moretti, whose film "The Salt Road" opened.
+        "B."': B goes on from A)."""
+        standalone, m = set(self.standalone), n - 1
+        while m >= 0 and m not in standalone and m not in self.by_quote \
+                and self.layout.line(self.layout.quotes[m].mark) == self.layout.line(self.layout.quotes[n].mark):
+            m -= 1
+        return m
 
     def _cued_paragraph(self, n: int) -> bool:
         """True when quotation ``n`` has its own cue, or takes it from a quotation before it
