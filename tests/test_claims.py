@@ -1149,3 +1149,8 @@ def test_a_quoted_title_in_the_speakers_description_does_not_stop_the_quotation_
     found, _ = claims_of('"I wanted a face nobody knew," said Luca Moretti, whose film "The Salt Road" opened the '
                          'festival. "Acting is not the point."')
     assert [f[2] for f in found] == ["I wanted a face nobody knew", "Acting is not the point"]
+
+
+def test_a_name_in_apposition_to_a_description_in_apposition_speaks():
+    _, claims = claims_of("The lead actor, 19-year-old fisherman's son Paolo Greco, said he had not expected it.")
+    assert [c.speaker for c in claims] == ["paolo_greco"]

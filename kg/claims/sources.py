@@ -172,7 +172,9 @@ class SourceResolver:
         if lower in PLURAL_PRONOUNS | THING_PRONOUNS:
             return self._earlier_source(head, attribution)
         lemma = head.lemma_.lower()
-        name = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        name = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) \
+            or next((n for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"  # "the lead actor, the
+                     for n in c.rights if n.dep_ == "appos" and n.ent_type_ == "PERSON"), None)  # fisherman's son Jo Roe"
         role = head.pos_ in {"NOUN", "ADJ"} or head.pos_ == "PROPN" and title_at(head) is not None
         if role and name is not None:  # "the finance minister, Jane Roe,"; "secretary-general"; "The Chancellor, ..."
             found = self._single(name, attribution)
