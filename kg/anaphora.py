@@ -158,6 +158,14 @@ def _not_business(name: str) -> bool:
     return not set(re.findall(r"[a-z]+", name.lower())).isdisjoint(lexicon("not_business_words.txt"))
 
 
+def _says_whose(description: Token) -> bool:
+    """True for a description that says whose role it is, or names its holder or place
+    ("the State Department's inspector general", "the author, Mitchell Zuckoff", "the Ohio
+    governor")."""
+    return any(t.dep_ in {"poss", "appos"} or t.text[:1].isupper() and t.i > description.left_edge.i
+               for t in description.subtree if t.i != description.i)
+
+
 def role_of(token: Token) -> str:
     head = token
     while head.dep_ in {"conj", "appos"} and head.head.i != head.i:
@@ -484,17 +492,14 @@ class Anaphora:
         ``kg/data/person_nouns.tsv``) that the text gave no one, as the subject of a verb of
         saying, is the one person named in its sentence or the one before (if two were,
         which one is not said); not when that word was just used of someone ("A second
-        officer backed his account. The officer said ..."), nor a description
-        that says whose role it is or names it ("the agency's inspector general", "the Ohio
-        governor", "the author, Jo Park"), nor one in a quotation."""
+        officer backed his account. The officer said ..."), nor a description that says
+        whose role it is (:func:`_says_whose`), nor one in a quotation."""
         roles, lemma = lexicon("person_nouns.tsv"), token.lemma_.lower()
         if token.dep_ != "nsubj" or token.head.lemma_.lower() not in lexicon("cue_verbs.txt") \
                 or token.left_edge.lower_ != "the" or token.pos_ != "NOUN" or is_plural(token) \
-                or lemma not in roles or "vague" in roles[lemma] or self._covered(token) \
-                or self.ctx.skipped(token.idx, token.idx + len(token)) or self.quotes.inside(token.idx) \
-                or any(t.dep_ == "poss" or t.dep_ == "appos" or t.text[:1].isupper() and t.i > token.left_edge.i
-                       for t in token.subtree if t.i != token.i):
-            return None  # "the State Department's inspector general", "the author, Mitchell Zuckoff", "the Ohio governor"
+                or lemma not in roles or "vague" in roles[lemma] or self._covered(token) or _says_whose(token) \
+                or self.ctx.skipped(token.idx, token.idx + len(token)) or self.quotes.inside(token.idx):
+            return None
         first_sent = self.sent_of[token.i] - 1
         start = self._sent_start_token(max(first_sent, 0))
         if any(t.lemma_.lower() == lemma for t in self.doc[start:token.i]):

@@ -60,8 +60,9 @@ def plain_features(doc: Doc) -> Doc:
     for token in doc:
         plain = token.text.translate(PLAIN)
         if plain != token.text:
-            word, model = vocab[token.text], vocab[plain]
-            word.norm_, word.prefix_, word.suffix_, word.shape_ = model.norm_, model.prefix_, model.suffix_, model.shape_
+            word, straight = vocab[token.text], vocab[plain]
+            word.norm_, word.prefix_ = straight.norm_, straight.prefix_
+            word.suffix_, word.shape_ = straight.suffix_, straight.shape_
     return doc
 
 

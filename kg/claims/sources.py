@@ -173,10 +173,11 @@ class SourceResolver:
             return self._earlier_source(head, attribution)
         lemma = head.lemma_.lower()
         name = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) \
-            or next((n for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"  # "the lead actor, the
-                     for n in c.rights if n.dep_ == "appos" and n.ent_type_ == "PERSON"), None)  # fisherman's son Jo Roe"
+            or next((n for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"
+                     for n in c.rights if n.dep_ == "appos" and n.ent_type_ == "PERSON"), None)
         role = head.pos_ in {"NOUN", "ADJ"} or head.pos_ == "PROPN" and title_at(head) is not None
-        if role and name is not None:  # "the finance minister, Jane Roe,"; "secretary-general"; "The Chancellor, ..."
+        if role and name is not None:  # "the finance minister, Jane Roe,"; "The Chancellor, ..."; "the lead
+            # actor, a fisherman's son Jo Roe,": the name in apposition (to a description in apposition)
             found = self._single(name, attribution)
             if found[0]:
                 return found

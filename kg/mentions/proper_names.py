@@ -8,8 +8,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..descriptors import MODIFIERS, place_role, title_at
 from ..lexicons import honorific_gender, lexicon
-from ..names import (family_name, family_particles, family_with_particles, first_last_name, initials, is_acronym, middles_agree,
-                     name_key, without_article, without_company_suffix)
+from ..names import (family_name, family_particles, family_with_particles, first_last_name, initials, is_acronym,
+                     middles_agree, name_key, without_article, without_company_suffix)
 from .base import ENTITY_LABELS, KIND_OF_LABEL, MentionsBase, PLACE_LABELS, _name_order, _title_case, strip_name
 
 
@@ -257,7 +257,8 @@ class ProperNames(MentionsBase):
         bodies = self.bodies_by_first.get(key, set()) if single and label in {"ORG", "PERSON"} else set()
         if len(bodies) == 1:  # "Corvane's shares fell" after "Corvane Semiconductor"
             [actor] = bodies
-            return actor, "name-first-word", f"the first word of {self._label(actor)!r}, the one body of the document so named"
+            return actor, "name-first-word", (f"the first word of {self._label(actor)!r}, "
+                                               "the one body of the document so named")
         expansion = _spelled_out_before(span) if is_acronym(without_article(text)) else None
         if expansion is not None:  # "The New York State Attorney General (NYAG)": named by what it stands for
             actor = self.registry.new_actor(expansion, "Organization")
