@@ -946,3 +946,9 @@ def test_a_name_with_particles_the_tagger_cut_is_one_person():
 def test_a_name_followed_by_who_is_a_person_whatever_the_tagger_said():
     result, pipeline = run("Frans Timmermans, who leads the alliance, accused the parties of playing games.")
     assert pipeline.resolver.actors[actor_of(result, "Frans Timmermans")].kind == "Person"
+
+
+def test_a_word_of_two_bodies_names_neither():
+    result, pipeline = run("Walt Disney Co. said its streaming service had glitches. Disney shares fell. "
+                           "The Disney Channel will carry the show.")
+    assert actor_of(result, "Disney") != "disney_channel"

@@ -189,13 +189,13 @@ class ProperNames(MentionsBase):
         elif span.start > 0 and self.doc[span.start - 1].lower_ == "the" and self.doc[span.start - 1].head.i in range(span.start, span.end):
             start = self.doc[span.start - 1].idx  # "the United States", "the ICC": the name as used
         self.local.setdefault(name_key(span.text), actor)
-        self._remember_short_forms(span.text, actor)
+        self._remember_short_forms(span.text, actor, start)
         acronym = _acronym_after(span)
         if acronym and self._kind(actor) != "Person":  # "the Harlow Fire Marshal (HFM)"
             self.acronyms.setdefault(acronym, actor)
         self._add(start, end, actor, self._how(actor, span.text), rule, evidence)
 
-    def _remember_short_forms(self, name: str, actor: str) -> None:
+    def _remember_short_forms(self, name: str, actor: str, start: int) -> None:
         """The forms a later mention may take: the acronym of "Federal Trade Commission",
         "Acme" for "Acme Inc." (a name of the actor from now on)."""
         if self._kind(actor) == "Person":
@@ -212,8 +212,10 @@ class ProperNames(MentionsBase):
         words = without_article(name).split()
         if len(words) > 1 and words[-1][:1].isupper():  # "the Commission", "United" later on
             self.bodies_by_head.setdefault(name_key(words[-1]), set()).add(actor)
-        if len(words) > 1 and words[0][:1].isupper():  # "Corvane" after "Corvane Semiconductor"
-            self.bodies_by_first.setdefault(name_key(words[0]), set()).add(actor)
+        if len(words) > 1:  # "Corvane" after "Corvane Semiconductor" (not "Disney" after it and "Walt Disney Co.")
+            for n, word in enumerate(words):
+                bodies = self.bodies_by_word.setdefault(name_key(word), {})
+                bodies[actor] = min(bodies.get(actor, (start, n == 0)), (start, n == 0))
 
     def _link_name(self, span: Span, label: str) -> tuple[str, str, str] | None:
         """(actor, rule, evidence) for a name; None for a place the gazetteer does not know."""
@@ -254,9 +256,8 @@ class ProperNames(MentionsBase):
         if short and name_key(short) in self.local:  # "Sierra Nevada Corporation" after "Sierra Nevada"
             actor = self.local[name_key(short)]
             return actor, "company-suffix", f"{text!r} is {self._label(actor)!r} with its legal form, named so in the document"
-        bodies = self.bodies_by_first.get(key, set()) if single and label in {"ORG", "PERSON"} else set()
-        if len(bodies) == 1:  # "Corvane's shares fell" after "Corvane Semiconductor"
-            [actor] = bodies
+        actor = self._by_first_word(span, key) if single and label in {"ORG", "PERSON"} else None
+        if actor is not None:
             return actor, "name-first-word", (f"the first word of {self._label(actor)!r}, "
                                                "the one body of the document so named")
         expansion = _spelled_out_before(span) if is_acronym(without_article(text)) else None
@@ -268,6 +269,16 @@ class ProperNames(MentionsBase):
         actor = self.registry.new_actor(without_article(text), self._kind_in_text(span, label))
         self.new_names.add(actor)
         return actor, "new-name", f"first mention of {text!r}"
+
+    def _by_first_word(self, span: Span, key: str) -> str | None:
+        """The one body named before ``span`` whose name begins with its word, when no other
+        body's name holds the word ("Corvane's shares" after "Corvane Semiconductor"; not
+        "Disney" in an article that names "Walt Disney Co." and "Disney Channel")."""
+        bodies = self.bodies_by_word.get(key, {})
+        if len(bodies) != 1:
+            return None
+        [(actor, (named_at, first))] = bodies.items()
+        return actor if first and named_at < span.start_char else None
 
     def _place_of_a_business(self, span: Span) -> bool:
         """True for an unknown one-word name before the noun of a business, in a phrase with
