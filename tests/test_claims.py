@@ -1154,3 +1154,9 @@ def test_a_quoted_title_in_the_speakers_description_does_not_stop_the_quotation_
 def test_a_name_in_apposition_to_a_description_in_apposition_speaks():
     _, claims = claims_of("The lead actor, 19-year-old fisherman's son Paolo Greco, said he had not expected it.")
     assert [c.speaker for c in claims] == ["paolo_greco"]
+
+
+def test_it_added_is_the_organisation_that_spoke_last_past_people_who_spoke_since():
+    _, claims = claims_of("Acme Foods said it would close two bakeries.\n\nAnalyst Jo Park said the closures were "
+                          "overdue. Acme's former chief, Tom Lee, had promised growth.\n\nIt added that 300 jobs would go.")
+    assert [c.speaker for c in claims][-1] == "acme_foods"

@@ -442,12 +442,30 @@ class SourceResolver:
 
     def _pronoun_mention(self, head: Token) -> tuple[list[str], str]:
         """"Acme cut 500 jobs. It added that ...": with no source before to take, the
-        organisation the pronoun refers to (kg.anaphora), when it is one that speaks."""
+        organisation the pronoun refers to (kg.anaphora), when it is one that speaks; else,
+        for "It added", the last organisation that spoke, at most two paragraphs back ("Acme
+        said ... An analyst said ... Its former chief had promised ... It added that ...";
+        not "It says" after "a memorandum", which the pronoun may stand for)."""
         mention = self.actors.at(head.idx)
         actor = self.actors.registry.get(mention.actor) if mention is not None else None
         if head.lower_ == "it" and actor is not None and actor.kind in {"Organization", "Country"}:
             return [mention.actor], "pronoun"
+        if head.lower_ == "it" and mention is None and head.head.lemma_ == "add":  # goes on from a speaker
+            spoke = self._recent_organisation(head)
+            if spoke is not None:
+                return list(spoke.speakers), "previous-source"
         return [], "unresolved"
+
+    def _recent_organisation(self, head: Token) -> Attribution | None:
+        """The last attribution to one organisation, at most two paragraphs back."""
+        line = self.paragraph_of(head.idx)
+        for previous in reversed(self.history):
+            if line - self.paragraph_of(previous.start) > PRONOUN_REACH:
+                return None
+            actor = self.actors.registry.get(previous.speakers[0]) if len(previous.speakers) == 1 else None
+            if actor is not None and actor.kind == "Organization":
+                return previous
+        return None
 
 
 HEADLINE_QUOTE_WORDS = 3  # the fewest words a headline quotation must share with the body
