@@ -311,22 +311,29 @@ class ProperNames(MentionsBase):
             return None
         return next((t for t in doc[i + 2:i + 6] if t.dep_ == "appos" and t.pos_ == "NOUN"), None)
 
+    def _word_for_it(self, span: Span) -> Token | None:
+        """The common noun in apposition with a name: after it ("Kosmos, a group ..."), or a
+        word for a body before it ("the energy regulator, Ofgem")."""
+        root = span.root
+        after = next((c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None) \
+            or self._noun_after_comma(span)
+        if after is not None or root.dep_ != "appos" or root.head.pos_ != "NOUN" or root.head.i > span.start:
+            return after
+        return root.head if "body" in lexicon("speaker_nouns.txt").get(root.head.lemma_.lower(), ()) else None
+
     def _kind_in_text(self, span: Span, label: str) -> str:
         """The kind of a new name: the parser's, unless the text says otherwise — a name the
         parser took for an organisation after a role or honorific is a person ("executive
-        chair Jo Park", "Mrs. Park"); one ending in a word of company names or called a
-        company or group, or the subject of a verb in the plural, is an organisation ("Dick Clark Productions",
-        ``kg/data/organisation_name_words.txt``; "Kosmos, a group co-founded by ...";
-        "the energy regulator, Ofgem,"; "residents' group Quiet Skies")."""
+        chair Jo Park", "Mrs. Park"); one ending in a word of company names, called a company
+        or group, or the subject of a verb in the plural, is an organisation ("Dick Clark
+        Productions", ``kg/data/organisation_name_words.txt``; "Kosmos, a group co-founded
+        by ..."; "the energy regulator, Ofgem,"; "residents' group Quiet Skies"; "Blackburn
+        Rovers have sacked")."""
         kind = KIND_OF_LABEL[label]
         if kind == "Person" and len(span) > 1 and (span[-1].lower_ in lexicon("organisation_name_words.txt")
                                                    or _plural_subject(span)):
             return "Organization"  # "Dick Clark Productions"; "Blackburn Rovers have sacked": no one person
-        root = span.root
-        called = next((c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None) \
-            or self._noun_after_comma(span) \
-            or (root.head if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < span.start
-                and "body" in lexicon("speaker_nouns.txt").get(root.head.lemma_.lower(), ()) else None)
+        called = self._word_for_it(span)
         if kind == "Person" and called is not None and called.lemma_.lower() in lexicon("speaker_nouns.txt") \
                 and called.lemma_.lower() not in lexicon("person_nouns.tsv") and title_at(called) is None \
                 and not _role_in_apposition(span) and not _member_of_a_named_body(span):
