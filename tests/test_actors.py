@@ -942,3 +942,9 @@ def test_a_word_of_two_bodies_names_neither():
     result, pipeline = run("Walt Disney Co. said its streaming service had glitches. Disney shares fell. "
                            "The Disney Channel will carry the show.")
     assert actor_of(result, "Disney") != "disney_channel"
+
+
+def test_a_family_name_the_tagger_read_as_a_plural_is_still_one_person():
+    result, _ = run("Bernie Sanders spoke in Iowa.\n\nDonald Trump called it a disaster.\n\nSanders appeared to "
+                    "dismiss the issue, when he told Clinton that voters were tired of it.")
+    assert actor_of(result, "he") == "bernie_sanders"  # "Sanders" is tagged a plural noun here

@@ -44,6 +44,11 @@ class Anaphors(MentionsBase):
         return tuple(dict.fromkeys(t["of"] for t in self.registry.actors[actor].offices
                                    if self.registry.actors.get(t["of"]) and self.registry.actors[t["of"]].kind == "Country"))
 
+    def _one_named_person(self, actors: tuple[str, ...]) -> bool:
+        """True for one person known by a full name: "Sanders" is him, whatever its plural
+        tag says ("the Khans", a family known by that word alone, stays plural)."""
+        return len(actors) == 1 and self._kind(actors[0]) == "Person" and len(self._label(actors[0]).split()) > 1
+
     def _referents(self, sent_of: list[int], quotes: QuoteIndex) -> list[Referent]:
         """Every noun phrase an anaphor may refer to: the mentions (grouped by span), the
         coordinations of actors ("Putin and Xi"), and the other nouns."""
@@ -63,7 +68,8 @@ class Anaphors(MentionsBase):
             kind = kinds.pop() if len(kinds) == 1 else None
             person = kind == "Person" or (not actors and (head.lemma_.lower() in persons or head.ent_type_ == "PERSON"))
             referent = Referent(head=head.i, start=start, end=end, text=self.document.text[start:end], actors=actors,
-                                person=person, plural=len(actors) > 1 or is_plural(head) or kind == "Group",
+                                person=person, plural=len(actors) > 1 or kind == "Group"
+                                or is_plural(head) and not self._one_named_person(actors),  # "Sanders"
                                 gender=self.registry.gender_of(actors[0]) if len(actors) == 1 and person else None,
                                 kind=kind, role=role_of(head), sent=sent_of[head.i], main=is_main_subject(head),
                                 quoted=quotes.inside(start))
