@@ -13,10 +13,13 @@ Spans follow the conventions of attribution corpora (PARC, PolNeAR):
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from functools import lru_cache
+from pathlib import Path
 
 import numpy
+from spacy.lookups import Lookups
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
@@ -313,12 +316,15 @@ def is_doer(noun: Token) -> bool:
 
 @lru_cache(maxsize=1)
 def verb_lemmas() -> frozenset[str]:
-    """The verbs the English pipeline's lemmatizer knows (empty when it has no table)."""
-    from ..nlp import load
-    try:
-        return frozenset(load().get_pipe("lemmatizer").lookups.get_table("lemma_index")["verb"])
-    except (KeyError, ValueError):
-        return frozenset()
+    """The English verbs the default pipeline's lemmatizer knows (read from its files,
+    whichever pipeline parses; empty when they are not there)."""
+    from ..nlp import DEFAULT_MODEL
+    spec = importlib.util.find_spec(DEFAULT_MODEL)
+    for folder in spec.submodule_search_locations if spec and spec.submodule_search_locations else ():
+        for tables in Path(folder).glob("*/lemmatizer/lookups"):
+            index = Lookups().from_disk(tables).get_table("lemma_index", {})
+            return frozenset(index.get("verb", ()))
+    return frozenset()
 
 
 def tokens_with(doc: Doc, attrs: list[int], values: list[set[int]]) -> list[Token]:
