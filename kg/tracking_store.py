@@ -84,10 +84,9 @@ def tracked_claim(row) -> TrackedClaim:
 
 
 def update_tracking(ds: Dataset, added: Iterable[str] | None = None, bulk: bool = False,
-                    stage: Stage = unwatched) -> tuple[int, int]:
-    """Track the stored claims not tracked yet against those that are; returns how many
-    groups of two claims or more and how many contradiction candidates the store holds.
-    ``added``: the IRIs of the claims to look at (by default every stored claim); when
+                    stage: Stage = unwatched) -> None:
+    """Track the stored claims not tracked yet against those that are (how many groups
+    and contradictions that makes: :func:`count_tracking`). ``added``: the IRIs of the claims to look at (by default every stored claim); when
     claims have left the store (a document rebuilt with other claims) every claim is
     tracked anew. ``bulk`` and ``stage``: as for :class:`StoreTracking`."""
     if run_query(ds, STALE).askAnswer:  # a document rebuilt with other claims: track everything again
@@ -98,7 +97,6 @@ def update_tracking(ds: Dataset, added: Iterable[str] | None = None, bulk: bool 
     tracking = StoreTracking(ds, bulk)
     tracking.add(claims_among(ds, list(added)), stage)
     tracking.finish()
-    return count_tracking(ds)
 
 
 def track_batches(ds: Dataset, batches: list[list[TrackedClaim]], bulk: bool = False,
@@ -262,7 +260,8 @@ def _write(ds: Dataset, tracker: Tracker, touched: list[ClaimGroup], contradicti
     for pair in contradictions:
         found[doc_of.get(pair.claim) or doc_of[pair.other]].append(pair)
     docs = sorted(embeddings.keys() | found.keys())
-    graphs = chain((group_graph(g) for g in touched), (document_tracking_graph(d, embeddings[d], found[d]) for d in docs))
+    graphs = chain((group_graph(g) for g in touched),
+                   (document_tracking_graph(d, embeddings[d], found[d]) for d in docs))
     if not bulk:  # one transaction: a claim is tracked with its group
         write_graphs(ds, list(graphs))
         return
