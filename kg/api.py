@@ -23,7 +23,7 @@ from .ingest.metadata import set_date
 from .query import QueryError, named_queries, resolve_actor, result_rows, run_named, run_query, within
 from .records import Record, to_dict
 from .store import env_store, open_store
-from .tracking import Stage, from_record, track_records, unwatched
+from .tracking import Stage, batch_claims, track_records, unwatched
 
 Input = str | Path | Document
 
@@ -44,7 +44,7 @@ def extract_records(documents: Iterable[Document], model: str | None = None, war
     for batch in batched(pipeline.run(documents, warn=warn, progress=progress, processes=jobs)):
         for result in batch:
             yield from result.records()
-        tracked.append([from_record(claim, result.document) for result in batch for claim in result.claims])
+        tracked.append(batch_claims(batch))
     yield from pipeline.actors()
     yield from track_records(tracked, stage)
 

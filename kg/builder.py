@@ -35,7 +35,7 @@ from .records import Actor
 from .query import plain_rows, run_query
 from .rdf import actor_graph, document_triples, id_of
 from .store import building, ensure_ontology, open_store, store_path, update_graph, write_graphs
-from .tracking import Stage, TrackedClaim, from_record, unwatched
+from .tracking import Stage, TrackedClaim, batch_claims, unwatched
 from .tracking_store import count_tracking, track_batches, update_tracking
 from .views import VIEWS, write_view
 
@@ -152,7 +152,7 @@ def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSum
     tracked: list[list[TrackedClaim]] = []  # each batch's claims, tracked after the last batch
     for batch in batches(results, summary):
         replaced += store_batch(ds, batch, pipeline, referred, bulk)
-        tracked.append([from_record(claim, result.document) for result in batch for claim in result.claims])
+        tracked.append(batch_claims(batch))
     if bulk:  # a first build counts once, at its end, every total its documents add to
         totals = every_aggregate(ds)
         update_aggregates(ds, totals, bulk=True, progress=stage("counting totals", len(totals)))

@@ -377,6 +377,12 @@ def from_record(claim, document) -> TrackedClaim:
                         proposition=claim.proposition, source=getattr(document, "duplicate_of", None))
 
 
+def batch_claims(results) -> list[TrackedClaim]:
+    """The claims of a batch of document results (``kg.pipeline.DocumentResult``), as
+    tracking sees them."""
+    return [from_record(claim, result.document) for result in results for claim in result.claims]
+
+
 def track_records(batches: list[list[TrackedClaim]], stage: Stage = unwatched) -> Iterator[Record]:
     """The ``group`` (two claims or more) and ``contradiction`` records of a run's claims,
     tracked a batch at a time (as ``kg build`` tracks them); ``stage`` hears how many claims
