@@ -58,9 +58,8 @@ def plain_features(doc: Doc) -> Doc:
     """
     vocab = doc.vocab
     for token in doc:
-        plain = token.text.translate(PLAIN)
-        if plain != token.text:
-            word, straight = vocab[token.text], vocab[plain]
+        if "’" in token.text:
+            word, straight = vocab[token.text], vocab[token.text.translate(PLAIN)]
             word.norm_, word.prefix_ = straight.norm_, straight.prefix_
             word.suffix_, word.shape_ = straight.suffix_, straight.shape_
     return doc
