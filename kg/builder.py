@@ -34,7 +34,7 @@ from .pipeline import DocumentResult, Pipeline, batched
 from .records import Actor
 from .query import plain_rows, run_query
 from .rdf import actor_graph, document_triples, id_of
-from .store import building, ensure_ontology, open_store, store_path, update_graph, write_graphs
+from .store import building, ensure_ontology, open_store, reopen, store_path, update_graph, write_graphs
 from .tracking import Stage, TrackedClaim, batch_claims, unwatched
 from .tracking_store import count_tracking, track_batches, update_tracking
 from .views import VIEWS, write_view
@@ -159,6 +159,7 @@ def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSum
     summary.actors = len(pipeline.actors())
     stage(f"updating {plural(len(referred), 'actor')}", 0)
     update_actors(ds, pipeline.resolver.actors, referred, stored_ids, replaced=replaced > 0)
+    reopen(ds)
     give_back_free_memory()  # what parsing and storing freed; tracking's arrays would come on top of it
     started = time.perf_counter()
     if replaced:  # a document rebuilt with other claims: its old claims leave their groups

@@ -124,3 +124,27 @@ def test_counts_follow_added_and_changed_documents_as_a_fresh_build_counts_them(
     run_kg("build", corpus / "meeting", corpus / "again", "--out", corpus / "fresh")
     assert incremental == counted(corpus / "fresh" / "store")
     assert all(incremental.values())
+
+
+def test_a_reopened_store_keeps_what_was_written_and_stays_the_only_writer(tmp_path: Path):
+    from rdflib import Graph, Literal, URIRef
+
+    from kg.store import StoreError, open_store, reopen, write_graphs
+
+    uri = f"oxigraph:{tmp_path / 'store'}"
+    ds = open_store(uri)
+    graph = Graph(identifier=URIRef("urn:doc:1"))
+    graph.add((URIRef("urn:a"), URIRef("urn:p"), Literal("before")))
+    write_graphs(ds, [graph], bulk=True)
+    reopen(ds)
+    later = Graph(identifier=URIRef("urn:doc:2"))
+    later.add((URIRef("urn:b"), URIRef("urn:p"), Literal("after")))
+    write_graphs(ds, [later])
+    values = sorted(str(row.o) for row in ds.query("SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } }"))
+    assert values == ["after", "before"]
+    with pytest.raises(StoreError, match="being written"):
+        open_store(uri)
+    memory = open_store("memory")
+    reopen(memory)  # nothing to close: left as it is
+    assert len(memory) == 0
+    ds.close()
