@@ -103,9 +103,9 @@ def open_store(uri: str, create: bool = True, read_only: bool = False,
 
 def reopen(ds: Dataset) -> None:
     """Write out an on-disk store, close it and open it again: its engine (RocksDB) gives
-    back what reading and loading it took, which grows with the store (about 110 MB
-    once the 840-article build has counted its totals), before tracking takes its own
-    arrays. Memory, remote and read-only stores are left as they are."""
+    back what reading and loading it took, which grows with the store (about 0.15 GB
+    once the 840-article first build has counted its totals), before tracking takes its
+    own arrays. Memory, remote and read-only stores are left as they are."""
     path = getattr(ds, "store_path", None)
     if oxigraph(ds) is None or path is None:
         return
