@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import Iterator
 
 from spacy.attrs import DEP, ENT_TYPE
 from spacy.tokens import Doc, Token
@@ -365,11 +366,8 @@ class SourceResolver:
         one named is within reach ("The mayor defended the budget. ... she said"); a
         description after a name is mostly that person's epithet ("Clinton said ... The
         nominee explained ... she said": Clinton)."""
-        line = self.paragraph_of(attribution.start)
         description = None
-        for previous in reversed(self.history):
-            if line - self.paragraph_of(previous.start) > PRONOUN_REACH:
-                break
+        for previous in self._within_reach(self.paragraph_of(attribution.start)):
             source = previous.source
             if len(previous.speakers) != 1 or source is None:
                 continue
@@ -458,14 +456,19 @@ class SourceResolver:
 
     def _recent_organisation(self, head: Token) -> Attribution | None:
         """The last attribution to one organisation, at most two paragraphs back."""
-        line = self.paragraph_of(head.idx)
-        for previous in reversed(self.history):
-            if line - self.paragraph_of(previous.start) > PRONOUN_REACH:
-                return None
+        for previous in self._within_reach(self.paragraph_of(head.idx)):
             actor = self.actors.registry.get(previous.speakers[0]) if len(previous.speakers) == 1 else None
             if actor is not None and actor.kind == "Organization":
                 return previous
         return None
+
+    def _within_reach(self, line: int) -> Iterator[Attribution]:
+        """The attributions at most two paragraphs (``PRONOUN_REACH``) before paragraph
+        ``line``, the latest first."""
+        for previous in reversed(self.history):
+            if line - self.paragraph_of(previous.start) > PRONOUN_REACH:
+                return
+            yield previous
 
 
 HEADLINE_QUOTE_WORDS = 3  # the fewest words a headline quotation must share with the body
