@@ -319,7 +319,7 @@ class ProperNames(MentionsBase):
             or self._noun_after_comma(span)
         if after is not None or root.dep_ != "appos" or root.head.pos_ != "NOUN" or root.head.i > span.start:
             return after
-        return root.head if "body" in lexicon("speaker_nouns.txt").get(root.head.lemma_.lower(), ()) else None
+        return root.head if _names_a_body(root.head) else None
 
     def _kind_in_text(self, span: Span, label: str) -> str:
         """The kind of a new name: the parser's, unless the text says otherwise — a name the
@@ -339,8 +339,7 @@ class ProperNames(MentionsBase):
                 and not _role_in_apposition(span) and not _member_of_a_named_body(span):
             return "Organization"  # "Kosmos, a group co-founded by ...", "the regulator, Ofgem" (a body, not a person)
         before = self.doc[span.start - 1] if span.start else None
-        if kind == "Person" and before is not None and before.pos_ == "NOUN" and before.is_lower \
-                and "body" in lexicon("speaker_nouns.txt").get(before.lemma_.lower(), ()):
+        if kind == "Person" and before is not None and before.pos_ == "NOUN" and before.is_lower and _names_a_body(before):
             return "Organization"  # "residents' group Quiet Skies", "the union Unite"
         if kind == "Organization" and len(span) > 1 and before is not None and all(t.pos_ == "PROPN" for t in span) \
                 and (before.lower_ in lexicon("person_nouns.tsv") or title_at(before) is not None
@@ -692,6 +691,12 @@ def _role_in_apposition(span: Span) -> bool:
     roles = lexicon("person_nouns.tsv")
     return any(n.pos_ == "NOUN" and (n.lemma_.lower().split("-")[-1] in roles or title_at(n) is not None)
                and "vague" not in roles.get(n.lemma_.lower(), ()) for n in nouns)
+
+
+def _names_a_body(noun: Token) -> bool:
+    """True for a word for a body of people ("regulator", "group", "union": tagged ``body``
+    in ``kg/data/speaker_nouns.txt``)."""
+    return "body" in lexicon("speaker_nouns.txt").get(noun.lemma_.lower(), ())
 
 
 def _described_by_who(span: Span) -> bool:
