@@ -13,6 +13,7 @@ plain records, never touching RDF.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import tee
 from typing import Callable, Iterable, Iterator
 
 from spacy.tokens import Doc
@@ -71,10 +72,12 @@ class Pipeline:
 
         ``processes`` > 1 parses in that many processes; extraction stays in this one, in order.
         """
-        pairs = ((document.text, document) for document in within_limit(documents, warn))
+        documents, texts = tee(within_limit(documents, warn))
         batch_size = nlp.BATCH_SIZE if processes == 1 else nlp.WORKER_BATCH_SIZE
-        parsed = nlp.load(self.model).pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=processes)
-        yield from self.extract_parsed(((document, doc) for doc, document in parsed), warn, progress)
+        # texts, not (text, document) pairs: spaCy tokenises pairs here and sends the
+        # tokens, whose features would miss what kg_plain_features sets in the workers
+        parsed = nlp.load(self.model).pipe((d.text for d in texts), batch_size=batch_size, n_process=processes)
+        yield from self.extract_parsed(zip(documents, parsed), warn, progress)
 
     def extract_parsed(self, parsed: Iterable[tuple[Document, Doc]], warn: Warn | None = None,
                        progress: Callable[[Document], None] | None = None) -> Iterator[DocumentResult]:

@@ -19,6 +19,7 @@ import kg.builder
 import kg.pipeline
 import kg.tracking_store
 from conftest import SEEDS, count, query, run_kg
+from kg.ingest import document_from_text
 from kg.rdf import CG
 from kg.store import BUILD_NOTE, StoreError, building, open_store, snapshot_path
 
@@ -46,6 +47,21 @@ def test_two_processes_extract_exactly_what_one_does():
     one = run_kg("extract", "--jsonl", "-j", "1", SEEDS).stdout
     two = run_kg("extract", "--jsonl", "-j", "2", SEEDS).stdout
     assert one.count("\n") > 500 and one == two
+
+
+def test_words_with_a_curly_apostrophe_parse_alike_in_worker_processes(monkeypatch):
+    """The model reads "O’Malley" as "O'Malley" (kg_plain_features) in a parsing process
+    as it does here: the workers get texts, not tokens made here with the features unset."""
+    norms = []
+    extract = kg.pipeline.Pipeline.extract
+    monkeypatch.setattr(kg.pipeline.Pipeline, "extract",
+                        lambda self, document, doc: norms.append([t.norm_ for t in doc]) or extract(self, document, doc))
+    texts = ["O’Brannigan said they’d be ready.", "D’Anconia didn’t say that."] * 3  # words no other test parses
+    for processes in (2, 1):
+        documents = [document_from_text(f"d{i}", text) for i, text in enumerate(texts)]
+        list(kg.pipeline.Pipeline().run(documents, processes=processes))
+    assert norms[0][0] == "o'brannigan" and norms[1][0] == "d'anconia"
+    assert norms[:len(texts)] == norms[len(texts):]
 
 
 def test_a_build_writes_no_outputs_unless_asked(corpus: Path, tmp_path: Path):
