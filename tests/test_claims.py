@@ -781,6 +781,13 @@ def test_charts_and_slides_are_documents():
     assert found == [("The chart", "shows", "that prices doubled", "indirect")]
 
 
+def test_averages_tallies_and_results_are_documents():
+    found, _ = claims_of("An average of recent surveys shows that the mayor leads her rival.")
+    assert found == [("An average of recent surveys", "shows", "that the mayor leads her rival", "indirect")]
+    found, _ = claims_of("Early results showed that turnout had fallen.")
+    assert found == [("Early results", "showed", "that turnout had fallen", "indirect")]
+
+
 def test_question_clause_adverbs_between_cue_and_preposition_and_a_clause_cut_at_its_subject():
     found, _ = claims_of("Lawmakers have not said when they would take up the bill.")
     assert found == [("Lawmakers", "have not said", "when they would take up the bill", "indirect")]
