@@ -71,6 +71,12 @@ def test_a_person_the_parser_missed_after_an_honorific_is_a_person():
     assert not [a for a in pipeline.resolver.actors if a.startswith("described_")]
 
 
+def test_a_share_of_the_vote_after_a_name_is_not_part_of_it():
+    result, pipeline = run("A new survey shows Alvarez leading Trump 52.1 percent to 40.2 percent.")
+    assert actor_of(result, "Trump") == "donald_trump"  # the parser took "Trump 52.1 percent" for a company
+    assert not [a for a in pipeline.actors() if any(ch.isdigit() for ch in a.label)]
+
+
 def test_a_company_suffix_in_a_compound_word_names_no_company():
     result, _ = run("Rubio co-chaired the panel. Rubio said it would meet again.")
     assert all("co" not in m.text.split() for m in result.mentions)

@@ -108,13 +108,16 @@ def _given_name_after_role(token: Token) -> bool:
         and before.lemma_ in lexicon("person_nouns.tsv")
 
 
+SHARE_WORDS = {"percent", "%", "per", "pct", "points", "percentage"}  # after a number: a share, not a name's
+
+
 def strip_name(span: Span) -> Span:
     """The entity span without a leading article or possessive ending, and cut where the
     parser ran the name into other words: a lower-case word that no name holds ("hosting
     Cook", "Awards after Swift"), a comma ("CBS All Access, Disney") or, for a person, a
     number ("Nicolas Jarry 6-4", "Holcomb's 2016"), a role or honorific before it
     ("Superintendent Jane Roe", "Mrs Roe") or a sentence's first verb ("Hosting Cook at
-    the summit ..."); for an organisation, a role and "of" before it ("Founder of Acme");
+    the summit ..."); a share after it ("Trump 47.3 percent"); for an organisation, a role and "of" before it ("Founder of Acme");
     an opening bracket ("the World Health Organization (WHO": the acronym is not the name)."""
     start, end = span.start, span.end
     doc = span.doc
@@ -134,6 +137,8 @@ def strip_name(span: Span) -> Span:
             break
     while end > start + 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
+    if end > start + 1 and doc[end - 1].like_num and end < len(doc) and doc[end].lower_ in SHARE_WORDS:
+        end -= 1  # "Trump 47.3 percent": a share of the vote after the name
     while span.label_ == "PERSON" and end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
             and not doc[end].whitespace_ and doc[end + 1].is_alpha:
         end += 2  # "Moon Jae-in": the tagger stopped at the hyphen
