@@ -1119,6 +1119,15 @@ def test_what_someone_has_yet_to_do_is_negated():
     assert [(c.cue, c.negated) for c in claims] == [("to endorse", True)]
 
 
+def test_what_someone_declined_or_decided_against_is_negated_and_in_the_cue():
+    _, claims = claims_of("The regulator declined to recommend the merger of the two mills.")
+    assert [(c.cue, c.content, c.negated) for c in claims] == [("declined to recommend", "the merger of the two mills", True)]
+    _, claims = claims_of("The council decided against endorsing the bypass.")
+    assert [(c.cue, c.negated) for c in claims] == [("decided against endorsing", True)]
+    _, claims = claims_of("The regulator did not decline to recommend the merger of the two mills.")
+    assert [c.negated for c in claims] == [False]
+
+
 def test_told_a_programme_the_parse_took_for_the_clause_itself():
     found, _ = claims_of("Brook told the station's flagship Today programme that the timetable would be reviewed weekly.")
     assert [f[1:3] for f in found] == [("told", "that the timetable would be reviewed weekly")]

@@ -12,6 +12,7 @@ from ..records import Claim, stable_id
 from ..spans import is_negated, span_has_verb, span_negated
 from ..stance import claim_stances
 from .confidence import confidence
+from .grammar import withheld_by
 from .model import Attribution, Range
 
 
@@ -44,7 +45,7 @@ def claims_of(document: Document, doc: Doc, actors: DocActors, attribution: Attr
     cue_start, cue_end = attribution.cue
     speaker_span = attribution.source_span
     score = confidence(attribution) if score is None else score
-    negated = attribution.cue_token is not None and is_negated(attribution.cue_token)
+    negated = attribution.cue_token is not None and (is_negated(attribution.cue_token) or _withheld(attribution.cue_token))
     claims = []
     for content in attribution.contents:
         start, end = content
@@ -80,3 +81,10 @@ def claims_of(document: Document, doc: Doc, actors: DocActors, attribution: Attr
             claim.stance = [stance.as_dict() for stance in claim_stances(doc, claim, actors)]
             claims.append(claim)
     return claims
+
+
+def _withheld(cue: Token) -> bool:
+    """Whether a verb before the cue says it was not done ("declined to recommend"; not
+    "did not decline to recommend")."""
+    withheld = withheld_by(cue)
+    return withheld is not None and not is_negated(withheld)

@@ -35,7 +35,7 @@ from ..lexicons import lexicon, words
 from ..spans import char_span as char_range
 from .grammar import (DASHES, Range, after_dateline, antecedent, cue_tags, cue_verbs, hashes, inflections, is_cue_verb, is_pronoun,
                       plausible_source, source_range, subject_of, subtree_range, tokens_with, trim, verb_group,
-                      whole_word_end)
+                      whole_word_end, withheld_by)
 from .layout import Layout
 from .model import Attribution
 from .quotes import has_partial_quote
@@ -649,6 +649,9 @@ class ReportedSpeech:
         if not contents:
             return None
         group = verb_group(cue) if cue.pos_ in {"VERB", "AUX"} else (cue.i, cue.i + 1)
+        withheld = withheld_by(cue)
+        if withheld is not None:  # "declined to recommend": the cue says what was not done
+            group = (verb_group(withheld)[0], group[1])
         cue_range = char_range(doc, group[0], cue_end or group[1])
         source_span = None
         if source is not None:
