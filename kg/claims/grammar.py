@@ -129,7 +129,8 @@ def withheld_by(verb: Token) -> Token | None:
     ('declined', None)
     """
     head = verb.head
-    if verb.dep_ == "xcomp" and verb.i - 3 <= head.i < verb.i and head.lemma_.lower() in lexicon("negative_implicatives.txt"):
+    if verb.dep_ == "xcomp" and verb.i - 3 <= head.i < verb.i \
+            and head.lemma_.lower() in lexicon("negative_implicatives.txt"):
         return head
     return negative_implicative(verb)
 

@@ -45,7 +45,8 @@ def claims_of(document: Document, doc: Doc, actors: DocActors, attribution: Attr
     cue_start, cue_end = attribution.cue
     speaker_span = attribution.source_span
     score = confidence(attribution) if score is None else score
-    negated = attribution.cue_token is not None and (is_negated(attribution.cue_token) or _withheld(attribution.cue_token))
+    cue = attribution.cue_token
+    negated = cue is not None and (is_negated(cue) or _withheld(cue))
     claims = []
     for content in attribution.contents:
         start, end = content
