@@ -482,6 +482,22 @@ def negative_implicative(verb: Token) -> Token | None:
     return governor if words in lexicon("negative_implicatives.txt") else None
 
 
+def withheld_by(verb: Token) -> Token | None:
+    """The verb right before ``verb`` that says its act was not done ("*declined* to
+    recommend", "*decided against* recommending": ``kg/data/negative_implicatives.txt``), if any.
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("The agency declined to recommend charges.")
+    >>> withheld_by(doc[4]).text, withheld_by(doc[2])
+    ('declined', None)
+    """
+    head = verb.head
+    if verb.dep_ == "xcomp" and verb.i - 3 <= head.i < verb.i \
+            and head.lemma_.lower() in lexicon("negative_implicatives.txt"):
+        return head
+    return negative_implicative(verb)
+
+
 def unrealised(found: Subjects) -> str | None:
     """The governing verb when the clause is only what someone was asked or urged to do
     ("convinced Beijing *to reduce* its ties"), not what a verb of causing says was

@@ -23,7 +23,6 @@ from spacy.lookups import Lookups
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
-from ..clauses import negative_implicative
 from ..lexicons import lexicon, words
 from ..spans import QUOTE_PAIRS, quote_closes_inside, quote_opened_inside
 
@@ -117,22 +116,6 @@ def verb_group(verb: Token) -> Range:
             and "as-clause" in (cue_tags(verb) or ()):
         end += 1  # "as she put it"
     return start, end
-
-
-def withheld_by(verb: Token) -> Token | None:
-    """The verb right before ``verb`` that says its act was not done ("*declined* to
-    recommend", "*decided against* recommending": ``kg/data/negative_implicatives.txt``), if any.
-
-    >>> from kg import nlp
-    >>> doc = nlp.load()("The agency declined to recommend charges.")
-    >>> withheld_by(doc[4]).text, withheld_by(doc[2])
-    ('declined', None)
-    """
-    head = verb.head
-    if verb.dep_ == "xcomp" and verb.i - 3 <= head.i < verb.i \
-            and head.lemma_.lower() in lexicon("negative_implicatives.txt"):
-        return head
-    return negative_implicative(verb)
 
 
 def _particle_as_adverb(verb: Token, token: Token) -> bool:

@@ -6,13 +6,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..actors import DocActors
+from ..clauses import withheld_by
 from ..ingest import Document
 from ..lexicons import lexicon
 from ..records import Claim, stable_id
 from ..spans import is_negated, span_has_verb, span_negated
 from ..stance import claim_stances
 from .confidence import confidence
-from .grammar import withheld_by
 from .model import Attribution, Range
 
 

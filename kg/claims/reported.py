@@ -31,11 +31,12 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+from ..clauses import withheld_by
 from ..lexicons import lexicon, words
 from ..spans import char_span as char_range
 from .grammar import (DASHES, Range, after_dateline, antecedent, cue_tags, cue_verbs, hashes, inflections, is_cue_verb, is_pronoun,
                       plausible_source, source_range, subject_of, subtree_range, tokens_with, trim, verb_group,
-                      whole_word_end, withheld_by)
+                      whole_word_end)
 from .layout import Layout
 from .model import Attribution
 from .quotes import has_partial_quote

@@ -118,7 +118,8 @@ def strip_name(span: Span) -> Span:
     number ("Nicolas Jarry 6-4", "Holcomb's 2016"), a role or honorific before it
     ("Superintendent Jane Roe", "Mrs Roe") or a sentence's first verb ("Hosting Cook at
     the summit ..."); a share after it ("Trump 47.3 percent"); for an organisation, a
-    role and "of" before it ("Founder of Acme"); an opening bracket ("the World Health Organization (WHO": the acronym is not the name)."""
+    role and "of" before it ("Founder of Acme"); an opening bracket ("the World Health
+    Organization (WHO": the acronym is not the name)."""
     start, end = span.start, span.end
     doc = span.doc
     person = span.label_ == "PERSON"
