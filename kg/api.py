@@ -20,10 +20,11 @@ import networkx as nx
 from .ingest import Document, Warn, document_from_text, read_documents
 from .ingest.document import ignore
 from .ingest.metadata import set_date
+from .match import embedding_ahead
 from .query import QueryError, named_queries, resolve_actor, result_rows, run_named, run_query, within
 from .records import Record, to_dict
 from .store import env_store, open_store
-from .tracking import Stage, batch_claims, track_records, unwatched
+from .tracking import Stage, claim_batch, track_records, unwatched
 
 Input = str | Path | Document
 
@@ -41,12 +42,13 @@ def extract_records(documents: Iterable[Document], model: str | None = None, war
 
     pipeline = Pipeline(model=model)
     tracked = []  # each batch's claims
-    for batch in batched(pipeline.run(documents, warn=warn, progress=progress, processes=jobs)):
-        for result in batch:
-            yield from result.records()
-        tracked.append(batch_claims(batch))
-    yield from pipeline.actors()
-    yield from track_records(tracked, stage)
+    with embedding_ahead(jobs) as embedder:
+        for batch in batched(pipeline.run(documents, warn=warn, progress=progress, processes=jobs)):
+            for result in batch:
+                yield from result.records()
+            tracked.append(claim_batch(batch, embedder))
+        yield from pipeline.actors()
+        yield from track_records(tracked, stage)
 
 
 def documents_of(inputs: Input | Iterable[Input], published: str | None = None,

@@ -35,7 +35,8 @@ from .records import Actor
 from .query import plain_rows, run_query
 from .rdf import actor_graph, document_triples, id_of
 from .store import building, ensure_ontology, open_store, reopen, store_path, update_graph, write_graphs
-from .tracking import Stage, TrackedClaim, batch_claims, unwatched
+from .match import embedding_ahead
+from .tracking import ClaimBatch, Stage, claim_batch, unwatched
 from .tracking_store import count_tracking, track_batches, update_tracking
 from .views import VIEWS, write_view
 
@@ -149,25 +150,26 @@ def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSum
         results = run_dask(pipeline, documents, scheduler, warn=warn, progress=progress)
     else:
         results = pipeline.run(documents, warn=warn, progress=progress, processes=processes)
-    tracked: list[list[TrackedClaim]] = []  # each batch's claims, tracked after the last batch
-    for batch in batches(results, summary):
-        replaced += store_batch(ds, batch, pipeline, referred, bulk)
-        tracked.append(batch_claims(batch))
-    if bulk:  # a first build counts once, at its end, every total its documents add to
-        totals = every_aggregate(ds)
-        update_aggregates(ds, totals, bulk=True, progress=stage("counting totals", len(totals)))
-    summary.actors = len(pipeline.actors())
-    stage(f"updating {plural(len(referred), 'actor')}", 0)
-    update_actors(ds, pipeline.resolver.actors, referred, stored_ids, replaced=replaced > 0)
-    reopen(ds)
-    give_back_free_memory()  # what parsing and storing freed; tracking's arrays would come on top of it
-    started = time.perf_counter()
-    if replaced:  # a document rebuilt with other claims: its old claims leave their groups
-        update_tracking(ds, stage=stage)
-    else:
-        track_batches(ds, tracked, bulk, stage)
-    summary.tracking_seconds = time.perf_counter() - started
-    summary.groups, summary.contradictions = count_tracking(ds)
+    tracked: list[ClaimBatch] = []  # each batch's claims, tracked after the last batch
+    with embedding_ahead(processes if not scheduler else 1) as embedder:
+        for batch in batches(results, summary):
+            replaced += store_batch(ds, batch, pipeline, referred, bulk)
+            tracked.append(claim_batch(batch, embedder))
+        if bulk:  # a first build counts once, at its end, every total its documents add to
+            totals = every_aggregate(ds)
+            update_aggregates(ds, totals, bulk=True, progress=stage("counting totals", len(totals)))
+        summary.actors = len(pipeline.actors())
+        stage(f"updating {plural(len(referred), 'actor')}", 0)
+        update_actors(ds, pipeline.resolver.actors, referred, stored_ids, replaced=replaced > 0)
+        reopen(ds)
+        give_back_free_memory()  # what parsing and storing freed; tracking's arrays would come on top of it
+        started = time.perf_counter()
+        if replaced:  # a document rebuilt with other claims: its old claims leave their groups
+            update_tracking(ds, stage=stage)
+        else:
+            track_batches(ds, tracked, bulk, stage)
+        summary.tracking_seconds = time.perf_counter() - started
+        summary.groups, summary.contradictions = count_tracking(ds)
 
 
 def give_back_free_memory() -> None:

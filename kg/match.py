@@ -31,13 +31,17 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import multiprocessing
+import os
 import re
 import unicodedata
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -264,6 +268,62 @@ def embed(texts: Sequence[str], progress: Progress | None = None) -> np.ndarray:
     """
     return _by_length([word_pieces(text) for text in texts], len, _encode_batch,
                       np.zeros((len(texts), 384), dtype=np.float32), progress)
+
+
+class EmbeddingProcess:
+    """Embeds texts in a process of its own while this one goes on: ``kg build -j N`` and
+    ``kg extract -j N`` hand it each batch's claims as soon as they are extracted, so that
+    tracking, after the last batch, finds them embedded. :meth:`submit` gives a future of
+    :func:`embed`'s rows (the same numbers). The process runs one BLAS thread: the parse
+    processes hold the cores.
+
+    >>> with EmbeddingProcess() as process:
+    ...     process.submit(["Putin met Xi."]).result().shape
+    (1, 384)
+    """
+
+    ONE_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+    def __init__(self) -> None:
+        self.pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+        saved = {name: os.environ.get(name) for name in self.ONE_THREAD}
+        os.environ.update(self.ONE_THREAD)  # read when the process starts, before numpy loads BLAS
+        try:
+            self.pool.submit(len, ()).result()  # started now, with these variables
+        finally:
+            for name, value in saved.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
+
+    def submit(self, texts: Sequence[str]) -> Future:
+        return self.pool.submit(embed, list(texts))
+
+    def close(self) -> None:
+        self.pool.shutdown(cancel_futures=True)
+
+    def __enter__(self) -> "EmbeddingProcess":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+@contextmanager
+def embedding_ahead(processes: int) -> Iterator[EmbeddingProcess | None]:
+    """An :class:`EmbeddingProcess` for work that runs in ``processes`` > 1 (it has the
+    cores to share), closed at the end; else ``None``: embed in this process.
+
+    >>> with embedding_ahead(1) as embedder:
+    ...     embedder is None
+    True
+    """
+    if processes <= 1:
+        yield None
+        return
+    with EmbeddingProcess() as embedder:
+        yield embedder
 
 
 # --- a text, prepared once ---------------------------------------------------------------------

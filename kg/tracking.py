@@ -38,6 +38,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, NamedTuple
 
@@ -264,9 +265,9 @@ class Tracker:
         """Match ``claims`` (embedded here, unless ``prepared`` holds their texts by id)
         against the claims tracked so far and each other; ``stage`` hears what is done
         and how far it is (embedding, comparing, reading close pairs, grouping)."""
-        new = [c for c in appearance_order(claims) if not c.is_topic()]
+        new = matched_claims(claims)
         start = len(self.claims)
-        texts = ([prepared[c.id] for c in new] if prepared else
+        texts = ([prepared[c.id] for c in new] if prepared is not None else
                  match.prepare([c.matching_text() for c in new], progress=stage("embedding claims", len(new))))
         self._append(new, texts)
         touched: dict[str, ClaimGroup] = {}
@@ -377,21 +378,46 @@ def from_record(claim, document) -> TrackedClaim:
                         proposition=claim.proposition, source=getattr(document, "duplicate_of", None))
 
 
-def batch_claims(results) -> list[TrackedClaim]:
-    """The claims of a batch of document results (``kg.pipeline.DocumentResult``), as
-    tracking sees them."""
-    return [from_record(claim, result.document) for result in results for claim in result.claims]
+def matched_claims(claims: Iterable[TrackedClaim]) -> list[TrackedClaim]:
+    """The claims that tracking matches, in the order it takes them: the propositions (a
+    topic stands alone), by first appearance."""
+    return [c for c in appearance_order(claims) if not c.is_topic()]
 
 
-def track_records(batches: list[list[TrackedClaim]], stage: Stage = unwatched) -> Iterator[Record]:
+@dataclass
+class ClaimBatch:
+    """The claims of a batch of documents, as tracking sees them, and the embeddings of
+    their matching texts when they are made ahead (a future of :func:`kg.match.embed`)."""
+
+    claims: list[TrackedClaim]
+    embedded: Future | None = None
+
+    def prepared(self, stage: Stage = unwatched) -> dict[str, match.Text]:
+        """The matching texts of :func:`matched_claims` by claim id, embedded."""
+        claims = matched_claims(self.claims)
+        texts = [c.matching_text() for c in claims]
+        vectors = self.embedded.result() if self.embedded else None
+        progress = stage("embedding claims", len(texts)) if vectors is None else None
+        return dict(zip((c.id for c in claims), match.prepare(texts, vectors, progress=progress)))
+
+
+def claim_batch(results, embedder: match.EmbeddingProcess | None = None) -> ClaimBatch:
+    """The claims of a batch of document results (``kg.pipeline.DocumentResult``), handed
+    to ``embedder`` to embed ahead when there is one."""
+    claims = [from_record(claim, result.document) for result in results for claim in result.claims]
+    texts = [c.matching_text() for c in matched_claims(claims)]
+    return ClaimBatch(claims, embedder.submit(texts) if embedder and texts else None)
+
+
+def track_records(batches: list[ClaimBatch], stage: Stage = unwatched) -> Iterator[Record]:
     """The ``group`` (two claims or more) and ``contradiction`` records of a run's claims,
     tracked a batch at a time (as ``kg build`` tracks them); ``stage`` hears how many claims
     there are and how many each batch tracked."""
     tracker, contradictions = Tracker(), []
-    tracked = stage("tracking claims", sum(map(len, batches)))
-    for claims in batches:
-        contradictions += tracker.add(claims)[1]
-        tracked(len(claims))
+    tracked = stage("tracking claims", sum(len(batch.claims) for batch in batches))
+    for batch in batches:
+        contradictions += tracker.add(batch.claims, batch.prepared())[1]
+        tracked(len(batch.claims))
     for group in tracker.groups.values():
         if len(group.members) > 1:
             yield Group(group.id, group.label, group.members, len(group.sources), len(group.speakers),

@@ -25,8 +25,8 @@ from .query import iri_values, plain_rows, run_query
 from . import match
 from .rdf import claim_iri, document_tracking_graph, group_graph, id_of
 from .store import write_graphs
-from .tracking import (CANDIDATE_COSINE, NEIGHBOURS, ClaimGroup, Contradiction, Stage, Tracker, TrackedClaim,
-                       unwatched)
+from .tracking import (CANDIDATE_COSINE, NEIGHBOURS, ClaimBatch, ClaimGroup, Contradiction, Stage, Tracker,
+                       TrackedClaim, matched_claims, unwatched)
 
 CLAIMS = """
 SELECT ?claim ?doc ?date ?copyOf ?speaker ?speakerText ?cue ?content ?negated ?contentNegated ?start ?end
@@ -99,16 +99,16 @@ def update_tracking(ds: Dataset, added: Iterable[str] | None = None, bulk: bool 
     tracking.finish()
 
 
-def track_batches(ds: Dataset, batches: list[list[TrackedClaim]], bulk: bool = False,
+def track_batches(ds: Dataset, batches: list[ClaimBatch], bulk: bool = False,
                   stage: Stage = unwatched) -> None:
     """Track the claims a build stored, a batch at a time (as ``kg extract`` tracks them:
     :func:`kg.tracking.track_records`); ``stage`` hears how many claims there are and how
     many each batch tracked; ``bulk``: as for :class:`StoreTracking`."""
     tracking = StoreTracking(ds, bulk)
-    tracked = stage("tracking claims", sum(map(len, batches)))
-    for claims in batches:
-        tracking.add(claims)
-        tracked(len(claims))
+    tracked = stage("tracking claims", sum(len(batch.claims) for batch in batches))
+    for batch in batches:
+        tracking.add(batch.claims, prepared=batch.prepared())
+        tracked(len(batch.claims))
     tracking.finish()
 
 
@@ -135,15 +135,18 @@ class StoreTracking:
         self.tracker = Tracker()
         self.unwritten: set[str] = set()  # groups a first build has yet to write
 
-    def add(self, claims: Iterable[TrackedClaim], stage: Stage = unwatched) -> None:
-        """Track ``claims`` (those not tracked yet; topics stand alone); ``stage`` hears
-        what tracking does and how far it is (:meth:`Tracker.add`)."""
-        new = [claim for claim in claims if not claim.is_topic() and claim.id not in self.tracker.index_of
+    def add(self, claims: Iterable[TrackedClaim], stage: Stage = unwatched,
+            prepared: dict[str, match.Text] | None = None) -> None:
+        """Track ``claims`` (those not tracked yet; topics stand alone), embedded here unless
+        ``prepared`` holds their texts by id; ``stage`` hears what tracking does and how far
+        it is (:meth:`Tracker.add`)."""
+        new = [claim for claim in matched_claims(claims) if claim.id not in self.tracker.index_of
                and str(claim_iri(claim.id)) not in self.stored]
         if not new:
             return
-        embedded = stage("embedding new claims", len(new))
-        prepared = dict(zip((c.id for c in new), match.prepare([c.matching_text() for c in new], progress=embedded)))
+        if prepared is None:
+            prepared = ClaimBatch(new).prepared(stage)
+        prepared = {c.id: prepared[c.id] for c in new}
         _load_neighbourhood(self.ds, self.tracker, self.stored, np.array([t.vector for t in prepared.values()]))
         touched, contradictions = self.tracker.add(new, prepared, stage)
         if self.bulk:  # its groups are written once, at its end

@@ -16,11 +16,14 @@ import pytest
 from rdflib import Dataset, Graph
 
 import kg.builder
+import kg.match
 import kg.pipeline
 import kg.tracking_store
 from conftest import SEEDS, count, query, run_kg
+from kg.api import extract_records
 from kg.ingest import document_from_text
 from kg.rdf import CG
+from kg.records import to_dict
 from kg.store import BUILD_NOTE, StoreError, building, open_store, snapshot_path
 
 ARTICLES = {
@@ -47,6 +50,28 @@ def test_two_processes_extract_exactly_what_one_does():
     one = run_kg("extract", "--jsonl", "-j", "1", SEEDS).stdout
     two = run_kg("extract", "--jsonl", "-j", "2", SEEDS).stdout
     assert one.count("\n") > 500 and one == two
+
+
+def test_with_two_processes_tracking_finds_its_claims_embedded_ahead_elsewhere(monkeypatch):
+    """With two processes each batch's claims are embedded in a process of their own as
+    they come, and tracking takes those numbers: the records are those of one process,
+    which embeds them itself."""
+    embedded_here, submitted = [], []
+    encode, submit = kg.match._encode_batch, kg.match.EmbeddingProcess.submit
+    monkeypatch.setattr(kg.match, "_encode_batch", lambda ids: embedded_here.append(ids) or encode(ids))
+    monkeypatch.setattr(kg.match.EmbeddingProcess, "submit",
+                        lambda self, texts: submitted.append(texts) or submit(self, texts))
+    texts = ["The mayor said the bridge would reopen in May.", "Officials said the bridge would reopen in May.",
+             "The council said the budget would not balance."]
+    records = {}
+    for jobs in (2, 1):
+        documents = [document_from_text(f"d{i}", text) for i, text in enumerate(texts)]
+        records[jobs] = [to_dict(r) for r in extract_records(documents, jobs=jobs)]
+        if jobs == 2:
+            assert submitted and not embedded_here
+    assert embedded_here and submitted[0] == ["the bridge would reopen in May", "the bridge would reopen in May",
+                                              "the budget would not balance"]
+    assert any(r["type"] == "group" for r in records[1]) and records[2] == records[1]
 
 
 def test_words_with_a_curly_apostrophe_parse_alike_in_worker_processes(monkeypatch):
