@@ -38,7 +38,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from concurrent.futures import Future
+from concurrent.futures import BrokenExecutor, Future
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, NamedTuple
 
@@ -396,7 +396,10 @@ class ClaimBatch:
         """The matching texts of :func:`matched_claims` by claim id, embedded."""
         claims = matched_claims(self.claims)
         texts = [c.matching_text() for c in claims]
-        vectors = self.embedded.result() if self.embedded else None
+        try:
+            vectors = self.embedded.result() if self.embedded else None
+        except BrokenExecutor:  # the embedding process died (killed, out of memory): embed here
+            vectors = None
         progress = stage("embedding claims", len(texts)) if vectors is None else None
         return dict(zip((c.id for c in claims), match.prepare(texts, vectors, progress=progress)))
 

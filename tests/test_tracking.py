@@ -365,3 +365,20 @@ def test_each_stored_embedding_is_its_own_claims_in_the_store_and_in_the_builds_
     tracker = trackers[0].tracker  # what later batches are matched against
     held = [tracker.matrix[tracker.index_of[c.id]] for c in claims]
     assert np.array_equal(np.array(held), np.array([stored[str(claim_iri(c.id))] for c in claims]))
+
+
+def test_claims_whose_embedding_process_died_are_embedded_here():
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    import numpy as np
+
+    from kg import match
+    from kg.tracking import ClaimBatch
+
+    died = Future()
+    died.set_exception(BrokenProcessPool("killed"))
+    claim = TrackedClaim("c1", "d1", None, None, "she", "said", "the bridge would reopen in May")
+    prepared = ClaimBatch([claim], died).prepared()
+    assert prepared["c1"].vector.shape == (384,)
+    assert np.allclose(prepared["c1"].vector, match.embed(["the bridge would reopen in May"])[0])
