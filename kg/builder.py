@@ -131,9 +131,10 @@ def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSum
     the aliases they learnt (the whole actors graph when a document was replaced, since it
     may have been the last to name some actor).
 
-    ``processes`` parse in that many processes (spaCy's own multiprocessing); resolving
-    actors and extracting stay in this one, in document order, so the records are the
-    same whatever the number of processes. ``scheduler``: parse on the workers of that
+    ``processes`` parse in that many processes (spaCy's own multiprocessing), and with more
+    than one, another embeds each batch's claims for tracking (:func:`kg.match.embedding_ahead`);
+    resolving actors and extracting stay in this one, in document order, so the records
+    are the same whatever the number of processes. ``scheduler``: parse on the workers of that
     Dask cluster instead (:mod:`kg.executor`), with the same records. ``bulk``: the store
     was empty, load without transactions (see :func:`kg.store.building`). ``stage`` is told
     what the build does once the documents are stored, and of how many items ("counting
