@@ -72,6 +72,23 @@ def test_a_parenthetical_cue_inside_a_long_subject(text: str, before: str, after
     assert found == [("the researchers", "note", before, "indirect"), ("the researchers", "note", after, "indirect")]
 
 
+@pytest.mark.parametrize("text", [
+    "The snag, she told reporters, is that the new dam cannot hold a wet winter.",
+    "The difference now, he told me on Friday, is that the new dam cannot hold a wet winter.",
+])
+def test_a_parenthetical_cue_with_its_addressee_hung_from_the_noun_before_it(text: str):
+    """The parse reads the cue between commas as a relative clause of the noun before it
+    (no relative word, and commas, rule that out): the sentence around it is the content."""
+    found, _ = claims_of(text)
+    assert [f[2] for f in found] == [text.split(",")[0], "is that the new dam cannot hold a wet winter"]
+    assert {f[1] for f in found} == {"told"}
+
+
+def test_a_relative_clause_between_commas_is_no_parenthetical_cue():
+    found, _ = claims_of("The plan, which she told reporters about on Monday, is too small for the city.")
+    assert found == []
+
+
 def test_a_parenthetical_cue_parsed_as_the_subject_of_the_clause_it_interrupts():
     found, _ = claims_of("Making the new networks affordable, Mueller argues, depends on fewer, larger operators.")
     assert found == [("Mueller", "argues", "Making the new networks affordable", "indirect"),

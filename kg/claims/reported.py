@@ -219,6 +219,8 @@ class ReportedSpeech:
             return Rule.PARENTHETICAL, self._around(cue), None
         if cue.dep_ in {"ROOT", "csubj"} and (parts := self._between_commas(cue)):
             return Rule.PARENTHETICAL, parts, None
+        if parts := self._set_off_from_a_noun(cue):
+            return Rule.PARENTHETICAL, parts, None
         if "object" in tags and cue.dep_ == "relcl" and not objects and cue.head.pos_ in {"NOUN", "PROPN"} \
                 and ("as" not in tags or any(c.dep_ == "prep" and c.lower_ == "as" for c in children)):
             # "the alliance that Putin declared": the noun the clause is about is the content; a verb
@@ -342,6 +344,27 @@ class ReportedSpeech:
         if before.text != "," or after.text != "," or not opening or rest is None or rest[0] != after.i + 1:
             return []
         return [(opening[0].left_edge.i, before.i), rest]
+
+    def _set_off_from_a_noun(self, cue: Token) -> list[Range]:
+        """"The problem, she told reporters, is that ...": a cue clause between two commas
+        that the parse hung from the noun before it (as a relative clause, which commas
+        and no relative word rule out) rather than from the clause it interrupts: the
+        sentence around the commas."""
+        subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS and c.i < cue.i), None)
+        if subject is None or cue.dep_ not in {"relcl", "parataxis", "acl"} or cue.head.pos_ not in {"NOUN", "PROPN"} \
+                or cue.head.i > subject.i:
+            return []
+        first, last = subject.left_edge.i, cue.right_edge.i
+        while last > cue.i and self.doc[last].is_punct:
+            last -= 1
+        sent = cue.sent
+        if first - 1 <= sent.start or last + 2 >= sent.end or self.doc[first - 1].text != "," \
+                or self.doc[last + 1].text != ",":
+            return []
+        if any(t.tag_ in {"WDT", "WP", "WP$", "WRB"} or t.lower_ == "that" for t in self.doc[first:cue.i]):
+            return []  # "the plan, which she told us about, ...": a relative clause after all
+        parts = [(sent.start, first - 1), (last + 2, sent.end)]
+        return [p for p in parts if trim(self.doc, *p)[1] > trim(self.doc, *p)[0]]
 
     def _within_quote(self, start: int, end: int) -> bool:
         """Whether ``start``-``end`` is the words of one quotation, its marks left out
