@@ -106,6 +106,21 @@ def test_a_verb_between_commas_with_nothing_said_is_no_parenthetical_cue():
     assert found == []
 
 
+def test_a_paragraph_without_quotation_marks_after_a_cue_and_a_colon_is_a_quotation():
+    text = ("The mayor opened the depot on Monday.\n\nThe mayor added:\n\n"
+            "The new line will open in spring, and fares will not rise.\n\nRead more:\n\n"
+            "The depot cost twelve million pounds to build.")
+    found, claims = claims_of(text)
+    assert found == [("The mayor", "added", "The new line will open in spring, and fares will not rise", "direct")]
+    assert claims[0].rule == "unmarked-block"
+
+
+@pytest.mark.parametrize("intro", ["The council noted the low turnout:", "As the council noted, turnout fell:"])
+def test_a_cue_before_a_colon_with_words_of_its_own_takes_no_paragraph_after_it(intro: str):
+    found, _ = claims_of(f"{intro}\n\nOnly a third of the voters came to the polls this year.")
+    assert all("a third of the voters" not in content for _, _, content, _ in found)
+
+
 def test_a_quotation_paragraph_after_a_paragraph_of_two_quotations_and_one_cue():
     text = ("Dan Reed, the union’s leader, spoke first.\n\n“Nobody listened to us,” he said. “Now they will.”\n\n"
             "“We will strike in June if nothing changes.”\n\nThe talks resume on Monday.")

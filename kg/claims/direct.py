@@ -10,6 +10,8 @@ cue, a comma, a colon or a dash; not "called it a “disaster”") takes its spe
 2. a **label** opening the paragraph: ``ROE: ...`` (transcripts) or a headline
    ``Roe: ...``; or a **dash** after it: ``"A." — Jane Roe``;
 3. a cue that ends the previous paragraph with a colon (``The minister told reporters:``);
+   so does a paragraph with no quotation marks at all after such a cue (a quotation set
+   off as a block, as some sites print them);
 4. the quotation before it, when there is no cue of its own: in the same paragraph
    (``"A," she said. "B."``), across paragraphs when the quotation goes on (the
    previous paragraph left it open), or in the paragraph before (lower confidence);
@@ -44,6 +46,7 @@ MAX_FRAME_SOURCE_TOKENS = 8
 NOUN_PHRASE = {"PROPN", "NOUN", "DET", "ADJ", "PRON", "NUM", "PART"}
 PREDICATING = {"VERB", "AUX", "ADJ", "ADV", "PRON", "ADP", "NUM", "PART"}  # what a list of names lacks
 MAX_DASH_SOURCE_TOKENS = 15
+AHEAD = {"following", "this", "these", "that"}  # words that point to what follows a colon
 
 
 def quote_words(text: str, quote: Quote) -> Range:
@@ -89,7 +92,8 @@ class DirectQuotes:
         for n in reversed(standalone):  # "A." "B," she said: A takes B's cue
             if n not in self.by_quote and n + 1 in self.by_quote and self._joined(n, n + 1):
                 self.by_quote[n] = self._inherit(self.by_quote[n + 1], n, Rule.DIRECT_BEFORE_CUE)
-        return [self.by_quote[n] for n in sorted(self.by_quote)] + self._labelled_paragraphs()
+        return [self.by_quote[n] for n in sorted(self.by_quote)] + self._labelled_paragraphs() \
+            + self._unmarked_blocks()
 
     def after_reports(self, reported: list[Attribution]) -> list[Attribution]:
         """Quotations left without a speaker that open right after a sentence of reported
@@ -372,23 +376,56 @@ class DirectQuotes:
         """A quotation paragraph after one that ends ``... she said:``."""
         if not quote.opens_paragraph or quote.continues:
             return None
+        found = self._colon_cue(self.layout.line(quote.mark))
+        if found is None:
+            return None
+        cue, subject = found
+        self.used_cues.add(cue.i)
+        return self._attribution(Rule.DIRECT_COLON, cue, subject, quote, words)
+
+    def _colon_cue(self, line: int) -> tuple[Token, Token] | None:
+        """The cue and its subject of the paragraph before ``line`` when it ends with them
+        and a colon (``... she said:``), the cue free and reporting nothing of its own."""
         layout = self.layout
-        previous = layout.previous_line(layout.line(quote.mark))
+        previous = layout.previous_line(line)
         if previous is None:
             return None
         first, last = layout.line_tokens(previous)
         last_word = next((self.doc[i] for i in range(last - 1, first - 1, -1) if not self.doc[i].is_space), None)
         if last_word is None or last_word.text != ":":
             return None
-        sentence = last_word.sent
-        for cue in reversed(sentence):
+        for cue in reversed(last_word.sent):
             if is_cue_verb(cue) and cue.i not in self.used_cues and layout.words[cue.i] < 0 \
                     and not any(c.dep_ in {"ccomp", "xcomp"} for c in cue.children):
                 subject = subject_of(cue)
                 if subject is not None:
-                    self.used_cues.add(cue.i)
-                    return self._attribution(Rule.DIRECT_COLON, cue, subject, quote, words)
+                    return cue, subject
         return None
+
+    def _unmarked_blocks(self) -> list[Attribution]:
+        """A paragraph with no quotation marks after one that ends ``The governor added:``:
+        a quotation set off as a block, as some sites print them, without marks."""
+        found = []
+        for line in range(1, len(self.layout.line_starts)):
+            first, last = self.layout.line_tokens(line)
+            start, end = trim(self.doc, first, last)
+            if end - start < 4 or any(self.layout.marks[i] >= 0 for i in range(start, end)) \
+                    or self.skipped(*self.layout.line_span(line)) \
+                    or not any(t.pos_ in {"VERB", "AUX"} for t in self.doc[start:end]):
+                continue
+            cue_and_subject = self._colon_cue(line)
+            if cue_and_subject is None:
+                continue
+            cue, subject = cue_and_subject
+            if not _announces_what_follows(cue):
+                continue
+            self.used_cues.add(cue.i)
+            source = source_range(subject)
+            found.append(Attribution(Rule.UNMARKED_BLOCK, char_range(self.doc, *verb_group(cue)),
+                                     [char_range(self.doc, start, end)], "direct", subject,
+                                     char_range(self.doc, *source) if source[1] > source[0] else None,
+                                     cue_token=cue, weak="weak" in (cue_tags(cue) or ())))
+        return found
 
     # quotations without a cue of their own ---------------------------------------------
 
@@ -522,6 +559,16 @@ def _hangs_from_cue(token: Token) -> bool:
             return False
         token = token.head
     return False
+
+
+def _announces_what_follows(cue: Token) -> bool:
+    """Whether ``cue`` reports nothing of its own but what follows its colon: no object, or
+    one that points ahead ("tweeted the following:", "posted this tweet:", "argued that:"); not "noted
+    the sparse attendance:" nor "as a reporter noted, ...:", whose words are their own."""
+    if cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        return False
+    objects = [c for c in cue.children if c.dep_ == "dobj"]
+    return all(o.lower_ in AHEAD or any(d.lower_ in AHEAD for d in o.children) for o in objects)
 
 
 def label_at(doc: Doc, first: int, last: int, not_sources, nouns=(), names=()) -> tuple[Token, int] | None:

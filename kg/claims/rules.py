@@ -21,6 +21,7 @@ class Rule(StrEnum):
     DIRECT = "direct"
     DASH = "dash"
     DIRECT_COLON = "direct-colon"
+    UNMARKED_BLOCK = "unmarked-block"
     DIRECT_ACCORDING = "direct-according"
     DIRECT_AFTER_CUE = "direct-after-cue"
     DIRECT_CONTINUED = "direct-continued"
