@@ -139,6 +139,17 @@ def test_the_statement_speaks_for_whoever_issued_the_statement_before():
     assert [c.speaker for c in claims][-1] == "harbor_records"  # "in a statement" hangs from "the claims"
 
 
+def test_a_survey_speaks_for_who_conducted_it_not_for_who_rose_in_it():
+    text = ("Marta Lindqvist’s support rose in the survey, from 31 percent in May to 38 percent in June.\n\n"
+            "The survey found that most voters want the tram line extended.")
+    _, claims = claims_of(text)
+    assert [c.speaker for c in claims] == [None]
+    text = ("Northfield Polling conducted the survey of 900 voters in June.\n\n"
+            "The survey found that most voters want the tram line extended.")
+    _, claims = claims_of(text)
+    assert [c.speaker for c in claims] == ["northfield_polling"]
+
+
 def test_the_statement_goes_on_speaking_for_its_issuer_over_several_paragraphs():
     text = ("Harbor Records said in a statement that it had never blocked the show.\n\n“We have worked hard,” the "
             "statement read.\n\n“We are still talking,” the statement continued.\n\nFans waited outside the arena "

@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Token
 from ..actors import DocActors
 from ..descriptors import title_at
 from ..lexicons import honorific_gender, lexicon, words
-from .grammar import antecedent, core_range, hashes, is_person_noun, tokens_with
+from .grammar import antecedent, core_range, hashes, is_cue_verb, is_person_noun, tokens_with
 from .layout import Layout
 from .model import Attribution
 
@@ -343,6 +343,8 @@ class SourceResolver:
                 if verb.pos_ == "VERB" or verb.head.i == verb.i:
                     break
                 verb = verb.head
+            if verb.lemma_ not in lexicon("issuing_verbs.txt") and not is_cue_verb(verb):
+                continue  # "Clinton's support rose in the poll": who rose issued nothing
             subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             mention = self._actor_of_phrase(subject) if subject is not None and verb.pos_ == "VERB" else None
             if mention is not None:
