@@ -95,6 +95,17 @@ def test_a_parenthetical_cue_parsed_as_the_subject_of_the_clause_it_interrupts()
                      ("Mueller", "argues", "depends on fewer, larger operators", "indirect")]
 
 
+def test_what_someone_shouted_or_screamed_that_is_reported_speech():
+    found, _ = claims_of("The ferry guard could be heard shouting to the crowd that the gangway was closed.")
+    assert [f[1:3] for f in found] == [("shouting", "that the gangway was closed")]
+
+
+def test_told_someone_to_do_a_quoted_thing_which_the_parse_hangs_as_a_purpose():
+    found, _ = claims_of("Kowalski tells the crowd at a Gdansk rally to “go to the square and march” and then "
+                         "“go stand by the gate.”")
+    assert [f[1:3] for f in found] == [("tells", "the crowd at a Gdansk rally to “go to the square and march”")]
+
+
 def test_told_a_programme_whose_that_clause_the_parse_hangs_from_it():
     found, _ = claims_of("KPN's chief executive, Marieke de Vries-Bakker, told the Dutch broadcaster NOS's flagship "
                          "morning programme that the proposals were a gift to the biggest players.")

@@ -190,7 +190,9 @@ class ReportedSpeech:
             return Rule.AS, self._around(cue), (objects[-1].i + 1 if objects else None)  # "..., as X put it"
         if "to" in tags and not _gap_in_relative(cue):
             for child in children:
-                if child.dep_ == "xcomp" and child.i > cue.i and (has_to(child) or _is_gerund(child) and not objects):
+                told_to = child.dep_ == "advcl" and "addressee" in tags and objects and has_to(child)
+                if (child.dep_ == "xcomp" or told_to) and child.i > cue.i \
+                        and (has_to(child) or _is_gerund(child) and not objects):
                     start = objects[0].left_edge.i if objects and objects[0].i < child.i else child.left_edge.i
                     return Rule.TO, [(start, child.right_edge.i + 1)], None
         group_end = verb_group(cue)[1]
