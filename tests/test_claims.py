@@ -132,6 +132,14 @@ def test_a_cue_before_a_colon_with_words_of_its_own_takes_no_paragraph_after_it(
     assert all("a third of the voters" not in content for _, _, content, _ in found)
 
 
+def test_a_quotation_that_ends_with_a_quoted_word_and_a_space_before_its_mark():
+    text = ("\"Nobody here calls the lake 'the reservoir,' \" said Ines Albuquerque, a ferry pilot. "
+            "\"We never will.\"")
+    found, _ = claims_of(text)
+    assert found == [("Ines Albuquerque, a ferry pilot", "said", "Nobody here calls the lake 'the reservoir,'", "direct"),
+                     ("Ines Albuquerque, a ferry pilot", "said", "We never will", "direct")]
+
+
 def test_a_quotation_paragraph_after_a_paragraph_of_two_quotations_and_one_cue():
     text = ("Dan Reed, the union’s leader, spoke first.\n\n“Nobody listened to us,” he said. “Now they will.”\n\n"
             "“We will strike in June if nothing changes.”\n\nThe talks resume on Monday.")

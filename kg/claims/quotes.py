@@ -58,11 +58,14 @@ def _opens(line: str, i: int, width: int = 1) -> bool:
 
 def _closes(line: str, i: int, width: int = 1) -> bool:
     """True when the mark at ``i`` can close a quote: a typographic closing mark, or a
-    straight one at the end of a word."""
+    straight one at the end of a word, or after a single closing mark and a space (the
+    style of ``"... the term 'outreach.' "``)."""
     if line[i] in "”»" and width == 1 or line[i:i + width] == "’’":
         return True
-    after = i + width
-    return i > 0 and not line[i - 1].isspace() \
+    after, before = i + width, i - 1
+    if before > 0 and line[before] == " " and line[before - 1] in "'’":
+        before -= 1
+    return before >= 0 and not line[before].isspace() \
         and (after >= len(line) or line[after].isspace() or line[after] in CLOSE_AFTER)
 
 
