@@ -84,6 +84,13 @@ def test_a_parenthetical_cue_with_its_addressee_hung_from_the_noun_before_it(tex
     assert {f[1] for f in found} == {"told"}
 
 
+def test_a_parenthetical_cue_with_when_and_where_it_was_said():
+    found, _ = claims_of("These drivers, Okonkwo explained later in the council hearing, were well paid, "
+                         "earning about $40,000 a year.")
+    assert [f[:3] for f in found][:2] == [("Okonkwo", "explained", "These drivers"),
+                                          ("Okonkwo", "explained", "were well paid, earning about $40,000 a year")]
+
+
 def test_a_relative_clause_between_commas_is_no_parenthetical_cue():
     found, _ = claims_of("The plan, which she told reporters about on Monday, is too small for the city.")
     assert found == []

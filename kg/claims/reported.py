@@ -335,7 +335,7 @@ class ReportedSpeech:
         subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS and c.i < cue.i), None)
         if subject is None or subject.left_edge.i <= cue.sent.start + 1 or cue.i + 1 >= len(self.doc):
             return []
-        before, after = self.doc[subject.left_edge.i - 1], self.doc[cue.i + 1]
+        before, after = self.doc[subject.left_edge.i - 1], self._after_own_words(cue)
         opening = [c for c in cue.children if c.i < before.i and not c.is_punct]
         if cue.dep_ == "csubj" and cue.head.i > after.i:
             rest = (after.i + 1, cue.head.right_edge.i + 1)
@@ -346,6 +346,16 @@ class ReportedSpeech:
         if before.text != "," or after.text != "," or not opening or rest is None or rest[0] != after.i + 1:
             return []
         return [(opening[0].left_edge.i, before.i), rest]
+
+    def _after_own_words(self, cue: Token) -> Token:
+        """The token after the cue and what it says of its saying: when, where, to whom
+        ("Roe explained earlier in the hearing", "Roe told MPs on Monday")."""
+        end = cue.i + 1
+        for child in cue.rights:
+            if child.dep_ not in {"advmod", "npadvmod", "prep", "prt", "dobj", "dative"} or child.left_edge.i != end:
+                break
+            end = child.right_edge.i + 1
+        return self.doc[min(end, len(self.doc) - 1)]
 
     def _set_off_from_a_noun(self, cue: Token) -> list[Range]:
         """"The problem, she told reporters, is that ...": a cue clause between two commas
