@@ -102,6 +102,13 @@ def test_a_parenthetical_cue_parsed_as_the_subject_of_the_clause_it_interrupts()
                      ("Mueller", "argues", "depends on fewer, larger operators", "indirect")]
 
 
+def test_a_past_tense_cue_the_tagger_reads_as_a_participle_still_reports():
+    found, _ = claims_of("Farmers and river trusts worried that if the council sold the weir, Halcyon could drain "
+                         "the marsh.")
+    assert [f[:3] for f in found] == [("Farmers and river trusts", "worried",
+                                       "that if the council sold the weir, Halcyon could drain the marsh")]
+
+
 def test_what_someone_shouted_or_screamed_that_is_reported_speech():
     found, _ = claims_of("The ferry guard could be heard shouting to the crowd that the gangway was closed.")
     assert [f[1:3] for f in found] == [("shouting", "that the gangway was closed")]

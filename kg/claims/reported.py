@@ -113,6 +113,8 @@ class ReportedSpeech:
             attribution = None
             if token.lower_ in self.adjectives and token.tag_ in {"JJ", "VBN"}:
                 attribution = self._adjective(token)
+                if attribution is None and _past_tense_read_as_participle(token):
+                    attribution = self._verb(token)
             elif is_cue_verb(token):
                 attribution = self._verb(token)
             elif token.lower_ in {"according", "per"}:
@@ -743,6 +745,13 @@ def _is_finite(clause: Token) -> bool:
     return clause.tag_ in FINITE_TAGS or clause.tag_ in {"WDT", "WP", "WRB"} \
         or any(c.dep_ in {"aux", "auxpass", "mark"} and (c.dep_ == "mark" or c.tag_ in FINITE_TAGS or c.tag_ == "TO")
                or c.tag_ in {"WDT", "WP", "WRB"} for c in clause.children)
+
+
+def _past_tense_read_as_participle(token: Token) -> bool:
+    """"Regulators and groups worried that ...": a past tense the tagger took for a
+    participle (an adjective cue) although it has a subject and no auxiliary."""
+    return token.tag_ == "VBN" and is_cue_verb(token) and any(c.dep_ == "nsubj" for c in token.children) \
+        and not any(c.dep_ in {"aux", "auxpass", "cop"} for c in token.children)
 
 
 def _misattached_that_clause(cue: Token, children: list[Token], addressees: list[Token]) -> Token | None:
