@@ -102,6 +102,15 @@ def test_a_parenthetical_cue_parsed_as_the_subject_of_the_clause_it_interrupts()
                      ("Mueller", "argues", "depends on fewer, larger operators", "indirect")]
 
 
+@pytest.mark.parametrize("text, source", [
+    ("The harbour board issued a statement saying the ferry would sail again in May.", "a statement"),
+    ("Ferry operators ran newspaper ads calling the new tolls a disgrace.", "newspaper ads"),
+])
+def test_the_source_phrase_never_takes_in_its_own_cue(text: str, source: str):
+    found, _ = claims_of(text)
+    assert [f[0] for f in found] == [source]
+
+
 def test_a_past_tense_cue_the_tagger_reads_as_a_participle_still_reports():
     found, _ = claims_of("Farmers and river trusts worried that if the council sold the weir, Halcyon could drain "
                          "the marsh.")
