@@ -105,6 +105,7 @@ def test_a_parenthetical_cue_parsed_as_the_subject_of_the_clause_it_interrupts()
 @pytest.mark.parametrize("text, source", [
     ("The harbour board issued a statement saying the ferry would sail again in May.", "a statement"),
     ("Ferry operators ran newspaper ads calling the new tolls a disgrace.", "newspaper ads"),
+    ("Protesters carried a banner saying: “The ferry is ours.”", "a banner"),
 ])
 def test_the_source_phrase_never_takes_in_its_own_cue(text: str, source: str):
     found, _ = claims_of(text)

@@ -318,8 +318,9 @@ class DirectQuotes:
     def _attribution(self, pattern: Rule, cue: Token, subject: Token, quote: Quote,
                      words: Range, source: Range | None = None) -> Attribution:
         doc = self.doc
-        source = source or source_range(subject, avoid=words)
-        cue_range = char_range(doc, *verb_group(cue))
+        group = verb_group(cue)
+        source = source or source_range(subject, avoid=words, cue=group[0])
+        cue_range = char_range(doc, *group)
         return Attribution(pattern, cue_range, [quote_words(self.text, quote)], "direct", subject,
                            char_range(doc, *source) if source[1] > source[0] else None,
                            cue_token=cue, closed=quote.closed, weak="weak" in (cue_tags(cue) or ()))
@@ -420,8 +421,9 @@ class DirectQuotes:
             if not _announces_what_follows(cue):
                 continue
             self.used_cues.add(cue.i)
-            source = source_range(subject)
-            found.append(Attribution(Rule.UNMARKED_BLOCK, char_range(self.doc, *verb_group(cue)),
+            group = verb_group(cue)
+            source = source_range(subject, cue=group[0])
+            found.append(Attribution(Rule.UNMARKED_BLOCK, char_range(self.doc, *group),
                                      [char_range(self.doc, start, end)], "direct", subject,
                                      char_range(self.doc, *source) if source[1] > source[0] else None,
                                      cue_token=cue, weak="weak" in (cue_tags(cue) or ())))

@@ -182,13 +182,17 @@ def core_range(head: Token) -> Range:
     return trim(head.doc, start, end)
 
 
-def source_range(head: Token, avoid: Range | None = None) -> Range:
+def source_range(head: Token, avoid: Range | None = None, cue: int | None = None) -> Range:
     """The whole source phrase (appositions, relative clauses and participles that
     restrict it included: "a union representing nurses"), but not a participle clause
     after a comma ("Trump, speaking to veterans,") or a relative clause that makes
     a claim of its own ("Jane Roe, who argued that ..."), and cut before ``avoid`` (a
-    content range) when the parse lets the two overlap."""
+    content range) when the parse lets the two overlap, and before the token ``cue``
+    (where the cue's words start) when the parse hangs the cue from the source ("a
+    statement saying")."""
     start, end = subtree_range(head)
+    if cue is not None and head.i < cue < end:
+        end = max(cue, start)
     for child in head.rights:
         if child.dep_ == "acl" and child.tag_ == "VBG" and head.doc[child.left_edge.i - 1].text == "," \
                 or child.dep_ == "relcl" and any(is_cue_verb(t) for t in child.subtree):

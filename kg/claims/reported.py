@@ -696,9 +696,7 @@ class ReportedSpeech:
             inside = [self.layout.token_range(*c) for c in contents]
             avoid = next((r for r in inside if r[0] <= source.i < r[1]), None) \
                 or next((r for r in inside if r[0] < source.right_edge.i + 1 and source.left_edge.i < r[1]), None)
-            span = source_range(source, avoid=avoid)
-            if span[0] < group[0] < span[1] and source.i < group[0]:
-                span = trim(doc, span[0], group[0])  # the parse hung the cue from the source: "Trump has railed"
+            span = source_range(source, avoid=avoid, cue=group[0])
             source_span = char_range(doc, *span) if span[1] > span[0] else None
         whole = text[contents[0][0]:contents[-1][1]]
         kind = "mixed" if has_partial_quote(whole) or self._single_quote_in(contents[0][0], contents[-1][1]) \
