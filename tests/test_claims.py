@@ -119,6 +119,12 @@ def test_a_past_tense_cue_the_tagger_reads_as_a_participle_still_reports():
                                        "that if the council sold the weir, Halcyon could drain the marsh")]
 
 
+def test_called_on_someone_to_act_when_the_parse_reads_on_as_a_particle():
+    found, _ = claims_of("Okoye's family has called on police to release the tapes.")
+    assert [f[:3] for f in found] == [("Okoye's family", "has called on", "police to release the tapes")]
+    assert claims_of("The mayor called up her brother.")[0] == []
+
+
 def test_what_someone_shouted_or_screamed_that_is_reported_speech():
     found, _ = claims_of("The ferry guard could be heard shouting to the crowd that the gangway was closed.")
     assert [f[1:3] for f in found] == [("shouting", "that the gangway was closed")]

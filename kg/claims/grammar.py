@@ -53,7 +53,13 @@ def is_cue_verb(token: Token) -> bool:
         return False
     if "as-clause" in tags and not any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
         return False
-    return all(f"prt:{c.lower_}" in tags for c in token.children if c.dep_ == "prt")
+    return all(f"prt:{c.lower_}" in tags or _particle_as_preposition(c, tags) for c in token.children if c.dep_ == "prt")
+
+
+def _particle_as_preposition(token: Token, tags: frozenset[str]) -> bool:
+    """A preposition of the cue's tags that the parse read as a particle with an object
+    ("called on police to release": ``prep:on``)."""
+    return f"prep:{token.lower_}" in tags and any(c.dep_ == "pobj" for c in token.children)
 
 
 def _verb_tagged_noun(token: Token) -> bool:

@@ -203,8 +203,9 @@ class ReportedSpeech:
             if mark is not None and mark.i == group_end and f"prep:{mark.lower_}" in tags:
                 return Rule.PREP, [(mark.i + 1, child.right_edge.i + 1)], mark.i + 1
         for child in children:
-            if child.dep_ == "prep" and f"prep:{child.lower_}" in tags and self._next_to(cue, group_end, child) \
-                    and any(c.dep_ in {"pobj", "pcomp"} for c in child.children):
+            read_as_particle = child.dep_ == "prt" and child.i == group_end - 1  # "called on police to ..."
+            if (child.dep_ == "prep" and self._next_to(cue, group_end, child) or read_as_particle) \
+                    and f"prep:{child.lower_}" in tags and any(c.dep_ in {"pobj", "pcomp"} for c in child.children):
                 end = self._extended(children, child, child.right_edge.i + 1, tags)
                 return Rule.PREP, [(child.i + 1, end)], child.i + 1
         if "object" in tags and objects:
