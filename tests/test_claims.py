@@ -125,6 +125,13 @@ def test_called_on_someone_to_act_when_the_parse_reads_on_as_a_particle():
     assert claims_of("The mayor called up her brother.")[0] == []
 
 
+@pytest.mark.parametrize("text", ["But Trump claims that the ferry should be the exception.",
+                                  "Trump estimates that the ferry cost him $45 million."])
+def test_a_verb_in_s_the_tagger_takes_for_a_plural_noun_still_reports(text: str):
+    found, _ = claims_of(text)
+    assert [f[0] for f in found] == ["Trump"] and found[0][2].startswith("that the ferry")
+
+
 def test_what_someone_shouted_or_screamed_that_is_reported_speech():
     found, _ = claims_of("The ferry guard could be heard shouting to the crowd that the gangway was closed.")
     assert [f[1:3] for f in found] == [("shouting", "that the gangway was closed")]

@@ -64,10 +64,14 @@ def _particle_as_preposition(token: Token, tags: frozenset[str]) -> bool:
 
 def _verb_tagged_noun(token: Token) -> bool:
     """A headline verb the tagger took for a noun ("Putin and Xi vow deeper ties"): a
-    noun heading its clause with a direct object or a clause of its own."""
-    return token.pos_ == "NOUN" and token.dep_ == "ROOT" and token.tag_ == "NN" \
-        and any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in token.children) \
-        and any(c.dep_ in {"nmod", "compound", "nsubj"} and c.i < token.i for c in token.children)
+    noun heading its clause with a direct object or a clause of its own; or a verb in
+    -s with a subject and a clause, taken for a plural ("But Trump claims that ...")."""
+    if token.pos_ != "NOUN" or token.dep_ != "ROOT":
+        return False
+    subject = any(c.dep_ in {"nmod", "compound", "nsubj"} and c.i < token.i for c in token.children)
+    if token.tag_ == "NNS":
+        return subject and any(c.dep_ == "ccomp" and c.i > token.i for c in token.children)
+    return token.tag_ == "NN" and subject and any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in token.children)
 
 
 def cue_tags(token: Token) -> frozenset[str] | None:
