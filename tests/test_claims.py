@@ -125,6 +125,11 @@ def test_called_on_someone_to_act_when_the_parse_reads_on_as_a_particle():
     assert claims_of("The mayor called up her brother.")[0] == []
 
 
+def test_data_show_as_a_document_does():
+    found, _ = claims_of("Data from the ferry census show that most passengers travel before nine.")
+    assert [f[:3] for f in found] == [("Data from the ferry census", "show", "that most passengers travel before nine")]
+
+
 @pytest.mark.parametrize("text", ["But Trump claims that the ferry should be the exception.",
                                   "Trump estimates that the ferry cost him $45 million."])
 def test_a_verb_in_s_the_tagger_takes_for_a_plural_noun_still_reports(text: str):

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import lexicon
 from ..spans import char_span as char_range
-from .grammar import DASHES, antecedent, cue_tags, is_cue_verb, source_range, subject_of, trim, verb_group
+from .grammar import DASHES, antecedent, cue_tags, is_cue_verb, is_document, source_range, subject_of, trim, verb_group
 from .layout import Layout
 from .model import Attribution, Range
 from .quotes import Quote
@@ -313,7 +313,7 @@ class DirectQuotes:
             return False
         if "document" not in (cue_tags(cue) or ()):
             return True
-        return "document" in self.nouns.get(antecedent(subject).lemma_.lower(), ())
+        return is_document(antecedent(subject))
 
     def _attribution(self, pattern: Rule, cue: Token, subject: Token, quote: Quote,
                      words: Range, source: Range | None = None) -> Attribution:

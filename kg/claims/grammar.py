@@ -74,6 +74,13 @@ def _verb_tagged_noun(token: Token) -> bool:
     return token.tag_ == "NN" and subject and any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in token.children)
 
 
+def is_document(token: Token) -> bool:
+    """Whether ``token`` names a document or a speech (a ``document`` noun of
+    ``cue_nouns.txt``), by lemma or by form ("data", which the lemmatiser makes "datum")."""
+    nouns = lexicon("cue_nouns.txt")
+    return any("document" in nouns.get(word, ()) for word in (token.lemma_.lower(), token.lower_))
+
+
 def cue_tags(token: Token) -> frozenset[str] | None:
     """The tags of the cue verb ``token`` is a form of: by lemma, by form, or by the
     stem of a regular inflection when the lemmatiser went wrong ("hopes" -> "hop")."""

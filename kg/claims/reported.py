@@ -34,9 +34,9 @@ from spacy.vocab import Vocab
 from ..clauses import withheld_by
 from ..lexicons import lexicon, words
 from ..spans import char_span as char_range
-from .grammar import (DASHES, Range, after_dateline, antecedent, cue_tags, cue_verbs, hashes, inflections, is_cue_verb, is_pronoun,
-                      plausible_source, source_range, subject_of, subtree_range, tokens_with, trim, verb_group,
-                      whole_word_end)
+from .grammar import (DASHES, Range, after_dateline, antecedent, cue_tags, cue_verbs, hashes, inflections, is_cue_verb,
+                      is_document, is_pronoun, plausible_source, source_range, subject_of, subtree_range, tokens_with,
+                      trim, verb_group, whole_word_end)
 from .layout import Layout
 from .model import Attribution
 from .quotes import has_partial_quote
@@ -156,7 +156,7 @@ class ReportedSpeech:
         if cue.head.lemma_ == "let" and cue.dep_ in {"ccomp", "xcomp"}:
             return None  # "let's say you save ...": a supposition, no one's claim
         subject = self._named_in_apposition(subject)
-        if "document" in tags and not self._is_document(antecedent(subject)):
+        if "document" in tags and not is_document(antecedent(subject)):
             return None
         if (pattern in WORD_SENSE_PATTERNS or "evidence" in tags or _modifies(cue, subject)) and not self._plausible(subject):
             return None  # "His refusal to say which side ...": a refusal says nothing
@@ -442,9 +442,6 @@ class ReportedSpeech:
             return None
         return replace(found, source_span=char_range(self.doc, start, source.i + 1))  # the source without its cue
 
-    def _is_document(self, token: Token) -> bool:
-        return "document" in self.nouns.get(token.lemma_.lower(), ())
-
     # adjectives ------------------------------------------------------------------------
 
     def _adjective(self, adjective: Token) -> Attribution | None:
@@ -497,7 +494,7 @@ class ReportedSpeech:
                 source = next((c for c in child.children if c.dep_ == "pobj"), None)
             elif child.dep_ == "prep" and child.lower_ == "in" and source is None:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None and "document" in self.nouns.get(pobj.lemma_.lower(), ()):
+                if pobj is not None and is_document(pobj):
                     source = pobj
         if source is None:
             return self._unsourced_passive(cue, tags)

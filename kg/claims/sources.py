@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Token
 from ..actors import DocActors
 from ..descriptors import title_at
 from ..lexicons import honorific_gender, lexicon, words
-from .grammar import antecedent, core_range, hashes, is_cue_verb, is_person_noun, tokens_with
+from .grammar import antecedent, core_range, hashes, is_cue_verb, is_document, is_person_noun, tokens_with
 from .layout import Layout
 from .model import Attribution
 
@@ -78,7 +78,6 @@ class SourceResolver:
         self.unnamed = lexicon("unnamed_sources.txt")
         self.speaks_for = lexicon("speaks_for.txt")
         self.bodies = words("speaker_nouns.txt", "body")
-        self.nouns = lexicon("cue_nouns.txt")
         self.honorifics = lexicon("honorifics.tsv")
         self.groups = self._groups()
         self._group_ends = [g.end for g in self.groups]
@@ -204,7 +203,7 @@ class SourceResolver:
         if self._is_joint(head):
             group = self._group_before(head.idx, self._group_kind(head))
             return (list(group.actors), "group") if group else ([], "unresolved-group")
-        if "document" in self.nouns.get(lemma, ()) or "document" in self.nouns.get(lower, ()):  # "data" (lemma "datum")
+        if is_document(head):
             return self._document(head)
         if head.pos_ == "NOUN" and head.is_title:  # "Lindqvist: ...", a name the tagger took for a noun
             found = self._surname(head)
