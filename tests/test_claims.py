@@ -125,6 +125,12 @@ def test_called_on_someone_to_act_when_the_parse_reads_on_as_a_particle():
     assert claims_of("The mayor called up her brother.")[0] == []
 
 
+def test_a_report_that_the_parse_reads_as_a_relative_clause_by_the_name_before_it():
+    found, _ = claims_of("Residents seized upon a Harbour Gazette report that the ferry had lost $9 million in 2019.")
+    assert [f[:3] for f in found] == [("Harbour Gazette", "report", "that the ferry had lost $9 million in 2019")]
+    assert claims_of("The report that was released on Monday runs to 90 pages.")[0] == []
+
+
 def test_data_show_as_a_document_does():
     found, _ = claims_of("Data from the ferry census show that most passengers travel before nine.")
     assert [f[:3] for f in found] == [("Data from the ferry census", "show", "that most passengers travel before nine")]
