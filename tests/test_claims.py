@@ -184,8 +184,9 @@ def test_a_quotation_that_ends_with_a_quoted_word_and_a_space_before_its_mark():
     text = ("\"Nobody here calls the lake 'the reservoir,' \" said Ines Albuquerque, a ferry pilot. "
             "\"We never will.\"")
     found, _ = claims_of(text)
-    assert found == [("Ines Albuquerque, a ferry pilot", "said", "Nobody here calls the lake 'the reservoir,'", "direct"),
-                     ("Ines Albuquerque, a ferry pilot", "said", "We never will", "direct")]
+    source = "Ines Albuquerque, a ferry pilot"
+    assert found == [(source, "said", "Nobody here calls the lake 'the reservoir,'", "direct"),
+                     (source, "said", "We never will", "direct")]
 
 
 def test_a_quotation_paragraph_after_a_paragraph_of_two_quotations_and_one_cue():

@@ -565,8 +565,9 @@ def _hangs_from_cue(token: Token) -> bool:
 
 def _announces_what_follows(cue: Token) -> bool:
     """Whether ``cue`` reports nothing of its own but what follows its colon: no object, or
-    one that points ahead ("tweeted the following:", "posted this tweet:", "argued that:"); not "noted
-    the sparse attendance:" nor "as a reporter noted, ...:", whose words are their own."""
+    one that points ahead ("tweeted the following:", "posted this tweet:", "argued that:");
+    not "noted the sparse attendance:" nor "as a reporter noted, ...:", whose words are
+    their own."""
     if cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
         return False
     objects = [c for c in cue.children if c.dep_ == "dobj"]

@@ -53,7 +53,8 @@ def is_cue_verb(token: Token) -> bool:
         return False
     if "as-clause" in tags and not any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children):
         return False
-    return all(f"prt:{c.lower_}" in tags or _particle_as_preposition(c, tags) for c in token.children if c.dep_ == "prt")
+    return all(f"prt:{c.lower_}" in tags or _particle_as_preposition(c, tags)
+               for c in token.children if c.dep_ == "prt")
 
 
 def _particle_as_preposition(token: Token, tags: frozenset[str]) -> bool:
