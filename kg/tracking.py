@@ -392,24 +392,28 @@ class ClaimBatch:
     claims: list[TrackedClaim]
     embedded: Future | None = None
 
+    @functools.cached_property
+    def texts(self) -> dict[str, str]:
+        """The matching texts of :func:`matched_claims` by claim id, in that order."""
+        return {c.id: c.matching_text() for c in matched_claims(self.claims)}
+
     def prepared(self, stage: Stage = unwatched) -> dict[str, match.Text]:
-        """The matching texts of :func:`matched_claims` by claim id, embedded."""
-        claims = matched_claims(self.claims)
-        texts = [c.matching_text() for c in claims]
+        """The matching texts by claim id, embedded."""
         try:
             vectors = self.embedded.result() if self.embedded else None
         except BrokenExecutor:  # the embedding process died (killed, out of memory): embed here
             vectors = None
-        progress = stage("embedding claims", len(texts)) if vectors is None else None
-        return dict(zip((c.id for c in claims), match.prepare(texts, vectors, progress=progress)))
+        progress = stage("embedding claims", len(self.texts)) if vectors is None else None
+        return dict(zip(self.texts, match.prepare(list(self.texts.values()), vectors, progress=progress)))
 
 
 def claim_batch(results, embedder: match.EmbeddingProcess | None = None) -> ClaimBatch:
     """The claims of a batch of document results (``kg.pipeline.DocumentResult``), handed
     to ``embedder`` to embed ahead when there is one."""
-    claims = [from_record(claim, result.document) for result in results for claim in result.claims]
-    texts = [c.matching_text() for c in matched_claims(claims)]
-    return ClaimBatch(claims, embedder.submit(texts) if embedder and texts else None)
+    batch = ClaimBatch([from_record(claim, result.document) for result in results for claim in result.claims])
+    if embedder and batch.texts:
+        batch.embedded = embedder.submit(list(batch.texts.values()))
+    return batch
 
 
 def track_records(batches: list[ClaimBatch], stage: Stage = unwatched) -> Iterator[Record]:

@@ -88,7 +88,8 @@ def update_tracking(ds: Dataset, added: Iterable[str] | None = None, bulk: bool 
     """Track the stored claims not tracked yet against those that are (how many groups
     and contradictions that makes: :func:`count_tracking`). ``added``: the IRIs of the
     claims to look at (by default every stored claim); when claims have left the store (a
-    document rebuilt with other claims) every claim is tracked anew. ``bulk`` and ``stage``: as for :class:`StoreTracking`."""
+    document rebuilt with other claims) every claim is tracked anew. ``bulk`` and
+    ``stage``: as for :class:`StoreTracking`."""
     if run_query(ds, STALE).askAnswer:  # a document rebuilt with other claims: track everything again
         write_graphs(ds, [Graph(identifier=row.graph) for row in run_query(ds, TRACKING_GRAPHS)])
         added = None

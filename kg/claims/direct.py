@@ -317,13 +317,17 @@ class DirectQuotes:
 
     def _attribution(self, pattern: Rule, cue: Token, subject: Token, quote: Quote,
                      words: Range, source: Range | None = None) -> Attribution:
-        doc = self.doc
+        return self._cued(pattern, cue, subject, quote_words(self.text, quote), words, quote.closed, source)
+
+    def _cued(self, pattern: Rule, cue: Token, subject: Token, content: Range, words: Range,
+              closed: bool = True, source: Range | None = None) -> Attribution:
+        """The attribution of the characters ``content`` (tokens ``words``) to the source
+        ``subject`` heads (or the tokens ``source``) by ``cue``."""
         group = verb_group(cue)
         source = source or source_range(subject, avoid=words, cue=group[0])
-        cue_range = char_range(doc, *group)
-        return Attribution(pattern, cue_range, [quote_words(self.text, quote)], "direct", subject,
-                           char_range(doc, *source) if source[1] > source[0] else None,
-                           cue_token=cue, closed=quote.closed, weak="weak" in (cue_tags(cue) or ()))
+        return Attribution(pattern, char_range(self.doc, *group), [content], "direct", subject,
+                           char_range(self.doc, *source) if source[1] > source[0] else None,
+                           cue_token=cue, closed=closed, weak="weak" in (cue_tags(cue) or ()))
 
     def _according(self, according: Token, quote: Quote, words: Range) -> Attribution | None:
         to = next((c for c in according.children if c.lower_ == "to"), None)
@@ -421,12 +425,7 @@ class DirectQuotes:
             if not _announces_what_follows(cue):
                 continue
             self.used_cues.add(cue.i)
-            group = verb_group(cue)
-            source = source_range(subject, cue=group[0])
-            found.append(Attribution(Rule.UNMARKED_BLOCK, char_range(self.doc, *group),
-                                     [char_range(self.doc, start, end)], "direct", subject,
-                                     char_range(self.doc, *source) if source[1] > source[0] else None,
-                                     cue_token=cue, weak="weak" in (cue_tags(cue) or ())))
+            found.append(self._cued(Rule.UNMARKED_BLOCK, cue, subject, char_range(self.doc, start, end), (start, end)))
         return found
 
     # quotations without a cue of their own ---------------------------------------------

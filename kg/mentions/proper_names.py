@@ -339,7 +339,8 @@ class ProperNames(MentionsBase):
                 and not _role_in_apposition(span) and not _member_of_a_named_body(span):
             return "Organization"  # "Kosmos, a group co-founded by ...", "the regulator, Ofgem" (a body, not a person)
         before = self.doc[span.start - 1] if span.start else None
-        if kind == "Person" and before is not None and before.pos_ == "NOUN" and before.is_lower and _names_a_body(before):
+        if kind == "Person" and before is not None and before.pos_ == "NOUN" and before.is_lower \
+                and _names_a_body(before):
             return "Organization"  # "residents' group Quiet Skies", "the union Unite"
         if kind == "Organization" and len(span) > 1 and before is not None and all(t.pos_ == "PROPN" for t in span) \
                 and (before.lower_ in lexicon("person_nouns.tsv") or title_at(before) is not None
