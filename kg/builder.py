@@ -41,6 +41,7 @@ from .tracking_store import count_tracking, track_batches, update_tracking
 from .views import VIEWS, write_view
 
 OUTPUT_FORMATS = ("ttl", "trig")
+ACTORS_CHUNK = 1000  # actors written in one transaction when a build updates those it refers to
 
 STORED_ACTORS = """
 SELECT ?id ?label ?kind ?alias ?wikidata WHERE {
@@ -193,8 +194,10 @@ def update_actors(ds: Dataset, known: dict[str, Actor], referred: set[str], stor
     if replaced or getattr(ds, "graph_store", None):
         kept = {id_of(row.actor) for row in run_query(ds, REFERENCED_ACTORS)} if replaced else stored | referred
         update_graph(ds, actor_graph([known[i] for i in sorted(kept) if i in known]))
-    else:
-        update_graph(ds, actor_graph([known[i] for i in sorted(referred) if i in known]), whole=False)
+    else:  # ACTORS_CHUNK at a time: a long build refers to many thousands
+        ids = [i for i in sorted(referred) if i in known]
+        for start in range(0, len(ids), ACTORS_CHUNK):
+            update_graph(ds, actor_graph([known[i] for i in ids[start:start + ACTORS_CHUNK]]), whole=False)
 
 
 def batches(results: Iterable[DocumentResult], summary: BuildSummary) -> Iterator[list[DocumentResult]]:

@@ -55,7 +55,9 @@ MAX_GROUP_CHECK = 20  # members of a group that a new member is compared with (t
 CONTRADICTION_THRESHOLD = 0.7  # closer than claims of one group
 CANDIDATE_COSINE = 0.45  # nearest neighbours below this cosine are never compared
 NEIGHBOURS = 12
-CHUNK = 256  # claims whose neighbours are found in one matrix product
+CHUNK = 256  # claims whose neighbours are found together
+COLUMN_BLOCK = 2048  # earlier claims compared with them in one matrix product: memory bounded at any size
+TIE = 2.0 ** -52  # of equal cosines, the earlier claim first (a place's share of a key; below float32's step)
 MIN_PROPOSITION_WORDS = 2
 SAME_SPEAKER_BONUS = 0.1
 # constructions whose content only completes its cue: the cue is part of what is claimed
@@ -172,8 +174,9 @@ class Tracker:
     def __init__(self) -> None:
         self.claims: list[TrackedClaim] = []
         self.texts: list[match.Text | None] = []  # prepared when first compared
-        self.matrix = np.zeros((0, 384), dtype=np.float32)  # a view of the first rows of _rows
+        self.matrix = np.zeros((0, 384), dtype=np.float16)  # the claims' embeddings: a view of the first rows of _rows
         self._rows = self.matrix
+        self._fresh = np.zeros((0, 384), dtype=np.float32)  # the last rows, in full precision while being added
         self.groups: dict[str, ClaimGroup] = {}
         self.group_of: dict[str, str] = {}
         self.index_of: dict[str, int] = {}
@@ -194,14 +197,16 @@ class Tracker:
         self.claims.extend(claims)
         self.texts.extend(texts)
         if texts:
-            self._add_rows(np.array([t.vector for t in texts]))
+            self._fresh = np.array([t.vector for t in texts])
+            self._add_rows(self._fresh)
 
     def _add_rows(self, vectors: np.ndarray) -> None:
-        """Append embeddings to ``matrix``, in a buffer that doubles when full: a tracker
-        kept over the batches of a build copies its rows a few times, not once a batch."""
+        """Append embeddings to ``matrix`` (in half precision, as a store keeps them), in a
+        buffer that doubles when full: a tracker kept over the batches of a build copies
+        its rows a few times, not once a batch."""
         count, total = len(self.matrix), len(self.matrix) + len(vectors)
         if total > len(self._rows):
-            grown = np.zeros((max(2 * len(self._rows), total), self._rows.shape[1]), dtype=np.float32)
+            grown = np.zeros((max(2 * len(self._rows), total), self._rows.shape[1]), dtype=np.float16)
             grown[:count] = self.matrix
             self._rows = grown
         self._rows[count:total] = vectors
@@ -210,18 +215,26 @@ class Tracker:
     def text(self, index: int) -> match.Text:
         """The prepared text of the claim at ``index`` (a stored claim is prepared on first use)."""
         if self.texts[index] is None:
-            stored = self.matrix[index:index + 1]
+            stored = self.matrix[index:index + 1].astype(np.float32)
             [self.texts[index]] = match.prepare([self.claims[index].matching_text()], vectors=stored)
         return self.texts[index]
 
+    def vectors(self, low: int, high: int) -> np.ndarray:
+        """The embeddings of the claims from ``low`` to ``high``, in single precision (those
+        being added as they were embedded)."""
+        fresh = len(self.matrix) - len(self._fresh)
+        parts = [self.matrix[low:min(high, fresh)].astype(np.float32),
+                 self._fresh[max(low, fresh) - fresh:max(high, fresh) - fresh]]
+        return np.concatenate([part for part in parts if len(part)] or [parts[1]])
+
     def neighbour_lists(self, start: int) -> Iterator[list[int]]:
         """For each claim from ``start`` on, up to ``NEIGHBOURS`` earlier claims closest to
-        it: one matrix product per chunk of claims, not one pass over the store per claim."""
+        it (:func:`nearest_rows`): a chunk of claims at a time against a block of earlier
+        ones, not one pass over the store per claim."""
         for low in range(start, len(self.claims), CHUNK):
             high = min(low + CHUNK, len(self.claims))
-            cosines = self.matrix[low:high] @ self.matrix[:high].T
-            for row, index in enumerate(range(low, high)):
-                yield closest(cosines[row, :index])
+            blocks = ((first, self.vectors(first, min(first + COLUMN_BLOCK, high))) for first in range(0, high, COLUMN_BLOCK))
+            yield from nearest_rows(self.vectors(low, high), blocks, limits=np.arange(low, high))
 
     def score(self, index: int, other: int) -> float:
         """How surely the claims at ``index`` and ``other`` say the same thing (claim
@@ -248,7 +261,7 @@ class Tracker:
         members = [self.index_of[m] for m in group.members[:MAX_GROUP_CHECK] if m in self.index_of]
         if len(members) < 3:
             return group.label
-        vectors = self.matrix[members]
+        vectors = np.concatenate([self.vectors(m, m + 1) for m in members])
         best = members[int(np.argmax((vectors @ vectors.T).sum(1)))]
         return self.claims[best].content
 
@@ -305,7 +318,7 @@ class Tracker:
         the earlier batches are held here (``kg extract``) or read from a store (``kg
         build``). Every prepared text is dropped (made again from its embedding when next
         compared): what the tracker holds between batches is the claims and their embeddings."""
-        self.matrix[start:] = self.matrix[start:].astype(np.float16)
+        self._fresh = self._fresh[:0]
         self.texts = [None] * len(self.texts)
 
     def _candidates(self, start: int, stage: Stage = unwatched
@@ -340,18 +353,36 @@ class Tracker:
                 for index, found in enumerate(candidates, start)]
 
 
-def closest(cosines: np.ndarray) -> list[int]:
-    """The indices of the ``NEIGHBOURS`` highest ``cosines`` of at least ``CANDIDATE_COSINE``, best first.
+def nearest_rows(queries: np.ndarray, blocks: Iterable[tuple[int, np.ndarray]],
+                 limits: np.ndarray | None = None) -> list[list[int]]:
+    """For each of ``queries``, the places of the ``NEIGHBOURS`` rows of ``blocks`` (pairs
+    of the first row's place and the rows) closest to it by cosine, of at least
+    ``CANDIDATE_COSINE``, best first (of equal cosines, the first place); ``limits``: each
+    query looks only at the places before its own limit. A block at a time: what is held
+    is one block's products and each query's best so far, however many rows there are.
 
-    >>> closest(np.array([0.1, 0.9, 0.5, 0.7]))
-    [1, 3, 2]
+    >>> rows = np.array([[1.0, 0.0], [0.6, 0.8], [0.8, 0.6]], dtype=np.float32)
+    >>> nearest_rows(rows[:1], [(0, rows[:2]), (2, rows[2:])])
+    [[0, 2, 1]]
+    >>> nearest_rows(rows, [(0, rows)], limits=np.arange(3))
+    [[], [0], [1, 0]]
     """
-    if not len(cosines):
-        return []
-    count = min(NEIGHBOURS, len(cosines))
-    top = np.argpartition(-cosines, count - 1)[:count]
-    top = top[np.argsort(-cosines[top], kind="stable")]
-    return [int(i) for i in top if cosines[i] >= CANDIDATE_COSINE]
+    best = np.full((len(queries), 0), -np.inf)
+    places = np.zeros((len(queries), 0), dtype=np.int64)
+    for first, rows in blocks:
+        cosines = queries @ rows.T
+        where = np.arange(first, first + len(rows))
+        keys = cosines.astype(np.float64) - where * TIE  # no two keys equal: the same choice whatever the blocks
+        keys[cosines < CANDIDATE_COSINE] = -np.inf
+        if limits is not None and first + len(rows) > limits.min():
+            keys[where[None, :] >= limits[:, None]] = -np.inf
+        best = np.concatenate([best, keys], axis=1)
+        places = np.concatenate([places, np.broadcast_to(where, keys.shape)], axis=1)
+        if best.shape[1] > NEIGHBOURS:
+            keep = np.argpartition(-best, NEIGHBOURS - 1, axis=1)[:, :NEIGHBOURS]
+            best, places = np.take_along_axis(best, keep, 1), np.take_along_axis(places, keep, 1)
+    order = np.argsort(-best, axis=1)
+    return [[int(places[row, i]) for i in order[row] if best[row, i] > -np.inf] for row in range(len(queries))]
 
 
 def group_claims(claims: list[TrackedClaim]) -> list[ClaimGroup]:

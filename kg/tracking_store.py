@@ -25,8 +25,8 @@ from .query import iri_values, plain_rows, run_query
 from . import match
 from .rdf import claim_iri, document_tracking_graph, group_graph, id_of
 from .store import write_graphs
-from .tracking import (CANDIDATE_COSINE, NEIGHBOURS, ClaimBatch, ClaimGroup, Contradiction, Stage, Tracker,
-                       TrackedClaim, matched_claims, unwatched)
+from .tracking import (ClaimBatch, ClaimGroup, Contradiction, Stage, Tracker, TrackedClaim, matched_claims, nearest_rows,
+                       unwatched)
 
 CLAIMS = """
 SELECT ?claim ?doc ?date ?copyOf ?speaker ?speakerText ?cue ?content ?negated ?contentNegated ?start ?end
@@ -196,18 +196,10 @@ class StoredEmbeddings:
 
     def nearest(self, vectors: np.ndarray) -> list[str]:
         """The stored claims among the ``NEIGHBOURS`` nearest of any of ``vectors`` (as
-        :func:`kg.tracking.closest` picks them), one block at a time."""
-        best = np.full((len(vectors), 0), -np.inf, dtype=np.float32)
-        places = np.zeros((len(vectors), 0), dtype=np.int64)
-        offset = 0
-        for block in self.blocks:
-            best = np.concatenate([best, vectors @ block.astype(np.float32).T], axis=1)
-            places = np.concatenate([places, np.broadcast_to(np.arange(offset, offset + len(block)),
-                                                             (len(vectors), len(block)))], axis=1)
-            keep = np.argsort(-best, axis=1, kind="stable")[:, :NEIGHBOURS]
-            best, places = np.take_along_axis(best, keep, 1), np.take_along_axis(places, keep, 1)
-            offset += len(block)
-        return [self.iris[p] for p in sorted({int(p) for p in places[best >= CANDIDATE_COSINE]})]
+        :func:`kg.tracking.nearest_rows` finds them), one block at a time."""
+        starts = np.cumsum([0] + [len(block) for block in self.blocks])
+        blocks = ((int(first), block.astype(np.float32)) for first, block in zip(starts, self.blocks))
+        return [self.iris[p] for p in sorted({p for row in nearest_rows(vectors, blocks) for p in row})]
 
     def vectors(self, iris: list[str]) -> np.ndarray:
         """The embeddings of these claims, in single precision."""

@@ -264,6 +264,15 @@ def test_a_first_build_loads_tracking_in_chunks_with_what_one_write_gives(weapon
     assert len([g for g in graphs if "/group/" in g]) == 2 and len([g for g in graphs if "/doc/" in g]) == 3
 
 
+def test_a_build_writes_the_actors_it_refers_to_in_chunks_with_what_one_write_gives(tmp_path: Path, monkeypatch):
+    actors = "SELECT ?s ?p ?o WHERE { GRAPH <https://w3id.org/claimgraph/graph/actors> { ?s ?p ?o } } ORDER BY ?s ?p ?o"
+    kg.builder.build([SEEDS], out=tmp_path / "whole")
+    monkeypatch.setattr(kg.builder, "ACTORS_CHUNK", 2)
+    kg.builder.build([SEEDS], out=tmp_path / "chunked")
+    whole = query(tmp_path / "whole" / "store", actors)
+    assert len({row["s"] for row in whole}) > 10 and whole == query(tmp_path / "chunked" / "store", actors)
+
+
 def test_long_articles_make_shorter_batches(monkeypatch):
     from kg.pipeline import DocumentResult
     from kg.records import DocumentRecord

@@ -382,3 +382,41 @@ def test_claims_whose_embedding_process_died_are_embedded_here():
     prepared = ClaimBatch([claim], died).prepared()
     assert prepared["c1"].vector.shape == (384,)
     assert np.allclose(prepared["c1"].vector, match.embed(["the bridge would reopen in May"])[0])
+
+
+def test_nearest_rows_a_block_at_a_time_are_those_of_one_pass_over_all_rows():
+    import numpy as np
+    from kg.tracking import CANDIDATE_COSINE, NEIGHBOURS, nearest_rows
+
+    rng = np.random.default_rng(7)
+    rows = rng.normal(size=(60, 8)).astype(np.float32) + 2.0  # most pairs close
+    rows[30:40] = rows[5]  # ten copies of one claim: equal cosines
+    rows /= np.linalg.norm(rows, axis=1, keepdims=True)
+    queries, limits = rows[20:50], np.arange(20, 50)
+    cosines = queries @ rows.T
+    expected = []
+    for query, limit in enumerate(limits):
+        ranked = sorted(range(limit), key=lambda place: (-cosines[query, place], place))
+        expected.append([p for p in ranked[:NEIGHBOURS] if cosines[query, p] >= CANDIDATE_COSINE])
+    for size in (60, 7, 1):
+        blocks = [(first, rows[first:first + size]) for first in range(0, 60, size)]
+        assert nearest_rows(queries, blocks, limits) == expected
+
+
+def test_a_trackers_groups_do_not_depend_on_how_many_claims_one_product_compares(monkeypatch):
+    from kg import tracking
+
+    claims = [claim(f"c{i}", f"d{i}", f"2024-05-{i + 1:02d}", text) for i, text in enumerate([
+        "the steel plant will close in May", "the steel plant is to close in May", "the mill shuts in May",
+        "the vote count was rigged", "the coverage was biased", "the steel plant will close in May"])]
+
+    def groups() -> list[list[str]]:
+        tracker = Tracker()
+        tracker.add(claims[:3])
+        tracker.add(claims[3:])
+        return sorted(group.members for group in tracker.groups.values())
+
+    whole = groups()
+    monkeypatch.setattr(tracking, "COLUMN_BLOCK", 2)
+    assert whole == [["c0", "c1", "c2", "c5"], ["c3"], ["c4"]]
+    assert groups() == whole

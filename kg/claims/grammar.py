@@ -66,13 +66,20 @@ def _particle_as_preposition(token: Token, tags: frozenset[str]) -> bool:
 def _verb_tagged_noun(token: Token) -> bool:
     """A headline verb the tagger took for a noun ("Putin and Xi vow deeper ties"): a
     noun heading its clause with a direct object or a clause of its own; or a verb in
-    -s with a subject and a clause, taken for a plural ("But Trump claims that ...")."""
+    -s with a subject and a clause, taken for a plural ("But Trump claims that ...", or
+    after the clause and a comma: "..., her former doctor maintains.")."""
     if token.pos_ != "NOUN" or token.dep_ != "ROOT":
         return False
     subject = any(c.dep_ in {"nmod", "compound", "nsubj"} and c.i < token.i for c in token.children)
     if token.tag_ == "NNS":
-        return subject and any(c.dep_ == "ccomp" and c.i > token.i for c in token.children)
+        return subject and any(c.dep_ == "ccomp" and (c.i > token.i or _comma_between(c, token))
+                               for c in token.children)
     return token.tag_ == "NN" and subject and any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in token.children)
+
+
+def _comma_between(clause: Token, token: Token) -> bool:
+    """Whether a comma ends ``clause`` before ``token`` (a clause put first: "X, she says")."""
+    return any(t.text == "," and t.head == token for t in token.doc[clause.right_edge.i + 1:token.i])
 
 
 def is_document(token: Token) -> bool:
