@@ -143,6 +143,11 @@ def test_a_verb_in_s_the_tagger_takes_for_a_plural_noun_still_reports(text: str)
     assert [f[0] for f in found] == ["Trump"] and found[0][2].startswith("that the ferry")
 
 
+def test_a_verb_in_s_taken_for_a_plural_noun_after_its_clause_still_reports():
+    found, _ = claims_of("The ferry is safe to sail, the harbour’s former inspector maintains.")
+    assert [f[1:3] for f in found] == [("maintains", "The ferry is safe to sail")]
+
+
 def test_what_someone_shouted_or_screamed_that_is_reported_speech():
     found, _ = claims_of("The ferry guard could be heard shouting to the crowd that the gangway was closed.")
     assert [f[1:3] for f in found] == [("shouting", "that the gangway was closed")]
