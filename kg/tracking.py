@@ -174,8 +174,7 @@ class Tracker:
     def __init__(self) -> None:
         self.claims: list[TrackedClaim] = []
         self.texts: list[match.Text | None] = []  # prepared when first compared
-        self.matrix = np.zeros((0, 384), dtype=np.float16)  # the claims' embeddings: a view of the first rows of _rows
-        self._rows = self.matrix
+        self.embeddings = Embeddings()
         self._fresh = np.zeros((0, 384), dtype=np.float32)  # the last rows, in full precision while being added
         self.groups: dict[str, ClaimGroup] = {}
         self.group_of: dict[str, str] = {}
@@ -186,7 +185,7 @@ class Tracker:
         self.index_of.update((c.id, len(self.claims) + i) for i, c in enumerate(claims))
         self.claims.extend(claims)
         self.texts.extend([None] * len(claims))
-        self._add_rows(vectors)
+        self.embeddings.append(vectors)
         for group in groups:
             self.groups[group.id] = group
             for member in group.members:
@@ -198,19 +197,12 @@ class Tracker:
         self.texts.extend(texts)
         if texts:
             self._fresh = np.array([t.vector for t in texts])
-            self._add_rows(self._fresh)
+            self.embeddings.append(self._fresh)
 
-    def _add_rows(self, vectors: np.ndarray) -> None:
-        """Append embeddings to ``matrix`` (in half precision, as a store keeps them), in a
-        buffer that doubles when full: a tracker kept over the batches of a build copies
-        its rows a few times, not once a batch."""
-        count, total = len(self.matrix), len(self.matrix) + len(vectors)
-        if total > len(self._rows):
-            grown = np.zeros((max(2 * len(self._rows), total), self._rows.shape[1]), dtype=np.float16)
-            grown[:count] = self.matrix
-            self._rows = grown
-        self._rows[count:total] = vectors
-        self.matrix = self._rows[:total]
+    @property
+    def matrix(self) -> np.ndarray:
+        """The embeddings of the claims held, in half precision, as a store keeps them."""
+        return self.embeddings.half
 
     def text(self, index: int) -> match.Text:
         """The prepared text of the claim at ``index`` (a stored claim is prepared on first use)."""
@@ -222,19 +214,15 @@ class Tracker:
     def vectors(self, low: int, high: int) -> np.ndarray:
         """The embeddings of the claims from ``low`` to ``high``, in single precision (those
         being added as they were embedded)."""
-        fresh = len(self.matrix) - len(self._fresh)
-        parts = [self.matrix[low:min(high, fresh)].astype(np.float32),
-                 self._fresh[max(low, fresh) - fresh:max(high, fresh) - fresh]]
+        fresh = len(self.embeddings) - len(self._fresh)
+        parts = [self.embeddings.rows(low, min(high, fresh)), self._fresh[max(low, fresh) - fresh:max(high, fresh) - fresh]]
         return np.concatenate([part for part in parts if len(part)] or [parts[1]])
 
     def neighbour_lists(self, start: int) -> Iterator[list[int]]:
         """For each claim from ``start`` on, up to ``NEIGHBOURS`` earlier claims closest to
-        it (:func:`nearest_rows`): a chunk of claims at a time against a block of earlier
-        ones, not one pass over the store per claim."""
-        for low in range(start, len(self.claims), CHUNK):
-            high = min(low + CHUNK, len(self.claims))
-            blocks = ((first, self.vectors(first, min(first + COLUMN_BLOCK, high))) for first in range(0, high, COLUMN_BLOCK))
-            yield from nearest_rows(self.vectors(low, high), blocks, limits=np.arange(low, high))
+        it (:func:`nearest_rows`)."""
+        count = len(self.claims)
+        yield from nearest_rows(self.vectors(start, count), self.vectors, count, limits=np.arange(start, count))
 
     def score(self, index: int, other: int) -> float:
         """How surely the claims at ``index`` and ``other`` say the same thing (claim
@@ -353,36 +341,77 @@ class Tracker:
                 for index, found in enumerate(candidates, start)]
 
 
-def nearest_rows(queries: np.ndarray, blocks: Iterable[tuple[int, np.ndarray]],
+class Embeddings:
+    """Unit-length embeddings in half precision (as a store keeps them), in a buffer that
+    doubles when full: appending a batch at a time copies them a few times, not once a batch.
+
+    >>> embeddings = Embeddings()
+    >>> embeddings.append(np.array([[0.6, 0.8]]))
+    >>> len(embeddings), embeddings.rows(0, 1).dtype
+    (1, dtype('float32'))
+    """
+
+    def __init__(self) -> None:
+        self._buffer = np.zeros((0, 0), dtype=np.float16)
+        self.half = self._buffer  # the embeddings held: a view of the buffer's first rows
+
+    def __len__(self) -> int:
+        return len(self.half)
+
+    def append(self, vectors: np.ndarray) -> None:
+        count, total = len(self.half), len(self.half) + len(vectors)
+        if not len(vectors):
+            return
+        if total > len(self._buffer):
+            grown = np.zeros((max(2 * len(self._buffer), total), vectors.shape[1]), dtype=np.float16)
+            if count:
+                grown[:count] = self.half
+            self._buffer = grown
+        self._buffer[count:total] = vectors
+        self.half = self._buffer[:total]
+
+    def rows(self, low: int, high: int) -> np.ndarray:
+        """The embeddings from ``low`` to ``high``, in single precision."""
+        return self.half[low:high].astype(np.float32)
+
+
+def nearest_rows(queries: np.ndarray, rows: Callable[[int, int], np.ndarray], count: int,
                  limits: np.ndarray | None = None) -> list[list[int]]:
-    """For each of ``queries``, the places of the ``NEIGHBOURS`` rows of ``blocks`` (pairs
-    of the first row's place and the rows) closest to it by cosine, of at least
+    """For each of ``queries``, the places of the ``NEIGHBOURS`` of the ``count`` rows
+    (``rows(low, high)`` gives them) closest to it by cosine, of at least
     ``CANDIDATE_COSINE``, best first (of equal cosines, the first place); ``limits``: each
-    query looks only at the places before its own limit. A block at a time: what is held
-    is one block's products and each query's best so far, however many rows there are.
+    query looks only at the places before its own limit. ``CHUNK`` queries meet a block
+    of ``COLUMN_BLOCK`` rows at a time, each query keeping its best so far: what is held
+    does not grow with the number of rows.
 
     >>> rows = np.array([[1.0, 0.0], [0.6, 0.8], [0.8, 0.6]], dtype=np.float32)
-    >>> nearest_rows(rows[:1], [(0, rows[:2]), (2, rows[2:])])
+    >>> nearest_rows(rows[:1], lambda low, high: rows[low:high], 3)
     [[0, 2, 1]]
-    >>> nearest_rows(rows, [(0, rows)], limits=np.arange(3))
+    >>> nearest_rows(rows, lambda low, high: rows[low:high], 3, limits=np.arange(3))
     [[], [0], [1, 0]]
     """
-    best = np.full((len(queries), 0), -np.inf)
-    places = np.zeros((len(queries), 0), dtype=np.int64)
-    for first, rows in blocks:
-        cosines = queries @ rows.T
-        where = np.arange(first, first + len(rows))
-        keys = cosines.astype(np.float64) - where * TIE  # no two keys equal: the same choice whatever the blocks
-        keys[cosines < CANDIDATE_COSINE] = -np.inf
-        if limits is not None and first + len(rows) > limits.min():
-            keys[where[None, :] >= limits[:, None]] = -np.inf
-        best = np.concatenate([best, keys], axis=1)
-        places = np.concatenate([places, np.broadcast_to(where, keys.shape)], axis=1)
-        if best.shape[1] > NEIGHBOURS:
-            keep = np.argpartition(-best, NEIGHBOURS - 1, axis=1)[:, :NEIGHBOURS]
-            best, places = np.take_along_axis(best, keep, 1), np.take_along_axis(places, keep, 1)
-    order = np.argsort(-best, axis=1)
-    return [[int(places[row, i]) for i in order[row] if best[row, i] > -np.inf] for row in range(len(queries))]
+    found = []
+    for low in range(0, len(queries), CHUNK):
+        chunk = queries[low:low + CHUNK]
+        bounds = None if limits is None else limits[low:low + CHUNK]
+        end = count if bounds is None else min(count, int(bounds.max()))
+        best = np.full((len(chunk), 0), -np.inf)
+        places = np.zeros((len(chunk), 0), dtype=np.int64)
+        for first in range(0, end, COLUMN_BLOCK):
+            cosines = chunk @ rows(first, min(first + COLUMN_BLOCK, end)).T
+            where = np.arange(first, first + cosines.shape[1])
+            keys = cosines.astype(np.float64) - where * TIE  # no two keys equal: the same choice whatever the blocks
+            keys[cosines < CANDIDATE_COSINE] = -np.inf
+            if bounds is not None and where[-1] >= bounds.min():
+                keys[where[None, :] >= bounds[:, None]] = -np.inf
+            best = np.concatenate([best, keys], axis=1)
+            places = np.concatenate([places, np.broadcast_to(where, keys.shape)], axis=1)
+            if best.shape[1] > NEIGHBOURS:
+                keep = np.argpartition(-best, NEIGHBOURS - 1, axis=1)[:, :NEIGHBOURS]
+                best, places = np.take_along_axis(best, keep, 1), np.take_along_axis(places, keep, 1)
+        order = np.argsort(-best, axis=1)
+        found.extend([int(places[row, i]) for i in order[row] if best[row, i] > -np.inf] for row in range(len(chunk)))
+    return found
 
 
 def group_claims(claims: list[TrackedClaim]) -> list[ClaimGroup]:

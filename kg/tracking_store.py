@@ -25,8 +25,8 @@ from .query import iri_values, plain_rows, run_query
 from . import match
 from .rdf import claim_iri, document_tracking_graph, group_graph, id_of
 from .store import write_graphs
-from .tracking import (ClaimBatch, ClaimGroup, Contradiction, Stage, Tracker, TrackedClaim, matched_claims, nearest_rows,
-                       unwatched)
+from .tracking import (ClaimBatch, ClaimGroup, Contradiction, Embeddings, Stage, Tracker, TrackedClaim,
+                       matched_claims, nearest_rows, unwatched)
 
 CLAIMS = """
 SELECT ?claim ?doc ?date ?copyOf ?speaker ?speakerText ?cue ?content ?negated ?contentNegated ?start ?end
@@ -175,13 +175,13 @@ class StoredEmbeddings:
     array([[0., 1., 0.]], dtype=float32)
     """
 
-    BLOCK = 4096  # stored embeddings read into one block
+    BLOCK = 4096  # stored embeddings read at once
 
     def __init__(self, rows: Iterable = ()) -> None:
         """``rows``: of ``EMBEDDINGS`` (``.claim``, ``.embedding``)."""
         self.iris: list[str] = []
         self.place: dict[str, int] = {}
-        self.blocks: list[np.ndarray] = []
+        self.embeddings = Embeddings()
         rows = iter(rows)
         while chunk := list(islice(rows, self.BLOCK)):
             self.extend([row.claim for row in chunk], np.array([decode_vector(row.embedding) for row in chunk]))
@@ -192,24 +192,18 @@ class StoredEmbeddings:
     def extend(self, iris: list[str], vectors: np.ndarray) -> None:
         self.place.update((iri, len(self.iris) + i) for i, iri in enumerate(iris))
         self.iris.extend(iris)
-        self.blocks.append(vectors.astype(np.float16))
+        self.embeddings.append(vectors)
 
     def nearest(self, vectors: np.ndarray) -> list[str]:
         """The stored claims among the ``NEIGHBOURS`` nearest of any of ``vectors`` (as
-        :func:`kg.tracking.nearest_rows` finds them), one block at a time."""
-        starts = np.cumsum([0] + [len(block) for block in self.blocks])
-        blocks = ((int(first), block.astype(np.float32)) for first, block in zip(starts, self.blocks))
-        return [self.iris[p] for p in sorted({p for row in nearest_rows(vectors, blocks) for p in row})]
+        :func:`kg.tracking.nearest_rows` finds them)."""
+        found = nearest_rows(vectors, self.embeddings.rows, len(self.embeddings))
+        return [self.iris[p] for p in sorted({p for places in found for p in places})]
 
     def vectors(self, iris: list[str]) -> np.ndarray:
         """The embeddings of these claims, in single precision."""
-        starts = np.cumsum([0] + [len(block) for block in self.blocks])
-        rows = []
-        for iri in iris:
-            place = self.place[iri]
-            block = int(np.searchsorted(starts, place, side="right")) - 1
-            rows.append(self.blocks[block][place - starts[block]])
-        return np.array(rows, dtype=np.float32).reshape(len(rows), -1)
+        places = [self.place[iri] for iri in iris]
+        return self.embeddings.half[places].astype(np.float32).reshape(len(places), -1)
 
 
 def _load_neighbourhood(ds: Dataset, tracker: Tracker, stored: StoredEmbeddings, vectors: np.ndarray) -> None:

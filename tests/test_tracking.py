@@ -384,9 +384,9 @@ def test_claims_whose_embedding_process_died_are_embedded_here():
     assert np.allclose(prepared["c1"].vector, match.embed(["the bridge would reopen in May"])[0])
 
 
-def test_nearest_rows_a_block_at_a_time_are_those_of_one_pass_over_all_rows():
+def test_nearest_rows_a_block_at_a_time_are_those_of_one_pass_over_all_rows(monkeypatch):
     import numpy as np
-    from kg.tracking import CANDIDATE_COSINE, NEIGHBOURS, nearest_rows
+    from kg import tracking
 
     rng = np.random.default_rng(7)
     rows = rng.normal(size=(60, 8)).astype(np.float32) + 2.0  # most pairs close
@@ -397,10 +397,11 @@ def test_nearest_rows_a_block_at_a_time_are_those_of_one_pass_over_all_rows():
     expected = []
     for query, limit in enumerate(limits):
         ranked = sorted(range(limit), key=lambda place: (-cosines[query, place], place))
-        expected.append([p for p in ranked[:NEIGHBOURS] if cosines[query, p] >= CANDIDATE_COSINE])
-    for size in (60, 7, 1):
-        blocks = [(first, rows[first:first + size]) for first in range(0, 60, size)]
-        assert nearest_rows(queries, blocks, limits) == expected
+        expected.append([p for p in ranked[:tracking.NEIGHBOURS] if cosines[query, p] >= tracking.CANDIDATE_COSINE])
+    for chunk, block in ((256, 2048), (7, 7), (1, 1)):
+        monkeypatch.setattr(tracking, "CHUNK", chunk)
+        monkeypatch.setattr(tracking, "COLUMN_BLOCK", block)
+        assert tracking.nearest_rows(queries, lambda low, high: rows[low:high], 60, limits) == expected
 
 
 def test_a_trackers_groups_do_not_depend_on_how_many_claims_one_product_compares(monkeypatch):
