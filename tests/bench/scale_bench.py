@@ -94,6 +94,32 @@ def query_latencies(store: Path) -> tuple[int, dict[str, float | str]]:
     return quads, latencies
 
 
+def tracked_claims(store: Path) -> int:
+    """How many claims of ``store`` tracking holds (those with an embedding)."""
+    from kg.query import run_query
+    from kg.store import open_store
+
+    ds = open_store(f"oxigraph:{store}", create=False, read_only=True)
+    count = int(next(iter(run_query(ds, "SELECT (COUNT(*) AS ?n) WHERE { ?c cg:embedding ?e }")))[0])
+    ds.close()
+    return count
+
+
+def search_seconds_a_pair(rows: int = 100_000, queries: int = 512) -> float:
+    """What tracking's nearest-claim search costs a pair of claims (each new claim is
+    compared with every earlier one): timed on random embeddings."""
+    import numpy as np
+
+    from kg.tracking import Embeddings, nearest_rows
+
+    vectors = np.random.default_rng(0).normal(size=(rows, 384)).astype(np.float32)
+    embeddings = Embeddings()
+    embeddings.append(vectors / np.linalg.norm(vectors, axis=1, keepdims=True))
+    start = time.perf_counter()
+    nearest_rows(embeddings.rows(rows - queries, rows), embeddings.rows, rows, limits=np.arange(rows - queries, rows))
+    return (time.perf_counter() - start) / (queries * rows)
+
+
 def print_latencies(store: Path, label: str | None = None) -> tuple[int, float]:
     """Print each named query's latency on ``store``; its quads and size on disk."""
     quads, latencies = query_latencies(store)
@@ -169,8 +195,13 @@ def run(source: Path, names: list[str], sizes: list[int], work: Path) -> None:
           f"store about {size_mb / largest * 100_000 / 1024:.0f} GB and {quads / largest * 100_000 / 1e6:.0f}M quads; "
           f"peak memory grew {growth:.1f} MB an article from {sizes[0]} to {largest} articles "
           f"({high + growth * (100_000 - largest) / 1024:.0f} GB if it kept that rate)")
+    claims = tracked_claims(work / f"m{largest}" / "store") / largest * 100_000
+    pair = search_seconds_a_pair()
+    print(f"tracking's search for each new claim's nearest earlier ones grows with the square of the claims: "
+          f"{pair * 1e9:.1f} ns a pair, {claims ** 2 / 2 * pair / 3600:.1f} h more for the "
+          f"{claims / 1e6:.1f} million claims of 100,000 articles")
     print(json.dumps({"parse_s": parse, "speeds_s": speeds, "memory": memory, "add5": [empty, grown],
-                      "quads": quads}, default=str))
+                      "quads": quads, "search_ns_a_pair": pair * 1e9, "claims_at_100000": claims}, default=str))
 
 
 if __name__ == "__main__":
