@@ -49,13 +49,21 @@ def looks_like_name(text: str) -> bool:
     return bool(words) and not words[-1][:1].islower()
 
 
+GENERATION_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}  # of a family, after the family name
+
+
 def family_name(label: str) -> str | None:
     """The family name of a two- to four-word person name; None for a single word.
 
-    The last word, except for names that put the family name first ("Xi Jinping",
-    ``kg/data/family_name_first.txt``).
+    The last word before a generational suffix ("Jr.", "III"), except for names that put
+    the family name first ("Xi Jinping", ``kg/data/family_name_first.txt``).
+
+    >>> family_name("James P. Kennedy Jr."), family_name("Xi Jinping"), family_name("Kennedy")
+    ('Kennedy', 'Xi', None)
     """
-    words = label.split()
+    words = label.replace(",", " ").split()
+    while len(words) > 2 and words[-1].lower() in GENERATION_SUFFIXES:
+        words.pop()
     if len(words) < 2:
         return None
     if len(words) <= 3 and words[0] in lexicon("family_name_first.txt"):
@@ -83,9 +91,6 @@ def family_with_particles(label: str) -> str | None:
     return " ".join(words[first:]) if first < len(words) - 1 else None
 
 
-SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
-
-
 def first_last_name(name: str) -> tuple[tuple[str, str] | None, list[str]]:
     """((given name, family name), middle names) of a person name of two words or more.
 
@@ -94,7 +99,7 @@ def first_last_name(name: str) -> tuple[tuple[str, str] | None, list[str]]:
     >>> first_last_name("Joseph R. Biden Jr.")
     (('joseph', 'biden'), ['r.'])
     """
-    words = [w for w in name_key(name).replace(",", " ").split() if w not in SUFFIXES]
+    words = [w for w in name_key(name).replace(",", " ").split() if w not in GENERATION_SUFFIXES]
     if len(words) < 2 or (len(words) <= 3 and name.split()[0] in lexicon("family_name_first.txt")):
         return None, []  # "Kim Jong Un": no given name first
     return (words[0], words[-1]), words[1:-1]

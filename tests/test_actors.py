@@ -93,6 +93,7 @@ def test_surname_merges_with_full_name_in_the_same_document():
 @pytest.mark.parametrize("text, later", [
     ("Kate Moss-Holt won the seat. Moss-Holt said the count was fair.", "Moss-Holt"),  # a hyphenated family name
     ("Mary Smith won the seat. Mrs Smith said she was delighted.", "Smith"),  # an honorific with no full stop
+    ("Thomas R. Whitfield Jr. won the seat. Whitfield said the count was fair.", "Whitfield"),  # after "Jr."
 ])
 def test_a_family_name_after_the_full_name_is_that_person(text: str, later: str):
     result, _ = run(text)
