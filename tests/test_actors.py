@@ -6,12 +6,14 @@ import re
 from pathlib import Path
 
 import pytest
+import spacy
 from conftest import extract_text, run_kg
 
 from kg.actors import DocActors, name_key, slug
 from kg.gazetteer import load_gazetteer
 from kg.ingest import document_from_text
 from kg.lexicons import lexicon
+from kg.mentions.base import strip_name
 from kg.pipeline import Pipeline
 from kg.records import Mention
 
@@ -69,6 +71,11 @@ def test_a_person_the_parser_missed_after_an_honorific_is_a_person():
     assert pipeline.resolver.actors["lars_eide"].kind == "Person"
     assert [c.speaker for c in result.claims] == ["lars_eide"]
     assert not [a for a in pipeline.resolver.actors if a.startswith("described_")]
+
+
+def test_a_name_the_parser_ended_with_a_connector_ends_before_it():
+    doc = spacy.blank("en")("the Office for the Western District of New York said")
+    assert strip_name(doc[1:7]).text == "Office for the Western District"  # the parser stopped before "New York"
 
 
 def test_a_share_of_the_vote_after_a_name_is_not_part_of_it():

@@ -119,7 +119,8 @@ def strip_name(span: Span) -> Span:
     ("Superintendent Jane Roe", "Mrs Roe") or a sentence's first verb ("Hosting Cook at
     the summit ..."); a share after it ("Trump 47.3 percent"); for an organisation, a
     role and "of" before it ("Founder of Acme"); an opening bracket ("the World Health
-    Organization (WHO": the acronym is not the name)."""
+    Organization (WHO": the acronym is not the name); a connector at its end ("Office for
+    the Western District of", where the parser stopped before "New York")."""
     start, end = span.start, span.end
     doc = span.doc
     person = span.label_ == "PERSON"
@@ -136,8 +137,8 @@ def strip_name(span: Span) -> Span:
         if token.text in {",", "(", "["} or token.is_space or not (_name_part(token, person) or token.is_punct):
             end = i
             break
-    while end > start + 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
-        end -= 1
+    while end > start + 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_lower):
+        end -= 1  # a connector ends no name: "Office for the Western District of" (before "New York")
     if end > start + 1 and doc[end - 1].like_num and end < len(doc) and doc[end].lower_ in SHARE_WORDS:
         end -= 1  # "Trump 47.3 percent": a share of the vote after the name
     while span.label_ == "PERSON" and end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
