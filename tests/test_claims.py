@@ -148,6 +148,14 @@ def test_a_verb_in_s_taken_for_a_plural_noun_after_its_clause_still_reports():
     assert [f[1:3] for f in found] == [("maintains", "The ferry is safe to sail")]
 
 
+def test_an_it_that_acts_on_an_object_speaks_through_the_verb_joined_to_it():
+    text = "The ferry company issued a statement.\n\nIt did not name the crew and said it was reviewing the route."
+    found, _ = claims_of(text)
+    assert ("It", "said", "it was reviewing the route") in [f[:3] for f in found]
+    found, _ = claims_of("It took the board a week to answer, saying it had been reviewing the route.")
+    assert not [f for f in found if f[0] == "It"]  # "it" stands for nothing here
+
+
 def test_what_someone_shouted_or_screamed_that_is_reported_speech():
     found, _ = claims_of("The ferry guard could be heard shouting to the crowd that the gangway was closed.")
     assert [f[1:3] for f in found] == [("shouting", "that the gangway was closed")]

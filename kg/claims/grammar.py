@@ -151,20 +151,38 @@ def _particle_as_adverb(verb: Token, token: Token) -> bool:
 
 def subject_of(verb: Token) -> Token | None:
     """The subject of ``verb``, or of the verb it hangs from ("…, saying …", "was quoted
-    as saying …"); for a participle modifying a noun ("a statement saying …"), the noun."""
+    as saying …"); for a participle modifying a noun ("a statement saying …"), the noun.
+    A verb's "it" or "there" is not taken for the verb hanging from it, unless that "it"
+    does something to an object ("It did not reveal the site and said ...")."""
     seen = 0
     while seen < 5:
         subjects = [child for child in verb.children if any(ch.isalnum() for ch in child.text)  # not a dash
                     and (child.dep_ in SUBJECTS or child.dep_ in {"nmod", "compound"} and _verb_tagged_noun(verb))]
         if subjects:  # of two (a misparse: "SAN FRANCISCO -- Apple said"), the one next to the verb
             child = max((c for c in subjects if c.i < verb.i), key=lambda c: c.i, default=subjects[0])
-            return None if seen and child.lower_ in EXPLETIVES else child
+            return None if seen and _expletive(child) else child
         if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
             return verb.head
         if verb.dep_ not in CLIMB_DEPS or verb.head == verb:
             return None
         verb, seen = verb.head, seen + 1
     return None
+
+
+def _expletive(subject: Token) -> bool:
+    """Whether a subject "it" or "there" stands for nothing: not when its verb does
+    something to an object ("It did not reveal the site and said ..."), unless an
+    infinitive says what ("It took the mayor a week to answer, saying ...").
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("It did not reveal the site and said it was safe.")
+    >>> _expletive(doc[0]), _expletive(nlp.load()("It took the mayor a week to answer, saying so.")[0])
+    (False, True)
+    """
+    verb = subject.head
+    acts = any(c.dep_ == "dobj" for c in verb.children) and not any(
+        c.dep_ in {"xcomp", "advcl", "ccomp"} and any(t.tag_ == "TO" for t in c.children) for c in verb.children)
+    return subject.lower_ in EXPLETIVES and not acts
 
 
 def antecedent(token: Token) -> Token:
