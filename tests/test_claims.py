@@ -156,6 +156,15 @@ def test_an_it_that_acts_on_an_object_speaks_through_the_verb_joined_to_it():
     assert not [f for f in found if f[0] == "It"]  # "it" stands for nothing here
 
 
+def test_a_parenthetical_says_whose_source_the_parse_made_a_subject_of_the_clause():
+    found, _ = claims_of("This pathway, says Helen Ward, a geneticist at the University of Texas, Austin, helps direct "
+                         "a coordinated response to stress across the plant.")
+    assert {f[:3] for f in found} == {
+        ("Helen Ward, a geneticist at the University of Texas, Austin", "says", "This pathway"),
+        ("Helen Ward, a geneticist at the University of Texas, Austin", "says",
+         "helps direct a coordinated response to stress across the plant")}
+
+
 def test_what_someone_shouted_or_screamed_that_is_reported_speech():
     found, _ = claims_of("The ferry guard could be heard shouting to the crowd that the gangway was closed.")
     assert [f[1:3] for f in found] == [("shouting", "that the gangway was closed")]

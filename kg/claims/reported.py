@@ -35,8 +35,8 @@ from ..clauses import withheld_by
 from ..lexicons import lexicon, words
 from ..spans import char_span as char_range
 from .grammar import (DASHES, Range, after_dateline, antecedent, cue_tags, cue_verbs, hashes, inflections, is_cue_verb,
-                      is_document, is_pronoun, plausible_source, source_range, subject_of, subtree_range, tokens_with,
-                      trim, verb_group, whole_word_end)
+                      is_document, is_pronoun, plausible_source, source_range, subject_after_parenthetical, subject_of,
+                      subtree_range, tokens_with, trim, verb_group, whole_word_end)
 from .layout import Layout
 from .model import Attribution
 from .quotes import has_partial_quote
@@ -325,7 +325,8 @@ class ReportedSpeech:
         first = subject.left_edge.i if subject is not None else cue.left_edge.i
         while first > cue.left_edge.i and self.doc[first - 1].head == cue and self.doc[first - 1].dep_ in {"mark", "advmod"}:
             first -= 1  # "..., as the auditor put it"
-        inner = (first, cue.right_edge.i + 1)
+        source = subject_after_parenthetical(cue)
+        inner = (first, max(cue.right_edge.i, source.right_edge.i if source is not None else 0) + 1)
         parts = [(start, inner[0]), (inner[1], end)]
         return [p for p in parts if trim(self.doc, *p)[1] > trim(self.doc, *p)[0]]
 
