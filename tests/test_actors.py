@@ -78,6 +78,11 @@ def test_a_name_the_parser_ended_with_a_connector_ends_before_it():
     assert strip_name(doc[1:7]).text == "Office for the Western District"  # the parser stopped before "New York"
 
 
+def test_an_award_before_winning_is_no_actor():
+    result, _ = run("The Oscar-winning director Maria Lund said the film would open in May.")
+    assert {m.actor for m in result.mentions} - {None} == {"maria_lund"}
+
+
 def test_a_share_of_the_vote_after_a_name_is_not_part_of_it():
     result, pipeline = run("A new survey shows Alvarez leading Trump 52.1 percent to 40.2 percent.")
     assert actor_of(result, "Trump") == "donald_trump"  # the parser took "Trump 52.1 percent" for a company

@@ -142,8 +142,8 @@ def strip_name(span: Span) -> Span:
     if end > start + 1 and doc[end - 1].like_num and end < len(doc) and doc[end].lower_ in SHARE_WORDS:
         end -= 1  # "Trump 47.3 percent": a share of the vote after the name
     while span.label_ == "PERSON" and end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
-            and not doc[end].whitespace_ and doc[end + 1].is_alpha:
-        end += 2  # "Moon Jae-in": the tagger stopped at the hyphen
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha and doc[end + 1].tag_ not in {"VBG", "VBN", "VBD"}:
+        end += 2  # "Moon Jae-in": the tagger stopped at the hyphen (not "Oscar-winning": an adjective)
     return doc[start:end]
 
 
