@@ -165,6 +165,12 @@ def test_a_parenthetical_says_whose_source_the_parse_made_a_subject_of_the_claus
          "helps direct a coordinated response to stress across the plant")}
 
 
+def test_titles_of_works_in_brackets_are_not_quotations():
+    found, _ = claims_of("The director, Jo Roe (“The Long Field,” “Salt and Iron”), also recalls it as a hard year. "
+                         "“It was the worst winter I remember,” she said.")
+    assert [f[:3] for f in found] == [("she", "said", "It was the worst winter I remember")]
+
+
 def test_what_someone_shouted_or_screamed_that_is_reported_speech():
     found, _ = claims_of("The ferry guard could be heard shouting to the crowd that the gangway was closed.")
     assert [f[1:3] for f in found] == [("shouting", "that the gangway was closed")]

@@ -32,7 +32,7 @@ from ..spans import char_span as char_range
 from .grammar import DASHES, antecedent, cue_tags, is_cue_verb, is_document, source_range, subject_of, trim, verb_group
 from .layout import Layout
 from .model import Attribution, Range
-from .quotes import Quote
+from .quotes import MARK, Quote
 from .rules import Rule
 
 CUED_QUOTES = {Rule.DIRECT, Rule.DIRECT_AFTER_CUE, Rule.DIRECT_COLON, Rule.DIRECT_CONTINUED, Rule.DIRECT_BEFORE_CUE}
@@ -157,6 +157,8 @@ class DirectQuotes:
             return True
         if _only_a_name(before, self.doc[first:last]):
             return False  # 'a group called "Patients First"': a name given, not words said
+        if titles_in_brackets(self.text, quote):
+            return False  # 'filmmaker Jo Roe (“The Find,” “Blue Hour”)': titles of works
         if before.text in STANDALONE_BEFORE or before.is_space:
             return True
         if before.lower_ in {"according", "to"} and before.head.lower_ == "according":
@@ -511,6 +513,25 @@ class DirectQuotes:
         quote = self.layout.quotes[n]
         return replace(attribution, pattern=pattern, contents=[quote_words(self.text, quote)],
                        closed=quote.closed)
+
+
+def titles_in_brackets(text: str, quote: Quote) -> bool:
+    """Whether ``quote`` is one of the quotations of title-case words that alone fill a
+    bracket: the titles of someone's works, not words said.
+
+    >>> text = "filmmaker Jo Roe (“The Find,” “Blue Hour”) agreed."
+    >>> titles_in_brackets(text, Quote(19, 27, mark=18, after=30))
+    True
+    >>> titles_in_brackets("(He said “it was a find.”)", Quote(10, 24, mark=9, after=25))
+    False
+    """
+    opening, closing = text.rfind("(", 0, quote.mark), text.find(")", quote.after)
+    if opening < 0 or closing < 0 or ")" in text[opening:quote.mark] or "(" in text[quote.after:closing]:
+        return False
+    titles = [t.strip() for t in MARK.sub("\n", text[opening + 1:closing]).replace(",", "\n").split("\n")]
+    connectors = {"a", "an", "the", "of", "and", "in", "on", "to", "for", "at", "with"}
+    return all(word[:1].isupper() or word[:1].isdigit() or word in connectors
+               for title in titles for word in title.split())
 
 
 def _only_a_name(cue: Token, quoted: Span) -> bool:
