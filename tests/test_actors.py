@@ -83,6 +83,11 @@ def test_an_award_before_winning_is_no_actor():
     assert {m.actor for m in result.mentions} - {None} == {"maria_lund"}
 
 
+def test_a_name_in_a_quoted_title_is_a_work():
+    result, _ = run("The odyssey began ten years ago, when the “Louis and Martin” star woke up after surgery.")
+    assert [(m.text, m.actor, m.rule) for m in result.mentions] == [("Martin", None, "work")]
+
+
 def test_a_share_of_the_vote_after_a_name_is_not_part_of_it():
     result, pipeline = run("A new survey shows Alvarez leading Trump 52.1 percent to 40.2 percent.")
     assert actor_of(result, "Trump") == "donald_trump"  # the parser took "Trump 52.1 percent" for a company

@@ -126,7 +126,8 @@ def strip_name(span: Span) -> Span:
     person = span.label_ == "PERSON"
     roles = lexicon("person_nouns.tsv")
     honorifics = lexicon("honorifics.tsv")
-    while start < end - 1 and (doc[start].lower_ in {"the", "a", "an"} or not _name_part(doc[start], person)
+    while start < end - 1 and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_quote
+                               or not _name_part(doc[start], person)
                                or person and (doc[start].lower_ in roles and not _given_name_after_role(doc[start])
                                               or doc[start].lower_ in honorifics or _gerund_opening(doc[start]))):
         start += 1

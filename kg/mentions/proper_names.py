@@ -81,9 +81,11 @@ class ProperNames(MentionsBase):
         for span, label in sorted(ents, key=lambda e: _name_order(e[0])):
             if (span.start_char, span.end_char) in self.spans:
                 continue
-            if name_key(span.text) in works and self.registry.known(name_key(span.text)) is None:
+            work = name_key(span.text) in works or _in_a_quoted_title(span)
+            if work and self.registry.known(name_key(span.text)) is None:
                 self._add(span.start_char, span.end_char, None, "name", "work",
-                          f"{span.text!r} is the title of a work here (named after a word such as 'film')")
+                          f"{span.text!r} is the title of a work here (named after a word such as 'film', "
+                          "or in quotation marks with the title's other words)")
                 continue
             self._entity(span, label)
 
@@ -761,6 +763,35 @@ def _introduced_as_work(span: Span) -> bool:
         before -= 1
     noun = span.doc[before] if before >= 0 else None
     return noun is not None and noun.pos_ == "NOUN" and noun.lower_ in lexicon("work_nouns.txt")
+
+
+OPENING_MARKS, CLOSING_MARKS = {"“", '"', "``", "‘‘"}, {"”", '"', "''", "’’"}
+TITLE_CONNECTORS = {"a", "an", "the", "of", "and", "in", "on", "to", "for", "at", "with", "&"}
+
+
+def _in_a_quoted_title(span: Span, longest: int = 8) -> bool:
+    """A name inside quotation marks that hold nothing but a title's words: a work
+    ("the “Melvin and Howard” star"), unless a naming verb gives it to someone ("a group
+    called “Patients First”").
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("The “Melvin and Howard” star said “Howard was right” at the time.")
+    >>> _in_a_quoted_title(doc[2:5]), _in_a_quoted_title(doc[9:10])
+    (True, False)
+    """
+    doc, sent = span.doc, span.sent
+    opening = next((i for i in range(span.start - 1, max(sent.start, span.start - longest) - 1, -1)
+                    if doc[i].text in OPENING_MARKS), None)
+    closing = next((i for i in range(span.end, min(sent.end, span.end + longest))
+                    if doc[i].text in CLOSING_MARKS), None)
+    if opening is None or closing is None or closing - opening - 1 > longest:
+        return False
+    words = doc[opening + 1:closing]
+    if any(t.text in OPENING_MARKS | CLOSING_MARKS for t in words):
+        return False
+    if opening > 0 and "naming" in lexicon("cue_verbs.txt").get(doc[opening - 1].lemma_.lower(), ()):
+        return False
+    return all(t.is_title or t.is_upper or t.like_num or t.is_punct or t.lower_ in TITLE_CONNECTORS for t in words)
 
 
 COUNTING_WORDS = {"first", "second", "third", "last", "latest", "newest", "next", "earliest"}
