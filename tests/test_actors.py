@@ -88,6 +88,11 @@ def test_a_name_in_a_quoted_title_is_a_work():
     assert [(m.text, m.actor, m.rule) for m in result.mentions] == [("Martin", None, "work")]
 
 
+def test_a_name_before_based_is_a_place():
+    result, _ = run("A Kestrelby-based agent sent him to Mexico, said Harpal Dhillon.")
+    assert [(m.text, m.actor, m.rule) for m in result.mentions][0] == ("Kestrelby", None, "place")
+
+
 def test_a_share_of_the_vote_after_a_name_is_not_part_of_it():
     result, pipeline = run("A new survey shows Alvarez leading Trump 52.1 percent to 40.2 percent.")
     assert actor_of(result, "Trump") == "donald_trump"  # the parser took "Trump 52.1 percent" for a company

@@ -148,6 +148,10 @@ class ProperNames(MentionsBase):
                 return
             if headline and not self._named_below(key) and span[0].text not in lexicon("given_names.tsv"):
                 return  # "Sales Slow": headline words the body never names (not a person's name: "Jo Roe.")
+        if _where_based(span) and self.registry.known(key) is None:
+            self._add(span.start_char, span.end_char, None, "name", "place",
+                      f"{span.text!r} says where someone or something is {span.doc[span.end + 1].lower_}")
+            return
         if self._place_of_a_business(span):
             self._add(span.start_char, span.end_char, None, "name", "place",
                       f"{span.text!r} says where the {span.root.head.text} is, named nowhere else")
@@ -747,6 +751,20 @@ def _member_of_a_named_body(span: Span) -> bool:
     """
     return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
                for c in span.root.children)
+
+
+def _where_based(span: Span) -> bool:
+    """A name joined by a hyphen to "based", "born" or "headquartered": a place ("an
+    Amritsar-based agent").
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("An Amritsar-based agent sent him to Mexico.")
+    >>> _where_based(doc[1:2])
+    True
+    """
+    doc, end = span.doc, span.end
+    return end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+        and not doc[end].whitespace_ and doc[end + 1].lower_ in {"based", "born", "headquartered"}
 
 
 def _introduced_as_work(span: Span) -> bool:
