@@ -171,6 +171,11 @@ def test_titles_of_works_in_brackets_are_not_quotations():
     assert [f[:3] for f in found] == [("she", "said", "It was the worst winter I remember")]
 
 
+def test_a_number_alone_is_no_content():
+    found, _ = claims_of("A neighbour spotted the van and called 911. The driver later said he was lost.")
+    assert [f[1:3] for f in found] == [("later said", "he was lost")]
+
+
 def test_what_someone_shouted_or_screamed_that_is_reported_speech():
     found, _ = claims_of("The ferry guard could be heard shouting to the crowd that the gangway was closed.")
     assert [f[1:3] for f in found] == [("shouting", "that the gangway was closed")]

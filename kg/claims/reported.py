@@ -215,7 +215,7 @@ class ReportedSpeech:
                 self.used_cues.add(obj.i)  # not a second claim of the noun's own
                 return Rule.OBJECT, [subtree_range(clause)], obj.i + 1
             end = self._extended(children, obj, obj.right_edge.i + 1, tags)
-            if end == obj.i + 1 and obj.lower_ in LONE_OBJECTS:
+            if end == obj.i + 1 and (obj.lower_ in LONE_OBJECTS or obj.like_num):  # "said so", "called 911"
                 return None, [], None
             if "as" in tags and not any(c.dep_ == "prep" and c.lower_ == "as" for c in (*children, *obj.children)):
                 return None, [], None
