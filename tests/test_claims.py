@@ -176,6 +176,14 @@ def test_a_number_alone_is_no_content():
     assert [f[1:3] for f in found] == [("later said", "he was lost")]
 
 
+def test_according_to_a_bare_noun_with_words_that_tell_which():
+    found, _ = claims_of("According to evidence presented at the inquest, the driver fell asleep at the wheel.")
+    assert [f[:3] for f in found] == [("evidence presented at the inquest", "According to",
+                                       "the driver fell asleep at the wheel")]
+    found, _ = claims_of("According to plan, the ferry left at noon.")
+    assert found == []
+
+
 def test_what_someone_shouted_or_screamed_that_is_reported_speech():
     found, _ = claims_of("The ferry guard could be heard shouting to the crowd that the gangway was closed.")
     assert [f[1:3] for f in found] == [("shouting", "that the gangway was closed")]

@@ -713,8 +713,10 @@ def _is_one_quotation(text: str) -> bool:
 
 
 def _bare_singular(noun: Token) -> bool:
-    """"according to plan": a singular common noun without determiner names no source."""
-    return noun.tag_ == "NN" and not any(c.dep_ in {"det", "poss", "compound", "amod"} for c in noun.children)
+    """"according to plan": a singular common noun without determiner or words that
+    tell which ("evidence presented at trial") names no source."""
+    return noun.tag_ == "NN" and not any(c.dep_ in {"det", "poss", "compound", "amod", "acl", "relcl"}
+                                         for c in noun.children)
 
 
 def _clause_taken_as_adverbial(cue: Token) -> list[Token]:
