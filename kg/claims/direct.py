@@ -529,9 +529,8 @@ def titles_in_brackets(text: str, quote: Quote) -> bool:
     if opening < 0 or closing < 0 or ")" in text[opening:quote.mark] or "(" in text[quote.after:closing]:
         return False
     titles = [t.strip() for t in MARK.sub("\n", text[opening + 1:closing]).replace(",", "\n").split("\n")]
-    connectors = {"a", "an", "the", "of", "and", "in", "on", "to", "for", "at", "with"}
-    return all(word[:1].isupper() or word[:1].isdigit() or word in connectors
-               for title in titles for word in title.split())
+    small = lexicon("title_small_words.txt")
+    return all(word[:1].isupper() or word[:1].isdigit() or word in small for title in titles for word in title.split())
 
 
 def _only_a_name(cue: Token, quoted: Span) -> bool:

@@ -784,7 +784,6 @@ def _introduced_as_work(span: Span) -> bool:
 
 
 OPENING_MARKS, CLOSING_MARKS = {"“", '"', "``", "‘‘"}, {"”", '"', "''", "’’"}
-TITLE_CONNECTORS = {"a", "an", "the", "of", "and", "in", "on", "to", "for", "at", "with", "&"}
 
 
 def _in_a_quoted_title(span: Span, longest: int = 8) -> bool:
@@ -809,7 +808,8 @@ def _in_a_quoted_title(span: Span, longest: int = 8) -> bool:
         return False
     if opening > 0 and "naming" in lexicon("cue_verbs.txt").get(doc[opening - 1].lemma_.lower(), ()):
         return False
-    return all(t.is_title or t.is_upper or t.like_num or t.is_punct or t.lower_ in TITLE_CONNECTORS for t in words)
+    small = lexicon("title_small_words.txt")
+    return all(t.is_title or t.is_upper or t.like_num or t.is_punct or t.lower_ in small for t in words)
 
 
 COUNTING_WORDS = {"first", "second", "third", "last", "latest", "newest", "next", "earliest"}
