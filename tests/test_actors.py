@@ -93,6 +93,13 @@ def test_a_name_before_based_is_a_place():
     assert [(m.text, m.actor, m.rule) for m in result.mentions] == [("Brightwater", None, "place")]
 
 
+def test_the_last_words_of_a_body_named_before_are_that_body():
+    result, _ = run("The Harlow Port Authority approved the plan. The Port Authority said work would start in May.")
+    assert actor_of(result, "The Port Authority") == actor_of(result, "The Harlow Port Authority")
+    assert actor_of(result, "The Port Authority") == "harlow_port_authority"
+    assert linked(result, "The Port Authority")[0].rule == "name-end"
+
+
 def test_a_share_of_the_vote_after_a_name_is_not_part_of_it():
     result, pipeline = run("A new survey shows Alvarez leading Trump 52.1 percent to 40.2 percent.")
     assert actor_of(result, "Trump") == "donald_trump"  # the parser took "Trump 52.1 percent" for a company

@@ -56,6 +56,7 @@ class ProperNames(MentionsBase):
 
     _lower_words: set[str] | None = None  # the document's lower-case nouns, when first needed
     _body_names: set[str] | None = None  # the keys of the names outside title-case lines, when first needed
+    _bodies: dict[str, Span] = {}  # the document's names of bodies by key
 
     # --- 1. names -----------------------------------------------------------------------
 
@@ -78,8 +79,10 @@ class ProperNames(MentionsBase):
         ents = [(span, label) for span, label in ents
                 if not any(o.start <= span.start and span.end <= o.end and len(o) > len(span) for o in grown)]
         works = {name_key(span.text) for span, _ in ents if _introduced_as_work(span)}
+        self.linked_early: set[tuple[int, int]] = set()
+        self._bodies = {name_key(without_article(span.text)): span for span, label in ents if label == "ORG"}
         for span, label in sorted(ents, key=lambda e: _name_order(e[0])):
-            if (span.start_char, span.end_char) in self.spans:
+            if (span.start_char, span.end_char) in self.spans | self.linked_early:
                 continue
             work = name_key(span.text) in works or _in_a_quoted_title(span)
             if work and self.registry.known(name_key(span.text)) is None:
@@ -389,12 +392,31 @@ class ProperNames(MentionsBase):
         do), after "the" ("Party Chairman Reince Priebus" or "Braun" after "Scooter Braun" are
         no short forms of a body)."""
         word = without_article(span.text)
-        bodies = self.bodies_by_head.get(name_key(word), set())
         the = word != span.text or span.start > 0 and span.doc[span.start - 1].lower_ == "the"
-        if len(bodies) != 1 or len(word.split()) != 1 or not the:
+        if len(word.split()) > 1:
+            return self._by_name_end(span, word) if the else None
+        bodies = self.bodies_by_head.get(name_key(word), set())
+        if len(bodies) != 1 or not the:
             return None
         [actor] = bodies
         return actor, "name-head", f"the last word of {self._label(actor)!r}, the one body of the document so named"
+
+    def _by_name_end(self, span: Span, name: str) -> tuple[str, str, str] | None:
+        """"the Intelligence Committee" after "the House Intelligence Committee": the one
+        longer name of a body in the document that ends in these words, named before them
+        (linked first, as names are linked shortest first)."""
+        ending = " " + name_key(name)
+        longer = [(key, body) for key, body in self._bodies.items() if key.endswith(ending) and body.text[:1].isupper()]
+        if len(longer) != 1 or longer[0][1].start > span.start:
+            return None
+        [(key, body)] = longer
+        if key not in self.local:
+            self._entity(body, "ORG")
+            self.linked_early.add((body.start_char, body.end_char))
+        actor = self.local.get(key)
+        if actor is None or self._kind(actor) == "Person":
+            return None
+        return actor, "name-end", f"the last words of {self._label(actor)!r}, the one body of the document so named"
 
     def _by_first_and_last(self, span: Span) -> tuple[str, str, str] | None:
         """"Richard M. Nixon" and "Richard Nixon": the one known person with the same given and
