@@ -100,6 +100,13 @@ def test_the_last_words_of_a_body_named_before_are_that_body():
     assert linked(result, "The Port Authority")[0].rule == "name-end"
 
 
+@pytest.mark.parametrize("text", ["The plan was backed by Energy Secretary Jo Park, who said prices would fall.",
+                                  "He was told by former National Security Adviser Jo Park to go."])
+def test_a_portfolio_before_a_role_is_part_of_a_title(text: str):
+    result, _ = run(text)
+    assert {m.actor for m in result.mentions} == {"jo_park"}
+
+
 def test_a_share_of_the_vote_after_a_name_is_not_part_of_it():
     result, pipeline = run("A new survey shows Alvarez leading Trump 52.1 percent to 40.2 percent.")
     assert actor_of(result, "Trump") == "donald_trump"  # the parser took "Trump 52.1 percent" for a company

@@ -132,6 +132,9 @@ class ProperNames(MentionsBase):
             title = title_at(self.doc[span.start - 2])
             if title is not None and title.end >= span.end:
                 return  # "State" in "Secretary of State" is part of a title
+        if key in lexicon("portfolios.txt") and span.end < len(self.doc) and self.registry.known(key) is None \
+                and self.doc[span.end].lower_ in lexicon("role_nouns.txt"):
+            return  # "Energy" in "Energy Secretary Rick Perry" is part of a title
         if label == "NORP" and span.text not in self.gaz.by_demonym and _speaks_for(span.root):
             label = "ORG"  # "a Tesla spokesperson": whom a spokesperson speaks for is a body, whatever the tagger said
         if label == "NORP" and key not in self.local and self.registry.known(key) is None:
