@@ -107,6 +107,13 @@ def test_a_portfolio_before_a_role_is_part_of_a_title(text: str):
     assert {m.actor for m in result.mentions} == {"jo_park"}
 
 
+@pytest.mark.parametrize("place", ["Paktar", "Nangar"])
+def test_a_name_used_as_a_place_stays_a_place_where_the_parser_takes_it_for_someone(place: str):
+    result, _ = run(f"The helicopter crashed in {place} province south of Kabul. "
+                    f"\"It was shot down near Pangram in Sarkh, {place},\" a spokesman said in a tweet.")
+    assert [(m.actor, m.rule) for m in result.mentions if m.text == place] == [(None, "place")] * 2
+
+
 def test_a_share_of_the_vote_after_a_name_is_not_part_of_it():
     result, pipeline = run("A new survey shows Alvarez leading Trump 52.1 percent to 40.2 percent.")
     assert actor_of(result, "Trump") == "donald_trump"  # the parser took "Trump 52.1 percent" for a company

@@ -191,6 +191,7 @@ class MentionsBase:
         self.local: dict[str, str] = {}  # name key -> actor id, names linked in this document
         self.acronyms: dict[str, str] = {}  # "FTC" -> the actor this document names Federal Trade Commission
         self.bodies_by_head: dict[str, set[str]] = {}  # "commission" -> the bodies of the document so named
+        self.places_here: set[str] = set()  # keys of names this document uses as unknown places
         self.bodies_by_word: dict[str, dict[str, tuple[int, bool]]] = {}  # "corvane" -> {body: (where first
         # named, whether its name begins with the word)} of the bodies with that word in their name
         self.families: dict[str, Counter] = {}  # family-name key -> {actor id: mentions}

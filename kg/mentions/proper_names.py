@@ -162,6 +162,10 @@ class ProperNames(MentionsBase):
             self._add(span.start_char, span.end_char, None, "name", "place",
                       f"{span.text!r} says where the {span.root.head.text} is, named nowhere else")
             return
+        taken_for_a_body = label == "ORG" or label == "PERSON" and len(span) == 1
+        if taken_for_a_body and key in self.places_here and key not in self.local:
+            self._unknown_place(span)  # "Logar province" ... "in Sarkh, Logar": still the place
+            return
         linked = self._link_name(span, label)
         if linked is None:
             if label == "GPE":
@@ -649,6 +653,7 @@ class ProperNames(MentionsBase):
             self._add(span.start_char, span.end_char, actor, "name", "new-name",
                       f"first mention of {span.text!r}, a place that acts here: {why}")
         else:
+            self.places_here.add(name_key(span.text))
             self._add(span.start_char, span.end_char, None, "name", "place", f"{span.text!r} is a place here ({why})")
 
     # --- 2. names the parser missed -------------------------------------------------------
