@@ -114,6 +114,11 @@ def test_a_name_used_as_a_place_stays_a_place_where_the_parser_takes_it_for_some
     assert [(m.actor, m.rule) for m in result.mentions if m.text == place] == [(None, "place")] * 2
 
 
+def test_a_party_written_with_a_lower_case_party_is_the_party():
+    result, _ = run("The Conservative party said the count was fair. The Conservative Party won two seats.")
+    assert actor_of(result, "The Conservative party") == actor_of(result, "The Conservative Party")
+
+
 def test_a_share_of_the_vote_after_a_name_is_not_part_of_it():
     result, pipeline = run("A new survey shows Alvarez leading Trump 52.1 percent to 40.2 percent.")
     assert actor_of(result, "Trump") == "donald_trump"  # the parser took "Trump 52.1 percent" for a company

@@ -120,7 +120,8 @@ def strip_name(span: Span) -> Span:
     the summit ..."); a share after it ("Trump 47.3 percent"); for an organisation, a
     role and "of" before it ("Founder of Acme"); an opening bracket ("the World Health
     Organization (WHO": the acronym is not the name); a connector at its end ("Office for
-    the Western District of", where the parser stopped before "New York")."""
+    the Western District of", where the parser stopped before "New York"). A party's name
+    keeps a lower-case "party" at its end ("the Conservative party")."""
     start, end = span.start, span.end
     doc = span.doc
     person = span.label_ == "PERSON"
@@ -133,12 +134,14 @@ def strip_name(span: Span) -> Span:
         start += 1
     if not person and start < end - 2 and doc[start].lower_ in roles and doc[start + 1].lower_ == "of":
         start += 2  # "CEO and Founder of Acme Inc.": the organisation, not the role
-    for i in range(start + 1, end):
+    party = span.label_ in {"ORG", "NORP"} and doc[end - 1].text == "party"  # "the Conservative party"
+    for i in range(start + 1, end - 1 if party else end):
         token = doc[i]
         if token.text in {",", "(", "["} or token.is_space or not (_name_part(token, person) or token.is_punct):
             end = i
             break
-    while end > start + 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_lower):
+    while end > start + 1 and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct
+                               or doc[end - 1].is_lower and not (party and end == span.end)):
         end -= 1  # a connector ends no name: "Office for the Western District of" (before "New York")
     if end > start + 1 and doc[end - 1].like_num and end < len(doc) and doc[end].lower_ in SHARE_WORDS:
         end -= 1  # "Trump 47.3 percent": a share of the vote after the name
