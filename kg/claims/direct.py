@@ -530,7 +530,8 @@ def titles_in_brackets(text: str, quote: Quote) -> bool:
         return False
     titles = [t.strip() for t in MARK.sub("\n", text[opening + 1:closing]).replace(",", "\n").split("\n")]
     small = lexicon("title_small_words.txt")
-    return all(word[:1].isupper() or word[:1].isdigit() or word in small for title in titles for word in title.split())
+    words = [word for title in titles for word in title.split()]
+    return all(word[:1].isupper() or word[:1].isdigit() or word in small for word in words)
 
 
 def _only_a_name(cue: Token, quoted: Span) -> bool:

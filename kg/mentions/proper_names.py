@@ -56,7 +56,7 @@ class ProperNames(MentionsBase):
 
     _lower_words: set[str] | None = None  # the document's lower-case nouns, when first needed
     _body_names: set[str] | None = None  # the keys of the names outside title-case lines, when first needed
-    _bodies: dict[str, Span] = {}  # the document's names of bodies by key
+    _bodies: dict[str, Span]  # the document's names of bodies by key (set as names are linked)
 
     # --- 1. names -----------------------------------------------------------------------
 
