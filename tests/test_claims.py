@@ -1035,6 +1035,8 @@ def test_a_that_clause_parsed_as_a_relative_clause_of_the_addressee_is_the_conte
 def test_words_that_stand_for_a_clause_said_before():
     found, _ = claims_of("The mayor's spokesman Tom Poe said as much.")
     assert found == [("The mayor's spokesman Tom Poe", "said", "as much", "indirect")]
+    found, _ = claims_of("The ferry's captain said as much in an interview on Thursday.")  # "much" read as an adverb
+    assert [f[1:3] for f in found] == [("said", "as much")]
     found, _ = claims_of("Nearly half of the voters said the same of the governor.")
     assert [f[2] for f in found] == ["the same of the governor"]
     assert claims_of("He said so much that nobody listened.")[0] == []

@@ -237,8 +237,11 @@ class ReportedSpeech:
         if clause is not None:
             return Rule.CCOMP, [subtree_range(clause)], None
         pro_form = content_at(cue, Rule.PRO_FORM, self.rules)
-        if pro_form is not None:
-            return Rule.PRO_FORM, [subtree_range(pro_form)], None
+        if pro_form is not None:  # "the same of X" whole, but "as much" without "in an interview" hung from it
+            start, end = subtree_range(pro_form)
+            if pro_form.lower_ == "much":
+                end = min([end, *(c.i for c in pro_form.rights if c.dep_ == "prep")])
+            return Rule.PRO_FORM, [(start, end)], None
         if "object" not in tags and "addressee" not in tags and len(objects) == 1 and _hides_a_clause(objects[0]):
             return Rule.CCOMP, [(objects[0].left_edge.i, cue.right_edge.i + 1)], None
         return None, [], None
