@@ -145,10 +145,18 @@ def strip_name(span: Span) -> Span:
         end -= 1  # a connector ends no name: "Office for the Western District of" (before "New York")
     if end > start + 1 and doc[end - 1].like_num and end < len(doc) and doc[end].lower_ in SHARE_WORDS:
         end -= 1  # "Trump 47.3 percent": a share of the vote after the name
-    while span.label_ == "PERSON" and end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
-            and not doc[end].whitespace_ and doc[end + 1].is_alpha and doc[end + 1].tag_ not in {"VBG", "VBN", "VBD"}:
+    while span.label_ == "PERSON" and (joined := hyphened(doc, end)) is not None and joined.is_alpha \
+            and joined.tag_ not in {"VBG", "VBN", "VBD"}:
         end += 2  # "Moon Jae-in": the tagger stopped at the hyphen (not "Oscar-winning": an adjective)
     return doc[start:end]
+
+
+def hyphened(doc: Doc, end: int) -> Token | None:
+    """The word joined by a hyphen, with no space, to the one before ``end`` ("Jae-in",
+    "Amritsar-based"); None when there is none."""
+    if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+        return doc[end + 1]
+    return None
 
 
 class Ids:

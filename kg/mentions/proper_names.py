@@ -10,7 +10,8 @@ from ..descriptors import MODIFIERS, place_role, title_at
 from ..lexicons import honorific_gender, lexicon
 from ..names import (family_name, family_particles, family_with_particles, first_last_name, initials, is_acronym,
                      middles_agree, name_key, without_article, without_company_suffix)
-from .base import ENTITY_LABELS, KIND_OF_LABEL, MentionsBase, PLACE_LABELS, _name_order, _title_case, strip_name
+from .base import (ENTITY_LABELS, KIND_OF_LABEL, MentionsBase, PLACE_LABELS, _name_order, _title_case, hyphened,
+                   strip_name)
 
 
 def _plural_subject(span: Span) -> bool:
@@ -82,7 +83,8 @@ class ProperNames(MentionsBase):
         self.linked_early: set[tuple[int, int]] = set()
         self._bodies = {name_key(without_article(span.text)): span for span, label in ents if label == "ORG"}
         for span, label in sorted(ents, key=lambda e: _name_order(e[0])):
-            if (span.start_char, span.end_char) in self.spans | self.linked_early:
+            where = (span.start_char, span.end_char)
+            if where in self.spans or where in self.linked_early:
                 continue
             work = name_key(span.text) in works or _in_a_quoted_title(span)
             if work and self.registry.known(name_key(span.text)) is None:
@@ -792,9 +794,8 @@ def _where_based(span: Span) -> bool:
     >>> _where_based(doc[1:2])
     True
     """
-    doc, end = span.doc, span.end
-    return end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
-        and not doc[end].whitespace_ and doc[end + 1].lower_ in {"based", "born", "headquartered"}
+    joined = hyphened(span.doc, span.end)
+    return joined is not None and joined.lower_ in {"based", "born", "headquartered"}
 
 
 def _introduced_as_work(span: Span) -> bool:
