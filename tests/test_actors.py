@@ -100,6 +100,13 @@ def test_the_last_words_of_a_body_named_before_are_that_body():
     assert linked(result, "The Port Authority")[0].rule == "name-end"
 
 
+def test_a_family_name_alone_is_the_person_the_document_named_not_a_known_namesake():
+    result, _ = run("Dennis Schröder scored 31 points for the visitors.\n\n"
+                    "“We played hard, but they hit some tough shots,” Schröder said.\n\n"
+                    "Schröder got a technical foul in the third quarter.")
+    assert {m.actor for m in linked(result, "Schröder")} == {"dennis_schroder"}  # not Gerhard Schröder
+
+
 @pytest.mark.parametrize("text", ["The plan was backed by Energy Secretary Jo Park, who said prices would fall.",
                                   "He was told by former National Security Adviser Jo Park to go."])
 def test_a_portfolio_before_a_role_is_part_of_a_title(text: str):

@@ -674,9 +674,11 @@ class ProperNames(MentionsBase):
             key = name_key(word)
             if not candidates and key not in self.families or self.skipped(start, start + len(word)):
                 continue
-            if key in self.families and table.pos[i] == self.ids.propn and not (
-                    candidates and self.registry.name_source(name_key(candidates[-1][0])) == "the gazetteer"):
-                candidates = []  # "Sanders" after "Bernie Sanders": the family name, before other documents' names
+            if key in self.families and table.pos[i] == self.ids.propn:
+                # "Sanders" after "Bernie Sanders": the family name, before other documents' names and
+                # before a known person the document never names ("Schröder" after "Dennis Schröder")
+                gazetteer = candidates and self.registry.name_source(name_key(candidates[-1][0])) == "the gazetteer"
+                candidates = [(name, target) for name, target in candidates if gazetteer and name != word]
             for name, target in candidates:
                 end = start + len(name)
                 if text.startswith(name, start) and (end == len(text) or not text[end].isalnum()):
