@@ -100,6 +100,20 @@ def test_the_last_words_of_a_body_named_before_are_that_body():
     assert linked(result, "The Port Authority")[0].rule == "name-end"
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Boston held on for a 112-107 win over the Thunder on Tuesday night. “We kept fighting,” coach Jo Park said.",
+     "Thunder"),
+    ("Late goals lifted the Rangers past the Bruins on Saturday, and the Bruins fell to 3-4.", "Bruins")])
+def test_a_name_after_the_is_no_person(text: str, name: str):
+    _, pipeline = run(text)
+    assert {a.label: a.kind for a in pipeline.actors()}[name] == "Organization"  # a team, not a person
+
+
+def test_a_family_name_in_the_plural_after_the_is_a_group():
+    _, pipeline = run("Jo Hartley opened the season's first fair on Friday. The Hartleys have run it since 1990.")
+    assert {a.label: a.kind for a in pipeline.actors()}.get("Hartleys") == "Group"
+
+
 def test_a_family_name_alone_is_the_person_the_document_named_not_a_known_namesake():
     result, _ = run("Dennis Schröder scored 31 points for the visitors.\n\n"
                     "“We played hard, but they hit some tough shots,” Schröder said.\n\n"

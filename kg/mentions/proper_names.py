@@ -24,6 +24,13 @@ def _plural_subject(span: Span) -> bool:
     return verb.tag_ == "VBP" or any(c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBP" for c in verb.children)
 
 
+def _after_the(span: Span) -> bool:
+    """A name right after "the" that determines it ("the Sabres", "the Thunder"): a team, a
+    band or a body, not a person (an adjective between, as in "the late Jo Park", is not this)."""
+    before = span.doc[span.start - 1] if span.start else None
+    return before is not None and before.lower_ == "the" and before.head.i in range(span.start, span.end)
+
+
 def _names_an_event(name: str) -> bool:
     """True for the name of a competition, ceremony or gathering: it ends with one of
     ``kg/data/event_name_words.txt`` ("the Davis Cup", "the Music Awards").
@@ -351,6 +358,8 @@ class ProperNames(MentionsBase):
         if kind == "Person" and len(span) > 1 and (span[-1].lower_ in lexicon("organisation_name_words.txt")
                                                    or _plural_subject(span)):
             return "Organization"  # "Dick Clark Productions"; "Blackburn Rovers have sacked": no one person
+        if kind == "Person" and _after_the(span):  # "a win over the Sabres": a person's name takes no article
+            return "Group" if len(span) == 1 and name_key(span.text[:-1]) in self.families else "Organization"
         called = self._word_for_it(span)
         if kind == "Person" and called is not None and called.lemma_.lower() in lexicon("speaker_nouns.txt") \
                 and called.lemma_.lower() not in lexicon("person_nouns.tsv") and title_at(called) is None \
