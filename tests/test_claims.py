@@ -1003,6 +1003,20 @@ def reported_contents(rows: list[tuple[str, str, str, str, str, int]]) -> list[s
     return [doc.text[s:e] for attribution in found for s, e in attribution.contents]
 
 
+def test_a_cue_after_a_clause_with_an_object_no_one_could_be_has_no_inverted_source():
+    # "Corvel expanded fast, announced a new plant": the object of a second verb of the clause is
+    # what Corvel announced, not a source as in "..., reported the agency"
+    rows = [("Corvel", "Corvel", "PROPN", "NNP", "nsubj", 1), ("expanded", "expand", "VERB", "VBD", "ROOT", 1),
+            ("fast", "fast", "ADV", "RB", "advmod", 1), (",", ",", "PUNCT", ",", "punct", 1),
+            ("announced", "announce", "VERB", "VBD", "conj", 1), ("a", "a", "DET", "DT", "det", 7),
+            ("new", "new", "ADJ", "JJ", "amod", 7), ("plant", "plant", "NOUN", "NN", "dobj", 4),
+            (".", ".", "PUNCT", ".", "punct", 1)]
+    assert reported_contents(rows) == ["a new plant"]
+    rows[5:8] = [("the", "the", "DET", "DT", "det", 7), ("state", "state", "NOUN", "NN", "compound", 7),
+                 ("agency", "agency", "NOUN", "NN", "dobj", 4)]
+    assert reported_contents(rows) == ["Corvel expanded fast"]
+
+
 def test_an_object_content_takes_no_far_participle_after_a_time_phrase():
     rows = [("They", "they", "PRON", "PRP", "nsubj", 1), ("reaffirmed", "reaffirm", "VERB", "VBD", "ROOT", 1),
             ("their", "their", "PRON", "PRP$", "poss", 3), ("ties", "tie", "NOUN", "NNS", "dobj", 1),
