@@ -114,6 +114,13 @@ def test_a_family_name_in_the_plural_after_the_is_a_group():
     assert {a.label: a.kind for a in pipeline.actors()}.get("Hartleys") == "Group"
 
 
+def test_a_person_called_a_victim_is_a_person_and_an_age_is_no_part_of_the_name():
+    result, pipeline = run("The suit was filed by 19-year-old Tessa Marlow, a victim of the fraud, on Monday. "
+                           "Lawyers for Marlow said she had lost her savings.")
+    assert {a.label: a.kind for a in pipeline.actors()}.get("Tessa Marlow") == "Person"
+    assert actor_of(result, "Marlow") == actor_of(result, "Tessa Marlow") == "tessa_marlow"
+
+
 def test_a_family_name_alone_is_the_person_the_document_named_not_a_known_namesake():
     result, _ = run("Dennis Schröder scored 31 points for the visitors.\n\n"
                     "“We played hard, but they hit some tough shots,” Schröder said.\n\n"

@@ -31,6 +31,11 @@ def _after_the(span: Span) -> bool:
     return before is not None and before.lower_ == "the" and before.head.i in range(span.start, span.end)
 
 
+def _an_age(modifier: Token) -> bool:
+    """"17-year-old" before a name: an age, no title."""
+    return modifier.dep_ == "amod" and any(t.like_num for t in modifier.subtree)
+
+
 def _names_an_event(name: str) -> bool:
     """True for the name of a competition, ceremony or gathering: it ends with one of
     ``kg/data/event_name_words.txt`` ("the Davis Cup", "the Music Awards").
@@ -548,7 +553,7 @@ class ProperNames(MentionsBase):
         root = span.root
         start = span.start
         for child in root.lefts:
-            if child.i < span.start and child.dep_ in MODIFIERS and child.tag_ != "PRP$":
+            if child.i < span.start and child.dep_ in MODIFIERS and child.tag_ != "PRP$" and not _an_age(child):
                 start = min(start, child.left_edge.i)
         for token in self.doc[start:span.start]:  # "Putin's defense minister X": Putin is someone else
             if token.ent_type_ == "PERSON" and (token.dep_ == "poss" or token.head.i not in range(start, span.start)):
