@@ -121,6 +121,15 @@ def test_a_person_called_a_victim_is_a_person_and_an_age_is_no_part_of_the_name(
     assert actor_of(result, "Marlow") == actor_of(result, "Tessa Marlow") == "tessa_marlow"
 
 
+@pytest.mark.parametrize("text, pronoun, person", [
+    ("Pope Gregory said he could not have met Carla Stein, because she had described him as tall.", "she",
+     "carla_stein"),
+    ("Queen Margaret said she had never met Tom Hale, because he was abroad that year.", "he", "tom_hale")])
+def test_a_title_then_a_given_name_tells_the_persons_gender(text: str, pronoun: str, person: str):
+    result, _ = run(text)
+    assert actor_of(result, pronoun) == person
+
+
 def test_a_family_name_alone_is_the_person_the_document_named_not_a_known_namesake():
     result, _ = run("Dennis Schröder scored 31 points for the visitors.\n\n"
                     "“We played hard, but they hit some tough shots,” Schröder said.\n\n"

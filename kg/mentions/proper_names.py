@@ -588,7 +588,10 @@ class ProperNames(MentionsBase):
         if gender and self.registry.gender_of(actor) is None:
             self.registry.set_gender(actor, gender)
         if self.registry.gender_of(actor) is None and len(words) > 1 and words[0] not in lexicon("family_name_first.txt"):
-            tags = lexicon("given_names.tsv").get(words[0])
+            given = lexicon("given_names.tsv")
+            titled = len(words) == 2 and any(words[0].lower().rstrip(".") in lexicon(titles)
+                                             for titles in ("titles.tsv", "honorifics.tsv"))
+            tags = given.get(words[0]) or (given.get(words[1]) if titled else None)  # "Pope Francis": a title first
             if tags:
                 self.registry.set_gender(actor, next(iter(tags)))
         self._learn_titles(span, actor)
