@@ -421,8 +421,9 @@ class ReportedSpeech:
         rest = cue.doc[source.right_edge.i + 1:cue.sent.end]
         if comma.text != "," or not all(t.is_punct or t.is_space for t in rest) or source.left_edge.i != cue.i + 1:
             return None
-        if source.pos_ != "PROPN" and not any(c.dep_ == "det" for c in source.children) or not self._plausible(source):
-            return None  # "Acme, a maker of X, announced a new product with ...": an object, not a source
+        if (source.pos_ != "PROPN" and not any(c.dep_ == "det" for c in source.children)) \
+                or not self._plausible(source):  # "Acme, ..., announced a new product": an object, not a source
+            return None
         clause = cue.head
         return self._attribution(Rule.CCOMP_BEFORE, cue, source, [(clause.left_edge.i, comma.i)], None)
 
