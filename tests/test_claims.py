@@ -462,6 +462,7 @@ def test_per_x_is_according_to_x_but_not_per_cent_or_per_share():
     found, _ = claims_of("The virus spreads fast, per health officials in the province.")
     assert found == [("health officials in the province", "per", "The virus spreads fast", "indirect")]
     assert claims_of("Prices rose 5 per cent in May and fees were $2 per share.")[0] == []
+    assert claims_of("The region has low per capita incomes while still having high per capita emissions.")[0] == []
     found, _ = claims_of("The hacker said, per a translator, that the server was open.")
     assert found == [("The hacker", "said", "that the server was open", "indirect")]
 
@@ -798,6 +799,22 @@ def test_passive_cue_without_a_source():
     assert [(f[0], f[1], f[2]) for f in found] == [(None, "is said", "The mayor"), (None, "is said", "to favor a new vote")]
     found, _ = claims_of("The rule was revised to reflect that the mayor is calling for a new vote.")
     assert found == [("the mayor", "is calling for", "a new vote", "indirect")]  # "revised to" reports nothing
+
+
+@pytest.mark.parametrize("text", ["The bakery is best known for its rye bread.",
+                                  "A review was requested of the files of a former aide.",
+                                  "The ruling could be appealed for the circuit court.",
+                                  "The stadium was intended for someone else's team."])
+def test_a_passive_cue_with_a_phrase_that_reports_nothing_is_no_claim(text: str):
+    assert claims_of(text)[0] == []
+
+
+def test_a_cue_that_opens_the_next_quotation_is_not_the_previous_ones():
+    found, _ = claims_of("“You only see the tip of the iceberg,” Jo Walton said. “It makes the books dense, but he "
+                         "would not spell things out.” When his editors asked for more, he would reply, “I have a "
+                         "horror of being obvious.”")
+    assert ("Jo Walton", "said", "It makes the books dense, but he would not spell things out", "direct") in found
+    assert [f[2] for f in found if f[1] == "would reply"] == ["I have a horror of being obvious"]
 
 
 def test_passive_cue_without_a_source_in_a_relative_clause_is_said_of_its_antecedent():

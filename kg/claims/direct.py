@@ -199,7 +199,8 @@ class DirectQuotes:
         if label is not None:
             return label
         frame = before + after
-        cues = [t for t in frame if is_cue_verb(t) and t.i not in self.used_cues]
+        cues = [t for t in frame if is_cue_verb(t) and t.i not in self.used_cues
+                and not (t in after and self._next_sentence_cue(quote, t))]
         cues.sort(key=lambda t: min(abs(t.i - words[0]), abs(t.i - words[1])))
         for cue in cues:
             relation = self._relation(cue, quote)
@@ -223,6 +224,18 @@ class DirectQuotes:
         if dash is not None:
             return dash
         return self._colon_intro(quote, words) if not before else None
+
+    def _next_sentence_cue(self, quote: Quote, cue: Token) -> bool:
+        """Whether a cue after a quotation belongs to the next one: the quotation ended its
+        sentence with a full stop, and the cue, in a sentence of its own, introduces the
+        quotation that follows it ('"... out." When asked, he'd respond, "I ..."')."""
+        if not self.text[quote.start:quote.end].rstrip().endswith("."):
+            return False
+        following = next((q for q in self.layout.quotes if q.mark >= quote.after), None)
+        if following is None:
+            return False
+        between = self.doc.char_span(cue.idx + len(cue.text), following.mark, alignment_mode="expand")
+        return between is not None and all(t.is_punct or t.is_space for t in between)
 
     def _subject(self, cue: Token, before: list[Token], after: list[Token]) -> tuple[Token | None, Range | None]:
         """The cue's subject outside the quotation, and the source's tokens when the parse

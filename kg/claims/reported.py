@@ -46,7 +46,7 @@ from .rules import Rule, RuleTable, rule_table
 OBJECT_EXTENSIONS = {"oprd", "xcomp", "ccomp", "advcl"}
 OBJECT_PREPS = {"as", "for", "of", "over", "about"}  # "criticized X for Y", "described X as Y"
 TOPIC_PREPS = {"about", "over", "against", "with"}  # "as they argued about taxes": what was said is elsewhere
-UNSOURCED_PREPS = {"for", "of", "over", "about"}  # "X was criticized for Y"
+JUDGED_FOR = {"for", "over"}  # "X was criticized for Y", "praised over"
 TIME_NOUNS = {"course", "period", "time", "years", "months", "weeks", "days", "decades", "weekend"}
 CIRCUMSTANCE_PREPS = words("setting_prepositions.tsv", "circumstance")
 LONE_OBJECTS = words("lone_objects.txt")
@@ -555,9 +555,9 @@ class ReportedSpeech:
             if child.dep_ == "xcomp" and has_to(child) and tags & {"to", "addressee", "weak"}:
                 said = subtree_range(child)  # "is said to", "was told to", "is believed to"; not "was revised to"
             elif child.dep_ == "prep" and any(c.dep_ in {"pobj", "pcomp"} for c in child.children):
-                if f"prep:{child.lower_}" in tags and child.i == group_end:
+                if f"prep:{child.lower_}" in tags and child.i == group_end and tags & {"object", "addressee"}:
                     said, cue_end = (child.i + 1, child.right_edge.i + 1), child.i + 1
-                elif child.lower_ in UNSOURCED_PREPS and not _is_time(child):
+                elif _judged_for(child, tags):
                     said = subtree_range(child)
             if said is not None:
                 break
@@ -717,9 +717,10 @@ def _is_one_quotation(text: str) -> bool:
 
 
 def _bare_singular(noun: Token) -> bool:
-    """"according to plan": a singular common noun without determiner or words that
-    tell which ("evidence presented at trial") names no source."""
-    return noun.tag_ == "NN" and not any(c.dep_ in {"det", "poss", "compound", "amod", "acl", "relcl"}
+    """"according to plan": a singular common noun (or a foreign word: "per capita")
+    without determiner or words that tell which ("evidence presented at trial") names no
+    source."""
+    return noun.tag_ in {"NN", "FW"} and not any(c.dep_ in {"det", "poss", "compound", "amod", "acl", "relcl"}
                                          for c in noun.children)
 
 
@@ -814,6 +815,22 @@ def _contrasted_report(clause: Token) -> Token | None:
                 and any(c.dep_ in SUBJECT_DEPS for c in verb.children):
             return verb
     return None
+
+
+def _judged_for(prep: Token, tags: frozenset[str]) -> bool:
+    """Whether ``prep`` gives what a passive cue without its source says of its subject,
+    who is the cue's object or addressee: a preposition the cue takes ("was accused of",
+    "was told of"), or "for" or "over" after a cue that is no mere stance ("was criticized
+    for", "was praised over"); not "is known for", "was requested of", "was appealed for".
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("He was criticized for the delay. It is known for its wines.")
+    >>> _judged_for(doc[3], frozenset({"object"})), _judged_for(doc[10], frozenset({"weak"}))
+    (True, False)
+    """
+    if _is_time(prep) or prep.lower_ not in {"of", "about", *JUDGED_FOR} or not tags & {"object", "addressee"}:
+        return False  # "was called on the Lake", "was appealed for": not what a cue says of someone
+    return f"prep:{prep.lower_}" in tags or prep.lower_ in JUDGED_FOR and "weak" not in tags
 
 
 def _passive_subject(cue: Token) -> Token | None:
