@@ -84,13 +84,13 @@ def place_role(token: Token, strict: bool = False) -> tuple[bool, str]:
             return False, f"object of '{governor.text}', a verb of motion"
         return True, f"object of '{governor.text}'"
     if dep == "pobj":
-        return _preposition_role(governor, words)
+        return preposition_role(governor, words)
     if dep in MODIFIERS or dep == "appos":
         return False, f"modifier of '{governor.text}'"
     return False, "no acting role in the parse"
 
 
-def _preposition_role(prep: Token, words: dict[str, frozenset[str]]) -> tuple[bool, str]:
+def preposition_role(prep: Token, words: dict[str, frozenset[str]]) -> tuple[bool, str]:
     """(acts, why) for the object of ``prep``."""
     kind = lexicon("place_prepositions.tsv").get(prep.lower_, frozenset())
     governor = prep.head

@@ -243,9 +243,15 @@ class SourceResolver:
 
     def _surname(self, head: Token) -> tuple[list[str], str]:
         """A name the entity recogniser missed here ("Adams told reporters"): the person
-        named in full in this document whose last name it is, nearest before it first."""
+        named in full in this document whose last name it is, nearest before it first; the
+        one named with the same words when the phrase has more ("Teresa Nielsen Hayden" is
+        not "Patrick Nielsen Hayden", named since)."""
         candidates = [m for m in self.actors.mentions if m.actor and m.how != "pronoun"
                       and " " in m.text and m.text.split()[-1] == head.text]
+        first = head.i
+        while first > 0 and head.doc[first - 1].dep_ == "compound" and head.doc[first - 1].head == head:
+            first -= 1
+        candidates = [m for m in candidates if m.text == head.doc[first:head.i + 1].text] or candidates
         if not candidates:
             return [], "unresolved"
         before = [m for m in candidates if m.span[0] < head.idx]

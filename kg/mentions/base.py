@@ -116,8 +116,8 @@ def strip_name(span: Span) -> Span:
     parser ran the name into other words: a lower-case word that no name holds ("hosting
     Cook", "Awards after Swift"), a comma ("CBS All Access, Disney") or, for a person, a
     number ("Nicolas Jarry 6-4", "Holcomb's 2016"), a role or honorific before it
-    ("Superintendent Jane Roe", "Mrs Roe") or a sentence's first verb ("Hosting Cook at
-    the summit ..."); a share after it ("Trump 47.3 percent"); for an organisation, a
+    ("Superintendent Jane Roe", "Mrs Roe", "Browns DL Jo Roe") or a sentence's first verb
+    ("Hosting Cook at the summit ..."); a share after it ("Trump 47.3 percent"); for an organisation, a
     role and "of" before it ("Founder of Acme"); an opening bracket ("the World Health
     Organization (WHO": the acronym is not the name); a connector at its end ("Office for
     the Western District of", where the parser stopped before "New York"). A party's name
@@ -132,6 +132,7 @@ def strip_name(span: Span) -> Span:
                                or person and (doc[start].lower_ in roles and not _given_name_after_role(doc[start])
                                               or doc[start].lower_ in honorifics or _gerund_opening(doc[start]))):
         start += 1
+    start = max(start, after_a_position(span) or start)  # "Browns DL Sheldon Richardson": the player's name
     if not person and start < end - 2 and doc[start].lower_ in roles and doc[start + 1].lower_ == "of":
         start += 2  # "CEO and Founder of Acme Inc.": the organisation, not the role
     party = span.label_ in {"ORG", "NORP"} and doc[end - 1].text == "party"  # "the Conservative party"
@@ -151,6 +152,21 @@ def strip_name(span: Span) -> Span:
     return doc[start:end]
 
 
+def after_a_position(span: Span) -> int | None:
+    """Where a player's name begins after a position in capitals inside an entity ("Browns
+    DL Sheldon Richardson": the parser's entity, of whatever label, is the person after it;
+    ``kg/data/person_nouns.tsv``, tag "position").
+
+    >>> import spacy
+    >>> after_a_position(spacy.blank("en")("Hawks DL Marcus Oduya said so")[0:4])
+    2
+    """
+    roles = lexicon("person_nouns.tsv")
+    found = [i + 1 for i in range(span.start, span.end - 2)
+             if span.doc[i].is_upper and "position" in roles.get(span.doc[i].lower_, ())]
+    return found[-1] if found else None
+
+
 def hyphened(doc: Doc, end: int) -> Token | None:
     """The word joined by a hyphen, with no space, to the one before ``end`` ("Jae-in",
     "Amritsar-based"); None when there is none."""
@@ -168,6 +184,7 @@ class Ids:
         self.descriptors = table.ids(*last, *of_words, *groups, *lexicon("person_nouns.tsv"))
         self.nouns = table.ids("NOUN", "PROPN")
         self.propn = next(iter(table.ids("PROPN")))
+        self.work = next(iter(table.ids("WORK_OF_ART")))
         self.compound = next(iter(table.ids("compound")))
         self.persons = table.ids(*lexicon("person_nouns.tsv"), *last)
         self.skip_deps = table.ids("compound", "amod")
@@ -201,6 +218,7 @@ class MentionsBase:
         self.spans: set[tuple[int, int]] = set()
         self.local: dict[str, str] = {}  # name key -> actor id, names linked in this document
         self.acronyms: dict[str, str] = {}  # "FTC" -> the actor this document names Federal Trade Commission
+        self.acronyms_of_no_actor: set[str] = set()  # "NAFTA" after "the North American Free Trade Agreement"
         self.bodies_by_head: dict[str, set[str]] = {}  # "commission" -> the bodies of the document so named
         self.places_here: set[str] = set()  # keys of names this document uses as unknown places
         self.bodies_by_word: dict[str, dict[str, tuple[int, bool]]] = {}  # "corvane" -> {body: (where first

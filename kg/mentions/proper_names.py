@@ -6,12 +6,12 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
-from ..descriptors import MODIFIERS, place_role, title_at
+from ..descriptors import MODIFIERS, place_role, preposition_role, title_at
 from ..lexicons import honorific_gender, lexicon
 from ..names import (family_name, family_particles, family_with_particles, first_last_name, initials, is_acronym,
                      middles_agree, name_key, without_article, without_company_suffix)
-from .base import (ENTITY_LABELS, KIND_OF_LABEL, MentionsBase, PLACE_LABELS, _name_order, _title_case, hyphened,
-                   strip_name)
+from .base import (ENTITY_LABELS, KIND_OF_LABEL, MentionsBase, PLACE_LABELS, _name_order, _title_case,
+                   after_a_position, hyphened, strip_name)
 
 
 def _plural_subject(span: Span) -> bool:
@@ -37,11 +37,12 @@ def _an_age(modifier: Token) -> bool:
 
 
 def _names_an_event(name: str) -> bool:
-    """True for the name of a competition, ceremony or gathering: it ends with one of
-    ``kg/data/event_name_words.txt`` ("the Davis Cup", "the Music Awards").
+    """True for the name of a competition, ceremony or gathering, or of a law or treaty: it
+    ends with one of ``kg/data/event_name_words.txt`` ("the Davis Cup", "the Music Awards",
+    "the Clean Air Act").
 
-    >>> _names_an_event("the Davis Cup Finals"), _names_an_event("Davis Polymers")
-    (True, False)
+    >>> _names_an_event("the Davis Cup Finals"), _names_an_event("the Clean Air Act"), _names_an_event("Davis Polymers")
+    (True, True, False)
     """
     name = " " + " ".join(name.lower().split())
     return any(name.endswith(" " + word) for word in lexicon("event_name_words.txt"))
@@ -74,7 +75,7 @@ class ProperNames(MentionsBase):
     # --- 1. names -----------------------------------------------------------------------
 
     def _entities(self) -> None:
-        names = [(strip_name(e), e.label_) for e in self.doc.ents
+        names = [(strip_name(e), "PERSON" if after_a_position(e) else e.label_) for e in self.doc.ents
                  if e.label_ in ENTITY_LABELS and not self.skipped(e.start_char, e.end_char)
                  and any(ch.isupper() for ch in e.text)]
         names += [(span, "ORG") for span in _untagged_companies(self.doc)
@@ -180,10 +181,16 @@ class ProperNames(MentionsBase):
         if taken_for_a_body and key in self.places_here and key not in self.local:
             self._unknown_place(span)  # "Logar province" ... "in Sarkh, Logar": still the place
             return
+        if label in {"ORG", "PERSON"} and key not in self.local and self.registry.known(key) is None \
+                and self._only_a_place_here(key, label):
+            self._unknown_place(span)  # "U.S. forces in al-Tanf", "the al-Tanf base": no person
+            return
         linked = self._link_name(span, label)
         if linked is None:
             if label == "GPE":
                 self._unknown_place(span)
+            elif _names_an_event(span.text):  # "the North American Free Trade Agreement (NAFTA)": no actor either
+                self.acronyms_of_no_actor.update({_acronym_after(span), initials(without_article(span.text))} - {None, ""})
             return
         self._add_name(span, *linked)
 
@@ -280,8 +287,10 @@ class ProperNames(MentionsBase):
                 return found
         if found_known:  # a single word named so in an earlier document
             return found_known
-        if label in PLACE_LABELS or self._common_word(span) or _names_an_event(text) or _counted(span):
-            return None
+        if label in PLACE_LABELS or self._common_word(span) or _names_an_event(text) or _counted(span) \
+                or without_article(text) in self.acronyms_of_no_actor \
+                or text.lower().rstrip(".") in lexicon("title_abbreviations.tsv"):
+            return None  # a place, a common noun, an event or a law (or its acronym), a count, a title alone
         short = without_company_suffix(without_article(text))
         if short and name_key(short) in self.local:  # "Sierra Nevada Corporation" after "Sierra Nevada"
             actor = self.local[name_key(short)]
@@ -326,6 +335,21 @@ class ProperNames(MentionsBase):
             return False
         return sum(t.text == root.text for t in self.doc) == 1
 
+    def _only_a_place_here(self, key: str, label: str) -> bool:
+        """Whether every mention of a name the parser took for a person or body (``label``)
+        is of a place that does not act (:func:`place_role`), and at least one
+        plainly says where (:func:`_says_where`; for a body, only as the name of a site:
+        "a stake in Acme" is no place). A name of more than one word, with a given name, or ever
+        after a role ("Deja Stewart", "student Jo Roe"), is a person's."""
+        names = [(ent, strip_name(ent)) for ent in self.doc.ents if ent.label_ in ENTITY_LABELS]
+        names = [(ent, name) for ent, name in names if name_key(name.text) == key]
+        given = lexicon("given_names.tsv")
+        if not names or any(" " in name.text or name.start > ent.start or any(t.text in given for t in name)
+                            for ent, name in names):
+            return False  # "Deja Stewart", "student Jo Roe": a person's name
+        return not any(place_role(name.root)[0] for _, name in names) \
+            and any(_says_where(name.root, preposition=label == "PERSON") for _, name in names)
+
     def _person_owner(self, owner: Span) -> bool:
         """Whether the words before a possessive inside a name are a person's name of their
         own ("*Jeff Bezos*'s Blue Origin"; not "Children's Hospital", "King's College")."""
@@ -353,8 +377,8 @@ class ProperNames(MentionsBase):
 
     def _kind_in_text(self, span: Span, label: str) -> str:
         """The kind of a new name: the parser's, unless the text says otherwise — a name the
-        parser took for an organisation after a role or honorific is a person ("executive
-        chair Jo Park", "Mrs. Park"); one ending in a word of company names, called a company
+        parser took for an organisation after a role or honorific, or in apposition with a word
+        for a person, is a person ("executive chair Jo Park", "Mrs. Park", "his wife, Kimberly,"); one ending in a word of company names, called a company
         or group, or the subject of a verb in the plural, is an organisation ("Dick Clark
         Productions", ``kg/data/organisation_name_words.txt``; "Kosmos, a group co-founded
         by ..."; "the energy regulator, Ofgem,"; "residents' group Quiet Skies"; "Blackburn
@@ -374,10 +398,12 @@ class ProperNames(MentionsBase):
         if kind == "Person" and before is not None and before.pos_ == "NOUN" and before.is_lower \
                 and _names_a_body(before):
             return "Organization"  # "residents' group Quiet Skies", "the union Unite"
-        if kind == "Organization" and len(span) > 1 and before is not None and all(t.pos_ == "PROPN" for t in span) \
-                and (before.lower_ in lexicon("person_nouns.tsv") or title_at(before) is not None
-                     or before.lower_.rstrip(".") in lexicon("honorifics.tsv")):
-            return "Person"
+        if kind == "Organization" and all(t.pos_ == "PROPN" for t in span) and (
+                len(span) > 1 and before is not None and (before.lower_ in lexicon("person_nouns.tsv")
+                                                          or title_at(before) is not None
+                                                          or before.lower_.rstrip(".") in lexicon("honorifics.tsv"))
+                or _named_after_a_person_noun(span)):
+            return "Person"  # "executive chair Jo Park", "his wife, Kimberly,"
         return kind
 
     def _common_word(self, span: Span) -> bool:
@@ -678,10 +704,13 @@ class ProperNames(MentionsBase):
     # --- 2. names the parser missed -------------------------------------------------------
 
     def _missed_names(self) -> None:
-        """Known names, metonyms and this document's family names in untagged text."""
+        """Known names, metonyms and this document's family names in untagged text; and the
+        full name of a person named before in what the parser took for a title ("Teresa
+        Nielsen Hayden explained" tagged as a work of art)."""
         text, table = self.document.text, self.table
         for i in range(len(self.doc)):
-            if self.covered[i] or table.ent_type[i]:
+            in_work = table.ent_type[i] == self.ids.work
+            if self.covered[i] or table.ent_type[i] and not in_work:
                 continue
             start = table.idx[i]
             if not text[start].isupper():
@@ -689,6 +718,11 @@ class ProperNames(MentionsBase):
             word = text[start:start + table.length[i]]
             candidates = self.registry.names_starting(word)
             key = name_key(word)
+            if in_work:  # only a person the document has named
+                named = set(self.local.values())
+                candidates = [(name, target) for name, target in candidates if " " in name and target in named
+                              and self._kind(target) == "Person"]
+                key = None  # a family name alone in a title is no one's
             if not candidates and key not in self.families or self.skipped(start, start + len(word)):
                 continue
             if key in self.families and table.pos[i] == self.ids.propn:
@@ -700,7 +734,8 @@ class ProperNames(MentionsBase):
                 end = start + len(name)
                 if text.startswith(name, start) and (end == len(text) or not text[end].isalnum()):
                     span = self.doc.char_span(start, end)
-                    if span is not None and not any(self.covered[j] or table.ent_type[j] for j in range(span.start, span.end)):
+                    if span is not None and not any(self.covered[j] or table.ent_type[j] not in (0, self.ids.work)
+                                                    for j in range(span.start, span.end)):
                         self._missed(span, target)
                         break
             else:
@@ -802,6 +837,42 @@ def _member_of_a_named_body(span: Span) -> bool:
     """
     return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in c.children)
                for c in span.root.children)
+
+
+def _named_after_a_person_noun(span: Span) -> bool:
+    """Whether a name stands in apposition after a word for a person, however vague ("his
+    wife, Kimberly,"; not "the National Front, leader ...", a misparse the other way).
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("His wife, Kimberly, said it.")
+    >>> _named_after_a_person_noun(doc[3:4])
+    True
+    """
+    root = span.root
+    return root.dep_ == "appos" and root.head.i < span.start and root.head.pos_ == "NOUN" \
+        and root.head.lemma_.lower() in lexicon("person_nouns.tsv")
+
+
+def _says_where(token: Token, preposition: bool = True) -> bool:
+    """Whether a name (its head ``token``) plainly names a place: it names a site ("the
+    al-Tanf base", "Rukban camp"; ``kg/data/place_words.tsv``) or, with
+    ``preposition``, is the object of a preposition of where ("forces in al-Tanf"; not "at") or of
+    to/from after a word of motion ("returning to Palmyra").
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("Forces at the Tanf base moved to Palmyra. Jo wrote to Ann.")
+    >>> _says_where(doc[3]), _says_where(doc[7]), _says_where(doc[12])
+    (True, True, False)
+    """
+    words = lexicon("place_words.tsv")
+    if token.dep_ == "compound" and "site" in words.get(token.head.lemma_.lower(), ()):
+        return True
+    if not preposition or token.dep_ != "pobj":
+        return False
+    prep = token.head
+    tags = lexicon("place_prepositions.tsv").get(prep.lower_, frozenset())
+    return ("locative" in tags and prep.lower_ != "at" or "direction" in tags) \
+        and not preposition_role(prep, words)[0]  # not "vp at Ubisoft", "a win over the Thunder"
 
 
 def _where_based(span: Span) -> bool:
