@@ -65,6 +65,17 @@ def test_records_follow_the_spec(seed_records: list[dict]):
         if rec["type"] == "mention":  # None: a place ("talks in Moscow") or an unnamed source
             assert rec["actor"] is None or rec["actor"] in actor_ids
             assert rec["actor"] is not None or rec["rule"] and rec["evidence"]
+            assert rec["how"] in {"name", "alias", "title", "pronoun", "metonym"}
+
+
+def test_a_described_speaker_is_a_mention_of_a_kind_the_spec_names(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("The chief negotiator told reporters that time was running short.\n",
+                                    encoding="utf-8")
+    mentions = [r for r in jsonl(run_kg("extract", tmp_path).stdout) if r["type"] == "mention"]
+    assert [(m["text"], m["how"]) for m in mentions] == [("The chief negotiator", "title")]
+    store = f"oxigraph:{tmp_path / 'store'}"
+    run_kg("build", tmp_path, "--store", store, "--out", tmp_path / "out")
+    assert run_kg("validate", "--store", store).exit_code == 0
 
 
 def test_claim_and_triple_ids_are_stable(seeds: Path, seed_records: list[dict]):

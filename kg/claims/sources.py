@@ -199,7 +199,7 @@ class SourceResolver:
         mention = self.actors.at(head.idx)
         if mention is not None:
             ids = self.actors.actors_at(head.idx)  # both of "the two leaders"
-            return ids, "group" if len(ids) > 1 else mention.how or "name"
+            return ids, "group" if len(ids) > 1 else _resolution(mention)
         if self._is_joint(head):
             group = self._group_before(head.idx, self._group_kind(head))
             return (list(group.actors), "group") if group else ([], "unresolved-group")
@@ -215,7 +215,7 @@ class SourceResolver:
             start, end = core_range(head)
             mention = self.actors.actor_in(self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1]))
             if mention is not None:
-                return [mention.actor], mention.how or "name"
+                return [mention.actor], _resolution(mention)
             return self._surname(head)
         return [], "unresolved"
 
@@ -479,6 +479,12 @@ class SourceResolver:
 
 
 HEADLINE_QUOTE_WORDS = 3  # the fewest words a headline quotation must share with the body
+
+
+def _resolution(mention) -> str:
+    """How a speaker was resolved through a mention: as a description the text gives no one
+    ("the chief negotiator"), or as the mention links (name, alias, title ...)."""
+    return "description" if mention.rule == "described" else mention.how or "name"
 
 
 def speakers_from_the_body(attributions: list[Attribution], text: str) -> None:

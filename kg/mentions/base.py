@@ -48,7 +48,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 COLLECTIVE_KINDS = {"Country", "Organization", "Group"}
 VOCATIVES = words("honorifics.tsv", "vocative")
 ANAPHORIC_RULES = {"definite-anaphor", "two-named-together", "two-named-before", "two-most-named", "title-anaphor",
-                   "relative-pronoun"}  # "the country", "the president": no alias of the actor
+                   "relative-pronoun", "described"}  # "the country", "the president", "the authors": no alias of the actor
 HEAD_OFFICES = {"president", "prime minister", "chancellor", "premier", "supreme leader", "monarch"}
 
 

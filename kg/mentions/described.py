@@ -41,7 +41,7 @@ class Described(MentionsBase):
                 by_head[head] = self._describe(token)
             start, end = self._bounds(token)
             self._add(self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1]), by_head[head],
-                      "description", "described", f"'{self.doc[start:end].text}' singles out someone the text does not name")
+                      "title", "described", f"'{self.doc[start:end].text}' singles out someone the text does not name")
 
     def _unlinked_description(self, token: Token) -> bool:
         """A definite noun phrase head of the speaker nouns that no earlier step linked: people
