@@ -116,6 +116,17 @@ def middles_agree(a: list[str], b: list[str]) -> bool:
 
 
 
+def same_given_name(a: str, b: str) -> bool:
+    """Whether two given names (lower case) are one, or one shortens the other
+    (``kg/data/given_name_forms.tsv``).
+
+    >>> same_given_name("josh", "joshua"), same_given_name("michael", "mike"), same_given_name("tom", "tim")
+    (True, True, False)
+    """
+    forms = lexicon("given_name_forms.tsv")
+    return a == b or b in forms.get(a, ()) or a in forms.get(b, ())
+
+
 def initials(name: str) -> str:
     """The acronym a name's capitalised words make; "" when a word is not capitalised.
 
@@ -147,11 +158,17 @@ def is_acronym(word: str) -> bool:
 
 
 def without_company_suffix(name: str) -> str | None:
-    """A company's name without "Inc.", "Ltd", "plc" ...; None when it has no such suffix.
+    """A company's name without "Inc.", "Ltd", "plc" ... or a web domain (".com"); None
+    when it has no such suffix.
 
     >>> without_company_suffix("Acme Inc."), without_company_suffix("Acme Holdings plc"), without_company_suffix("Acme")
     ('Acme', 'Acme Holdings', None)
+    >>> without_company_suffix("Edmunds.com")
+    'Edmunds'
     """
+    domain = re.fullmatch(r"([A-Z][\w&'-]*(?: [\w&'-]+)*)\.(?:com|net|org|co\.uk|io)", name.strip())
+    if domain:
+        return domain.group(1)
     words = name.rstrip(",").split()
     if len(words) < 2 or words[-1].lower() not in lexicon("company_suffixes.txt"):
         return None

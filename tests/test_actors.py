@@ -142,6 +142,35 @@ def test_a_name_after_a_word_for_a_person_is_a_person():
     assert {a.label: a.kind for a in pipeline.actors()}.get("Kimberly") == "Person"
 
 
+def test_the_body_a_named_head_leads_is_no_person():
+    _, pipeline = run("Like Corvane head Ada Moss, Brillo CEO Jo Dunn has spoken out about the counts.")
+    kinds = {a.label: a.kind for a in pipeline.actors()}
+    assert kinds.get("Corvane") == kinds.get("Brillo") == "Organization"
+    assert kinds.get("Jo Dunn") == "Person"
+
+
+def test_a_short_given_name_is_the_person_named_in_full():
+    result, _ = run("Joshua Apte, a professor of engineering, said the air was poor.\n\n"
+                    "— Josh Apte (@joshapte) November 3, 2019\n\n“It overflows,” Apte said.")
+    assert actor_of(result, "Josh Apte") == actor_of(result, "Apte") == "joshua_apte"
+
+
+def test_a_company_and_its_web_domain_are_one_actor():
+    result, _ = run("Rates fell, according to Edmunds.com, a California-based data firm. "
+                    "Edmunds expects 16.6 million cars to be sold this year.")
+    assert actor_of(result, "Edmunds") == actor_of(result, "Edmunds.com")
+
+
+def test_a_noble_title_then_a_given_name_tells_the_persons_gender():
+    result, _ = run("Prince Andrew said she had called him after Lena Ross left.")
+    assert "prince_andrew" not in {m.actor for m in linked(result, "she")}
+
+
+def test_a_plural_word_for_people_is_no_description_of_the_one_named_after_it():
+    result, _ = run("It was due to the largesse of his friends, particularly Harriet Voss, who came often.")
+    assert not linked(result, "friends")
+
+
 def test_a_players_position_inside_a_name_is_no_part_of_it():
     result, pipeline = run("Hawks DL Marcus Oduya, however, said the referee should be disciplined. Oduya said so twice.")
     assert actor_of(result, "Oduya") == "marcus_oduya"

@@ -255,9 +255,10 @@ class Descriptions(MentionsBase):
         return modifiers[-1].text if modifiers else self._label(actor)
 
     def _apposition(self, head: Token) -> None:
-        """A person noun in apposition to a person's name, or a name in apposition to it."""
+        """A person noun in apposition to a person's name, or a name in apposition to it (not
+        a plural: "his friends, particularly Jo Roe")."""
         nouns = lexicon("person_nouns.tsv")
-        if head.pos_ != "NOUN" or not (head.lemma_.lower() in nouns or title_at(head)):
+        if head.pos_ != "NOUN" or head.tag_ == "NNS" or not (head.lemma_.lower() in nouns or title_at(head)):
             return
         name = None
         if head.dep_ == "appos" and self.actor_at[head.head.i]:

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from ..descriptors import MODIFIERS, place_role, preposition_role, title_at
 from ..lexicons import honorific_gender, lexicon
 from ..names import (family_name, family_particles, family_with_particles, first_last_name, initials, is_acronym,
-                     middles_agree, name_key, without_article, without_company_suffix)
+                     middles_agree, name_key, same_given_name, without_article, without_company_suffix)
 from .base import (ENTITY_LABELS, KIND_OF_LABEL, MentionsBase, PLACE_LABELS, _name_order, _title_case,
                    after_a_position, hyphened, strip_name)
 
@@ -243,7 +243,7 @@ class ProperNames(MentionsBase):
         if is_acronym(name):
             self.acronyms.setdefault(name, actor)
         short = without_company_suffix(without_article(name))
-        if short and name_key(short) not in self.local:
+        if short and name_key(short) not in self.local and self.registry.known(name_key(short)) in (None, actor):
             self.local[name_key(short)] = actor
             self.registry.add_alias(actor, short)
         words = without_article(name).split()
@@ -275,7 +275,7 @@ class ProperNames(MentionsBase):
         if single and key in self.families:
             return self._by_family(key, span)
         if label == "PERSON" and not single:
-            found = self._by_name_suffix(span) or self._by_first_and_last(span)
+            found = self._by_name_suffix(span) or self._by_first_and_last(span) or self._by_short_given_name(span)
             if found:
                 return found
         if single and (label not in PLACE_LABELS or text in lexicon("given_names.tsv")) and len(self.given.get(key, ())) == 1:
@@ -292,9 +292,9 @@ class ProperNames(MentionsBase):
                 or text.lower().rstrip(".") in lexicon("title_abbreviations.tsv"):
             return None  # a place, a common noun, an event or a law (or its acronym), a count, a title alone
         short = without_company_suffix(without_article(text))
-        if short and name_key(short) in self.local:  # "Sierra Nevada Corporation" after "Sierra Nevada"
-            actor = self.local[name_key(short)]
-            return actor, "company-suffix", f"{text!r} is {self._label(actor)!r} with its legal form, named so in the document"
+        actor = short and (self.local.get(name_key(short)) or self.registry.known(name_key(short)))
+        if actor:  # "Sierra Nevada Corporation" after "Sierra Nevada"; "Amazon.com", Amazon's site
+            return actor, "company-suffix", f"{text!r} is {self._label(actor)!r} with its legal form or web domain"
         actor = self._by_first_word(span, key) if single and label in {"ORG", "PERSON"} else None
         if actor is not None:
             return actor, "name-first-word", (f"the first word of {self._label(actor)!r}, "
@@ -377,8 +377,10 @@ class ProperNames(MentionsBase):
 
     def _kind_in_text(self, span: Span, label: str) -> str:
         """The kind of a new name: the parser's, unless the text says otherwise — a name the
-        parser took for an organisation after a role or honorific, or in apposition with a word
-        for a person, is a person ("executive chair Jo Park", "Mrs. Park", "his wife, Kimberly,"); one ending in a word of company names, called a company
+        parser took for an organisation after a role or honorific, or in apposition after a
+        word for a person, is a person ("executive chair Jo Park", "Mrs. Park", "his wife,
+        Kimberly,"); one that a head or executive leads ("Instagram head Adam Mosseri"), or
+        ending in a word of company names, called a company
         or group, or the subject of a verb in the plural, is an organisation ("Dick Clark
         Productions", ``kg/data/organisation_name_words.txt``; "Kosmos, a group co-founded
         by ..."; "the energy regulator, Ofgem,"; "residents' group Quiet Skies"; "Blackburn
@@ -387,6 +389,8 @@ class ProperNames(MentionsBase):
         if kind == "Person" and len(span) > 1 and (span[-1].lower_ in lexicon("organisation_name_words.txt")
                                                    or _plural_subject(span)):
             return "Organization"  # "Dick Clark Productions"; "Blackburn Rovers have sacked": no one person
+        if kind == "Person" and _heads_it(span):
+            return "Organization"  # "Instagram head Adam Mosseri", "Twitter CEO Jack Dorsey"
         if kind == "Person" and _after_the(span):  # "a win over the Sabres": a person's name takes no article
             return "Group" if len(span) == 1 and name_key(span.text[:-1]) in self.families else "Organization"
         called = self._word_for_it(span)
@@ -480,6 +484,21 @@ class ProperNames(MentionsBase):
         actor = found[0]
         return actor, "same-first-and-last-name", (f"{span.text!r} has the given and family name of "
                                                    f"{self._label(actor)!r}, and no known other person has")
+
+    def _by_short_given_name(self, span: Span) -> tuple[str, str, str] | None:
+        """"Josh Apte" after "Joshua Apte": the one person of the document with that family
+        name whose given name this one shortens, or the other way round
+        (``kg/data/given_name_forms.tsv``)."""
+        first_last, _ = first_last_name(span.text)
+        if first_last is None:
+            return None
+        given, family = first_last
+        found = {actor for actor in self.families.get(family, ()) if self._kind(actor) == "Person"
+                 and (other := first_last_name(self._label(actor))[0]) and same_given_name(given, other[0])}
+        if len(found) != 1:
+            return None
+        [actor] = found
+        return actor, "short-given-name", f"{span.text!r}: a short or full form of {self._label(actor)!r}'s given name"
 
     def _by_name_suffix(self, span: Span) -> tuple[str, str, str] | None:
         """"Miss Universe Alicia Machado", "Crooked Hillary Clinton": a known person's full
@@ -616,7 +635,7 @@ class ProperNames(MentionsBase):
         if self.registry.gender_of(actor) is None and len(words) > 1 and words[0] not in lexicon("family_name_first.txt"):
             given = lexicon("given_names.tsv")
             titled = len(words) == 2 and any(words[0].lower().rstrip(".") in lexicon(titles)
-                                             for titles in ("titles.tsv", "honorifics.tsv"))
+                                             for titles in ("titles.tsv", "honorifics.tsv", "noble_titles.txt"))
             tags = given.get(words[0]) or (given.get(words[1]) if titled else None)  # "Pope Francis": a title first
             if tags:
                 self.registry.set_gender(actor, next(iter(tags)))
@@ -756,6 +775,22 @@ class ProperNames(MentionsBase):
         if self._kind(actor) == "Person":
             self._remember_person(span, actor)
         self._add(span.start_char, span.end_char, actor, self._how(actor, span.text), "known-name", evidence)
+
+
+def _heads_it(span: Span) -> bool:
+    """Whether a name is the body that the head or executive named after it leads ("Instagram
+    head Adam Mosseri", "Twitter CEO Jack Dorsey"; tag "leads" in
+    ``kg/data/person_nouns.tsv``); a given name never is.
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("Like Instagram head Adam Mosseri, he spoke out.")
+    >>> _heads_it(doc[1:2])
+    True
+    """
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end + 1].pos_ != "PROPN" or span[0].text in lexicon("given_names.tsv"):
+        return False
+    return "leads" in lexicon("person_nouns.tsv").get(doc[span.end].lower_, ())  # the parse of "head" varies
 
 
 def _speaks_for(root: Token) -> bool:
