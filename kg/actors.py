@@ -263,6 +263,14 @@ class ActorResolver:
         self._register(Actor(id=actor_id, label=name, kind=kind))
         return actor_id
 
+    def make_body(self, actor_id: str, kind: str = "Organization") -> None:
+        """An actor first taken for a person that the text shows to be a body ("Browns pass
+        rusher X", then "the Browns"): of ``kind`` now, out of the family-name index."""
+        self.actors[actor_id].kind = kind
+        self._gender.pop(actor_id, None)
+        for people in self._by_surname.values():
+            people.discard(actor_id)
+
     def forget(self, actor_id: str) -> None:
         """Take back an actor made from a name that turned out to be no actor (a place, a thing)."""
         actor = self.actors.pop(actor_id)

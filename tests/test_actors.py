@@ -109,6 +109,12 @@ def test_a_name_after_the_is_no_person(text: str, name: str):
     assert {a.label: a.kind for a in pipeline.actors()}[name] == "Organization"  # a team, not a person
 
 
+def test_a_name_first_taken_for_a_person_is_a_body_once_the_text_says_the():
+    _, pipeline = run("The fight led to suspensions for Browns pass rusher Myles Garrow on Thursday. "
+                      "The Steelers and Browns were in the news again. Heyward looks forward to facing the Browns.")
+    assert {a.label: a.kind for a in pipeline.actors()}.get("Browns") == "Organization"
+
+
 def test_a_family_name_in_the_plural_after_the_is_a_group():
     _, pipeline = run("Jo Hartley opened the season's first fair on Friday. The Hartleys have run it since 1990.")
     assert {a.label: a.kind for a in pipeline.actors()}.get("Hartleys") == "Group"

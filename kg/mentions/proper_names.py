@@ -259,7 +259,11 @@ class ProperNames(MentionsBase):
         text, key = span.text, name_key(span.text)
         single = len(text.split()) == 1
         if key in self.local:
-            return self.local[key], "same-name", f"the same name earlier in the document: {text!r}"
+            actor = self.local[key]
+            if actor in self.new_names and self._kind(actor) == "Person" and self._a_body_here(span):
+                # "Browns pass rusher X" ... "the Browns": a team after all; "the Khans": a family
+                self.registry.make_body(actor, "Group" if name_key(text[:-1]) in self.families else "Organization")
+            return actor, "same-name", f"the same name earlier in the document: {text!r}"
         if label == "PERSON" and key in self.families:
             return self._by_family(key, span)
         known = self.registry.known(key)
@@ -374,6 +378,11 @@ class ProperNames(MentionsBase):
         if after is not None or root.dep_ != "appos" or root.head.pos_ != "NOUN" or root.head.i > span.start:
             return after
         return root.head if _names_a_body(root.head) else None
+
+    def _a_body_here(self, span: Span) -> bool:
+        """Whether this use of a name shows a body, not a person: a name right after "the",
+        in the plural with a plural verb, or led by a head named after it."""
+        return _after_the(span) or _plural_subject(span) or _heads_it(span)
 
     def _kind_in_text(self, span: Span, label: str) -> str:
         """The kind of a new name: the parser's, unless the text says otherwise — a name the
