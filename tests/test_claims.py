@@ -634,6 +634,22 @@ def test_a_headline_label_the_tagger_takes_for_a_noun_is_a_name_used_in_the_text
     assert claims[0].speaker == claims[1].speaker == "anna_lindqvist"
 
 
+def test_a_team_notes_section_is_no_claim_a_transcript_is():
+    notes = ("Boston won 104-98 on Tuesday night.\n\nPistons: F Jo Harkin missed his third game with a sprained ankle.\n\n"
+             "Celtics: G Ray Voss left in the second quarter with a bruised hip.\n\nUP NEXT\n\n"
+             "Pistons: Host the Celtics on Friday.\n\nCeltics: Visit the Pistons on Friday.")
+    assert [f for f in claims_of(notes)[0] if f[1] == ":"] == []
+    transcript = ("ROBERTS: Let us start with the budget, which was late again this year.\n\n"
+                  "DIAZ: I think the budget is a disgrace for the whole county.\n\n"
+                  "ROBERTS: Do you want a new vote on it before the summer?\n\nDIAZ: The council should vote in June.")
+    assert [f[0] for f in claims_of(transcript)[0] if f[1] == ":"] == ["ROBERTS", "DIAZ"] * 2
+
+
+def test_a_bracketed_aside_is_no_label():
+    found, _ = claims_of("Harbor Stores (ticker: HBS) reported $2.53 in per-share earnings for the quarter.")
+    assert [f for f in found if f[1] == ":"] == []
+
+
 def test_section_heading_with_a_colon_is_no_claim():
     found, _ = claims_of("Little Relief for Refugees: The crisis is the sort of issue the agency was made for.")
     assert found == []

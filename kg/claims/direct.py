@@ -61,6 +61,9 @@ def quote_words(text: str, quote: Quote) -> Range:
     return start, end
 
 
+FIRST_AND_SECOND_PERSON = {"i", "me", "my", "we", "us", "our", "you", "your"}
+
+
 class DirectQuotes:
     """Attributes the quotations of one document."""
 
@@ -142,7 +145,17 @@ class DirectQuotes:
             content = char_range(self.doc, start, end)
             found.append(Attribution(Rule.LABEL, char_range(self.doc, colon, colon + 1), [content], "direct", head,
                                      char_range(self.doc, *trim(self.doc, first, colon))))
-        return found
+        return [a for a in found if not self._notes_section(a, found)]
+
+    def _notes_section(self, attribution: Attribution, labelled: list[Attribution]) -> bool:
+        """Whether a labelled paragraph is a note under a heading, not words said: its label
+        opens other paragraphs too and none of them speaks in the first or second person
+        ("Thunder: F Jo Roe missed his third game." ... "Thunder: Host the Lakers on
+        Friday."; a transcript's "WALLACE: ..." says "I" or "you" somewhere)."""
+        label = self.text[slice(*attribution.source_span)].lower()
+        same = [a for a in labelled if self.text[slice(*a.source_span)].lower() == label]
+        return len(same) > 1 and not any(t.lower_ in FIRST_AND_SECOND_PERSON and t.pos_ == "PRON"
+                                         for a in same for t in self.doc.char_span(*a.contents[0], alignment_mode="expand"))
 
     # which quotations stand on their own -----------------------------------------------
 
@@ -613,6 +626,8 @@ def label_at(doc: Doc, first: int, last: int, not_sources, nouns=(), names=()) -
     if colon is None or colon == first or last - colon < 4:
         return None
     label = doc[first:colon]
+    if label.text.count("(") > label.text.count(")"):
+        return None  # "Home Depot (ticker: HD) reported": an aside, not a label
     if not (label[0].is_title or label[0].is_upper) or label.text.lower() in not_sources \
             or label.root.lower_ in not_sources or not _names_someone(label, nouns, names) or _is_dateline(label):
         return None
