@@ -645,6 +645,21 @@ def test_a_team_notes_section_is_no_claim_a_transcript_is():
     assert [f[0] for f in claims_of(transcript)[0] if f[1] == ":"] == ["ROBERTS", "DIAZ"] * 2
 
 
+def test_a_cue_with_its_own_complement_does_not_report_the_clause_before_it():
+    found, _ = claims_of("They have cut jobs at their papers — Harlow Media is planning to end Saturday print editions "
+                         "next year.")
+    assert [(f[1], f[2]) for f in found] == [("is planning", "to end Saturday print editions next year")]
+    found, _ = claims_of("Just yesterday, can you believe it, he urged the voters to reject the plan.")
+    assert [(f[1], f[2]) for f in found] == [("urged", "the voters to reject the plan")]
+    found, _ = claims_of("Some records are already stored in a secure center, Kennedy wrote Linick.")
+    assert [(f[1], f[2]) for f in found] == [("wrote", "Some records are already stored in a secure center")]
+
+
+def test_a_connective_cut_off_by_a_parenthetical_cue_is_no_claim():
+    found, _ = claims_of("Meanwhile, Doctor says, they are trying to buy time through shrinkage.")
+    assert [f[2] for f in found] == ["they are trying to buy time through shrinkage"]
+
+
 def test_a_bracketed_aside_is_no_label():
     found, _ = claims_of("Harbor Stores (ticker: HBS) reported $2.53 in per-share earnings for the quarter.")
     assert [f for f in found if f[1] == ":"] == []

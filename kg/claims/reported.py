@@ -181,7 +181,7 @@ class ReportedSpeech:
         if clauses:
             return Rule.CCOMP, [self._clauses_range(cue, clauses)], None
         before = content_at(cue, Rule.CCOMP_BEFORE, self.rules)
-        if before is not None:
+        if before is not None and not _own_complement_after(cue, tags):
             return Rule.CCOMP_BEFORE, [subtree_range(before)], None
         objects = [c for c in children if c.dep_ == "dobj" and c.i > cue.i] \
             or [c for c in children if c.dep_ == "oprd" and c.i > cue.i][:1]  # "called Oz a quack": no dobj
@@ -685,7 +685,7 @@ class ReportedSpeech:
                 end = _before_closing_time(doc, start, end)
             start, end = trim(doc, *self._without_trailing_relative(*self._one_clause(cue, start, end)))
             start, end = after_dateline(doc, start, end), whole_word_end(doc, end)
-            if end > start:
+            if end > start and not (len(parts) > 1 and _only_a_connective(doc[start:end])):
                 contents.append(char_range(doc, start, end))
         if not contents:
             return None
@@ -815,6 +815,34 @@ def _contrasted_report(clause: Token) -> Token | None:
                 and any(c.dep_ in SUBJECT_DEPS for c in verb.children):
             return verb
     return None
+
+
+def _own_complement_after(cue: Token, tags: frozenset[str]) -> bool:
+    """Whether the cue goes on with a complement of its own, right after it: an infinitive
+    or an object it takes ("A — McClatchy is planning to end B", "A, he urged the Russians to
+    hack B"), so the clause before is not what it reports (unlike "A, Kennedy wrote Linick").
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("They cut jobs, and the firm is planning to end print. Sales fell, Roe wrote Lee.")
+    >>> _own_complement_after(doc[8], frozenset({"to"})), _own_complement_after(doc[17], frozenset())
+    (True, False)
+    """
+    after = verb_group(cue)[1]
+    return any(c.left_edge.i == after and (c.dep_ == "xcomp" or c.dep_ == "dobj" and "object" in tags)
+               for c in cue.children)
+
+
+def _only_a_connective(words) -> bool:
+    """Whether a part of an interrupted clause is only a connective ("Meanwhile, Roe says,
+    they are buying time": "Meanwhile" says nothing of its own; "That, Roe said, is the
+    plan": "That" is the subject).
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("Meanwhile, Roe says, they are buying time.")
+    >>> _only_a_connective(doc[0:1]), _only_a_connective(doc[5:9])
+    (True, False)
+    """
+    return all(t.pos_ in {"ADV", "CCONJ", "SCONJ", "PUNCT"} and t.dep_ not in {"nsubj", "nsubjpass"} for t in words)
 
 
 def _judged_for(prep: Token, tags: frozenset[str]) -> bool:
