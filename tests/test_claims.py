@@ -660,6 +660,12 @@ def test_a_connective_cut_off_by_a_parenthetical_cue_is_no_claim():
     assert [f[2] for f in found] == ["they are trying to buy time through shrinkage"]
 
 
+def test_a_wish_to_stay_unnamed_is_no_claim():
+    found, _ = claims_of("A border agency spokesperson, who did not wish to be named, said the agency had never "
+                         "given vaccines.")
+    assert [(f[1], f[2]) for f in found] == [("said", "the agency had never given vaccines")]
+
+
 def test_a_bracketed_aside_is_no_label():
     found, _ = claims_of("Harbor Stores (ticker: HBS) reported $2.53 in per-share earnings for the quarter.")
     assert [f for f in found if f[1] == ":"] == []
