@@ -154,8 +154,8 @@ class DirectQuotes:
         Friday."; a transcript's "WALLACE: ..." says "I" or "you" somewhere)."""
         label = self.text[slice(*attribution.source_span)].lower()
         same = [a for a in labelled if self.text[slice(*a.source_span)].lower() == label]
-        return len(same) > 1 and not any(t.lower_ in FIRST_AND_SECOND_PERSON and t.pos_ == "PRON"
-                                         for a in same for t in self.doc.char_span(*a.contents[0], alignment_mode="expand"))
+        words = [t for a in same for t in self.doc.char_span(*a.contents[0], alignment_mode="expand")]
+        return len(same) > 1 and not any(t.lower_ in FIRST_AND_SECOND_PERSON and t.pos_ == "PRON" for t in words)
 
     # which quotations stand on their own -----------------------------------------------
 

@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import Callable
 
 from spacy.attrs import LEMMA, LOWER
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ..clauses import withheld_by
@@ -832,7 +832,7 @@ def _own_complement_after(cue: Token, tags: frozenset[str]) -> bool:
                for c in cue.children)
 
 
-def _only_a_connective(words) -> bool:
+def _only_a_connective(words: Span) -> bool:
     """Whether a part of an interrupted clause is only a connective ("Meanwhile, Roe says,
     they are buying time": "Meanwhile" says nothing of its own; "That, Roe said, is the
     plan": "That" is the subject).

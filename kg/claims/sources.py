@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Token
 from ..actors import DocActors
 from ..descriptors import title_at
 from ..lexicons import honorific_gender, lexicon, words
+from ..records import Mention
 from .grammar import antecedent, core_range, hashes, is_cue_verb, is_document, is_person_noun, tokens_with
 from .layout import Layout
 from .model import Attribution
@@ -481,7 +482,7 @@ class SourceResolver:
 HEADLINE_QUOTE_WORDS = 3  # the fewest words a headline quotation must share with the body
 
 
-def _resolution(mention) -> str:
+def _resolution(mention: Mention) -> str:
     """How a speaker was resolved through a mention: as a description the text gives no one
     ("the chief negotiator"), or as the mention links (name, alias, title ...)."""
     return "description" if mention.rule == "described" else mention.how or "name"

@@ -48,7 +48,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 COLLECTIVE_KINDS = {"Country", "Organization", "Group"}
 VOCATIVES = words("honorifics.tsv", "vocative")
 ANAPHORIC_RULES = {"definite-anaphor", "two-named-together", "two-named-before", "two-most-named", "title-anaphor",
-                   "relative-pronoun", "described"}  # "the country", "the president", "the authors": no alias of the actor
+                   "relative-pronoun", "described"}  # "the country", "the president", "the authors": no alias
 HEAD_OFFICES = {"president", "prime minister", "chancellor", "premier", "supreme leader", "monarch"}
 
 
@@ -116,9 +116,10 @@ def strip_name(span: Span) -> Span:
     parser ran the name into other words: a lower-case word that no name holds ("hosting
     Cook", "Awards after Swift"), a comma ("CBS All Access, Disney") or, for a person, a
     number ("Nicolas Jarry 6-4", "Holcomb's 2016"), a role or honorific before it
-    ("Superintendent Jane Roe", "Mrs Roe", "Browns DL Jo Roe") or a sentence's first verb
-    ("Hosting Cook at the summit ..."); a share after it ("Trump 47.3 percent"); for an organisation, a
-    role and "of" before it ("Founder of Acme"); an opening bracket ("the World Health
+    ("Superintendent Jane Roe", "Mrs Roe") or a sentence's first verb ("Hosting Cook at
+    the summit ..."); a share after it ("Trump 47.3 percent"); for any name, a player's
+    position before the player ("Browns DL Jo Roe"); for an organisation, a role and "of"
+    before it ("Founder of Acme"); an opening bracket ("the World Health
     Organization (WHO": the acronym is not the name); a connector at its end ("Office for
     the Western District of", where the parser stopped before "New York"). A party's name
     keeps a lower-case "party" at its end ("the Conservative party")."""

@@ -70,6 +70,7 @@ class ProperNames(MentionsBase):
 
     _lower_words: set[str] | None = None  # the document's lower-case nouns, when first needed
     _body_names: set[str] | None = None  # the keys of the names outside title-case lines, when first needed
+    _stripped_ents: list[tuple[Span, Span]] | None = None  # each entity with its name (strip_name), when first needed
     _bodies: dict[str, Span]  # the document's names of bodies by key (set as names are linked)
 
     # --- 1. names -----------------------------------------------------------------------
@@ -190,7 +191,8 @@ class ProperNames(MentionsBase):
             if label == "GPE":
                 self._unknown_place(span)
             elif _names_an_event(span.text):  # "the North American Free Trade Agreement (NAFTA)": no actor either
-                self.acronyms_of_no_actor.update({_acronym_after(span), initials(without_article(span.text))} - {None, ""})
+                acronyms = {_acronym_after(span), initials(without_article(span.text))}
+                self.acronyms_of_no_actor.update(acronyms - {None, ""})
             return
         self._add_name(span, *linked)
 
@@ -340,13 +342,14 @@ class ProperNames(MentionsBase):
         return sum(t.text == root.text for t in self.doc) == 1
 
     def _only_a_place_here(self, key: str, label: str) -> bool:
-        """Whether every mention of a name the parser took for a person or body (``label``)
-        is of a place that does not act (:func:`place_role`), and at least one
-        plainly says where (:func:`_says_where`; for a body, only as the name of a site:
-        "a stake in Acme" is no place). A name of more than one word, with a given name, or ever
-        after a role ("Deja Stewart", "student Jo Roe"), is a person's."""
-        names = [(ent, strip_name(ent)) for ent in self.doc.ents if ent.label_ in ENTITY_LABELS]
-        names = [(ent, name) for ent, name in names if name_key(name.text) == key]
+        """Whether every mention of a one-word name the parser took for a person or body
+        (``label``) is of a place that does not act (:func:`place_role`), and at least one
+        plainly says where (:func:`_says_where`; for a body, only as the name of a site: "a
+        stake in Acme" is no place). A name of more words, a given name or a name ever after
+        a role ("Deja Stewart", "student Jo Roe") is a person's."""
+        if self._stripped_ents is None:
+            self._stripped_ents = [(ent, strip_name(ent)) for ent in self.doc.ents if ent.label_ in ENTITY_LABELS]
+        names = [(ent, name) for ent, name in self._stripped_ents if name_key(name.text) == key]
         given = lexicon("given_names.tsv")
         if not names or any(" " in name.text or name.start > ent.start or any(t.text in given for t in name)
                             for ent, name in names):
@@ -388,9 +391,9 @@ class ProperNames(MentionsBase):
         """The kind of a new name: the parser's, unless the text says otherwise — a name the
         parser took for an organisation after a role or honorific, or in apposition after a
         word for a person, is a person ("executive chair Jo Park", "Mrs. Park", "his wife,
-        Kimberly,"); one that a head or executive leads ("Instagram head Adam Mosseri"), or
-        ending in a word of company names, called a company
-        or group, or the subject of a verb in the plural, is an organisation ("Dick Clark
+        Kimberly,"); one led by a head named after it ("Instagram head Adam Mosseri"),
+        ending in a word of company names, called a company or group, or the subject of a
+        verb in the plural, is an organisation ("Dick Clark
         Productions", ``kg/data/organisation_name_words.txt``; "Kosmos, a group co-founded
         by ..."; "the energy regulator, Ofgem,"; "residents' group Quiet Skies"; "Blackburn
         Rovers have sacked")."""
@@ -899,9 +902,9 @@ def _named_after_a_person_noun(span: Span) -> bool:
 
 def _says_where(token: Token, preposition: bool = True) -> bool:
     """Whether a name (its head ``token``) plainly names a place: it names a site ("the
-    al-Tanf base", "Rukban camp"; ``kg/data/place_words.tsv``) or, with
-    ``preposition``, is the object of a preposition of where ("forces in al-Tanf"; not "at") or of
-    to/from after a word of motion ("returning to Palmyra").
+    al-Tanf base", "Rukban camp"; ``kg/data/place_words.tsv``) or, with ``preposition``,
+    is the object of a preposition of where ("forces in al-Tanf"; not "at") or of to/from
+    after a word of motion ("returning to Palmyra").
 
     >>> from kg import nlp
     >>> doc = nlp.load()("Forces at the Tanf base moved to Palmyra. Jo wrote to Ann.")
