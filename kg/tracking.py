@@ -457,6 +457,12 @@ class ClaimBatch:
         """The matching texts of :func:`matched_claims` by claim id, in that order."""
         return {c.id: c.matching_text() for c in matched_claims(self.claims)}
 
+    def release(self) -> None:
+        """Drop what tracking no longer needs once the batch is tracked: its embeddings (the
+        tracker keeps them, in half precision) and its matching texts."""
+        self.embedded = None
+        self.__dict__.pop("texts", None)
+
     def prepared(self, stage: Stage = unwatched) -> dict[str, match.Text]:
         """The matching texts by claim id, embedded."""
         try:
@@ -484,6 +490,7 @@ def track_records(batches: list[ClaimBatch], stage: Stage = unwatched) -> Iterat
     tracked = stage("tracking claims", sum(len(batch.claims) for batch in batches))
     for batch in batches:
         contradictions += tracker.add(batch.claims, batch.prepared())[1]
+        batch.release()
         tracked(len(batch.claims))
     for group in tracker.groups.values():
         if len(group.members) > 1:

@@ -109,6 +109,7 @@ def track_batches(ds: Dataset, batches: list[ClaimBatch], bulk: bool = False,
     tracked = stage("tracking claims", sum(len(batch.claims) for batch in batches))
     for batch in batches:
         tracking.add(batch.claims, prepared=batch.prepared())
+        batch.release()
         tracked(len(batch.claims))
     tracking.finish()
 
