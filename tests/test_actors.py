@@ -177,6 +177,15 @@ def test_a_plural_word_for_people_is_no_description_of_the_one_named_after_it():
     assert not linked(result, "friends")
 
 
+def test_a_given_name_and_a_family_name_before_a_role_in_apposition_are_a_person_the_parser_missed():
+    from kg import nlp
+    from kg.mentions.proper_names import _untagged_people
+    doc = nlp.load()("Jeff Sanborn, president of Chapter & Verse, said the ads were meant to shock. "
+                    "Grace Hall, which opened in 1990, was full.")
+    doc.ents = []  # as the parser left them in a long article
+    assert [span.text for span in _untagged_people(doc)] == ["Jeff Sanborn"]
+
+
 def test_a_players_position_inside_a_name_is_no_part_of_it():
     result, pipeline = run("Hawks DL Marcus Oduya, however, said the referee should be disciplined. Oduya said so twice.")
     assert actor_of(result, "Oduya") == "marcus_oduya"

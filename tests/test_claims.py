@@ -666,6 +666,13 @@ def test_a_wish_to_stay_unnamed_is_no_claim():
     assert [(f[1], f[2]) for f in found] == [("said", "the agency had never given vaccines")]
 
 
+def test_a_list_of_charges_after_names_is_no_claim():
+    text = ("Police arrested three people on Tuesday.\n\nJo A. Marsh: Possession of heroin, visiting a common "
+            "nuisance, held in jail in lieu of $70,000 bond.\n\nRay B. Lund: Dealing in cocaine, possession of "
+            "marijuana, held in jail with no bond.")
+    assert [f for f in claims_of(text)[0] if f[1] == ":"] == []
+
+
 def test_a_bracketed_aside_is_no_label():
     found, _ = claims_of("Harbor Stores (ticker: HBS) reported $2.53 in per-share earnings for the quarter.")
     assert [f for f in found if f[1] == ":"] == []

@@ -62,6 +62,7 @@ def quote_words(text: str, quote: Quote) -> Range:
 
 
 FIRST_AND_SECOND_PERSON = {"i", "me", "my", "we", "us", "our", "you", "your"}
+FINITE_TAGS = {"VBD", "VBP", "VBZ", "MD"}  # a verb that makes a clause: what a label's words must have
 
 
 class DirectQuotes:
@@ -145,7 +146,15 @@ class DirectQuotes:
             content = char_range(self.doc, start, end)
             found.append(Attribution(Rule.LABEL, char_range(self.doc, colon, colon + 1), [content], "direct", head,
                                      char_range(self.doc, *trim(self.doc, first, colon))))
-        return [a for a in found if not self._notes_section(a, found)]
+        verbless = [a for a in found if not self._a_clause(a)]
+        return [a for a in found if not (len(verbless) > 1 and a in verbless) and not self._notes_section(a, found)]
+
+    def _a_clause(self, attribution: Attribution) -> bool:
+        """Whether a labelled paragraph's words make a clause, with a finite verb. Several
+        labelled paragraphs without one are a list ("Jo Roe: Possession of heroin, held in
+        jail ..."), not words said; one alone is a headline ("Poll: Clinton and Trump in
+        dead heat")."""
+        return any(t.tag_ in FINITE_TAGS for t in self.doc.char_span(*attribution.contents[0], alignment_mode="expand"))
 
     def _notes_section(self, attribution: Attribution, labelled: list[Attribution]) -> bool:
         """Whether a labelled paragraph is a note under a heading, not words said: its label

@@ -1000,26 +1000,47 @@ def _counted(span: Span) -> bool:
 def _untagged_people(doc: Doc) -> list[Span]:
     """People the parser did not tag: two or three capitalised proper nouns right after an
     honorific that is not also a noun or a form of address ("Dr Lars Eide", not "Lord
-    Mayor" or "Mr. President").
+    Mayor" or "Mr. President"), or beginning with a given name and followed by a role in
+    apposition ("Jeff Sanborn, president of ...").
 
     >>> from kg import nlp
     >>> doc = nlp.load()("Its director, Dr Lars Eide, said the trend was clear.")
     >>> [span.text for span in _untagged_people(doc)]
     ['Lars Eide']
     """
-    honorifics = lexicon("honorifics.tsv")
+    honorifics, given = lexicon("honorifics.tsv"), lexicon("given_names.tsv")
     found = []
     for token in doc[:-2]:
         tags = honorifics.get(token.lower_)
+        if token.text in given and not token.ent_type_:
+            end = _proper_nouns_after(doc, token.i)
+            if end - token.i >= 2 and _role_after_comma(doc, end):
+                found.append(doc[token.i:end])
+            continue
         if tags is None or tags & {"noun", "vocative"} or not token.text[:1].isupper():
             continue
-        end = token.i + 1
-        while end < len(doc) and end - token.i <= 3 and doc[end].pos_ == "PROPN" and doc[end].is_title \
-                and not doc[end].ent_type_:
-            end += 1
+        end = _proper_nouns_after(doc, token.i + 1)
         if end - token.i >= 3:  # a given name and a family name at least
             found.append(doc[token.i + 1:end])
     return found
+
+
+def _proper_nouns_after(doc: Doc, start: int) -> int:
+    """The end of up to three capitalised proper nouns from ``start`` that the parser did
+    not tag."""
+    end = start
+    while end < len(doc) and end - start < 3 and doc[end].pos_ == "PROPN" and doc[end].is_title \
+            and not doc[end].ent_type_:
+        end += 1
+    return end
+
+
+def _role_after_comma(doc: Doc, end: int) -> bool:
+    """Whether a comma and a person's role follow ("..., president of Chapter & Verse")."""
+    if end >= len(doc) or doc[end].text != ",":
+        return False
+    return any(t.lemma_.lower() in lexicon("person_nouns.tsv") or title_at(t) is not None
+               for t in doc[end + 1:end + 4] if t.pos_ in {"NOUN", "PROPN"})
 
 
 def _untagged_companies(doc: Doc) -> list[Span]:
