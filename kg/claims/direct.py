@@ -154,7 +154,11 @@ class DirectQuotes:
         labelled paragraphs without one are a list ("Jo Roe: Possession of heroin, held in
         jail ..."), not words said; one alone is a headline ("Poll: Clinton and Trump in
         dead heat")."""
-        return any(t.tag_ in FINITE_TAGS for t in self.doc.char_span(*attribution.contents[0], alignment_mode="expand"))
+        return any(t.tag_ in FINITE_TAGS for t in self._words_of(attribution))
+
+    def _words_of(self, attribution: Attribution) -> Span:
+        """The tokens of a labelled paragraph's words."""
+        return self.doc[slice(*self.layout.token_range(*attribution.contents[0]))]
 
     def _notes_section(self, attribution: Attribution, labelled: list[Attribution]) -> bool:
         """Whether a labelled paragraph is a note under a heading, not words said: its label
@@ -163,7 +167,7 @@ class DirectQuotes:
         Friday."; a transcript's "WALLACE: ..." says "I" or "you" somewhere)."""
         label = self.text[slice(*attribution.source_span)].lower()
         same = [a for a in labelled if self.text[slice(*a.source_span)].lower() == label]
-        words = [t for a in same for t in self.doc.char_span(*a.contents[0], alignment_mode="expand")]
+        words = [t for a in same for t in self._words_of(a)]
         return len(same) > 1 and not any(t.lower_ in FIRST_AND_SECOND_PERSON and t.pos_ == "PRON" for t in words)
 
     # which quotations stand on their own -----------------------------------------------

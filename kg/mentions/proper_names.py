@@ -70,15 +70,15 @@ class ProperNames(MentionsBase):
 
     _lower_words: set[str] | None = None  # the document's lower-case nouns, when first needed
     _body_names: set[str] | None = None  # the keys of the names outside title-case lines, when first needed
-    _stripped_ents: list[tuple[Span, Span]] | None = None  # each entity with its name (strip_name), when first needed
+    _stripped_ents: list[tuple[Span, Span]]  # each tagged entity with its name (strip_name), set by _entities
     _bodies: dict[str, Span]  # the document's names of bodies by key (set as names are linked)
 
     # --- 1. names -----------------------------------------------------------------------
 
     def _entities(self) -> None:
-        names = [(strip_name(e), "PERSON" if after_a_position(e) else e.label_) for e in self.doc.ents
-                 if e.label_ in ENTITY_LABELS and not self.skipped(e.start_char, e.end_char)
-                 and any(ch.isupper() for ch in e.text)]
+        self._stripped_ents = [(e, strip_name(e)) for e in self.doc.ents if e.label_ in ENTITY_LABELS]
+        names = [(name, "PERSON" if after_a_position(e) else e.label_) for e, name in self._stripped_ents
+                 if not self.skipped(e.start_char, e.end_char) and any(ch.isupper() for ch in e.text)]
         names += [(span, "ORG") for span in _untagged_companies(self.doc)
                   if not self.skipped(span.start_char, span.end_char)]
         names += [(span, "PERSON") for span in _untagged_people(self.doc)
@@ -264,7 +264,7 @@ class ProperNames(MentionsBase):
             actor = self.local[key]
             if actor in self.new_names and self._kind(actor) == "Person" and self._a_body_here(span):
                 # "Browns pass rusher X" ... "the Browns": a team after all; "the Khans": a family
-                self.registry.make_body(actor, "Group" if name_key(text[:-1]) in self.families else "Organization")
+                self.registry.make_body(actor, self._team_or_family(span))
             return actor, "same-name", f"the same name earlier in the document: {text!r}"
         if label == "PERSON" and key in self.families:
             return self._by_family(key, span)
@@ -347,8 +347,6 @@ class ProperNames(MentionsBase):
         plainly says where (:func:`_says_where`; for a body, only as the name of a site: "a
         stake in Acme" is no place). A name of more words, a given name or a name ever after
         a role ("Deja Stewart", "student Jo Roe") is a person's."""
-        if self._stripped_ents is None:
-            self._stripped_ents = [(ent, strip_name(ent)) for ent in self.doc.ents if ent.label_ in ENTITY_LABELS]
         names = [(ent, name) for ent, name in self._stripped_ents if name_key(name.text) == key]
         given = lexicon("given_names.tsv")
         if not names or any(" " in name.text or name.start > ent.start or any(t.text in given for t in name)
@@ -387,6 +385,12 @@ class ProperNames(MentionsBase):
         in the plural with a plural verb, or led by a head named after it."""
         return _after_the(span) or _plural_subject(span) or _heads_it(span)
 
+    def _team_or_family(self, span: Span) -> str:
+        """The kind of a body a name used after "the" stands for: a family of the document
+        in the plural is a group ("the Hartleys" after "Jo Hartley"), any other name a body
+        ("the Thunder")."""
+        return "Group" if len(span) == 1 and name_key(span.text[:-1]) in self.families else "Organization"
+
     def _kind_in_text(self, span: Span, label: str) -> str:
         """The kind of a new name: the parser's, unless the text says otherwise — a name the
         parser took for an organisation after a role or honorific, or in apposition after a
@@ -404,7 +408,7 @@ class ProperNames(MentionsBase):
         if kind == "Person" and _heads_it(span):
             return "Organization"  # "Instagram head Adam Mosseri", "Twitter CEO Jack Dorsey"
         if kind == "Person" and _after_the(span):  # "a win over the Sabres": a person's name takes no article
-            return "Group" if len(span) == 1 and name_key(span.text[:-1]) in self.families else "Organization"
+            return self._team_or_family(span)
         called = self._word_for_it(span)
         if kind == "Person" and called is not None and called.lemma_.lower() in lexicon("speaker_nouns.txt") \
                 and called.lemma_.lower() not in lexicon("person_nouns.tsv") and title_at(called) is None \
@@ -1011,12 +1015,11 @@ def _untagged_people(doc: Doc) -> list[Span]:
     honorifics, given = lexicon("honorifics.tsv"), lexicon("given_names.tsv")
     found = []
     for token in doc[:-2]:
-        tags = honorifics.get(token.lower_)
         if token.text in given and not token.ent_type_:
             end = _proper_nouns_after(doc, token.i)
             if end - token.i >= 2 and _role_after_comma(doc, end):
                 found.append(doc[token.i:end])
-            continue
+        tags = honorifics.get(token.lower_)
         if tags is None or tags & {"noun", "vocative"} or not token.text[:1].isupper():
             continue
         end = _proper_nouns_after(doc, token.i + 1)
