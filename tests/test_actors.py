@@ -1126,3 +1126,30 @@ def test_a_family_name_the_tagger_read_as_a_plural_is_still_one_person():
     result, _ = run("Bernie Sanders spoke in Iowa.\n\nDonald Trump called it a disaster.\n\nSanders appeared to "
                     "dismiss the issue, when he told Clinton that voters were tired of it.")
     assert actor_of(result, "he") == "bernie_sanders"  # "Sanders" is tagged a plural noun here
+
+
+@pytest.mark.parametrize("text", [
+    "The landers come from Norvane and Zentrix. Gwen Shaw, president of Zentrix, said it was ready.",
+    "The landers come from Norvane and Zentrix. The largest is from Zentrix, which bid its Starjumper vehicle."])
+def test_a_name_taken_for_a_person_is_a_body_when_a_president_is_of_it_or_which_follows_it(text: str):
+    from kg import nlp
+    from spacy.tokens import Span
+    doc = nlp.load()(text)
+    doc.ents = [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc if t.text == "Zentrix"]  # the tagger's slip
+    pipeline = Pipeline()
+    pipeline.extract(document_from_text("doc", text), doc)
+    assert {a.label: a.kind for a in pipeline.actors()}["Zentrix"] == "Organization"
+
+
+def test_a_short_headline_with_a_capitalised_function_word_gives_no_name():
+    result, pipeline = run("What Does Quillo Offer?\n\nQuillo is a streaming service launched by Norvane on Monday. "
+                           "Quillo costs $10 a month, and Quillo delivers games in 4K.")
+    labels = {a.label for a in pipeline.actors()}
+    assert "Quillo Offer" not in labels
+
+
+def test_an_online_platform_is_an_organisation():
+    result, pipeline = run("The union said on Twitter that the contract confused its members. "
+                           "Dana Price posted the letter on Facebook.")
+    kinds = {a.label: a.kind for a in pipeline.actors()}
+    assert kinds.get("Twitter") == "Organization" and kinds.get("Facebook") == "Organization"

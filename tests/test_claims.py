@@ -1405,3 +1405,47 @@ def test_it_added_is_the_organisation_that_spoke_last_past_people_who_spoke_sinc
     _, claims = claims_of("Acme Foods said it would close two bakeries.\n\nAnalyst Jo Park said the closures were "
                           "overdue. Acme's former chief, Tom Lee, had promised growth.\n\nIt added that 300 jobs would go.")
     assert [c.speaker for c in claims][-1] == "acme_foods"
+
+
+def test_a_naming_verb_without_a_predicate_names_nothing():
+    assert claims_of("A neighbour found the car in the car park and called an ambulance.")[0] == []
+    assert claims_of("The council called an emergency meeting on Friday.")[0] == []
+    found, _ = claims_of("The mayor called the plan a disgrace.")
+    assert found == [("The mayor", "called", "the plan a disgrace", "indirect")]
+    found, _ = claims_of("The mayor called the figures 'pure fiction'.")
+    assert [(s, c) for s, c, _, _ in found] == [("The mayor", "called")]
+
+
+def test_a_label_that_bids_the_reader_is_no_speaker():
+    from spacy.tokens import Span
+    from kg import nlp
+    from kg.claims.direct import label_at
+    doc = nlp.load()("Brace yourselves, Londoners: the trains may not run at all during the strike.")
+    doc[0].pos_, doc[0].tag_ = "PROPN", "NNP"  # the tagger's reading of a capitalised verb after a headline
+    doc.ents = [Span(doc, 3, 4, label="NORP")]
+    assert label_at(doc, 0, len(doc), set()) is None
+    doc = nlp.load()("Londoners: the trains may not run at all during the strike.")
+    doc.ents = [Span(doc, 0, 1, label="NORP")]
+    assert label_at(doc, 0, len(doc), set()) is not None
+
+
+def test_a_pronoun_and_a_verb_of_saying_say_nothing():
+    assert claims_of("He said, she said\n\nThe label said the claims were false.")[0] == [
+        ("The label", "said", "the claims were false", "indirect")]
+
+
+def test_a_passive_cue_in_a_relative_clause_with_only_its_gap_is_no_claim():
+    assert claims_of("The game was fine, but not the sharp picture we were told to expect.")[0] == []
+
+
+def test_a_negated_verb_of_knowing_is_no_claim():
+    assert claims_of("Dana Price didn't know at the time that she was allergic to feathers.")[0] == []
+    found, _ = claims_of("Dana Price knew that the plan would fail.")
+    assert found == [("Dana Price", "knew", "that the plan would fail", "indirect")]
+
+
+def test_a_quotation_after_a_passive_cue_in_a_relative_clause_goes_on_from_the_cue_before():
+    text = ("“We have to cut some jobs,” Dana Price said in the memo, which was seen by the Ledger. "
+            "“We will close two offices.”")
+    found, _ = claims_of(text)
+    assert [(s, c) for s, c, _, _ in found] == [("Dana Price", "said"), ("Dana Price", "said")]

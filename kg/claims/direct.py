@@ -512,13 +512,17 @@ class DirectQuotes:
         return False
 
     def _after_cue(self, quote: Quote) -> Attribution | None:
-        """A quotation right after a sentence that ends with its cue: '... she said. "B."'."""
+        """A quotation right after a sentence that ends with its cue: '... she said. "B."';
+        not a passive cue or one in a relative clause, whose subject is no speaker
+        ('..., she said in the email, which was seen by the paper. "B."': B is hers)."""
         doc, layout = self.doc, self.layout
         end = self._sentence_end_before(quote)
         if end is None:
             return None
         i = end.i
         for cue in doc[max(0, i - 6):i]:
+            if cue.dep_ == "relcl" or any(c.dep_ == "auxpass" for c in cue.children):
+                continue
             if is_cue_verb(cue) and cue.i not in self.used_cues and layout.words[cue.i] < 0 \
                     and not any(c.dep_ in COMPLEMENTS or f"prep:{c.lower_}" in (cue_tags(cue) or ()) for c in cue.rights):
                 subject = subject_of(cue)
@@ -660,11 +664,15 @@ def _is_dateline(label: Span) -> bool:
     return any(t.text == "," for t in label) and all(t.ent_type_ in {"GPE", "LOC"} for t in words)
 
 
+REFLEXIVES = {"myself", "yourself", "yourselves", "himself", "herself", "itself", "ourselves", "themselves"}
+
+
 def _names_someone(label, nouns, names=()) -> bool:
     """A label that is a name ("Pence", "WALLACE", "Rep. Jane Roe (D-Ohio)") or a source
-    noun ("Poll"), not a heading ("Little Relief for Refugees")."""
+    noun ("Poll"), not a heading ("Little Relief for Refugees") or a bid to the reader
+    ("Brace yourself, Swifties")."""
     if any(t.pos_ in {"VERB", "AUX", "ADJ"} and t.tag_ != "NNP" or t.pos_ == "ADP" and t.lower_ != "of"
-           for t in label if not t.is_punct):
+           or t.lower_ in REFLEXIVES for t in label if not t.is_punct):
         return False
     if any(t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} for t in label):
         return True

@@ -33,7 +33,7 @@ from spacy.vocab import Vocab
 
 from ..clauses import withheld_by
 from ..lexicons import lexicon, words
-from ..spans import char_span as char_range
+from ..spans import char_span as char_range, is_negated
 from .grammar import (DASHES, Range, after_dateline, antecedent, cue_tags, cue_verbs, hashes, inflections, is_cue_verb,
                       is_document, is_pronoun, plausible_source, source_range, subject_after_parenthetical, subject_of,
                       subtree_range, tokens_with, trim, verb_group, whole_word_end)
@@ -129,8 +129,8 @@ class ReportedSpeech:
 
     def _verb(self, cue: Token) -> Attribution | None:
         tags = cue_tags(cue) or frozenset()
-        if "quote" in tags:
-            return None
+        if "quote" in tags or "factive" in tags and is_negated(cue):
+            return None  # "Taylor didn't know that he was ill": he held no such view
         after_clause = self._after_clause_as_modifier(cue, tags)
         if after_clause is not None:
             return after_clause
@@ -219,6 +219,8 @@ class ReportedSpeech:
                 return None, [], None
             if "as" in tags and not any(c.dep_ == "prep" and c.lower_ == "as" for c in (*children, *obj.children)):
                 return None, [], None
+            if "predicate" in tags and not _says_of_it(children, obj):
+                return None, [], None  # "called an ambulance", "called an emergency meeting"
             return Rule.OBJECT, [(obj.left_edge.i, end)], None
         if cue.dep_ == "parataxis" and (cue.head.pos_ in {"VERB", "AUX"} or cue.head.dep_ == "ROOT"):
             return Rule.PARENTHETICAL, self._around(cue), None
@@ -227,7 +229,8 @@ class ReportedSpeech:
         if parts := self._set_off_from_a_noun(cue):
             return Rule.PARENTHETICAL, parts, None
         if "object" in tags and cue.dep_ == "relcl" and not objects and cue.head.pos_ in {"NOUN", "PROPN"} \
-                and ("as" not in tags or any(c.dep_ == "prep" and c.lower_ == "as" for c in children)):
+                and ("as" not in tags or any(c.dep_ == "prep" and c.lower_ == "as" for c in children)) \
+                and ("predicate" not in tags or any(c.dep_ == "oprd" for c in children)):
             # "the alliance that Putin declared": the noun the clause is about is the content; a verb
             # that needs "as" needs it here too ("a way nobody had seen before" sees nothing as anything)
             noun = cue.head
@@ -554,6 +557,8 @@ class ReportedSpeech:
                 continue
             if child.dep_ == "xcomp" and has_to(child) and tags & {"to", "addressee", "weak"}:
                 said = subtree_range(child)  # "is said to", "was told to", "is believed to"; not "was revised to"
+                if cue.dep_ == "relcl" and said[1] - said[0] <= 2:
+                    return None  # "the picture we were told to expect": the noun is what was told, the gap its place
             elif child.dep_ == "prep" and any(c.dep_ in {"pobj", "pcomp"} for c in child.children):
                 if f"prep:{child.lower_}" in tags and child.i == group_end and tags & {"object", "addressee"}:
                     said, cue_end = (child.i + 1, child.right_edge.i + 1), child.i + 1
@@ -685,7 +690,8 @@ class ReportedSpeech:
                 end = _before_closing_time(doc, start, end)
             start, end = trim(doc, *self._without_trailing_relative(*self._one_clause(cue, start, end)))
             start, end = after_dateline(doc, start, end), whole_word_end(doc, end)
-            if end > start and not (len(parts) > 1 and _only_a_connective(doc[start:end])):
+            if end > start and not (len(parts) > 1 and _only_a_connective(doc[start:end])) \
+                    and not _only_someone_speaking(doc[start:end]):
                 contents.append(char_range(doc, start, end))
         if not contents:
             return None
@@ -845,6 +851,19 @@ def _only_a_connective(words: Span) -> bool:
     return all(t.pos_ in {"ADV", "CCONJ", "SCONJ", "PUNCT"} and t.dep_ not in {"nsubj", "nsubjpass"} for t in words)
 
 
+def _only_someone_speaking(words: Span) -> bool:
+    """Whether words said are only a pronoun and a verb of saying ("He said, *she said*"):
+    they tell that someone spoke, not what.
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("He said, she said. He said she left.")
+    >>> _only_someone_speaking(doc[3:5]), _only_someone_speaking(doc[8:10])
+    (True, False)
+    """
+    words = [t for t in words if not t.is_punct]
+    return len(words) == 2 and words[0].pos_ == "PRON" and is_cue_verb(words[1])
+
+
 def _judged_for(prep: Token, tags: frozenset[str]) -> bool:
     """Whether ``prep`` gives what a passive cue without its source says of its subject,
     who is the cue's object or addressee: a preposition the cue takes ("was accused of",
@@ -956,6 +975,27 @@ def _is_as_clause(cue: Token) -> bool:
     """"Hawaii, as one adviser pointed out, ...", "as a memo put it": a clause of comment."""
     return cue.dep_ == "advcl" and cue.head.pos_ in {"VERB", "AUX"} \
         and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < cue.i for c in cue.children)
+
+
+def _says_of_it(children: list[Token], obj: Token) -> bool:
+    """Whether a naming verb says something of its object: a predicate after it ("called
+    the report *a hoax*", "called the feud *unusual*", "what some call *a sham*"), or what
+    the parser may read as one noun phrase: a quotation ("called the claims 'fake
+    news'"), a noun phrase inside it ("called the notion of warming *a hoax*") or a
+    demonstrative before a described noun ("would call *that* wishful thinking").
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("They called an ambulance. She called him a liar.")
+    >>> _says_of_it(list(doc[1].children), doc[3]), _says_of_it(list(doc[6].children), doc[7])
+    (False, True)
+    """
+    cue = obj.head
+    return any(c.dep_ == "oprd" for c in children) or any(t.is_quote for t in obj.subtree) \
+        or sum(c.dep_ == "dobj" for c in children) > 1 \
+        or any(t.dep_ in {"dobj", "oprd", "attr"} and t.head.pos_ in {"NOUN", "PROPN"} for t in obj.subtree) \
+        or any(t.pos_ == "ADJ" and t.dep_ != "amod" and t.i > obj.i for t in cue.subtree) \
+        or any(c.dep_ == "det" and c.lower_ in {"that", "this"} for c in obj.children) \
+        and any(c.dep_ in {"amod", "compound"} for c in obj.children)
 
 
 def _gap_in_relative(cue: Token) -> bool:

@@ -50,11 +50,16 @@ def _names_an_event(name: str) -> bool:
 
 def _headline(line: Span) -> bool:
     """A headline in title case: four words or more, each capitalised but for function
-    words ("Apple Unveils Cheaper iPhone As Sales Slow"; not "The Harlow Water Commission
-    met on Monday", whose verb is in lower case)."""
+    words ("Apple Unveils Cheaper iPhone As Sales Slow"), or three words or more with a
+    function word capitalised inside the line ("What Does Stadia Offer?"); not "The Harlow
+    Water Commission met on Monday", whose verb is in lower case."""
     function_words = lexicon("stopwords.txt")
-    content = [t for t in line if t.is_alpha and t.lower_ not in function_words]
-    return len(content) >= 4 and all(not t.is_lower for t in content)
+    words = [t for t in line if t.is_alpha]
+    content = [t for t in words if t.lower_ not in function_words]
+    if any(t.is_lower for t in content):
+        return False
+    capitalised_function_word = any(t.lower_ in function_words and t.is_title for t in words[1:])
+    return len(content) >= 4 or len(words) >= 3 and capitalised_function_word  # "What Does Stadia Offer?"
 
 
 def _line_of(span: Span) -> Span:
@@ -382,8 +387,9 @@ class ProperNames(MentionsBase):
 
     def _a_body_here(self, span: Span) -> bool:
         """Whether this use of a name shows a body, not a person: a name right after "the",
-        in the plural with a plural verb, or led by a head named after it."""
-        return _after_the(span) or _plural_subject(span) or _heads_it(span)
+        in the plural with a plural verb, led by a head named after it or after "of", or
+        described by ", which"."""
+        return _after_the(span) or _plural_subject(span) or _heads_it(span) or _led_by(span) or _described_by_which(span)
 
     def _team_or_family(self, span: Span) -> str:
         """The kind of a body a name used after "the" stands for: a family of the document
@@ -405,8 +411,8 @@ class ProperNames(MentionsBase):
         if kind == "Person" and len(span) > 1 and (span[-1].lower_ in lexicon("organisation_name_words.txt")
                                                    or _plural_subject(span)):
             return "Organization"  # "Dick Clark Productions"; "Blackburn Rovers have sacked": no one person
-        if kind == "Person" and _heads_it(span):
-            return "Organization"  # "Instagram head Adam Mosseri", "Twitter CEO Jack Dorsey"
+        if kind == "Person" and (_heads_it(span) or _led_by(span) or _described_by_which(span)):
+            return "Organization"  # "Instagram head Adam Mosseri", "the president of SpaceX", "SpaceX, which ..."
         if kind == "Person" and _after_the(span):  # "a win over the Sabres": a person's name takes no article
             return self._team_or_family(span)
         called = self._word_for_it(span)
@@ -807,6 +813,43 @@ def _heads_it(span: Span) -> bool:
     if span.end + 1 >= len(doc) or doc[span.end + 1].pos_ != "PROPN" or span[0].text in lexicon("given_names.tsv"):
         return False
     return "leads" in lexicon("person_nouns.tsv").get(doc[span.end].lower_, ())  # the parse of "head" varies
+
+
+def _led_by(span: Span) -> bool:
+    """Whether a name is the body that a head or executive "of" it leads ("president and
+    chief operating officer of SpaceX"; tag "leads" in ``kg/data/person_nouns.tsv``).
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("Gwynne Shotwell, president of SpaceX, said it would fly.")
+    >>> _led_by(doc[5:6]), _led_by(doc[0:2])
+    (True, False)
+    """
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ != "of" or root.head.head.pos_ != "NOUN" \
+            or _given_name_first(span):
+        return False
+    return "leads" in lexicon("person_nouns.tsv").get(root.head.head.lemma_.lower(), ())
+
+
+def _described_by_which(span: Span) -> bool:
+    """Whether a name is followed by ", which ..." said of it (a person is followed by ", who").
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("The lander is from SpaceX, which bid its Starship vehicle.")
+    >>> _described_by_which(doc[4:5])
+    True
+    """
+    doc, root = span.doc, span.root
+    if span.end + 1 >= len(doc) or doc[span.end].text != "," or doc[span.end + 1].lower_ != "which" \
+            or _given_name_first(span):
+        return False  # "Gen. Michael Flynn, which ...": the relative is about something else
+    return doc[span.end + 1].head.dep_ == "relcl" and doc[span.end + 1].head.head == root
+
+
+def _given_name_first(span: Span) -> bool:
+    """Whether a name, without its titles, opens with a given name ("Lt. Gen. *Michael* Flynn")."""
+    name = strip_name(span)
+    return len(name) > 0 and name[0].text in lexicon("given_names.tsv")
 
 
 def _speaks_for(root: Token) -> bool:
