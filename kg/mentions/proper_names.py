@@ -389,7 +389,7 @@ class ProperNames(MentionsBase):
         """Whether this use of a name shows a body, not a person: a name right after "the",
         in the plural with a plural verb, led by a head named after it or after "of", or
         described by ", which"."""
-        return _after_the(span) or _plural_subject(span) or _heads_it(span) or _led_by(span) or _described_by_which(span)
+        return _after_the(span) or _plural_subject(span) or _words_show_a_body(span)
 
     def _team_or_family(self, span: Span) -> str:
         """The kind of a body a name used after "the" stands for: a family of the document
@@ -411,7 +411,7 @@ class ProperNames(MentionsBase):
         if kind == "Person" and len(span) > 1 and (span[-1].lower_ in lexicon("organisation_name_words.txt")
                                                    or _plural_subject(span)):
             return "Organization"  # "Dick Clark Productions"; "Blackburn Rovers have sacked": no one person
-        if kind == "Person" and (_heads_it(span) or _led_by(span) or _described_by_which(span)):
+        if kind == "Person" and _words_show_a_body(span):
             return "Organization"  # "Instagram head Adam Mosseri", "the president of SpaceX", "SpaceX, which ..."
         if kind == "Person" and _after_the(span):  # "a win over the Sabres": a person's name takes no article
             return self._team_or_family(span)
@@ -813,6 +813,13 @@ def _heads_it(span: Span) -> bool:
     if span.end + 1 >= len(doc) or doc[span.end + 1].pos_ != "PROPN" or span[0].text in lexicon("given_names.tsv"):
         return False
     return "leads" in lexicon("person_nouns.tsv").get(doc[span.end].lower_, ())  # the parse of "head" varies
+
+
+def _words_show_a_body(span: Span) -> bool:
+    """Whether the words around a name show a body: a head named after it or "of" it, or
+    ", which" after it ("Instagram head Adam Mosseri", "the president of SpaceX", "SpaceX,
+    which bid ...")."""
+    return _heads_it(span) or _led_by(span) or _described_by_which(span)
 
 
 def _led_by(span: Span) -> bool:
