@@ -219,7 +219,7 @@ class ReportedSpeech:
                 return None, [], None
             if "as" in tags and not any(c.dep_ == "prep" and c.lower_ == "as" for c in (*children, *obj.children)):
                 return None, [], None
-            if "predicate" in tags and not _says_of_it(children, obj):
+            if "predicate" in tags and not _says_of_it(obj):
                 return None, [], None  # "called an ambulance", "called an emergency meeting"
             return Rule.OBJECT, [(obj.left_edge.i, end)], None
         if cue.dep_ == "parataxis" and (cue.head.pos_ in {"VERB", "AUX"} or cue.head.dep_ == "ROOT"):
@@ -556,9 +556,9 @@ class ReportedSpeech:
             if child.i < cue.i:
                 continue
             if child.dep_ == "xcomp" and has_to(child) and tags & {"to", "addressee", "weak"}:
-                said = subtree_range(child)  # "is said to", "was told to", "is believed to"; not "was revised to"
-                if cue.dep_ == "relcl" and said[1] - said[0] <= 2:
+                if _gap_in_relative(cue):
                     return None  # "the picture we were told to expect": the noun is what was told, the gap its place
+                said = subtree_range(child)  # "is said to", "was told to", "is believed to"; not "was revised to"
             elif child.dep_ == "prep" and any(c.dep_ in {"pobj", "pcomp"} for c in child.children):
                 if f"prep:{child.lower_}" in tags and child.i == group_end and tags & {"object", "addressee"}:
                     said, cue_end = (child.i + 1, child.right_edge.i + 1), child.i + 1
@@ -977,7 +977,7 @@ def _is_as_clause(cue: Token) -> bool:
         and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < cue.i for c in cue.children)
 
 
-def _says_of_it(children: list[Token], obj: Token) -> bool:
+def _says_of_it(obj: Token) -> bool:
     """Whether a naming verb says something of its object: a predicate after it ("called
     the report *a hoax*", "called the feud *unusual*", "what some call *a sham*"), or what
     the parser may read as one noun phrase: a quotation ("called the claims 'fake
@@ -986,12 +986,12 @@ def _says_of_it(children: list[Token], obj: Token) -> bool:
 
     >>> from kg import nlp
     >>> doc = nlp.load()("They called an ambulance. She called him a liar.")
-    >>> _says_of_it(list(doc[1].children), doc[3]), _says_of_it(list(doc[6].children), doc[7])
+    >>> _says_of_it(doc[3]), _says_of_it(doc[7])
     (False, True)
     """
     cue = obj.head
-    return any(c.dep_ == "oprd" for c in children) or any(t.is_quote for t in obj.subtree) \
-        or sum(c.dep_ == "dobj" for c in children) > 1 \
+    return any(c.dep_ == "oprd" for c in cue.children) or any(t.is_quote for t in obj.subtree) \
+        or sum(c.dep_ == "dobj" for c in cue.children) > 1 \
         or any(t.dep_ in {"dobj", "oprd", "attr"} and t.head.pos_ in {"NOUN", "PROPN"} for t in obj.subtree) \
         or any(t.pos_ == "ADJ" and t.dep_ != "amod" and t.i > obj.i for t in cue.subtree) \
         or any(c.dep_ == "det" and c.lower_ in {"that", "this"} for c in obj.children) \
@@ -999,10 +999,11 @@ def _says_of_it(children: list[Token], obj: Token) -> bool:
 
 
 def _gap_in_relative(cue: Token) -> bool:
-    """"the qualities he hopes to convey": a cue in a relative clause whose noun is the
-    object of the infinitive, a thing described, not words reported ("the senator who
-    hopes to win" reports a hope)."""
-    if cue.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.tag_ not in {"WP", "WDT"} for c in cue.children):
+    """"the qualities he hopes to convey", "the picture we were told to expect": a cue in
+    a relative clause whose noun is the object of the infinitive, a thing described, not
+    words reported ("the senator who hopes to win" reports a hope)."""
+    if cue.dep_ != "relcl" or not any(c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ not in {"WP", "WDT"}
+                                      for c in cue.children):
         return False
     verbs = [c for c in cue.children if c.dep_ == "xcomp"]
     return bool(verbs) and not any(c.dep_ in {"dobj", "ccomp", "xcomp", "attr"} for c in verbs[0].children)

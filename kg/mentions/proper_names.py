@@ -812,7 +812,13 @@ def _heads_it(span: Span) -> bool:
     doc = span.doc
     if span.end + 1 >= len(doc) or doc[span.end + 1].pos_ != "PROPN" or span[0].text in lexicon("given_names.tsv"):
         return False
-    return "leads" in lexicon("person_nouns.tsv").get(doc[span.end].lower_, ())  # the parse of "head" varies
+    return _leads(doc[span.end].lower_)  # the parse of "head" varies
+
+
+def _leads(word: str) -> bool:
+    """Whether a word for a person names one who leads a body ("head", "CEO", "president":
+    tag "leads" in ``kg/data/person_nouns.tsv``)."""
+    return "leads" in lexicon("person_nouns.tsv").get(word, ())
 
 
 def _words_show_a_body(span: Span) -> bool:
@@ -835,7 +841,7 @@ def _led_by(span: Span) -> bool:
     if root.dep_ != "pobj" or root.head.lower_ != "of" or root.head.head.pos_ != "NOUN" \
             or _given_name_first(span):
         return False
-    return "leads" in lexicon("person_nouns.tsv").get(root.head.head.lemma_.lower(), ())
+    return _leads(root.head.head.lemma_.lower())
 
 
 def _described_by_which(span: Span) -> bool:
