@@ -327,22 +327,23 @@ def read_pairs(source) -> list[tuple[str, str]]:
               help="Similarity from which two texts are 'same' (claim grouping uses the default).")
 @click.option("--method", type=click.Choice(MATCH_METHODS), default="encoder", show_default=True,
               help="encoder: both texts read at once, strict about wording; embeddings: the "
-                   "embeddings' cosine, the decision that groups claims in 'kg build'.")
+                   "embeddings' cosine, looser; grouping: the embeddings, confirmed by the encoder "
+                   "where they are unsure (0.5 to 0.55), the decision that groups claims in 'kg build'.")
 def match_cmd(texts: tuple[str, ...], pairs_file, fmt: str, threshold: float, method: str) -> None:
     """Say whether two texts make the same claim: similarity (0 to 1) and decision.
 
     A sentence model runs offline (see kg/match.py). By default it reads the two texts
     at once, as a pair encoder fitted on news sentence pairs: the more accurate on
     sentences that share most of their words, but strict about wording.
-    '--method embeddings' compares the texts' embeddings instead, looser about wording:
-    the decision that groups claims in 'kg build'. Use
-    it to ask whether a claim has been made before, or to measure matching on labelled
-    pairs.
+    '--method embeddings' compares the texts' embeddings instead, looser about wording;
+    '--method grouping' takes the embeddings' decision where they are sure and asks the
+    encoder where they are not: the decision that groups claims in 'kg build'. Use it to
+    ask whether a claim has been made before, or to measure matching on labelled pairs.
 
     \b
     Example:
       kg match "the firm will cut 500 jobs" "the company will cut 500 jobs"
-      kg match --method embeddings "the minister misled parliament" "the minister lied to MPs"
+      kg match --method grouping "the minister misled parliament" "the minister lied to MPs"
       kg match --pairs pairs.tsv --format csv > scored.csv
     """
     if pairs_file and texts or not pairs_file and len(texts) != 2:

