@@ -2,8 +2,8 @@
 
 Claims that say the same thing — in several articles, by several speakers — form one
 group (a ``cg:Proposition``). Two claims say the same thing when claim matching
-(:mod:`kg.match` by embeddings, the decision ``kg match --method embeddings`` prints)
-says so of their *matching texts*:
+(:mod:`kg.match` by embeddings, confirmed by the pair encoder where they are unsure: the
+decision ``kg match --method grouping`` prints) says so of their *matching texts*:
 the content without its leading "that", or the cue and the content together when the
 content only completes the cue ("urged | the senator to resign" is about urging, not
 about the senator). A claim whose content is a bare noun phrase ("the former
@@ -342,10 +342,9 @@ class Tracker:
         scores = match.similarities(pairs, progress=read) if pairs else []
         encoded = dict(zip(to_encode, map(float, scores)))
         return [[Candidate(other, evidence, contradiction_score(matter, evidence, encoded.get((index, other))),
-                           match.confirmed(score, encoded.get((index, other), 0.0)))
+                           match.confirmed(score, encoded.get((index, other), 0.0)))  # 0: not read, not the closest
                  for other, evidence, matter, score in found]
                 for index, found in enumerate(candidates, start)]
-
 
 
 class Candidate(NamedTuple):
