@@ -810,7 +810,7 @@ def _heads_it(span: Span) -> bool:
     True
     """
     doc = span.doc
-    if span.end + 1 >= len(doc) or doc[span.end + 1].pos_ != "PROPN" or span[0].text in lexicon("given_names.tsv"):
+    if span.end + 1 >= len(doc) or doc[span.end + 1].pos_ != "PROPN" or _given_name_first(span):
         return False
     return _leads(doc[span.end].lower_)  # the parse of "head" varies
 
