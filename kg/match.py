@@ -397,7 +397,7 @@ def similarities(pairs: Sequence[tuple[Text, Text]], method: str = "encoder",
         raise ValueError(f"unknown matching method {method!r}: one of {', '.join(METHODS)}")
     if method != "encoder":
         close = np.array([embedding_similarity(a, b) for a, b in pairs])
-        unsure = [i for i, score in enumerate(close) if method == "grouping" and is_unsure(score)]
+        unsure = [i for i, score in enumerate(close) if is_unsure(score)] if method == "grouping" else []
         if unsure:
             encoded = similarities([pairs[i] for i in unsure], "encoder", progress)
             close[unsure] = [confirmed(close[i], e) for i, e in zip(unsure, encoded)]

@@ -286,8 +286,8 @@ class Tracker:
                 if candidate.conflict is not None:
                     contradictions.append(contradiction(claim, other, candidate.evidence, candidate.conflict))
                     continue
-                if candidate.evidence and candidate.evidence.denial:
-                    continue  # a denial never joins the group of what it denies
+                if _denies(candidate.evidence):
+                    continue
                 score = candidate.similarity
                 if score >= best_score and other.id in self.group_of and self._matches_anchor(index, other.id):
                     best, best_score = self.group_of[other.id], score
@@ -332,19 +332,25 @@ class Tracker:
                 if needs_encoder(matter, evidence):
                     to_encode.add((index, other_index))
                 found.append((other_index, evidence, matter, self.score(index, other_index)))
-            closest = max((f for f in found if not (f[1] and f[1].denial)), key=lambda f: f[3], default=None)
-            if closest and match.is_unsure(closest[3]):
+            joinable = [(other, score) for other, evidence, _, score in found if not _denies(evidence)]
+            closest = max(joinable, key=lambda pair: pair[1], default=None)
+            if closest and match.is_unsure(closest[1]):
                 to_encode.add((index, closest[0]))  # the encoder confirms the closest match only
             candidates.append(found)
-        to_encode = sorted(to_encode)
-        read = stage("reading close pairs both ways", 2 * len(to_encode))
-        pairs = [(self.texts[i], self.text(j)) for i, j in to_encode]
+        to_read = sorted(to_encode)
+        read = stage("reading close pairs both ways", 2 * len(to_read))
+        pairs = [(self.texts[i], self.text(j)) for i, j in to_read]
         scores = match.similarities(pairs, progress=read) if pairs else []
-        encoded = dict(zip(to_encode, map(float, scores)))
+        encoded = dict(zip(to_read, map(float, scores)))
         return [[Candidate(other, evidence, contradiction_score(matter, evidence, encoded.get((index, other))),
                            match.confirmed(score, encoded.get((index, other), 0.0)))  # 0: not read, not the closest
                  for other, evidence, matter, score in found]
                 for index, found in enumerate(candidates, start)]
+
+
+def _denies(evidence: Evidence | None) -> bool:
+    """Whether one of two claims denies the other: it never joins the group of what it denies."""
+    return bool(evidence and evidence.denial)
 
 
 class Candidate(NamedTuple):
