@@ -302,6 +302,29 @@ def test_a_document_speaks_for_whoever_released_it():
     assert [c.speaker for c in claims] == ["harlow_office_of_the_inspector_general"]  # the name with its "of" phrase
 
 
+def test_a_document_or_a_speech_speaks_for_who_delivered_it():
+    _, claims = claims_of("Nora Quist chairs the port board. She released a letter from her doctor that says she is fit "
+                          "to serve.")
+    assert [c.speaker for c in claims] == ["nora_quist"]  # "she", the issuer, resolved as a source
+    _, claims = claims_of("Nora Quist chairs the port board. “We will reopen,” she said at a news conference "
+                          "announcing that the board was suing the dredging firm.")
+    assert [c.speaker for c in claims] == ["nora_quist", "nora_quist"]
+    _, claims = claims_of("Nora Quist chairs the port board. She read the minutes at a meeting of clerks who were "
+                          "announcing that the board was suing the dredging firm.")
+    assert "nora_quist" not in [c.speaker for c in claims]  # "who were announcing": the clerks
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The inquiry forced Ben Sallow to admit that no manager had checked the dams.", "Ben Sallow"),
+    ("The leaked memo led the harbour master to concede that the dredging had stopped.", "the harbour master"),
+    ("The inquiry asked Ben Sallow to explain why the dams had not been checked.", "The inquiry"),
+])
+def test_who_speaks_in_an_infinitive_after_an_object(text: str, speaker: str):
+    """"forced X to admit": X admits; "asked X to explain": the asking is the claim."""
+    found, _ = claims_of(text)
+    assert [f[0] for f in found] == [speaker]
+
+
 def test_a_spokesperson_or_an_office_speaks_for_whom_the_phrase_names():
     _, claims = claims_of("Harbor Records said sales fell. A Harbor Records spokesperson said the label was cooperating.")
     assert [c.speaker for c in claims] == ["harbor_records", "harbor_records"]

@@ -165,10 +165,33 @@ def subject_of(verb: Token) -> Token | None:
             return verb.head
         if not seen and (after := subject_after_parenthetical(verb)) is not None:
             return after
+        if (controller := object_controller(verb)) is not None:
+            return controller
         if verb.dep_ not in CLIMB_DEPS or verb.head == verb:
             return None
         verb, seen = verb.head, seen + 1
     return None
+
+
+def object_controller(verb: Token) -> Token | None:
+    """The object that does what an infinitive says when the verb it hangs from brings
+    someone to do it (``forcing_verbs.txt``: "forced the banker to admit ...", "led the
+    journalist to fear ..."): the banker admits, not whoever forced him; None for any
+    other verb ("promised the voters to say ...", "asked the CEO to explain ...").
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("The senator forced the banker to admit that no one was fired.")
+    >>> object_controller(doc[6]).text
+    'banker'
+    >>> object_controller(nlp.load()("She promised the voters to say more.")[5]) is None
+    True
+    """
+    head = verb.head
+    if verb.dep_ not in {"xcomp", "advcl"} or head == verb or head.lemma_.lower() not in words("forcing_verbs.txt") \
+            or not any(c.tag_ == "TO" for c in verb.children):
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i
+                 and c.pos_ in {"NOUN", "PROPN", "PRON"} and not c.lower_.endswith(("self", "selves"))), None)
 
 
 def subject_after_parenthetical(cue: Token) -> Token | None:

@@ -205,7 +205,7 @@ class SourceResolver:
             group = self._group_before(head.idx, self._group_kind(head))
             return (list(group.actors), "group") if group else ([], "unresolved-group")
         if is_document(head):
-            return self._document(head)
+            return self._document(head, attribution)
         if head.pos_ == "NOUN" and head.is_title:  # "Lindqvist: ...", a name the tagger took for a noun
             found = self._surname(head)
             if found[0]:
@@ -280,10 +280,10 @@ class SourceResolver:
                 return self._group_kind(next((c for c in child.children if c.dep_ == "pobj"), head))
         return next(iter(tags), "any")
 
-    def _document(self, head: Token) -> tuple[list[str], str]:
+    def _document(self, head: Token, attribution: Attribution | None = None) -> tuple[list[str], str]:
         """A document speaks for its issuer, where the text names it ("the Kremlin's
         statement", "a statement from X", "the declaration issued by X and Y", "X released
-        a report that ...")."""
+        a report that ...", "she said at a news conference announcing ...")."""
         for child in head.children:
             if child.dep_ == "acl":
                 agent = next((c for c in child.children if c.dep_ == "agent"), None)
@@ -301,12 +301,9 @@ class SourceResolver:
                 mention = self.actors.at(pobj.idx) if pobj is not None else None
                 if mention is not None:
                     return [mention.actor], "document"
-        if head.dep_ == "dobj" and head.head.lemma_ in lexicon("issuing_verbs.txt"):  # "X released a report that ..."
-            subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
-            issuers = [m.actor for m in (self._actor_of_phrase(t) for t in ([subject, *subject.conjuncts]
-                                                                             if subject is not None else [])) if m]
-            if issuers:
-                return list(dict.fromkeys(issuers)), "document"  # "Trump and Ryan issued a statement"
+        issuers = self._issuers(head, attribution)
+        if issuers:
+            return issuers, "document"
         if any(c.lower_ == "joint" for c in head.children):
             group = self._group_before(head.idx, "state") or self._group_before(head.idx, "any")
             if group is not None:
@@ -314,6 +311,28 @@ class SourceResolver:
         if any(c.lower_ == "the" for c in head.children):
             return self._earlier_document(head)
         return [], "document-unnamed"
+
+    def _issuers(self, head: Token, attribution: Attribution | None) -> list[str]:
+        """Who issued or delivered the document ``head``, as the subject of the verb it is
+        the object of ("Trump and Ryan issued a statement calling ...", "He released a
+        letter that says ...") or of the speech verb it is set in ("she said at a news
+        conference announcing ..."); a pronoun subject resolved as a source."""
+        verb = head.head
+        if head.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in {"at", "in", "during"}:
+            verb = verb.head
+            if not is_cue_verb(verb):
+                return []
+        elif head.dep_ != "dobj" or verb.lemma_ not in lexicon("issuing_verbs.txt"):
+            return []
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None:
+            return []
+        if subject.i in self._by_source:
+            return list(self._by_source[subject.i][0])
+        if subject.lower_ in PERSON_PRONOUNS and attribution is not None:
+            return self._person_pronoun(subject, attribution)[0]
+        found = (self._actor_of_phrase(t) for t in [subject, *subject.conjuncts])
+        return list(dict.fromkeys(m.actor for m in found if m))
 
     def _actor_of_phrase(self, head: Token):
         """The first actor mentioned in the noun phrase ``head`` heads, its "of" phrase
