@@ -325,6 +325,25 @@ def test_who_speaks_in_an_infinitive_after_an_object(text: str, speaker: str):
     assert [f[0] for f in found] == [speaker]
 
 
+def test_a_participle_after_a_speech_and_a_comma_has_the_speaker_of_that_speech():
+    """The parse hangs the participle from a verb of the quotation or the content; the
+    words after it are what is said, not who says it."""
+    found, _ = claims_of('"The port must stay public," Ada Brennan said, suggesting two questions, including, '
+                         '"Minister, do you really think that the buyers will keep the cranes? Do you think the '
+                         'dockers will stay?"')
+    assert [f[0] for f in found] == ["Ada Brennan", "Ada Brennan"]
+    found, _ = claims_of('"We have waited for years, and now the dredging starts again, and the port closes for '
+                         'a month, which is absurd," Ada Brennan said, going on to say that the city has spent '
+                         '"decades fighting for this harbour, and young dockers do not want to leave it."')
+    assert ("Ada Brennan", "to say") in [f[:2] for f in found]
+
+
+def test_a_participle_after_an_aside_between_dashes_belongs_to_the_clause_before_the_aside():
+    found, _ = claims_of('Groups of dockers marched to the harbour - where the ferries had docked for the night - '
+                         'while chanting, "Keep our port."')
+    assert [f[0] for f in found] == ["Groups of dockers"]
+
+
 def test_a_spokesperson_or_an_office_speaks_for_whom_the_phrase_names():
     _, claims = claims_of("Harbor Records said sales fell. A Harbor Records spokesperson said the label was cooperating.")
     assert [c.speaker for c in claims] == ["harbor_records", "harbor_records"]

@@ -281,7 +281,8 @@ class DirectQuotes:
         frame = after if cue in after else before
         k = frame.index(cue)
         adjacent = _without_aside(frame[:k]) if frame is after else []
-        following = [] if "addressee" in (cue_tags(cue) or ()) else frame[k + 1:]  # 'told the BBC': its addressee
+        following = [] if "addressee" in (cue_tags(cue) or ()) or cue.tag_ == "VBG" else frame[k + 1:]
+        # 'told the BBC': its addressee; 'suggesting a few questions': what is said
         for phrase in (adjacent, following):
             phrase = _leading_noun_phrase(phrase[::-1])[::-1] if phrase is adjacent else _leading_noun_phrase(phrase)
             heads = [t for t in phrase if t.pos_ in {"NOUN", "PROPN", "PRON"} and t.ent_type_ not in {"DATE", "TIME"}]

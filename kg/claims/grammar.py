@@ -161,6 +161,8 @@ def subject_of(verb: Token) -> Token | None:
         if subjects:  # of two (a misparse: "SAN FRANCISCO -- Apple said"), the one next to the verb
             child = max((c for c in subjects if c.i < verb.i), key=lambda c: c.i, default=subjects[0])
             return None if seen and _expletive(child) else child
+        if (before := subject_before_comma(verb)) is not None:
+            return before
         if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
             return verb.head
         if not seen and (after := subject_after_parenthetical(verb)) is not None:
@@ -169,8 +171,45 @@ def subject_of(verb: Token) -> Token | None:
             return controller
         if verb.dep_ not in CLIMB_DEPS or verb.head == verb:
             return None
-        verb, seen = verb.head, seen + 1
+        verb, seen = outside_aside(verb), seen + 1
     return None
+
+
+def subject_before_comma(participle: Token) -> Token | None:
+    """The subject of the verb just before the comma that opens ``participle``, which the
+    parse may have hung from a verb further on ('"...," Roe said, going on to say that ...':
+    Roe goes on).
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("Roe said, adding that the plant would close.")
+    >>> subject_before_comma(doc[3]).text
+    'Roe'
+    """
+    if participle.tag_ != "VBG" or participle.i < 2 or participle.doc[participle.i - 1].text != ",":
+        return None
+    verb = participle.doc[participle.i - 2]
+    if verb.pos_ != "VERB":
+        return None
+    return next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+
+
+def outside_aside(verb: Token) -> Token:
+    """The verb ``verb`` hangs from, or, when that verb's clause is an aside between dashes
+    that closes before ``verb``, the verb the aside hangs from: the parse may hang what
+    follows the aside from inside it ("protesters marched to the stadium - where the
+    Lions played - chanting ..." : the protesters chant).
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()('Fans marched around the stadium - where the Lions played the Bears - while chanting, "Go home."')
+    >>> doc[14].text, outside_aside(doc[14]).text
+    ('chanting', 'marched')
+    """
+    head = verb.head
+    opens = head.left_edge.i - 1
+    if head == head.head or opens < 0 or verb.doc[opens].text not in DASHES:
+        return head
+    closes = any(c.text in DASHES and head.i < c.i < verb.i for c in head.children)
+    return head.head if closes and head.head.i <= opens else head
 
 
 def object_controller(verb: Token) -> Token | None:
