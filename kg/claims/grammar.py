@@ -176,8 +176,8 @@ def subject_of(verb: Token) -> Token | None:
 
 
 def subject_before_comma(participle: Token) -> Token | None:
-    """The subject of the verb just before the comma that opens ``participle``, which the
-    parse may have hung from a verb further on ('"...," Roe said, going on to say that ...':
+    """The subject of the cue verb just before the comma that opens ``participle``, which
+    the parse may have hung from a verb further on ('"...," Roe said, going on to say that ...':
     Roe goes on).
 
     >>> from kg import nlp
@@ -188,8 +188,8 @@ def subject_before_comma(participle: Token) -> Token | None:
     if participle.tag_ != "VBG" or participle.i < 2 or participle.doc[participle.i - 1].text != ",":
         return None
     verb = participle.doc[participle.i - 2]
-    if verb.pos_ != "VERB":
-        return None
+    if verb.pos_ != "VERB" or not is_cue_verb(verb):
+        return None  # "welcomed the news that Kasich would quit, saying ...": Kasich does not say
     return next((c for c in verb.children if c.dep_ in SUBJECTS), None)
 
 
@@ -216,7 +216,8 @@ def object_controller(verb: Token) -> Token | None:
     """The object that does what an infinitive says when the verb it hangs from brings
     someone to do it (``forcing_verbs.txt``: "forced the banker to admit ...", "led the
     journalist to fear ..."): the banker admits, not whoever forced him; None for any
-    other verb ("promised the voters to say ...", "asked the CEO to explain ...").
+    other verb ("promised the voters to say ...", "asked the CEO to explain ...") or when
+    the infinitive does not follow the object ("leading the merger, to tell them ...").
 
     >>> from kg import nlp
     >>> doc = nlp.load()("The senator forced the banker to admit that no one was fired.")
@@ -229,7 +230,7 @@ def object_controller(verb: Token) -> Token | None:
     if verb.dep_ not in {"xcomp", "advcl"} or head == verb or head.lemma_.lower() not in words("forcing_verbs.txt") \
             or not any(c.tag_ == "TO" for c in verb.children):
         return None
-    return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i
+    return next((c for c in head.children if c.dep_ == "dobj" and c.right_edge.i + 1 == verb.left_edge.i
                  and c.pos_ in {"NOUN", "PROPN", "PRON"} and not c.lower_.endswith(("self", "selves"))), None)
 
 
