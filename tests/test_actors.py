@@ -872,6 +872,14 @@ def test_a_name_called_a_group_is_an_organisation():
     assert pipeline.resolver.actors[actor_of(result, "Kosmos")].kind == "Organization"
 
 
+def test_where_someone_holding_a_role_works_is_an_organisation():
+    result, pipeline = run("Dan Ortiz, head of research at Harrow Brokers in Leeds, said the shares fell sharply.")
+    assert pipeline.resolver.actors[actor_of(result, "Harrow Brokers")].kind == "Organization"
+    result, pipeline = run("The council voiced its worries, with the new leader of Harlow council, Simon Reyes, "
+                           "warning that the ferry would stop.")
+    assert pipeline.resolver.actors[actor_of(result, "Simon Reyes")].kind == "Person"  # the leader, not the council
+
+
 def test_a_name_after_a_role_is_a_person_whatever_the_parser_says():
     result, pipeline = run("Costs will fall, said Harlow Group’s new executive chair Ivo Brandt in a memo.")
     assert pipeline.resolver.actors[actor_of(result, "Ivo Brandt")].kind == "Person"

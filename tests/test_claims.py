@@ -344,6 +344,30 @@ def test_a_participle_after_an_aside_between_dashes_belongs_to_the_clause_before
     assert [f[0] for f in found] == ["Groups of dockers"]
 
 
+@pytest.mark.parametrize("text", [
+    'The Mayor of Paris Anne Hidalgo joked that the ferry was a vote winner. "We will keep it," she told reporters.',
+    'The Mayor of Leeds, Ana Vela, joked that the ferry was a vote winner. "We will keep it," she told reporters.',
+])
+def test_a_name_after_a_title_and_its_place_speaks_and_is_the_she_after_it(text: str):
+    _, claims = claims_of(text)
+    assert len(claims) == 2 and claims[0].speaker is not None and claims[1].speaker == claims[0].speaker
+
+
+def test_the_noun_of_an_aside_with_with_speaks_in_its_participle():
+    _, claims = claims_of('Council members voiced their worries, with the new leader of the harbour board, Tom Reyes, '
+                          'warning that the ferry would stop. "We cannot wait," he said.')
+    assert [c.speaker for c in claims if c.cue in {"warning", "said"}] == ["tom_reyes", "tom_reyes"]
+    found, _ = claims_of("The harbour board is frustrated with both ferry and rail companies, saying they failed to "
+                         "share timetables.")
+    assert [f[0] for f in found] == ["The harbour board"]  # a complement of "frustrated", not an aside
+
+
+def test_a_possessive_in_the_source_phrase_is_not_the_speaker_s_gender():
+    _, claims = claims_of('A court jailed the hacker in May. "We need him," his wife, Elena Ruiz, wrote in a letter. '
+                          "He told reporters that he would appeal.")
+    assert claims[0].speaker == "elena_ruiz" and claims[1].speaker != "elena_ruiz"  # "his" is the hacker's
+
+
 def test_a_spokesperson_or_an_office_speaks_for_whom_the_phrase_names():
     _, claims = claims_of("Harbor Records said sales fell. A Harbor Records spokesperson said the label was cooperating.")
     assert [c.speaker for c in claims] == ["harbor_records", "harbor_records"]

@@ -163,6 +163,8 @@ def subject_of(verb: Token) -> Token | None:
             return None if seen and _expletive(child) else child
         if (before := subject_before_comma(verb)) is not None:
             return before
+        if (accompanying := subject_of_with(verb)) is not None:
+            return accompanying
         if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
             return verb.head
         if not seen and (after := subject_after_parenthetical(verb)) is not None:
@@ -191,6 +193,30 @@ def subject_before_comma(participle: Token) -> Token | None:
     if verb.pos_ != "VERB" or not is_cue_verb(verb):
         return None  # "welcomed the news that Kasich would quit, saying ...": Kasich does not say
     return next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+
+
+def subject_of_with(participle: Token) -> Token | None:
+    """The noun of "with" right before a participle: its subject ("..., with the head of
+    the council, Jo Roe, warning that rates will rise": the head warns), which the parse
+    hangs from the verb of the clause.
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("The leaders voiced concerns, with the head of the council, Jo Roe, warning that rates would rise.")
+    >>> subject_of_with(doc[15]).text
+    'head'
+    """
+    if participle.tag_ != "VBG" or participle.dep_ not in {"advcl", "conj"}:
+        return None
+    preposition = next((c for c in participle.head.children if c.dep_ == "prep" and c.lower_ == "with"
+                        and c.i < participle.i), None)
+    noun = next((c for c in preposition.children if c.dep_ == "pobj"), None) if preposition is not None else None
+    doc = participle.doc
+    if noun is None or preposition.i > doc[preposition.i].sent.start and doc[preposition.i - 1].text != ",":
+        return None  # "frustrated with the companies, saying ...": a complement, not an aside
+    between = doc[noun.right_edge.i + 1:participle.i]
+    if any(not t.is_punct for t in between) or between and not any(t.dep_ == "appos" for t in noun.subtree):
+        return None  # "with the companies, saying ...": the comma ends the aside, unless it closes a name's
+    return noun
 
 
 def outside_aside(verb: Token) -> Token:

@@ -45,6 +45,7 @@ PLURAL_PRONOUNS = {"they", "we"}
 THING_PRONOUNS = {"it"}
 JOINT_WORDS = {"two", "both"}
 PERSON_ENTS = {"PERSON"}
+PLACE_ENTS = {"GPE", "LOC", "ORG", "NORP"}  # what a title is of: "Mayor of Paris", "CEO of Acme"
 STATE_ENTS = {"GPE", "NORP", "LOC"}
 GROUP_ENTS = ("PERSON", "GPE", "NORP", "LOC", "ORG")
 JOINERS = {"and", "-", "–", "&", "/", ", and"}
@@ -175,11 +176,19 @@ class SourceResolver:
         lemma = head.lemma_.lower()
         name = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None) \
             or next((n for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"
-                     for n in c.rights if n.dep_ == "appos" and n.ent_type_ == "PERSON"), None)
+                     for n in c.rights if n.dep_ == "appos" and n.ent_type_ == "PERSON"), None) \
+            or next((n for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"  # "the leader of the
+                     for o in c.children if o.dep_ == "pobj"  # council, Jo Roe,": the parse hangs the name from "council"
+                     for n in o.rights if n.dep_ == "appos" and n.ent_type_ == "PERSON"), None)
         role = head.pos_ in {"NOUN", "ADJ"} or head.pos_ == "PROPN" and title_at(head) is not None
         if role and name is not None:  # "the finance minister, Jane Roe,"; "The Chancellor, ..."; "the lead
             # actor, a fisherman's son Jo Roe,": the name in apposition (to a description in apposition)
             found = self._single(name, attribution)
+            if found[0]:
+                return found
+        titled = _name_after_title_of_place(head)
+        if titled is not None:
+            found = self._single(titled, attribution)
             if found[0]:
                 return found
         named = next((c for c in head.head.children if c.dep_ == head.dep_ and c.i > head.i and c.ent_type_ == "PERSON"), None)
@@ -237,7 +246,7 @@ class SourceResolver:
                 ids = [mention.actor] if mention is not None else []
             if organisation or "organisation" in self.speaks_for.get(head.lemma_.lower(), ()):
                 kinds = {"Organization", "Group"} if organisation else {"Organization"}
-                ids = [i for i in ids if getattr(self.actors.registry.get(i), "kind", None) in kinds]
+                ids = [i for i in ids if self._actor_kind(i) in kinds]
             if ids:
                 return ids, "speaks-for"
         return [], "unnamed"
@@ -400,12 +409,16 @@ class SourceResolver:
                 continue
             if gender is not None and self._gender_of(previous) not in (None, gender):
                 continue
-            if source.ent_type_ == "PERSON" or previous.resolution.startswith("pronoun"):
-                return previous
+            if source.ent_type_ == "PERSON" or previous.resolution.startswith("pronoun") \
+                    or previous.resolution == "name" and self._actor_kind(previous.speakers[0]) == "Person":
+                return previous  # "Mayor of London Sadiq Khan joked ... he told": the name after a title
             if described and description is None and previous.resolution == "description" \
                     and source.tag_ == "NN" and is_person_noun(source):
                 description = previous
         return description
+
+    def _actor_kind(self, actor: str) -> str | None:
+        return getattr(self.actors.registry.get(actor), "kind", None)
 
     def _gender_of(self, attribution: Attribution) -> str | None:
         """The gender the source words of an attribution state (a pronoun, an honorific or
@@ -415,6 +428,8 @@ class SourceResolver:
             return None
         first, last = self.layout.token_range(*attribution.source_span)
         for token in self.doc[first:last]:
+            if token.tag_ == "PRP$" and token != attribution.source:
+                continue  # "his wife, Ana Roe": whose wife, not who speaks
             gender = PRONOUN_GENDER.get(token.lower_) or honorific_gender(self.honorifics.get(token.lower_, ()))
             if gender:
                 return gender
@@ -533,3 +548,25 @@ def _words_of(attribution: Attribution, text: str) -> str:
     """
     said = " ".join(text[start:end] for start, end in attribution.contents)
     return " ".join(re.findall(r"[a-z0-9']+", said.lower().replace("’", "'")))
+
+
+def _name_after_title_of_place(head: Token) -> Token | None:
+    """The person named after a title and its place ("Mayor of Paris Anne Hidalgo", "the
+    Mayor of Paris, Anne Hidalgo,", "Mayor of London Sadiq Khan"), which the parse hangs
+    from the title in apposition or inside its "of" phrase; None for a plain "of" phrase
+    ("the wife of Jo Roe").
+
+    >>> from kg import nlp
+    >>> _name_after_title_of_place(nlp.load()("The Mayor of Paris Anne Hidalgo spoke.")[1]).text
+    'Hidalgo'
+    """
+    if not head.is_title or not is_person_noun(head):
+        return None
+    of = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+    place = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if place is None:
+        return None
+    if place.ent_type_ == "PERSON":  # "of [London Sadiq Khan]": the place a modifier of the name
+        return place if any(c.ent_type_ in PLACE_ENTS for c in place.lefts) else None
+    name = next((c for c in head.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    return name if place.ent_type_ in PLACE_ENTS else None

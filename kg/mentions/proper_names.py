@@ -383,7 +383,7 @@ class ProperNames(MentionsBase):
             or self._noun_after_comma(span)
         if after is not None or root.dep_ != "appos" or root.head.pos_ != "NOUN" or root.head.i > span.start:
             return after
-        return root.head if _names_a_body(root.head) else None
+        return root.head if _names_a_body(root.head) and not _of_a_role(root.head) else None
 
     def _a_body_here(self, span: Span) -> bool:
         """Whether this use of a name shows a body, not a person: a name right after "the",
@@ -415,6 +415,8 @@ class ProperNames(MentionsBase):
             return "Organization"  # "Instagram head Adam Mosseri", "the president of SpaceX", "SpaceX, which ..."
         if kind == "Person" and _after_the(span):  # "a win over the Sabres": a person's name takes no article
             return self._team_or_family(span)
+        if kind == "Person" and _where_a_role_works(span):
+            return "Organization"  # "head of equities at Bloxham Stockbrokers", "a specialist with Memorial Hermann"
         called = self._word_for_it(span)
         if kind == "Person" and called is not None and called.lemma_.lower() in lexicon("speaker_nouns.txt") \
                 and called.lemma_.lower() not in lexicon("person_nouns.tsv") and title_at(called) is None \
@@ -891,6 +893,29 @@ def _role_in_apposition(span: Span) -> bool:
     roles = lexicon("person_nouns.tsv")
     return any(n.pos_ == "NOUN" and (n.lemma_.lower().split("-")[-1] in roles or title_at(n) is not None)
                and "vague" not in roles.get(n.lemma_.lower(), ()) for n in nouns)
+
+
+def _of_a_role(noun: Token) -> bool:
+    """Whether ``noun`` names what a person's role is of ("the leader of Wandsworth
+    council, Simon Hogg": a name after it stands for the leader, not the council)."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in lexicon("person_nouns.tsv")
+
+
+def _where_a_role_works(span: Span) -> bool:
+    """Whether a name says where someone holding a role works ("head of equities at
+    Bloxham Stockbrokers", "a specialist with Memorial Hermann"): a body, unless it begins
+    with a given name ("a meeting with Jo Park" is no role; "an aide with Jo Park" is rare).
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("Kevin Roe, head of equities at Bloxham Stockbrokers in Dublin, said so.")
+    >>> _where_a_role_works(doc[8:10]), _where_a_role_works(doc[0:2])
+    (True, False)
+    """
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ not in {"at", "with"} or span[0].text in lexicon("given_names.tsv"):
+        return False
+    role = root.head.head
+    return role.pos_ == "NOUN" and (role.lemma_.lower() in lexicon("person_nouns.tsv") or title_at(role) is not None)
 
 
 def _names_a_body(noun: Token) -> bool:
