@@ -131,9 +131,28 @@ def _name_phrase_words(head: Token) -> set[str]:
 
 
 def _fits(name: str, wanted: set[str], head: Token, generic: bool) -> bool:
-    """Whether a description's words ``wanted`` and its ``head`` are words of ``name``."""
+    """Whether a description's words ``wanted`` and its ``head`` are words of ``name``: the
+    head the name's last word, or its word before "of" ("the department" for "the Texas
+    Department of State Health Services", "the bank" for "the Bank of England").
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("the department and the services")
+    >>> _fits("Texas Department of State Health Services", set(), doc[1], False), _fits("Acme Services", set(), doc[4], False)
+    (True, True)
+    """
     words = [_stem(w) for w in re.findall(r"[a-z]+", name.lower())]
-    return bool(words) and wanted <= set(words) and (generic or words[-1] == _stem(head.lower_))
+    return bool(words) and wanted <= set(words) and (generic or _stem(head.lower_) in {_stem(w) for w in name_heads(name)})
+
+
+def name_heads(name: str) -> set[str]:
+    """The words of a body's name that a description may take up alone: its last word and
+    any word before "of" ("the Bank of England": "england", "bank").
+
+    >>> sorted(name_heads("the Texas Department of State Health Services"))
+    ['department', 'services']
+    """
+    words = re.findall(r"[a-z]+", name.lower())
+    return {words[-1], *(words[i - 1] for i, w in enumerate(words) if w == "of" and i)} if words else set()
 
 
 def _stem(word: str) -> str:
@@ -288,9 +307,9 @@ class Anaphora:
         pronouns = lexicon("pronouns.tsv")
         links: list[Link] = []
         table = self.table
-        name_heads = {r.text.split()[-1].lower() for r in self.referents  # "the commission" after "... Commission"
-                      if r.actors and r.kind in {"Organization", "Group"} and not r.text.islower()}
-        wanted = table.ids(*pronouns, *lexicon("anaphors.tsv"), *lexicon("person_nouns.tsv"), "old", *name_heads)
+        heads = {w for r in self.referents  # "the commission" after "... Commission"
+                 if r.actors and r.kind in {"Organization", "Group"} and not r.text.islower() for w in name_heads(r.text)}
+        wanted = table.ids(*pronouns, *lexicon("anaphors.tsv"), *lexicon("person_nouns.tsv"), "old", *heads)
         relative_tags = table.ids("WDT", "WP")
         the = table.ids("the")
         for i in range(len(self.doc)):

@@ -866,6 +866,12 @@ def test_a_name_ending_in_a_word_of_company_names_is_an_organisation():
     assert pipeline.resolver.actors[actor_of(result, "Kaiyo Pharma")].kind == "Organization"
 
 
+def test_the_word_before_of_in_a_body_s_name_refers_back_to_it():
+    result, _ = run("The Harlow Department of Water Services reported 24 leaks. Repairs will take weeks, "
+                    "the department said.")
+    assert actor_of(result, "the department") == "harlow_department_of_water_services"
+
+
 def test_a_name_called_a_group_is_an_organisation():
     result, pipeline = run("The finals came from a deal between the federation and Kosmos, a group co-founded by "
                            "footballer Gerard Pique.")

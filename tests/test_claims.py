@@ -368,6 +368,11 @@ def test_a_possessive_in_the_source_phrase_is_not_the_speaker_s_gender():
     assert claims[0].speaker == "elena_ruiz" and claims[1].speaker != "elena_ruiz"  # "his" is the hacker's
 
 
+def test_a_document_speaks_for_the_body_whose_name_modifies_it():
+    _, claims = claims_of("According to the Oregon Department of State Water Services data, leaks rose by a third.")
+    assert [c.speaker for c in claims] == ["oregon_department_of_state_water_services"]  # the parse: an nmod
+
+
 def test_a_spokesperson_or_an_office_speaks_for_whom_the_phrase_names():
     _, claims = claims_of("Harbor Records said sales fell. A Harbor Records spokesperson said the label was cooperating.")
     assert [c.speaker for c in claims] == ["harbor_records", "harbor_records"]

@@ -301,7 +301,7 @@ class SourceResolver:
                     ids = [m.actor for m in (self.actors.at(t.idx) for t in [pobj, *pobj.conjuncts]) if m]
                     if ids:
                         return list(dict.fromkeys(ids)), "document"
-            if child.dep_ in {"poss", "compound"}:
+            if child.dep_ in {"poss", "compound", "nmod"}:  # nmod: "the Texas Department of Health data"
                 mention = self.actors.at(child.idx)
                 if mention is not None:
                     return [mention.actor], "document"
