@@ -872,6 +872,13 @@ def test_the_word_before_of_in_a_body_s_name_refers_back_to_it():
     assert actor_of(result, "the department") == "harlow_department_of_water_services"
 
 
+def test_an_untagged_name_after_a_word_for_a_body_is_that_body():
+    result, pipeline = run("Maltese broadcaster TVM reported the minister left the building through a back door.")
+    assert actor_of(result, "TVM") == "tvm" and pipeline.resolver.actors["tvm"].kind == "Organization"
+    result, _ = run("The oversight committee Chairman Rep. Tom Hale said the hearing would go ahead.")
+    assert "chairman_rep" not in {m.actor for m in result.mentions}  # a title, not a body's name
+
+
 def test_a_name_called_a_group_is_an_organisation():
     result, pipeline = run("The finals came from a deal between the federation and Kosmos, a group co-founded by "
                            "footballer Gerard Pique.")

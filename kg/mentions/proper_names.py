@@ -88,6 +88,8 @@ class ProperNames(MentionsBase):
                   if not self.skipped(span.start_char, span.end_char)]
         names += [(span, "PERSON") for span in _untagged_people(self.doc)
                   if not self.skipped(span.start_char, span.end_char)]
+        names += [(span, "ORG") for span in _untagged_bodies(self.doc)
+                  if not self.skipped(span.start_char, span.end_char)]
         whole = [_with_particles(span) if label == "PERSON" else span for span, label in names]
         longer = [w for w, (span, _) in zip(whole, names) if len(w) > len(span)]
         names = [(w, label) for w, (_, label) in zip(whole, names)  # not "Plas" inside "Caroline van der Plas"
@@ -1147,6 +1149,33 @@ def _untagged_companies(doc: Doc) -> list[Span]:
             start -= 1
         if start < token.i:
             found.append(doc[start:token.i + 1])
+    return found
+
+
+def _untagged_bodies(doc: Doc) -> list[Span]:
+    """Names of bodies the parser did not tag, right after a word for a body that
+    introduces them ("Portuguese broadcaster RTP", "the regulator Ofgem").
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("Portuguese broadcaster RTP reported the minister left.")
+    >>> [span.text for span in _untagged_bodies(doc)]
+    ['RTP']
+    """
+    def name_word(token: Token) -> bool:  # not a title: "committee Chairman Rep. Roe"
+        return token.pos_ == "PROPN" and token.text[:1].isupper() and not token.ent_type_ \
+            and token.lower_.rstrip(".") not in roles and title_at(token) is None
+
+    roles = {**lexicon("person_nouns.tsv"), **lexicon("honorifics.tsv"), **lexicon("title_abbreviations.tsv")}
+    found = []
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if not name_word(token) or not before.is_lower or before.pos_ != "NOUN" or not _names_a_body(before):
+            continue
+        end = token.i + 1
+        while end < len(doc) and name_word(doc[end]):
+            end += 1
+        if end == len(doc) or doc[end].pos_ != "PROPN":  # not part of a name the parser tagged after it
+            found.append(doc[token.i:end])
     return found
 
 
