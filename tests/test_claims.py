@@ -373,6 +373,11 @@ def test_a_document_speaks_for_the_body_whose_name_modifies_it():
     assert [c.speaker for c in claims] == ["oregon_department_of_state_water_services"]  # the parse: an nmod
 
 
+def test_words_penned_are_words_written():
+    found, _ = claims_of('Ada Brennan was elected on Friday. In a post, she penned: "The harbour is ours again."')
+    assert [f[:3] for f in found] == [("she", "penned", "The harbour is ours again")]
+
+
 def test_a_spokesperson_or_an_office_speaks_for_whom_the_phrase_names():
     _, claims = claims_of("Harbor Records said sales fell. A Harbor Records spokesperson said the label was cooperating.")
     assert [c.speaker for c in claims] == ["harbor_records", "harbor_records"]
