@@ -802,6 +802,14 @@ def test_a_capitalised_common_word_and_an_event_are_no_actors():
     assert {m.actor for m in result.mentions} == {"ann_lee"}
 
 
+def test_races_and_conferences_named_by_their_first_words_are_no_actors():
+    result, _ = run("Tejo Ruiz quit the Tour de France after a crash on stage 7, his team said on Friday.\n\n"
+                    "Delegates hope COP31 will solve the problem, Ana Silva said.")
+    actors = {m.actor for m in result.mentions}
+    assert {"tejo_ruiz", "ana_silva"} <= actors
+    assert not actors & {"tour_de_france", "france", "cop31"}
+
+
 def test_an_unknown_place_described_by_be_or_have_does_not_act():
     result, _ = run("Scientists mapped Titan in detail. Titan is colder than expected and has deep lakes, "
                     "the researchers said.")

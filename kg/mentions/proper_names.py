@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
@@ -43,9 +45,18 @@ def _names_an_event(name: str) -> bool:
 
     >>> _names_an_event("the Davis Cup Finals"), _names_an_event("the Clean Air Act"), _names_an_event("Davis Polymers")
     (True, True, False)
+    >>> _names_an_event("the Tour de France"), _names_an_event("COP27"), _names_an_event("Copley")
+    (True, True, False)
     """
-    name = " " + " ".join(name.lower().split())
-    return any(name.endswith(" " + word) for word in lexicon("event_name_words.txt"))
+    name = " ".join(without_article(name).lower().split())
+    for word in lexicon("event_name_words.txt"):
+        if word.endswith("..."):
+            opening = word[:-3]
+            if name.startswith(opening) and (opening.endswith(" ") or name[len(opening):len(opening) + 1].isdigit()):
+                return True
+        elif (" " + name).endswith(" " + word):
+            return True
+    return False
 
 
 def _headline(line: Span) -> bool:
@@ -200,8 +211,21 @@ class ProperNames(MentionsBase):
             elif _names_an_event(span.text):  # "the North American Free Trade Agreement (NAFTA)": no actor either
                 acronyms = {_acronym_after(span), initials(without_article(span.text))}
                 self.acronyms_of_no_actor.update(acronyms - {None, ""})
+                self._event(span.text)
             return
         self._add_name(span, *linked)
+
+    def _event(self, name: str) -> None:
+        """Every use of the name of an event, a law or a treaty in the document, as a mention
+        of no actor, so that no word of it is taken for one (the "France" of "Tour de France"
+        in a headline the parser did not tag)."""
+        text = self.document.text
+        for found in re.finditer(re.escape(name), text):
+            start, end = found.span()
+            if (start, end) not in self.spans and (end == len(text) or not text[end].isalnum()) \
+                    and (start == 0 or not text[start - 1].isalnum()):
+                self._add(start, end, None, "name", "event",
+                          f"{name!r} names an event, a law or a treaty (kg/data/event_name_words.txt)")
 
     def _named_below(self, key: str) -> bool:
         """Whether a name with this key is an entity of the document outside its title-case lines."""
@@ -712,7 +736,8 @@ class ProperNames(MentionsBase):
                 continue
             head = token.head
             if head.pos_ != "NOUN" or head.lemma_.lower() in persons or title_at(head) is not None \
-                    or self.covered[token.i] or self.covered[head.i] or self.skipped(token.idx, token.idx + 1):
+                    or self.covered[token.i] or self.covered[head.i] or self.skipped(token.idx, token.idx + 1) \
+                    or _names_an_event(self.doc[head.left_edge.i:head.i + 1].text):  # "the Russian GP"
                 continue
             if token.i >= 2 and self.doc[token.i - 1].text == "-" and not self.doc[token.i - 2].whitespace_:
                 continue  # "anti-Western"
