@@ -271,6 +271,16 @@ class ActorResolver:
         for people in self._by_surname.values():
             people.discard(actor_id)
 
+    def make_person(self, actor_id: str) -> None:
+        """An actor first taken for a body that the text shows to be a person (a name in a
+        headline the parser tagged as an organisation, then "captain Jo Roe"): a person now,
+        found by the family name."""
+        actor = self.actors[actor_id]
+        actor.kind = "Person"
+        family = family_name(actor.label)
+        if family:
+            self._by_surname.setdefault(name_key(family), set()).add(actor_id)
+
     def forget(self, actor_id: str) -> None:
         """Take back an actor made from a name that turned out to be no actor (a place, a thing)."""
         actor = self.actors.pop(actor_id)

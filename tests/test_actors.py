@@ -9,7 +9,7 @@ import pytest
 import spacy
 from conftest import extract_text, run_kg
 
-from kg.actors import DocActors, name_key, slug
+from kg.actors import ActorResolver, DocActors, name_key, slug
 from kg.gazetteer import load_gazetteer
 from kg.ingest import document_from_text
 from kg.lexicons import lexicon
@@ -885,6 +885,21 @@ def test_an_untagged_name_after_a_word_for_a_body_is_that_body():
     assert actor_of(result, "TVM") == "tvm" and pipeline.resolver.actors["tvm"].kind == "Organization"
     result, _ = run("The oversight committee Chairman Rep. Tom Hale said the hearing would go ahead.")
     assert "chairman_rep" not in {m.actor for m in result.mentions}  # a title, not a body's name
+
+
+def test_an_actor_first_taken_for_a_body_can_be_made_a_person():
+    """A headline the parser tags as an organisation ("... - Jo Roe post defeat"), then
+    "captain Jo Roe": the resolver makes the actor a person, found by the family name."""
+    resolver = ActorResolver([])
+    actor = resolver.new_actor("Tarun Mehra", "Organization")
+    assert resolver.surname_candidates("mehra") == set()
+    resolver.make_person(actor)
+    assert resolver.actors[actor].kind == "Person" and resolver.surname_candidates("mehra") == {actor}
+
+
+def test_a_name_ending_in_a_company_suffix_is_an_organisation_whatever_the_parser_says():
+    result, pipeline = run("The deal was agreed by defense contractor Raytheon Co and United Technologies.")
+    assert pipeline.resolver.actors[actor_of(result, "Raytheon Co")].kind == "Organization"
 
 
 def test_a_name_called_a_group_is_an_organisation():

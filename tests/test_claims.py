@@ -378,6 +378,12 @@ def test_words_penned_are_words_written():
     assert [f[:3] for f in found] == [("she", "penned", "The harbour is ours again")]
 
 
+def test_a_company_spokesperson_speaks_for_the_company_named_before():
+    _, claims = claims_of("Harbor Telecom said hackers broke into its online store. The access took place over the "
+                          "weekend, a company spokesperson said.")
+    assert [c.speaker for c in claims] == ["harbor_telecom", "harbor_telecom"]
+
+
 def test_a_spokesperson_or_an_office_speaks_for_whom_the_phrase_names():
     _, claims = claims_of("Harbor Records said sales fell. A Harbor Records spokesperson said the label was cooperating.")
     assert [c.speaker for c in claims] == ["harbor_records", "harbor_records"]

@@ -45,7 +45,8 @@ PLURAL_PRONOUNS = {"they", "we"}
 THING_PRONOUNS = {"it"}
 JOINT_WORDS = {"two", "both"}
 PERSON_ENTS = {"PERSON"}
-PLACE_ENTS = {"GPE", "LOC", "ORG", "NORP"}  # what a title is of: "Mayor of Paris", "CEO of Acme"
+PLACE_ENTS = {"GPE", "LOC", "ORG", "NORP"}
+COMPANY_WORDS = {"company", "firm"}  # "a company spokesperson": whose, the text named before  # what a title is of: "Mayor of Paris", "CEO of Acme"
 STATE_ENTS = {"GPE", "NORP", "LOC"}
 GROUP_ENTS = ("PERSON", "GPE", "NORP", "LOC", "ORG")
 JOINERS = {"and", "-", "–", "&", "/", ", and"}
@@ -241,6 +242,8 @@ class SourceResolver:
                 continue  # nmod: "a Department of Health spokesperson"
             if named.lower_ in PERSON_PRONOUNS:
                 ids, _ = self._person_pronoun(named, attribution)
+            elif named.lemma_.lower() in COMPANY_WORDS and child.dep_ == "compound" and is_person_noun(head):
+                ids = self._last_company(head.idx)  # "a company spokesperson": the company named before
             else:
                 mention = self._actor_of_phrase(named)
                 ids = [mention.actor] if mention is not None else []
@@ -250,6 +253,16 @@ class SourceResolver:
             if ids:
                 return ids, "speaks-for"
         return [], "unnamed"
+
+    def _last_company(self, offset: int) -> list[str]:
+        """The organisation last named by its name before ``offset``, at most two paragraphs
+        back."""
+        for mention in reversed(self.actors.within(0, offset)):
+            if self.paragraph_of(offset) - self.paragraph_of(mention.span[0]) > PRONOUN_REACH:
+                break
+            if mention.actor and mention.how == "name" and self._actor_kind(mention.actor) == "Organization":
+                return [mention.actor]
+        return []
 
     def _surname(self, head: Token) -> tuple[list[str], str]:
         """A name the entity recogniser missed here ("Adams told reporters"): the person

@@ -296,6 +296,10 @@ class ProperNames(MentionsBase):
             if actor in self.new_names and self._kind(actor) == "Person" and self._a_body_here(span):
                 # "Browns pass rusher X" ... "the Browns": a team after all; "the Khans": a family
                 self.registry.make_body(actor, self._team_or_family(span))
+            elif actor in self.new_names and self._kind(actor) == "Organization" and len(span) > 1 \
+                    and self._kind_in_text(span, "ORG") == "Person":
+                self.registry.make_person(actor)  # "... - Jo Roe After Defeat" in a headline, then "captain Jo Roe"
+                self._remember_person(span, actor)
             return actor, "same-name", f"the same name earlier in the document: {text!r}"
         if label == "PERSON" and key in self.families:
             return self._by_family(key, span)
@@ -435,8 +439,9 @@ class ProperNames(MentionsBase):
         Rovers have sacked")."""
         kind = KIND_OF_LABEL[label]
         if kind == "Person" and len(span) > 1 and (span[-1].lower_ in lexicon("organisation_name_words.txt")
+                                                   or span[-1].lower_ in lexicon("company_suffixes.txt")
                                                    or _plural_subject(span)):
-            return "Organization"  # "Dick Clark Productions"; "Blackburn Rovers have sacked": no one person
+            return "Organization"  # "Dick Clark Productions", "Raytheon Co"; "Blackburn Rovers have sacked": no one person
         if kind == "Person" and _words_show_a_body(span):
             return "Organization"  # "Instagram head Adam Mosseri", "the president of SpaceX", "SpaceX, which ..."
         if kind == "Person" and _after_the(span):  # "a win over the Sabres": a person's name takes no article
