@@ -112,6 +112,17 @@ AGE_BEFORE = re.compile(r"(\d+)-year-$")  # "the 56-year-old": the words before 
 ROLE_REACH = 8  # sentences back that "the ex-captain" looks for the person given that role
 
 
+def same_role(word: str) -> str:
+    """The role a word for a person names, when another word names it too (tag ``same:``
+    of ``kg/data/person_nouns.tsv``: "skipper" is "captain"), else the word.
+
+    >>> same_role("skipper"), same_role("coach")
+    ('captain', 'coach')
+    """
+    tags = lexicon("person_nouns.tsv").get(word, ())
+    return next((tag.removeprefix("same:") for tag in tags if tag.startswith("same:")), word)
+
+
 def _name_phrase_words(head: Token) -> set[str]:
     """The lower-case words a name's own phrase gives it: the words before it (abbreviated
     titles spelt out: ``kg/data/title_abbreviations.tsv``) and its appositions ("Former
@@ -491,7 +502,8 @@ class Anaphora:
         marks = {t.lower_ for t in token.doc[token.left_edge.i:token.i] if t.text[:1].isupper() and t.pos_ != "DET"}
         given = {r.actors[0]: r for r in people if (
             re.match(rf"\s*,\s*{age.group(1)}\b", self.ctx.text[r.end:r.end + 8]) if age  # "Lucy Grant, 56,"
-            else {token.lower_, *marks} <= _name_phrase_words(self.doc[r.head]))}  # "Ohio Gov. Jo Park": "the Ohio governor"
+            else {same_role(token.lower_), *marks} <= {same_role(w) for w in _name_phrase_words(self.doc[r.head])})}
+        # "Ohio Gov. Jo Park": "the Ohio governor"; "captain Jo Park": "the skipper"
         first_sent = self.sent_of[token.i] - ROLE_REACH
         for referent in reversed(people):
             if referent.sent < first_sent:

@@ -944,6 +944,8 @@ def test_a_family_name_that_the_text_uses_as_a_common_noun_links_no_one():
      "evening. The governor said she was waiting for a report.", "The governor", "ann_whitfield"),  # named last
     ("Ohio Gov. Ann Roe met Texas Gov. Ben Poe. The Ohio governor said the talks went well.",
      "The Ohio governor", "ann_roe"),  # the description's own words
+    ("Club captain Ravi Nair said the side would recover. The skipper said the pitch was poor.",
+     "The skipper", "ravi_nair"),  # another word for the same role
 ])
 def test_a_description_by_role_or_age_is_the_person_given_it(text: str, description: str, person: str):
     result, _ = run(text)
