@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-
 from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
@@ -936,7 +935,7 @@ def _of_a_role(noun: Token) -> bool:
 def _where_a_role_works(span: Span) -> bool:
     """Whether a name says where someone holding a role works ("head of equities at
     Bloxham Stockbrokers", "a specialist with Memorial Hermann"): a body, unless it begins
-    with a given name ("a meeting with Jo Park" is no role; "an aide with Jo Park" is rare).
+    with a given name (someone working with a person: "an aide with Jo Park").
 
     >>> from kg import nlp
     >>> doc = nlp.load()("Kevin Roe, head of equities at Bloxham Stockbrokers in Dublin, said so.")
@@ -1191,11 +1190,12 @@ def _untagged_bodies(doc: Doc) -> list[Span]:
     >>> [span.text for span in _untagged_bodies(doc)]
     ['RTP']
     """
+    roles = {**lexicon("person_nouns.tsv"), **lexicon("honorifics.tsv"), **lexicon("title_abbreviations.tsv")}
+
     def name_word(token: Token) -> bool:  # not a title: "committee Chairman Rep. Roe"
         return token.pos_ == "PROPN" and token.text[:1].isupper() and not token.ent_type_ \
             and token.lower_.rstrip(".") not in roles and title_at(token) is None
 
-    roles = {**lexicon("person_nouns.tsv"), **lexicon("honorifics.tsv"), **lexicon("title_abbreviations.tsv")}
     found = []
     for token in doc[1:]:
         before = doc[token.i - 1]
