@@ -902,6 +902,13 @@ def test_a_name_ending_in_a_company_suffix_is_an_organisation_whatever_the_parse
     assert pipeline.resolver.actors[actor_of(result, "Raytheon Co")].kind == "Organization"
 
 
+def test_a_name_first_taken_for_a_place_is_a_body_once_a_head_is_named_after_it():
+    """The parser tags "Codelco" as a place; "Codelco Chief Executive" shows a body."""
+    result, pipeline = run("Chilean copper giant Codelco produced 342,000 tonnes in the first quarter.\n\n"
+                           "Codelco Chief Executive Ana Rojas said prices would fall.")
+    assert pipeline.resolver.actors[actor_of(result, "Codelco")].kind == "Organization"
+
+
 def test_a_name_called_a_group_is_an_organisation():
     result, pipeline = run("The finals came from a deal between the federation and Kosmos, a group co-founded by "
                            "footballer Gerard Pique.")

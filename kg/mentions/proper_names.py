@@ -295,6 +295,8 @@ class ProperNames(MentionsBase):
             if actor in self.new_names and self._kind(actor) == "Person" and self._a_body_here(span):
                 # "Browns pass rusher X" ... "the Browns": a team after all; "the Khans": a family
                 self.registry.make_body(actor, self._team_or_family(span))
+            elif actor in self.new_names and self._kind(actor) == "Actor" and _heads_it(span):
+                self.registry.make_body(actor)  # a place that acted, then "Codelco Chief Executive Jo Roe": a body
             elif actor in self.new_names and self._kind(actor) == "Organization" and len(span) > 1 \
                     and self._kind_in_text(span, "ORG") == "Person":
                 self.registry.make_person(actor)  # "... - Jo Roe After Defeat" in a headline, then "captain Jo Roe"
