@@ -1053,6 +1053,12 @@ def test_a_currency_is_no_actor_whatever_it_does():
     assert [m.actor for m in result.mentions if m.actor] == []  # the tagger took "Yen" for a person's name
 
 
+def test_a_thing_made_is_no_actor_whatever_it_does():
+    result, _ = extract_text("Images captured by the Harriet Vane Space Telescope show a young galaxy, astronomer "
+                             "Ana Roe said.")
+    assert [m.actor for m in result.mentions if "Telescope" in m.text] == [None]  # the agent of "captured"
+
+
 def test_one_of_a_people_is_a_person_not_its_state():
     result, _ = extract_text("Coach Enzo Marini disagreed. The Italian told reporters that the squad was united.")
     assert "italy" not in {m.actor for m in result.mentions}

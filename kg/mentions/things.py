@@ -198,6 +198,8 @@ class Things(MentionsBase):
             return None, ""
         if without_article(span.text).lower() in words("currencies.txt"):
             return "thing", f"a currency ('{span.text}')"  # "Sterling slid": a currency does not act
+        if len(span) > 1 and span[-1].lower_ in words("thing_name_words.txt"):
+            return "thing", f"a thing made, by its name ('{span[-1].text}')"  # "the Webb telescope captured .."
         person = self._kind(mention.actor) == "Person"
         role = role_in_text(span.root, self.document.text, *mention.span, person=person)
         if role[0] == "acts":
