@@ -112,6 +112,11 @@ def test_the_source_phrase_never_takes_in_its_own_cue(text: str, source: str):
     assert [f[0] for f in found] == [source]
 
 
+def test_any_word_for_a_person_can_be_a_source():
+    found, _ = claims_of("The coach called the referee a disgrace.")  # kg/data/person_nouns.tsv
+    assert [f[:3] for f in found] == [("The coach", "called", "the referee a disgrace")]
+
+
 def test_a_past_tense_cue_the_tagger_reads_as_a_participle_still_reports():
     found, _ = claims_of("Farmers and river trusts worried that if the council sold the weir, Halcyon could drain "
                          "the marsh.")

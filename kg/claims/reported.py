@@ -98,6 +98,7 @@ class ReportedSpeech:
         self.speaker_nouns = lexicon("speaker_nouns.txt")
         self.unnamed = lexicon("unnamed_sources.txt")
         self.groups = lexicon("group_heads.txt")
+        self.people = {n for n, tags in lexicon("person_nouns.tsv").items() if "position" not in tags}  # "the coach"
         self.hedge_verbs = {w for w, tags in lexicon("hedges.tsv").items() if "verb" in tags}
         self.adjectives = lexicon("cue_adjectives.txt")
         self.rules = rules or rule_table()
@@ -408,7 +409,7 @@ class ReportedSpeech:
         return name if name is not None and self._plausible(name) else subject
 
     def _plausible(self, source: Token) -> bool:
-        return plausible_source(source, self.speaker_nouns, self.unnamed, self.groups, self.documents)
+        return plausible_source(source, self.speaker_nouns, self.unnamed, self.groups, self.documents, self.people)
 
     def _inverted(self, cue: Token, tags: frozenset[str]) -> Attribution | None:
         """"Exports rose in May, reported the agency": a cue after its clause, its source
