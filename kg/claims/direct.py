@@ -29,7 +29,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import lexicon
 from ..spans import char_span as char_range
-from .grammar import DASHES, antecedent, cue_tags, is_cue_verb, is_document, source_range, subject_of, trim, verb_group
+from .grammar import (DASHES, REFLEXIVES, antecedent, cue_tags, is_cue_verb, is_document, source_range, subject_of,
+                      trim, verb_group)
 from .layout import Layout
 from .model import Attribution, Range
 from .quotes import MARK, Quote
@@ -663,9 +664,6 @@ def _is_dateline(label: Span) -> bool:
     """
     words = [t for t in label if not t.is_punct]
     return any(t.text == "," for t in label) and all(t.ent_type_ in {"GPE", "LOC"} for t in words)
-
-
-REFLEXIVES = {"myself", "yourself", "yourselves", "himself", "herself", "itself", "ourselves", "themselves"}
 
 
 def _names_someone(label, nouns, names=()) -> bool:

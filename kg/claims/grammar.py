@@ -33,6 +33,7 @@ RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
 EDGE_WORDS = {"and", "but", "or"}
 DASHES = ("--", "—", "―", "–", "-")  # the longest first
 EXPLETIVES = {"it", "there"}
+REFLEXIVES = {"myself", "yourself", "yourselves", "himself", "herself", "itself", "ourselves", "themselves"}
 QUANTIFIERS = words("quantifiers.txt")
 PEOPLE_QUANTIFIERS = {"many", "some", "others", "few", "several", "most"}  # as a subject alone, people
 
@@ -257,7 +258,7 @@ def object_controller(verb: Token) -> Token | None:
             or not any(c.tag_ == "TO" for c in verb.children):
         return None
     return next((c for c in head.children if c.dep_ == "dobj" and c.right_edge.i + 1 == verb.left_edge.i
-                 and c.pos_ in {"NOUN", "PROPN", "PRON"} and not c.lower_.endswith(("self", "selves"))), None)
+                 and c.pos_ in {"NOUN", "PROPN", "PRON"} and c.lower_ not in REFLEXIVES), None)
 
 
 def subject_after_parenthetical(cue: Token) -> Token | None:
