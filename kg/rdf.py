@@ -255,6 +255,12 @@ def add_claim(g: Graph, rec: Claim) -> None:
         g.add((node, CG.topicOnly, TRUE))
     for actor in rec.about:
         g.add((node, CG.about, actor_iri(actor)))
+    if rec.subject:
+        g.add((node, CG.contentSubject, actor_iri(rec.subject)))
+    if rec.subject_text:
+        g.add((node, CG.contentSubjectText, Literal(rec.subject_text)))
+    if rec.predicate:
+        g.add((node, CG.contentPredicate, Literal(rec.predicate)))
     _add_span(g, node, CG.speakerStart, CG.speakerEnd, rec.speaker_span)
     _add_span(g, node, CG.cueStart, CG.cueEnd, rec.cue_span)
     _add_span(g, node, CG.contentStart, CG.contentEnd, rec.content_span)

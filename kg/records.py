@@ -96,6 +96,9 @@ class Claim:
     stance: list[dict] = field(default_factory=list)  # [{"target", "stance", "evidence"}]
     rule: str | None = None  # the pattern that found the claim (e.g. "direct", "ccomp", "according")
     proposition: bool = True  # the content has a verb: False for a bare noun phrase (a topic)
+    subject: str | None = None  # the actor the content says something of (its grammatical subject)
+    subject_text: str | None = None  # the words of that subject, as written ("he", "the mayor")
+    predicate: str | None = None  # the lemma of what the content says of it ("pay", "respect")
 
 
 @dataclass

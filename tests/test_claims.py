@@ -1536,3 +1536,18 @@ def test_a_quotation_after_a_passive_cue_in_a_relative_clause_goes_on_from_the_c
             "“We will close two offices.”")
     found, _ = claims_of(text)
     assert [(s, c) for s, c, _, _ in found] == [("Dana Price", "said"), ("Dana Price", "said")]
+
+
+def test_a_participle_after_a_quotation_introduces_the_next_one():
+    found, _ = claims_of('On the radio, the mayor stated, “When I look at the harbour, the new ferry would have '
+                         'turned it around,” adding, “I think maybe 1,500 jobs were lost last year.”')
+    assert [(s, c, q[:14]) for s, c, q, _ in found] == [("the mayor", "stated", "When I look at"),
+                                                        ("the mayor", "adding", "I think maybe ")]
+
+
+def test_a_participle_after_a_quotation_inside_its_clause_speaks_for_the_clause_before_it():
+    """The parse hangs "asserting" from the quotation's verb ("makes"): its speaker is who
+    treats the remark, not "That"."""
+    found, _ = claims_of("Mr. Roe hardly clarified the matter, treating the remark as a compliment -- ''That makes me "
+                         "smart'' -- and, when questioned after the debate, asserting, ''Of course, I pay taxes.''")
+    assert ("Mr. Roe", "asserting", "Of course, I pay taxes", "direct") in found

@@ -7,10 +7,11 @@ from kg.tracking import TrackedClaim, Tracker, find_contradictions, group_claims
 
 
 def claim(cid, doc, date, content, cue="said", speaker=None, offset=0, negated=False, content_negated=False,
-          rule="ccomp", source=None, proposition=True):
+          rule="ccomp", source=None, proposition=True, subject=None, subject_text=None, predicate=None):
     return TrackedClaim(cid, doc, date, speaker, speaker or "officials", cue, content, negated=negated,
                         content_negated=content_negated, offset=offset, end=offset + len(content), rule=rule,
-                        source=source, proposition=proposition)
+                        source=source, proposition=proposition, subject=subject, subject_text=subject_text,
+                        predicate=predicate)
 
 
 def test_same_claim_in_other_words_forms_one_group_dated_by_its_first_appearance():
@@ -190,6 +191,38 @@ def test_no_contradiction_inside_one_claim_or_one_speakers_article():
     assert [(c.claim, c.other) for c in find_contradictions([outer, inner, *same, elsewhere])] == [("d", "e")]
 
 
+def test_opposite_claims_of_one_subject_with_one_predicate_contradict_however_they_are_worded():
+    """What an index of (subject, predicate) finds: far apart by embeddings, closer than
+    unrelated claims, one saying "not"."""
+    paid = claim("a", "d1", None, "that Jo Roe has occasionally not paid anything in federal income taxes",
+                 speaker="rival", content_negated=True, subject="jo_roe", subject_text="Jo Roe", predicate="pay")
+    pays = claim("b", "d2", None, "Of course, I pay federal taxes", speaker="jo_roe", subject="jo_roe",
+                 subject_text="I", predicate="pay")
+    assert [(c.claim, c.other) for c in find_contradictions([paid, pays])] == [("a", "b")]
+    pays.predicate = "file"  # no longer one predicate: their wording is too far apart
+    assert find_contradictions([paid, pays]) == []
+    pays.predicate, pays.content = "pay", "Of course, I pay the contractors"  # not what she did not pay
+    assert find_contradictions([paid, pays]) == []
+
+
+def test_claims_of_different_or_unknown_subjects_never_contradict():
+    supports = claim("a", "d1", None, "he is a strong supporter of the new border law", speaker="ally",
+                     subject="ann_lee", subject_text="he")
+    opposes = claim("b", "d2", None, "he is not a supporter of the new border law", speaker="rival",
+                    content_negated=True, subject="jo_roe", subject_text="he")
+    assert find_contradictions([supports, opposes]) == []  # two people, each "he"
+    opposes.subject = None  # "he", resolved to no one: of whom?
+    assert find_contradictions([supports, opposes]) == []
+    opposes.subject = "ann_lee"
+    assert len(find_contradictions([supports, opposes])) == 1
+
+
+def test_a_content_that_asks_contradicts_nothing():
+    claims = [claim("a", "d1", None, "the fire at the depot was arson", speaker="union"),
+              claim("b", "d2", None, "Was the fire at the depot not arson?", speaker="chief", content_negated=True)]
+    assert find_contradictions(claims) == []
+
+
 def test_content_negation_is_read_off_the_main_predicate():
     negated = {c.content: c.content_negated for c in extract_text(
         "Olaf Scholz said that the army never used chemical weapons. "
@@ -198,6 +231,18 @@ def test_content_negation_is_read_off_the_main_predicate():
     assert negated == {"that the army never used chemical weapons": True,
                        "that no country supports the plan": True,
                        "the “no limits” partnership": False}
+
+
+def test_a_claim_knows_what_its_content_says_of_whom():
+    claims = {c.content: (c.subject, c.subject_text, c.predicate) for c in extract_text(
+        "Olaf Scholz said that Joe Biden never paid the bill. "
+        "Joe Biden said: “I have enormous respect for the army.” "
+        "Angela Merkel said it is clear that the plan failed. "
+        "Emmanuel Macron said the treaty was signed in May.")[0].claims}
+    assert claims["that Joe Biden never paid the bill"] == ("joe_biden", "Joe Biden", "pay")
+    assert claims["I have enormous respect for the army"] == ("joe_biden", "I", "respect")  # the speaker's "I"
+    assert claims["it is clear that the plan failed"] == (None, None, "be clear")  # no one: a dummy "it"
+    assert claims["the treaty was signed in May"] == (None, "the treaty", "be signed")
 
 
 def stances_of(text: str):

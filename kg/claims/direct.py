@@ -253,10 +253,11 @@ class DirectQuotes:
         return self._colon_intro(quote, words) if not before else None
 
     def _next_sentence_cue(self, quote: Quote, cue: Token) -> bool:
-        """Whether a cue after a quotation belongs to the next one: the quotation ended its
-        sentence with a full stop, and the cue, in a sentence of its own, introduces the
-        quotation that follows it ('"... out." When asked, he'd respond, "I ..."')."""
-        if not self.text[quote.start:quote.end].rstrip().endswith("."):
+        """Whether a cue after a quotation belongs to the next one, which it introduces:
+        the quotation ended its sentence with a full stop ('"... out." When asked, he'd
+        respond, "I ..."'), or the cue is a participle ('she stated, "...," adding, "..."';
+        but '"...," she said, "..."' interrupts one quotation)."""
+        if not self.text[quote.start:quote.end].rstrip().endswith(".") and cue.tag_ != "VBG":
             return False
         following = next((q for q in self.layout.quotes if q.mark >= quote.after), None)
         if following is None:

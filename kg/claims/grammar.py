@@ -174,7 +174,7 @@ def subject_of(verb: Token) -> Token | None:
             return controller
         if verb.dep_ not in CLIMB_DEPS or verb.head == verb:
             return None
-        verb, seen = outside_aside(verb), seen + 1
+        verb, seen = outside_quotation(verb, outside_aside(verb)), seen + 1
     return None
 
 
@@ -218,6 +218,34 @@ def subject_of_with(participle: Token) -> Token | None:
     if any(not t.is_punct for t in between) or between and not any(t.dep_ == "appos" for t in noun.subtree):
         return None  # "with the companies, saying ...": the comma ends the aside, unless it closes a name's
     return noun
+
+
+def outside_quotation(verb: Token, head: Token) -> Token:
+    """``head``, or, when ``head`` is inside a quotation that closes before ``verb``, the
+    last verb before the quotation: the parse may hang what follows a quotation from a verb
+    inside it ('treating it as a compliment -- "That makes me smart" -- and asserting ...':
+    the one who treats it asserts, not "That").
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("Mr. Roe hardly clarified the matter, treating the remark as a compliment -- ''That makes me smart'' -- and, when questioned after the debate, asserting, ''Of course, I pay taxes.''")
+    >>> doc[29].text, outside_quotation(doc[29], doc[16]).text
+    ('asserting', 'treating')
+    """
+    opening = _opening_quote(head)
+    if opening is None or head.i > verb.i or _opening_quote(verb) is not None:
+        return head  # "After saying ..., she was “whisked off”": the quotation follows
+    before = (t for t in reversed(verb.doc[head.sent.start:opening]) if t.pos_ == "VERB")
+    return next((t for t in before if _opening_quote(t) is None), head)
+
+
+def _opening_quote(token: Token) -> int | None:
+    """Where the quotation that ``token`` is in opens, in its sentence; None outside any
+    (double quotation marks before it in its sentence, counted: an odd number opens one)."""
+    marks = [t.i for t in token.doc[token.sent.start:token.i] if t.text in QUOTE_MARKS]
+    return marks[-1] if len(marks) % 2 else None
+
+
+QUOTE_MARKS = {'"', "“", "”", "''", "``", "«", "»"}  # not single ones: "the voters' choice"
 
 
 def outside_aside(verb: Token) -> Token:

@@ -10,7 +10,7 @@ from ..clauses import withheld_by
 from ..ingest import Document
 from ..lexicons import lexicon
 from ..records import Claim, stable_id
-from ..spans import is_negated, span_has_verb, span_negated
+from ..spans import is_negated, span_has_verb, span_negated, span_predicate, span_subject
 from ..stance import claim_stances
 from .confidence import confidence
 from .model import Attribution, Range
@@ -57,6 +57,8 @@ def claims_of(document: Document, doc: Doc, actors: DocActors, attribution: Attr
         about = actors.actors_in(start, end)
         content_negated = span_negated(doc, start, end)
         proposition = span_has_verb(doc, start, end)
+        subject, subject_text = content_subject(doc, actors, content)
+        predicate = span_predicate(doc, *content)
         for speaker in attribution.speakers or [None]:
             claim = Claim(
                 doc=document.id,
@@ -78,10 +80,29 @@ def claims_of(document: Document, doc: Doc, actors: DocActors, attribution: Attr
                 rule=str(attribution.pattern),
                 content_negated=content_negated,
                 proposition=proposition,
+                subject=speaker if _speaks_of_self(attribution, subject_text) else subject,
+                subject_text=subject_text,
+                predicate=predicate,
             )
             claim.stance = [stance.as_dict() for stance in claim_stances(doc, claim, actors)]
             claims.append(claim)
     return claims
+
+
+def content_subject(doc: Doc, actors: DocActors, content: Range) -> tuple[str | None, str | None]:
+    """The actor a content says something of (its subject's, when the subject names or
+    stands for an actor: "he" resolved) and the subject's words as written."""
+    head = span_subject(doc, *content)
+    if head is None:
+        return None, None
+    words = [t for t in head.subtree if content[0] <= t.idx < content[1]]
+    mention = actors.at(head.idx)
+    return (mention.actor if mention else None), doc[words[0].i:words[-1].i + 1].text
+
+
+def _speaks_of_self(attribution: Attribution, subject_text: str | None) -> bool:
+    """Whether a quotation's subject is its speaker ("I pay my taxes", he said)."""
+    return attribution.kind != "indirect" and (subject_text or "").lower() in ("i", "me")
 
 
 def _withheld(cue: Token) -> bool:
