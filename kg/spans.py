@@ -140,11 +140,13 @@ CATENATIVES = {"go", "have", "need", "want", "plan", "intend"}  # "is going to w
 
 
 def _first_root(doc: Doc, start: int, end: int):
-    """The head of the first clause in ``[start, end)`` (None if no token there) and the span."""
+    """The head of the first clause in ``[start, end)`` (None if no word there) and the span."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None, None
-    return next((t for t in span if t.head == t or not span.start <= t.head.i < span.end), None), span
+    heads = (t for t in span if (t.head == t or not span.start <= t.head.i < span.end)
+             and not (t.is_punct or t.is_space))
+    return next(heads, None), span
 
 
 def _says_that(predicate: Token) -> bool:
