@@ -901,6 +901,9 @@ def test_an_actor_first_taken_for_a_body_can_be_made_a_person():
     ("The deal was agreed by defense contractor Raytheon Co and United Technologies.", "Raytheon Co"),  # a person?
     ("Chilean copper giant Codelco produced 342,000 tonnes in the first quarter.\n\n"  # a place that acts?
      "Codelco Chief Executive Ana Rojas said prices would fall.", "Codelco"),  # a head named after it: a body
+    ("The Springbok coach defended his side after the defeat, the union said.", "Springbok"),  # whose coach
+    ('"It spreads fast," said Dr. Ana Ruiz, a specialist with Baylor Scott, on Monday.',
+     "Baylor Scott"),  # where the specialist works
 ])
 def test_the_text_shows_an_organisation_the_parser_took_for_something_else(text: str, name: str):
     result, pipeline = run(text)
@@ -1055,6 +1058,25 @@ def test_a_thing_made_is_no_actor_whatever_it_does():
     result, _ = extract_text("Images captured by the Harriet Vane Space Telescope show a young galaxy, astronomer "
                              "Ana Roe said.")
     assert [m.actor for m in result.mentions if "Telescope" in m.text] == [None]  # the agent of "captured"
+
+
+def test_the_initials_of_a_thing_made_name_it_too():
+    result, _ = extract_text("The galaxy was seen by NASA's James Webb Space Telescope. \"It shows that JWST can "
+                             "capture small galaxies,\" Ana Roe said.")
+    assert [m.actor for m in result.mentions if m.text == "JWST"] == [None]  # it "can capture": still no actor
+
+
+def test_an_event_the_parser_takes_for_a_place_is_no_actor_where_it_acts():
+    result, _ = extract_text("Few delegates believe COP27 will deliver a deal, Greenpeace said.")
+    assert [m.actor for m in result.mentions if m.text == "COP27"] == [None]
+
+
+def test_a_country_listed_with_places_within_a_country_is_a_place_of_its_name():
+    result, _ = extract_text("Measles cases rose in Alaska, Georgia, Rhode Island and Texas, the agency said. "
+                             "Georgia officials said so.")
+    assert "georgia" not in {m.actor for m in result.mentions}  # the US state, in the list and after it
+    result, _ = extract_text("Talks between Russia, Georgia and Armenia stalled, Georgia said.")
+    assert "georgia" in {m.actor for m in result.mentions}  # countries among countries
 
 
 def test_one_of_a_people_is_a_person_not_its_state():

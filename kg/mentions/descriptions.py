@@ -67,6 +67,8 @@ class Descriptions(MentionsBase):
             state = self.gaz.by_demonym[token.text]
             return state, f"{token.text!r} is the demonym of {self._label(state)}"
         key = name_key(token.text)
+        if key in self.places_here:
+            return None  # "Georgia officials" where Georgia is the US state: no state of the gazetteer
         if key in self.gaz.by_metonym and direct:
             state = self.gaz.by_metonym[key]
             return state, f"{token.text!r} stands for {self._label(state)}"

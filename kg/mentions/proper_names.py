@@ -32,6 +32,23 @@ def _after_the(span: Span) -> bool:
     return before is not None and before.lower_ == "the" and before.head.i in range(span.start, span.end)
 
 
+def _whose_role_after_the(span: Span) -> bool:
+    """A one-word name between "the" and a word for a person it modifies ("the Springbok
+    coach", "the Haas boss"): where the role is held; a given name never is ("the Jo
+    coach" is no English).
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("The Springbok coach has come under fire.")
+    >>> _whose_role_after_the(doc[1:2])
+    True
+    """
+    doc = span.doc
+    if len(span) != 1 or not span.start or span.end >= len(doc) or span[0].text in lexicon("given_names.tsv"):
+        return False
+    before, role = doc[span.start - 1], doc[span.end]
+    return before.lower_ == "the" and before.head == role and role.lemma_.lower() in lexicon("person_nouns.tsv")
+
+
 def _an_age(modifier: Token) -> bool:
     """"17-year-old" before a name: an age, no title."""
     return modifier.dep_ == "amod" and any(t.like_num for t in modifier.subtree)
@@ -111,11 +128,15 @@ class ProperNames(MentionsBase):
         ents = [(span, label) for span, label in ents
                 if not any(o.start <= span.start and span.end <= o.end and len(o) > len(span) for o in grown)]
         works = {name_key(span.text) for span, _ in ents if _introduced_as_work(span)}
+        lesser = {name_key(span.text) for span, label in ents if label == "GPE" and self._among_lesser_places(span, ents)}
         self.linked_early: set[tuple[int, int]] = set()
         self._bodies = {name_key(without_article(span.text)): span for span, label in ents if label == "ORG"}
         for span, label in sorted(ents, key=lambda e: _name_order(e[0])):
             where = (span.start_char, span.end_char)
             if where in self.spans or where in self.linked_early:
+                continue
+            if name_key(span.text) in lesser:
+                self._unknown_place(span)  # "in Alaska, Georgia and Texas": the state, not the country
                 continue
             work = name_key(span.text) in works or _in_a_quoted_title(span)
             if work and self.registry.known(name_key(span.text)) is None:
@@ -124,6 +145,20 @@ class ProperNames(MentionsBase):
                           "or in quotation marks with the title's other words)")
                 continue
             self._entity(span, label)
+
+    def _among_lesser_places(self, span: Span, ents: list[tuple[Span, str]]) -> bool:
+        """Whether a country's name is listed with two places or more, none of them a country
+        ("cases in Alaska, Georgia, Rhode Island and Texas"): a place of the same name
+        within a country (the US state), as it is throughout the document."""
+        if not self._names_a_country(span):
+            return False
+        places = {s.root.i: s for s, label in ents if label == "GPE"}
+        listed = [places.get(t.i) for t in span.root.conjuncts]
+        return len(listed) >= 2 and all(s is not None and not self._names_a_country(s) for s in listed)
+
+    def _names_a_country(self, span: Span) -> bool:
+        actor = self.registry.known(name_key(without_article(span.text)))
+        return actor is not None and self._kind(actor) == "Country"
 
     def _named_after_a_place(self, span: Span, label: str) -> tuple[Span, str]:
         """A body whose name ends with a place the parser tagged alone: a proper noun just
@@ -205,7 +240,7 @@ class ProperNames(MentionsBase):
             return
         linked = self._link_name(span, label)
         if linked is None:
-            if label == "GPE":
+            if label == "GPE" and not _names_an_event(span.text):  # "COP27 will fail", a place to the parser
                 self._unknown_place(span)
             elif _names_an_event(span.text):  # "the North American Free Trade Agreement (NAFTA)": no actor either
                 acronyms = {_acronym_after(span), initials(without_article(span.text))}
@@ -447,6 +482,8 @@ class ProperNames(MentionsBase):
             return "Organization"  # "Instagram head Adam Mosseri", "the president of SpaceX", "SpaceX, which ..."
         if kind == "Person" and _after_the(span):  # "a win over the Sabres": a person's name takes no article
             return self._team_or_family(span)
+        if kind == "Person" and _whose_role_after_the(span):
+            return "Organization"  # "the Springbok coach": the team the coach works for
         if kind == "Person" and _where_a_role_works(span):
             return "Organization"  # "head of equities at Bloxham Stockbrokers", "a specialist with Memorial Hermann"
         called = self._word_for_it(span)

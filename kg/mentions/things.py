@@ -25,7 +25,7 @@ from spacy.tokens import Span, Token
 
 from ..descriptors import DESCRIBING_VERBS, is_possessor, title_at
 from ..lexicons import lexicon, words
-from ..names import without_article
+from ..names import initials, without_article
 from ..records import Mention
 from .base import MentionsBase
 
@@ -179,6 +179,7 @@ class Things(MentionsBase):
         for i, mention in enumerate(self.mentions):
             if mention.actor in self.new_names:
                 by_actor.setdefault(mention.actor, []).append(i)
+        things = {}  # the initials of each thing's name -> its name
         for actor, indices in by_actor.items():
             roles = [self._role(self.mentions[i]) for i in indices]
             if any(role == "acts" for role, _ in roles):
@@ -187,10 +188,20 @@ class Things(MentionsBase):
             if thing is None:
                 continue
             label = self._label(actor)
+            things[initials(without_article(label))] = label
             for i, (_, why) in zip(indices, roles):
-                self.mentions[i] = replace(self.mentions[i], actor=None, how="name", rule="thing", evidence=(
-                    f"{label!r} never acts in this document and is a place, thing or work here: {why or thing}"))
+                self._no_actor(i, f"{label!r} never acts in this document and is a place, thing or work here: "
+                                  f"{why or thing}")
             self._forget(actor)
+        for actor, indices in by_actor.items():  # "JWST is able to capture ...": the telescope's initials
+            label = self._label(actor) if actor in self.new_names else ""
+            if len(label) > 1 and label in things:
+                for i in indices:
+                    self._no_actor(i, f"{label!r} stands for {things[label]!r}, a thing here")
+                self._forget(actor)
+
+    def _no_actor(self, index: int, evidence: str) -> None:
+        self.mentions[index] = replace(self.mentions[index], actor=None, how="name", rule="thing", evidence=evidence)
 
     def _role(self, mention: Mention) -> tuple[str | None, str]:
         span = self.doc.char_span(*mention.span, alignment_mode="expand")
