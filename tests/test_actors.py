@@ -1232,3 +1232,20 @@ def test_an_online_platform_is_an_organisation():
                            "Dana Price posted the letter on Facebook.")
     kinds = {a.label: a.kind for a in pipeline.actors()}
     assert kinds.get("Twitter") == "Organization" and kinds.get("Facebook") == "Organization"
+
+
+def test_an_honorific_opening_a_name_the_parser_took_for_a_body_makes_it_a_person():
+    result, _ = extract_text('Matthew Hopkins apologised on Twitter. After the tweet, a statement from Mr Hopkins said: '
+                             '"Demand on our emergency department remains high."')
+    assert actor_of(result, "Mr Hopkins") == actor_of(result, "Matthew Hopkins")
+
+
+def test_a_name_before_a_leader_and_a_persons_name_is_the_body_led():
+    result, pipeline = run("Lib Dem leader Tim Farron repeated his call for a second referendum.")
+    assert pipeline.resolver.actors[actor_of(result, "Lib Dem")].kind == "Organization"
+
+
+def test_a_hashtag_and_a_process_name_no_actor():
+    result, _ = extract_text('"Our teams across #Worcestershire are working to improve," he wrote. '
+                             "Brexit will cost jobs, economist Ana Roe said.")
+    assert {m.actor for m in result.mentions if m.actor} == {"ana_roe"}

@@ -125,7 +125,7 @@ def strip_name(span: Span) -> Span:
     keeps a lower-case "party" at its end ("the Conservative party")."""
     start, end = span.start, span.end
     doc = span.doc
-    person = span.label_ == "PERSON"
+    person = span.label_ == "PERSON" or opens_with_honorific(span)
     roles = lexicon("person_nouns.tsv")
     honorifics = lexicon("honorifics.tsv")
     while start < end - 1 and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_quote
@@ -151,6 +151,20 @@ def strip_name(span: Span) -> Span:
             and joined.tag_ not in {"VBG", "VBN", "VBD"}:
         end += 2  # "Moon Jae-in": the tagger stopped at the hyphen (not "Oscar-winning": an adjective)
     return doc[start:end]
+
+
+def opens_with_honorific(span: Span) -> bool:
+    """Whether an entity, whatever the parser's label, opens with an honorific before a
+    name: a person ("a statement from Mr Hopkins", tagged as an organisation); not one that
+    is also a noun ("Lord's").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("a statement from Mr Hopkins said")
+    >>> opens_with_honorific(doc[3:5]), opens_with_honorific(doc[4:5])
+    (True, False)
+    """
+    tags = lexicon("honorifics.tsv").get(span[0].lower_, None) if len(span) > 1 else None
+    return tags is not None and "noun" not in tags and span[1].is_title
 
 
 def after_a_position(span: Span) -> int | None:

@@ -12,7 +12,7 @@ from ..lexicons import honorific_gender, lexicon
 from ..names import (family_name, family_particles, family_with_particles, first_last_name, initials, is_acronym,
                      middles_agree, name_key, same_given_name, without_article, without_company_suffix)
 from .base import (ENTITY_LABELS, KIND_OF_LABEL, MentionsBase, PLACE_LABELS, _name_order, _title_case,
-                   after_a_position, hyphened, strip_name)
+                   after_a_position, hyphened, opens_with_honorific, strip_name)
 
 
 def _plural_subject(span: Span) -> bool:
@@ -30,6 +30,18 @@ def _after_the(span: Span) -> bool:
     band or a body, not a person (an adjective between, as in "the late Jo Park", is not this)."""
     before = span.doc[span.start - 1] if span.start else None
     return before is not None and before.lower_ == "the" and before.head.i in range(span.start, span.end)
+
+
+def _hashtag(span: Span) -> bool:
+    """A name written as a hashtag ("teams across #Worcestershire"): a topic, no one named.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("teams across #Worcestershire are working")
+    >>> _hashtag(doc[3:4]), _hashtag(doc[1:2])
+    (True, False)
+    """
+    before = span.doc[span.start - 1] if span.start else None
+    return before is not None and before.text == "#" and not before.whitespace_
 
 
 def _whose_role_after_the(span: Span) -> bool:
@@ -109,8 +121,10 @@ class ProperNames(MentionsBase):
 
     def _entities(self) -> None:
         self._stripped_ents = [(e, strip_name(e)) for e in self.doc.ents if e.label_ in ENTITY_LABELS]
-        names = [(name, "PERSON" if after_a_position(e) else e.label_) for e, name in self._stripped_ents
-                 if not self.skipped(e.start_char, e.end_char) and any(ch.isupper() for ch in e.text)]
+        names = [(name, "PERSON" if after_a_position(e) or opens_with_honorific(e) else e.label_)
+                 for e, name in self._stripped_ents
+                 if not self.skipped(e.start_char, e.end_char) and any(ch.isupper() for ch in e.text)
+                 and not _hashtag(e)]
         names += [(span, "ORG") for span in _untagged_companies(self.doc)
                   if not self.skipped(span.start_char, span.end_char)]
         names += [(span, "PERSON") for span in _untagged_people(self.doc)
