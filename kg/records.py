@@ -98,7 +98,7 @@ class Claim:
     proposition: bool = True  # the content has a verb: False for a bare noun phrase (a topic)
     subject: str | None = None  # the actor the content says something of (its grammatical subject)
     subject_text: str | None = None  # the words of that subject, as written ("he", "the mayor")
-    predicate: str | None = None  # the lemma of what the content says of it ("pay", "respect")
+    predicate: str | None = None  # what the content says of it: a lemma ("pay", "respect") or "be" + word ("be clear")
 
 
 @dataclass

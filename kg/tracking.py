@@ -20,11 +20,14 @@ existing groups never reshuffle, new claims join them or start their own.
 Two claims are contradiction candidates when they are about the same proposition
 (they match as claims of one group do, and closer still, or the pair encoder of
 :mod:`kg.match`, which hardly sees a "not", reads them as one claim; a doubt needs only
-the group's closeness) and one says "not X": a doubt ("too early to tell whether"), a
+the group's closeness; two claims that say it of one subject with one predicate and
+share a word more need hardly any, and an index of subject and predicate finds them)
+and one says "not X": a doubt ("too early to tell whether"), a
 denial cue ("denied", "rejected"), a negated cue ("did not say") or a negated main
 predicate of the content ("never used"). Two negative claims that agree, a claim and one
-reported inside it, two claims of one speaker in one article, and copies of one article
-are never candidates, and a denial never joins the group of what it denies.
+reported inside it, two claims of one speaker in one article, two claims said of
+different actors or of a pronoun resolved to no one, and copies of one article are never
+candidates, and a denial never joins the group of what it denies.
 
 >>> a = TrackedClaim("c1", "d1", "2024-05-16", "putin", "Putin", "declared", "the two countries have a “no limits” partnership")
 >>> b = TrackedClaim("c2", "d2", "2024-05-17", "china", "China", "said", "China and Russia have a partnership with “no limits”")
@@ -647,10 +650,10 @@ def shared_object(a: TrackedClaim, b: TrackedClaim) -> set[str]:
     >>> sorted(shared_object(says("Jo Roe never paid federal taxes"), says("Of course, Jo Roe pays federal income taxes")))
     ['feder', 'taxes']
     """
-    def words(claim: TrackedClaim) -> set[str]:
-        said = set(match.content_words(claim.subject_text or "")) | {claim.predicate or ""}
-        return {w[:STEM] for w in match.content_words(claim.content) if w not in said and not said & {w[:STEM]}}
-    return words(a) & words(b) - {(a.predicate or "")[:STEM], (b.predicate or "")[:STEM]}
+    def stems(text: str) -> set[str]:
+        return {word[:STEM] for word in match.content_words(text)}
+    said = stems(a.subject_text or "") | stems(b.subject_text or "") | {(c.predicate or "")[:STEM] for c in (a, b)}
+    return (stems(a.content) & stems(b.content)) - said
 
 
 def _alignment(a: TrackedClaim, b: TrackedClaim) -> dict:
@@ -661,7 +664,8 @@ def _alignment(a: TrackedClaim, b: TrackedClaim) -> dict:
 @functools.cache
 def _unresolved_pronouns() -> frozenset[str]:
     """Pronouns that, unresolved, leave who is spoken of unknown ("it" is mostly a thing)."""
-    return (frozenset(lexicon("pronouns.tsv")) | frozenset(lexicon("lone_pronouns.txt"))) - {"it", "its", "itself", "which", "that", "who"}
+    pronouns = frozenset(lexicon("pronouns.tsv")) | frozenset(lexicon("lone_pronouns.txt"))
+    return pronouns - {"it", "its", "itself", "which", "that", "who"}
 
 
 def _asks(claim: TrackedClaim) -> bool:

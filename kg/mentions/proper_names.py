@@ -142,7 +142,8 @@ class ProperNames(MentionsBase):
         ents = [(span, label) for span, label in ents
                 if not any(o.start <= span.start and span.end <= o.end and len(o) > len(span) for o in grown)]
         works = {name_key(span.text) for span, _ in ents if _introduced_as_work(span)}
-        lesser = {name_key(span.text) for span, label in ents if label == "GPE" and self._among_lesser_places(span, ents)}
+        lesser = {name_key(span.text) for span, label in ents
+                  if label == "GPE" and self._among_lesser_places(span, ents)}  # "in Alaska, Georgia and Texas"
         self.linked_early: set[tuple[int, int]] = set()
         self._bodies = {name_key(without_article(span.text)): span for span, label in ents if label == "ORG"}
         for span, label in sorted(ents, key=lambda e: _name_order(e[0])):
@@ -254,12 +255,12 @@ class ProperNames(MentionsBase):
             return
         linked = self._link_name(span, label)
         if linked is None:
-            if label == "GPE" and not _names_an_event(span.text):  # "COP27 will fail", a place to the parser
-                self._unknown_place(span)
-            elif _names_an_event(span.text):  # "the North American Free Trade Agreement (NAFTA)": no actor either
-                acronyms = {_acronym_after(span), initials(without_article(span.text))}
-                self.acronyms_of_no_actor.update(acronyms - {None, ""})
+            if _names_an_event(span.text):  # "the North American Free Trade Agreement (NAFTA)": no actor either,
+                acronyms = {_acronym_after(span), initials(without_article(span.text))}  # nor "COP27", a place
+                self.acronyms_of_no_actor.update(acronyms - {None, ""})                  # to the parser, that acts
                 self._event(span.text)
+            elif label == "GPE":
+                self._unknown_place(span)
             return
         self._add_name(span, *linked)
 
