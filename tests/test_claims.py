@@ -1551,3 +1551,12 @@ def test_a_participle_after_a_quotation_inside_its_clause_speaks_for_the_clause_
     found, _ = claims_of("Mr. Roe hardly clarified the matter, treating the remark as a compliment -- ''That makes me "
                          "smart'' -- and, when questioned after the debate, asserting, ''Of course, I pay taxes.''")
     assert ("Mr. Roe", "asserting", "Of course, I pay taxes", "direct") in found
+
+
+def test_attacking_or_pounding_someone_as_something_is_a_claim_about_them():
+    found, _ = claims_of("The senator aggressively attacked her rival as a fraud and a scam artist.")
+    assert found == [("The senator", "aggressively attacked", "her rival as a fraud and a scam artist", "indirect")]
+    found, _ = claims_of("The union leader has been steadily pounding the minister as a coward.")
+    assert [c for _, c, _, _ in found] == ["has been steadily pounding"]
+    found, _ = claims_of("Rebels attacked the convoy near the border. She pounded the table as she spoke.")
+    assert found == []

@@ -523,13 +523,14 @@ class ProperNames(MentionsBase):
         as a noun ("Education", "Marijuana" at the head of a sentence or in a title; a noun in
         lower case that the parser read as a name is one too): a common noun, not a name
         ("Polls trump everything" does not make "Trump" one); so is a plural noun the tagger
-        took for a person, or a verb it took for a name ("Supporters' groups", "Download the report")."""
+        took for a person, or a verb it took for a name ("Supporters' groups", "Download the report",
+        "Sharing the news on Twitter, she wrote")."""
         if len(span) != 1 or not span[0].is_title:
             return False
         word = span[0]
         if word.tag_ == "NNS" and word.ent_type_ == "PERSON" \
-                or word.dep_ == "ROOT" and any(c.dep_ == "dobj" and any(t.is_lower for t in c.subtree)
-                                               for c in word.children):
+                or (word.dep_ == "ROOT" or word.pos_ == "VERB") and any(
+                    c.dep_ == "dobj" and any(t.is_lower for t in c.subtree) for c in word.children):
             return True  # "Supporters' groups said", "Download the full report": no one person, a command
         if self._lower_words is None:
             self._lower_words = {t.text for t in self.doc if t.is_lower and t.is_alpha and t.pos_ in {"NOUN", "PROPN"}}
