@@ -1249,3 +1249,9 @@ def test_a_hashtag_and_a_process_name_no_actor():
     result, _ = extract_text('"Our teams across #Worcestershire are working to improve," he wrote. '
                              "Brexit will cost jobs, economist Ana Roe said.")
     assert {m.actor for m in result.mentions if m.actor} == {"ana_roe"}
+
+
+def test_a_participle_opening_a_sentence_is_no_name():
+    result, _ = extract_text('The festival was announced on Sunday.\n\nSharing the news on Twitter, she wrote: '
+                             '"I am ecstatic to tell you."')
+    assert [m.text for m in result.mentions if m.actor and m.text.startswith("Sharing")] == []
