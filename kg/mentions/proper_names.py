@@ -142,8 +142,9 @@ class ProperNames(MentionsBase):
         ents = [(span, label) for span, label in ents
                 if not any(o.start <= span.start and span.end <= o.end and len(o) > len(span) for o in grown)]
         works = {name_key(span.text) for span, _ in ents if _introduced_as_work(span)}
-        lesser = {name_key(span.text) for span, label in ents
-                  if label == "GPE" and self._among_lesser_places(span, ents)}  # "in Alaska, Georgia and Texas"
+        places = {span.root.i: span for span, label in ents if label == "GPE"}
+        lesser = {name_key(span.text) for span in places.values()
+                  if self._among_lesser_places(span, places)}  # "in Alaska, Georgia and Texas"
         self.linked_early: set[tuple[int, int]] = set()
         self._bodies = {name_key(without_article(span.text)): span for span, label in ents if label == "ORG"}
         for span, label in sorted(ents, key=lambda e: _name_order(e[0])):
@@ -161,13 +162,13 @@ class ProperNames(MentionsBase):
                 continue
             self._entity(span, label)
 
-    def _among_lesser_places(self, span: Span, ents: list[tuple[Span, str]]) -> bool:
+    def _among_lesser_places(self, span: Span, places: dict[int, Span]) -> bool:
         """Whether a country's name is listed with two places or more, none of them a country
         ("cases in Alaska, Georgia, Rhode Island and Texas"): a place of the same name
-        within a country (the US state), as it is throughout the document."""
+        within a country (the US state), as it is throughout the document. ``places``: the
+        names tagged as places, by the place of their head."""
         if not self._names_a_country(span):
             return False
-        places = {s.root.i: s for s, label in ents if label == "GPE"}
         listed = [places.get(t.i) for t in span.root.conjuncts]
         return len(listed) >= 2 and all(s is not None and not self._names_a_country(s) for s in listed)
 
@@ -503,7 +504,7 @@ class ProperNames(MentionsBase):
             return "Organization"  # "head of equities at Bloxham Stockbrokers", "a specialist with Memorial Hermann"
         called = self._word_for_it(span)
         if kind == "Person" and called is not None and called.lemma_.lower() in lexicon("speaker_nouns.txt") \
-                and called.lemma_.lower() not in lexicon("person_nouns.tsv") and title_at(called) is None \
+                and not _names_a_role(called) \
                 and not _role_in_apposition(span) and not _member_of_a_named_body(span):
             return "Organization"  # "Kosmos, a group co-founded by ...", "the regulator, Ofgem" (a body, not a person)
         before = self.doc[span.start - 1] if span.start else None
@@ -788,13 +789,13 @@ class ProperNames(MentionsBase):
         """"*Western* sanctions", "*American* dominance": a demonym modifying a thing (not
         a person: "a Russian analyst") names its state, as a mention of its own found
         after the pronouns (it is no antecedent for them)."""
-        persons, demonyms = lexicon("person_nouns.tsv"), self.gaz.by_demonym
+        demonyms = self.gaz.by_demonym
         for token in self.doc:
             state = demonyms.get(token.text)
             if state is None or token.dep_ not in {"amod", "compound", "nmod"}:
                 continue
             head = token.head
-            if head.pos_ != "NOUN" or head.lemma_.lower() in persons or title_at(head) is not None \
+            if head.pos_ != "NOUN" or _names_a_role(head) \
                     or self.covered[token.i] or self.covered[head.i] or self.skipped(token.idx, token.idx + 1) \
                     or _names_an_event(self.doc[head.left_edge.i:head.i + 1].text):  # "the Russian GP"
                 continue
@@ -987,6 +988,11 @@ def _of_a_role(noun: Token) -> bool:
     return noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in lexicon("person_nouns.tsv")
 
 
+def _names_a_role(token: Token) -> bool:
+    """A word for a person (``kg/data/person_nouns.tsv``) or a title ("specialist", "Gov.")."""
+    return token.lemma_.lower() in lexicon("person_nouns.tsv") or title_at(token) is not None
+
+
 def _where_a_role_works(span: Span) -> bool:
     """Whether a name says where someone holding a role works ("head of equities at
     Bloxham Stockbrokers", "a specialist with Memorial Hermann"): a body, unless it begins
@@ -1001,7 +1007,7 @@ def _where_a_role_works(span: Span) -> bool:
     if root.dep_ != "pobj" or root.head.lower_ not in {"at", "with"} or span[0].text in lexicon("given_names.tsv"):
         return False
     role = root.head.head
-    return role.pos_ == "NOUN" and (role.lemma_.lower() in lexicon("person_nouns.tsv") or title_at(role) is not None)
+    return role.pos_ == "NOUN" and _names_a_role(role)
 
 
 def _names_a_body(noun: Token) -> bool:
@@ -1209,8 +1215,7 @@ def _role_after_comma(doc: Doc, end: int) -> bool:
     """Whether a comma and a person's role follow ("..., president of Chapter & Verse")."""
     if end >= len(doc) or doc[end].text != ",":
         return False
-    return any(t.lemma_.lower() in lexicon("person_nouns.tsv") or title_at(t) is not None
-               for t in doc[end + 1:end + 4] if t.pos_ in {"NOUN", "PROPN"})
+    return any(_names_a_role(t) for t in doc[end + 1:end + 4] if t.pos_ in {"NOUN", "PROPN"})
 
 
 def _untagged_companies(doc: Doc) -> list[Span]:
