@@ -616,6 +616,14 @@ def test_a_dateline_is_never_the_speaker():
     assert found == [("Northline", "said", "that fares would rise", "indirect")]
     found, _ = claims_of("Nairobi, Kenya: Getting water to the villages has been hard. Keeping it clean is harder still.")
     assert found == []
+    found, _ = claims_of("Derby win\n\nLEEDS: The home side held Rovers to a draw at Elland Road on Friday.\n")
+    assert found == []
+
+
+def test_a_transcript_s_labels_in_capitals_are_its_speakers():
+    found, _ = claims_of("HOST: Will the council raise taxes this year?\n\nROE: We will not raise them this year.\n")
+    assert [(f[0], f[2]) for f in found] == [("HOST", "Will the council raise taxes this year"),
+                                             ("ROE", "We will not raise them this year")]
 
 
 # --- direct quotations ----------------------------------------------------------------

@@ -77,6 +77,8 @@ def line_spans(text: str) -> Iterator[tuple[int, int]]:
 # "SAN FRANCISCO --", "LONDON (Reuters) -", "WASHINGTON, D.C. —": the place (in capitals)
 # and agency a paragraph opens with
 DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]*){0,4}(?:\s*\([A-Za-z .&-]{2,40}\))?\s*(?:--|[-–—])\s")
+# "KARACHI: ..." (words in capitals and a colon) opening one line; a transcript's labels open many
+COLON_DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:,? [A-Z][A-Z.'’-]+){0,3}:\s")
 
 
 def find_boilerplate(text: str) -> list[tuple[int, int, str]]:
@@ -86,21 +88,29 @@ def find_boilerplate(text: str) -> list[tuple[int, int, str]]:
     when it repeats an earlier line word for word (captions and headlines printed twice).
     A paragraph's dateline ("SAN FRANCISCO --") is a zone of its own: no speaker, no actor.
 
+    So has a line opening with words in capitals and a colon ("KARACHI: ..."), when it is
+    the only one: in a transcript such labels name the speakers.
+
     >>> text = "LONDON (Reuters) - Shares fell."
     >>> [(text[a:b], why) for a, b, why in find_boilerplate(text)]
     [('LONDON (Reuters) -', 'dateline')]
+    >>> text = "KARACHI: The home side won.\\nThe coach was pleased."
+    >>> [(text[a:b], why) for a, b, why in find_boilerplate(text)]
+    [('KARACHI:', 'dateline')]
+    >>> find_boilerplate("ROE: We played well.\\nDOE: Thanks.")
+    []
     """
     patterns = boilerplate_patterns()
     zones: list[tuple[int, int, str]] = []
     seen: set[str] = set()
-    for start, end in line_spans(text):
+    lines = [(start, end) for start, end in line_spans(text) if text[start:end].strip()]
+    labelled = sum(1 for start, end in lines if COLON_DATELINE.match(text[start:end].lstrip()))
+    for start, end in lines:
         raw = text[start:end]
         line = raw.strip()
-        if not line:
-            continue
         lead = len(raw) - len(raw.lstrip())
         span = (start + lead, start + lead + len(line))
-        dateline = DATELINE.match(line)
+        dateline = DATELINE.match(line) or (COLON_DATELINE.match(line) if labelled == 1 else None)
         if any(p.fullmatch(line) for p in patterns):
             zones.append((*span, "boilerplate"))
         elif dateline and dateline.group().split()[0].rstrip(",").isupper() and dateline.end() < len(line):
