@@ -61,6 +61,22 @@ def _whose_role_after_the(span: Span) -> bool:
     return before.lower_ == "the" and before.head == role and role.lemma_.lower() in lexicon("person_nouns.tsv")
 
 
+def _whose_person(span: Span) -> bool:
+    """A one-word name that owns a person's full name ("Labour's Keir Starmer", "Acme's
+    Jo Park"): the party, team or firm the person is of; a given name never is.
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("Labour's Keir Starmer protested.")
+    >>> _whose_person(doc[0:1]), _whose_person(doc[2:4])
+    (True, False)
+    """
+    root = span.root
+    owned = root.head
+    return (len(span) == 1 and root.dep_ == "poss" and span[0].text not in lexicon("given_names.tsv")
+            and owned.pos_ == "PROPN" and owned.ent_type_ == "PERSON" and owned.i > root.i
+            and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in owned.children))
+
+
 def _an_age(modifier: Token) -> bool:
     """"17-year-old" before a name: an age, no title."""
     return modifier.dep_ == "amod" and any(t.like_num for t in modifier.subtree)
@@ -498,8 +514,8 @@ class ProperNames(MentionsBase):
             return "Organization"  # "Instagram head Adam Mosseri", "the president of SpaceX", "SpaceX, which ..."
         if kind == "Person" and _after_the(span):  # "a win over the Sabres": a person's name takes no article
             return self._team_or_family(span)
-        if kind == "Person" and _whose_role_after_the(span):
-            return "Organization"  # "the Springbok coach": the team the coach works for
+        if kind == "Person" and (_whose_role_after_the(span) or _whose_person(span)):
+            return "Organization"  # "the Springbok coach", "Labour's Keir Starmer": the body the person is of
         if kind == "Person" and _where_a_role_works(span):
             return "Organization"  # "head of equities at Bloxham Stockbrokers", "a specialist with Memorial Hermann"
         called = self._word_for_it(span)
