@@ -800,6 +800,8 @@ def test_a_capitalised_common_word_and_an_event_are_no_actors():
     result, _ = run("Kava for home use has been legalized in nine states. Adults who used kava in the past year "
                     "were asked, Ann Lee said.")  # the parser reads both "Kava" and "kava" as names
     assert {m.actor for m in result.mentions} == {"ann_lee"}
+    result, _ = run("Ann Lee backed the Global Fisheries Pact and voted against the Harbour Safety Bill.")
+    assert {m.actor for m in result.mentions if m.actor} == {"ann_lee"}
 
 
 def test_races_and_conferences_named_by_their_first_words_are_no_actors():
