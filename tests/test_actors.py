@@ -827,6 +827,8 @@ def test_an_unknown_place_described_by_be_or_have_does_not_act():
     ("About half of Harlan County’s cell sites were out of service, Ann Lee said.", "Harlan County"),
     ("The story ran on Page A8 of the Harlow Herald, Ann Lee said.", "Page A8"),
     ("The tablet runs Vexa OS 11 and costs $300, Ann Lee said.", "Vexa OS 11"),
+    ("The prime minister will still go to Westerhall on Sunday to approve the plan, his aides said.",
+     "Westerhall"),  # where someone goes
 ])
 def test_a_name_used_only_for_a_place_a_thing_or_a_work_is_no_actor(text, thing):
     result, pipeline = run(text)

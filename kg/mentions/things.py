@@ -23,7 +23,7 @@ from typing import Iterator
 
 from spacy.tokens import Span, Token
 
-from ..descriptors import DESCRIBING_VERBS, is_possessor, title_at
+from ..descriptors import DESCRIBING_VERBS, is_possessor, preposition_role, title_at
 from ..lexicons import lexicon, words
 from ..names import initials, without_article
 from ..records import Mention
@@ -154,6 +154,9 @@ def _roles(head: Token, text: str, start: int, end: int, person: bool) -> Iterat
             yield "acts", f"'{employer.text} ... {governor.text}'"
         elif "locative" in lexicon("place_prepositions.tsv").get(governor.lower_, frozenset()):
             yield "thing", f"object of '{governor.text}', a preposition of place"
+        elif "direction" in lexicon("place_prepositions.tsv").get(governor.lower_, frozenset()) \
+                and not preposition_role(governor, lexicon("place_words.tsv"))[0]:
+            yield "thing", f"object of '{governor.head.text} {governor.text}', where someone goes"  # "fly to X"
 
 
 def _someone_before(prep: Token) -> Token | None:
