@@ -288,6 +288,13 @@ def test_as_x_reports_for_an_outlet_is_a_clause_of_comment():
     assert claims_of("As the crowd argued about taxes, the mayor left.")[0] == []  # what they argued is elsewhere
 
 
+def test_as_x_does_something_to_a_thing_is_a_time_not_a_comment():
+    found, _ = claims_of("The pound rose to $1.24 as the minister clarified and confirmed her plans.")
+    assert [f for f in found if f[1] == "clarified"] == []
+    found, _ = claims_of("Prices will keep rising, as the minister pointed out.")
+    assert [(f[0], f[2]) for f in found] == [("the minister", "Prices will keep rising")]
+
+
 def test_a_coordination_the_parse_made_a_modifier_keeps_the_named_speaker():
     _, claims = claims_of("Gov. Eric Holcomb stayed away. Holcomb and GOP legislative leaders touted the plan "
                           "as making strides toward improving teacher pay.")

@@ -50,6 +50,7 @@ JUDGED_FOR = {"for", "over"}  # "X was criticized for Y", "praised over"
 TIME_NOUNS = {"course", "period", "time", "years", "months", "weeks", "days", "decades", "weekend"}
 CIRCUMSTANCE_PREPS = words("setting_prepositions.tsv", "circumstance")
 LONE_OBJECTS = words("lone_objects.txt")
+SOMEONE_NOUNS = words("speaker_nouns.txt") | words("person_nouns.tsv")
 EXPLETIVES = {"it", "there"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 CLAUSAL_PATTERNS = {Rule.CCOMP, Rule.CCOMP_BEFORE, Rule.PARENTHETICAL, Rule.AS, Rule.TO, Rule.ACCORDING}
@@ -973,9 +974,33 @@ def _asked_about(cue: Token) -> bool:
 
 
 def _is_as_clause(cue: Token) -> bool:
-    """"Hawaii, as one adviser pointed out, ...", "as a memo put it": a clause of comment."""
+    """"Hawaii, as one adviser pointed out, ...", "as a memo put it": a clause of comment;
+    not one that does something to a thing ("rose as the minister confirmed her plans": when).
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("Prices rose, as the minister told MPs. Prices rose as the minister confirmed her plans.")
+    >>> _is_as_clause(doc[6]), _is_as_clause(doc[14])
+    (True, False)
+    """
     return cue.dep_ == "advcl" and cue.head.pos_ in {"VERB", "AUX"} \
-        and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < cue.i for c in cue.children)
+        and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < cue.i for c in cue.children) \
+        and not any(_a_thing(c) for verb in (cue, *_joined_verbs(cue)) for c in verb.children if c.dep_ == "dobj")
+
+
+def _joined_verbs(verb: Token) -> list[Token]:
+    """The verbs joined to ``verb`` by "and" or "or", with the one right after it that the
+    parse may have hung elsewhere ("as she clarified and confirmed her plans")."""
+    doc, joined = verb.doc, list(verb.conjuncts)
+    if verb.i + 2 < len(doc) and doc[verb.i + 1].dep_ == "cc" and doc[verb.i + 2].pos_ == "VERB":
+        joined.append(doc[verb.i + 2])
+    return joined
+
+
+def _a_thing(noun: Token) -> bool:
+    """A common noun with its determiner that is no word for someone ("her plans", not
+    "the committee" or "reporters")."""
+    return noun.pos_ == "NOUN" and any(c.dep_ in {"det", "poss"} for c in noun.children) \
+        and noun.lemma_.lower() not in SOMEONE_NOUNS
 
 
 def _says_of_it(obj: Token) -> bool:
