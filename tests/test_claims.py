@@ -43,6 +43,15 @@ def test_a_cue_after_its_clause_that_the_parse_made_a_participle_of_its_source()
     assert found == []
 
 
+def test_a_cue_after_its_clause_that_the_parse_hung_from_the_clause_s_verb():
+    found, _ = claims_of("The ferry will sail even if the unions vote down the pay deal, the company insisted today.")
+    assert found == [("the company", "insisted", "The ferry will sail even if the unions vote down the pay deal",
+                      "indirect")]
+    found, _ = claims_of("Spain will quit the pact even if MPs vote down the treaty, the Government insisted today.")
+    assert found == [("the Government", "insisted", "Spain will quit the pact even if MPs vote down the treaty",
+                      "indirect")]  # the parse hangs the cue from "quit"
+
+
 def test_telling_an_outlet_whose_programme_the_parse_gave_the_that_clause():
     found, _ = claims_of("The minister defended the plan on Sunday, telling the BBC's Sunday Politics programme "
                          "that taxes would not rise.")
@@ -625,6 +634,12 @@ def test_a_dateline_is_never_the_speaker():
     assert found == []
     found, _ = claims_of("Derby win\n\nLEEDS: The home side held Rovers to a draw at Elland Road on Friday.\n")
     assert found == []
+
+
+def test_a_headline_label_that_names_no_actor_is_no_speaker():
+    found, _ = claims_of("Brexit: 'Ministers will publish the plan on Monday'\n\n"
+                         "Ministers will publish the Brexit plan on Monday, the Government said today.")
+    assert [f[0] for f in found] == ["the Government"]
 
 
 def test_a_transcript_s_labels_in_capitals_are_its_speakers():

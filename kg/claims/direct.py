@@ -74,7 +74,7 @@ class DirectQuotes:
         self.text = text
         self.layout = layout
         self.skipped = skipped
-        self.not_sources = lexicon("not_sources.txt")
+        self.not_sources = lexicon("not_sources.txt") | lexicon("not_actors.txt")  # "Update:", "Brexit:"
         self.nouns = lexicon("cue_nouns.txt")
         self.label_nouns = set(self.nouns) | set(lexicon("speaker_nouns.txt")) | set(lexicon("unnamed_sources.txt"))
         self.by_quote: dict[int, Attribution] = {}

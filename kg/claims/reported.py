@@ -141,7 +141,7 @@ class ReportedSpeech:
             return None  # "Americans worried about immigration": an adjective; "Asked about it, he ...": he was asked
         if self._is_passive(cue):
             return self._passive(cue, tags)
-        inverted = self._inverted(cue, tags)
+        inverted = self._inverted(cue, tags) or self._hung_from_its_clause(cue, tags)
         if inverted is not None:
             return inverted
         pattern, parts, cue_end = self._complement(cue, tags)
@@ -184,7 +184,7 @@ class ReportedSpeech:
             return Rule.CCOMP, [self._clauses_range(cue, clauses)], None
         before = content_at(cue, Rule.CCOMP_BEFORE, self.rules)
         if before is not None and not _own_complement_after(cue, tags):
-            return Rule.CCOMP_BEFORE, [subtree_range(before)], None
+            return Rule.CCOMP_BEFORE, [_with_its_conditions(cue, before)], None
         objects = [c for c in children if c.dep_ == "dobj" and c.i > cue.i] \
             or [c for c in children if c.dep_ == "oprd" and c.i > cue.i][:1]  # "called Oz a quack": no dobj
         if _is_as_clause(cue) and "activity" not in tags and all(o.lower_ in PRO_FORMS for o in objects) \
@@ -431,6 +431,22 @@ class ReportedSpeech:
             return None
         clause = cue.head
         return self._attribution(Rule.CCOMP_BEFORE, cue, source, [(clause.left_edge.i, comma.i)], None)
+
+    def _hung_from_its_clause(self, cue: Token, tags: frozenset[str]) -> Attribution | None:
+        """"Britain will quit even if MPs vote it down, the Government insisted today": a cue
+        and its subject after their clause, that the parse hung from the clause's verb (taking
+        the clause's own "if ..." for the cue's)."""
+        if cue.dep_ != "ccomp" or cue.head.i > cue.i or cue.head.dep_ != "ROOT" or tags & {"weak", "quote", "as-clause"}:
+            return None
+        source = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+        if source is None or source.left_edge.i < 2 or self.doc[source.left_edge.i - 1].text != "," \
+                or source.right_edge.i != cue.i - 1 or not self._plausible(source):
+            return None
+        if any(c.i > cue.i and c.dep_ not in {"npadvmod", "advmod", "punct"} and not (c.dep_ == "prep" and _is_time(c))
+               for c in cue.children) \
+                or not all(t.is_punct or t.is_space for t in self.doc[cue.right_edge.i + 1:cue.sent.end]):
+            return None
+        return self._attribution(Rule.CCOMP_BEFORE, cue, source, [(cue.sent.start, source.left_edge.i - 1)], None)
 
     def _after_clause_as_modifier(self, cue: Token, tags: frozenset[str]) -> Attribution | None:
         """"The show will end, the streaming service announced on Thursday": a cue after its
@@ -971,6 +987,22 @@ def _asked_about(cue: Token) -> bool:
     True
     """
     return any(c.dep_ == "mark" and c.lower_ == "whether" for c in cue.children)
+
+
+def _with_its_conditions(cue: Token, clause: Token) -> Range:
+    """The range of a clause before its cue, with the clauses after it that the parse hung
+    from the cue ("The ferry will sail *even if the unions vote it down*, the company
+    insisted": between the clause and the comma before the cue's subject, they are the
+    clause's)."""
+    start, end = subtree_range(clause)
+    subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i > clause.i), None)
+    if subject is None or cue.doc[subject.left_edge.i - 1].text != "," or subject.left_edge.i - 1 <= end:
+        return start, end
+    hung = [c for c in cue.children if c.dep_ == "advcl" and end <= c.left_edge.i and c.right_edge.i < subject.left_edge.i - 1]
+    covered = {t.i for c in hung for t in c.subtree}
+    if all(i in covered for i in range(end, subject.left_edge.i - 1)):
+        return start, subject.left_edge.i - 1
+    return start, end
 
 
 def _is_as_clause(cue: Token) -> bool:
