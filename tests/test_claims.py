@@ -50,6 +50,9 @@ def test_a_cue_after_its_clause_that_the_parse_hung_from_the_clause_s_verb():
     found, _ = claims_of("Spain will quit the pact even if MPs vote down the treaty, the Government insisted today.")
     assert found == [("the Government", "insisted", "Spain will quit the pact even if MPs vote down the treaty",
                       "indirect")]  # the parse hangs the cue from "quit"
+    found, _ = claims_of("Ms Roe also said the videos do not show whether the driver had anything in his hands, "
+                         "which she said were at his side when he was shot, the footage showed.")
+    assert [f[0] for f in found] == ["Ms Roe"]  # a clause whose verb is a cue is its speaker's
 
 
 def test_telling_an_outlet_whose_programme_the_parse_gave_the_that_clause():
@@ -640,6 +643,8 @@ def test_a_headline_label_that_names_no_actor_is_no_speaker():
     found, _ = claims_of("Brexit: 'Ministers will publish the plan on Monday'\n\n"
                          "Ministers will publish the Brexit plan on Monday, the Government said today.")
     assert [f[0] for f in found] == ["the Government"]
+    found, _ = claims_of("Ann Lee Slams Acme CEO: 'You Should Resign.'\n\nThe hearing went on for hours.")
+    assert [f[0] for f in found] == ["Ann Lee Slams Acme CEO"]  # a word that is no actor alone ends a label
 
 
 def test_a_transcript_s_labels_in_capitals_are_its_speakers():

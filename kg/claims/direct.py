@@ -74,7 +74,7 @@ class DirectQuotes:
         self.text = text
         self.layout = layout
         self.skipped = skipped
-        self.not_sources = lexicon("not_sources.txt") | lexicon("not_actors.txt")  # "Update:", "Brexit:"
+        self.not_sources = lexicon("not_sources.txt")
         self.nouns = lexicon("cue_nouns.txt")
         self.label_nouns = set(self.nouns) | set(lexicon("speaker_nouns.txt")) | set(lexicon("unnamed_sources.txt"))
         self.by_quote: dict[int, Attribution] = {}
@@ -649,6 +649,7 @@ def label_at(doc: Doc, first: int, last: int, not_sources, nouns=(), names=()) -
     if label.text.count("(") > label.text.count(")"):
         return None  # "Home Depot (ticker: HD) reported": an aside, not a label
     if not (label[0].is_title or label[0].is_upper) or label.text.lower() in not_sources \
+            or label.text.lower() in lexicon("not_actors.txt") \
             or label.root.lower_ in not_sources or not _names_someone(label, nouns, names) or _is_dateline(label):
         return None
     return label.root, colon

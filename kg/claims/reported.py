@@ -436,8 +436,9 @@ class ReportedSpeech:
         """"Britain will quit even if MPs vote it down, the Government insisted today": a cue
         and its subject after their clause, that the parse hung from the clause's verb (taking
         the clause's own "if ..." for the cue's)."""
-        if cue.dep_ != "ccomp" or cue.head.i > cue.i or cue.head.dep_ != "ROOT" or tags & {"weak", "quote", "as-clause"}:
-            return None
+        if cue.dep_ != "ccomp" or cue.head.i > cue.i or cue.head.dep_ != "ROOT" or is_cue_verb(cue.head) \
+                or tags & {"weak", "quote", "as-clause"}:
+            return None  # "Roe said the videos show ..., the footage showed": Roe's claim, not the footage's
         source = next((c for c in cue.children if c.dep_ == "nsubj"), None)
         if source is None or source.left_edge.i < 2 or self.doc[source.left_edge.i - 1].text != "," \
                 or source.right_edge.i != cue.i - 1 or not self._plausible(source):
