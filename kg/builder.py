@@ -17,7 +17,6 @@ corpus or the store. Exports and views are whole-store outputs, written only whe
 
 from __future__ import annotations
 
-import ctypes
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +34,9 @@ from .records import Actor
 from .query import plain_rows, run_query
 from .rdf import actor_graph, document_triples, id_of
 from .store import building, ensure_ontology, open_store, reopen, store_path, update_graph, write_graphs
+from . import nlp
 from .match import embedding_ahead
+from .memory import give_back_free_memory
 from .tracking import ClaimBatch, Stage, claim_batch, unwatched
 from .tracking_store import count_tracking, track_batches, update_tracking
 from .views import VIEWS, write_view
@@ -157,14 +158,17 @@ def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSum
         for batch in batches(results, summary):
             replaced += store_batch(ds, batch, pipeline, referred, bulk)
             tracked.append(claim_batch(batch, embedder))
+            give_back_free_memory()
         if bulk:  # a first build counts once, at its end, every total its documents add to
             totals = every_aggregate(ds)
             update_aggregates(ds, totals, bulk=True, progress=stage("counting totals", len(totals)))
         summary.actors = len(pipeline.actors())
         stage(f"updating {plural(len(referred), 'actor')}", 0)
         update_actors(ds, pipeline.resolver.actors, referred, stored_ids, replaced=replaced > 0)
+        del results, pipeline  # tracking needs no parser: its memory goes back before the encoders load
+        nlp.unload()
         reopen(ds)
-        give_back_free_memory()  # what parsing and storing freed; tracking's arrays would come on top of it
+        give_back_free_memory(collect=True)
         started = time.perf_counter()
         if replaced:  # a document rebuilt with other claims: its old claims leave their groups
             update_tracking(ds, stage=stage)
@@ -172,17 +176,6 @@ def load_documents(ds: Dataset, documents: Iterable[Document], summary: BuildSum
             track_batches(ds, tracked, bulk, stage)
         summary.tracking_seconds = time.perf_counter() - started
         summary.groups, summary.contradictions = count_tracking(ds)
-
-
-def give_back_free_memory() -> None:
-    """Return the memory freed so far to the system. The C library keeps what Python and
-    the store's engine free for reuse, but tracking's large arrays are taken afresh, so
-    without this the peak of a long build is the two together (glibc only; elsewhere
-    nothing is done)."""
-    try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
 
 
 def update_actors(ds: Dataset, known: dict[str, Actor], referred: set[str], stored: set[str],

@@ -69,6 +69,12 @@ def model_name(name: str | None = None) -> str:
     return name or os.environ.get("KG_SPACY_MODEL") or DEFAULT_MODEL
 
 
+def unload() -> None:
+    """Forget the pipelines loaded (their memory is freed once nothing else holds them);
+    the next :func:`load` reads its pipeline again."""
+    load.cache_clear()
+
+
 @lru_cache(maxsize=4)
 def load(name: str | None = None) -> Language:
     """Load the English pipeline once per process, with the line-break component added."""

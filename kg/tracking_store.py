@@ -24,6 +24,7 @@ from rdflib import Dataset, Graph
 from .query import iri_values, plain_rows, run_query
 from . import match
 from .rdf import claim_iri, document_tracking_graph, group_graph, id_of
+from .memory import give_back_free_memory
 from .store import write_graphs
 from .tracking import (ClaimBatch, ClaimGroup, Contradiction, Embeddings, Stage, Tracker, TrackedClaim,
                        matched_claims, nearest_rows, unwatched)
@@ -116,6 +117,7 @@ def track_batches(ds: Dataset, batches: list[ClaimBatch], bulk: bool = False,
         tracking.add(batch.claims, prepared=batch.prepared())
         batch.release()
         tracked(len(batch.claims))
+        give_back_free_memory()  # what the batch's encoding freed
     tracking.finish()
 
 
