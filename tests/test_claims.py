@@ -639,6 +639,12 @@ def test_a_dateline_is_never_the_speaker():
     assert found == []
 
 
+def test_a_participle_after_a_quotation_never_takes_a_speaker_from_inside_it():
+    found, _ = claims_of("At the briefing Ms Roe was finally clear. “I take note that the party has left the "
+                         "coalition,” adding that she will fly to Paris on Sunday.")
+    assert [f for f in found if f[0] == "I"] == []
+
+
 def test_a_headline_label_that_names_no_actor_is_no_speaker():
     found, _ = claims_of("Brexit: 'Ministers will publish the plan on Monday'\n\n"
                          "Ministers will publish the Brexit plan on Monday, the Government said today.")

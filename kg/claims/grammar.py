@@ -174,7 +174,10 @@ def subject_of(verb: Token) -> Token | None:
             return controller
         if verb.dep_ not in CLIMB_DEPS or verb.head == verb:
             return None
-        verb, seen = outside_quotation(verb, outside_aside(verb)), seen + 1
+        head = outside_quotation(verb, outside_aside(verb))
+        if head.i < verb.i and _opening_quote(head) is not None and _opening_quote(verb) is None:
+            return None  # '"I take note," adding that ...': not "I" of the quotation
+        verb, seen = head, seen + 1
     return None
 
 
