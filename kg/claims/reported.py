@@ -997,13 +997,12 @@ def _with_its_conditions(cue: Token, clause: Token) -> Range:
     clause's)."""
     start, end = subtree_range(clause)
     subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i > clause.i), None)
-    if subject is None or cue.doc[subject.left_edge.i - 1].text != "," or subject.left_edge.i - 1 <= end:
+    comma = subject.left_edge.i - 1 if subject is not None else -1
+    if comma <= end or cue.doc[comma].text != ",":
         return start, end
-    hung = [c for c in cue.children if c.dep_ == "advcl" and end <= c.left_edge.i and c.right_edge.i < subject.left_edge.i - 1]
-    covered = {t.i for c in hung for t in c.subtree}
-    if all(i in covered for i in range(end, subject.left_edge.i - 1)):
-        return start, subject.left_edge.i - 1
-    return start, end
+    hung = {t.i for c in cue.children if c.dep_ == "advcl" and end <= c.left_edge.i and c.right_edge.i < comma
+            for t in c.subtree}
+    return (start, comma) if all(i in hung for i in range(end, comma)) else (start, end)
 
 
 def _is_as_clause(cue: Token) -> bool:

@@ -150,12 +150,12 @@ def _roles(head: Token, text: str, start: int, end: int, person: bool) -> Iterat
             yield "acts", f"object of '{governor.text}' and subject of what follows"  # "forced Acme to close"
     elif dep == "pobj":
         employer = _someone_before(governor)
+        tags = lexicon("place_prepositions.tsv").get(governor.lower_, frozenset())
         if employer is not None:  # "a doctor at X", "the head of research at X": where someone works
             yield "acts", f"'{employer.text} ... {governor.text}'"
-        elif "locative" in lexicon("place_prepositions.tsv").get(governor.lower_, frozenset()):
+        elif "locative" in tags:
             yield "thing", f"object of '{governor.text}', a preposition of place"
-        elif "direction" in lexicon("place_prepositions.tsv").get(governor.lower_, frozenset()) \
-                and not preposition_role(governor, lexicon("place_words.tsv"))[0]:
+        elif "direction" in tags and not preposition_role(governor, lexicon("place_words.tsv"))[0]:
             yield "thing", f"object of '{governor.head.text} {governor.text}', where someone goes"  # "fly to X"
 
 
