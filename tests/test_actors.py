@@ -907,6 +907,8 @@ def test_an_actor_first_taken_for_a_body_can_be_made_a_person():
      "Codelco Chief Executive Ana Rojas said prices would fall.", "Codelco"),  # a head named after it: a body
     ("The Springbok coach defended his side after the defeat, the union said.", "Springbok"),  # whose coach
     ("Harwick's Tom Hale said the club would appeal.", "Harwick"),  # whose player
+    ("Phoneline Warehouse admitted that the details of its customers may have been accessed.",
+     "Phoneline Warehouse"),  # a word of business names
     ('"It spreads fast," said Dr. Ana Ruiz, a specialist with Baylor Scott, on Monday.',
      "Baylor Scott"),  # where the specialist works
 ])
