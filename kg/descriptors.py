@@ -20,7 +20,7 @@ from functools import lru_cache
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, POS, TAG
 from spacy.tokens import Doc, Token
 
-from .lexicons import lexicon
+from .lexicons import lexicon, words
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 NAME_ENTITIES = {"GPE", "NORP", "ORG"}
@@ -164,6 +164,19 @@ def _joined(words: list[Token], last: str) -> str:
     """The words of a title as written, lower case ("secretary-general", "prime minister")."""
     text = "".join(t.lower_ + t.whitespace_ for t in words[:-1]) + last
     return " ".join(text.replace(" - ", "-").split())
+
+
+@lru_cache(maxsize=1)
+def _someone_words() -> frozenset[str]:
+    """Nouns for someone who may act: people by role, bodies that speak, groups."""
+    return (words("speaker_nouns.txt") | words("person_nouns.tsv") | words("company_suffixes.txt")
+            | frozenset(key.split()[-1] for key in lexicon("group_nouns.tsv")))
+
+
+def is_someone(noun: Token) -> bool:
+    """A word for someone ("spokeswoman", "co-director", "regulators", "Senator")."""
+    lemma = noun.lemma_.lower().split("-")[-1]
+    return lemma in _someone_words() or noun.lower_ in _someone_words() or title_at(noun) is not None
 
 
 def title_at(head: Token, max_words: int = 4) -> Title | None:

@@ -12,9 +12,11 @@ instead costs the encoders a fifth of their speed.)
 from __future__ import annotations
 
 import ctypes
+import functools
 import gc
 
 
+@functools.cache
 def _libc() -> ctypes.CDLL | None:
     try:
         return ctypes.CDLL("libc.so.6")

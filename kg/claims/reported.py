@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ..clauses import withheld_by
+from ..descriptors import is_someone
 from ..lexicons import lexicon, words
 from ..spans import char_span as char_range, is_negated
 from .grammar import (DASHES, Range, after_dateline, antecedent, cue_tags, cue_verbs, hashes, inflections, is_cue_verb,
@@ -50,7 +51,6 @@ JUDGED_FOR = {"for", "over"}  # "X was criticized for Y", "praised over"
 TIME_NOUNS = {"course", "period", "time", "years", "months", "weeks", "days", "decades", "weekend"}
 CIRCUMSTANCE_PREPS = words("setting_prepositions.tsv", "circumstance")
 LONE_OBJECTS = words("lone_objects.txt")
-SOMEONE_NOUNS = words("speaker_nouns.txt") | words("person_nouns.tsv")
 EXPLETIVES = {"it", "there"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 CLAUSAL_PATTERNS = {Rule.CCOMP, Rule.CCOMP_BEFORE, Rule.PARENTHETICAL, Rule.AS, Rule.TO, Rule.ACCORDING}
@@ -443,9 +443,7 @@ class ReportedSpeech:
         if source is None or source.left_edge.i < 2 or self.doc[source.left_edge.i - 1].text != "," \
                 or source.right_edge.i != cue.i - 1 or not self._plausible(source):
             return None
-        if any(c.i > cue.i and c.dep_ not in {"npadvmod", "advmod", "punct"} and not (c.dep_ == "prep" and _is_time(c))
-               for c in cue.children) \
-                or not all(t.is_punct or t.is_space for t in self.doc[cue.right_edge.i + 1:cue.sent.end]):
+        if not _closes_its_sentence(cue, [c for c in cue.children if c.i > cue.i]):
             return None
         return self._attribution(Rule.CCOMP_BEFORE, cue, source, [(cue.sent.start, source.left_edge.i - 1)], None)
 
@@ -460,9 +458,7 @@ class ReportedSpeech:
         if source.i != cue.i - 1 or source.pos_ != "NOUN" or start < 2 or self.doc[start - 1].text != "," \
                 or start - 1 <= cue.sent.start or not self._plausible(source):
             return None
-        if any(c.dep_ not in {"npadvmod", "advmod", "punct"} and not (c.dep_ == "prep" and _is_time(c))
-               for c in cue.children) \
-                or not all(t.is_punct or t.is_space for t in self.doc[cue.right_edge.i + 1:cue.sent.end]):
+        if not _closes_its_sentence(cue, list(cue.children)):
             return None
         found = self._attribution(Rule.CCOMP_BEFORE, cue, source, [(cue.sent.start, start - 1)], None)
         if found is None:
@@ -1031,8 +1027,7 @@ def _joined_verbs(verb: Token) -> list[Token]:
 def _a_thing(noun: Token) -> bool:
     """A common noun with its determiner that is no word for someone ("her plans", not
     "the committee" or "reporters")."""
-    return noun.pos_ == "NOUN" and any(c.dep_ in {"det", "poss"} for c in noun.children) \
-        and noun.lemma_.lower() not in SOMEONE_NOUNS
+    return noun.pos_ == "NOUN" and any(c.dep_ in {"det", "poss"} for c in noun.children) and not is_someone(noun)
 
 
 def _says_of_it(obj: Token) -> bool:
@@ -1096,6 +1091,13 @@ def _after_apposition(clause: Token, end: int) -> int:
             or first.i + 1 >= len(doc) or doc[first.i + 1].text != ",":
         return end
     return first.i + 2
+
+
+def _closes_its_sentence(cue: Token, words: list[Token]) -> bool:
+    """Whether ``words`` of the cue say only when or how ("announced *on Thursday*"), and
+    nothing but punctuation follows the cue in its sentence: a cue after its clause."""
+    return all(w.dep_ in {"npadvmod", "advmod", "punct"} or w.dep_ == "prep" and _is_time(w) for w in words) \
+        and all(t.is_punct or t.is_space for t in cue.doc[cue.right_edge.i + 1:cue.sent.end])
 
 
 def _is_time(prep: Token) -> bool:

@@ -16,14 +16,13 @@ forgotten by the registry, so a later document where it acts makes it an actor.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import replace
 from typing import Iterator
 
 from spacy.tokens import Span, Token
 
-from ..descriptors import DESCRIBING_VERBS, is_possessor, preposition_role, title_at
+from ..descriptors import DESCRIBING_VERBS, is_possessor, is_someone, preposition_role
 from ..lexicons import lexicon, words
 from ..names import initials, without_article
 from ..records import Mention
@@ -32,19 +31,6 @@ from .base import MentionsBase
 QUOTES = "\"“”‘’'"
 LABEL = re.compile(r"^(?:[A-Z]?\d+[A-Za-z]?|[A-Z])$")  # "Page A8", "Group C", "Boeing 737"
 NAME_MODIFIERS = {"compound", "nmod", "amod"}
-
-
-@functools.lru_cache(maxsize=1)
-def _someone_words() -> frozenset[str]:
-    """Nouns for someone who may act: people by role, bodies that speak, groups."""
-    return (words("speaker_nouns.txt") | words("person_nouns.tsv") | words("company_suffixes.txt")
-            | frozenset(key.split()[-1] for key in lexicon("group_nouns.tsv")))
-
-
-def _is_someone(noun: Token) -> bool:
-    """A word for someone ("spokeswoman", "co-director", "regulators", "Senator")."""
-    lemma = noun.lemma_.lower().split("-")[-1]
-    return lemma in _someone_words() or noun.lower_ in _someone_words() or title_at(noun) is not None
 
 
 def _made_by(noun: Token) -> bool:
@@ -68,7 +54,7 @@ def _quoted(text: str, start: int, end: int) -> bool:
 def _someone_in_name(span: Span) -> str | None:
     """A word for someone among a name's words ("Acme Bank", "University of York", “The
     Wall Street Journal”; not in a label such as "Group A")."""
-    word = next((t for t in span if t.text[:1].isupper() and _is_someone(t)), None)
+    word = next((t for t in span if t.text[:1].isupper() and is_someone(t)), None)
     if word is None or len(span[-1]) == 1 or span[-1].like_num:
         return None
     return f"'{word.text}' in its name"
@@ -102,7 +88,7 @@ def _class_role(noun: Token, name: str, person: bool, modifier: bool = False) ->
     someone, or when the name is the noun's and the noun acts. A person's name is no
     thing for the noun it is called by ("celebrity Jane Roe": no list holds every role)."""
     acting = not modifier and noun.dep_ in {"nsubj", "csubj"} and noun.head.lemma_ not in DESCRIBING_VERBS
-    if _is_someone(noun) or acting or modifier and _made_by(noun):
+    if is_someone(noun) or acting or modifier and _made_by(noun):
         return "acts", f"{name} '{noun.text}'"
     if person and not modifier:
         return None, ""
@@ -128,13 +114,13 @@ def _roles(head: Token, text: str, start: int, end: int, person: bool) -> Iterat
             yield _class_role(child, "called", person)
     dep, governor = head.dep_, head.head
     owns_name = governor.pos_ == "PROPN" and governor.ent_type_ in {"ORG", "PERSON"}  # "Jane Roe's Acme"
-    if is_possessor(head) and (_is_someone(governor) or _made_by(governor) or owns_name):
+    if is_possessor(head) and (is_someone(governor) or _made_by(governor) or owns_name):
         yield "acts", f"possessor of '{governor.text}'"
     elif dep in {"nsubj", "csubj"}:
         if governor.lemma_ not in DESCRIBING_VERBS:
             yield "acts", f"subject of '{governor.text}'"
         attrs = [c for c in governor.children if c.dep_ == "attr" and _class_noun(c)]
-        if attrs and not _is_someone(attrs[0]) and not person:
+        if attrs and not is_someone(attrs[0]) and not person:
             yield "thing", f"said to be a '{attrs[0].text}'"
     elif dep == "pobj" and governor.dep_ == "agent":
         yield "acts", f"agent of '{governor.head.text}'"
@@ -166,7 +152,7 @@ def _someone_before(prep: Token) -> Token | None:
     if noun.lemma_ == "be":  # "who is co-director of the programme at X"
         noun = next((c for c in noun.children if c.dep_ == "attr"), noun)
     for _ in range(3):
-        if _is_someone(noun):
+        if is_someone(noun):
             return noun
         if noun.dep_ != "pobj":
             return None
