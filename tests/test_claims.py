@@ -165,6 +165,11 @@ def test_a_verb_in_s_taken_for_a_plural_noun_after_its_clause_still_reports():
     assert [f[1:3] for f in found] == [("maintains", "The ferry is safe to sail")]
 
 
+def test_a_source_whose_words_the_parse_hung_from_a_verb_taken_for_a_noun_keeps_them():
+    found, _ = claims_of("The new vaccine is not safe, the prime minister's former doctor maintains.")
+    assert [f[:2] for f in found] == [("the prime minister's former doctor", "maintains")]
+
+
 def test_an_it_that_acts_on_an_object_speaks_through_the_verb_joined_to_it():
     text = "The ferry company issued a statement.\n\nIt did not name the crew and said it was reviewing the route."
     found, _ = claims_of(text)

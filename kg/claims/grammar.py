@@ -27,6 +27,7 @@ from ..lexicons import lexicon, words
 from ..spans import QUOTE_PAIRS, quote_closes_inside, quote_opened_inside
 
 SUBJECTS = {"nsubj", "nsubjpass"}
+NOUN_MODIFIERS = {"det", "poss", "amod", "compound", "nmod", "nummod"}
 GROUP_DEPS = {"aux", "auxpass", "neg", "advmod"}
 CLIMB_DEPS = {"conj", "advcl", "xcomp", "pcomp", "prep"}  # "..., before criticizing", "quoted as saying"
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
@@ -375,6 +376,7 @@ def source_range(head: Token, avoid: Range | None = None, cue: int | None = None
     (where the cue's words start) when the parse hangs the cue from the source ("a
     statement saying")."""
     start, end = subtree_range(head)
+    start = min(start, _noun_phrase_start(head))
     if cue is not None and head.i < cue < end:
         end = max(cue, start)
     for child in head.rights:
@@ -390,6 +392,20 @@ def source_range(head: Token, avoid: Range | None = None, cue: int | None = None
     start = after_dateline(head.doc, start, end)
     start, end = trim(head.doc, start, end)
     return start, whole_word_end(head.doc, end)
+
+
+def _noun_phrase_start(head: Token) -> int:
+    """Where the noun phrase of ``head`` starts when the parse took the verb after it for
+    a noun and hung the phrase's words from that verb ("..., the candidate's former
+    doctor maintains": "the candidate's former" hang from "maintains")."""
+    verb, start = head.head, head.left_edge.i
+    if head.dep_ not in {"compound", "nmod"} or not _verb_tagged_noun(verb):
+        return start
+    for child in sorted((c for c in verb.lefts if c.i < head.i), key=lambda c: -c.i):
+        if child.dep_ not in NOUN_MODIFIERS or child.right_edge.i + 1 != start:
+            break
+        start = child.left_edge.i
+    return start
 
 
 def after_dateline(doc: Doc, start: int, end: int) -> int:
