@@ -165,6 +165,11 @@ def test_a_verb_in_s_taken_for_a_plural_noun_after_its_clause_still_reports():
     assert [f[1:3] for f in found] == [("maintains", "The ferry is safe to sail")]
 
 
+def test_a_cue_after_its_clause_taken_for_a_plural_noun_ending_its_source():
+    found, _ = claims_of("Her health is fine, the senator's personal physician maintains.")
+    assert [f[:3] for f in found] == [("the senator's personal physician", "maintains", "Her health is fine")]
+
+
 def test_a_source_whose_words_the_parse_hung_from_a_verb_taken_for_a_noun_keeps_them():
     found, _ = claims_of("The new vaccine is not safe, the prime minister's former doctor maintains.")
     assert [f[:2] for f in found] == [("the prime minister's former doctor", "maintains")]

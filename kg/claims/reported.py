@@ -122,7 +122,7 @@ class ReportedSpeech:
             elif token.lower_ in {"according", "per"}:
                 attribution = self._according_to(token)
             else:  # the constructions kept as data see the cues no rule above takes
-                attribution = self._matched(token)
+                attribution = self._after_clause_as_noun(token) or self._matched(token)
             if attribution is not None and not self.skipped(*attribution.cue):
                 found.append(attribution)
         return found
@@ -464,6 +464,23 @@ class ReportedSpeech:
         if found is None:
             return None
         return replace(found, source_span=char_range(self.doc, start, source.i + 1))  # the source without its cue
+
+    def _after_clause_as_noun(self, cue: Token) -> Attribution | None:
+        """"The ferry is not safe, the harbour master maintains": a cue in -s after its
+        clause, its source before it, that the parse read as a plural noun ("master
+        maintains") heading a phrase in apposition to the clause."""
+        tags = cue_tags(cue)
+        if cue.tag_ != "NNS" or cue.dep_ == "ROOT" or tags is None or tags & {"weak", "quote", "as-clause", "document"}:
+            return None
+        source, start = self.doc[cue.i - 1], cue.left_edge.i
+        if source.head != cue or source.dep_ not in {"compound", "nmod"} or source.pos_ not in {"NOUN", "PROPN"} \
+                or start - 1 <= cue.sent.start or self.doc[start - 1].text != "," or cue.head.i > start \
+                or not self._plausible(source):
+            return None
+        if not _closes_its_sentence(cue, [c for c in cue.children if c.i > cue.i]):
+            return None
+        found = self._attribution(Rule.CCOMP_BEFORE, cue, source, [(cue.sent.start, start - 1)], None)
+        return None if found is None else replace(found, source_span=char_range(self.doc, start, cue.i))
 
     # adjectives ------------------------------------------------------------------------
 
