@@ -1611,3 +1611,8 @@ def test_attacking_or_pounding_someone_as_something_is_a_claim_about_them():
     assert [c for _, c, _, _ in found] == ["has been steadily pounding"]
     found, _ = claims_of("Rebels attacked the convoy near the border. She pounded the table as she spoke.")
     assert found == []
+
+
+def test_a_quotation_that_a_naming_cue_takes_is_no_other_cue_s_claim():
+    found, _ = claims_of('When the plotters are revealed, the two leaders call them "lone wolves" and describe their actions as crimes.')
+    assert [f[:2] for f in found] == [("the two leaders", "describe")]  # "are revealed" has no speaker

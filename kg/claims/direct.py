@@ -242,6 +242,8 @@ class DirectQuotes:
                     and not _only_a_name(cue, self.doc[words[0]:words[1]]):
                 self.used_cues.add(cue.i)
                 return self._attribution(Rule.DIRECT, cue, subject, quote, words, source)
+            if any(t.head == cue and not t.is_punct for t in self.doc[words[0]:words[1]]):
+                break  # the quotation is this cue's, which makes no claim of it ('call them "lone wolves"')
         according = next((t for t in frame if t.lower_ == "according"), None)
         if according is not None:
             attribution = self._according(according, quote, words)
