@@ -441,6 +441,13 @@ def test_a_bare_title_refers_back_to_the_holder_named_before():
     assert mention.actor == "angela_merkel" and mention.rule == "title-anaphor"
 
 
+def test_a_name_after_a_title_of_office_is_a_person_even_where_it_never_acts():
+    result, _ = run("The ministers spent hours fielding attacks from shadow chancellor Ed Balls. "
+                    "The shadow chancellor said the plan had failed.")
+    assert actor_of(result, "shadow chancellor Ed Balls") == "ed_balls"
+    assert actor_of(result, "The shadow chancellor") == "ed_balls"
+
+
 def test_a_name_between_the_words_of_a_title_is_its_jurisdiction():
     result, _ = run("The top US diplomat said the talks would resume.", published="2019-02-01")
     assert actor_of(result, "The top US diplomat") == "mike_pompeo"

@@ -22,7 +22,7 @@ from typing import Iterator
 
 from spacy.tokens import Span, Token
 
-from ..descriptors import DESCRIBING_VERBS, is_possessor, is_someone, preposition_role
+from ..descriptors import DESCRIBING_VERBS, is_possessor, is_someone, preposition_role, title_at
 from ..lexicons import lexicon, words
 from ..names import initials, without_article
 from ..records import Mention
@@ -70,12 +70,16 @@ def _place_by_name(span: Span) -> bool:
 
 
 def _person_name(span: Span) -> str | None:
-    """An honorific before a name, or a given name opening a person's name."""
+    """An honorific or a title of office before a name ("shadow chancellor Ed Balls"), or
+    a given name opening a person's name."""
     before = span.doc[span.start - 1] if span.start else None
     honorifics = lexicon("honorifics.tsv")
     honorific = next((t for t in [before, *span] if t is not None and t.lower_.rstrip(".") in honorifics), None)
     if honorific is not None:
         return f"'{honorific.text}' before the name"
+    title = next((t for t in [before, *span[:-1]] if t is not None and title_at(t) is not None), None)
+    if title is not None and span[-1].pos_ == "PROPN":
+        return f"the title '{title.text}' before the name"
     if span.root.ent_type_ == "PERSON" and len(span) > 1 and span[0].text in lexicon("given_names.tsv"):
         return f"a person's name ('{span[0].text}' is a given name)"
     return None
@@ -222,6 +226,9 @@ class Things(MentionsBase):
                 del index[key]
         for counts in (*self.families.values(), *self.given.values(), self.named):
             counts.pop(actor, None)
+        self.titled[:] = [entry for entry in self.titled if entry[1] != actor]
+        for key in [k for k, v in self.titles.items() if v == actor]:
+            del self.titles[key]
         for i, linked in enumerate(self.actor_at):
             if linked == actor:
                 self.actor_at[i] = None
