@@ -1269,3 +1269,36 @@ def test_a_participle_opening_a_sentence_is_no_name():
     result, _ = extract_text('The festival was announced on Sunday.\n\nSharing the news on Twitter, she wrote: '
                              '"I am ecstatic to tell you."')
     assert [m.text for m in result.mentions if m.actor and m.text.startswith("Sharing")] == []
+
+
+def test_a_name_with_the_initials_of_another_long_name_is_not_its_expansion():
+    result, _ = run("In the flesh the New Yorker comes across as rather humble. He staged an opera in New York.")
+    assert actor_of(result, "New York") != actor_of(result, "the New Yorker")
+
+
+def test_an_acronym_in_the_plural_names_a_kind_of_thing_not_an_actor():
+    result, _ = run("The minister feared GCSEs would lower standards. GCSEs were introduced in 1986.")
+    assert all(m.actor is None for m in linked(result, "GCSEs"))
+
+
+def test_a_name_where_a_role_works_is_a_body_whatever_it_was_taken_for_before():
+    result, pipeline = run("For gaming powers such as Ubisoft and Take-Two, the service is a new outlet. "
+                           "\"They help extend our reach,\" says Chris Early, senior vice president for "
+                           "partnerships at Ubisoft.")
+    assert pipeline.resolver.actors[actor_of(result, "Ubisoft")].kind == "Organization"
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Indie developer Tequila Works said the game would launch in May.", "Tequila Works", "Organization"),
+    ("The best example is Beethoven's Ninth Symphony, which moved the crowd.", "Ninth Symphony", None)])
+def test_the_last_word_of_a_name_tells_a_maker_from_a_work(text: str, name: str, kind: str | None):
+    result, pipeline = run(text)
+    actor = actor_of(result, name)
+    assert (pipeline.resolver.actors[actor].kind if actor else None) == kind
+
+
+def test_an_honorific_and_family_name_make_a_person_of_a_name_taken_for_a_body():
+    result, pipeline = run("The protests forced a previous government, under Alain Juppé, to shelve its reform. "
+                           "Mr Juppé did not dare to end the special regimes.")
+    assert actor_of(result, "Mr Juppé") == actor_of(result, "Alain Juppé")
+    assert pipeline.resolver.actors[actor_of(result, "Mr Juppé")].kind == "Person"

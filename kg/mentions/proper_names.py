@@ -362,6 +362,9 @@ class ProperNames(MentionsBase):
             if actor in self.new_names and self._kind(actor) == "Person" and self._a_body_here(span):
                 # "Browns pass rusher X" ... "the Browns": a team after all; "the Khans": a family
                 self.registry.make_body(actor, self._team_or_family(span))
+            elif actor in self.new_names and self._kind(actor) == "Person" and (
+                    _where_a_role_works(span) or _words_show_a_body(span)):
+                self.registry.make_body(actor)  # "such as Ubisoft" ... "a vice president at Ubisoft": a body
             elif actor in self.new_names and self._kind(actor) == "Actor" and _heads_it(span):
                 self.registry.make_body(actor)  # a place that acted, then "Codelco Chief Executive Jo Roe": a body
             elif actor in self.new_names and self._kind(actor) == "Organization" and len(span) > 1 \
@@ -371,6 +374,8 @@ class ProperNames(MentionsBase):
             return actor, "same-name", f"the same name earlier in the document: {text!r}"
         if label == "PERSON" and key in self.families:
             return self._by_family(key, span)
+        if single and (body := self._person_taken_for_a_body(span, key)) is not None:
+            return body
         known = self.registry.known(key)
         if label != "PERSON":
             found = self._by_acronym(text) or (self._by_head(span) if known is None else None)
@@ -560,10 +565,13 @@ class ProperNames(MentionsBase):
             actor = self.acronyms[name]
             return actor, "acronym", f"{name!r} is the acronym of {self._label(actor)!r}, named so in the document"
         acronym = next((a for a in (initials(name), initials(name).replace("&", "")) if a in self.acronyms), "")
-        if acronym and self.registry.known(name_key(name)) is None:
-            actor = self.acronyms[acronym]
-            return actor, "acronym-expansion", f"{name!r} spells out {acronym!r}, named so in the document"
-        return None
+        if not acronym or self.registry.known(name_key(name)) is not None:
+            return None
+        actor = self.acronyms[acronym]
+        names = self.registry.actors[actor]
+        if acronym not in (names.label, *names.aliases):
+            return None  # initials of another long name: "New York" is not "the New Yorker"
+        return actor, "acronym-expansion", f"{name!r} spells out {acronym!r}, named so in the document"
 
     def _by_head(self, span: Span) -> tuple[str, str, str] | None:
         """"the Commission" after "the European Commission", "the Times" after "The New York
@@ -657,6 +665,23 @@ class ProperNames(MentionsBase):
                                                  f"{span.text!r} is a name of {self._label(known)!r} (gazetteer)")
         return None, "surname-ambiguous", (f"family name shared by {self._names(people)} in this document, "
                                            f"and nothing tells which one is meant")
+
+    def _person_taken_for_a_body(self, span: Span, key: str) -> tuple[str, str, str] | None:
+        """"Mr Juppé" after "under Alain Juppé", which the parser took for an organisation:
+        the one name of the document that a body got and that ends in this family name, now
+        a person's (an honorific before the family name tells)."""
+        before = span.doc[span.start - 1] if span.start else None
+        if before is None or before.lower_.rstrip(".") not in lexicon("honorifics.tsv"):
+            return None
+        bodies = [a for a in self.new_names if self._kind(a) == "Organization"
+                  and len(words := self._label(a).split()) == 2 and name_key(words[-1]) == key
+                  and all(w[:1].isupper() for w in words)]
+        if len(bodies) != 1:
+            return None
+        [actor] = bodies
+        self.registry.make_person(actor)
+        self.families.setdefault(key, Counter())[actor] += 1
+        return actor, "surname", f"family name of {self._label(actor)!r}, named in the same document (a person, by {before.text!r})"
 
     def _names(self, people) -> str:
         return " and ".join(repr(self._label(a)) for a in sorted(people))
@@ -1011,7 +1036,8 @@ def _names_a_role(token: Token) -> bool:
 
 def _where_a_role_works(span: Span) -> bool:
     """Whether a name says where someone holding a role works ("head of equities at
-    Bloxham Stockbrokers", "a specialist with Memorial Hermann"): a body, unless it begins
+    Bloxham Stockbrokers", "a specialist with Memorial Hermann", "vice president for
+    partnerships at Ubisoft"): a body, unless it begins
     with a given name (someone working with a person: "an aide with Jo Park").
 
     >>> from kg import nlp
@@ -1023,7 +1049,13 @@ def _where_a_role_works(span: Span) -> bool:
     if root.dep_ != "pobj" or root.head.lower_ not in {"at", "with"} or span[0].text in lexicon("given_names.tsv"):
         return False
     role = root.head.head
-    return role.pos_ == "NOUN" and _names_a_role(role)
+    for _ in range(3):  # "vice president for partnerships at Ubisoft": the role's own phrase between
+        if role.pos_ == "NOUN" and _names_a_role(role):
+            return True
+        if role.dep_ != "pobj" or role.head.dep_ != "prep":
+            return False
+        role = role.head.head
+    return False
 
 
 def _names_a_body(noun: Token) -> bool:
@@ -1174,11 +1206,12 @@ def _in_a_quoted_title(span: Span, longest: int = 8) -> bool:
 
 
 COUNTING_WORDS = {"first", "second", "third", "last", "latest", "newest", "next", "earliest"}
+PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 
 
 def _counted(span: Span) -> bool:
-    """A one-word name in the plural, counted ("two Boeings", "the first iPhones"): things
-    made, not an actor.
+    """A one-word name in the plural, counted ("two Boeings", "the first iPhones"), or an
+    acronym in the plural ("GCSEs"): things made, not an actor.
 
     >>> from kg import nlp
     >>> doc = nlp.load()("After the first iPhones shipped, the airline bought two Boeings.")
@@ -1186,6 +1219,8 @@ def _counted(span: Span) -> bool:
     (True, True)
     """
     root = span.root
+    if len(span) == 1 and PLURAL_ACRONYM.fullmatch(root.text):
+        return True  # "GCSEs were introduced", "SUVs": an acronym in the plural names a kind of thing
     return len(span) == 1 and root.tag_ == "NNPS" and any(
         c.dep_ == "nummod" or c.lower_ in COUNTING_WORDS for c in root.lefts)
 
