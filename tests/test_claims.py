@@ -1616,3 +1616,14 @@ def test_attacking_or_pounding_someone_as_something_is_a_claim_about_them():
 def test_a_quotation_that_a_naming_cue_takes_is_no_other_cue_s_claim():
     found, _ = claims_of('When the plotters are revealed, the two leaders call them "lone wolves" and describe their actions as crimes.')
     assert [f[:2] for f in found] == [("the two leaders", "describe")]  # "are revealed" has no speaker
+
+
+def test_an_object_the_parse_took_from_the_clause_after_it_opens_the_content():
+    found, _ = claims_of("The health service recommends all children above age 2 get a flu vaccine by the end of November.")
+    assert [f[1:3] for f in found] == [("recommends", "all children above age 2 get a flu vaccine by the end of November")]
+
+
+def test_a_subject_left_to_a_preposition_of_the_source_s_relative_clause_is_not_the_source():
+    found, _ = claims_of("A spokesperson who did not wish to be named because of agency policy said that "
+                         "the agency never gives vaccines.")
+    assert [f[:2] for f in found] == [("A spokesperson", "said")]

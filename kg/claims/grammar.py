@@ -160,8 +160,13 @@ def subject_of(verb: Token) -> Token | None:
     while seen < 5:
         subjects = [child for child in verb.children if any(ch.isalnum() for ch in child.text)  # not a dash
                     and (child.dep_ in SUBJECTS or child.dep_ in {"nmod", "compound"} and _verb_tagged_noun(verb))]
-        if subjects:  # of two (a misparse: "SAN FRANCISCO -- Apple said"), the one next to the verb
-            child = max((c for c in subjects if c.i < verb.i), key=lambda c: c.i, default=subjects[0])
+        if subjects:  # of two (a misparse: "SAN FRANCISCO -- Apple said"), the one next to the verb,
+            # unless a preposition left without its object comes before it ("a spokesperson who
+            # could not be named because of agency policy said": the policy is the preposition's)
+            before = sorted((c for c in subjects if c.i < verb.i), key=lambda c: c.i)
+            child = before[-1] if before else subjects[0]
+            if len(before) > 1 and child.left_edge.i > 0 and verb.doc[child.left_edge.i - 1].pos_ == "ADP":
+                child = before[-2]
             return None if seen and _expletive(child) else child
         if (before := subject_before_comma(verb)) is not None:
             return before
