@@ -177,10 +177,10 @@ class ReportedSpeech:
         if all(_is_relative(c) for c in clauses):
             clauses = []  # "spoke before lawmakers defending the budget that raised spending"
         clauses = clauses or _clause_taken_as_adverbial(cue)
-        subject = _object_taken_from_its_clause(cue, clauses, tags)
-        if subject is not None:  # "recommends all adults get a vaccine": the object is the clause's subject
-            start, end = self._clauses_range(cue, clauses)
-            return Rule.CCOMP, [(subject.left_edge.i, end)], None
+        taken = _object_taken_from_its_clause(cue, tags)
+        if taken is not None:  # "recommends all adults get a vaccine": the object is the clause's subject
+            subject, clause = taken
+            return Rule.CCOMP, [(subject.left_edge.i, self._clauses_range(cue, [clause])[1])], None
         if clauses and ("addressee" not in tags and any(c.dep_ == "dobj" and c.i < clauses[0].i for c in children)
                         or "weak" in tags and not _is_finite(clauses[0])):
             clauses = []  # "recognized the state [, ...] will take part"; "would see prices rise"
@@ -824,21 +824,22 @@ def _misattached_that_clause(cue: Token, children: list[Token], addressees: list
     return None
 
 
-def _object_taken_from_its_clause(cue: Token, clauses: list[Token], tags: frozenset[str]) -> Token | None:
-    """The cue's object when the parse took it from the clause after it, which then has
-    no subject ("recommends all adults over 65 get a vaccine"; not "told the board the
-    plan had failed", whose object is whom the words are for)."""
-    if not clauses or "addressee" in tags or "weak" in tags:
+def _object_taken_from_its_clause(cue: Token, tags: frozenset[str]) -> tuple[Token, Token] | None:
+    """The cue's object and the clause after it, when the parse took the object from that
+    clause, which then has no subject ("recommends all adults over 65 get a vaccine", the
+    clause read as a complement or an adverbial; not "told the board the plan had failed",
+    whose object is whom the words are for)."""
+    if "addressee" in tags or "weak" in tags:
         return None
-    clause = clauses[0]
-    if any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} or c.lower_ == "to" for c in clause.children) \
-            or clause.tag_ not in FINITE_TAGS | {"VB"}:
+    objects = [c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i]
+    clause = next((c for c in cue.rights if c.dep_ in {"ccomp", "xcomp", "advcl"}), None)
+    if len(objects) != 1 or clause is None or clause.i < objects[0].i or clause.tag_ not in FINITE_TAGS | {"VB"} \
+            or any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj", "mark"} or c.lower_ == "to" for c in clause.children):
         return None
-    objects = [c for c in cue.children if c.dep_ == "dobj" and c.i < clause.i]
-    if len(objects) != 1 or any(c.i > objects[0].i and c.i < clause.i and c.dep_ not in {"prep", "npadvmod", "advmod", "punct"}
-                                for c in cue.children):
+    between = [c for c in cue.children if objects[0].i < c.i < clause.i]
+    if any(c.dep_ not in {"prep", "npadvmod", "advmod", "punct"} for c in between):
         return None
-    return objects[0]
+    return objects[0], clause
 
 
 def _behind_a_noun(clause: Token) -> Token:
