@@ -1629,3 +1629,14 @@ def test_a_subject_left_to_a_preposition_of_the_source_s_relative_clause_is_not_
     found, _ = claims_of("A spokesperson who did not wish to be named because of agency policy said that "
                          "the agency never gives vaccines.")
     assert [f[:2] for f in found] == [("A spokesperson", "said")]
+
+
+def test_a_cue_that_interrupts_its_clause_after_an_auxiliary_reports_the_whole_clause():
+    found, _ = claims_of("The council had not, Ms Roe added, been told of the closure by the firm.")
+    assert [f[2] for f in found] == ["The council had not", "been told of the closure by the firm"]
+
+
+def test_a_passive_cue_with_its_source_reports_what_it_says_of_its_subject():
+    found, _ = claims_of("The wave of closures has been described as “devastating” by the council.")
+    assert [f[:3] for f in found] == [("the council", "has been described", "The wave of closures"),
+                                      ("the council", "has been described", "as “devastating”")]

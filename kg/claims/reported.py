@@ -186,6 +186,9 @@ class ReportedSpeech:
             clauses = []  # "recognized the state [, ...] will take part"; "would see prices rise"
         if clauses:
             return Rule.CCOMP, [self._clauses_range(cue, clauses)], None
+        if cue.dep_ == "parataxis" and cue.head.i > cue.i and cue.head.pos_ in {"VERB", "AUX"} \
+                and any(c.dep_ == "ccomp" and c.i < cue.i for c in children):  # "X had not, Roe added, been told"
+            return Rule.PARENTHETICAL, self._around(cue), None
         before = content_at(cue, Rule.CCOMP_BEFORE, self.rules)
         if before is not None and not _own_complement_after(cue, tags):
             return Rule.CCOMP_BEFORE, [_with_its_conditions(cue, before)], None
@@ -556,6 +559,9 @@ class ReportedSpeech:
             if not subjects or "naming" in tags and self._gives_a_name(cue):
                 return None
             parts = [(subjects[0].left_edge.i, subjects[-1].right_edge.i + 1)]
+            said_of_it = next((c for c in cue.rights if c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ == "as"), None)
+            if said_of_it is not None:  # "X has been described as 'heartbreaking' by Y": what is said of X too
+                parts.append(subtree_range(said_of_it))
         found = self._attribution(Rule.PASSIVE, cue, source, parts, None, weak="weak" in tags)
         if found is not None and taken is not None and content is None:
             found.source_span = char_range(self.doc, *trim(self.doc, source.left_edge.i, taken.i))
