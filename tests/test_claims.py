@@ -1640,3 +1640,9 @@ def test_a_passive_cue_with_its_source_reports_what_it_says_of_its_subject():
     found, _ = claims_of("The wave of closures has been described as “devastating” by the council.")
     assert [f[:3] for f in found] == [("the council", "has been described", "The wave of closures"),
                                       ("the council", "has been described", "as “devastating”")]
+
+
+def test_a_verb_of_saying_and_giving_with_two_objects_gives_and_says_nothing():
+    found, _ = claims_of("The ministry denied them access to the files. The border guards denied her entry. "
+                         "The minister denied the claims.")
+    assert [f[1:3] for f in found] == [("denied", "the claims")]

@@ -219,6 +219,8 @@ class ReportedSpeech:
                 return Rule.PREP, [(child.i + 1, end)], child.i + 1
         if "object" in tags and objects:
             obj = objects[0]
+            if "giving" in tags and _given_to_someone(cue, obj):
+                return None, [], None  # "denied vaccines to migrants", "denied them access": withheld, not denied
             clause = self._noun_clause(obj)
             if clause is not None:  # "voiced concerns that ...": the clause is the content, the noun the cue's
                 self.used_cues.add(obj.i)  # not a second claim of the noun's own
@@ -828,6 +830,13 @@ def _misattached_that_clause(cue: Token, children: list[Token], addressees: list
                     and subject and any(c.lower_ == "that" and c.dep_ == "mark" for c in token.children):
                 return token  # also hung from the addressee itself ("telling the BBC's Today programme that ...")
     return None
+
+
+def _given_to_someone(cue: Token, obj: Token) -> bool:
+    """Whether a verb of giving as well as saying (``giving`` in ``cue_verbs.txt``) has a
+    second object, whom the first goes to ("denied them access"; "denied it to reporters"
+    may be either, and stays a claim)."""
+    return any(c.dep_ in {"dative", "dobj"} and c.i != obj.i for c in cue.children)
 
 
 def _object_taken_from_its_clause(cue: Token, tags: frozenset[str]) -> tuple[Token, Token] | None:
