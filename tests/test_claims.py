@@ -1646,3 +1646,8 @@ def test_a_verb_of_saying_and_giving_with_two_objects_gives_and_says_nothing():
     found, _ = claims_of("The ministry denied them access to the files. The border guards denied her entry. "
                          "The minister denied the claims.")
     assert [f[1:3] for f in found] == [("denied", "the claims")]
+
+
+def test_a_passive_verb_of_intention_with_an_infinitive_states_a_purpose_not_a_claim():
+    found, _ = claims_of("The new exams were intended to ensure a focus on understanding. The ban is said to be unpopular.")
+    assert [f[1] for f in found] == ["is said", "is said"]

@@ -600,8 +600,9 @@ class ReportedSpeech:
             if child.i < cue.i:
                 continue
             if child.dep_ == "xcomp" and has_to(child) and tags & {"to", "addressee", "weak"}:
-                if _gap_in_relative(cue):
-                    return None  # "the picture we were told to expect": the noun is what was told, the gap its place
+                if _gap_in_relative(cue) or "purpose" in tags:
+                    return None  # "the picture we were told to expect": the noun is what was told, the gap its
+                    # place; "GCSEs were intended to ensure ...": what they are for
                 said = subtree_range(child)  # "is said to", "was told to", "is believed to"; not "was revised to"
             elif child.dep_ == "prep" and any(c.dep_ in {"pobj", "pcomp"} for c in child.children):
                 if f"prep:{child.lower_}" in tags and child.i == group_end and tags & {"object", "addressee"}:
