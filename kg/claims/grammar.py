@@ -50,8 +50,6 @@ def is_cue_verb(token: Token) -> bool:
     without a particle its entry does not allow ("pointed out" is a cue, "called up" not)."""
     if token.pos_ != "VERB" and not _verb_tagged_noun(token):
         return False
-    if token.i > 0 and token.doc[token.i - 1].lower_ == "no":
-        return False  # "would no doubt applaud": a noun after "no", whatever the tagger says
     tags = cue_tags(token)
     if tags is None:
         return False
