@@ -1302,3 +1302,14 @@ def test_an_honorific_and_family_name_make_a_person_of_a_name_taken_for_a_body()
                            "Mr Juppé did not dare to end the special regimes.")
     assert actor_of(result, "Mr Juppé") == actor_of(result, "Alain Juppé")
     assert pipeline.resolver.actors[actor_of(result, "Mr Juppé")].kind == "Person"
+
+
+
+def test_an_adverb_the_entity_tagger_took_for_a_name_is_no_actor():
+    result, _ = run("Sales fell 3 percent.\n\nNationally, dealers sold nearly 9 million new bikes last year, up just 0.5 percent.")
+    assert "Nationally" not in [m.text for m in result.mentions]
+
+
+def test_a_group_named_after_a_body_of_two_words_keeps_both():
+    result, pipeline = run("The whips lobbied Lib Dem and Tory MPs to back the motion.")
+    assert pipeline.resolver.actors[actor_of(result, "Lib Dem and Tory MPs")].label == "Lib Dem MPs"

@@ -254,7 +254,10 @@ class Descriptions(MentionsBase):
             if state == actor:
                 return demonym
         modifiers = [c for c in head.lefts if c.dep_ in {"amod", "compound", "nmod"}]
-        return modifiers[-1].text if modifiers else self._label(actor)
+        if not modifiers:
+            return self._label(actor)
+        last = modifiers[-1]  # with the words of its own name before it: "Lib Dem MPs", not "Dem MPs"
+        return self.doc[min(last.left_edge.i, last.i):last.i + 1].text
 
     def _apposition(self, head: Token) -> None:
         """A person noun in apposition to a person's name, or a name in apposition to it (not
