@@ -1651,3 +1651,9 @@ def test_a_verb_of_saying_and_giving_with_two_objects_gives_and_says_nothing():
 def test_a_passive_verb_of_intention_with_an_infinitive_states_a_purpose_not_a_claim():
     found, _ = claims_of("The new exams were intended to ensure a focus on understanding. The ban is said to be unpopular.")
     assert [f[1] for f in found] == ["is said", "is said"]
+
+
+def test_a_quotation_before_a_report_of_a_report_is_the_inner_report_s():
+    found, _ = claims_of("The coach gave his players a pep talk on Tuesday.\n\n"
+                         "“You’ve beaten some really good teams this year,” he said he told them.")
+    assert ("he", "told", "You’ve beaten some really good teams this year", "direct") in found

@@ -242,8 +242,10 @@ class DirectQuotes:
                     and not _only_a_name(cue, self.doc[words[0]:words[1]]):
                 self.used_cues.add(cue.i)
                 return self._attribution(Rule.DIRECT, cue, subject, quote, words, source)
-            if any(t.head == cue and not t.is_punct for t in self.doc[words[0]:words[1]]):
-                break  # the quotation is this cue's, which makes no claim of it ('call them "lone wolves"')
+            if any(t.head == cue and not t.is_punct for t in self.doc[words[0]:words[1]]) \
+                    and not _reports_a_report(cue):
+                break  # the quotation is this cue's, which makes no claim of it ('call them "lone wolves"');
+                # but '"...," he said he told them': the quotation is what he told them
         according = next((t for t in frame if t.lower_ == "according"), None)
         if according is not None:
             attribution = self._according(according, quote, words)
@@ -580,6 +582,11 @@ def titles_in_brackets(text: str, quote: Quote) -> bool:
     small = lexicon("title_small_words.txt")
     words = [word for title in titles for word in title.split()]
     return all(word[:1].isupper() or word[:1].isdigit() or word in small for word in words)
+
+
+def _reports_a_report(cue: Token) -> bool:
+    """Whether the clause after a cue is a report of its own ("he said he told them")."""
+    return any(c.dep_ == "ccomp" and is_cue_verb(c) for c in cue.rights)
 
 
 def _only_a_name(cue: Token, quoted: Span) -> bool:
