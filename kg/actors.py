@@ -263,13 +263,18 @@ class ActorResolver:
         self._register(Actor(id=actor_id, label=name, kind=kind))
         return actor_id
 
+    def not_by_family_name(self, actor_id: str) -> None:
+        """A person whom the family name alone does not stand for (named as someone's
+        relative: "Roe and his son, Jo Roe")."""
+        for people in self._by_surname.values():
+            people.discard(actor_id)
+
     def make_body(self, actor_id: str, kind: str = "Organization") -> None:
         """An actor first taken for a person that the text shows to be a body ("Browns pass
         rusher X", then "the Browns"): of ``kind`` now, out of the family-name index."""
         self.actors[actor_id].kind = kind
         self._gender.pop(actor_id, None)
-        for people in self._by_surname.values():
-            people.discard(actor_id)
+        self.not_by_family_name(actor_id)
 
     def make_person(self, actor_id: str) -> None:
         """An actor first taken for a body that the text shows to be a person (a name in a
@@ -292,8 +297,7 @@ class ActorResolver:
         for name in [actor.label, *actor.aliases]:
             entries = self._first_word.get(re.split(r"[\s'’]", without_article(name))[0], [])
             entries[:] = [e for e in entries if e[1] != actor_id]
-        for people in self._by_surname.values():
-            people.discard(actor_id)
+        self.not_by_family_name(actor_id)
         for entries in self._first_last.values():
             entries[:] = [e for e in entries if e[0] != actor_id]
 

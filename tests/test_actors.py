@@ -1313,3 +1313,10 @@ def test_an_adverb_the_entity_tagger_took_for_a_name_is_no_actor():
 def test_a_group_named_after_a_body_of_two_words_keeps_both():
     result, pipeline = run("The whips lobbied Lib Dem and Tory MPs to back the motion.")
     assert pipeline.resolver.actors[actor_of(result, "Lib Dem and Tory MPs")].label == "Lib Dem MPs"
+
+
+def test_a_family_name_alone_is_not_a_relative_named_in_full_as_someone_s_son():
+    result, pipeline = run("Seven decades later, Wiremu, 75, has overseen more than 500 strandings. "
+                           "“The whales are hurting,” says Wiremu. Wiremu and his son, Tane Rua Wiremu, were called in.")
+    father, son = actor_of(result, "Wiremu"), actor_of(result, "Tane Rua Wiremu")
+    assert father != son and pipeline.resolver.actors[father].kind == "Person"

@@ -536,8 +536,8 @@ class ProperNames(MentionsBase):
                 len(span) > 1 and before is not None and (before.lower_ in lexicon("person_nouns.tsv")
                                                           or title_at(before) is not None
                                                           or before.lower_.rstrip(".") in lexicon("honorifics.tsv"))
-                or _named_after_a_person_noun(span)):
-            return "Person"  # "executive chair Jo Park", "his wife, Kimberly,"
+                or _named_after_a_person_noun(span) or _with_an_age(span)):
+            return "Person"  # "executive chair Jo Park", "his wife, Kimberly,", "Parata, 75,"
         return kind
 
     def _common_word(self, span: Span) -> bool:
@@ -773,7 +773,10 @@ class ProperNames(MentionsBase):
         """Family name, gender and titles that a later mention may use."""
         self.named[actor] += 1
         words = span.text.split()
-        if len(words) > 1:
+        relative = _named_as_a_relative(span)  # "Roe and his son, Jo Roe": "Roe" alone is not Jo
+        if relative:
+            self.registry.not_by_family_name(actor)
+        if len(words) > 1 and not relative:
             families = {self.gaz.family_name.get(actor), family_name(span.text), family_name(self._label(actor)),
                         family_with_particles(span.text)}
             for family in families - {None}:
@@ -1056,6 +1059,23 @@ def _where_a_role_works(span: Span) -> bool:
             return False
         role = role.head.head
     return False
+
+
+def _with_an_age(span: Span) -> bool:
+    """Whether an age follows a name between commas ("Parata, 75, has overseen ...")."""
+    doc, end = span.doc, span.end
+    return end + 2 < len(doc) and doc[end].text == "," and doc[end + 2].text == "," \
+        and doc[end + 1].text.isdigit() and 0 < int(doc[end + 1].text) < 120
+
+
+def _named_as_a_relative(span: Span) -> bool:
+    """Whether a name is given as someone's relative ("his son, Jo Roe"; tag ``kin`` in
+    ``kg/data/person_nouns.tsv``), in apposition either way."""
+    root = span.root
+    nouns = [root.head] if root.dep_ == "appos" else []
+    nouns += [c for c in root.children if c.dep_ == "appos"]
+    return any("kin" in lexicon("person_nouns.tsv").get(n.lemma_.lower(), ())
+               and any(c.dep_ == "poss" for c in n.children) for n in nouns)
 
 
 def _names_a_body(noun: Token) -> bool:
