@@ -1304,7 +1304,6 @@ def test_an_honorific_and_family_name_make_a_person_of_a_name_taken_for_a_body()
     assert pipeline.resolver.actors[actor_of(result, "Mr Juppé")].kind == "Person"
 
 
-
 def test_an_adverb_the_entity_tagger_took_for_a_name_is_no_actor():
     result, _ = run("Sales fell 3 percent.\n\nNationally, dealers sold nearly 9 million new bikes last year, up just 0.5 percent.")
     assert "Nationally" not in [m.text for m in result.mentions]

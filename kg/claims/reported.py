@@ -220,7 +220,7 @@ class ReportedSpeech:
         if "object" in tags and objects:
             obj = objects[0]
             if "giving" in tags and _given_to_someone(cue, obj):
-                return None, [], None  # "denied vaccines to migrants", "denied them access": withheld, not denied
+                return None, [], None  # "denied them access": withheld, not denied
             clause = self._noun_clause(obj)
             if clause is not None:  # "voiced concerns that ...": the clause is the content, the noun the cue's
                 self.used_cues.add(obj.i)  # not a second claim of the noun's own

@@ -681,7 +681,8 @@ class ProperNames(MentionsBase):
         [actor] = bodies
         self.registry.make_person(actor)
         self.families.setdefault(key, Counter())[actor] += 1
-        return actor, "surname", f"family name of {self._label(actor)!r}, named in the same document (a person, by {before.text!r})"
+        return actor, "surname", (f"family name of {self._label(actor)!r}, named in the same document "
+                                  f"(a person, by {before.text!r})")
 
     def _names(self, people) -> str:
         return " and ".join(repr(self._label(a)) for a in sorted(people))
@@ -1040,8 +1041,8 @@ def _names_a_role(token: Token) -> bool:
 def _where_a_role_works(span: Span) -> bool:
     """Whether a name says where someone holding a role works ("head of equities at
     Bloxham Stockbrokers", "a specialist with Memorial Hermann", "vice president for
-    partnerships at Ubisoft"): a body, unless it begins
-    with a given name (someone working with a person: "an aide with Jo Park").
+    partnerships at Ubisoft"): a body, unless it begins with a given name (someone
+    working with a person: "an aide with Jo Park").
 
     >>> from kg import nlp
     >>> doc = nlp.load()("Kevin Roe, head of equities at Bloxham Stockbrokers in Dublin, said so.")
