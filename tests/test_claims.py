@@ -1657,3 +1657,20 @@ def test_a_quotation_before_a_report_of_a_report_is_the_inner_report_s():
     found, _ = claims_of("The coach gave his players a pep talk on Tuesday.\n\n"
                          "“You’ve beaten some really good teams this year,” he said he told them.")
     assert ("he", "told", "You’ve beaten some really good teams this year", "direct") in found
+
+
+def test_a_title_capitalised_before_a_name_in_apposition_speaks_for_the_person():
+    found, claims = claims_of("Norway's Minister of Fisheries, Kari Nordahl, said the quotas were fair.")
+    assert [(c.speaker_text, c.speaker) for c in claims] == [("Norway's Minister of Fisheries, Kari Nordahl", "kari_nordahl")]
+
+
+def test_an_aside_in_brackets_after_a_quotation_is_not_its_frame():
+    found, _ = claims_of("“The authors are promoting a dangerous gambit,” Roe writes. “This desperate action is "
+                         "motivated by a fallacy.” (Current models say that emissions will warm the air a lot "
+                         "less compared to the authors’ analysis.)")
+    assert [f[:2] for f in found] == [("Roe", "writes"), ("Roe", "writes"), ("Current models", "say")]
+
+
+def test_a_participle_after_a_parenthetical_cue_is_what_the_speaker_did_not_said():
+    found, _ = claims_of("The plan will be fully costed, she said, swiping at her rival.")
+    assert [f[2] for f in found] == ["The plan will be fully costed"]

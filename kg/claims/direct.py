@@ -213,6 +213,8 @@ class DirectQuotes:
             before.append(doc[i])
             i -= 1
         after, i = [], layout.token_at(quote.after)
+        if i < line_last and doc[i].text == "(":
+            return before[::-1], after  # an aside in brackets right after: '"... project." (Models say ...)'
         while i < line_last and layout.marks[i] < 0 and not layout.is_sentence_end(doc[i]):
             after.append(doc[i])
             i += 1

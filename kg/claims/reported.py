@@ -345,6 +345,9 @@ class ReportedSpeech:
         source = subject_after_parenthetical(cue)
         inner = (first, max(cue.right_edge.i, source.right_edge.i if source is not None else 0) + 1)
         parts = [(start, inner[0]), (inner[1], end)]
+        rest, rest_end = trim(self.doc, *parts[1])
+        if rest < rest_end and self.doc[rest].tag_ == "VBG" and self.doc[rest].dep_ == "advcl":
+            parts.pop()  # "It will be costed, he said, swiping at his rival": what he did, not what he said
         return [p for p in parts if trim(self.doc, *p)[1] > trim(self.doc, *p)[0]]
 
     def _between_commas(self, cue: Token) -> list[Range]:

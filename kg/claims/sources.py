@@ -181,7 +181,8 @@ class SourceResolver:
             or next((n for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"  # "the leader of the
                      for o in c.children if o.dep_ == "pobj"  # council, Jo Roe,": the parse hangs the name from "council"
                      for n in o.rights if n.dep_ == "appos" and n.ent_type_ == "PERSON"), None)
-        role = head.pos_ in {"NOUN", "ADJ"} or head.pos_ == "PROPN" and title_at(head) is not None
+        role = head.pos_ in {"NOUN", "ADJ"} or head.pos_ == "PROPN" and (  # "Sweden's Minister of Justice, Jo Roe,"
+            title_at(head) is not None or head.lower_ in lexicon("person_nouns.tsv"))
         if role and name is not None:  # "the finance minister, Jane Roe,"; "The Chancellor, ..."; "the lead
             # actor, a fisherman's son Jo Roe,": the name in apposition (to a description in apposition)
             found = self._single(name, attribution)
