@@ -1674,3 +1674,9 @@ def test_an_aside_in_brackets_after_a_quotation_is_not_its_frame():
 def test_a_participle_after_a_parenthetical_cue_is_what_the_speaker_did_not_said():
     found, _ = claims_of("The plan will be fully costed, she said, swiping at her rival.")
     assert [f[2] for f in found] == ["The plan will be fully costed"]
+
+
+def test_a_heading_about_a_name_is_no_label_of_a_speaker():
+    found, _ = claims_of("Pope's visit summary: Five key moments recorded in the square\n\n"
+                         "The chancellor said the plan would work.")
+    assert [f[1] for f in found] == ["said"]

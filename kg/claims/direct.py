@@ -686,6 +686,8 @@ def _names_someone(label, nouns, names=()) -> bool:
     if any(t.pos_ in {"VERB", "AUX", "ADJ"} and t.tag_ != "NNP" or t.pos_ == "ADP" and t.lower_ != "of"
            or t.lower_ in REFLEXIVES for t in label if not t.is_punct):
         return False
+    if label.root.pos_ == "NOUN" and label.root.is_lower and label.root.lemma_.lower() not in nouns:
+        return False  # "US Open 2023 results: ...", "King's speech summary: ...": a heading about a name
     if any(t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} for t in label):
         return True
     words = [t for t in label if not t.is_punct]
