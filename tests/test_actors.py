@@ -1319,3 +1319,15 @@ def test_a_family_name_alone_is_not_a_relative_named_in_full_as_someone_s_son():
                            "“The whales are hurting,” says Wiremu. Wiremu and his son, Tane Rua Wiremu, were called in.")
     father, son = actor_of(result, "Wiremu"), actor_of(result, "Tane Rua Wiremu")
     assert father != son and pipeline.resolver.actors[father].kind == "Person"
+
+
+def test_epochs_time_zones_and_taxes_are_no_actors():
+    result, _ = run("Warming has not been this high since the Pliocene, when seas were higher. "
+                    "The minister said at 10am AEST that VAT would rise.")
+    assert all(m.actor is None for m in result.mentions if m.text.removeprefix("the ") in {"Pliocene", "AEST", "VAT"})
+
+
+def test_a_long_name_ending_in_a_word_for_a_place_is_a_place_even_after_a_given_name():
+    result, _ = run("The group called for supporters to assemble at Victoria Embankment Gardens on Wednesday morning "
+                    "in protest. A further 20 have now gathered in Victoria Embankment Gardens, police said.")
+    assert all(m.actor is None for m in linked(result, "Victoria Embankment Gardens"))

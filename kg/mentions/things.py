@@ -209,6 +209,8 @@ class Things(MentionsBase):
         if role[0] == "acts":
             return role
         quoted = _quoted(self.document.text, *mention.span)  # a title, whoever it seems to name ("“Mary Poppins”")
+        if len(span) > 2 and _place_by_name(span):
+            return "thing", f"a place by its name ('{span[-1].text}')"  # "Victoria Embankment Gardens"
         named = _someone_in_name(span) or (None if quoted else _person_name(span))
         if named:
             return "acts", named  # "Tom Lake" is a person, not a lake
