@@ -1680,3 +1680,8 @@ def test_a_heading_about_a_name_is_no_label_of_a_speaker():
     found, _ = claims_of("Pope's visit summary: Five key moments recorded in the square\n\n"
                          "The chancellor said the plan would work.")
     assert [f[1] for f in found] == ["said"]
+
+
+def test_comparing_is_a_claim_only_with_what_is_likened():
+    found, _ = claims_of("The team then compared the brain scans of the volunteers. Ms Roe compared the tactics to mafia methods.")
+    assert [f[1:3] for f in found] == [("compared", "the tactics to mafia methods")]

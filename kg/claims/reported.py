@@ -230,6 +230,8 @@ class ReportedSpeech:
                 return None, [], None
             if "as" in tags and not any(c.dep_ == "prep" and c.lower_ == "as" for c in (*children, *obj.children)):
                 return None, [], None
+            if "likens" in tags and not any(c.dep_ == "prep" and c.lower_ in {"to", "with"} for c in (*children, *obj.children)):
+                return None, [], None  # "compared the brain scans": no likening, no claim
             if "predicate" in tags and not _says_of_it(obj):
                 return None, [], None  # "called an ambulance", "called an emergency meeting"
             return Rule.OBJECT, [(obj.left_edge.i, end)], None
