@@ -1331,3 +1331,10 @@ def test_a_long_name_ending_in_a_word_for_a_place_is_a_place_even_after_a_given_
     result, _ = run("The group called for supporters to assemble at Victoria Embankment Gardens on Wednesday morning "
                     "in protest. A further 20 have now gathered in Victoria Embankment Gardens, police said.")
     assert all(m.actor is None for m in linked(result, "Victoria Embankment Gardens"))
+
+
+def test_a_word_the_text_also_writes_in_lower_case_is_no_place_that_acts():
+    text = ("Volunteers were given psilocybin in the study. After the drug wore off, their scans went back to "
+            "normal.\n\nThe effect\n\nPsilocybin may create a state akin to synesthesia, the authors wrote.")
+    result, pipeline = run(text)
+    assert all(m.actor is None for m in linked(result, "Psilocybin"))

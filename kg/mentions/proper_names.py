@@ -276,7 +276,7 @@ class ProperNames(MentionsBase):
                 acronyms = {_acronym_after(span), initials(without_article(span.text))}  # nor "COP27", a place
                 self.acronyms_of_no_actor.update(acronyms - {None, ""})                  # to the parser, that acts
                 self._event(span.text)
-            elif label == "GPE":
+            elif label == "GPE" and not self._common_word(span):  # "Psilocybin may ...", "psilocybin" elsewhere
                 self._unknown_place(span)
             return
         self._add_name(span, *linked)
