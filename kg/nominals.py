@@ -64,12 +64,25 @@ def apposition(appos: Token) -> Iterator[Extraction]:
     if head.pos_ not in NOUNS or appos.pos_ not in NOUNS or appos.i < head.i or \
             head.ent_type_ in NOT_PATIENT_ENTITIES or appos.ent_type_ in NOT_PATIENT_ENTITIES:
         return  # "on July 17, 1749, the son of ...": a date is not what the phrase describes
+    if not _set_off(appos):
+        return  # "for Parata and his family the slow deaths ...", "X, who ..., lobbied MPs": a misparse
     first, second = _arg(head, subject=True), _arg(appos)
     if first is None or second is None:
         return
     if appos.pos_ == "PROPN" and head.pos_ != "PROPN":
         first, second = second, first  # the name is what the description is said of
     yield Extraction("apposition", first, second, None, "be", anchor=appos, features={"implicit"})
+
+
+def _set_off(appos: Token) -> bool:
+    """Whether an apposition opens with no verb and is set off from its noun by a comma, a
+    dash or a bracket ("Li Zhanshu, the head of ..."), unless it is the name a description
+    leads to ("Kesey's son Zane")."""
+    start = appos.left_edge
+    if start.tag_ in {"VBD", "VBN", "VBZ", "VBP"}:
+        return False
+    return start.i > 0 and appos.doc[start.i - 1].text in {",", "(", "—", "–", "-", "--"} \
+        or appos.pos_ == "PROPN" and appos.head.pos_ == "NOUN"
 
 
 def title(ent: Span) -> Iterator[Extraction]:

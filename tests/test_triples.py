@@ -526,3 +526,10 @@ def test_an_act_under_a_negated_verb_is_no_relation():
 def test_a_name_ending_a_relative_clause_is_not_the_main_subject():
     found, _ = triples_of("Senators who didn't step up to oppose Tom Hale lost their seats.")
     assert ("Tom Hale", "lose", "their seats") not in found
+
+
+def test_an_apposition_needs_a_comma_or_a_name_after_a_description():
+    _, triples = triples_of("But for Parata and his family the slow deaths of their ancestors are personal. "
+                            "Kesey's son Zane asked a friend to help.")
+    described = [(t.subject_text, t.object_text) for t in triples if t.kind == "apposition"]
+    assert described == [("Zane", "Kesey's son")]
