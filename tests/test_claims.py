@@ -1685,3 +1685,9 @@ def test_a_heading_about_a_name_is_no_label_of_a_speaker():
 def test_comparing_is_a_claim_only_with_what_is_likened():
     found, _ = claims_of("The team then compared the brain scans of the volunteers. Ms Roe compared the tactics to mafia methods.")
     assert [f[1:3] for f in found] == [("compared", "the tactics to mafia methods")]
+
+
+def test_a_dateline_with_a_date_opens_no_content():
+    found, _ = claims_of("Ministers paid their own way\n\nKUALA LUMPUR, Nov 22 — Private firms did not pay for the "
+                         "prime minister’s recent trips abroad, the communications minister said today.")
+    assert [f[2] for f in found] == ["Private firms did not pay for the prime minister’s recent trips abroad"]

@@ -414,15 +414,22 @@ def _noun_phrase_start(head: Token) -> int:
 
 
 def after_dateline(doc: Doc, start: int, end: int) -> int:
-    """The start of a span moved past a dateline that opens it ("WASHINGTON -- ...", with
-    the agency in brackets: "BRUSSELS (Reuters) - ...")."""
+    """The start of a span moved past a dateline that opens its line ("WASHINGTON -- ...",
+    with the agency in brackets or the date: "BRUSSELS (Reuters) - ...", "PUTRAJAYA, Nov
+    22 — ...", the span starting anywhere in it)."""
+    first = start
+    while first > 0 and start - first < 8 and "\n" not in doc[first - 1].text:
+        first -= 1
+    if first > 0 and "\n" not in doc[first - 1].text:
+        first = start  # no line start near: only a dateline that opens the span itself
     bracketed = False
-    for i in range(start, min(end, start + 8)):
+    for i in range(first, min(end, first + 8)):
         if doc[i].text in DASHES:
-            words = [t for t in doc[start:i] if not t.is_punct]
-            return i + 1 if words and words[0].is_upper else start
+            words = [t for t in doc[first:i] if not t.is_punct]
+            return max(start, i + 1) if words and words[0].is_upper else start
         bracketed = doc[i].text == "(" or bracketed and doc[i].text != ")"
-        if not (doc[i].is_upper or doc[i].is_punct or doc[i].is_space or bracketed and doc[i].is_title):
+        if not (doc[i].is_upper or doc[i].is_punct or doc[i].is_space or bracketed and doc[i].is_title
+                or doc[i].ent_type_ == "DATE" and i > first):
             return start
     return start
 

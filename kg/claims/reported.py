@@ -738,8 +738,9 @@ class ReportedSpeech:
                 start, end = self._before_next_cue(start, end, source)
             if pattern in PHRASE_PATTERNS:
                 end = _before_closing_time(doc, start, end)
+            start = after_dateline(doc, *trim(doc, start, end))  # before its dash is taken for an aside's
             start, end = trim(doc, *self._without_trailing_relative(*self._one_clause(cue, start, end)))
-            start, end = after_dateline(doc, start, end), whole_word_end(doc, end)
+            end = whole_word_end(doc, end)
             if end > start and not (len(parts) > 1 and _only_a_connective(doc[start:end])) \
                     and not _only_someone_speaking(doc[start:end]):
                 contents.append(char_range(doc, start, end))
