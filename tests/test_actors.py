@@ -1338,3 +1338,8 @@ def test_a_word_the_text_also_writes_in_lower_case_is_no_place_that_acts():
             "normal.\n\nThe effect\n\nPsilocybin may create a state akin to synesthesia, the authors wrote.")
     result, pipeline = run(text)
     assert all(m.actor is None for m in linked(result, "Psilocybin"))
+
+
+def test_a_possessive_written_with_an_opening_single_mark_is_cut_from_the_name():
+    result, pipeline = run("Travis Rowe‘s mother confirmed it. She praised the album.")
+    assert pipeline.resolver.actors[actor_of(result, "Travis Rowe")].label == "Travis Rowe"

@@ -1691,3 +1691,8 @@ def test_a_dateline_with_a_date_opens_no_content():
     found, _ = claims_of("Ministers paid their own way\n\nKUALA LUMPUR, Nov 22 — Private firms did not pay for the "
                          "prime minister’s recent trips abroad, the communications minister said today.")
     assert [f[2] for f in found] == ["Private firms did not pay for the prime minister’s recent trips abroad"]
+
+
+def test_an_opening_single_mark_typed_for_an_apostrophe_opens_no_quotation():
+    found, _ = claims_of("She praised Jo Rivers‘s album on Monday. ‘I was just very impressed,’ she said.")
+    assert [f[1:3] for f in found] == [("praised", "Jo Rivers‘s album"), ("said", "I was just very impressed")]

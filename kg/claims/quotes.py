@@ -48,7 +48,11 @@ CLOSE_AFTER = ".,;:!?)]}—–-…'’"  # a straight mark before these closes
 
 def _opens(line: str, i: int, width: int = 1) -> bool:
     """True when the mark at ``i`` can open a quote: a typographic opening mark, or a
-    straight mark (or a closing curly one, misused) at the start of a word."""
+    straight mark (or a closing curly one, misused) at the start of a word; not an
+    opening single mark typed for the apostrophe of a possessive ("Swift‘s album")."""
+    if line[i] == "‘" and 0 < i and line[i - 1].isalpha() and line[i + 1:i + 2] in {"s", "S"} \
+            and not line[i + 2:i + 3].isalpha():
+        return False
     if line[i] in "“„«‘" and width == 1 or line[i:i + width] == "‘‘":
         return True
     after = i + width
