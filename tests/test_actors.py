@@ -1343,3 +1343,10 @@ def test_a_word_the_text_also_writes_in_lower_case_is_no_place_that_acts():
 def test_a_possessive_written_with_an_opening_single_mark_is_cut_from_the_name():
     result, pipeline = run("Travis Rowe‘s mother confirmed it. She praised the album.")
     assert pipeline.resolver.actors[actor_of(result, "Travis Rowe")].label == "Travis Rowe"
+
+
+def test_honorifics_alone_and_internet_protocols_are_no_actors():
+    result, _ = run("Prime Minister Datuk Seri Anwar Ibrahim said the trips were paid for. "
+                    "Users could still reach their mail through IMAP and SMTP, the firm said.")
+    names = [m.text for m in result.mentions if m.actor]
+    assert "Anwar Ibrahim" in names and not {"Seri", "Datuk Seri", "IMAP", "SMTP"} & set(names)

@@ -140,7 +140,8 @@ class ProperNames(MentionsBase):
         names = [(name, "PERSON" if after_a_position(e) or opens_with_honorific(e) else e.label_)
                  for e, name in self._stripped_ents
                  if not self.skipped(e.start_char, e.end_char) and any(ch.isupper() for ch in e.text)
-                 and not _hashtag(e) and not all(t.pos_ == "ADV" for t in e)]  # "Nationally, ...": no name
+                 and not _hashtag(e) and not all(t.pos_ == "ADV" for t in e)  # "Nationally, ...": no name
+                 and not all(t.lower_.rstrip(".") in lexicon("honorifics.tsv") for t in e)]  # "Datuk Seri" alone
         names += [(span, "ORG") for span in _untagged_companies(self.doc)
                   if not self.skipped(span.start_char, span.end_char)]
         names += [(span, "PERSON") for span in _untagged_people(self.doc)
