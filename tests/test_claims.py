@@ -1696,3 +1696,9 @@ def test_a_dateline_with_a_date_opens_no_content():
 def test_an_opening_single_mark_typed_for_an_apostrophe_opens_no_quotation():
     found, _ = claims_of("She praised Jo Rivers‘s album on Monday. ‘I was just very impressed,’ she said.")
     assert [f[1:3] for f in found] == [("praised", "Jo Rivers‘s album"), ("said", "I was just very impressed")]
+
+
+def test_a_quotation_with_a_cue_of_its_own_has_no_label_inside():
+    found, _ = claims_of("The slogan drew mockery online.\n\n"
+                         "“North Ridge: if we were any higher, we’d be in orbit,” one user quipped.")
+    assert [f[:2] for f in found] == [("one user", "quipped")]

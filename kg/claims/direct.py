@@ -224,10 +224,10 @@ class DirectQuotes:
         quote = self.layout.quotes[n]
         before, after = self._frame(quote)
         words = self.layout.token_range(quote.start, quote.end)
-        label = self._label(quote, words)
-        if label is not None:
-            return label
         frame = before + after
+        label = None if any(is_cue_verb(t) for t in frame) else self._label(quote, words)
+        if label is not None:  # not '"South Dakota: if we were any higher ...," one user quipped'
+            return label
         cues = [t for t in frame if is_cue_verb(t) and t.i not in self.used_cues
                 and not (t in after and self._next_sentence_cue(quote, t))]
         cues.sort(key=lambda t: min(abs(t.i - words[0]), abs(t.i - words[1])))
