@@ -1350,3 +1350,8 @@ def test_honorifics_alone_and_internet_protocols_are_no_actors():
                     "Users could still reach their mail through IMAP and SMTP, the firm said.")
     names = [m.text for m in result.mentions if m.actor]
     assert "Anwar Ibrahim" in names and not {"Seri", "Datuk Seri", "IMAP", "SMTP"} & set(names)
+
+
+def test_a_named_storm_is_no_actor_even_when_it_acts():
+    result, _ = run("The game was called off after Storm Ciara hit Cardiff. Storm Ciara forced the match to be postponed.")
+    assert all(m.actor is None for m in linked(result, "Storm Ciara"))

@@ -204,6 +204,8 @@ class Things(MentionsBase):
             return "thing", f"a currency ('{span.text}')"  # "Sterling slid": a currency does not act
         if len(span) > 1 and span[-1].lower_ in words("thing_name_words.txt"):
             return "thing", f"a thing made, by its name ('{span[-1].text}')"  # "the Webb telescope captured .."
+        if len(span) > 1 and span[0].lower_ in words("thing_name_first_words.txt"):
+            return "thing", f"a storm or an operation, by its name ('{span[0].text}')"  # "Storm Ciara forced ..."
         person = self._kind(mention.actor) == "Person"
         role = role_in_text(span.root, self.document.text, *mention.span, person=person)
         if role[0] == "acts":
