@@ -1355,3 +1355,9 @@ def test_honorifics_alone_and_internet_protocols_are_no_actors():
 def test_a_named_storm_is_no_actor_even_when_it_acts():
     result, _ = run("The game was called off after Storm Ciara hit Cardiff. Storm Ciara forced the match to be postponed.")
     assert all(m.actor is None for m in linked(result, "Storm Ciara"))
+
+
+def test_a_headline_name_the_body_also_names_whole_is_not_cut_to_its_first_word():
+    result, _ = run("Mara Lindqvist Calls the New Album Her Best Work\n\n"
+                    "Mara Lindqvist has praised the new album. Asked about it again, Mara smiled.")
+    assert {m.actor for m in result.mentions if m.text in {"Mara Lindqvist", "Mara"}} == {"mara_lindqvist"}

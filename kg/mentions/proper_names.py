@@ -249,11 +249,12 @@ class ProperNames(MentionsBase):
             return
         if len(span) > 1 and key not in self.local and self.registry.known(key) is None and _title_case(span.sent):
             headline = _headline(_line_of(span))
-            prefix = self._known_prefix(span) or (self._prefix_named_below(span) if headline else None)
+            whole_below = self._named_below(key)  # "Donna Kelce Calls ...", the body naming "Donna Kelce"
+            prefix = self._known_prefix(span) or (self._prefix_named_below(span) if headline and not whole_below else None)
             if prefix is not None:  # "Russia Wants Technology": a headline the tagger misread
                 self._entity(prefix, label)
                 return
-            if headline and not self._named_below(key) and span[0].text not in lexicon("given_names.tsv"):
+            if headline and not whole_below and span[0].text not in lexicon("given_names.tsv"):
                 return  # "Sales Slow": headline words the body never names (not a person's name: "Jo Roe.")
         if _where_based(span) and self.registry.known(key) is None:
             self._add(span.start_char, span.end_char, None, "name", "place",
