@@ -32,6 +32,13 @@ def _after_the(span: Span) -> bool:
     return before is not None and before.lower_ == "the" and before.head.i in range(span.start, span.end)
 
 
+def _never_a_name(span: Span) -> bool:
+    """An entity that names no one whatever the tagger says: a hashtag, adverbs alone
+    ("Nationally, dealers sold ...") or honorifics alone ("Datuk Seri" before "Anwar Ibrahim")."""
+    return _hashtag(span) or all(t.pos_ == "ADV" for t in span) \
+        or all(t.lower_.rstrip(".") in lexicon("honorifics.tsv") for t in span)
+
+
 def _hashtag(span: Span) -> bool:
     """A name written as a hashtag ("teams across #Worcestershire"): a topic, no one named.
 
@@ -140,8 +147,7 @@ class ProperNames(MentionsBase):
         names = [(name, "PERSON" if after_a_position(e) or opens_with_honorific(e) else e.label_)
                  for e, name in self._stripped_ents
                  if not self.skipped(e.start_char, e.end_char) and any(ch.isupper() for ch in e.text)
-                 and not _hashtag(e) and not all(t.pos_ == "ADV" for t in e)  # "Nationally, ...": no name
-                 and not all(t.lower_.rstrip(".") in lexicon("honorifics.tsv") for t in e)]  # "Datuk Seri" alone
+                 and not _never_a_name(e)]
         names += [(span, "ORG") for span in _untagged_companies(self.doc)
                   if not self.skipped(span.start_char, span.end_char)]
         names += [(span, "PERSON") for span in _untagged_people(self.doc)
