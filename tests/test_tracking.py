@@ -475,3 +475,14 @@ def test_a_trackers_groups_do_not_depend_on_how_many_claims_one_product_compares
     monkeypatch.setattr(tracking, "COLUMN_BLOCK", 2)
     assert whole == [["c0", "c1", "c2", "c5"], ["c3"], ["c4"]]
     assert groups() == whole
+
+
+def test_claims_of_one_article_on_its_topic_join_only_if_the_encoder_agrees():
+    topic = ["ketamine binds to a receptor in the brain for glutamate, a chemical that plays a role in mood",
+             "ketamine spurred the brain into a more dreamlike state and decreased activity in some regions",
+             "ketamine dramatically transformed the participants' brain organization"]
+    one_article = [claim(str(n), "d1", None, text, speaker=f"s{n}", offset=200 * n) for n, text in enumerate(topic)]
+    assert len(group_claims(one_article)) == 3
+    two_articles = [claim("a", "d1", None, topic[1], speaker="team"),
+                    claim("b", "d2", None, topic[1], speaker="journal")]
+    assert len(group_claims(two_articles)) == 1
