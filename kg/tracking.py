@@ -358,8 +358,7 @@ class Tracker:
                 found.append((other_index, evidence, matter, self.score(index, other_index)))
             joinable = [(other, score) for other, evidence, _, score in found if not _denies(evidence)]
             closest = max(joinable, key=lambda pair: pair[1], default=None)
-            if closest and (match.is_unsure(closest[1]) or self._same_document(index, closest[0])
-                            and closest[1] >= match.THRESHOLD):
+            if closest and self._needs_encoder(index, *closest):
                 to_encode.add((index, closest[0]))  # the encoder confirms the closest match only
             candidates.append(found)
         to_read = sorted(to_encode)
@@ -368,21 +367,19 @@ class Tracker:
         scores = match.similarities(pairs, progress=read) if pairs else []
         encoded = dict(zip(to_read, map(float, scores)))
         return [[Candidate(other, evidence, contradiction_score(matter, evidence, encoded.get((index, other))),
-                           self._grouping_similarity(index, other, score, encoded.get((index, other), 0.0)))
+                           min(score, encoded.get((index, other), 0.0)) if self._needs_encoder(index, other, score)
+                           else score)
                  for other, evidence, matter, score in found]  # encoded 0: not read, not the closest
                 for index, found in enumerate(candidates, start)]
 
-    def _same_document(self, index: int, other: int) -> bool:
-        return self.claims[index].doc == self.claims[other].doc
-
-    def _grouping_similarity(self, index: int, other: int, similarity: float, encoded: float) -> float:
-        """:func:`kg.match.confirmed`, except that two claims of one document join only if
-        the encoder agrees, however close their embeddings: one article's claims share its
-        topic ("psilocybin binds to a receptor" / "psilocybin transformed the brain's
-        organisation"), and the embeddings read a shared topic as the same claim."""
-        if self._same_document(index, other) and similarity >= match.THRESHOLD:
-            return min(similarity, encoded)
-        return match.confirmed(similarity, encoded)
+    def _needs_encoder(self, index: int, other: int, similarity: float) -> bool:
+        """Whether a pair joins only if the encoder agrees (:func:`kg.match.confirmed`):
+        where the embeddings are unsure, and for two claims of one document however close
+        their embeddings, since one article's claims share its topic ("psilocybin binds to
+        a receptor" / "psilocybin transformed the brain's organisation") and the embeddings
+        read a shared topic as the same claim."""
+        same_document = self.claims[index].doc == self.claims[other].doc
+        return match.is_unsure(similarity) or same_document and similarity >= match.THRESHOLD
 
 
 def _denies(evidence: Evidence | None) -> bool:

@@ -225,10 +225,11 @@ class DirectQuotes:
         before, after = self._frame(quote)
         words = self.layout.token_range(quote.start, quote.end)
         frame = before + after
-        label = None if any(is_cue_verb(t) for t in frame) else self._label(quote, words)
+        frame_cues = [t for t in frame if is_cue_verb(t)]
+        label = None if frame_cues else self._label(quote, words)
         if label is not None:  # not '"South Dakota: if we were any higher ...," one user quipped'
             return label
-        cues = [t for t in frame if is_cue_verb(t) and t.i not in self.used_cues
+        cues = [t for t in frame_cues if t.i not in self.used_cues
                 and not (t in after and self._next_sentence_cue(quote, t))]
         cues.sort(key=lambda t: min(abs(t.i - words[0]), abs(t.i - words[1])))
         for cue in cues:

@@ -211,12 +211,12 @@ class Things(MentionsBase):
         if role[0] == "acts":
             return role
         quoted = _quoted(self.document.text, *mention.span)  # a title, whoever it seems to name ("“Mary Poppins”")
-        if len(span) > 2 and _place_by_name(span):
-            return "thing", f"a place by its name ('{span[-1].text}')"  # "Victoria Embankment Gardens"
-        named = _someone_in_name(span) or (None if quoted else _person_name(span))
+        place = _place_by_name(span)
+        named = None if place and len(span) > 2 else (  # "Victoria Embankment Gardens": a place all the same
+            _someone_in_name(span) or (None if quoted else _person_name(span)))
         if named:
             return "acts", named  # "Tom Lake" is a person, not a lake
-        if _place_by_name(span):
+        if place:
             return "thing", f"a place by its name ('{span[-1].text}')"
         if len(span) > 1 and LABEL.match(span[-1].text):
             return "thing", f"a label or a model ('{span.text}')"
