@@ -7,7 +7,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
-from ..descriptors import MODIFIERS, place_role, preposition_role, title_at
+from ..descriptors import MODIFIERS, is_someone, place_role, preposition_role, title_at
 from ..lexicons import honorific_gender, lexicon
 from ..names import (family_name, family_particles, family_with_particles, first_last_name, initials, is_acronym,
                      middles_agree, name_key, same_given_name, without_article, without_company_suffix)
@@ -544,8 +544,8 @@ class ProperNames(MentionsBase):
                 len(span) > 1 and before is not None and (before.lower_ in lexicon("person_nouns.tsv")
                                                           or title_at(before) is not None
                                                           or before.lower_.rstrip(".") in lexicon("honorifics.tsv"))
-                or _named_after_a_person_noun(span) or _with_an_age(span)):
-            return "Person"  # "executive chair Jo Park", "his wife, Kimberly,", "Parata, 75,"
+                or _named_after_a_person_noun(span) or _with_an_age(span) or _a_persons_full_name(span)):
+            return "Person"  # "executive chair Jo Park", "his wife, Kimberly,", "Parata, 75,", "Antoine Dupont"
         return kind
 
     def _common_word(self, span: Span) -> bool:
@@ -999,6 +999,23 @@ def _described_by_which(span: Span) -> bool:
             or _given_name_first(span):
         return False  # "Gen. Michael Flynn, which ...": the relative is about something else
     return doc[span.end + 1].head.dep_ == "relcl" and doc[span.end + 1].head.head == root
+
+
+def _a_persons_full_name(span: Span) -> bool:
+    """A given name and a family name, no word of a body's name and no article ("Antoine
+    Dupont"; not "Jo Park Holdings" or "The Charlotte Observer"): a person's name,
+    whatever the parser's label.
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("A pass from Antoine Dupont left France ahead.")
+    >>> _a_persons_full_name(doc[3:5]), _a_persons_full_name(doc[6:7])
+    (True, False)
+    """
+    def of_a_body(word: Token) -> bool:  # "Christopher Newport University", "Jo Park Holdings"
+        return (is_someone(word) or word.lower_ in lexicon("organisation_name_words.txt")
+                or word.lower_ in lexicon("company_suffixes.txt"))
+    return (len(span) in (2, 3) and _given_name_first(span) and all(t.pos_ == "PROPN" for t in span)
+            and not any(map(of_a_body, span)) and not _after_the(span) and not _plural_subject(span))
 
 
 def _given_name_first(span: Span) -> bool:
