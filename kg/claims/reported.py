@@ -758,6 +758,8 @@ class ReportedSpeech:
                 or next((r for r in inside if r[0] < source.right_edge.i + 1 and source.left_edge.i < r[1]), None)
             span = source_range(source, avoid=avoid, cue=group[0])
             source_span = char_range(doc, *span) if span[1] > span[0] else None
+        if pattern is Rule.PARENTHETICAL:  # the pieces of the one clause the cue interrupts are one claim, the
+            contents = [(contents[0][0], contents[-1][1])]  # cue's words within ("In the future, Roe said, it could ...")
         whole = text[contents[0][0]:contents[-1][1]]
         kind = "mixed" if has_partial_quote(whole) or self._single_quote_in(contents[0][0], contents[-1][1]) \
             else "indirect"
