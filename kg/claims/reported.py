@@ -59,6 +59,9 @@ LINKING_VERBS = words("linking_verbs.tsv", "adjective-cue")
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 WH_WORDS = {"when", "whether", "how", "why", "where", "what", "who", "which"}
 ASIDE_DASHES = set(DASHES) - {"-"}  # not a hyphen
+# cues that interrupt the clause they report, which is one claim: "X, Roe said, Y", "X is said to Y",
+# "X was accused of Y", "X, according to Roe, Y"
+INTERRUPTING_PATTERNS = {Rule.PARENTHETICAL, Rule.PASSIVE, Rule.PASSIVE_UNSOURCED, Rule.ACCORDING}
 PHRASE_PATTERNS = {Rule.OBJECT, Rule.PREP}  # contents that are a noun or prepositional phrase
 WORD_SENSE_PATTERNS = {Rule.OBJECT, Rule.PREP, Rule.TO, Rule.PASSIVE, Rule.NOUN}  # the cue may be no cue at all
 
@@ -633,6 +636,8 @@ class ReportedSpeech:
             return None
         if to is token and is_cue_verb(token.head):
             return None  # "Guccifer said, per a translator, that ...": the report is the cue's
+        if to is token and _a_rate(token):
+            return None  # "$10 per short ton", "40 tonnes of coal per working day"
         source = next((c for c in to.children if c.dep_ == "pobj"), None) \
             or next((t for t in reversed(list(to.subtree)) if t.pos_ in {"NOUN", "PROPN"}), None)
         if source is None or _bare_singular(source):
@@ -758,7 +763,7 @@ class ReportedSpeech:
                 or next((r for r in inside if r[0] < source.right_edge.i + 1 and source.left_edge.i < r[1]), None)
             span = source_range(source, avoid=avoid, cue=group[0])
             source_span = char_range(doc, *span) if span[1] > span[0] else None
-        if pattern is Rule.PARENTHETICAL:  # the pieces of the one clause the cue interrupts are one claim, the
+        if pattern in INTERRUPTING_PATTERNS:  # the pieces of the one clause a cue interrupts are one claim, the
             contents = [(contents[0][0], contents[-1][1])]  # cue's words within ("In the future, Roe said, it could ...")
         whole = text[contents[0][0]:contents[-1][1]]
         kind = "mixed" if has_partial_quote(whole) or self._single_quote_in(contents[0][0], contents[-1][1]) \
@@ -773,6 +778,13 @@ def _is_one_quotation(text: str) -> bool:
     text = text.strip()
     return len(text) > 2 and (text[0] in "“\"" and text[-1] in "”\"" and not any(m in text[1:-1] for m in "“”\"")
                               or text[0] in "‘'" and text[-1] in "’'" and text.count(text[0]) == 1)
+
+
+def _a_rate(per: Token) -> bool:
+    """"per" right after a number or a noun it hangs from: a rate ("$10 per short ton"),
+    not a source ("cases rose, per the ministry")."""
+    before = per.doc[per.i - 1] if per.i else None
+    return before is not None and not before.is_punct and (per.head.pos_ in {"NOUN", "NUM", "SYM"} or per.head.like_num)
 
 
 def _bare_singular(noun: Token) -> bool:
