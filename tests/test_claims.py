@@ -1711,3 +1711,10 @@ def test_per_after_a_quantity_is_a_rate_not_a_source():
     assert found == []
     found, _ = claims_of("Cases rose by a third last week, per the health ministry.")
     assert [(f[0], f[1]) for f in found] == [("the health ministry", "per")]
+
+
+def test_a_passive_cue_that_needs_as_says_nothing_without_it():
+    found, _ = claims_of("A large number of these votes were cast for one candidate in particular.")
+    assert found == []
+    found, _ = claims_of("The mayor was criticised for the long delays.")
+    assert [f[2] for f in found] == ["The mayor was criticised for the long delays"]

@@ -588,6 +588,8 @@ class ReportedSpeech:
             return None
         if cue.lemma_ == "say" and any(c.dep_ == "prep" and c.lower_ == "of" and c.i == cue.i + 1 for c in cue.children):
             return None  # "the same can't be said of X": said of, not said by anyone
+        if "as" in tags and not any(c.dep_ == "prep" and c.lower_ == "as" for c in cue.children):
+            return None  # "votes were cast for one finalist": cast, not cast as anything
         children = list(cue.children)
         subject = _passive_subject(cue)
         clause = next((c for c in children if c.dep_ == "ccomp" and c.i > cue.i), None)
