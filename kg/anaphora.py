@@ -166,6 +166,13 @@ def name_heads(name: str) -> set[str]:
     return {words[-1], *(words[i - 1] for i, w in enumerate(words) if w == "of" and i)} if words else set()
 
 
+def _name_words(referent: Referent) -> set[str]:
+    """The words of the name of a referent's actor (its id's), without plural endings: "the
+    airline" takes up a body whose name says "Airlines" before any other body."""
+    words = re.findall(r"[a-z]+", referent.actors[0].replace("_", " "))
+    return {_stem(w) for w in words + [a + b for a, b in zip(words, words[1:])]}  # "Air Lines": airline
+
+
 def _stem(word: str) -> str:
     """A word without its plural ending, to compare a description with a name.
 
@@ -618,17 +625,21 @@ class Anaphora:
         return self.doc[start].idx, token.idx + len(token), text
 
     def _one(self, token: Token, kind: str, business: bool = False) -> Link | None:
-        """"The country", "the company": the most prominent actor of that kind just before,
-        not one named in what it is said to say ("X will play Preston, the club said"); with
+        """"The country", "the company": the most prominent actor of that kind just before
+        (one of its sentence whose name has the word, if any, even named in what it is
+        said to say: "A majority of United Airlines systems have recovered, the airline
+        said"), else not one named in what it is said to say ("X will play Preston, the club said"); with
         ``business``, no organisation whose name, or what the text called it, says it is a
         public body or a newspaper, nor one named only in what describes someone ("Lena
         Ruiz, who covers the sector for Harlow Securities, said the firm ...")."""
         role = role_of(token)
         public = self._called_no_business(token) if business else set()
         candidates = [r for r in self._window(token) if len(r.actors) == 1 and r.kind == kind
-                      and not self._bound_away(token, r, frozenset())
                       and not (business and (_not_business(r.text + " " + r.actors[0].replace("_", " "))
                                              or r.actors[0] in public or self._in_a_description(r)))]
+        named = [r for r in candidates if _stem(token.lower_) in _name_words(r)  # even in what it says
+                 and self.doc[r.head].sent.start == token.sent.start]
+        candidates = named or [r for r in candidates if not self._bound_away(token, r, frozenset())]
         best = max(candidates, key=lambda r: self._score(token, r, role), default=None)
         if best is None:
             return None

@@ -1718,3 +1718,13 @@ def test_a_passive_cue_that_needs_as_says_nothing_without_it():
     assert found == []
     found, _ = claims_of("The mayor was criticised for the long delays.")
     assert [f[2] for f in found] == ["The mayor was criticised for the long delays"]
+
+
+def test_the_airline_is_the_body_whose_name_says_so_even_named_in_what_it_says():
+    text = ("Delta Air Lines cancelled 1,000 flights. CrowdStrike CEO George Kurtz apologized and said a fix has been "
+            "deployed. A majority of United Airlines systems have recovered from the outage, the airline said in a "
+            "statement. Delta has paused unaccompanied minor travel until Wednesday, the airline announced.")
+    _, claims = claims_of(text)
+    assert [(c.speaker_text, c.speaker) for c in claims if c.cue in {"said", "announced"}] == [
+        ("CrowdStrike CEO George Kurtz", "george_kurtz"), ("the airline", "united_airlines"),
+        ("the airline", "delta_air_lines")]

@@ -53,8 +53,10 @@ def _quoted(text: str, start: int, end: int) -> bool:
 
 def _someone_in_name(span: Span) -> str | None:
     """A word for someone among a name's words ("Acme Bank", "University of York", “The
-    Wall Street Journal”; not in a label such as "Group A")."""
-    word = next((t for t in span if t.text[:1].isupper() and is_someone(t)), None)
+    Wall Street Journal”), or a word of a body's name at its end ("United Airlines",
+    ``kg/data/organisation_name_words.txt``); not in a label such as "Group A"."""
+    body_word = span[-1] if len(span) > 1 and span[-1].lower_ in lexicon("organisation_name_words.txt") else None
+    word = body_word or next((t for t in span if t.text[:1].isupper() and is_someone(t)), None)
     if word is None or len(span[-1]) == 1 or span[-1].like_num:
         return None
     return f"'{word.text}' in its name"
