@@ -66,6 +66,9 @@ def place_role(token: Token, strict: bool = False) -> tuple[bool, str]:
             return False, f"'{owned.text}' is part of the place"
         return True, f"possessor of '{owned.text}'"
     dep, governor = head.dep_, head.head
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if after is not None and after.is_lower and after.pos_ not in {"VERB", "AUX"} and is_someone(after):
+        return False, f"modifier of '{after.text}'"  # "The England forward, 25, said": the parse read an adverb
     if dep in SUBJECTS:
         if dep == "nsubjpass" and "motion" in words.get(governor.lemma_.lower(), ()):
             return False, f"what is reached or struck: subject of passive '{governor.text}'"

@@ -1370,3 +1370,9 @@ def test_a_headline_name_the_body_also_names_whole_is_not_cut_to_its_first_word(
 def test_a_given_name_and_a_family_name_make_a_person_whatever_the_tagger_says(text: str, name: str, kind: str):
     result, pipeline = run(text)
     assert pipeline.resolver.actors[actor_of(result, name)].kind == kind
+
+
+def test_a_place_before_a_word_for_someone_modifies_it_however_the_parse_reads_the_word():
+    result, _ = run("Sterling shared his concern on Monday. The England forward, 25, said: \"The moment we go back it "
+                    "needs to be safe.\"")
+    assert [m.actor for m in linked(result, "England")] == [None]
