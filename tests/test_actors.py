@@ -1376,3 +1376,9 @@ def test_a_place_before_a_word_for_someone_modifies_it_however_the_parse_reads_t
     result, _ = run("Sterling shared his concern on Monday. The England forward, 25, said: \"The moment we go back it "
                     "needs to be safe.\"")
     assert [m.actor for m in linked(result, "England")] == [None]
+
+
+def test_a_city_called_so_degrees_and_el_nino_are_no_actors():
+    result, _ = run("The awards are being held in the Scottish city of Glasgow this year. Sanjiv Gambhir, MD PhD, "
+                    "leads the lab. El Nino has sent warm water up the coast, scientists say.")
+    assert all(m.actor is None for m in result.mentions if m.text in {"Glasgow", "MD PhD", "El Nino"})

@@ -143,7 +143,10 @@ def _roles(head: Token, text: str, start: int, end: int, person: bool) -> Iterat
     elif dep == "pobj":
         employer = _someone_before(governor)
         tags = lexicon("place_prepositions.tsv").get(governor.lower_, frozenset())
-        if employer is not None:  # "a doctor at X", "the head of research at X": where someone works
+        called = governor.head if governor.lower_ == "of" else None
+        if called is not None and "place" in lexicon("place_words.tsv").get(called.lemma_.lower(), ()):
+            yield "thing", f"'the {called.text} of ...', a place"  # "the Scottish city of Glasgow"
+        elif employer is not None:  # "a doctor at X", "the head of research at X": where someone works
             yield "acts", f"'{employer.text} ... {governor.text}'"
         elif "locative" in tags:
             yield "thing", f"object of '{governor.text}', a preposition of place"
