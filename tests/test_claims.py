@@ -1728,3 +1728,10 @@ def test_the_airline_is_the_body_whose_name_says_so_even_named_in_what_it_says()
     assert [(c.speaker_text, c.speaker) for c in claims if c.cue in {"said", "announced"}] == [
         ("CrowdStrike CEO George Kurtz", "george_kurtz"), ("the airline", "united_airlines"),
         ("the airline", "delta_air_lines")]
+
+
+def test_the_writers_generic_you_is_no_source():
+    found, _ = claims_of("You might call it the polar opposite of facial recognition. You could say the lab never sleeps.")
+    assert found == []
+    found, _ = claims_of("“You said the lab never sleeps,” she told him.")
+    assert [f[0] for f in found] == ["she"]

@@ -739,6 +739,8 @@ class ReportedSpeech:
     def _attribution(self, pattern: Rule, cue: Token, source: Token | None, parts: list[Range],
                      cue_end: int | None, weak: bool = False) -> Attribution | None:
         doc, text = self.doc, self.text
+        if source is not None and source.lower_ == "you" and not self.layout.in_quote(source):
+            return None  # "You might call it the opposite of ...": the writer's generic you, no source
         contents = []
         for start, end in parts:
             if pattern in CLAUSAL_PATTERNS:  # "said A, arguing B"; but "praised X, describing it as Y"
