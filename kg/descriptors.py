@@ -41,6 +41,15 @@ def is_possessor(token: Token) -> bool:
 DESCRIBING_VERBS = frozenset({"be", "have", "remain", "become", "seem", "lie", "sit"})  # "Titan is cold"
 
 
+def _after_names(token: Token) -> Token | None:
+    """The word after a name and the names joined to it ("England and Tottenham *defender*")."""
+    doc, i = token.doc, token.i + 1
+    while i < len(doc) and (doc[i].pos_ == "PROPN" or doc[i].lower_ in {"and", "&"} and i + 1 < len(doc)
+                            and doc[i + 1].pos_ == "PROPN"):
+        i += 1
+    return doc[i] if i < len(doc) else None
+
+
 def place_role(token: Token, strict: bool = False) -> tuple[bool, str]:
     """(acts, why) for the head token of a place name: True when it stands for an actor.
 
@@ -66,7 +75,7 @@ def place_role(token: Token, strict: bool = False) -> tuple[bool, str]:
             return False, f"'{owned.text}' is part of the place"
         return True, f"possessor of '{owned.text}'"
     dep, governor = head.dep_, head.head
-    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    after = _after_names(token)
     if after is not None and after.is_lower and after.pos_ not in {"VERB", "AUX"} and is_someone(after):
         return False, f"modifier of '{after.text}'"  # "The England forward, 25, said": the parse read an adverb
     if dep in SUBJECTS:

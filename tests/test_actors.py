@@ -1373,9 +1373,9 @@ def test_a_given_name_and_a_family_name_make_a_person_whatever_the_tagger_says(t
 
 
 def test_a_place_before_a_word_for_someone_modifies_it_however_the_parse_reads_the_word():
-    result, _ = run("Sterling shared his concern on Monday. The England forward, 25, said: \"The moment we go back it "
-                    "needs to be safe.\"")
-    assert [m.actor for m in linked(result, "England")] == [None]
+    result, _ = run("England and Tottenham defender Danny Rose criticised the plans. Sterling shared his concern on "
+                    "Monday. The England forward, 25, said: \"The moment we go back it needs to be safe.\"")
+    assert [m.actor for m in linked(result, "England")] == [None, None]
 
 
 def test_a_city_called_so_degrees_and_el_nino_are_no_actors():
