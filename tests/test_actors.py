@@ -1382,3 +1382,11 @@ def test_a_city_called_so_degrees_and_el_nino_are_no_actors():
     result, _ = run("The awards are being held in the Scottish city of Glasgow this year. Sanjiv Gambhir, MD PhD, "
                     "leads the lab. El Nino has sent warm water up the coast, scientists say.")
     assert all(m.actor is None for m in result.mentions if m.text in {"Glasgow", "MD PhD", "El Nino"})
+
+
+def test_the_maker_named_alone_is_an_actor_of_its_own_when_its_product_is_a_thing():
+    result, pipeline = run("The fault came in an update for Microsoft Windows operating systems, experts said. "
+                           "The outage affected 8.5 million devices, according to Microsoft.")
+    assert actor_of(result, "Microsoft Windows") is None
+    maker = actor_of(result, "Microsoft")
+    assert maker is not None and pipeline.resolver.actors[maker].label == "Microsoft"

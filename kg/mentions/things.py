@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 
 from ..descriptors import DESCRIBING_VERBS, is_possessor, is_someone, preposition_role, title_at
 from ..lexicons import lexicon, words
-from ..names import initials, without_article
+from ..names import initials, name_key, without_article
 from ..records import Mention
 from .base import MentionsBase
 
@@ -130,6 +130,8 @@ def _roles(head: Token, text: str, start: int, end: int, person: bool) -> Iterat
             yield "thing", f"said to be a '{attrs[0].text}'"
     elif dep == "pobj" and governor.dep_ == "agent":
         yield "acts", f"agent of '{governor.head.text}'"
+    elif dep == "pobj" and (governor.lower_ == "per" or governor.lower_ == "to" and governor.head.lower_ == "according"):
+        yield "acts", "the source of 'according to' or 'per'"
     elif dep in NAME_MODIFIERS and governor.i > head.i and _class_noun(governor):
         if governor.dep_ != "nsubj" or governor.head.lemma_ not in lexicon("cue_verbs.txt"):
             yield _class_role(governor, "modifier of", person, modifier=True)  # not "Acme flat-out denied"
@@ -180,6 +182,7 @@ class Things(MentionsBase):
         things = {}  # the initials of each thing's name -> its name
         for actor, indices in by_actor.items():
             roles = [self._role(self.mentions[i]) for i in indices]
+            indices, roles = self._makers_apart(actor, indices, roles)
             if any(role == "acts" for role, _ in roles):
                 continue
             thing = next((why for role, why in roles if role == "thing"), None)
@@ -197,6 +200,27 @@ class Things(MentionsBase):
                 for i in indices:
                     self._no_actor(i, f"{label!r} stands for {things[label]!r}, a thing here")
                 self._forget(actor)
+
+    def _makers_apart(self, actor: str, indices: list[int], roles: list[tuple[str | None, str]]
+                      ) -> tuple[list[int], list[tuple[str | None, str]]]:
+        """The mentions of a thing's name and of its maker's apart: "Microsoft" acting ("according
+        to Microsoft") after "Microsoft Windows operating systems" is the maker, an actor of
+        its own, not the product its name begins. Returns the mentions left to the name."""
+        label = self._label(actor)
+        maker = label.split()[0] if len(label.split()) > 1 else ""
+        short = [n for n, i in enumerate(indices) if without_article(self.mentions[i].text) == maker]
+        whole = [n for n in range(len(indices)) if n not in short]
+        if not short or not whole or any(roles[n][0] == "acts" for n in whole) \
+                or not any(roles[n][0] == "thing" for n in whole) or not any(roles[n][0] == "acts" for n in short):
+            return indices, roles
+        made_by = self.registry.new_actor(maker, "Organization")
+        self.new_names.add(made_by)
+        self.local[name_key(maker)] = made_by
+        self.registry.mark_mentioned(made_by)
+        for n in short:
+            self.mentions[indices[n]] = replace(self.mentions[indices[n]], actor=made_by, how="name", rule="maker",
+                                                evidence=f"{maker!r} makes {label!r}, a thing here; it acts: {roles[n][1]}")
+        return [indices[n] for n in whole], [roles[n] for n in whole]
 
     def _no_actor(self, index: int, evidence: str) -> None:
         self.mentions[index] = replace(self.mentions[index], actor=None, how="name", rule="thing", evidence=evidence)
