@@ -1390,3 +1390,10 @@ def test_the_maker_named_alone_is_an_actor_of_its_own_when_its_product_is_a_thin
     assert actor_of(result, "Microsoft Windows") is None
     maker = actor_of(result, "Microsoft")
     assert maker is not None and pipeline.resolver.actors[maker].label == "Microsoft"
+
+
+def test_an_honorific_makes_a_person_of_one_word_and_a_title_keeps_its_words():
+    result, pipeline = run("Chancellor of the Exchequer George Osborne outlined a new settlement for the banks. "
+                           "Mr Tsipras won elections in late January.")
+    assert pipeline.resolver.actors[actor_of(result, "Mr Tsipras")].kind == "Person"
+    assert [m.text for m in result.mentions if "Exchequer" in m.text] == ["Chancellor of the Exchequer George Osborne"]

@@ -235,10 +235,11 @@ class ProperNames(MentionsBase):
                      or _described_by_who(span) and span[-1].text not in self.gaz.by_demonym):  # not "Asian Americans"
             label = "PERSON"  # "Frans Timmermans, the Commission's vice-president" or ", who leads ...";
             # "De Vries-Bakker" after "Marieke de Vries-Bakker": a person, whatever the tagger said
-        if span.start >= 2 and self.doc[span.start - 1].lower_ == "of":
-            title = title_at(self.doc[span.start - 2])
+        of = span.start - 2 if span.start >= 3 and self.doc[span.start - 1].lower_ == "the" else span.start - 1
+        if of >= 1 and self.doc[of].lower_ == "of":
+            title = title_at(self.doc[of - 1])
             if title is not None and title.end >= span.end:
-                return  # "State" in "Secretary of State" is part of a title
+                return  # "State" in "Secretary of State", "Exchequer" in "Chancellor of the Exchequer": a title's
         if key in lexicon("portfolios.txt") and span.end < len(self.doc) and self.registry.known(key) is None \
                 and self.doc[span.end].lower_ in lexicon("role_nouns.txt"):
             return  # "Energy" in "Energy Secretary Rick Perry" is part of a title
@@ -541,11 +542,11 @@ class ProperNames(MentionsBase):
                 and _names_a_body(before):
             return "Organization"  # "residents' group Quiet Skies", "the union Unite"
         if kind == "Organization" and all(t.pos_ == "PROPN" for t in span) and (
-                len(span) > 1 and before is not None and (before.lower_ in lexicon("person_nouns.tsv")
-                                                          or title_at(before) is not None
-                                                          or before.lower_.rstrip(".") in lexicon("honorifics.tsv"))
+                before is not None and before.lower_.rstrip(".") in lexicon("honorifics.tsv")
+                or len(span) > 1 and before is not None and (before.lower_ in lexicon("person_nouns.tsv")
+                                                             or title_at(before) is not None)
                 or _named_after_a_person_noun(span) or _with_an_age(span) or _a_persons_full_name(span)):
-            return "Person"  # "executive chair Jo Park", "his wife, Kimberly,", "Parata, 75,", "Antoine Dupont"
+            return "Person"  # "executive chair Jo Park", "Mr Tsipras", "his wife, Kimberly,", "Parata, 75,", "Antoine Dupont"
         return kind
 
     def _common_word(self, span: Span) -> bool:
