@@ -1397,3 +1397,11 @@ def test_an_honorific_makes_a_person_of_one_word_and_a_title_keeps_its_words():
                            "Mr Tsipras won elections in late January.")
     assert pipeline.resolver.actors[actor_of(result, "Mr Tsipras")].kind == "Person"
     assert [m.text for m in result.mentions if "Exchequer" in m.text] == ["Chancellor of the Exchequer George Osborne"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Wiz has ended talks with Google parent Alphabet on a proposed deal.", "Alphabet"),
+    ("Allegiant Air said normal operations have resumed after the outage.", "Allegiant Air")])
+def test_a_parent_company_and_an_air_carrier_are_bodies_whatever_the_tagger_says(text: str, name: str):
+    result, pipeline = run(text)
+    assert pipeline.resolver.actors[actor_of(result, name)].kind == "Organization"

@@ -539,8 +539,9 @@ class ProperNames(MentionsBase):
             return "Organization"  # "Kosmos, a group co-founded by ...", "the regulator, Ofgem" (a body, not a person)
         before = self.doc[span.start - 1] if span.start else None
         if kind == "Person" and before is not None and before.pos_ == "NOUN" and before.is_lower \
-                and _names_a_body(before):
-            return "Organization"  # "residents' group Quiet Skies", "the union Unite"
+                and (_names_a_body(before) or before.lower_ == "parent" and before.i > 0
+                     and self.doc[before.i - 1].pos_ == "PROPN"):
+            return "Organization"  # "residents' group Quiet Skies", "the union Unite", "Google parent Alphabet"
         if kind == "Organization" and all(t.pos_ == "PROPN" for t in span) and (
                 before is not None and before.lower_.rstrip(".") in lexicon("honorifics.tsv")
                 or len(span) > 1 and before is not None and (before.lower_ in lexicon("person_nouns.tsv")
