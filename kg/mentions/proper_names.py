@@ -148,6 +148,7 @@ class ProperNames(MentionsBase):
                  for e, name in self._stripped_ents
                  if not self.skipped(e.start_char, e.end_char) and any(ch.isupper() for ch in e.text)
                  and not _never_a_name(e)]
+        names = [part for span, label in names for part in _person_of_a_body(span, label)]
         names += [(span, "ORG") for span in _untagged_companies(self.doc)
                   if not self.skipped(span.start_char, span.end_char)]
         names += [(span, "PERSON") for span in _untagged_people(self.doc)
@@ -1001,6 +1002,24 @@ def _described_by_which(span: Span) -> bool:
             or _given_name_first(span):
         return False  # "Gen. Michael Flynn, which ...": the relative is about something else
     return doc[span.end + 1].head.dep_ == "relcl" and doc[span.end + 1].head.head == root
+
+
+def _person_of_a_body(span: Span, label: str) -> list[tuple[Span, str]]:
+    """A name the tagger ran on from a person's name into the body the person is of
+    ("Alexandra Olgin of South Carolina Public Radio"): the person and the body apart.
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("Alexandra Olgin of Carolina Public Radio reported it.")
+    >>> [(part.text, label) for part, label in _person_of_a_body(doc[0:6], "ORG")]
+    [('Alexandra Olgin', 'PERSON'), ('Carolina Public Radio', 'ORG')]
+    """
+    of = next((t.i for t in span if t.lower_ == "of"), None)
+    if of is None or not 2 <= of - span.start <= 3 or span.end - of < 2:
+        return [(span, label)]
+    person, body = span.doc[span.start:of], span.doc[of + 1:span.end]
+    if not _given_name_first(person) or not all(t.pos_ == "PROPN" for t in person):
+        return [(span, label)]
+    return [(person, "PERSON"), (body, "ORG" if label == "PERSON" else label)]
 
 
 def _a_persons_full_name(span: Span) -> bool:
