@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
 from spacy.tokens import Doc, Token
 
-from .descriptors import TokenTable, is_plural
+from .descriptors import TokenTable, is_plural, is_someone
 from .lexicons import lexicon, words
 
 WINDOW = 2  # sentences before the pronoun's own
@@ -634,19 +635,40 @@ class Anaphora:
         Ruiz, who covers the sector for Harlow Securities, said the firm ...")."""
         role = role_of(token)
         public = self._called_no_business(token) if business else set()
-        candidates = [r for r in self._window(token) if len(r.actors) == 1 and r.kind == kind
-                      and not (business and (_not_business(r.text + " " + r.actors[0].replace("_", " "))
-                                             or r.actors[0] in public or self._in_a_description(r)))]
+
+        def fits(r: Referent) -> bool:
+            return len(r.actors) == 1 and r.kind == kind and not (business and (
+                _not_business(r.text + " " + r.actors[0].replace("_", " "))
+                or r.actors[0] in public or self._in_a_description(r)))
+        candidates = [r for r in self._window(token) if fits(r)]
         named = [r for r in candidates if _stem(token.lower_) in _name_words(r)  # even in what it says
                  and self.doc[r.head].sent.start == token.sent.start]
-        candidates = named or [r for r in candidates if not self._bound_away(token, r, frozenset())]
+        candidates = named or [r for r in candidates if not self._bound_away(token, r, frozenset())
+                               and not self._names_a_things_kind(r)]
         best = max(candidates, key=lambda r: self._score(token, r, role), default=None)
-        if best is None:
-            return None
         start, end, text = self._span(token)
+        if best is None:  # "Chipotle's CEO weighs in ..." ... "the company said": what the article is about
+            earlier = [r for r in self.referents[:bisect_left(self.heads, token.i)] if fits(r)]
+            headline = {r.actors[0] for r in earlier if r.sent == 0}
+            counts = Counter(r.actors[0] for r in earlier if r.actors[0] in headline).most_common(2)
+            if len(counts) != 1 or counts[0][1] < 2:
+                return None
+            [(actor, count)] = counts
+            return Link(start, end, text, (actor,), "definite-anaphor",
+                        f"no {kind.lower()} just before it; the one of the headline, named {count} times so far",
+                        how="title")
         return Link(start, end, text, best.actors, "definite-anaphor",
                     f"the most prominent {kind.lower()} before it: {best.text!r} at {best.start} "
                     f"({self._where(token, best)})", how="title")
+
+    def _names_a_things_kind(self, referent: Referent) -> bool:
+        """True for a name that only says what kind a thing is ("the TikTok trend"), which
+        "the company" does not take up; not "the Acme spokesman" or "Acme shares"."""
+        token = self.doc[referent.head]
+        noun = token.head
+        return token.dep_ == "compound" and noun.pos_ == "NOUN" and noun.i > token.i \
+            and noun.lemma_.lower() not in lexicon("held_by_a_business.txt") and not is_someone(noun) \
+            and noun.lemma_.lower() not in lexicon("cue_nouns.txt")
 
     def _in_a_description(self, referent: Referent) -> bool:
         """True for a noun phrase inside a relative clause or an apposition that describes a

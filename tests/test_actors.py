@@ -1405,3 +1405,10 @@ def test_an_honorific_makes_a_person_of_one_word_and_a_title_keeps_its_words():
 def test_a_parent_company_and_an_air_carrier_are_bodies_whatever_the_tagger_says(text: str, name: str):
     result, pipeline = run(text)
     assert pipeline.resolver.actors[actor_of(result, name)].kind == "Organization"
+
+
+def test_whose_ceo_is_a_body_but_whose_chief_of_staff_is_not():
+    result, pipeline = run("Chipotle’s CEO weighs in on the portion debate. Later, Brenner's chief of staff Jo Park "
+                           "said Brenner would attend.")
+    assert pipeline.resolver.actors[actor_of(result, "Chipotle")].kind == "Organization"
+    assert pipeline.resolver.actors[actor_of(result, "Brenner")].kind == "Person"

@@ -1735,3 +1735,13 @@ def test_the_writers_generic_you_is_no_source():
     assert found == []
     found, _ = claims_of("“You said the lab never sleeps,” she told him.")
     assert [f[0] for f in found] == ["she"]
+
+
+def test_the_company_is_no_name_that_only_says_a_things_kind_and_falls_back_on_the_headline():
+    text = ("Acme’s CEO weighs in on the portion size debate\n\n"
+            "Customers have been furious with Acme for skimping on portions. Acme has 3,500 restaurants. "
+            "An analyst weighed 75 bowls in eight cities and found a wide variety of weights. "
+            "Some employees pushed back, claiming the TikTok trend was stressful. "
+            "The company said the claims have not hurt its business.")
+    _, claims = claims_of(text)
+    assert [c.speaker for c in claims if c.speaker_text == "The company"] == ["acme"]

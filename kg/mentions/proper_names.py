@@ -946,7 +946,7 @@ class ProperNames(MentionsBase):
 
 def _heads_it(span: Span) -> bool:
     """Whether a name is the body that the head or executive named after it leads ("Instagram
-    head Adam Mosseri", "Twitter CEO Jack Dorsey"; tag "leads" in
+    head Adam Mosseri", "Twitter CEO Jack Dorsey", "Chipotle's CEO"; tag "leads" in
     ``kg/data/person_nouns.tsv``); a given name never is.
 
     >>> from kg import nlp
@@ -955,9 +955,12 @@ def _heads_it(span: Span) -> bool:
     True
     """
     doc = span.doc
-    if span.end + 1 >= len(doc) or doc[span.end + 1].pos_ != "PROPN" or _given_name_first(span):
+    if span.end + 1 >= len(doc) or _given_name_first(span):
         return False
-    return _leads(doc[span.end].lower_)  # the parse of "head" varies
+    if doc[span.end].lower_ in {"'s", "’s"}:  # "Chipotle's CEO weighs in"; not "Obama's chief of staff"
+        after = doc[span.end + 2] if span.end + 2 < len(doc) else None
+        return _leads(doc[span.end + 1].lower_) and (after is None or after.lower_ != "of")
+    return doc[span.end + 1].pos_ == "PROPN" and _leads(doc[span.end].lower_)  # the parse of "head" varies
 
 
 def _leads(word: str) -> bool:
