@@ -1,4 +1,4 @@
-"""Attributions -> finished :class:`~kg.records.Claim` records: one per content fragment and
+"""Attributions -> finished :class:`~kg.records.Claim` records: one per content range and
 speaker, with the speaker's label, negation, hedging and the claimant's stances."""
 
 from __future__ import annotations
