@@ -1412,3 +1412,10 @@ def test_whose_ceo_is_a_body_but_whose_chief_of_staff_is_not():
                            "said Brenner would attend.")
     assert pipeline.resolver.actors[actor_of(result, "Chipotle")].kind == "Organization"
     assert pipeline.resolver.actors[actor_of(result, "Brenner")].kind == "Person"
+
+
+def test_a_letter_alone_a_charter_and_a_faith_are_no_actors():
+    result, _ = run("Khodjibaev wrote in a post on X. “It will get worse,” he added. The shrine is popular with Buddhist "
+                    "and Sikh communities. Ministers said the move broke the UN Charter.")
+    assert all(m.actor is None for m in result.mentions if m.text.rstrip(".") in {"X", "Sikh", "Buddhist", "UN Charter",
+                                                                                 "the UN Charter"})

@@ -34,9 +34,11 @@ def _after_the(span: Span) -> bool:
 
 def _never_a_name(span: Span) -> bool:
     """An entity that names no one whatever the tagger says: a hashtag, adverbs alone
-    ("Nationally, dealers sold ...") or honorifics alone ("Datuk Seri" before "Anwar Ibrahim")."""
+    ("Nationally, dealers sold ..."), honorifics alone ("Datuk Seri" before "Anwar
+    Ibrahim") or a letter alone ("a post on X.", "Part I.")."""
     return _hashtag(span) or all(t.pos_ == "ADV" for t in span) \
-        or all(t.lower_.rstrip(".") in lexicon("honorifics.tsv") for t in span)
+        or all(t.lower_.rstrip(".") in lexicon("honorifics.tsv") for t in span) \
+        or len(span.text.rstrip(".")) == 1
 
 
 def _hashtag(span: Span) -> bool:
