@@ -1419,3 +1419,9 @@ def test_a_letter_alone_a_charter_and_a_faith_are_no_actors():
                     "and Sikh communities. Ministers said the move broke the UN Charter.")
     assert all(m.actor is None for m in result.mentions if m.text.rstrip(".") in {"X", "Sikh", "Buddhist", "UN Charter",
                                                                                  "the UN Charter"})
+
+
+def test_an_animal_named_so_is_no_actor_but_a_man_named_so_is():
+    result, _ = run("The team studied teeth from a Komodo dragon named Ganus, which lived at a zoo until it died. "
+                    "A man named Jo Park found the skull.")
+    assert actor_of(result, "Ganus") is None and actor_of(result, "Jo Park") is not None

@@ -137,6 +137,9 @@ def _roles(head: Token, text: str, start: int, end: int, person: bool) -> Iterat
             yield _class_role(governor, "modifier of", person, modifier=True)  # not "Acme flat-out denied"
     elif dep == "appos" and _class_noun(governor):
         yield _class_role(governor, "in apposition to", person)
+    elif dep == "oprd" and governor.lemma_ in {"name", "call", "dub"} and governor.dep_ == "acl" \
+            and _class_noun(governor.head):
+        yield _class_role(governor.head, "the name of", person)  # "a Komodo dragon named Ganus"
     elif dep in {"dobj", "dative"}:
         if governor.lemma_ in lexicon("someone_object_verbs.txt") or governor.lemma_ in lexicon("cue_verbs.txt"):
             yield "acts", f"object of '{governor.text}'"
