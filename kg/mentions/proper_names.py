@@ -38,7 +38,7 @@ def _never_a_name(span: Span) -> bool:
     Ibrahim") or a letter alone ("a post on X.", "Part I.")."""
     return _hashtag(span) or all(t.pos_ == "ADV" for t in span) \
         or all(t.lower_.rstrip(".") in lexicon("honorifics.tsv") for t in span) \
-        or len(span.text.rstrip(".")) == 1
+        or sum(ch.isalnum() for ch in span.text) == 1
 
 
 def _hashtag(span: Span) -> bool:
