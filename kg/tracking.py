@@ -111,9 +111,13 @@ class TrackedClaim:
         'urged the senator to resign'
         >>> TrackedClaim("c", "d", None, None, "she", "said", "that taxes will rise").matching_text()
         'taxes will rise'
+        >>> TrackedClaim("c", "d", None, None, None, "was accused of", "Roe was accused of lying",
+        ...              rule="passive-unsourced").matching_text()
+        'Roe was accused of lying'
         """
         content = THAT.sub("", self.content.strip("“”\"‘’' "))
-        return f"{self.cue} {content}" if self.rule in CUE_COMPLETED else content
+        completed = self.rule in CUE_COMPLETED and self.cue not in content  # "X was accused of Y" holds its cue
+        return f"{self.cue} {content}" if completed else content
 
     def is_topic(self) -> bool:
         """A bare noun phrase or a few words: nothing one could check or deny."""
