@@ -1745,3 +1745,10 @@ def test_the_company_is_no_name_that_only_says_a_things_kind_and_falls_back_on_t
             "The company said the claims have not hurt its business.")
     _, claims = claims_of(text)
     assert [c.speaker for c in claims if c.speaker_text == "The company"] == ["acme"]
+
+
+def test_per_beside_a_passive_verb_is_a_source():
+    found, _ = claims_of("Yersinia pestis, per the WHO, is often found in small mammals and their fleas.")
+    assert [(f[0], f[1]) for f in found] == [("the WHO", "per")]
+    found, _ = claims_of("Guccifer said, per a translator, that he had hacked the server.")
+    assert [(f[0], f[1]) for f in found] == [("Guccifer", "said")]

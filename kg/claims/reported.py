@@ -31,7 +31,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from ..clauses import withheld_by
+from ..clauses import is_passive, withheld_by
 from ..descriptors import is_someone
 from ..lexicons import lexicon, words
 from ..spans import char_span as char_range, is_negated
@@ -636,8 +636,8 @@ class ReportedSpeech:
         to = token if token.lower_ == "per" else next((c for c in token.children if c.lower_ == "to"), None)
         if to is None:  # "per the WHO, ...": "per" is its own "according to"
             return None
-        if to is token and is_cue_verb(token.head):
-            return None  # "Guccifer said, per a translator, that ...": the report is the cue's
+        if to is token and is_cue_verb(token.head) and not is_passive(token.head):
+            return None  # "Guccifer said, per a translator, that ...": the report is the cue's (not "is found")
         if to is token and _a_rate(token):
             return None  # "$10 per short ton", "40 tonnes of coal per working day"
         source = next((c for c in to.children if c.dep_ == "pobj"), None) \
