@@ -1752,3 +1752,9 @@ def test_per_beside_a_passive_verb_is_a_source():
     assert [(f[0], f[1]) for f in found] == [("the WHO", "per")]
     found, _ = claims_of("Guccifer said, per a translator, that he had hacked the server.")
     assert [(f[0], f[1]) for f in found] == [("Guccifer", "said")]
+
+
+def test_an_as_clause_hung_from_the_subject_interrupts_the_clause_of_its_verb():
+    found, _ = claims_of("HP, as Gizmodo very recently explained, is a complex and rare condition.")
+    assert [(f[0], f[2]) for f in found] == [
+        ("Gizmodo", "HP, as Gizmodo very recently explained, is a complex and rare condition")]

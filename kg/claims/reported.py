@@ -59,9 +59,9 @@ LINKING_VERBS = words("linking_verbs.tsv", "adjective-cue")
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 WH_WORDS = {"when", "whether", "how", "why", "where", "what", "who", "which"}
 ASIDE_DASHES = set(DASHES) - {"-"}  # not a hyphen
-# cues that interrupt the clause they report, which is one claim: "X, Roe said, Y", "X is said to Y",
-# "X was accused of Y", "X, according to Roe, Y"
-INTERRUPTING_PATTERNS = {Rule.PARENTHETICAL, Rule.PASSIVE, Rule.PASSIVE_UNSOURCED, Rule.ACCORDING}
+# cues that interrupt the clause they report, which is one claim: "X, Roe said, Y", "X, as Roe said, Y",
+# "X is said to Y", "X was accused of Y", "X, according to Roe, Y"
+INTERRUPTING_PATTERNS = {Rule.PARENTHETICAL, Rule.AS, Rule.PASSIVE, Rule.PASSIVE_UNSOURCED, Rule.ACCORDING}
 PHRASE_PATTERNS = {Rule.OBJECT, Rule.PREP}  # contents that are a noun or prepositional phrase
 WORD_SENSE_PATTERNS = {Rule.OBJECT, Rule.PREP, Rule.TO, Rule.PASSIVE, Rule.NOUN}  # the cue may be no cue at all
 
@@ -341,7 +341,7 @@ class ReportedSpeech:
         """The clause a parenthetical cue interrupts, without the cue's own words (from its
         subject on: "Making the glue, the researchers note, takes days" keeps the opening
         phrase that the parse hung from the cue)."""
-        head = cue.head
+        head = _interrupted(cue)
         start, end = subtree_range(head)
         subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS and c.i < cue.i), None)
         first = subject.left_edge.i if subject is not None else cue.left_edge.i
@@ -1080,6 +1080,13 @@ def _with_its_conditions(cue: Token, clause: Token) -> Range:
     return (start, comma) if all(i in hung for i in range(end, comma)) else (start, end)
 
 
+def _interrupted(cue: Token) -> Token:
+    """The head of the clause a cue interrupts: the verb, when the parse hung the cue from
+    its subject ("HP, as Gizmodo explained, is a rare condition")."""
+    head = cue.head
+    return head.head if head.dep_ in {"nsubj", "nsubjpass"} and head.pos_ in {"NOUN", "PROPN", "PRON"} else head
+
+
 def _is_as_clause(cue: Token) -> bool:
     """"Hawaii, as one adviser pointed out, ...", "as a memo put it": a clause of comment;
     not one that does something to a thing ("rose as the minister confirmed her plans": when).
@@ -1089,7 +1096,7 @@ def _is_as_clause(cue: Token) -> bool:
     >>> _is_as_clause(doc[6]), _is_as_clause(doc[14])
     (True, False)
     """
-    return cue.dep_ == "advcl" and cue.head.pos_ in {"VERB", "AUX"} \
+    return cue.dep_ == "advcl" and _interrupted(cue).pos_ in {"VERB", "AUX"} \
         and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < cue.i for c in cue.children) \
         and not any(_a_thing(c) for verb in (cue, *_joined_verbs(cue)) for c in verb.children if c.dep_ == "dobj")
 
