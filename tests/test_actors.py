@@ -1425,3 +1425,9 @@ def test_an_animal_named_so_is_no_actor_but_a_man_named_so_is():
     result, _ = run("The team studied teeth from a Komodo dragon named Ganus, which lived at a zoo until it died. "
                     "A man named Jo Park found the skull.")
     assert actor_of(result, "Ganus") is None and actor_of(result, "Jo Park") is not None
+
+
+def test_a_name_the_tagger_missed_that_speaks_is_an_actor_but_not_half_a_tagged_name():
+    result, _ = run("“I am proud of it,” the patient told reporters. HP, as Gizmodo very recently explained, is a "
+                    "complex and rare condition.")
+    assert actor_of(result, "Gizmodo") == "gizmodo"

@@ -157,6 +157,8 @@ class ProperNames(MentionsBase):
                   if not self.skipped(span.start_char, span.end_char)]
         names += [(span, "ORG") for span in _untagged_bodies(self.doc)
                   if not self.skipped(span.start_char, span.end_char)]
+        names += [(span, "PERSON" if _given_name_first(span) else "ORG") for span in _untagged_speakers(self.doc)
+                  if not self.skipped(span.start_char, span.end_char)]
         whole = [_with_particles(span) if label == "PERSON" else span for span, label in names]
         longer = [w for w, (span, _) in zip(whole, names) if len(w) > len(span)]
         names = [(w, label) for w, (_, label) in zip(whole, names)  # not "Plas" inside "Caroline van der Plas"
@@ -1389,6 +1391,33 @@ def _untagged_bodies(doc: Doc) -> list[Span]:
             end += 1
         if end == len(doc) or doc[end].pos_ != "PROPN":  # not part of a name the parser tagged after it
             found.append(doc[token.i:end])
+    return found
+
+
+def _untagged_speakers(doc: Doc) -> list[Span]:
+    """Names the parser did not tag that speak: proper nouns in capitals, not opening their
+    sentence, as the subject of a verb that reports words ("HP, as Gizmodo explained, ...").
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("HP, as Gizmodo very recently explained, is a complex and rare condition.")
+    >>> [span.text for span in _untagged_speakers(doc)]
+    ['Gizmodo']
+    """
+    found = []
+    for token in doc:
+        if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.ent_type_ or token.is_sent_start \
+                or not token.text[:1].isupper() or token.head.lemma_.lower() not in lexicon("cue_verbs.txt"):
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
+                and not doc[start - 1].ent_type_ and not doc[start - 1].is_sent_start:
+            start -= 1
+        span = doc[start:token.i + 1]
+        before = doc[start - 1]
+        if before.ent_type_ and before.pos_ == "PROPN" or before.text[:1].isupper() and not before.is_punct:
+            continue  # "Xi Jinping" with "Xi" tagged: part of a name the parser tagged
+        if not any(t.lower_.rstrip(".") in lexicon("honorifics.tsv") or title_at(t) is not None for t in span):
+            found.append(span)
     return found
 
 
