@@ -1404,8 +1404,10 @@ def _untagged_speakers(doc: Doc) -> list[Span]:
     ['Gizmodo']
     """
     found = []
+    family_names = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}  # "Schröder said": found as a family name
     for token in doc:
         if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.ent_type_ or token.is_sent_start \
+                or token.text in family_names \
                 or not token.text[:1].isupper() or token.head.lemma_.lower() not in lexicon("cue_verbs.txt"):
             continue
         start = token.i
