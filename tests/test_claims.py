@@ -1758,3 +1758,11 @@ def test_an_as_clause_hung_from_the_subject_interrupts_the_clause_of_its_verb():
     found, _ = claims_of("HP, as Gizmodo very recently explained, is a complex and rare condition.")
     assert [(f[0], f[2]) for f in found] == [
         ("Gizmodo", "HP, as Gizmodo very recently explained, is a complex and rare condition")]
+
+
+def test_a_description_of_an_office_holder_speaks_for_the_holder_not_for_no_one():
+    text = ("Borrell responded to the comment at a press conference in Brussels. “We analyzed the statements,” the chief "
+            "diplomat of the EU said. A Western diplomat said the talks had failed.")
+    _, claims = claims_of(text)
+    assert [(c.speaker_text, c.speaker) for c in claims if c.cue == "said"] == [
+        ("the chief diplomat of the EU", "josep_borrell"), ("A Western diplomat", None)]

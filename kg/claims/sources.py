@@ -50,6 +50,7 @@ COMPANY_WORDS = {"company", "firm"}  # "a company spokesperson": whose, the text
 STATE_ENTS = {"GPE", "NORP", "LOC"}
 GROUP_ENTS = ("PERSON", "GPE", "NORP", "LOC", "ORG")
 JOINERS = {"and", "-", "–", "&", "/", ", and"}
+OFFICE_RULES = {"office-holder", "office-holder-in-document"}  # a description linked to whoever held the office
 PRONOUN_REACH = 2  # paragraphs back for a pronoun or a document to take an earlier source
 
 
@@ -206,9 +207,9 @@ class SourceResolver:
             found = self._principal(head, attribution, organisation=True)  # "the GMB union": the body it names
             if found[0]:
                 return found
-        if lemma in self.unnamed and head.pos_ == "NOUN":
-            return [], "unnamed"
         mention = self.actors.at(head.idx)
+        if lemma in self.unnamed and head.pos_ == "NOUN" and not (mention and mention.rule in OFFICE_RULES):
+            return [], "unnamed"  # "a diplomat said"; not "the chief diplomat of the EU", who holds an office
         if mention is not None:
             ids = self.actors.actors_at(head.idx)  # both of "the two leaders"
             return ids, "group" if len(ids) > 1 else _resolution(mention)
