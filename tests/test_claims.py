@@ -1766,3 +1766,10 @@ def test_a_description_of_an_office_holder_speaks_for_the_holder_not_for_no_one(
     _, claims = claims_of(text)
     assert [(c.speaker_text, c.speaker) for c in claims if c.cue == "said"] == [
         ("the chief diplomat of the EU", "josep_borrell"), ("A Western diplomat", None)]
+
+
+def test_a_description_speaks_for_the_one_person_named_with_its_role_and_its_words():
+    text = ("Customers have been furious with the chain. Now, the fast-casual chain’s CEO said the company is making "
+            "changes.\n\n“There was never a directive to provide less,” CEO Brian Niccol said on Wednesday.")
+    _, claims = claims_of(text)
+    assert {c.speaker for c in claims} == {"brian_niccol"}

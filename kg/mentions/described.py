@@ -35,6 +35,13 @@ class Described(MentionsBase):
             head = (token.lemma_.lower(), is_plural(token))
             if not self._unlinked_description(token):
                 continue
+            holder = self._named_with_the_role(token) if not head[1] and self._speaks(token) else None
+            if holder is not None:  # "the chain's CEO said ..." and, later, "CEO Brian Niccol": one person
+                start, end = self._bounds(token)
+                self._add(self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1]), holder, "title",
+                          "role-named", f"the one person the text names with the role '{token.text}': "
+                                        f"{self._label(holder)!r}")
+                continue
             if head not in by_head:
                 if not self._speaks(token):
                     continue
@@ -65,6 +72,22 @@ class Described(MentionsBase):
         joint = any(t.lower_ in JOINT for t in token.subtree)
         named = any(c.dep_ == "appos" and self.actor_at[c.i] for c in token.rights)  # "its director, Jo Roe,"
         return speaker and person_or_plural and definite and not of_named and not joint and not named
+
+    def _named_with_the_role(self, role: Token) -> str | None:
+        """The one person the text names right after the description's word for a role and
+        its words before it ("CEO Brian Niccol" for "the fast-casual chain's CEO"), if only
+        one is so named; not someone's relation ("his secretary") nor a title of office.
+
+        The word for the role must have the same words before it: "the Democratic
+        presidential nominee" is not "Democratic vice presidential nominee Tim Kaine"."""
+        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in role.lefts) or title_at(role) is not None:
+            return None
+        def words(noun: Token) -> set[str]:
+            return {c.lower_ for c in noun.lefts if c.dep_ in {"amod", "compound", "nmod"}}
+        named = {self.actor_at[t.i + 1] for t in self.doc[:-1]
+                 if t.lower_ == role.lower_ and t.i != role.i and self.doc[t.i + 1].ent_type_ == "PERSON"
+                 and self.actor_at[t.i + 1] and title_at(t) is None and words(t) == words(role)}
+        return named.pop() if len(named) == 1 else None
 
     @staticmethod
     def _speaks(token: Token) -> bool:
