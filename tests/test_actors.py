@@ -1431,3 +1431,9 @@ def test_a_name_the_tagger_missed_that_speaks_is_an_actor_but_not_half_a_tagged_
     result, _ = run("“I am proud of it,” the patient told reporters. HP, as Gizmodo very recently explained, is a "
                     "complex and rare condition.")
     assert actor_of(result, "Gizmodo") == "gizmodo"
+
+
+def test_a_name_ending_in_a_word_for_a_body_is_a_body_whatever_the_tagger_says():
+    result, pipeline = run("He also told one of his young John Birch Society protegés on a regular basis that "
+                           "\"terrorism is the answer.\"")
+    assert pipeline.resolver.actors[actor_of(result, "John Birch Society")].kind == "Organization"
