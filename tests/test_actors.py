@@ -1366,6 +1366,7 @@ def test_a_headline_name_the_body_also_names_whole_is_not_cut_to_its_first_word(
 @pytest.mark.parametrize("text, name, kind", [
     ("Alldritt scored from a superb floated pass from Antoine Dupont to leave France leading.", "Antoine Dupont", "Person"),
     ("Burrage won in straight sets. Jodie Burrage rounded off a remarkable clean sweep.", "Jodie Burrage", "Person"),
+    ("Aliyah Boston added that the record is “pretty cool.”", "Aliyah Boston", "Person"),
     ("The Charlotte Observer reported the shooting on Tuesday.", "The Charlotte Observer", "Organization")])
 def test_a_given_name_and_a_family_name_make_a_person_whatever_the_tagger_says(text: str, name: str, kind: str):
     result, pipeline = run(text)
