@@ -19,11 +19,10 @@ from spacy.tokens import Token
 
 from ..descriptors import is_plural, np_bounds, title_at
 from ..lexicons import lexicon
-from .base import MentionsBase
+from .base import MentionsBase, speaks_as_subject
 
 DEFINITE = {"the", "his", "her", "its", "their", "our", "my", "your"}
 JOINT = {"two", "both"}  # "the leaders of the two nations" are the two named before (kg.claims.sources)
-SPEAKING_DEPS = {"nsubj"}
 
 
 class Described(MentionsBase):
@@ -92,7 +91,7 @@ class Described(MentionsBase):
     @staticmethod
     def _speaks(token: Token) -> bool:
         """The subject of a speech verb ("the authors wrote") or "according to" it."""
-        if token.dep_ in SPEAKING_DEPS and token.head.lemma_.lower() in lexicon("cue_verbs.txt"):
+        if speaks_as_subject(token):
             return True
         preposition = token.head
         return (token.dep_ == "pobj" and preposition.lower_ == "to"

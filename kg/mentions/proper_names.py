@@ -12,7 +12,7 @@ from ..lexicons import honorific_gender, lexicon
 from ..names import (family_name, family_particles, family_with_particles, first_last_name, initials, is_acronym,
                      middles_agree, name_key, same_given_name, without_article, without_company_suffix)
 from .base import (ENTITY_LABELS, KIND_OF_LABEL, MentionsBase, PLACE_LABELS, _name_order, _title_case,
-                   after_a_position, hyphened, opens_with_honorific, strip_name)
+                   after_a_position, hyphened, opens_with_honorific, speaks_as_subject, strip_name)
 
 
 def _plural_subject(span: Span) -> bool:
@@ -1406,9 +1406,8 @@ def _untagged_speakers(doc: Doc) -> list[Span]:
     found = []
     family_names = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}  # "Schröder said": found as a family name
     for token in doc:
-        if token.dep_ != "nsubj" or token.pos_ != "PROPN" or token.ent_type_ or token.is_sent_start \
-                or token.text in family_names \
-                or not token.text[:1].isupper() or token.head.lemma_.lower() not in lexicon("cue_verbs.txt"):
+        if not speaks_as_subject(token) or token.pos_ != "PROPN" or token.ent_type_ or token.is_sent_start \
+                or token.text in family_names or not token.text[:1].isupper():
             continue
         start = token.i
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \

@@ -26,7 +26,7 @@ from ..descriptors import DESCRIBING_VERBS, is_possessor, is_someone, prepositio
 from ..lexicons import lexicon, words
 from ..names import initials, name_key, without_article
 from ..records import Mention
-from .base import MentionsBase
+from .base import MentionsBase, speaks_as_subject
 
 QUOTES = "\"“”‘’'"
 LABEL = re.compile(r"^(?:[A-Z]?\d+[A-Za-z]?|[A-Z])$")  # "Page A8", "Group C", "Boeing 737"
@@ -133,7 +133,7 @@ def _roles(head: Token, text: str, start: int, end: int, person: bool) -> Iterat
     elif dep == "pobj" and (governor.lower_ == "per" or governor.lower_ == "to" and governor.head.lower_ == "according"):
         yield "acts", "the source of 'according to' or 'per'"
     elif dep in NAME_MODIFIERS and governor.i > head.i and _class_noun(governor):
-        if governor.dep_ != "nsubj" or governor.head.lemma_ not in lexicon("cue_verbs.txt"):
+        if not speaks_as_subject(governor):
             yield _class_role(governor, "modifier of", person, modifier=True)  # not "Acme flat-out denied"
     elif dep == "appos" and _class_noun(governor):
         yield _class_role(governor, "in apposition to", person)
