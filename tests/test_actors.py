@@ -199,6 +199,17 @@ def test_a_name_only_ever_used_for_a_place_is_no_actor_whatever_the_parser_took_
     assert {m.actor for m in linked(result, "al-Shadi")} <= {None}
 
 
+def test_a_name_listed_with_places_is_a_place_unless_it_acts():
+    result, pipeline = run("Gales hit Devon and Cornwall, Exmoor and Lundy on Sunday, and storm alerts cover Kintyre "
+                           "and Lorne.")
+    assert not {a.label for a in pipeline.actors()} & {"Devon", "Lundy", "Lorne"}
+    assert {m.actor for name in ("Devon", "Lundy", "Lorne") for m in linked(result, name)} == {None}
+    _, pipeline = run("Lorne and Kintyre signed the letter, and Lorne said it was urgent.")
+    assert "Lorne" in {a.label for a in pipeline.actors()}
+    _, pipeline = run("The group bought Orbis Media, Lucasfilm and Vantrel.")  # a list of companies
+    assert "Vantrel" in {a.label for a in pipeline.actors()}
+
+
 def test_a_name_used_at_a_place_that_also_acts_stays_an_actor():
     _, pipeline = run("\"We sell to everyone,\" says Jo Lyle, vice president at Brantel. "
                       "Brantel are believers in streaming, Lyle says.")

@@ -467,15 +467,17 @@ class ProperNames(MentionsBase):
         """Whether every mention of a one-word name the parser took for a person or body
         (``label``) is of a place that does not act (:func:`place_role`), and at least one
         plainly says where (:func:`_says_where`; for a body, only as the name of a site: "a
-        stake in Acme" is no place). A name of more words, a given name or a name ever after
+        stake in Acme" is no place), or one is listed with places (:func:`_listed_with_places`;
+        then, as a place the gazetteer does not know, it acts only as a subject or owner). A name of more words, a given name or a name ever after
         a role ("Deja Stewart", "student Jo Roe") is a person's."""
         names = [(ent, name) for ent, name in self._stripped_ents if name_key(name.text) == key]
         given = lexicon("given_names.tsv")
         if not names or any(" " in name.text or name.start > ent.start or any(t.text in given for t in name)
                             for ent, name in names):
             return False  # "Deja Stewart", "student Jo Roe": a person's name
-        return not any(place_role(name.root)[0] for _, name in names) \
-            and any(_says_where(name.root, preposition=label == "PERSON") for _, name in names)
+        listed = any(_listed_with_places(name.root) for _, name in names)  # then judged as an unknown place is
+        return not any(place_role(name.root, strict=listed)[0] for _, name in names) \
+            and (listed or any(_says_where(name.root, preposition=label == "PERSON") for _, name in names))
 
     def _person_owner(self, owner: Span) -> bool:
         """Whether the words before a possessive inside a name are a person's name of their
@@ -1219,6 +1221,23 @@ def _says_where(token: Token, preposition: bool = True) -> bool:
     tags = lexicon("place_prepositions.tsv").get(prep.lower_, frozenset())
     return ("locative" in tags and prep.lower_ != "at" or "direction" in tags) \
         and not preposition_role(prep, words)[0]  # not "vp at Ubisoft", "a win over the Thunder"
+
+
+def _listed_with_places(token: Token) -> bool:
+    """Whether a name (its head ``token``) is listed with names the tagger took for places,
+    and with no name of more words it took for a person or body ("warnings for Ayrshire,
+    Arran, Skye and Lochaber": Skye and Lochaber are places too; not "Marvel Entertainment,
+    Lucasfilm and BamTech").
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("Warnings are in place for Ayrshire and Arran, Skye and Lochaber.")
+    >>> [t.text for t in doc if t.ent_type_ and _listed_with_places(t)]
+    ['Ayrshire', 'Arran', 'Skye', 'Lochaber']
+    """
+    listed = token.conjuncts
+    longer_name = lambda t: t.ent_type_ in ("PERSON", "ORG") and (
+        t.ent_iob_ == "I" or t.i + 1 < len(t.doc) and t.doc[t.i + 1].ent_iob_ == "I")
+    return any(c.ent_type_ in ("GPE", "LOC") for c in listed) and not any(longer_name(c) for c in listed)
 
 
 def _where_based(span: Span) -> bool:
