@@ -289,6 +289,14 @@ def test_two_people_with_one_surname_are_not_merged_on_the_surname():
     assert by_text["Smith"].actor is None and by_text["Smith"].rule == "surname-ambiguous"
 
 
+def test_a_family_name_used_alone_before_a_namesake_was_named_keeps_its_person():
+    result, _ = extract_text("Sen. Jo Alder backed the bill on Monday. Alder said it was overdue. Critics had mocked "
+                             "his wife, Mia, and his father, Rafael. Rafael Alder, who was born in Cuba, stayed quiet. "
+                             "A photo of Mia Alder was shared online. On Tuesday, Alder said he would not resign.")
+    assert [m.actor for m in result.mentions if m.text == "Alder"] == ["jo_alder", "jo_alder"]
+    assert [c.speaker for c in result.claims if c.speaker_text == "Alder"] == ["jo_alder", "jo_alder"]
+
+
 def test_an_honorific_tells_two_people_with_one_surname_apart():
     result, _ = run("Tom Baker and Susan Baker arrived together. Mrs. Baker spoke first.")
     mention = linked(result, "Mrs. Baker")[0]

@@ -680,8 +680,23 @@ class ProperNames(MentionsBase):
         if known in people:
             return known, "surname-known-name", (f"family name shared by {self._names(people)}; alone, "
                                                  f"{span.text!r} is a name of {self._label(known)!r} (gazetteer)")
+        holder = self._family_name_holder(key, people)
+        if holder is not None:
+            return holder, "surname-first-used", (f"family name shared by {self._names(people)}; alone, it stood "
+                                                  f"for {self._label(holder)!r}, the only one named before its first use")
         return None, "surname-ambiguous", (f"family name shared by {self._names(people)} in this document, "
                                            f"and nothing tells which one is meant")
+
+    def _family_name_holder(self, key: str, people: Counter) -> str | None:
+        """The person a family name alone stands for throughout the document: the one named
+        before its first use alone, when no other person of that name was named by then
+        ("Sen. Jo Park ... Park said ... his wife, Mia Park ... Park said": Jo Park; writers
+        give those they name later their given names)."""
+        named = [(m.span, m.actor) for m in self.mentions if m.actor in people]
+        alone = next((t.idx for t in self.doc if name_key(t.text) == key
+                      and not any(start <= t.idx < end for (start, end), _ in named)), None)
+        before = {actor for (start, _), actor in named if alone is not None and start < alone}
+        return next(iter(before)) if len(before) == 1 else None
 
     def _person_taken_for_a_body(self, span: Span, key: str) -> tuple[str, str, str] | None:
         """"Mr Juppé" after "under Alain Juppé", which the parser took for an organisation:
