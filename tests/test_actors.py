@@ -297,6 +297,12 @@ def test_a_family_name_used_alone_before_a_namesake_was_named_keeps_its_person()
     assert [c.speaker for c in result.claims if c.speaker_text == "Alder"] == ["jo_alder", "jo_alder"]
 
 
+def test_a_place_and_an_office_before_a_name_are_no_person_of_their_own():
+    _, pipeline = run("Crowds gathered in Charlotte. Charlotte Mayor Jennifer Roberts said the video would be "
+                      "released. Charlotte was calm on Sunday.")
+    assert {a.label for a in pipeline.actors()} == {"Jennifer Roberts"}
+
+
 def test_an_honorific_tells_two_people_with_one_surname_apart():
     result, _ = run("Tom Baker and Susan Baker arrived together. Mrs. Baker spoke first.")
     mention = linked(result, "Mrs. Baker")[0]

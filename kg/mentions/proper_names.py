@@ -35,10 +35,25 @@ def _after_the(span: Span) -> bool:
 def _never_a_name(span: Span) -> bool:
     """An entity that names no one whatever the tagger says: a hashtag, adverbs alone
     ("Nationally, dealers sold ..."), honorifics alone ("Datuk Seri" before "Anwar
-    Ibrahim") or a letter alone ("a post on X.", "Part I.")."""
+    Ibrahim"), a letter alone ("a post on X.", "Part I.") or an office right before a
+    name ("Charlotte Mayor" before "Jennifer Roberts")."""
     return _hashtag(span) or all(t.pos_ == "ADV" for t in span) \
         or all(t.lower_.rstrip(".") in lexicon("honorifics.tsv") for t in span) \
-        or sum(ch.isalnum() for ch in span.text) == 1
+        or sum(ch.isalnum() for ch in span.text) == 1 or _office_before_a_name(span)
+
+
+def _office_before_a_name(span: Span) -> bool:
+    """Whether the tagger took a place and the title after it for a name of its own, just
+    before a person's name ("Charlotte Mayor Jennifer Roberts said").
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("Charlotte Mayor Jennifer Roberts said Friday that the video should be released.")
+    >>> [(e.text, _office_before_a_name(e)) for e in doc.ents if e.label_ == "PERSON"]
+    [('Charlotte Mayor', True), ('Jennifer Roberts', False)]
+    """
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    office = title_at(span[-1]) is not None or span[-1].lower_ in lexicon("role_nouns.txt")
+    return len(span) > 1 and office and after is not None and after.ent_iob_ == "B" and after.ent_type_ == "PERSON"
 
 
 def _hashtag(span: Span) -> bool:
