@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .actors import DocActors
-from .lexicons import lexicon
+from .lexicons import lexicon, words
 from .records import Claim
 from .spans import is_negated
 
@@ -37,6 +37,10 @@ NOMINAL_DEPS = CLIMB_DEPS | {"amod", "nmod", "det", "nummod", "npadvmod", "cc"}
 MAX_CLIMB = 6
 NEGATIVE_DETERMINERS = {"no", "zero", "little", "few", "nil"}
 ROLE_NAMES = {"poss": "possessor", "compound": "modifier", "amod": "modifier", "agent": "agent"}  # else subject
+# prepositions whose object is no target of a verdict: its reason ("criticized X for Y's ties"),
+# where or when ("thanked X on Twitter", "the attack in Syria")
+NO_TARGET_PREPOSITIONS = words("reason_prepositions.txt") | words("setting_prepositions.tsv", "circumstance")
+POSSIBILITY = words("hedges.tsv", "modal") - words("hedges.tsv", "shifted")  # "could", "may", "might"
 
 
 @dataclass
@@ -101,8 +105,8 @@ def _token_polarity(token: Token) -> str | None:
 def _modifier_polarity(noun: Token, start: int, end: int) -> tuple[str, Token] | None:
     """A favourable or hostile adjective or noun modifying ``noun`` inside the content."""
     for child in noun.children:
-        if child.dep_ in {"amod", "compound"} and start <= child.idx < end:
-            polarity = _token_polarity(child)
+        if child.dep_ in {"amod", "compound"} and start <= child.idx < end and not is_relational(child):
+            polarity = _token_polarity(child)  # "NATO alliance members": a relation, not a view
             if polarity:
                 return polarity, child
     return None
@@ -155,6 +159,10 @@ def portrayal(head: Token, start: int, end: int) -> tuple[str, str] | None:
             found = _predicate_polarity(parent, start, end) if role in AGENT_DEPS else None
             if found and found[0] == SUPPORTS and (found[1].pos_ == "VERB" or "act" in _tags(found[1])):
                 return None  # "Trump supported the invasion", "his support": what it favours, not a view of it
+            if found and role == "nsubj" and found[1] == parent and "view" in _tags(parent):
+                return None  # "the mayor criticized the plan": the mayor's view, not the claimant's of the mayor
+            if found and any(c.dep_ == "aux" and c.lemma_.lower() in POSSIBILITY for c in parent.children):
+                return None  # "Patriot could threaten to liquidate": what may happen portrays no one
             if found:
                 polarity, word = found
                 if denied_act(parent):
@@ -183,7 +191,7 @@ def _cue_objects(cue: Token, start: int, end: int) -> list[Token]:
     for child in cue.children:
         if child.dep_ in {"dobj", "attr", "oprd"}:
             found.append(child)
-        elif child.dep_ == "prep" and child.lower_ not in lexicon("reason_prepositions.txt"):
+        elif child.dep_ == "prep" and child.lower_ not in NO_TARGET_PREPOSITIONS:
             found.extend(g for g in child.children if g.dep_ == "pobj")
     found = [t for t in found if start <= t.idx < end]
     return found + [c for t in found for c in t.conjuncts if start <= c.idx < end]
@@ -200,8 +208,8 @@ def in_phrase_of(token: Token, heads: list[Token]) -> bool:
             return True
         if token.dep_ not in NOMINAL_DEPS or token.head == token:
             return False
-        if token.dep_ == "prep" and token.lower_ in lexicon("reason_prepositions.txt"):
-            return False  # the reason for a verdict is not its target
+        if token.dep_ == "prep" and token.lower_ in NO_TARGET_PREPOSITIONS:
+            return False  # the reason for a verdict is not its target, nor where or when it was
         prepositions += token.dep_ == "prep"
         if prepositions > 1:
             return False  # "the partnership over the course of a summit between the leaders"

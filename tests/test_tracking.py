@@ -307,9 +307,32 @@ def test_only_copulas_and_light_verbs_lend_their_complement_a_stance():
     assert withstood[("xi_jinping", "china")] == "neutral"
 
 
+def test_where_or_when_a_verdict_was_given_is_no_target_of_it():
+    stances = stances_of("Angela Merkel thanked Poland on Twitter for its help with the refugees. "
+                         "Joe Biden condemned the attack in Syria.")
+    assert stances[("angela_merkel", "poland")] == "supports" and stances[("angela_merkel", "twitter")] == "neutral"
+    assert stances[("joe_biden", "syria")] == "neutral"
+
+
+def test_a_subject_who_judges_someone_is_not_portrayed_by_the_judgement():
+    """"X criticized Y" in a claim tells X's view of Y, not the claimant's of X; a deed
+    ("X threatened Y") and the passive ("X was criticized") still portray X."""
+    assert stances_of("Olaf Scholz said that Poland criticized the plan.")[("olaf_scholz", "poland")] == "neutral"
+    assert stances_of("Olaf Scholz said that Poland declined.")[("olaf_scholz", "poland")] == "neutral"
+    assert stances_of("Olaf Scholz said that Poland was criticized for the plan.")[("olaf_scholz", "poland")] == \
+        "opposes"
+
+
+def test_what_someone_could_do_portrays_no_one():
+    assert stances_of("Olaf Scholz said that Russia could threaten Ukraine.")[("olaf_scholz", "russia")] == "neutral"
+    assert stances_of("Olaf Scholz said that Russia will threaten Ukraine.")[("olaf_scholz", "russia")] == "opposes"
+
+
 def test_a_relation_noun_is_no_stance():
     assert stances_of("Olaf Scholz said that Iran is Russia's closest ally.") == \
         {("olaf_scholz", "iran"): "neutral", ("olaf_scholz", "russia"): "neutral"}
+    assert stances_of("Olaf Scholz said that Germany would defend NATO alliance members.") == \
+        {("olaf_scholz", "germany"): "neutral", ("olaf_scholz", "nato"): "neutral"}
 
 
 def test_a_denial_of_another_matter_is_no_contradiction_nor_the_same_claim():
