@@ -5,11 +5,14 @@ Two general rules over the dependency parse, with the word list ``kg/data/polari
 1. **evaluative cue** — the actor is named in the noun phrase an evaluative cue takes as
    its object: "X *denounced* the United States' actions" opposes the United States, "X
    *praised* the partnership with China" supports China; an actor named further in, past
-   a verb ("reaffirmed the partnership that criticized the US"), is not its target;
+   a verb ("reaffirmed the partnership that criticized the US"), or past a preposition of
+   reason, place or time ("thanked X on Twitter"), is not its target;
 2. **portrayal in the content** — the actor is the subject, possessor or modified noun of
    a favourable or hostile word inside the content: "the United States' *belligerent*
    actions", "the West *provokes* ...", "China plays a *constructive* role". An actor that
-   only undergoes a hostile act ("Russia attacked Ukraine": Ukraine) gets no stance.
+   only undergoes a hostile act ("Russia attacked Ukraine": Ukraine) gets no stance, nor
+   the subject of its own verdict ("X criticized Y": X's view, not the claimant's of X),
+   nor an actor of whom the content says what could happen ("X could threaten Y").
 
 A negated cue or predicate ("did not criticise") gives neutral: negation rarely means the
 opposite stance. Every stance names its evidence.
