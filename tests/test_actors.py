@@ -229,6 +229,32 @@ def test_a_law_and_its_acronym_are_no_actors():
     assert not {a.label for a in pipeline.actors()} & {"Coastal Waters Protection Act", "CWPA"}
 
 
+def test_an_acronym_the_text_spells_out_in_lower_case_is_no_actor():
+    _, pipeline = run("Loans from regional development lenders (RDLs) rose, and one RDL said so. "
+                      "She ran a PB (personal best) at the Oslo meeting, the IAAF (International Amateur "
+                      "Athletic Federation) said.")
+    labels = {a.label for a in pipeline.actors()}
+    assert not labels & {"RDL", "RDLs", "PB"} and "IAAF" in labels  # spelled out in capitals: a name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Lisbon Crash, which shook the industry, was discussed by Jo Park on Monday.", "Lisbon Crash"),
+    ("The Kessel Crisis, which shook the industry, was discussed by Jo Park on Monday.", "Kessel Crisis"),
+    ("Leaders backed the Meridian Agenda, which sets out reforms to the World Bank.", "Meridian Agenda"),
+    ("Members sign the Pixel Covenant, which bans spam.", "Pixel Covenant"),
+])
+def test_a_happening_or_a_programme_by_its_name_is_no_actor(text: str, name: str):
+    _, pipeline = run(text)
+    assert name not in {a.label for a in pipeline.actors()}
+
+
+def test_a_name_given_as_an_example_of_things_is_no_actor():
+    _, pipeline = run("I don't pay for things like Vantel Gold. Teens use apps such as Snaplet every day. "
+                      "Fans of celebrities like Mara Quist were there, as were firms like Brantel.")
+    labels = {a.label for a in pipeline.actors()}
+    assert not labels & {"Vantel Gold", "Snaplet"} and {"Mara Quist", "Brantel"} <= labels
+
+
 def test_a_demonym_before_a_word_for_people_is_not_the_state():
     result, _ = run("His American parents never filed the papers, and American politicians ignored him.")
     assert not [m for m in result.mentions if m.text == "American"]

@@ -161,6 +161,7 @@ class ProperNames(MentionsBase):
 
     def _entities(self) -> None:
         self._stripped_ents = [(e, strip_name(e)) for e in self.doc.ents if e.label_ in ENTITY_LABELS]
+        self.acronyms_of_no_actor.update(acronyms_of_common_nouns(self.doc))  # "national record (NR)"
         names = [(name, "PERSON" if after_a_position(e) or opens_with_honorific(e) else e.label_)
                  for e, name in self._stripped_ents
                  if not self.skipped(e.start_char, e.end_char) and any(ch.isupper() for ch in e.text)
@@ -1501,6 +1502,41 @@ def _acronym_after(span: Span) -> str | None:
     if i + 2 < len(doc) and doc[i].text == "(" and is_acronym(doc[i + 1].text) and doc[i + 2].text == ")":
         return doc[i + 1].text
     return None
+
+
+def acronyms_of_common_nouns(doc) -> set[str]:
+    """The acronyms a text spells out in lower-case words, before or after them: those of
+    common nouns, no names ("multilateral development banks (MDBs)", "NR (national
+    record)"), in the singular and as written.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Loans from multilateral development banks (MDBs) rose. "
+    ...                         "She set an NR (national record) with the IMF (International Monetary Fund).")
+    >>> sorted(acronyms_of_common_nouns(doc))
+    ['MDB', 'MDBs', 'NR']
+    """
+    found = set()
+    for i in range(1, len(doc) - 2):
+        if doc[i].text != "(":
+            continue
+        if doc[i + 2].text == ")" and _spells(doc[i + 1].text, doc[max(0, i - 8):i], last=True):
+            found.add(doc[i + 1].text)  # "multilateral development banks (MDBs)"
+        close = next((j for j in range(i + 1, min(i + 9, len(doc))) if doc[j].text == ")"), None)
+        if close is not None and _spells(doc[i - 1].text, doc[i + 1:close], last=False):
+            found.add(doc[i - 1].text)  # "NR (national record)"
+    return found | {acronym[:-1] for acronym in found if acronym.endswith("s")}
+
+
+def _spells(acronym: str, words: Span, last: bool) -> bool:
+    """Whether ``acronym`` ("MDBs") is the initials of lower-case ``words`` (the last ones
+    before it, or all those after it), hyphens and "of", "and", "the" aside."""
+    letters = acronym[:-1] if acronym.endswith("s") and is_acronym(acronym[:-1]) else acronym
+    if not is_acronym(letters) or not letters.isupper():
+        return False
+    kept = [t for t in words if t.text != "-" and t.lower_ not in {"of", "and", "the"}]
+    kept = kept[-len(letters):] if last else kept
+    return len(kept) == len(letters) and all(t.is_lower and t.is_alpha for t in kept) \
+        and "".join(t.text[0] for t in kept).upper() == letters
 
 
 def _spelled_out_before(span: Span) -> str | None:

@@ -145,6 +145,8 @@ def _roles(head: Token, text: str, start: int, end: int, person: bool) -> Iterat
             yield "acts", f"object of '{governor.text}'"
         elif any(c.dep_ in {"xcomp", "ccomp"} and c.i > head.i for c in governor.children):
             yield "acts", f"object of '{governor.text}' and subject of what follows"  # "forced Acme to close"
+    elif dep == "pobj" and _one_of_a_kind(governor) and (not person or governor.head.lemma_ == "thing"):
+        yield "thing", f"one of the '{governor.head.text}' named ('{governor.head.text} {governor.text} ...')"
     elif dep == "pobj":
         employer = _someone_before(governor)
         tags = lexicon("place_prepositions.tsv").get(governor.lower_, frozenset())
@@ -157,6 +159,16 @@ def _roles(head: Token, text: str, start: int, end: int, person: bool) -> Iterat
             yield "thing", f"object of '{governor.text}', a preposition of place"
         elif "direction" in tags and not preposition_role(governor, lexicon("place_words.tsv"))[0]:
             yield "thing", f"object of '{governor.head.text} {governor.text}', where someone goes"  # "fly to X"
+
+
+def _one_of_a_kind(prep: Token) -> bool:
+    """Whether ``prep`` gives examples of a kind of thing ("things *like* Twitter Blue",
+    "drugs *such as* Ozempic"; not "companies like Acme", which are someone). No list
+    holds every word for people ("celebrities like Oprah Winfrey"): the caller takes a
+    name the parser calls a person's for a thing only after "things"."""
+    kind = prep.head
+    return (prep.lower_ == "like" or prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children)) \
+        and _class_noun(kind) and not is_someone(kind)
 
 
 def _someone_before(prep: Token) -> Token | None:
