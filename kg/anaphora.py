@@ -279,6 +279,7 @@ class Anaphora:
         self.quotes = quotes
         self.referents = sorted(ctx.referents, key=lambda r: r.head)
         self.heads = [r.head for r in self.referents]
+        self.learned_gender: dict[str, str] = {}  # person -> the gender of a "he" or "she" already linked to them
 
     # candidates --------------------------------------------------------------------
 
@@ -298,11 +299,15 @@ class Anaphora:
             return 0
         return self._sent_starts[sent_index]
 
-    def gender_of(self, referent: Referent) -> str | None:
+    def gender_of(self, referent: Referent, learned: bool = True) -> str | None:
+        """The referent's gender: its own, its person's, or (with ``learned``) that of a
+        pronoun the text already used for the person outside quotations ("Jo Roe ... he
+        said": no later "she" is Jo Roe; a quotation's "he" may be anyone the speaker means)."""
         if referent.gender:
             return referent.gender
         if len(referent.actors) == 1:
-            return self.ctx.gender(referent.actors[0])
+            actor = referent.actors[0]
+            return self.ctx.gender(actor) or (self.learned_gender.get(actor) if learned else None)
         return None
 
     def _score(self, pronoun: Token, referent: Referent, pronoun_role: str, pronoun_gender: str | None = None) -> float:
@@ -315,8 +320,8 @@ class Anaphora:
             score += 35
         if referent.quoted and not self.quotes.inside(pronoun.idx):
             score -= 60
-        if pronoun_gender and self.gender_of(referent) == pronoun_gender:
-            score += 25  # known to agree, rather than merely not known to disagree
+        if pronoun_gender and self.gender_of(referent, learned=False) == pronoun_gender:
+            score += 25  # known to agree (from the name, not from an earlier pronoun), rather than merely not known to disagree
         return score + referent.head / 100000  # later wins a tie
 
     # pronouns ------------------------------------------------------------------------
@@ -422,6 +427,8 @@ class Anaphora:
             _, antecedent, note = best
             own.actors, own.kind = antecedent.actors, antecedent.kind
             own.person = own.person or antecedent.person
+            if own.gender and not own.quoted and len(antecedent.actors) == 1 and antecedent.person:
+                self.learned_gender.setdefault(antecedent.actors[0], own.gender)
             if antecedent.actors:
                 link = Link(token.idx, token.idx + len(token), token.text, antecedent.actors, "pronoun",
                             f"{note}antecedent {antecedent.text!r} at {antecedent.start} "

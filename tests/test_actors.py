@@ -607,6 +607,18 @@ def test_pronouns_agree_in_gender():
     assert actor_of(result, "He") == "emmanuel_macron"
 
 
+def test_a_pronoun_already_used_for_someone_tells_their_gender():
+    result, _ = run("Eldar Vantos founded the app in 2016, and he said it grew fast. She said the move was overdue.")
+    assert actor_of(result, "he") == "vantos"
+    assert not [m for m in result.mentions if m.text == "She" and m.actor == "vantos"]  # "he" was used for him
+
+
+def test_a_name_opening_its_sentence_that_a_word_for_a_person_describes_speaks():
+    result, _ = run("Tomas Rell said the plan was dead. The mood was grim. Maelis, a Brazilian trans woman, said "
+                    "the wards were full. “We cannot cope,” she said.")
+    assert [c.speaker for c in result.claims][1:] == ["maelis", "maelis"]
+
+
 def test_an_object_pronoun_is_not_its_own_subject():
     result, _ = run("Joe Biden called Olaf Scholz on Monday. Scholz thanked him.")
     assert actor_of(result, "him") == "joe_biden"

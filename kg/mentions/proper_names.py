@@ -173,7 +173,8 @@ class ProperNames(MentionsBase):
                   if not self.skipped(span.start_char, span.end_char)]
         names += [(span, "ORG") for span in _untagged_bodies(self.doc)
                   if not self.skipped(span.start_char, span.end_char)]
-        names += [(span, "PERSON" if _given_name_first(span) else "ORG") for span in _untagged_speakers(self.doc)
+        names += [(span, "PERSON" if _given_name_first(span) or _described_as_a_person(span.root) else "ORG")
+                  for span in _untagged_speakers(self.doc)
                   if not self.skipped(span.start_char, span.end_char)]
         whole = [_with_particles(span) if label == "PERSON" else span for span, label in names]
         longer = [w for w, (span, _) in zip(whole, names) if len(w) > len(span)]
@@ -1445,8 +1446,9 @@ def _untagged_bodies(doc: Doc) -> list[Span]:
 
 
 def _untagged_speakers(doc: Doc) -> list[Span]:
-    """Names the parser did not tag that speak: proper nouns in capitals, not opening their
-    sentence, as the subject of a verb that reports words ("HP, as Gizmodo explained, ...").
+    """Names the parser did not tag that speak: proper nouns in capitals as the subject of
+    a verb that reports words, not opening their sentence unless a word for a person
+    describes them ("HP, as Gizmodo explained, ...", "Elilla, a trans woman, said").
 
     >>> from kg import nlp
     >>> doc = nlp.load()("HP, as Gizmodo very recently explained, is a complex and rare condition.")
@@ -1456,7 +1458,8 @@ def _untagged_speakers(doc: Doc) -> list[Span]:
     found = []
     family_names = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}  # "Schröder said": found as a family name
     for token in doc:
-        if not speaks_as_subject(token) or token.pos_ != "PROPN" or token.ent_type_ or token.is_sent_start \
+        if not speaks_as_subject(token) or token.pos_ != "PROPN" or token.ent_type_ \
+                or token.is_sent_start and not _described_as_a_person(token) \
                 or token.text in family_names or not token.text[:1].isupper():
             continue
         start = token.i
@@ -1470,6 +1473,12 @@ def _untagged_speakers(doc: Doc) -> list[Span]:
         if not any(t.lower_.rstrip(".") in lexicon("honorifics.tsv") or title_at(t) is not None for t in span):
             found.append(span)
     return found
+
+
+def _described_as_a_person(name: Token) -> bool:
+    """Whether a word for a person stands in apposition to a name ("Elilla, a Brazilian
+    trans woman, said")."""
+    return any(c.dep_ == "appos" and c.lemma_.lower() in lexicon("person_nouns.tsv") for c in name.children)
 
 
 def _with_owner(span: Span, label: str) -> Span:
