@@ -124,6 +124,42 @@ def same_role(word: str) -> str:
     return next((tag.removeprefix("same:") for tag in tags if tag.startswith("same:")), word)
 
 
+def _title_words_before(head: Token, reach: int = 8) -> set[str]:
+    """The capitalised words right before a name, however the parse hung them ("*Chief
+    Secretary to the Treasury* Danny Alexander told MPs"), in lower case.
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("Savings, Chief Secretary to the Treasury Danny Alexander told MPs.")
+    >>> sorted(_title_words_before(doc[7]))
+    ['chief', 'secretary', 'treasury']
+    """
+    i = head.i
+    while i > head.sent.start and head.doc[i - 1].pos_ == "PROPN" and head.doc[i - 1].ent_type_ == "PERSON":
+        i -= 1  # the name's own words
+    found = set()
+    for token in reversed(head.doc[max(head.sent.start, i - reach):i]):
+        if token.is_title and not token.is_punct:
+            found.add(token.lower_)
+        elif token.lower_ not in {"to", "the", "of", "for", "and"}:
+            break
+    return found
+
+
+def _same_office(description: Token, given: dict, phrases: dict[str, set[str]]) -> tuple[dict, dict]:
+    """Of the people given the role of a description (``phrases``: the words of each one's
+    name phrase), those whose title has no word that makes it another office ("shadow
+    chief secretary Jo Park", "Deputy Attorney General Ann Roe" for "the attorney general";
+    ``kg/data/title_modifiers.tsv``), and of these the ones that also have the
+    description's own lower-case words ("the *chief* secretary": not "general secretary
+    Jo Park")."""
+    other_offices = words("title_modifiers.tsv", "office")
+    times = set(lexicon("title_modifiers.tsv")) - other_offices  # "the former captain" is still a captain
+    own = {t.lower_ for t in description.lefts if t.dep_ in {"amod", "compound"} and t.is_lower and t.is_alpha
+           and t.lower_ not in times}
+    same = {a: r for a, r in given.items() if not (phrases[a] & other_offices) - own}
+    return same, {a: r for a, r in same.items() if own <= phrases[a]}
+
+
 def _name_phrase_words(head: Token) -> set[str]:
     """The lower-case words a name's own phrase gives it: the words before it (abbreviated
     titles spelt out: ``kg/data/title_abbreviations.tsv``) and its appositions ("Former
@@ -134,7 +170,7 @@ def _name_phrase_words(head: Token) -> set[str]:
     >>> sorted(_name_phrase_words(doc[4]))
     ['captain', 'england', 'former', 'joe', 'park']
     """
-    found = {head.lower_}
+    found = {head.lower_} | _title_words_before(head)
     for child in head.children:
         if child.dep_ in {"compound", "amod", "appos", "nmod"} or child.dep_ == "prep" and child.lower_ == "of":
             found.update(t.lower_ for t in child.subtree)  # "Sen. Jo Park of Ohio"
@@ -504,7 +540,8 @@ class Anaphora:
         ex-captain said"; "Lucy Grant, 56, ... the 56-year-old said"), and the description's
         capitalised words ("the *Ohio* governor"), the one named last in the last
         ``ROLE_REACH`` sentences ("Gov. Ann Roe and Gov. Ben Poe ... Roe ... the governor
-        said": Roe)."""
+        said": Roe), those of the same office first (:func:`_same_office`); or, further back,
+        the only one of the same office."""
         if token.left_edge.lower_ != "the" or is_plural(token) or self._covered(token) \
                 or self.ctx.skipped(token.idx, token.idx + len(token)):
             return None
@@ -518,6 +555,10 @@ class Anaphora:
         given = {r.actors[0]: r for r in people if (
             re.match(rf"\s*,\s*{age.group(1)}\b", self.ctx.text[r.end:r.end + 8]) if age  # "Lucy Grant, 56,"
             else {same_role(token.lower_), *marks} <= {same_role(w) for w in _name_phrase_words(self.doc[r.head])})}
+        if not age:
+            phrases = {actor: _name_phrase_words(self.doc[r.head]) for actor, r in given.items()}
+            given, fitting = _same_office(token, given, phrases)
+            given = fitting or given  # those with the description's own words first
         # "Ohio Gov. Jo Park": "the Ohio governor"; "captain Jo Park": "the skipper"
         first_sent = self.sent_of[token.i] - ROLE_REACH
         for referent in reversed(people):
@@ -531,6 +572,11 @@ class Anaphora:
                             f"{referent.text!r} at {referent.start} ({named.text!r} at {named.start})", how="title")
         if age and not given:  # "The 56-year-old said": an age the text never gave is read like "he"
             return self._person_before(token, "role-anaphor", "no one is given that age")
+        if not age and len(fitting) == 1:  # an office has one holder, however long ago the text named them
+            [(actor, named)] = fitting.items()
+            start, end, text = self._span(token)
+            return Link(start, end, text, (actor,), "role-anaphor",
+                        f"the one person given that role: {named.text!r} at {named.start}", how="title")
         return None
 
     def _speaking_role(self, token: Token) -> Link | None:

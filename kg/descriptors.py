@@ -244,8 +244,9 @@ def time_shift(head: Token) -> str | None:
     """"past" or "future" when a modifier moves a title off the present holder ("former")."""
     shifts = lexicon("title_modifiers.tsv")
     for word in modifier_words(head):
-        if word in shifts:
-            return next(iter(shifts[word]))
+        shift = shifts.get(word, frozenset()) & {"past", "future"}  # not "office": "the shadow chancellor"
+        if shift:
+            return next(iter(shift))
     return None
 
 

@@ -1031,6 +1031,11 @@ def test_a_family_name_that_the_text_uses_as_a_common_noun_links_no_one():
      "The Ohio governor", "ann_roe"),  # the description's own words
     ("Club captain Ravi Nair said the side would recover. The skipper said the pitch was poor.",
      "The skipper", "ravi_nair"),  # another word for the same role
+    ("The cuts were needed, Chief Secretary to the Treasury Dan Ashby told MPs. Shadow chief secretary Lia Bryn "
+     "objected. Union general secretary Ben Barr said jobs would go. The chief secretary said the review would "
+     "go on.", "The chief secretary", "dan_ashby"),  # the same office: not shadow, not general secretary
+    ("Attorney General Lorna Lyle spoke first. Two deputies joined her, including Deputy Attorney General Sara "
+     "Yeats. Advisers to the attorney general met later.", "the attorney general", "lorna_lyle"),
 ])
 def test_a_description_by_role_or_age_is_the_person_given_it(text: str, description: str, person: str):
     result, _ = run(text)
