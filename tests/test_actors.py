@@ -261,7 +261,8 @@ def test_a_demonym_before_a_word_for_people_is_not_the_state():
 
 
 @pytest.mark.parametrize("text", ["The plan was backed by Energy Secretary Jo Park, who said prices would fall.",
-                                  "He was told by former National Security Adviser Jo Park to go."])
+                                  "He was told by former National Security Adviser Jo Park to go.",
+                                  "Jo Park, the shadow International Development Secretary, quoted the letter."])
 def test_a_portfolio_before_a_role_is_part_of_a_title(text: str):
     result, _ = run(text)
     assert {m.actor for m in result.mentions} == {"jo_park"}
