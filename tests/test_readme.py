@@ -1,5 +1,5 @@
 """The README's examples run: every `kg query '...'`, `kg query --name ...` and `kg claims
-...` example answers with the columns and the number of rows shown under it."""
+...` example answers with exactly the output shown under it, over the seeds."""
 
 from __future__ import annotations
 
@@ -26,11 +26,9 @@ def test_readme_has_query_examples():
     assert commands == {"query", "named", "claims"}
 
 
-def test_readme_queries_run_with_the_shown_columns_and_rows(store_env):
+def test_readme_queries_answer_what_the_readme_shows(store_env):
     for args, shown in query_examples():
-        output = run_kg(*args, env=store_env).stdout
-        assert output.splitlines()[0].split() == shown.splitlines()[0].split(), args
-        assert output.splitlines()[-1] == shown.strip().splitlines()[-1], args  # the row count
+        assert run_kg(*args, env=store_env).stdout.strip() == shown.strip(), args
 
 
 def test_readme_python_example_prints_what_it_shows(tmp_path, monkeypatch, capsys):
