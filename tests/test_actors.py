@@ -255,6 +255,13 @@ def test_a_name_given_as_an_example_of_things_is_no_actor():
     assert not labels & {"Vantel Gold", "Snaplet"} and {"Mara Quist", "Brantel"} <= labels
 
 
+def test_a_name_listed_with_things_is_a_thing():
+    _, pipeline = run("The clinic offers shots against Kelvax, shingles and flu. The event drew Jo Varn, voters and "
+                      "donors.")
+    labels = {a.label for a in pipeline.actors()}
+    assert "Kelvax" not in labels and "Jo Varn" in labels  # voters and donors are someone
+
+
 def test_a_demonym_before_a_word_for_people_is_not_the_state():
     result, _ = run("His American parents never filed the papers, and American politicians ignored him.")
     assert not [m for m in result.mentions if m.text == "American"]

@@ -3,7 +3,8 @@
 A name first seen in this document becomes an actor when it is a name; this step takes
 it back when nothing in the text shows it acting and something shows it is a place, a
 thing or a work: the object of a preposition of place ("on Titan"), a modifier of a
-thing ("the Dragonfly mission"), one of its kind ("a cheaper iPhone"), a name given a
+thing ("the Dragonfly mission"), one of its kind ("a cheaper iPhone"), listed with
+things ("Kelvax, shingles and flu") or given as an example of them ("apps such as Snaplet"), a name given a
 class that is not someone ("the planet Mercury", "Titan is the only moon..."), a title
 in quotation marks ("“Mary Poppins”"). A name acts when it is the subject of a verb
 other than "be" or "have", an agent, the possessor or modifier of a person, body or
@@ -115,6 +116,8 @@ def _roles(head: Token, text: str, start: int, end: int, person: bool) -> Iterat
         yield "thing", "a title in quotation marks"
     if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children):
         yield "thing", "one of its kind ('a cheaper iPhone')"
+    if head.conjuncts and all(c.is_lower and c.pos_ == "NOUN" and not is_someone(c) for c in head.conjuncts):
+        yield "thing", "listed with things ('HPV, shingles and flu')"
     for child in head.children:
         if child.dep_ in {"compound", "appos"} and child.i < head.i and _class_noun(child):
             yield _class_role(child, "called", person)
