@@ -337,6 +337,14 @@ def test_a_place_and_an_office_before_a_name_are_no_person_of_their_own():
     assert {a.label for a in pipeline.actors()} == {"Jennifer Roberts"}
 
 
+def test_initials_are_the_one_person_of_the_document_with_them():
+    later = " Later, TLO told reporters the fund would survive."
+    result, _ = run("Crypto founder Tara Lind-Okafor spoke on Monday." + later)
+    assert actor_of(result, "TLO") == "tara_lind_okafor"
+    result, _ = run("Tara Lind-Okafor and Tom Lee Orr spoke on Monday." + later)  # whose initials?
+    assert not [m for m in result.mentions if m.text == "TLO" and m.actor in ("tara_lind_okafor", "tom_lee_orr")]
+
+
 def test_an_honorific_tells_two_people_with_one_surname_apart():
     result, _ = run("Tom Baker and Susan Baker arrived together. Mrs. Baker spoke first.")
     mention = linked(result, "Mrs. Baker")[0]

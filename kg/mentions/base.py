@@ -245,6 +245,7 @@ class MentionsBase:
         self.bodies_by_word: dict[str, dict[str, tuple[int, bool]]] = {}  # "corvane" -> {body: (where first
         # named, whether its name begins with the word)} of the bodies with that word in their name
         self.families: dict[str, Counter] = {}  # family-name key -> {actor id: mentions}
+        self.person_initials: dict[str, set[str]] = {}  # "SBF" -> the people so named in this document
         self.given: dict[str, Counter] = {}  # given-name key -> {actor id: mentions}
         self.named: Counter = Counter()  # person -> name mentions in this document
         self.new_names: set[str] = set()  # actors this document's names made (step 2b may take them back)

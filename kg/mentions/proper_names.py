@@ -408,6 +408,9 @@ class ProperNames(MentionsBase):
         if single and (body := self._person_taken_for_a_body(span, key)) is not None:
             return body
         known = self.registry.known(key)
+        if single and known is None and text not in self.acronyms and len(self.person_initials.get(text, ())) == 1:
+            [person] = self.person_initials[text]  # "SBF" after "Sam Bankman-Fried"
+            return person, "initials", f"{text!r} are the initials of {self._label(person)!r}, named in the document"
         if label != "PERSON":
             found = self._by_acronym(text) or (self._by_head(span) if known is None else None)
             if found:
@@ -820,9 +823,14 @@ class ProperNames(MentionsBase):
         return self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1])
 
     def _remember_person(self, span: Span, actor: str) -> None:
-        """Family name, gender and titles that a later mention may use."""
+        """Family name, gender, initials and titles that a later mention may use."""
         self.named[actor] += 1
         words = span.text.split()
+        label = self._label(actor)
+        letters = initials(label)
+        if len(letters) >= 3 and label.split()[-1].lower() not in lexicon("thing_name_words.txt"):  # "SBF" for
+            # Sam Bankman-Fried; not "JWST" for "James Webb Space Telescope", which the tagger took for a person
+            self.person_initials.setdefault(letters, set()).add(actor)
         relative = _named_as_a_relative(span)  # "Roe and his son, Jo Roe": "Roe" alone is not Jo
         if relative:
             self.registry.not_by_family_name(actor)
