@@ -337,6 +337,12 @@ def test_a_place_and_an_office_before_a_name_are_no_person_of_their_own():
     assert {a.label for a in pipeline.actors()} == {"Jennifer Roberts"}
 
 
+def test_an_acronym_the_text_gave_a_body_is_that_body_whatever_the_tagger_says():
+    result, _ = run("The Chubu Electric Power Company (CEPCO), which manages the plant, says that no damage has been "
+                    "detected. CEPCO has already reported highly radioactive water in buildings and trenches.")
+    assert {m.actor for m in result.mentions if m.text == "CEPCO"} == {"chubu_electric_power_company"}
+
+
 def test_initials_are_the_one_person_of_the_document_with_them():
     later = " Later, TLO told reporters the fund would survive."
     result, _ = run("Crypto founder Tara Lind-Okafor spoke on Monday." + later)

@@ -411,8 +411,8 @@ class ProperNames(MentionsBase):
         if single and known is None and text not in self.acronyms and len(self.person_initials.get(text, ())) == 1:
             [person] = self.person_initials[text]  # "SBF" after "Sam Bankman-Fried"
             return person, "initials", f"{text!r} are the initials of {self._label(person)!r}, named in the document"
-        if label != "PERSON":
-            found = self._by_acronym(text) or (self._by_head(span) if known is None else None)
+        if label != "PERSON" or without_article(text) in self.acronyms:  # a body's acronym the tagger took for a
+            found = self._by_acronym(text) or (self._by_head(span) if known is None else None)  # person's: "TEPCO"
             if found:
                 return found
         if known and single and len(self._label(known).split()) > 1 and self._common_word(span):
