@@ -337,6 +337,14 @@ def test_a_place_and_an_office_before_a_name_are_no_person_of_their_own():
     assert {a.label for a in pipeline.actors()} == {"Jennifer Roberts"}
 
 
+def test_a_company_named_with_and_without_group_is_one_body():
+    result, pipeline = run("A glitch cost Varden Capital Group $440 million. Varden Capital said a new system failed. "
+                           "Analysts said Varden acted too late. Larry Tabb, founder of Tabb Group, said Tabb would "
+                           "not comment.")
+    assert {m.actor for m in result.mentions if m.text.startswith("Varden")} == {"varden_capital"}
+    assert actor_of(result, "Tabb") == "larry_tabb"
+
+
 def test_an_acronym_the_text_gave_a_body_is_that_body_whatever_the_tagger_says():
     result, _ = run("The Chubu Electric Power Company (CEPCO), which manages the plant, says that no damage has been "
                     "detected. CEPCO has already reported highly radioactive water in buildings and trenches.")

@@ -443,6 +443,9 @@ class ProperNames(MentionsBase):
         actor = short and (self.local.get(name_key(short)) or self.registry.known(name_key(short)))
         if actor:  # "Sierra Nevada Corporation" after "Sierra Nevada"; "Amazon.com", Amazon's site
             return actor, "company-suffix", f"{text!r} is {self._label(actor)!r} with its legal form or web domain"
+        actor = self._without_group_word(text)
+        if actor:
+            return actor, "company-suffix", f"{text!r} is {self._label(actor)!r} with a word for a company group"
         actor = self._by_first_word(span, key) if single and label in {"ORG", "PERSON"} else None
         if actor is not None:
             return actor, "name-first-word", (f"the first word of {self._label(actor)!r}, "
@@ -594,6 +597,16 @@ class ProperNames(MentionsBase):
         if self._lower_words is None:
             self._lower_words = {t.text for t in self.doc if t.is_lower and t.is_alpha and t.pos_ in {"NOUN", "PROPN"}}
         return span[0].lower_ in self._lower_words
+
+    def _without_group_word(self, text: str) -> str | None:
+        """The body of the document named by a name of two words or more without its last
+        word "Group", "Holdings", "Company" or "Companies" ("Knight Capital Group" after
+        "Knight Capital"; not "Tabb Group" after "Larry Tabb")."""
+        words = without_article(text).split()
+        if len(words) < 3 or words[-1].lower() not in {"group", "holdings", "company", "companies"}:
+            return None
+        actor = self.local.get(name_key(" ".join(words[:-1])))
+        return actor if actor is not None and self._kind(actor) == "Organization" else None
 
     def _by_acronym(self, text: str) -> tuple[str, str, str] | None:
         """"FTC" after "the Federal Trade Commission", or the other way round: one actor."""
