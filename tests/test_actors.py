@@ -1110,6 +1110,11 @@ def test_a_word_of_two_names_links_neither():
     assert not [m for m in linked(result, "The party") if m.actor]
 
 
+def test_the_speakers_own_people_in_a_quotation_are_no_actors():
+    _, pipeline = run("“After I won, my sisters told me that the book sold out,” Dana Orlo said.")
+    assert "my sisters" not in {a.label for a in pipeline.actors()}
+
+
 def test_a_vague_description_or_a_pronoun_gives_no_role():
     result, _ = run("Owen Dale treated the patient. He said the man had a rare allergy. The man recovered.")
     assert not [m for m in linked(result, "The man") if m.actor]

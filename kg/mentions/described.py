@@ -17,16 +17,25 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..anaphora import QuoteIndex
 from ..descriptors import is_plural, np_bounds, title_at
 from ..lexicons import lexicon
 from .base import MentionsBase, speaks_as_subject
 
-DEFINITE = {"the", "his", "her", "its", "their", "our", "my", "your"}
+DEFINITE = {"the", "his", "her", "its", "their"}
+SPEAKERS_OWN = {"my", "our", "your"}  # in a quotation, "my sisters": whose depends on who speaks
 JOINT = {"two", "both"}  # "the leaders of the two nations" are the two named before (kg.claims.sources)
 
 
 class Described(MentionsBase):
     """Step 6: described speakers."""
+
+    _quote_index: QuoteIndex | None = None  # the document's quotations, when first needed
+
+    def _quotes(self) -> QuoteIndex:
+        if self._quote_index is None:
+            self._quote_index = QuoteIndex(self.document.text)
+        return self._quote_index
 
     def _described_speakers(self) -> None:
         by_head: dict[tuple[str, bool], str] = {}  # (head lemma, plural) -> the actor its first description made
@@ -56,7 +65,9 @@ class Described(MentionsBase):
         one institution ("the party" is one the text named), nor people of a named actor
         ("NASA's scientists"; but "his doctors" are no one named), nor one named in
         apposition ("its director general, Sigrid de Vries,"), nor whoever speaks for
-        someone in any case ("his office", "a spokesman": ``speaks_for.txt`` without a tag)."""
+        someone in any case ("his office", "a spokesman": ``speaks_for.txt`` without a tag),
+        nor, in a quotation, the speaker's or the listener's own ("my sisters told me":
+        whose, a reader of the graph cannot tell; the writer's "my father" stays)."""
         lemma = token.lemma_.lower()
         if token.pos_ != "NOUN" or token.dep_ == "compound" or self.covered[token.i]:
             return False
@@ -70,7 +81,9 @@ class Described(MentionsBase):
         of_named = any(c.dep_ == "poss" and c.pos_ != "PRON" and self.actor_at[c.i] for c in token.lefts)
         joint = any(t.lower_ in JOINT for t in token.subtree)
         named = any(c.dep_ == "appos" and self.actor_at[c.i] for c in token.rights)  # "its director, Jo Roe,"
-        return speaker and person_or_plural and definite and not of_named and not joint and not named
+        speakers_own = any(c.lower_ in SPEAKERS_OWN for c in token.lefts) and self._quotes().inside(token.idx)
+        return speaker and person_or_plural and definite and not of_named and not joint and not named \
+            and not speakers_own
 
     def _named_with_the_role(self, role: Token) -> str | None:
         """The one person the text names right after the description's word for a role and
