@@ -357,7 +357,7 @@ class Anaphora:
         if referent.quoted and not self.quotes.inside(pronoun.idx):
             score -= 60
         if pronoun_gender and self.gender_of(referent, learned=False) == pronoun_gender:
-            score += 25  # known to agree (from the name, not from an earlier pronoun), rather than merely not known to disagree
+            score += 25  # known to agree by name (not by an earlier pronoun), not merely not known to disagree
         return score + referent.head / 100000  # later wins a tie
 
     # pronouns ------------------------------------------------------------------------

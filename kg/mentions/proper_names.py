@@ -491,8 +491,9 @@ class ProperNames(MentionsBase):
         (``label``) is of a place that does not act (:func:`place_role`), and at least one
         plainly says where (:func:`_says_where`; for a body, only as the name of a site: "a
         stake in Acme" is no place), or one is listed with places (:func:`_listed_with_places`;
-        then, as a place the gazetteer does not know, it acts only as a subject or owner). A name of more words, a given name or a name ever after
-        a role ("Deja Stewart", "student Jo Roe") is a person's."""
+        then, as a place the gazetteer does not know, it acts only as a subject or owner). A
+        name of more words, a given name or a name ever after a role ("Deja Stewart",
+        "student Jo Roe") is a person's."""
         names = [(ent, name) for ent, name in self._stripped_ents if name_key(name.text) == key]
         given = lexicon("given_names.tsv")
         if not names or any(" " in name.text or name.start > ent.start or any(t.text in given for t in name)
@@ -715,8 +716,9 @@ class ProperNames(MentionsBase):
                                                  f"{span.text!r} is a name of {self._label(known)!r} (gazetteer)")
         holder = self._family_name_holder(key, people)
         if holder is not None:
-            return holder, "surname-first-used", (f"family name shared by {self._names(people)}; alone, it stood "
-                                                  f"for {self._label(holder)!r}, the only one named before its first use")
+            return holder, "surname-first-used", (
+                f"family name shared by {self._names(people)}; alone, it stood for {self._label(holder)!r}, "
+                "the only one named before its first use")
         return None, "surname-ambiguous", (f"family name shared by {self._names(people)} in this document, "
                                            f"and nothing tells which one is meant")
 

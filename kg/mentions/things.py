@@ -4,9 +4,9 @@ A name first seen in this document becomes an actor when it is a name; this step
 it back when nothing in the text shows it acting and something shows it is a place, a
 thing or a work: the object of a preposition of place ("on Titan"), a modifier of a
 thing ("the Dragonfly mission"), one of its kind ("a cheaper iPhone"), listed with
-things ("Kelvax, shingles and flu") or given as an example of them ("apps such as Snaplet"), a name given a
-class that is not someone ("the planet Mercury", "Titan is the only moon..."), a title
-in quotation marks ("“Mary Poppins”"). A name acts when it is the subject of a verb
+things ("Kelvax, shingles and flu") or given as an example of them ("apps such as
+Snaplet"), a name given a class that is not someone ("the planet Mercury", "Titan is the
+only moon..."), a title in quotation marks ("“Mary Poppins”"). A name acts when it is the subject of a verb
 other than "be" or "have", an agent, the possessor or modifier of a person, body or
 statement ("Acme's chief executive", "the Acme spokeswoman", "Acme's statement") or of
 what only a business has ("Acme shares"), the one told or hired, where someone works ("a
