@@ -1790,3 +1790,14 @@ def test_a_content_asserts_the_clause_a_factive_verb_takes_as_true(text, subject
     [claim] = extract_text(text)[0].claims
     assert (claim.subject or claim.subject_text, claim.predicate, claim.content_negated) == \
         (subject, predicate, negated)
+
+
+@pytest.mark.parametrize("text, speakers", [
+    ("A series of symbolic moves at the summit suggests that momentum could build.", []),  # events hold no view
+    ("Rising prices indicate that demand is strong.", []),
+    ("Experts suggest that the plan will fail.", ["Experts"]),
+    ("Estimates suggest that costs will rise.", ["Estimates"]),  # a record speaks for its makers
+])
+def test_only_someone_or_a_record_suggests_or_indicates(text: str, speakers: list[str]):
+    found, _ = claims_of(text)
+    assert [speaker for speaker, *_ in found] == speakers
