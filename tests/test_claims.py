@@ -1801,3 +1801,10 @@ def test_a_content_asserts_the_clause_a_factive_verb_takes_as_true(text, subject
 def test_only_someone_or_a_record_suggests_or_indicates(text: str, speakers: list[str]):
     found, _ = claims_of(text)
     assert [speaker for speaker, *_ in found] == speakers
+
+
+def test_a_where_clause_after_a_parenthetical_cue_goes_on_from_the_interrupted_clause():
+    found, _ = claims_of("Those costs are not a problem in Ohio, she said, where land is cheap.")
+    assert found == [("she", "said", "Those costs are not a problem in Ohio", "indirect")]
+    found, _ = claims_of("She said where the money went.")  # no comma: what she said
+    assert [content for *_, content, _kind in found] == ["where the money went"]

@@ -177,8 +177,9 @@ class ReportedSpeech:
         """(pattern, content token ranges, end of the cue when it takes a preposition)."""
         children = list(cue.children)
         clauses = [_behind_a_noun(c) for c in children if c.dep_ == "ccomp" and c.i > cue.i]
-        if all(_is_relative(c) for c in clauses):
-            clauses = []  # "spoke before lawmakers defending the budget that raised spending"
+        if all(_is_relative(c) for c in clauses) \
+                or cue.dep_ == "parataxis" and all(map(_goes_on_after_a_comma, clauses)):
+            clauses = []  # "spoke before lawmakers defending the budget that raised spending"; "X, she said, where Y"
         clauses = clauses or _clause_taken_as_adverbial(cue)
         taken = _object_taken_from_its_clause(cue, tags)
         if taken is not None:  # "recommends all adults get a vaccine": the object is the clause's subject
@@ -1021,6 +1022,14 @@ def _done_by_acting(cue: Token) -> bool:
             if deed is not None and not is_cue_verb(deed):
                 return True
     return False
+
+
+def _goes_on_after_a_comma(clause: Token) -> bool:
+    """A clause after a comma that opens with "where" or "when": what the parse hung on a
+    parenthetical cue goes on from the clause the cue interrupts ("Costs are no problem in
+    Ohio, she said, where land is cheap")."""
+    opening = clause.left_edge
+    return opening.lower_ in {"where", "when"} and opening.i > 0 and clause.doc[opening.i - 1].text == ","
 
 
 def _is_relative(clause: Token) -> bool:
