@@ -1808,3 +1808,8 @@ def test_a_where_clause_after_a_parenthetical_cue_goes_on_from_the_interrupted_c
     assert found == [("she", "said", "Those costs are not a problem in Ohio", "indirect")]
     found, _ = claims_of("She said where the money went.")  # no comma: what she said
     assert [content for *_, content, _kind in found] == ["where the money went"]
+
+
+def test_a_title_in_quotation_marks_that_the_sentence_uses_as_a_noun_is_no_quotation():
+    found, _ = claims_of("“There are a dozen looks,” says Jo Parr. Meanwhile, “Family Quest” shoots on the town side.")
+    assert [content for _speaker, _cue, content, _kind in found] == ["There are a dozen looks"]

@@ -184,6 +184,8 @@ class DirectQuotes:
             return True
         if _only_a_name(before, self.doc[first:last]):
             return False  # 'a group called "Patients First"': a name given, not words said
+        if quote.closed and _a_title_in_the_sentence(self.doc[first:last]):
+            return False  # 'Meanwhile, “Family Feud” shoots on the town side': a show's name
         if titles_in_brackets(self.text, quote):
             return False  # 'filmmaker Jo Roe (“The Find,” “Blue Hour”)': titles of works
         if before.text in STANDALONE_BEFORE or before.is_space:
@@ -597,6 +599,20 @@ def _only_a_name(cue: Token, quoted: Span) -> bool:
     name given, not words said ('it has been dubbed “desk lung”')."""
     return "naming" in (cue_tags(cue) or ()) and len(quoted) <= 5 and quoted.root.pos_ in {"NOUN", "PROPN"} \
         and not any(t.pos_ in {"VERB", "AUX"} for t in quoted)
+
+
+def _a_title_in_the_sentence(quoted: Span) -> bool:
+    """A quotation of a few capitalised words, no verb and no punctuation, that the
+    sentence uses as a noun, hung from a word outside it ('“Family Feud” shoots on the
+    town side', 'the “Family Feud” set'): a title, not words said."""
+    words = [t for t in quoted if not t.is_punct]
+    if not 1 < len(words) <= 5 or any(t.is_punct for t in quoted) or any(t.pos_ in {"VERB", "AUX"} for t in words):
+        return False
+    if not all(t.is_title or t.lower_ in {"of", "the", "and", "a", "in", "on"} for t in words):
+        return False
+    head = quoted.root
+    return head.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "nmod", "compound", "poss"} \
+        and not quoted.start <= head.head.i < quoted.end
 
 
 def document_names(doc: Doc) -> set[str]:
