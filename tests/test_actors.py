@@ -260,6 +260,8 @@ def test_a_name_listed_with_things_is_a_thing():
                       "donors.")
     labels = {a.label for a in pipeline.actors()}
     assert "Kelvax" not in labels and "Jo Varn" in labels  # voters and donors are someone
+    _, pipeline = run("The Post will brand you a liar and Varn News will accuse you of panic.")
+    assert "Varn News" in {a.label for a in pipeline.actors()}  # one noun a misparse joined it to is no list
 
 
 def test_a_demonym_before_a_word_for_people_is_not_the_state():

@@ -116,8 +116,8 @@ def _roles(head: Token, text: str, start: int, end: int, person: bool) -> Iterat
         yield "thing", "a title in quotation marks"
     if any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children):
         yield "thing", "one of its kind ('a cheaper iPhone')"
-    if head.conjuncts and all(c.is_lower and c.pos_ == "NOUN" and not is_someone(c) for c in head.conjuncts):
-        yield "thing", "listed with things ('HPV, shingles and flu')"
+    if len(head.conjuncts) >= 2 and all(c.is_lower and c.pos_ == "NOUN" and not is_someone(c) for c in head.conjuncts):
+        yield "thing", "listed with things ('HPV, shingles and flu')"  # a list, not one noun a misparse joined it to
     for child in head.children:
         if child.dep_ in {"compound", "appos"} and child.i < head.i and _class_noun(child):
             yield _class_role(child, "called", person)
