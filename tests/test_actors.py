@@ -361,6 +361,12 @@ def test_initials_are_the_one_person_of_the_document_with_them():
     assert not [m for m in result.mentions if m.text == "TLO" and m.actor in ("tara_lind_okafor", "tom_lee_orr")]
 
 
+def test_a_description_known_by_a_name_is_that_person():
+    result, _ = run("Crypto founder Tara Lind-Okafor spoke on Monday. Later, TLO told reporters the fund would "
+                    "survive. The erstwhile executive, known in the crypto world as TLO, discussed regulators.")
+    assert actor_of(result, "The erstwhile executive") == "tara_lind_okafor"
+
+
 def test_an_honorific_tells_two_people_with_one_surname_apart():
     result, _ = run("Tom Baker and Susan Baker arrived together. Mrs. Baker spoke first.")
     mention = linked(result, "Mrs. Baker")[0]

@@ -260,8 +260,9 @@ class Descriptions(MentionsBase):
         return self.doc[min(last.left_edge.i, last.i):last.i + 1].text
 
     def _apposition(self, head: Token) -> None:
-        """A person noun in apposition to a person's name, or a name in apposition to it (not
-        a plural: "his friends, particularly Jo Roe")."""
+        """A person noun in apposition to a person's name, or a name in apposition to it or
+        that it is known as ("the executive, known as SBF"); not a plural ("his friends,
+        particularly Jo Roe")."""
         nouns = lexicon("person_nouns.tsv")
         if head.pos_ != "NOUN" or head.tag_ == "NNS" or not (head.lemma_.lower() in nouns or title_at(head)):
             return
@@ -269,7 +270,8 @@ class Descriptions(MentionsBase):
         if head.dep_ == "appos" and self.actor_at[head.head.i]:
             name = head.head
         else:
-            name = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+            name = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None) \
+                or _known_as(head)
         if name is None:
             return
         actor = self.actor_at[name.i]
@@ -281,5 +283,18 @@ class Descriptions(MentionsBase):
         char_start, char_end = self.doc[start].idx, self.doc[end - 1].idx + len(self.doc[end - 1])
         if (char_start, char_end) in self.spans or any(self.covered[i] and self.actor_at[i] == actor for i in range(start, end)):
             return
+        how = "known as" if name.dep_ == "pobj" else "in apposition to"
         self._add(char_start, char_end, actor, "title", "apposition",
-                  f"in apposition to {self.doc[name.left_edge.i:name.i + 1].text!r}")
+                  f"{how} {self.doc[name.left_edge.i:name.i + 1].text!r}")
+
+
+def _known_as(head: Token) -> Token | None:
+    """The name a description is said to be known by ("the erstwhile executive, known in
+    the crypto world as SBF")."""
+    for verb in head.children:
+        if verb.dep_ == "acl" and verb.lemma_.lower() in {"know", "nickname"}:
+            as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+            name = next((c for c in as_.children if c.dep_ == "pobj"), None) if as_ is not None else None
+            if name is not None and name.pos_ == "PROPN":
+                return name
+    return None
