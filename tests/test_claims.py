@@ -1813,3 +1813,13 @@ def test_a_where_clause_after_a_parenthetical_cue_goes_on_from_the_interrupted_c
 def test_a_title_in_quotation_marks_that_the_sentence_uses_as_a_noun_is_no_quotation():
     found, _ = claims_of("“There are a dozen looks,” says Jo Parr. Meanwhile, “Family Quest” shoots on the town side.")
     assert [content for _speaker, _cue, content, _kind in found] == ["There are a dozen looks"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("To be listed, a server must agree to ban spam.", []),  # a requirement, not words said
+    ("“I must say that the plan is bold,” Jo Pell said.", ["Jo Pell"]),
+    ("Jo Pell said the board must agree to the deal.", ["Jo Pell"]),
+])
+def test_what_someone_must_do_is_no_claim_of_theirs(text: str, found: list[str]):
+    claims, _ = claims_of(text)
+    assert [speaker for speaker, *_ in claims] == found

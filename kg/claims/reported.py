@@ -136,6 +136,8 @@ class ReportedSpeech:
         tags = cue_tags(cue) or frozenset()
         if "quote" in tags or "factive" in tags and is_negated(cue):
             return None  # "Taylor didn't know that he was ill": he held no such view
+        if _required(cue):
+            return None  # "to be listed, a server must agree to ...": what is required, not what was said
         after_clause = self._after_clause_as_modifier(cue, tags)
         if after_clause is not None:
             return after_clause
@@ -1022,6 +1024,14 @@ def _done_by_acting(cue: Token) -> bool:
             if deed is not None and not is_cue_verb(deed):
                 return True
     return False
+
+
+def _required(cue: Token) -> bool:
+    """Whether the cue says what someone other than the speaker must do ("a server must
+    agree to the rules"; not "I must say that ...", which says it)."""
+    subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
+    return any(c.dep_ == "aux" and c.lower_ == "must" for c in cue.children) \
+        and subject is not None and subject.lower_ not in {"i", "we"}
 
 
 def _goes_on_after_a_comma(clause: Token) -> bool:
