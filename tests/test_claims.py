@@ -1823,3 +1823,10 @@ def test_a_title_in_quotation_marks_that_the_sentence_uses_as_a_noun_is_no_quota
 def test_what_someone_must_do_is_no_claim_of_theirs(text: str, found: list[str]):
     claims, _ = claims_of(text)
     assert [speaker for speaker, *_ in claims] == found
+
+
+def test_what_came_of_an_act_is_no_claim():
+    found, _ = claims_of("Many users flocked to the app, only to find that there were few options.")
+    assert found == []
+    found, _ = claims_of("Many users tried the app and found that there were few options.")
+    assert [speaker for speaker, *_ in found] == ["Many users"]

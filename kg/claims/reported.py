@@ -136,8 +136,8 @@ class ReportedSpeech:
         tags = cue_tags(cue) or frozenset()
         if "quote" in tags or "factive" in tags and is_negated(cue):
             return None  # "Taylor didn't know that he was ill": he held no such view
-        if _required(cue):
-            return None  # "to be listed, a server must agree to ...": what is required, not what was said
+        if _required(cue) or _an_outcome(cue):
+            return None  # "a server must agree to ...": required; "..., only to find that ...": what came of it
         after_clause = self._after_clause_as_modifier(cue, tags)
         if after_clause is not None:
             return after_clause
@@ -1032,6 +1032,13 @@ def _required(cue: Token) -> bool:
     subject = next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
     return any(c.dep_ == "aux" and c.lower_ == "must" for c in cue.children) \
         and subject is not None and subject.lower_ not in {"i", "we"}
+
+
+def _an_outcome(cue: Token) -> bool:
+    """Whether the cue is what came of an act, not something said ("they flocked to the
+    app, only to find that there were few options")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children) \
+        and any(c.dep_ == "advmod" and c.lower_ == "only" and c.i < cue.i for c in cue.children)
 
 
 def _goes_on_after_a_comma(clause: Token) -> bool:
