@@ -605,10 +605,9 @@ def _a_title_in_the_sentence(quoted: Span) -> bool:
     """A quotation of a few capitalised words, no verb and no punctuation, that the
     sentence uses as a noun, hung from a word outside it ('“Family Feud” shoots on the
     town side', 'the “Family Feud” set'): a title, not words said."""
-    words = [t for t in quoted if not t.is_punct]
-    if not 1 < len(words) <= 5 or any(t.is_punct for t in quoted) or any(t.pos_ in {"VERB", "AUX"} for t in words):
+    if not 1 < len(quoted) <= 5 or any(t.is_punct or t.pos_ in {"VERB", "AUX"} for t in quoted):
         return False
-    if not all(t.is_title or t.lower_ in {"of", "the", "and", "a", "in", "on"} for t in words):
+    if not all(t.is_title or t.lower_ in {"of", "the", "and", "a", "in", "on"} for t in quoted):
         return False
     head = quoted.root
     return head.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "nmod", "compound", "poss"} \
