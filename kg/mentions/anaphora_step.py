@@ -16,7 +16,7 @@ class Anaphors(MentionsBase):
 
     def _anaphors(self) -> None:
         doc = self.doc
-        quotes = QuoteIndex(self.document.text)
+        quotes = self.quotes
         sent_of = [0] * len(doc)
         n = -1
         for sent in doc.sents:

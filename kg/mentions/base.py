@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from functools import cached_property
 from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
+from ..anaphora import QuoteIndex
 from ..descriptors import Title, TokenTable, title_words
 from ..gazetteer import Gazetteer
 from ..ingest import Document
@@ -257,6 +259,11 @@ class MentionsBase:
         self.plural_titles: list[tuple[Token, Title]] = []
 
     # --- bookkeeping --------------------------------------------------------------------
+
+    @cached_property
+    def quotes(self) -> QuoteIndex:
+        """The document's quotations (to tell what a quoted speaker says from the narration)."""
+        return QuoteIndex(self.document.text)
 
     def skipped(self, start: int, end: int) -> bool:
         return self.document.is_skipped(start, end)

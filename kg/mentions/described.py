@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..anaphora import QuoteIndex
 from ..descriptors import is_plural, np_bounds, title_at
 from ..lexicons import lexicon
 from .base import MentionsBase, speaks_as_subject
@@ -29,13 +28,6 @@ JOINT = {"two", "both"}  # "the leaders of the two nations" are the two named be
 
 class Described(MentionsBase):
     """Step 6: described speakers."""
-
-    _quote_index: QuoteIndex | None = None  # the document's quotations, when first needed
-
-    def _quotes(self) -> QuoteIndex:
-        if self._quote_index is None:
-            self._quote_index = QuoteIndex(self.document.text)
-        return self._quote_index
 
     def _described_speakers(self) -> None:
         by_head: dict[tuple[str, bool], str] = {}  # (head lemma, plural) -> the actor its first description made
@@ -81,7 +73,7 @@ class Described(MentionsBase):
         of_named = any(c.dep_ == "poss" and c.pos_ != "PRON" and self.actor_at[c.i] for c in token.lefts)
         joint = any(t.lower_ in JOINT for t in token.subtree)
         named = any(c.dep_ == "appos" and self.actor_at[c.i] for c in token.rights)  # "its director, Jo Roe,"
-        speakers_own = any(c.lower_ in SPEAKERS_OWN for c in token.lefts) and self._quotes().inside(token.idx)
+        speakers_own = any(c.lower_ in SPEAKERS_OWN for c in token.lefts) and self.quotes.inside(token.idx)
         return speaker and person_or_plural and definite and not of_named and not joint and not named \
             and not speakers_own
 
