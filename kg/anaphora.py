@@ -552,12 +552,12 @@ class Anaphora:
         people = [r for r in self.referents[:bisect_left(self.heads, token.i)]
                   if len(r.actors) == 1 and r.kind == "Person" and not r.pronoun]
         marks = {t.lower_ for t in token.doc[token.left_edge.i:token.i] if t.text[:1].isupper() and t.pos_ != "DET"}
+        phrase = {} if age else {r.head: _name_phrase_words(self.doc[r.head]) for r in people}
         given = {r.actors[0]: r for r in people if (
             re.match(rf"\s*,\s*{age.group(1)}\b", self.ctx.text[r.end:r.end + 8]) if age  # "Lucy Grant, 56,"
-            else {same_role(token.lower_), *marks} <= {same_role(w) for w in _name_phrase_words(self.doc[r.head])})}
+            else {same_role(token.lower_), *marks} <= {same_role(w) for w in phrase[r.head]})}
         if not age:
-            phrases = {actor: _name_phrase_words(self.doc[r.head]) for actor, r in given.items()}
-            given, fitting = _same_office(token, given, phrases)
+            given, fitting = _same_office(token, given, {actor: phrase[r.head] for actor, r in given.items()})
             given = fitting or given  # those with the description's own words first
         # "Ohio Gov. Jo Park": "the Ohio governor"; "captain Jo Park": "the skipper"
         first_sent = self.sent_of[token.i] - ROLE_REACH
