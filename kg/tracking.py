@@ -114,9 +114,13 @@ class TrackedClaim:
         >>> TrackedClaim("c", "d", None, None, None, "was accused of", "Roe was accused of lying",
         ...              rule="passive-unsourced").matching_text()
         'Roe was accused of lying'
+        >>> TrackedClaim("c", "d", None, None, None, "rejected the claim", "that Roe lied", rule="object").matching_text()
+        'Roe lied'
         """
-        content = THAT.sub("", self.content.strip("“”\"‘’' "))
-        completed = self.rule in CUE_COMPLETED and self.cue not in content  # "X was accused of Y" holds its cue
+        opened = self.content.strip("“”\"‘’' ")
+        content = THAT.sub("", opened)
+        completed = (self.rule in CUE_COMPLETED and self.cue not in content  # "X was accused of Y" holds its cue
+                     and content == opened)  # "the claim that X": X says it all
         return f"{self.cue} {content}" if completed else content
 
     def is_topic(self) -> bool:
