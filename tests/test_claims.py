@@ -510,6 +510,22 @@ def test_a_quotation_without_a_cue_goes_on_with_the_reported_speech_before_it():
     assert claims[1].cue_span == claims[0].cue_span and claims[1].rule == "direct-after-report"
 
 
+def test_a_quotation_paragraph_goes_on_with_the_reported_speech_that_closes_the_paragraph_before():
+    text = ("Mara Quill, head of the Tidewater Growers Association, said the harvest would be late.\n\n"
+            "\u201cWe lost three weeks to the rain. Nobody planned for that.\n\n"
+            "\u201cThe buyers will have to wait.\u201d\n\n"
+            "The association met on Friday.\n\n"
+            "\u201cNothing was decided.\u201d")
+    found, claims = claims_of(text)
+    assert [f[:3] for f in found] == [
+        ("Mara Quill, head of the Tidewater Growers Association", "said", "the harvest would be late"),
+        ("Mara Quill, head of the Tidewater Growers Association", "said",
+         "We lost three weeks to the rain. Nobody planned for that"),
+        ("Mara Quill, head of the Tidewater Growers Association", "said", "The buyers will have to wait")]
+    # not "Nothing was decided": the paragraph before it reports no speech
+    assert [c.rule for c in claims] == ["ccomp", "direct-next-paragraph", "direct-continued"]
+
+
 def test_a_past_form_after_a_verb_of_saying_is_a_clause_not_a_participle():
     """The parser reads "said 15,000 people registered" as people who were registered."""
     found, _ = claims_of("The unions said more than 15,000 people registered for the march.")

@@ -113,12 +113,35 @@ class DirectQuotes:
             if n - 1 in found and self.layout.line(self.layout.quotes[n - 1].mark) == self.layout.line(quote.mark):
                 found[n] = self._inherit(found[n - 1], n, Rule.DIRECT_SAME_PARAGRAPH)
                 continue
+            if n - 1 in found and quote.continues:
+                found[n] = self._inherit(found[n - 1], n, Rule.DIRECT_CONTINUED)
+                continue
             end = self._sentence_end_before(quote)
             report = by_sentence.get(end.sent.start) if end is not None else None
             if report is not None and self.layout.words[report.cue_token.i] < 0:
                 found[n] = self._inherit(report, n, Rule.DIRECT_AFTER_REPORT)
+                continue
+            report = self._report_closing_paragraph_before(quote, by_sentence)
+            if report is not None:
+                found[n] = self._inherit(report, n, Rule.DIRECT_NEXT_PARAGRAPH)
         self.by_quote.update(found)
         return [found[n] for n in sorted(found)]
+
+    def _report_closing_paragraph_before(self, quote: Quote, by_sentence: dict[int, Attribution]) -> Attribution | None:
+        """The reported speech that closes the paragraph before a paragraph that is one
+        quotation ("Jo Roe said rates would rise." and then '"We have no choice."': Roe's
+        words, as news tells them), when its cue is outside quotation marks."""
+        previous = self._previous_line(quote)
+        if not quote.opens_paragraph or previous is None or not self._ends_paragraph(quote):
+            return None
+        first, last = self.layout.line_tokens(previous)
+        end = next((self.doc[i] for i in range(last - 1, first - 1, -1) if not self.doc[i].is_space), None)
+        if end is None or not self.layout.is_sentence_end(end):
+            return None
+        report = by_sentence.get(end.sent.start)
+        if report is None or report.source is None or self.layout.in_quote(report.cue_token):
+            return None
+        return report
 
     def _sentence_end_before(self, quote: Quote) -> Token | None:
         """The mark that ends a sentence right before the quotation opens, in its paragraph."""
