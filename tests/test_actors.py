@@ -613,6 +613,15 @@ def test_blocs_and_groups_of_their_own():
     assert "US allies" not in [m.text for m in run("US allies were worried.")[0].mentions if m.actor]
 
 
+def test_a_state_named_only_as_a_place_is_no_actor_of_the_document():
+    result, _ = run("Researchers from a hospital in South Korea and a university in the Netherlands took part. "
+                    "The Netherlands said it would fund the next trial.")
+    south_korea = [m for m in result.mentions if m.text == "South Korea"]
+    assert [(m.actor, m.place_of) for m in south_korea] == [(None, "south_korea")]  # where they are, no more
+    # a state that acts anywhere in the document is an actor wherever it is named
+    assert {m.actor for m in result.mentions if m.text.endswith("Netherlands")} == {"netherlands"}
+
+
 def test_a_demonym_modifying_a_thing_names_its_state_but_not_a_persons():
     result, _ = run("Western sanctions hurt the economy, and a Russian analyst praised American diplomacy.")
     assert actor_of(result, "Western") == "the_west" and actor_of(result, "American") == "united_states"

@@ -309,7 +309,7 @@ def test_only_copulas_and_light_verbs_lend_their_complement_a_stance():
 
 def test_where_or_when_a_verdict_was_given_is_no_target_of_it():
     stances = stances_of("Angela Merkel thanked Poland on Twitter for its help with the refugees. "
-                         "Joe Biden condemned the attack in Syria.")
+                         "Joe Biden condemned the attack in Syria. Syria denied any role.")  # Syria acts, so is an actor
     assert stances[("angela_merkel", "poland")] == "supports" and stances[("angela_merkel", "twitter")] == "neutral"
     assert stances[("joe_biden", "syria")] == "neutral"
 

@@ -415,7 +415,7 @@ def test_a_subject_that_is_an_act_stands_for_its_doer():
 
 
 def test_an_actor_in_a_later_phrase_is_related_through_a_narrower_reading():
-    _, triples = triples_of("Canada sent troops into Latvia.")
+    _, triples = triples_of("Canada sent troops into Latvia. Latvia welcomed them.")  # Latvia acts: an actor
     variant = one(triples, "send troops into")
     assert (variant.subject, variant.object) == ("canada", "latvia")
     assert variant.predicate_text == "sent troops into"

@@ -31,6 +31,9 @@ why no actor was linked, and hides the names inside it from speaker lookups.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from ..descriptors import place_role
 from ..records import Mention
 from .anaphora_step import Anaphors
 from .base import MentionsBase, Registry, document_date, names_something, strip_name
@@ -59,4 +62,30 @@ class DocumentMentions(ProperNames, Things, Descriptions, Anaphors, Described):
             self._plural_title(head, title)
         self._described_speakers()
         self._demonym_modifiers()
+        self._only_places()
         return self.mentions
+
+    def _only_places(self) -> None:
+        """A state the document names only as a place ("researchers in South Korea",
+        :meth:`_acts`) is no actor of it: its mentions become places in it."""
+        by_actor: dict[str, list[int]] = {}
+        for n, mention in enumerate(self.mentions):
+            if mention.actor is not None:
+                by_actor.setdefault(mention.actor, []).append(n)
+        for actor, places in by_actor.items():
+            if self._kind(actor) != "Country" or any(self._acts(self.mentions[n]) for n in places):
+                continue
+            for n in places:
+                mention = self.mentions[n]
+                self.mentions[n] = replace(mention, actor=None, how="name", rule="place", place_of=actor,
+                                           evidence=f"{mention.text!r}: {self._label(actor)} is only a place "
+                                                    f"in this document")
+
+    def _acts(self, mention: Mention) -> bool:
+        """Whether a mention of a state has it act: any mention but a name after a
+        preposition that says where (:func:`place_role`: "in South Korea"); a name or a
+        demonym modifying a thing is taken to act ("US-China trade talks", "American diplomacy")."""
+        if mention.how not in {"name", "alias"}:
+            return True
+        span = self.doc.char_span(*mention.span, alignment_mode="expand")
+        return span is None or span.root.dep_ != "pobj" or place_role(span.root)[0]
