@@ -675,6 +675,11 @@ def test_a_headline_label_that_names_no_actor_is_no_speaker():
     assert [f[0] for f in found] == ["the Government"]
     found, _ = claims_of("Ann Lee Slams Acme CEO: 'You Should Resign.'\n\nThe hearing went on for hours.")
     assert [f[0] for f in found] == ["Ann Lee Slams Acme CEO"]  # a word that is no actor alone ends a label
+    # a headline's topic before a colon, no person, body or state the text names
+    found, _ = claims_of("Heatwave: Ferry services to be cut next week\n\nServices will be cut, the operator said.")
+    assert [f[0] for f in found] == ["the operator"]
+    found, _ = claims_of("Poll: Voters back the new ferry timetable\n\nMost voters backed it.")
+    assert [f[0] for f in found] == ["Poll"]  # a word for a source speaks
 
 
 def test_a_transcript_s_labels_in_capitals_are_its_speakers():

@@ -62,6 +62,7 @@ def quote_words(text: str, quote: Quote) -> Range:
     return start, end
 
 
+SPEAKER_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
 FIRST_AND_SECOND_PERSON = {"i", "me", "my", "we", "us", "our", "you", "your"}
 FINITE_TAGS = {"VBD", "VBP", "VBZ", "MD"}  # a verb that makes a clause: what a label's words must have
 
@@ -164,6 +165,8 @@ class DirectQuotes:
             if label is None:
                 continue
             head, colon = label
+            if line == self._title_line() and not self._someone_named(self.doc[first:colon]):
+                continue  # "Coronavirus: lockdown to ease": a headline's topic, not its speaker
             start, end = trim(self.doc, colon + 1, last)
             if end <= start or not any(t.pos_ in PREDICATING for t in self.doc[start:end]):
                 continue  # a heading ("Defense: News and Analysis"), not words someone said
@@ -172,6 +175,20 @@ class DirectQuotes:
                                      char_range(self.doc, *trim(self.doc, first, colon))))
         verbless = [a for a in found if not self._a_clause(a)]
         return [a for a in found if not (len(verbless) > 1 and a in verbless) and not self._notes_section(a, found)]
+
+    def _title_line(self) -> int | None:
+        """The first line that holds words: the headline, when the text has one."""
+        return next((n for n in range(len(self.layout.line_starts))
+                     if self.text[slice(*self.layout.line_span(n))].strip()), None)
+
+    def _someone_named(self, label: Span) -> bool:
+        """Whether the label is a word for a source ("Poll: ...") or one of its words is
+        tagged a person, a body, a state or a people, here or where the text names it below
+        the headline."""
+        if label.root.lemma_.lower() in self.label_nouns:
+            return True
+        named = {t.text for t in self.doc if t.ent_type_ in SPEAKER_ENTITIES and t.idx >= label.end_char}
+        return any(t.ent_type_ in SPEAKER_ENTITIES or t.text in named for t in label)
 
     def _a_clause(self, attribution: Attribution) -> bool:
         """Whether a labelled paragraph's words make a clause, with a finite verb. Several
@@ -642,7 +659,7 @@ def document_names(doc: Doc) -> set[str]:
     and never written in lower case ("Sanders" in "Sanders: ..." where "Bernie Sanders"
     appears later; not "Update")."""
     lower = {t.text for t in doc if t.text.islower()}
-    return {t.text for t in doc if (t.pos_ == "PROPN" or t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"})
+    return {t.text for t in doc if (t.pos_ == "PROPN" or t.ent_type_ in SPEAKER_ENTITIES)
             and t.text[:1].isupper() and t.text.lower() not in lower}
 
 
@@ -727,7 +744,7 @@ def _names_someone(label, nouns, names=()) -> bool:
         return False
     if label.root.pos_ == "NOUN" and label.root.is_lower and label.root.lemma_.lower() not in nouns:
         return False  # "US Open 2023 results: ...", "King's speech summary: ...": a heading about a name
-    if any(t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} for t in label):
+    if any(t.ent_type_ in SPEAKER_ENTITIES for t in label):
         return True
     words = [t for t in label if not t.is_punct]
     return all(t.pos_ == "PROPN" for t in words) and len(words) <= 3 \
