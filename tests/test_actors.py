@@ -613,6 +613,14 @@ def test_blocs_and_groups_of_their_own():
     assert "US allies" not in [m.text for m in run("US allies were worried.")[0].mentions if m.actor]
 
 
+def test_initials_and_a_family_name_name_a_person():
+    """The parser takes "J.C. Chandor" for a company; initials stand for given names."""
+    result, pipeline = run("The actor stars in J.C. Chandor\u2019s new film. Chandor asked his leading man to pick a "
+                           "year. \u201cScripts are vague,\u201d the director said.")
+    assert actor_of(result, "Chandor") == actor_of(result, "the director") == "j_c_chandor"
+    assert pipeline.resolver.actors["j_c_chandor"].kind == "Person"
+
+
 def test_a_state_named_only_as_a_place_is_no_actor_of_the_document():
     result, _ = run("Researchers from a hospital in South Korea and a university in the Netherlands took part. "
                     "The Netherlands said it would fund the next trial.")

@@ -1104,9 +1104,20 @@ def _a_persons_full_name(span: Span) -> bool:
 
 
 def _given_name_first(span: Span) -> bool:
-    """Whether a name, without its titles, opens with a given name ("Lt. Gen. *Michael* Flynn")."""
+    """Whether a name, without its titles, opens with a given name ("Lt. Gen. *Michael* Flynn")
+    or the initials of given names ("*J.C.* Chandor").
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("J.C. Chandor and Michael Flynn met the Acme Board.")
+    >>> _given_name_first(doc[0:2]), _given_name_first(doc[3:5]), _given_name_first(doc[7:9])
+    (True, True, False)
+    """
     name = strip_name(span)
-    return len(name) > 0 and name[0].text in lexicon("given_names.tsv")
+    return len(name) > 0 and name[0].text in lexicon("given_names.tsv") \
+        or len(name) > 1 and bool(INITIALS.fullmatch(name[0].text))
+
+
+INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")  # "J.", "J.C.": a given name's initials
 
 
 def _speaks_for(root: Token) -> bool:
