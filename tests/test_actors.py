@@ -621,6 +621,12 @@ def test_initials_and_a_family_name_name_a_person():
     assert pipeline.resolver.actors["j_c_chandor"].kind == "Person"
 
 
+def test_a_family_name_the_parser_takes_for_something_else_is_still_the_persons():
+    result, _ = run("The film is by J.C. Tarrow.\n\nTarrow attributed the two actors\u2019 long friendship for making "
+                    "the story feel real.")  # the parser tags the second "Tarrow" as a date
+    assert [m.actor for m in linked(result, "Tarrow")] == ["j_c_tarrow"]
+
+
 def test_a_state_named_only_as_a_place_is_no_actor_of_the_document():
     result, _ = run("Researchers from a hospital in South Korea and a university in the Netherlands took part. "
                     "The Netherlands said it would fund the next trial.")

@@ -202,6 +202,7 @@ class Ids:
         self.nouns = table.ids("NOUN", "PROPN")
         self.propn = next(iter(table.ids("PROPN")))
         self.work = next(iter(table.ids("WORK_OF_ART")))
+        self.actor_labels = table.ids(*ENTITY_LABELS)
         self.compound = next(iter(table.ids("compound")))
         self.persons = table.ids(*lexicon("person_nouns.tsv"), *last)
         self.skip_deps = table.ids("compound", "amod")

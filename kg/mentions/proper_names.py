@@ -577,7 +577,8 @@ class ProperNames(MentionsBase):
                 before is not None and before.lower_.rstrip(".") in lexicon("honorifics.tsv")
                 or len(span) > 1 and before is not None and (before.lower_ in lexicon("person_nouns.tsv")
                                                              or title_at(before) is not None)
-                or _named_after_a_person_noun(span) or _with_an_age(span) or _a_persons_full_name(span)):
+                or _named_after_a_person_noun(span) or _with_an_age(span)
+                or _a_persons_full_name(span, initials=self.registry.known(name_key(span[0].text)) is None)):
             return "Person"  # "executive chair Jo Park", "Mr Tsipras", "his wife, Kimberly,", "Parata, 75,", "Antoine Dupont"
         return kind
 
@@ -953,16 +954,22 @@ class ProperNames(MentionsBase):
     def _missed_names(self) -> None:
         """Known names, metonyms and this document's family names in untagged text; and the
         full name of a person named before in what the parser took for a title ("Teresa
-        Nielsen Hayden explained" tagged as a work of art)."""
+        Nielsen Hayden explained" tagged as a work of art), and a family name it took for
+        something else, a product or a date ("Chandor attributed", "Tarrow said")."""
         text, table = self.document.text, self.table
         for i in range(len(self.doc)):
             in_work = table.ent_type[i] == self.ids.work
-            if self.covered[i] or table.ent_type[i] and not in_work:
+            no_actor = table.ent_type[i] and not in_work and table.ent_type[i] not in self.ids.actor_labels
+            if self.covered[i] or table.ent_type[i] and not (in_work or no_actor):
                 continue
             start = table.idx[i]
             if not text[start].isupper():
                 continue
             word = text[start:start + table.length[i]]
+            if no_actor and not (name_key(word) in self.families and self._tagged_alone(i)
+                                 and not self._common_word(self.doc[i:i + 1])):
+                continue  # only a family name of the document taken for a product or a date ("Chandor attributed")
+            a_name = table.pos[i] == self.ids.propn or no_actor  # the tagger reads a word it took for a date as a noun
             candidates = self.registry.names_starting(word)
             key = name_key(word)
             if in_work:  # only a person the document has named
@@ -972,7 +979,7 @@ class ProperNames(MentionsBase):
                 key = None  # a family name alone in a title is no one's
             if not candidates and key not in self.families or self.skipped(start, start + len(word)):
                 continue
-            if key in self.families and table.pos[i] == self.ids.propn:
+            if key in self.families and a_name:
                 # "Sanders" after "Bernie Sanders": the family name, before other documents' names and
                 # before a known person the document never names ("Schröder" after "Dennis Schröder")
                 gazetteer = candidates and self.registry.name_source(name_key(candidates[-1][0])) == "the gazetteer"
@@ -986,13 +993,18 @@ class ProperNames(MentionsBase):
                         self._missed(span, target)
                         break
             else:
-                if key in self.families and table.pos[i] == self.ids.propn:
+                if key in self.families and a_name:
                     span = self.doc[i:i + 1]
                     actor, rule, evidence = self._by_family(key, span)
                     if actor is not None:
                         self.named[actor] += 1
                     self._add(start, start + len(word), actor, "alias", rule,
                               evidence + " (not tagged as a name by the parser)")
+
+    def _tagged_alone(self, i: int) -> bool:
+        """Whether token ``i`` is all of the entity the parser tagged there."""
+        entity = next((e for e in self.doc.ents if e.start <= i < e.end), None)
+        return entity is not None and len(entity) == 1
 
     def _missed(self, span: Span, target: str) -> None:
         if target.startswith("metonym:"):
@@ -1086,10 +1098,10 @@ def _person_of_a_body(span: Span, label: str) -> list[tuple[Span, str]]:
     return [(person, "PERSON"), (body, "ORG" if label == "PERSON" else label)]
 
 
-def _a_persons_full_name(span: Span) -> bool:
-    """A given name and a family name, no word of a body's name and no article ("Antoine
-    Dupont"; not "Jo Park Holdings" or "The Charlotte Observer"): a person's name,
-    whatever the parser's label.
+def _a_persons_full_name(span: Span, initials: bool = False) -> bool:
+    """A given name (or, with ``initials``, its initials: "J.C. Chandor") and a family
+    name, no word of a body's name and no article ("Antoine Dupont"; not "Jo Park
+    Holdings" or "The Charlotte Observer"): a person's name, whatever the parser's label.
 
     >>> from kg import nlp
     >>> doc = nlp.load()("A pass from Antoine Dupont left France ahead.")
@@ -1099,22 +1111,22 @@ def _a_persons_full_name(span: Span) -> bool:
     def of_a_body(word: Token) -> bool:  # "Christopher Newport University", "Jo Park Holdings"
         return (is_someone(word) or word.lower_ in lexicon("organisation_name_words.txt")
                 or word.lower_ in lexicon("company_suffixes.txt"))
-    return (len(span) in (2, 3) and _given_name_first(span) and all(t.pos_ == "PROPN" for t in span)
+    return (len(span) in (2, 3) and _given_name_first(span, initials) and all(t.pos_ == "PROPN" for t in span)
             and not any(map(of_a_body, span)) and not _after_the(span) and not _plural_subject(span))
 
 
-def _given_name_first(span: Span) -> bool:
+def _given_name_first(span: Span, initials: bool = False) -> bool:
     """Whether a name, without its titles, opens with a given name ("Lt. Gen. *Michael* Flynn")
-    or the initials of given names ("*J.C.* Chandor").
+    or, with ``initials``, the initials of given names ("*J.C.* Chandor").
 
     >>> from kg import nlp
     >>> doc = nlp.load()("J.C. Chandor and Michael Flynn met the Acme Board.")
-    >>> _given_name_first(doc[0:2]), _given_name_first(doc[3:5]), _given_name_first(doc[7:9])
-    (True, True, False)
+    >>> _given_name_first(doc[0:2]), _given_name_first(doc[0:2], initials=True), _given_name_first(doc[3:5])
+    (False, True, True)
     """
     name = strip_name(span)
     return len(name) > 0 and name[0].text in lexicon("given_names.tsv") \
-        or len(name) > 1 and bool(INITIALS.fullmatch(name[0].text))
+        or initials and len(name) > 1 and bool(INITIALS.fullmatch(name[0].text))
 
 
 INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")  # "J.", "J.C.": a given name's initials
