@@ -1094,16 +1094,26 @@ def _asked_about(cue: Token) -> bool:
 def _with_its_conditions(cue: Token, clause: Token) -> Range:
     """The range of a clause before its cue, with the clauses after it that the parse hung
     from the cue ("The ferry will sail *even if the unions vote it down*, the company
-    insisted": between the clause and the comma before the cue's subject, they are the
-    clause's)."""
+    insisted"; "Fares rose, *but the service will improve*, she said": between the clause
+    and the comma before the cue's subject, they are the clause's).
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("Earlier studies found that patients recover faster, but doctors would need more data, Moreau said.")
+    >>> start, end = _with_its_conditions(doc[16], doc[2])
+    >>> doc[start:end].text
+    'Earlier studies found that patients recover faster, but doctors would need more data'
+    """
     start, end = subtree_range(clause)
     subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i > clause.i), None)
     comma = subject.left_edge.i - 1 if subject is not None else -1
-    if comma <= end or cue.doc[comma].text != ",":
-        return start, end
-    hung = {t.i for c in cue.children if c.dep_ == "advcl" and end <= c.left_edge.i and c.right_edge.i < comma
-            for t in c.subtree}
-    return (start, comma) if all(i in hung for i in range(end, comma)) else (start, end)
+    if comma > end and cue.doc[comma].text == ",":
+        hung = {t.i for c in cue.children if c.dep_ in {"advcl", "ccomp"} and end <= c.left_edge.i
+                and c.right_edge.i < comma for t in c.subtree}
+        if all(i in hung for i in range(end, comma)):
+            return start, comma
+    while end - 1 > start and (cue.doc[end - 1].dep_ == "cc" or cue.doc[end - 1].text == ","):
+        end -= 1  # "..., but" with the clause after it hung elsewhere
+    return start, end
 
 
 def _interrupted(cue: Token) -> Token:
