@@ -1841,6 +1841,8 @@ def test_a_where_clause_after_a_parenthetical_cue_goes_on_from_the_interrupted_c
 def test_a_title_in_quotation_marks_that_the_sentence_uses_as_a_noun_is_no_quotation():
     found, _ = claims_of("“There are a dozen looks,” says Jo Parr. Meanwhile, “Family Quest” shoots on the town side.")
     assert [content for _speaker, _cue, content, _kind in found] == ["There are a dozen looks"]
+    found, _ = claims_of("“There are a dozen looks,” says Jo Parr.\n\n“The Long Harbour” opens in theaters on Dec. 31.")
+    assert [content for _speaker, _cue, content, _kind in found] == ["There are a dozen looks"]  # opening a paragraph too
 
 
 @pytest.mark.parametrize("text, found", [

@@ -217,6 +217,8 @@ class DirectQuotes:
         first, last = self.layout.token_range(quote.start, quote.end)
         if last - first < 2 and quote.closed:
             return False
+        if quote.closed and _a_title_in_the_sentence(self.doc[first:last]):
+            return False  # 'Meanwhile, “Family Feud” shoots on the town side': a show's name, even opening a paragraph
         if quote.opens_paragraph:
             return True
         before = self._token_before(self.layout.token_at(quote.mark))
@@ -224,8 +226,6 @@ class DirectQuotes:
             return True
         if _only_a_name(before, self.doc[first:last]):
             return False  # 'a group called "Patients First"': a name given, not words said
-        if quote.closed and _a_title_in_the_sentence(self.doc[first:last]):
-            return False  # 'Meanwhile, “Family Feud” shoots on the town side': a show's name
         if titles_in_brackets(self.text, quote):
             return False  # 'filmmaker Jo Roe (“The Find,” “Blue Hour”)': titles of works
         if before.text in STANDALONE_BEFORE or before.is_space:
