@@ -85,17 +85,27 @@ class AnaphoraContext:
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character ranges inside quotation marks (curly pairs, straight quotes by line)."""
+    """Character ranges inside quotation marks (curly pairs, straight quotes by line); a
+    quotation left open runs to the end of its paragraph, as where each paragraph of a
+    long quotation opens a mark and only the last one closes it.
+
+    >>> quote_spans('He said: “We will win.\\n\\n“The rest follows.” Then he left.')
+    [(9, 22), (24, 43)]
+    """
     spans, opened = [], None
     for match in QUOTE_CHARS.finditer(text):
         ch, pos = match.group(), match.start()
         if opened is not None and "\n" in text[opened:pos]:
+            spans.append((opened, text.index("\n", opened)))
             opened = None
         if ch == "“" or (ch == '"' and opened is None):
             opened = pos
         elif opened is not None:
             spans.append((opened, pos + 1))
             opened = None
+    if opened is not None:
+        end = text.find("\n", opened)
+        spans.append((opened, end if end >= 0 else len(text)))
     return spans
 
 

@@ -627,6 +627,17 @@ def test_a_family_name_the_parser_takes_for_something_else_is_still_the_persons(
     assert [m.actor for m in linked(result, "Tarrow")] == ["j_c_tarrow"]
 
 
+def test_a_pronoun_after_a_quotation_of_several_paragraphs_is_its_speaker():
+    """Each paragraph of the quotation opens a mark; only the last closes it."""
+    text = ("Ana Ruiz said the harbour plan was sound.\n\n"
+            "Robin Vale, head of the Tidewater Growers Association, said the plan was late.\n\n"
+            "\u201cWe have waited two years. The buyers are tired of waiting.\n\n"
+            "\u201cThe ministry knows that. The growers know that. Everyone knows that.\u201d\n\n"
+            "She said the growers would meet on Friday.")
+    result, _ = run(text)
+    assert linked(result, "She")[0].actor == "robin_vale"  # not Ana Ruiz, whom "she" would fit by name
+
+
 def test_a_state_named_only_as_a_place_is_no_actor_of_the_document():
     result, _ = run("Researchers from a hospital in South Korea and a university in the Netherlands took part. "
                     "The Netherlands said it would fund the next trial.")
