@@ -85,18 +85,25 @@ class AnaphoraContext:
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Character ranges inside quotation marks (curly pairs, straight quotes by line); a
-    quotation left open runs to the end of its paragraph, as where each paragraph of a
-    long quotation opens a mark and only the last one closes it.
+    """Character ranges inside quotation marks (curly pairs, straight quotes by line); an
+    opening curly mark left open runs to the end of its paragraph, as where each paragraph
+    of a long quotation opens a mark and only the last one closes it (a straight mark left
+    open is as often a slip).
 
     >>> quote_spans('He said: “We will win.\\n\\n“The rest follows.” Then he left.')
     [(9, 22), (24, 43)]
     """
     spans, opened = [], None
+
+    def close_at_paragraph_end() -> None:
+        if text[opened] == "“":
+            end = text.find("\n", opened)
+            spans.append((opened, end if end >= 0 else len(text)))
+
     for match in QUOTE_CHARS.finditer(text):
         ch, pos = match.group(), match.start()
         if opened is not None and "\n" in text[opened:pos]:
-            spans.append((opened, text.index("\n", opened)))
+            close_at_paragraph_end()
             opened = None
         if ch == "“" or (ch == '"' and opened is None):
             opened = pos
@@ -104,8 +111,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             spans.append((opened, pos + 1))
             opened = None
     if opened is not None:
-        end = text.find("\n", opened)
-        spans.append((opened, end if end >= 0 else len(text)))
+        close_at_paragraph_end()
     return spans
 
 
