@@ -638,6 +638,11 @@ def test_a_pronoun_after_a_quotation_of_several_paragraphs_is_its_speaker():
     assert linked(result, "She")[0].actor == "robin_vale"  # not Ana Ruiz, whom "she" would fit by name
 
 
+def test_two_peoples_joined_by_a_hyphen_are_no_actor():
+    result, _ = run("The 35-year-old Cuban-Guatemalan actor plays a businessman.")
+    assert not [m for m in result.mentions if m.actor]
+
+
 def test_a_state_named_only_as_a_place_is_no_actor_of_the_document():
     result, _ = run("Researchers from a hospital in South Korea and a university in the Netherlands took part. "
                     "The Netherlands said it would fund the next trial.")

@@ -265,6 +265,8 @@ class ProperNames(MentionsBase):
         if key in lexicon("portfolios.txt") and span.end < len(self.doc) and self.registry.known(key) is None \
                 and self.doc[span.end].lower_ in lexicon("role_nouns.txt"):
             return  # "Energy" in "Energy Secretary Rick Perry" is part of a title
+        if "-" in span.text and all(part in self.gaz.by_demonym for part in span.text.split("-")):
+            return  # "a Cuban-Guatemalan actor", "Iranian-American": one's peoples, no actor's name
         if label == "NORP" and span.text not in self.gaz.by_demonym and _speaks_for(span.root):
             label = "ORG"  # "a Tesla spokesperson": whom a spokesperson speaks for is a body, whatever the tagger said
         if label == "NORP" and key not in self.local and self.registry.known(key) is None:
