@@ -117,10 +117,10 @@ class TrackedClaim:
         >>> TrackedClaim("c", "d", None, None, None, "rejected the claim", "that Roe lied", rule="object").matching_text()
         'Roe lied'
         """
-        opened = self.content.strip("“”\"‘’' ")
-        content = THAT.sub("", opened)
+        unquoted = self.content.strip("“”\"‘’' ")
+        content = THAT.sub("", unquoted)
         completed = (self.rule in CUE_COMPLETED and self.cue not in content  # "X was accused of Y" holds its cue
-                     and content == opened)  # "the claim that X": X says it all
+                     and content == unquoted)  # "the claim that X": X says it all
         return f"{self.cue} {content}" if completed else content
 
     def is_topic(self) -> bool:
