@@ -643,6 +643,16 @@ def test_two_peoples_joined_by_a_hyphen_are_no_actor():
     assert not [m for m in result.mentions if m.actor]
 
 
+def test_a_given_name_the_parser_leaves_out_keeps_a_family_name_from_another_documents_person():
+    pipeline = Pipeline()
+    run("Chairperson Lina Khan said the merger would hurt competition.", doc_id="a", pipeline=pipeline)
+    result, _ = run("In other developments on Tuesday, the club learned the union has heard from players, while London "
+                    "mayor Sadiq Khan has said it is \"too early\" to discuss restarting sport in the capital.",
+                    doc_id="b", pipeline=pipeline)  # the parser tags "Khan" alone
+    [khan] = [m for m in result.mentions if m.text.endswith("Khan")]
+    assert khan.actor == "sadiq_khan"  # not Lina Khan, the only Khan named before
+
+
 def test_a_state_named_only_as_a_place_is_no_actor_of_the_document():
     result, _ = run("Researchers from a hospital in South Korea and a university in the Netherlands took part. "
                     "The Netherlands said it would fund the next trial.")

@@ -7,7 +7,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
-from ..descriptors import MODIFIERS, is_someone, place_role, preposition_role, title_at
+from ..descriptors import MODIFIERS, is_someone, place_role, preposition_role, title_at, title_words
 from ..lexicons import honorific_gender, lexicon
 from ..names import (family_name, family_particles, family_with_particles, first_last_name, initials, is_acronym,
                      middles_agree, name_key, same_given_name, without_article, without_company_suffix)
@@ -176,7 +176,7 @@ class ProperNames(MentionsBase):
         names += [(span, "PERSON" if _given_name_first(span) or _described_as_a_person(span.root) else "ORG")
                   for span in _untagged_speakers(self.doc)
                   if not self.skipped(span.start_char, span.end_char)]
-        whole = [_with_particles(span) if label == "PERSON" else span for span, label in names]
+        whole = [_with_particles(_with_given_name_before(span)) if label == "PERSON" else span for span, label in names]
         longer = [w for w, (span, _) in zip(whole, names) if len(w) > len(span)]
         names = [(w, label) for w, (_, label) in zip(whole, names)  # not "Plas" inside "Caroline van der Plas"
                  if not any(g.start <= w.start and w.end <= g.end and len(g) > len(w) for g in longer)]
@@ -1230,6 +1230,31 @@ def _described_by_who(span: Span) -> bool:
     """
     doc = span.doc
     return span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ == "who"
+
+
+def _with_given_name_before(span: Span) -> Span:
+    """A family name alone with the given name the tagger left out right before it
+    ("London mayor Sadiq Khan" with only "Khan" tagged): one person's name, not the family
+    name of whoever else the corpus named so. Not a title ("Chief Justice Roberts"), a
+    word opening the sentence ("Hosting Cook at ..."), nor before a given name ("Crooked
+    Hillary").
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("London mayor Sadiq Khan has said it is too early.")
+    >>> doc.ents = [Span(doc, 0, 1, "GPE"), Span(doc, 3, 4, "PERSON")]
+    >>> _with_given_name_before(doc[3:4]).text
+    'Sadiq Khan'
+    """
+    if len(span) != 1 or span.start == 0 or span.text in lexicon("given_names.tsv"):
+        return span
+    before = span.doc[span.start - 1]
+    untagged = before.ent_iob_ == "O" or before.ent_iob_ == "B" and before.ent_type_ != "PERSON"
+    if not (before.is_title and before.tag_ == "NNP" and untagged) or before.is_sent_start \
+            or title_at(before) is not None or before.lower_ in title_words()[0] \
+            or before.lower_.rstrip(".") in lexicon("honorifics.tsv") or before.lower_ in lexicon("person_nouns.tsv") \
+            or before.lower_ in lexicon("speaker_nouns.txt"):  # "Chief Justice Roberts"
+        return span
+    return span.doc[span.start - 1:span.end]
 
 
 def _with_particles(span: Span) -> Span:
