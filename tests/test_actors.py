@@ -653,6 +653,13 @@ def test_a_given_name_the_parser_leaves_out_keeps_a_family_name_from_another_doc
     assert khan.actor == "sadiq_khan"  # not Lina Khan, the only Khan named before
 
 
+def test_a_name_the_parser_missed_after_a_word_for_a_person_is_a_persons():
+    result, _ = run("Striker Sergio Aguero has said players are scared. His team-mate Raheem Sterling shared his "
+                    "concern on Monday.")  # the parser tags no "Raheem Sterling"
+    assert actor_of(result, "team-mate Raheem Sterling") == "raheem_sterling"
+    assert [m.actor for m in linked(result, "his")] == ["raheem_sterling"]
+
+
 def test_a_state_named_only_as_a_place_is_no_actor_of_the_document():
     result, _ = run("Researchers from a hospital in South Korea and a university in the Netherlands took part. "
                     "The Netherlands said it would fund the next trial.")

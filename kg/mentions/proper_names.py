@@ -1426,21 +1426,26 @@ def _counted(span: Span) -> bool:
 def _untagged_people(doc: Doc) -> list[Span]:
     """People the parser did not tag: two or three capitalised proper nouns right after an
     honorific that is not also a noun or a form of address ("Dr Lars Eide", not "Lord
-    Mayor" or "Mr. President"), or beginning with a given name and followed by a role in
-    apposition ("Jeff Sanborn, president of ...").
+    Mayor" or "Mr. President"), or after a word for a person ("team-mate Raheem Sterling"),
+    or beginning with a given name and followed by a role in apposition ("Jeff Sanborn,
+    president of ...").
 
     >>> from kg import nlp
     >>> doc = nlp.load()("Its director, Dr Lars Eide, said the trend was clear.")
     >>> [span.text for span in _untagged_people(doc)]
     ['Lars Eide']
     """
-    honorifics, given = lexicon("honorifics.tsv"), lexicon("given_names.tsv")
+    honorifics, given, roles = lexicon("honorifics.tsv"), lexicon("given_names.tsv"), lexicon("person_nouns.tsv")
     found = []
     for token in doc[:-2]:
         if token.text in given and not token.ent_type_:
             end = _proper_nouns_after(doc, token.i)
             if end - token.i >= 2 and _role_after_comma(doc, end):
                 found.append(doc[token.i:end])
+        if token.is_lower and token.lemma_ in roles and "vague" not in roles[token.lemma_]:
+            end = _proper_nouns_after(doc, token.i + 1)
+            if end - token.i >= 3:  # "his team-mate Raheem Sterling shared": a given name and a family name
+                found.append(doc[token.i + 1:end])
         tags = honorifics.get(token.lower_)
         if tags is None or tags & {"noun", "vocative"} or not token.text[:1].isupper():
             continue
