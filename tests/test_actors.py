@@ -660,6 +660,13 @@ def test_a_name_the_parser_missed_after_a_word_for_a_person_is_a_persons():
     assert [m.actor for m in linked(result, "his")] == ["raheem_sterling"]
 
 
+def test_a_month_the_parser_takes_for_a_person_is_no_actor():
+    result, _ = run("Senior economist Brendon Bernard said May\u2019s strong numbers are a good reminder.")
+    assert [m.actor for m in result.mentions if m.actor] == ["brendon_bernard"]  # not "May"
+    result, _ = run("Prime Minister Theresa May spoke on Monday. Mrs May left early.")
+    assert {m.actor for m in result.mentions if m.text.endswith("May")} == {"theresa_may"}
+
+
 def test_a_state_named_only_as_a_place_is_no_actor_of_the_document():
     result, _ = run("Researchers from a hospital in South Korea and a university in the Netherlands took part. "
                     "The Netherlands said it would fund the next trial.")

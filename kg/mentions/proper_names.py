@@ -32,6 +32,9 @@ def _after_the(span: Span) -> bool:
     return before is not None and before.lower_ == "the" and before.head.i in range(span.start, span.end)
 
 
+MONTHS = frozenset("January February March April May June July August September October November December".split())
+
+
 def _never_a_name(span: Span) -> bool:
     """An entity that names no one whatever the tagger says: a hashtag, adverbs alone
     ("Nationally, dealers sold ..."), honorifics alone ("Datuk Seri" before "Anwar
@@ -409,6 +412,8 @@ class ProperNames(MentionsBase):
             return self._by_family(key, span)
         if single and (body := self._person_taken_for_a_body(span, key)) is not None:
             return body
+        if single and text in MONTHS and not any(self._hints(span)):
+            return None  # "May's strong numbers": a month, unless a title or the document's full name says whose
         known = self.registry.known(key)
         if single and known is None and text not in self.acronyms and len(self.person_initials.get(text, ())) == 1:
             [person] = self.person_initials[text]  # "SBF" after "Sam Bankman-Fried"
