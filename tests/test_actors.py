@@ -667,6 +667,12 @@ def test_a_month_the_parser_takes_for_a_person_is_no_actor():
     assert {m.actor for m in result.mentions if m.text.endswith("May")} == {"theresa_may"}
 
 
+def test_a_nickname_given_is_no_actor_of_its_own():
+    result, _ = run("Her allies, Mick Wallace and Clare Daly, dubbed Moscow Mick and Kremlin Clare by critics, "
+                    "left the party.")
+    assert {m.actor for m in result.mentions if m.actor} == {"mick_wallace", "clare_daly"}
+
+
 def test_a_state_named_only_as_a_place_is_no_actor_of_the_document():
     result, _ = run("Researchers from a hospital in South Korea and a university in the Netherlands took part. "
                     "The Netherlands said it would fund the next trial.")

@@ -8,7 +8,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span, Token
 
 from ..descriptors import MODIFIERS, is_someone, place_role, preposition_role, title_at, title_words
-from ..lexicons import honorific_gender, lexicon
+from ..lexicons import honorific_gender, lexicon, words
 from ..names import (family_name, family_particles, family_with_particles, first_last_name, initials, is_acronym,
                      middles_agree, name_key, same_given_name, without_article, without_company_suffix)
 from .base import (ENTITY_LABELS, KIND_OF_LABEL, MentionsBase, PLACE_LABELS, _name_order, _title_case,
@@ -33,6 +33,24 @@ def _after_the(span: Span) -> bool:
 
 
 MONTHS = frozenset("January February March April May June July August September October November December".split())
+
+
+def _a_name_given(span: Span) -> bool:
+    """Whether a name is what a verb of naming dubs someone or something ("dubbed Moscow
+    Mick and Kremlin Clare by their opponents", ``naming`` in ``kg/data/cue_verbs.txt``); not
+    "called", which gives a name its bearer goes by ("a firm called Acme").
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("Her allies, Mick Wallace and Clare Daly, dubbed Moscow Mick and Kremlin Clare by critics, left.")
+    >>> _a_name_given(doc[10:12]), _a_name_given(doc[13:15]), _a_name_given(doc[3:5])
+    (True, True, False)
+    """
+    head = span.root
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    verb = head.head
+    return head.dep_ in {"oprd", "dobj"} and verb.tag_ == "VBN" \
+        and verb.lemma_.lower() in words("cue_verbs.txt", "naming") - {"call"}  # "a firm called Acme" is Acme
 
 
 def _never_a_name(span: Span) -> bool:
@@ -270,6 +288,8 @@ class ProperNames(MentionsBase):
             return  # "Energy" in "Energy Secretary Rick Perry" is part of a title
         if "-" in span.text and all(part in self.gaz.by_demonym for part in span.text.split("-")):
             return  # "a Cuban-Guatemalan actor", "Iranian-American": one's peoples, no actor's name
+        if _a_name_given(span):
+            return  # "Mick Wallace, dubbed Moscow Mick": a nickname of someone named, no one of its own
         if label == "NORP" and span.text not in self.gaz.by_demonym and _speaks_for(span.root):
             label = "ORG"  # "a Tesla spokesperson": whom a spokesperson speaks for is a body, whatever the tagger said
         if label == "NORP" and key not in self.local and self.registry.known(key) is None:
