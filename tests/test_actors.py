@@ -673,6 +673,11 @@ def test_a_nickname_given_is_no_actor_of_its_own():
     assert {m.actor for m in result.mentions if m.actor} == {"mick_wallace", "clare_daly"}
 
 
+def test_a_state_in_the_name_of_an_event_is_no_actor():
+    result, _ = run("US Open 2023 results: Murray wins\n\nAndy Murray won at the US Open on Tuesday.")
+    assert {m.actor for m in result.mentions if m.actor} == {"andy_murray"}  # "US" of the headline's "US Open"
+
+
 def test_a_state_named_only_as_a_place_is_no_actor_of_the_document():
     result, _ = run("Researchers from a hospital in South Korea and a university in the Netherlands took part. "
                     "The Netherlands said it would fund the next trial.")

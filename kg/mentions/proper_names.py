@@ -213,9 +213,10 @@ class ProperNames(MentionsBase):
                   if self._among_lesser_places(span, places)}  # "in Alaska, Georgia and Texas"
         self.linked_early: set[tuple[int, int]] = set()
         self._bodies = {name_key(without_article(span.text)): span for span, label in ents if label == "ORG"}
+        in_events = self._events_tagged()
         for span, label in sorted(ents, key=lambda e: _name_order(e[0])):
             where = (span.start_char, span.end_char)
-            if where in self.spans or where in self.linked_early:
+            if where in self.spans or where in self.linked_early or in_events.issuperset(range(span.start, span.end)):
                 continue
             if name_key(span.text) in lesser:
                 self._unknown_place(span)  # "in Alaska, Georgia and Texas": the state, not the country
@@ -227,6 +228,15 @@ class ProperNames(MentionsBase):
                           "or in quotation marks with the title's other words)")
                 continue
             self._entity(span, label)
+
+    def _events_tagged(self) -> set[int]:
+        """The tokens of every use of an event's name that the parser tagged as one ("the US
+        Open"), marked as no actor's (:meth:`_event`): "US" in a headline's "US Open 2023
+        results" is no state."""
+        for entity in self.doc.ents:
+            if entity.label_ == "EVENT" and _names_an_event(entity.text):
+                self._event(without_article(entity.text))
+        return {i for m in self.mentions if m.rule == "event" for i in self._tokens(*m.span)}
 
     def _among_lesser_places(self, span: Span, places: dict[int, Span]) -> bool:
         """Whether a country's name is listed with two places or more, none of them a country
