@@ -526,6 +526,17 @@ def test_a_quotation_paragraph_goes_on_with_the_reported_speech_that_closes_the_
     assert [c.rule for c in claims] == ["ccomp", "direct-next-paragraph", "direct-continued"]
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Rates will stay on hold, said Harbour Savings Bank of Canada\u2019s chief economist, Lena Morrow.", "lena_morrow"),
+    ("Harbour Savings Bank\u2019s managing director for rates and macro strategist, Lena Morrow, said rates will "
+     "stay on hold.", "lena_morrow"),
+])
+def test_a_body_s_role_and_the_name_in_apposition_speak_for_the_person(text, speaker):
+    """The parser makes the body's name the head of "X's chief economist, NAME"."""
+    [claim] = extract_text(text)[0].claims
+    assert claim.speaker == speaker
+
+
 def test_a_past_form_after_a_verb_of_saying_is_a_clause_not_a_participle():
     """The parser reads "said 15,000 people registered" as people who were registered."""
     found, _ = claims_of("The unions said more than 15,000 people registered for the march.")

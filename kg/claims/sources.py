@@ -182,8 +182,11 @@ class SourceResolver:
             or next((n for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"  # "the leader of the
                      for o in c.children if o.dep_ == "pobj"  # council, Jo Roe,": the parse hangs the name from "council"
                      for n in o.rights if n.dep_ == "appos" and n.ent_type_ == "PERSON"), None)
+        if name is None and head.ent_type_ == "ORG":  # "Acme's managing director for rates, Jo Roe,": hung deeper
+            name = next((t for t in head.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON" and t.i > head.i), None)
         role = head.pos_ in {"NOUN", "ADJ"} or head.pos_ == "PROPN" and (  # "Sweden's Minister of Justice, Jo Roe,"
-            title_at(head) is not None or head.lower_ in lexicon("person_nouns.tsv"))
+            title_at(head) is not None or head.lower_ in lexicon("person_nouns.tsv")
+            or _role_between(head, name))  # "Acme of Canada's chief economist, Jo Roe,": the parse made Acme the head
         if role and name is not None:  # "the finance minister, Jane Roe,"; "The Chancellor, ..."; "the lead
             # actor, a fisherman's son Jo Roe,": the name in apposition (to a description in apposition)
             found = self._single(name, attribution)
@@ -563,6 +566,16 @@ def _words_of(attribution: Attribution, text: str) -> str:
     """
     said = " ".join(text[start:end] for start, end in attribution.contents)
     return " ".join(re.findall(r"[a-z0-9']+", said.lower().replace("’", "'")))
+
+
+def _role_between(head: Token, name: Token | None) -> bool:
+    """Whether a word for a person comes between a name and a person's name in apposition
+    to it ("Chartered Accountants of Canada's chief *economist*, Jo Roe,"): the parse hung
+    the person's name, and the role, from the body's name."""
+    if name is None or name.ent_type_ != "PERSON" or head.ent_type_ != "ORG":
+        return False
+    roles = lexicon("person_nouns.tsv")
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in roles for t in head.doc[head.i + 1:name.i])
 
 
 def _name_after_title_of_place(head: Token) -> Token | None:
