@@ -474,6 +474,8 @@ class Anaphora:
         if forward is not None:
             scored.append((100 + ROLE_WEIGHT["subject"] + 20, forward, "the subject after it, "))
         best = max(scored, key=lambda item: item[0], default=None)
+        if best is not None and not best[1].actors and own.gender:  # "Jo Roe, the director and head of ... He said":
+            best = next((item for item in scored if item[1].actors and self._describes(best[1], item[1])), best)
         link = None
         if best is not None:
             _, antecedent, note = best
@@ -487,6 +489,16 @@ class Anaphora:
                             f"({self._where(token, antecedent)}), the most prominent agreeing noun phrase")
         self._add(own)
         return link
+
+    def _describes(self, description: Referent, named: Referent) -> bool:
+        """Whether a description is in apposition to a named referent, or joined to one
+        that is ("Jo Roe, the director and *head* of strategy,"): the same person."""
+        token = self.doc[description.head]
+        while token.dep_ in {"appos", "conj"} and token.head.i != token.i:
+            token = token.head
+            if token.i == named.head:
+                return True
+        return False
 
     def _where(self, token: Token, referent: Referent) -> str:
         if self.doc[referent.head].sent.start == token.sent.start:

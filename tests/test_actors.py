@@ -678,6 +678,14 @@ def test_a_state_in_the_name_of_an_event_is_no_actor():
     assert {m.actor for m in result.mentions if m.actor} == {"andy_murray"}  # "US" of the headline's "US Open"
 
 
+def test_he_after_a_person_and_a_description_joined_in_apposition_is_the_person():
+    text = ("Andrew Hale said the report was solid. He added that rates would hold.\n\n"
+            "Tomas Ortiz, Harbour Economics managing director and head of macro strategy, was more cautious. "
+            "He said the labour market showed signs of life.")
+    result, _ = run(text)
+    assert [m.actor for m in linked(result, "He")] == ["andrew_hale", "tomas_ortiz"]
+
+
 def test_a_state_named_only_as_a_place_is_no_actor_of_the_document():
     result, _ = run("Researchers from a hospital in South Korea and a university in the Netherlands took part. "
                     "The Netherlands said it would fund the next trial.")
