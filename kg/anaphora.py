@@ -475,7 +475,8 @@ class Anaphora:
             scored.append((100 + ROLE_WEIGHT["subject"] + 20, forward, "the subject after it, "))
         best = max(scored, key=lambda item: item[0], default=None)
         if best is not None and not best[1].actors and own.gender:  # "Jo Roe, the director and head of ... He said":
-            best = next((item for item in scored if item[1].actors and self._describes(best[1], item[1])), best)
+            best = next((item for item in scored if item[1].actors and item[1].role == "subject"
+                         and self._describes(best[1], item[1])), best)
         link = None
         if best is not None:
             _, antecedent, note = best
