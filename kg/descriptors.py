@@ -119,6 +119,8 @@ def preposition_role(prep: Token, words: dict[str, frozenset[str]]) -> tuple[boo
     if "direction" in kind:
         if "motion" in tags:
             return False, f"object of {phrase} after a word of motion"
+        if prep.lower_ == "from" and "origin" in lexicon("person_nouns.tsv").get(governor.lemma_.lower(), ()):
+            return False, f"object of {phrase}: where they are from"  # "foreigners from Italy"
         return True, f"object of {phrase}"
     if "of" in kind and "feature" in tags:
         return False, f"'{governor.text}' is part of the place"

@@ -693,6 +693,12 @@ def test_a_state_named_only_as_a_place_is_no_actor_of_the_document():
     assert [(m.actor, m.place_of) for m in south_korea] == [(None, "south_korea")]  # where they are, no more
     # a state that acts anywhere in the document is an actor wherever it is named
     assert {m.actor for m in result.mentions if m.text.endswith("Netherlands")} == {"netherlands"}
+    result, _ = run("The slain foreigners came from Italy, Poland and Spain. Spain said it would send a team.")
+    assert [(m.text, m.actor) for m in result.mentions if m.text in {"Italy", "Poland"}] == [
+        ("Italy", None), ("Poland", None)]  # where they came from, listed
+    assert {m.actor for m in result.mentions if m.text == "Spain"} == {"spain"}
+    result, _ = run("Tourists from Italy were among the victims.")
+    assert [m.actor for m in result.mentions] == [None]  # where the tourists are from
 
 
 def test_a_demonym_modifying_a_thing_names_its_state_but_not_a_persons():

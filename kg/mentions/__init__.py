@@ -88,4 +88,9 @@ class DocumentMentions(ProperNames, Things, Descriptions, Anaphors, Described):
         if mention.how not in {"name", "alias"}:
             return True
         span = self.doc.char_span(*mention.span, alignment_mode="expand")
-        return span is None or span.root.dep_ != "pobj" or place_role(span.root)[0]
+        if span is None:
+            return True
+        head = span.root
+        while head.dep_ == "conj" and head.head.i < head.i:  # "from Italy, Poland and Spain"
+            head = head.head
+        return head.dep_ != "pobj" or place_role(span.root)[0]
