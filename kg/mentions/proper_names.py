@@ -995,10 +995,10 @@ class ProperNames(MentionsBase):
         something else, a product or a date ("Chandor attributed", "Tarrow said")."""
         text, table = self.document.text, self.table
         for i in range(len(self.doc)):
-            in_work = table.ent_type[i] == self.ids.work
-            no_actor = table.ent_type[i] and not in_work and table.ent_type[i] not in self.ids.actor_labels
-            if self.covered[i] or table.ent_type[i] and not (in_work or no_actor):
+            if self.covered[i] or table.ent_type[i] in self.ids.actor_labels:
                 continue
+            in_work = table.ent_type[i] == self.ids.work
+            no_actor = table.ent_type[i] and not in_work  # a product, a date ...
             start = table.idx[i]
             if not text[start].isupper():
                 continue
@@ -1040,8 +1040,7 @@ class ProperNames(MentionsBase):
 
     def _tagged_alone(self, i: int) -> bool:
         """Whether token ``i`` is all of the entity the parser tagged there."""
-        entity = next((e for e in self.doc.ents if e.start <= i < e.end), None)
-        return entity is not None and len(entity) == 1
+        return self.doc[i].ent_iob_ == "B" and (i + 1 == len(self.doc) or self.doc[i + 1].ent_iob_ != "I")
 
     def _missed(self, span: Span, target: str) -> None:
         if target.startswith("metonym:"):
