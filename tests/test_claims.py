@@ -1871,3 +1871,11 @@ def test_what_came_of_an_act_is_no_claim():
     assert found == []
     found, _ = claims_of("Many users tried the app and found that there were few options.")
     assert [speaker for speaker, *_ in found] == ["Many users"]
+
+
+def test_a_claim_named_as_someone_elses_is_theirs_not_the_one_who_disputes_it():
+    found, _ = claims_of("Footage shows the driver had stopped, contradicting the city council's claim that he sped away.")
+    assert found == [("Footage", "shows", "the driver had stopped", "indirect"),
+                     ("the city council's", "claim", "that he sped away", "indirect")]
+    found, _ = claims_of("The mayor voiced her fear that the bridge would close.")  # her own fear
+    assert found == [("The mayor", "voiced her fear", "that the bridge would close", "indirect")]

@@ -150,8 +150,8 @@ class ReportedSpeech:
         if inverted is not None:
             return inverted
         pattern, parts, cue_end = self._complement(cue, tags)
-        if not parts:
-            return None
+        if not parts or pattern == Rule.OBJECT and cue_end and _held_by_another(self.doc[cue_end - 1]):
+            return None  # "rejected the governor's claim that ...": the governor's claim, the noun's
         if cue.i in self.extends and pattern == Rule.CCOMP:
             quote = self.extends[cue.i]
             parts[-1] = (parts[-1][0], max(parts[-1][1], self.layout.token_at(quote.after)))
@@ -229,7 +229,8 @@ class ReportedSpeech:
                 return None, [], None  # "denied them access": withheld, not denied
             clause = self._noun_clause(obj)
             if clause is not None:  # "voiced concerns that ...": the clause is the content, the noun the cue's
-                self.used_cues.add(obj.i)  # not a second claim of the noun's own
+                if not _held_by_another(obj):
+                    self.used_cues.add(obj.i)  # not a second claim of the noun's own
                 return Rule.OBJECT, [subtree_range(clause)], obj.i + 1
             end = self._extended(children, obj, obj.right_edge.i + 1, tags)
             if end == obj.i + 1 and (obj.lower_ in LONE_OBJECTS or obj.like_num):  # "said so", "called 911"
@@ -959,6 +960,19 @@ def _only_someone_speaking(words: Span) -> bool:
     """
     words = [t for t in words if not t.is_punct]
     return len(words) == 2 and words[0].pos_ == "PRON" and is_cue_verb(words[1])
+
+
+def _held_by_another(noun: Token) -> bool:
+    """Whether a speech noun belongs to someone named other than the one who acts on it
+    ("disputed *the police's* claim that ..."): a possessive name, not a pronoun ("voiced
+    her concerns that ...").
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("The mayor disputed the police's claim that he had a gun. She voiced her fear that it failed.")
+    >>> _held_by_another(doc[6]), _held_by_another(doc[17])
+    (True, False)
+    """
+    return any(c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN"} for c in noun.children)
 
 
 def _judged_for(prep: Token, tags: frozenset[str]) -> bool:
