@@ -1879,3 +1879,12 @@ def test_a_claim_named_as_someone_elses_is_theirs_not_the_one_who_disputes_it():
                      ("the city council's", "claim", "that he sped away", "indirect")]
     found, _ = claims_of("The mayor voiced her fear that the bridge would close.")  # her own fear
     assert found == [("The mayor", "voiced her fear", "that the bridge would close", "indirect")]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The company knew about the flaw for years, newly released files show.", "newly released files"),
+    ("The minister was warned about the risks in 2019, a leaked dossier shows.", "a leaked dossier"),
+])
+def test_a_record_speaks_for_what_it_holds(text: str, source: str):
+    found, _ = claims_of(text)
+    assert [speaker for speaker, *_ in found] == [source]

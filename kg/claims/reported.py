@@ -491,9 +491,11 @@ class ReportedSpeech:
         clause, its source before it, that the parse read as a plural noun ("master
         maintains") heading a phrase in apposition to the clause."""
         tags = cue_tags(cue)
-        if cue.tag_ != "NNS" or cue.dep_ == "ROOT" or tags is None or tags & {"weak", "quote", "as-clause", "document"}:
+        if cue.tag_ != "NNS" or cue.dep_ == "ROOT" or tags is None or tags & {"weak", "quote", "as-clause"}:
             return None
         source, start = self.doc[cue.i - 1], cue.left_edge.i
+        if "document" in tags and not is_document(source):
+            return None  # "..., the survey shows", not "..., the minister shows"
         if source.head != cue or source.dep_ not in {"compound", "nmod"} or source.pos_ not in {"NOUN", "PROPN"} \
                 or start - 1 <= cue.sent.start or self.doc[start - 1].text != "," or cue.head.i > start \
                 or not self._plausible(source):
