@@ -325,9 +325,9 @@ class SourceResolver:
                     return [mention.actor], "document"
             if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                mention = self.actors.at(pobj.idx) if pobj is not None else None
-                if mention is not None:
-                    return [mention.actor], "document"
+                ids = [m.actor for m in (self.actors.at(t.idx) for t in [pobj, *pobj.conjuncts]) if m] if pobj else []
+                if ids:  # "reports from The Wrap and Deadline": both
+                    return list(dict.fromkeys(ids)), "document"
         issuers = self._issuers(head, attribution)
         if issuers:
             return issuers, "document"
