@@ -300,8 +300,13 @@ def test_a_subject_the_parse_split_at_a_hyphen_is_the_name_after_it():
 def test_data_from_a_firm_speak_for_the_firm():
     _, claims = claims_of("The bond has weakened sharply, according to data from Tradewell Analytics.")
     assert [c.speaker for c in claims] == ["tradewell_analytics"]
-    _, claims = claims_of("Costs rose sharply, according to reports from Reuters and Bloomberg.")
-    assert [c.speaker for c in claims] == ["reuters", "bloomberg"]  # each of the joint issuers
+    _, claims = claims_of("Costs rose sharply, according to reports from Reuters and Bloomberg News.")
+    assert [c.speaker for c in claims] == ["reuters", "bloomberg_news"]  # each of the joint issuers
+
+
+def test_a_news_organisation_the_tagger_takes_for_a_place_is_still_a_source():
+    _, claims = claims_of("The talks stalled, according to reports from Reuters and Bloomberg.")
+    assert [c.speaker for c in claims] == ["reuters"]  # "Bloomberg" alone may be a person: left to the text
 
 
 def test_as_x_reports_for_an_outlet_is_a_clause_of_comment():
