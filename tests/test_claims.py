@@ -1895,3 +1895,10 @@ def test_a_claim_named_as_someone_elses_is_theirs_not_the_one_who_disputes_it():
 def test_a_record_speaks_for_what_it_holds(text: str, source: str):
     found, _ = claims_of(text)
     assert [speaker for speaker, *_ in found] == [source]
+
+
+def test_a_quotation_that_opens_in_reported_speech_goes_on_to_its_close():
+    text = 'Ross said that Lund "can\'t start a fight and then claim bullying. You get what\'s coming to you."'
+    found, _ = claims_of(text)
+    assert found == [("Ross", "said", 'that Lund "can\'t start a fight and then claim bullying. '
+                      "You get what's coming to you.", "mixed")]

@@ -704,6 +704,8 @@ class ReportedSpeech:
                 continue  # "what to say or not say", "would add $84 billion": no claim of its own
             if _in_relative_clause(token, start, end):
                 continue  # "... the leaders that promised X and criticized Y": their claims
+            if self.layout.in_quote(token):
+                continue  # 'said X "can't start a fight and then claim bullying"': the source's own words
             joiner = self.doc[token.left_edge.i - 1] if token.left_edge.i > start else None
             participle = token.tag_ == "VBG" and token.dep_ in {"advcl", "xcomp", "conj"}
             coordinated = token.dep_ == "conj"
@@ -713,6 +715,15 @@ class ReportedSpeech:
                     cut -= 1
                 self.continued[token.i] = source
                 return start, cut
+        return start, end
+
+    def _with_its_quotation(self, start: int, end: int) -> Range:
+        """A content (characters) taken on to the end of a quotation that opens in it and goes
+        on past its sentence: 'said that Roe "can't win. Nobody can."' is one claim."""
+        sentence_end = self.doc.char_span(start, end, alignment_mode="expand")[-1].sent.end_char
+        for quote in self.layout.quotes:
+            if start <= quote.mark < end and quote.closed and quote.end > sentence_end:
+                return start, quote.end
         return start, end
 
     def _without_trailing_relative(self, start: int, end: int) -> Range:
@@ -761,6 +772,7 @@ class ReportedSpeech:
                 contents.append(char_range(doc, start, end))
         if not contents:
             return None
+        contents[-1] = self._with_its_quotation(*contents[-1])
         group = verb_group(cue) if cue.pos_ in {"VERB", "AUX"} else (cue.i, cue.i + 1)
         withheld = withheld_by(cue)
         if withheld is not None:  # "declined to recommend": the cue says what was not done
