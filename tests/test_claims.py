@@ -1902,3 +1902,10 @@ def test_a_quotation_that_opens_in_reported_speech_goes_on_to_its_close():
     found, _ = claims_of(text)
     assert found == [("Ross", "said", 'that Lund "can\'t start a fight and then claim bullying. '
                       "You get what's coming to you.", "mixed")]
+
+
+def test_a_participle_after_a_passive_speaks_for_its_agent():
+    found, _ = claims_of("The photo was dismissed by Jo Pell, hinting that it was a fake.")
+    assert ("Jo Pell", "hinting", "that it was a fake", "indirect") in found
+    found, _ = claims_of("The plan was rejected by the board for not calling on the firm to pay.")
+    assert not any(speaker == "the board" and cue == "not calling on" for speaker, cue, *_ in found)

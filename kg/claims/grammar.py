@@ -157,6 +157,7 @@ def subject_of(verb: Token) -> Token | None:
     A verb's "it" or "there" is not taken for the verb hanging from it, unless that "it"
     does something to an object ("It did not reveal the site and said ...")."""
     seen = 0
+    participle = verb.dep_ == "advcl" and verb.tag_ == "VBG"
     while seen < 5:
         subjects = [child for child in verb.children if any(ch.isalnum() for ch in child.text)  # not a dash
                     and (child.dep_ in SUBJECTS or child.dep_ in {"nmod", "compound"} and _verb_tagged_noun(verb))]
@@ -167,6 +168,8 @@ def subject_of(verb: Token) -> Token | None:
             child = before[-1] if before else subjects[0]
             if len(before) > 1 and child.left_edge.i > 0 and verb.doc[child.left_edge.i - 1].pos_ == "ADP":
                 child = before[-2]
+            if seen == 1 and participle and child.dep_ == "nsubjpass" and (agent := _agent(verb)) is not None:
+                return agent  # "The photo was denied by Roe, hinting that ...": Roe hints, not the photo
             return None if seen and _expletive(child) else child
         if (before := subject_before_comma(verb)) is not None:
             return before
@@ -185,6 +188,12 @@ def subject_of(verb: Token) -> Token | None:
             return None  # '"I take note," adding that ...': not "I" of the quotation
         verb, seen = head, seen + 1
     return None
+
+
+def _agent(verb: Token) -> Token | None:
+    """Who does what a passive verb says ("was denied *by Roe*")."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
 
 
 def subject_before_comma(participle: Token) -> Token | None:
