@@ -1909,3 +1909,16 @@ def test_a_participle_after_a_passive_speaks_for_its_agent():
     assert ("Jo Pell", "hinting", "that it was a fake", "indirect") in found
     found, _ = claims_of("The plan was rejected by the board for not calling on the firm to pay.")
     assert not any(speaker == "the board" and cue == "not calling on" for speaker, cue, *_ in found)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The minister denied having met the donor.", "having met the donor"),
+    ("In it, the British royal flatly denied ever meeting her.", "ever meeting her"),
+])
+def test_a_gerund_is_what_a_cue_with_an_object_denies_or_admits(text: str, content: str):
+    found, _ = claims_of(text)
+    assert [c for _s, _cue, c, _k in found] == [content]
+
+
+def test_a_gerund_after_a_verb_that_is_no_cue_is_no_claim():
+    assert claims_of("They stopped paying the bills.")[0] == []

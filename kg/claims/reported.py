@@ -223,6 +223,10 @@ class ReportedSpeech:
                     and f"prep:{child.lower_}" in tags and any(c.dep_ in {"pobj", "pcomp"} for c in child.children):
                 end = self._extended(children, child, child.right_edge.i + 1, tags)
                 return Rule.PREP, [(child.i + 1, end)], child.i + 1
+        gerund = next((c for c in children if c.dep_ == "xcomp" and c.left_edge.i == group_end and (
+            _is_gerund(c) or any(a.dep_ == "aux" and a.lower_ == "having" for a in c.children))), None)
+        if "object" in tags and not objects and gerund is not None:  # "denied having met him": the act is the object
+            return Rule.OBJECT, [(gerund.left_edge.i, gerund.right_edge.i + 1)], None
         if "object" in tags and objects:
             obj = objects[0]
             if "giving" in tags and _given_to_someone(cue, obj):
