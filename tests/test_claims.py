@@ -1922,3 +1922,9 @@ def test_a_gerund_is_what_a_cue_with_an_object_denies_or_admits(text: str, conte
 
 def test_a_gerund_after_a_verb_that_is_no_cue_is_no_claim():
     assert claims_of("They stopped paying the bills.")[0] == []
+
+
+def test_charging_someone_with_a_crime_is_an_accusation_and_charging_a_fee_is_not():
+    found, _ = claims_of("Prosecutors charged the driver with manslaughter.")
+    assert found == [("Prosecutors", "charged", "the driver with manslaughter", "indirect")]
+    assert claims_of("The bank charged its customers a monthly fee.")[0] == []

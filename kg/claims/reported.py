@@ -243,6 +243,8 @@ class ReportedSpeech:
                 return None, [], None
             if "likens" in tags and not any(c.dep_ == "prep" and c.lower_ in {"to", "with"} for c in (*children, *obj.children)):
                 return None, [], None  # "compared the brain scans": no likening, no claim
+            if "with" in tags and not any(c.dep_ == "prep" and c.lower_ == "with" for c in (*children, *obj.children)):
+                return None, [], None  # "charged a fee": no charge laid
             if "predicate" in tags and not _says_of_it(obj):
                 return None, [], None  # "called an ambulance", "called an emergency meeting"
             return Rule.OBJECT, [(obj.left_edge.i, end)], None
