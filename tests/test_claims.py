@@ -302,6 +302,8 @@ def test_data_from_a_firm_speak_for_the_firm():
     assert [c.speaker for c in claims] == ["tradewell_analytics"]
     _, claims = claims_of("Costs rose sharply, according to reports from Reuters and Bloomberg News.")
     assert [c.speaker for c in claims] == ["reuters", "bloomberg_news"]  # each of the joint issuers
+    _, claims = claims_of("Dealers sold 3,000 cars, according to the AutoFacts report from Tradewell Analytics.")
+    assert [c.speaker for c in claims] == ["tradewell_analytics"]  # the report's issuer, not its name
 
 
 def test_a_news_organisation_the_tagger_takes_for_a_place_is_still_a_source():

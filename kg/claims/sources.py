@@ -311,23 +311,12 @@ class SourceResolver:
         """A document speaks for its issuer, where the text names it ("the Kremlin's
         statement", "a statement from X", "the declaration issued by X and Y", "X released
         a report that ...", "she said at a news conference announcing ...")."""
-        for child in head.children:
-            if child.dep_ == "acl":
-                agent = next((c for c in child.children if c.dep_ == "agent"), None)
-                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-                if pobj is not None:
-                    ids = [m.actor for m in (self.actors.at(t.idx) for t in [pobj, *pobj.conjuncts]) if m]
-                    if ids:
-                        return list(dict.fromkeys(ids)), "document"
-            if child.dep_ in {"poss", "compound", "nmod"}:  # nmod: "the Texas Department of Health data"
-                mention = self.actors.at(child.idx)
-                if mention is not None:
-                    return [mention.actor], "document"
-            if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                ids = [m.actor for m in (self.actors.at(t.idx) for t in [pobj, *pobj.conjuncts]) if m] if pobj else []
-                if ids:  # "reports from The Wrap and Deadline": both
-                    return list(dict.fromkeys(ids)), "document"
+        def rank(child: Token) -> int:  # "the Acme Facts report from Roe Data" is Roe Data's
+            return 0 if child.dep_ == "acl" or child.lower_ in {"from", "by"} else 2 if child.lower_ == "of" else 1
+        for child in sorted(head.children, key=rank):
+            ids = self._named_by(child)
+            if ids:
+                return ids, "document"
         issuers = self._issuers(head, attribution)
         if issuers:
             return issuers, "document"
@@ -338,6 +327,25 @@ class SourceResolver:
         if any(c.lower_ == "the" for c in head.children):
             return self._earlier_document(head)
         return [], "document-unnamed"
+
+    def _named_by(self, child: Token) -> list[str]:
+        """The actors a word or phrase hung from a document names as its issuers: a
+        possessive or a name before it ("the Kremlin's statement", "the Texas Department of
+        Health data"), "from", "by" or "of" and who ("reports from The Wrap and Deadline":
+        both), "issued by" and who."""
+        if child.dep_ in {"poss", "compound", "nmod"}:
+            mention = self.actors.at(child.idx)
+            return [mention.actor] if mention is not None else []
+        if child.dep_ == "prep" and child.lower_ not in {"from", "by", "of"} or child.dep_ not in {"prep", "acl"}:
+            return []
+        if child.dep_ == "acl":
+            child = next((c for c in child.children if c.dep_ == "agent"), None)
+            if child is None:
+                return []
+        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return []
+        return list(dict.fromkeys(m.actor for m in (self.actors.at(t.idx) for t in [pobj, *pobj.conjuncts]) if m))
 
     def _issuers(self, head: Token, attribution: Attribution | None) -> list[str]:
         """Who issued or delivered the document ``head``, as the subject of the verb it is
