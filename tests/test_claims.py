@@ -1930,3 +1930,13 @@ def test_charging_someone_with_a_crime_is_an_accusation_and_charging_a_fee_is_no
     found, _ = claims_of("Prosecutors charged the driver with manslaughter.")
     assert found == [("Prosecutors", "charged", "the driver with manslaughter", "indirect")]
     assert claims_of("The bank charged its customers a monthly fee.")[0] == []
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Team captain Cam Heyward openly lobbied for the league to suspend Garrett.", "openly lobbied for",
+     "the league to suspend Garrett"),
+    ("The union pressed for higher wages.", "pressed for", "higher wages"),
+])
+def test_lobbying_and_pressing_for_something_is_a_stance(text: str, cue: str, content: str):
+    found, _ = claims_of(text)
+    assert [(c, content_) for _s, c, content_, _k in found] == [(cue, content)]
