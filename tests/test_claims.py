@@ -1940,3 +1940,8 @@ def test_charging_someone_with_a_crime_is_an_accusation_and_charging_a_fee_is_no
 def test_lobbying_and_pressing_for_something_is_a_stance(text: str, cue: str, content: str):
     found, _ = claims_of(text)
     assert [(c, content_) for _s, c, content_, _k in found] == [(cue, content)]
+
+
+def test_what_someone_was_told_by_no_one_named_is_a_claim_of_an_unnamed_source():
+    found, _ = claims_of("Investors have been told the price is likely to be final.")
+    assert found == [(None, "have been told", "the price is likely to be final", "indirect")]

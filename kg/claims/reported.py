@@ -605,7 +605,8 @@ class ReportedSpeech:
         children = list(cue.children)
         subject = _passive_subject(cue)
         clause = next((c for c in children if c.dep_ == "ccomp" and c.i > cue.i), None)
-        if clause is not None and (subject is None or subject.lower_ in EXPLETIVES):
+        if clause is not None and (subject is None or subject.lower_ in EXPLETIVES or "addressee" in tags):
+            # "it is believed that X"; "investors have been told X": what they were told
             return self._attribution(Rule.PASSIVE_UNSOURCED, cue, None, [subtree_range(clause)], None, weak=True)
         if subject is None or subject.lower_ in EXPLETIVES or self.layout.in_quote(subject):
             return None
