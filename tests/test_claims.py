@@ -1945,3 +1945,8 @@ def test_lobbying_and_pressing_for_something_is_a_stance(text: str, cue: str, co
 def test_what_someone_was_told_by_no_one_named_is_a_claim_of_an_unnamed_source():
     found, _ = claims_of("Investors have been told the price is likely to be final.")
     assert found == [(None, "have been told", "the price is likely to be final", "indirect")]
+
+
+@pytest.mark.parametrize("text", ["Jo Pell on the fight: He Asked for It.", "The mayor argued for this."])
+def test_a_cue_whose_phrase_is_a_lone_pronoun_says_nothing_of_its_own(text: str):
+    assert claims_of(text)[0] == []
