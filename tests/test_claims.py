@@ -1950,3 +1950,9 @@ def test_what_someone_was_told_by_no_one_named_is_a_claim_of_an_unnamed_source()
 @pytest.mark.parametrize("text", ["Jo Pell on the fight: He Asked for It.", "The mayor argued for this."])
 def test_a_cue_whose_phrase_is_a_lone_pronoun_says_nothing_of_its_own(text: str):
     assert claims_of(text)[0] == []
+
+
+def test_a_passive_cue_with_a_clause_before_it_and_a_that_clause_after_reports_the_after():
+    text = "Sadly, the bridge isn’t the only one in poor repair – it's revealed in the council’s report that the tunnel leaks."
+    found, _ = claims_of(text)
+    assert [(cue, content) for _s, cue, content, _k in found] == [("'s revealed", "that the tunnel leaks")]

@@ -571,7 +571,8 @@ class ReportedSpeech:
             return self._unsourced_passive(cue, tags)
         if not self._plausible(source):
             return None
-        content = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+        clauses = sorted((c for c in cue.children if c.dep_ == "ccomp"), key=lambda c: c.i < cue.i)
+        content = clauses[0] if clauses else None  # "A – it's revealed in X that B": B, after the cue
         taken = next((c for c in source.children if c.dep_ == "prep" and c.i > source.i
                       and f"prep:{c.lower_}" in tags and c.children), None)
         if content is not None:
