@@ -1956,3 +1956,12 @@ def test_a_passive_cue_with_a_clause_before_it_and_a_that_clause_after_reports_t
     text = "Sadly, the bridge isn’t the only one in poor repair – it's revealed in the council’s report that the tunnel leaks."
     found, _ = claims_of(text)
     assert [(cue, content) for _s, cue, content, _k in found] == [("'s revealed", "that the tunnel leaks")]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The team built a simulation they call TNG50.", []),  # a name given
+    ("They call it Atlas.", []),
+    ("Critics called Oz a quack.", [("Critics", "called", "Oz a quack", "indirect")]),
+])
+def test_a_name_given_by_a_verb_of_naming_is_no_claim(text: str, found: list):
+    assert claims_of(text)[0] == found

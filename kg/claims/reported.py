@@ -231,6 +231,10 @@ class ReportedSpeech:
             return Rule.OBJECT, [(gerund.left_edge.i, gerund.right_edge.i + 1)], None
         if "object" in tags and objects:
             obj = objects[0]
+            given = next((c for c in reversed(children) if c.dep_ == "oprd" and c.i > cue.i), None)
+            named = obj is given or obj.pos_ == "PRON"  # not "called Trump a 'liar'", parsed as you please
+            if "naming" in tags and given is not None and named and _a_proper_name(given):
+                return None, [], None  # "a simulation they call TNG50", "dubbed it Atlas": a name given
             if "giving" in tags and _given_to_someone(cue, obj):
                 return None, [], None  # "denied them access": withheld, not denied
             clause = self._noun_clause(obj)
@@ -984,6 +988,18 @@ def _only_someone_speaking(words: Span) -> bool:
     """
     words = [t for t in words if not t.is_punct]
     return len(words) == 2 and words[0].pos_ == "PRON" and is_cue_verb(words[1])
+
+
+def _a_proper_name(head: Token) -> bool:
+    """Whether the phrase ``head`` heads is a short proper name ("TNG50", "Moscow Mick").
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("They call it TNG50. Critics called Oz a quack.")
+    >>> _a_proper_name(doc[3]), _a_proper_name(doc[9])
+    (True, False)
+    """
+    words = [t for t in head.subtree if not t.is_punct]
+    return len(words) <= 4 and all(t.pos_ == "PROPN" for t in words)
 
 
 def _held_by_another(noun: Token) -> bool:
