@@ -5,7 +5,8 @@
 Tasks: ``claims`` (seeds gold), ``actors`` (seeds gold), ``relations`` (seeds gold),
 ``polnear`` (claims on PolNeAR dev), ``carb`` (triples on CaRB dev), ``domains`` and
 ``domains-actors`` (claims and actors on ``tests/bench/domains-dev``, news beyond
-politics). Default: all.
+politics), ``domains2`` and ``domains2-actors`` (the same on ``tests/bench/domains-dev-2``).
+Default: all.
 Extractions are written to ``out/eval/`` so they can be inspected or re-scored.
 The scorer and the gold live in ``../shared`` (not part of this repository).
 """
@@ -22,6 +23,7 @@ SHARED = ROOT.parent / "shared"
 SCORER = SHARED / "eval" / "score.py"
 OUT = ROOT / "out" / "eval"
 DOMAINS = ROOT / "tests" / "bench" / "domains-dev"
+DOMAINS2 = ROOT / "tests" / "bench" / "domains-dev-2"
 
 # task -> (scorer command, input to extract, extract options, scorer arguments)
 TASKS = {
@@ -34,6 +36,9 @@ TASKS = {
     "domains": ("claims", DOMAINS / "texts", [], ["--gold", DOMAINS / "claims.jsonl", "--docs", DOMAINS / "texts"]),
     "domains-actors": ("actors", DOMAINS / "texts", [],
                        ["--gold", DOMAINS / "actors.jsonl", "--docs", DOMAINS / "texts"]),
+    "domains2": ("claims", DOMAINS2 / "texts", [], ["--gold", DOMAINS2 / "claims.jsonl", "--docs", DOMAINS2 / "texts"]),
+    "domains2-actors": ("actors", DOMAINS2 / "texts", [],
+                        ["--gold", DOMAINS2 / "actors.jsonl", "--docs", DOMAINS2 / "texts"]),
     "carb": ("triples", SHARED / "bench" / "carb-dev" / "sentences.txt", ["--lines"],
              ["--gold", SHARED / "bench" / "carb-dev" / "gold.tsv"]),
 }
@@ -42,7 +47,8 @@ TASKS = {
 def extract(source: Path, options: list[str]) -> Path:
     """Run ``kg extract --jsonl`` on ``source`` once per run and return the output file."""
     OUT.mkdir(parents=True, exist_ok=True)
-    target = OUT / f"{source.stem}.jsonl"
+    name = source.stem if source.stem != "texts" else source.parent.name  # domains-dev/texts: "domains-dev"
+    target = OUT / f"{name}.jsonl"
     with target.open("w", encoding="utf-8") as fh:
         subprocess.run([sys.executable, "-m", "kg", "extract", "--jsonl", *options, str(source)],
                        stdout=fh, check=True)
