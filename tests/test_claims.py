@@ -1965,3 +1965,9 @@ def test_a_passive_cue_with_a_clause_before_it_and_a_that_clause_after_reports_t
 ])
 def test_a_name_given_by_a_verb_of_naming_is_no_claim(text: str, found: list):
     assert claims_of(text)[0] == found
+
+
+def test_a_subject_the_parse_read_as_a_relative_clause_of_the_addressee_is_the_content_s():
+    text = "Jo Pell has reportedly told friends and family that the interview aired at the weekend was a great success."
+    found, _ = claims_of(text)
+    assert [content for *_, content, _k in found] == ["that the interview aired at the weekend was a great success"]

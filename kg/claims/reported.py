@@ -303,6 +303,9 @@ class ReportedSpeech:
         parse may split ("said A and, even more, B"), and a clause with a subject of its
         own that the parse coordinated with the cue ("said A, but B did C")."""
         start, end = subtree_range(clauses[0])
+        folded = _subject_read_as_relative(clauses[0])
+        if folded is not None:  # "told friends that the interview aired ... was a success"
+            start = folded.left_edge.i
         if start < cue.i:  # "which he said were ...": the fronted relative word is no content
             start = cue.i + 1
         when = next((c for c in clauses[0].lefts if c.dep_ == "prep" and c.i == start and _is_time(c)), None)
@@ -865,6 +868,20 @@ def _past_tense_read_as_participle(token: Token) -> bool:
     participle (an adjective cue) although it has a subject and no auxiliary."""
     return token.tag_ == "VBN" and is_cue_verb(token) and any(c.dep_ == "nsubj" for c in token.children) \
         and not any(c.dep_ in {"aux", "auxpass", "cop"} for c in token.children)
+
+
+def _subject_read_as_relative(clause: Token) -> Token | None:
+    """The relative clause that the parse made of the subject of a clause left without one:
+    "told friends that the interview aired at the weekend was a success", read as "friends
+    that the interview aired" and "was a success"."""
+    if any(c.dep_ in SUBJECT_DEPS for c in clause.children) or clause.left_edge.i == 0:
+        return None
+    before = clause.doc[clause.left_edge.i - 1]
+    relative = next((t for t in before.ancestors if t.dep_ == "relcl"), before if before.dep_ == "relcl" else None)
+    if relative is None or relative.right_edge.i != before.i or relative.left_edge.lower_ != "that" \
+            or relative.head.head != clause.head:
+        return None
+    return relative
 
 
 def _misattached_that_clause(cue: Token, children: list[Token], addressees: list[Token]) -> Token | None:
