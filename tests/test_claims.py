@@ -1971,3 +1971,8 @@ def test_a_subject_the_parse_read_as_a_relative_clause_of_the_addressee_is_the_c
     text = "Jo Pell has reportedly told friends and family that the interview aired at the weekend was a great success."
     found, _ = claims_of(text)
     assert [content for *_, content, _k in found] == ["that the interview aired at the weekend was a great success"]
+
+
+def test_a_speech_noun_of_a_gerund_claims_the_gerund():
+    found, _ = claims_of("Her denial of taking the money was brief.")
+    assert found == [("Her", "denial", "taking the money", "indirect")]
