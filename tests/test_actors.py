@@ -1631,3 +1631,12 @@ def test_a_name_ending_in_a_word_for_a_body_is_a_body_whatever_the_tagger_says()
     result, pipeline = run("He also told one of his young John Birch Society protegés on a regular basis that "
                            "\"terrorism is the answer.\"")
     assert pipeline.resolver.actors[actor_of(result, "John Birch Society")].kind == "Organization"
+
+
+def test_a_name_s_mention_leaves_out_words_before_it_that_are_no_title():
+    result, pipeline = run("Goalie Alex Stalock subbed for the struggling Devan Dubnyk. It was celebrity Ed Ames "
+                           "who sang, and former campaign manager Al Lee who spoke.")
+    assert actor_of(result, "Devan Dubnyk") == "devan_dubnyk"
+    assert actor_of(result, "Ed Ames") == "ed_ames"
+    assert actor_of(result, "former campaign manager Al Lee") == "al_lee"  # the title stays the mention's
+    assert "struggling Devan Dubnyk" not in pipeline.resolver.actors["devan_dubnyk"].aliases

@@ -865,8 +865,9 @@ class ProperNames(MentionsBase):
             start = auxiliaries[-1] + 1
             while start < span.start and self.doc[start].pos_ == "VERB":
                 start += 1
-        while start < span.start and (self.doc[start].tag_ in {"PRP$", "DT", "WP$", "POS"} or self.doc[start].is_punct):
-            start += 1
+        while start < span.start and (self.doc[start].tag_ in {"PRP$", "DT", "WP$", "POS"} or self.doc[start].is_punct
+                                      or _no_title_word(self.doc[start])):
+            start += 1  # "the struggling Devan Dubnyk", "madame-procurer Ghislaine Maxwell": words of no title
         end = span.end
         for child in root.rights:
             if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
@@ -1178,6 +1179,24 @@ def _speaks_for(root: Token) -> bool:
     (True, False)
     """
     return root.dep_ in {"compound", "poss"} and root.head.lemma_.lower() in lexicon("speaks_for.txt")
+
+
+def _no_title_word(token: Token) -> bool:
+    """A lower-case word before a name that says nothing of a title or a role: an adjective
+    ("the *struggling* Jo Roe") or a noun right before the name ("*celebrity* Jo Roe"); not
+    "former", "minister", nor a noun of a role's words ("campaign manager", "casino magnate").
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("the struggling Jo Roe, celebrity Ed Ames and former campaign manager Al Lee")
+    >>> [t.text for t in doc if _no_title_word(t)]
+    ['struggling', 'celebrity']
+    """
+    lower = token.lower_
+    words = (lexicon("title_modifiers.tsv"), lexicon("titles.tsv"), lexicon("person_nouns.tsv"),
+             lexicon("role_nouns.txt"), lexicon("portfolios.txt"))
+    before_the_name = token.i + 1 < len(token.doc) and token.doc[token.i + 1].is_title
+    return token.is_lower and token.is_alpha and (token.pos_ in {"ADJ", "VERB"} or token.pos_ == "NOUN" and before_the_name) \
+        and not any(lower in w or token.lemma_ in w for w in words)
 
 
 def _role_in_apposition(span: Span) -> bool:
