@@ -1976,3 +1976,9 @@ def test_a_subject_the_parse_read_as_a_relative_clause_of_the_addressee_is_the_c
 def test_a_speech_noun_of_a_gerund_claims_the_gerund():
     found, _ = claims_of("Her denial of taking the money was brief.")
     assert found == [("Her", "denial", "taking the money", "indirect")]
+
+
+def test_the_researchers_of_a_study_are_an_actor_of_the_article_and_researchers_are_not():
+    _, claims = claims_of("A study of lakes appeared on Monday. The researchers said the water was warming. "
+                          "Researchers say such studies are rare.")
+    assert [c.speaker.startswith("described_the_researchers") if c.speaker else None for c in claims] == [True, None]
