@@ -110,6 +110,10 @@ def preposition_role(prep: Token, words: dict[str, frozenset[str]]) -> tuple[boo
         governor = governor.head
     tags = words.get(governor.lemma_.lower(), frozenset())
     phrase = f"'{governor.text} {prep.text}'"
+    example = prep.lower_ in {"including", "like"} or prep.lower_ == "as" and prep.i > 0 and prep.nbor(-1).lower_ == "such"
+    if example and governor.dep_ == "pobj" and governor.head.dep_ == "prep":  # "in 14 countries, including Canada"
+        acts, why = preposition_role(governor.head, words)
+        return acts, f"one of the {governor.text} {why}"
     if "place" in kind:
         return False, f"object of {phrase}, a preposition of place"
     if "at" in kind:

@@ -699,6 +699,11 @@ def test_a_state_named_only_as_a_place_is_no_actor_of_the_document():
     assert {m.actor for m in result.mentions if m.text == "Spain"} == {"spain"}
     result, _ = run("Tourists from Italy were among the victims.")
     assert [m.actor for m in result.mentions] == [None]  # where the tourists are from
+    result, _ = run("The service launches in 14 countries, including Canada, the United Kingdom, Ireland and Spain. "
+                    "Leaders of several countries, including Spain, protested.")
+    assert [(m.text, m.actor) for m in result.mentions if m.text != "Spain"] == [
+        ("Canada", None), ("the United Kingdom", None), ("Ireland", None)]  # examples of where it launches
+    assert {m.actor for m in result.mentions if m.text == "Spain"} == {"spain"}  # one of the leaders' states
 
 
 def test_a_demonym_modifying_a_thing_names_its_state_but_not_a_persons():

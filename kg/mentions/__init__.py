@@ -91,6 +91,6 @@ class DocumentMentions(ProperNames, Things, Descriptions, Anaphors, Described):
         if span is None:
             return True
         head = span.root
-        while head.dep_ == "conj" and head.head.i < head.i:  # "from Italy, Poland and Spain"
+        while head.dep_ in {"conj", "appos"} and head.head.i < head.i:  # "from Italy, Poland and Spain"
             head = head.head
         return head.dep_ != "pobj" or place_role(span.root)[0]
