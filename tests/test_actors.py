@@ -1645,3 +1645,8 @@ def test_a_name_s_mention_leaves_out_words_before_it_that_are_no_title():
     assert actor_of(result, "Ed Ames") == "ed_ames"
     assert actor_of(result, "former campaign manager Al Lee") == "al_lee"  # the title stays the mention's
     assert "struggling Devan Dubnyk" not in pipeline.resolver.actors["devan_dubnyk"].aliases
+
+
+def test_a_name_before_a_noun_of_works_is_a_work_not_an_actor():
+    result, _ = run("The writer of the Fargo TV series will direct the fourth Trek film.")
+    assert [(m.text, m.actor) for m in result.mentions if m.text == "Trek"] == [("Trek", None)]

@@ -1413,18 +1413,27 @@ def _where_based(span: Span) -> bool:
 
 def _introduced_as_work(span: Span) -> bool:
     """A name right after a noun of works, "the" aside ("the film Oppenheimer", "hit series
-    The Crown"; ``kg/data/work_nouns.txt``).
+    The Crown"; ``kg/data/work_nouns.txt``), or naming the work right before it ("the Star
+    Trek film series", "the Fargo TV series").
 
     >>> from kg import nlp
-    >>> doc = nlp.load()("The hit series The Crown will end. Polls show Clinton ahead.")
-    >>> _introduced_as_work(doc[4:5]), _introduced_as_work(doc[10:11])
-    (True, False)
+    >>> doc = nlp.load()("The hit series The Crown will end. Polls show Clinton ahead. The Fargo TV series ended.")
+    >>> _introduced_as_work(doc[4:5]), _introduced_as_work(doc[10:11]), _introduced_as_work(doc[14:15])
+    (True, False, True)
     """
+    works = lexicon("work_nouns.txt")
     before = span.start - 1
     if before >= 0 and span.doc[before].lower_ == "the":
         before -= 1
     noun = span.doc[before] if before >= 0 else None
-    return noun is not None and noun.pos_ == "NOUN" and noun.lower_ in lexicon("work_nouns.txt")
+    if noun is not None and noun.pos_ == "NOUN" and noun.lower_ in works:
+        return True
+    after = span.doc[span.end:span.end + 2]  # "Fargo series", "Fargo TV series"
+    named = next((t for t in after if t.pos_ == "NOUN" and t.lower_ in works), None)
+    word = span.root
+    while word.dep_ in {"compound", "nmod"} and word.head.i < span.end + 2 and word.head != named:
+        word = word.head  # "Fargo" of "TV" of "series"
+    return named is not None and word.head == named and word.dep_ in {"compound", "nmod"}
 
 
 OPENING_MARKS, CLOSING_MARKS = {"“", '"', "``", "‘‘"}, {"”", '"', "''", "’’"}
