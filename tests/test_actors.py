@@ -1650,3 +1650,10 @@ def test_a_name_s_mention_leaves_out_words_before_it_that_are_no_title():
 def test_a_name_before_a_noun_of_works_is_a_work_not_an_actor():
     result, _ = run("The writer of the Fargo TV series will direct the fourth Trek film.")
     assert [(m.text, m.actor) for m in result.mentions if m.text == "Trek"] == [("Trek", None)]
+
+
+def test_a_name_with_a_sequel_number_is_a_title_not_an_actor():
+    result, _ = run("The platform does not run its launch title Destiny 2 in native 4K. So, in other words, "
+                    "Destiny 2 on the platform is a step down. Nadal beat Jarry 6-4 in the final.")
+    assert not [m for m in result.mentions if m.text.startswith("Destiny") and m.actor]
+    assert actor_of(result, "Jarry") == "jarry"  # a score, not a number of the name

@@ -1421,6 +1421,8 @@ def _introduced_as_work(span: Span) -> bool:
     >>> _introduced_as_work(doc[4:5]), _introduced_as_work(doc[10:11]), _introduced_as_work(doc[14:15])
     (True, False, True)
     """
+    if _numbered_title(span):
+        return True
     works = lexicon("work_nouns.txt")
     before = span.start - 1
     if before >= 0 and span.doc[before].lower_ == "the":
@@ -1434,6 +1436,24 @@ def _introduced_as_work(span: Span) -> bool:
     while word.dep_ in {"compound", "nmod"} and word.head.i < span.end + 2 and word.head != named:
         word = word.head  # "Fargo" of "TV" of "series"
     return named is not None and word.head == named and word.dep_ in {"compound", "nmod"}
+
+
+def _numbered_title(span: Span) -> bool:
+    """A name with a sequel's or a model's number right after it ("Destiny 2", "Red Dead
+    Redemption 2"): a game, a film or a product, not a person or a body (not a score:
+    "Jarry 6-4").
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("Destiny 2 runs at 1080p. Nadal beat Jarry 6-4.")
+    >>> _numbered_title(doc[0:1]), _numbered_title(doc[9:10])
+    (True, False)
+    """
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    number = doc[span.end]
+    score = span.end + 1 < len(doc) and doc[span.end + 1].text in {"-", "–", "—", ":"}
+    return number.is_digit and len(number) <= 2 and number.dep_ == "nummod" and number.head == span.root and not score
 
 
 OPENING_MARKS, CLOSING_MARKS = {"“", '"', "``", "‘‘"}, {"”", '"', "''", "’’"}
