@@ -232,7 +232,7 @@ class ReportedSpeech:
         if "object" in tags and objects:
             obj = objects[0]
             given = next((c for c in reversed(children) if c.dep_ == "oprd" and c.i > cue.i), None)
-            named = obj is given or obj.pos_ == "PRON"  # not "called Trump a 'liar'", parsed as you please
+            named = obj is given or obj.pos_ == "PRON"  # the name is all it takes, or "call it X"; not "called Trump a liar"
             if "naming" in tags and given is not None and named and _a_proper_name(given):
                 return None, [], None  # "a simulation they call TNG50", "dubbed it Atlas": a name given
             if "giving" in tags and _given_to_someone(cue, obj):

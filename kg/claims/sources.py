@@ -336,13 +336,11 @@ class SourceResolver:
         if child.dep_ in {"poss", "compound", "nmod"}:
             mention = self.actors.at(child.idx)
             return [mention.actor] if mention is not None else []
-        if child.dep_ == "prep" and child.lower_ not in {"from", "by", "of"} or child.dep_ not in {"prep", "acl"}:
-            return []
-        if child.dep_ == "acl":
+        if child.dep_ == "acl":  # "issued by"
             child = next((c for c in child.children if c.dep_ == "agent"), None)
-            if child is None:
-                return []
-        pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        elif not (child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}):
+            return []
+        pobj = next((c for c in child.children if c.dep_ == "pobj"), None) if child is not None else None
         if pobj is None:
             return []
         return list(dict.fromkeys(m.actor for m in (self.actors.at(t.idx) for t in [pobj, *pobj.conjuncts]) if m))

@@ -224,8 +224,8 @@ class ProperNames(MentionsBase):
             work = name_key(span.text) in works or _in_a_quoted_title(span)
             if work and self.registry.known(name_key(span.text)) is None:
                 self._add(span.start_char, span.end_char, None, "name", "work",
-                          f"{span.text!r} is the title of a work here (named after a word such as 'film', "
-                          "or in quotation marks with the title's other words)")
+                          f"{span.text!r} is the title of a work here (next to a word such as 'film', with a "
+                          "sequel's number, or in quotation marks with the title's other words)")
                 continue
             self._entity(span, label)
 
@@ -1413,8 +1413,8 @@ def _where_based(span: Span) -> bool:
 
 def _introduced_as_work(span: Span) -> bool:
     """A name right after a noun of works, "the" aside ("the film Oppenheimer", "hit series
-    The Crown"; ``kg/data/work_nouns.txt``), or naming the work right before it ("the Star
-    Trek film series", "the Fargo TV series").
+    The Crown"; ``kg/data/work_nouns.txt``), naming the work right before it ("the Star
+    Trek film series", "the Fargo TV series"), or with a sequel's number (:func:`_numbered_title`).
 
     >>> from kg import nlp
     >>> doc = nlp.load()("The hit series The Crown will end. Polls show Clinton ahead. The Fargo TV series ended.")
