@@ -1657,3 +1657,10 @@ def test_a_name_with_a_sequel_number_is_a_title_not_an_actor():
                     "Destiny 2 on the platform is a step down. Nadal beat Jarry 6-4 in the final.")
     assert not [m for m in result.mentions if m.text.startswith("Destiny") and m.actor]
     assert actor_of(result, "Jarry") == "jarry"  # a score, not a number of the name
+
+
+def test_a_character_played_is_no_actor():
+    result, _ = run("Chris Hemsworth will reprise his role as George Kirk. George Kirk dies early. "
+                    "The character Dracula returns.")
+    assert [m.actor for m in result.mentions if m.text in {"George Kirk", "Dracula"}] == [None, None, None]
+    assert actor_of(result, "Chris Hemsworth") == "chris_hemsworth"

@@ -208,6 +208,7 @@ class ProperNames(MentionsBase):
         ents = [(span, label) for span, label in ents
                 if not any(o.start <= span.start and span.end <= o.end and len(o) > len(span) for o in grown)]
         works = {name_key(span.text) for span, _ in ents if _introduced_as_work(span)}
+        characters = {name_key(span.text) for span, _ in ents if _introduced_as_character(span)}
         places = {span.root.i: span for span, label in ents if label == "GPE"}
         lesser = {name_key(span.text) for span in places.values()
                   if self._among_lesser_places(span, places)}  # "in Alaska, Georgia and Texas"
@@ -226,6 +227,10 @@ class ProperNames(MentionsBase):
                 self._add(span.start_char, span.end_char, None, "name", "work",
                           f"{span.text!r} is the title of a work here (next to a word such as 'film', with a "
                           "sequel's number, or in quotation marks with the title's other words)")
+                continue
+            if name_key(span.text) in characters and self.registry.known(name_key(span.text)) is None:
+                self._add(span.start_char, span.end_char, None, "name", "character",
+                          f"{span.text!r} is a character played here ('role as', 'character'), not someone")
                 continue
             self._entity(span, label)
 
@@ -1436,6 +1441,19 @@ def _introduced_as_work(span: Span) -> bool:
     while word.dep_ in {"compound", "nmod"} and word.head.i < span.end + 2 and word.head != named:
         word = word.head  # "Fargo" of "TV" of "series"
     return named is not None and word.head == named and word.dep_ in {"compound", "nmod"}
+
+
+def _introduced_as_character(span: Span) -> bool:
+    """A name given as a role played ("his role as George Kirk", "the character Dracula").
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("He reprises his role as George Kirk. The character Dracula returns.")
+    >>> _introduced_as_character(doc[5:7]), _introduced_as_character(doc[10:11])
+    (True, True)
+    """
+    doc = span.doc
+    before = [t.lower_ for t in doc[max(span.start - 2, 0):span.start]]
+    return before[-2:] in (["role", "as"], ["roles", "as"]) or before[-1:] in (["character"], ["characters"])
 
 
 def _numbered_title(span: Span) -> bool:
