@@ -1664,3 +1664,8 @@ def test_a_character_played_is_no_actor():
                     "The character Dracula returns.")
     assert [m.actor for m in result.mentions if m.text in {"George Kirk", "Dracula"}] == [None, None, None]
     assert actor_of(result, "Chris Hemsworth") == "chris_hemsworth"
+
+
+def test_a_player_named_after_a_team_and_a_position_is_a_person():
+    result, _ = run("The Steelers fined Pittsburgh quarterback Mason Rudolph on Monday. Rudolph declined to comment.")
+    assert actor_of(result, "Rudolph") == "mason_rudolph"
