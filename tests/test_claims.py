@@ -1947,7 +1947,8 @@ def test_what_someone_was_told_by_no_one_named_is_a_claim_of_an_unnamed_source()
     assert found == [(None, "have been told", "the price is likely to be final", "indirect")]
 
 
-@pytest.mark.parametrize("text", ["Jo Pell on the fight: He Asked for It.", "The mayor argued for this."])
+@pytest.mark.parametrize("text", ["Jo Pell on the fight: He Asked for It.", "The mayor argued for this.",
+                                  "Jo Pell on the Fight With Al Lee: He Asked for It\n\nThe club spent Monday on it."])
 def test_a_cue_whose_phrase_is_a_lone_pronoun_says_nothing_of_its_own(text: str):
     assert claims_of(text)[0] == []
 

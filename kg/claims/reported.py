@@ -222,7 +222,8 @@ class ReportedSpeech:
             if (child.dep_ == "prep" and self._next_to(cue, group_end, child) or read_as_particle) \
                     and f"prep:{child.lower_}" in tags and any(c.dep_ in {"pobj", "pcomp"} for c in child.children):
                 end = self._extended(children, child, child.right_edge.i + 1, tags)
-                if end == child.i + 2 and self.doc[child.i + 1].lower_ in LONE_OBJECTS:
+                words = [t for t in self.doc[child.i + 1:end] if not (t.is_space or t.is_punct)]
+                if len(words) == 1 and words[0].lower_ in LONE_OBJECTS:
                     return None, [], None  # "asked for it", "spoke of this": nothing said of its own
                 return Rule.PREP, [(child.i + 1, end)], child.i + 1
         gerund = next((c for c in children if c.dep_ == "xcomp" and c.left_edge.i == group_end and (
