@@ -1669,3 +1669,9 @@ def test_a_character_played_is_no_actor():
 def test_a_player_named_after_a_team_and_a_position_is_a_person():
     result, _ = run("The Steelers fined Pittsburgh quarterback Mason Rudolph on Monday. Rudolph declined to comment.")
     assert actor_of(result, "Rudolph") == "mason_rudolph"
+
+
+def test_a_name_the_tagger_cut_before_its_capitalised_head_is_whole():
+    result, _ = run("Pine is back, according to The Hollywood Reporter. Indiana Gov. Mike Pence agreed.")
+    assert actor_of(result, "The Hollywood Reporter") == "hollywood_reporter"
+    assert "indiana_gov" not in {m.actor for m in result.mentions}  # a title before a name

@@ -188,6 +188,7 @@ class ProperNames(MentionsBase):
                  if not self.skipped(e.start_char, e.end_char) and any(ch.isupper() for ch in e.text)
                  and not _never_a_name(e)]
         names = [part for span, label in names for part in _person_of_a_body(span, label)]
+        names = [_with_its_head_name(span, label) for span, label in names]
         names += [(span, "ORG") for span in _untagged_companies(self.doc)
                   if not self.skipped(span.start_char, span.end_char)]
         names += [(span, "PERSON") for span in _untagged_people(self.doc)
@@ -1441,6 +1442,28 @@ def _introduced_as_work(span: Span) -> bool:
     while word.dep_ in {"compound", "nmod"} and word.head.i < span.end + 2 and word.head != named:
         word = word.head  # "Fargo" of "TV" of "series"
     return named is not None and word.head == named and word.dep_ in {"compound", "nmod"}
+
+
+def _with_its_head_name(span: Span, label: str) -> tuple[Span, str]:
+    """A body's or place's name the tagger cut before the capitalised word it names
+    ("The *Hollywood* Reporter", tagged "Hollywood"): the whole name, a body's; not a
+    title before a name ("Indiana Gov. Mike Pence").
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("It was first reported by The Hollywood Reporter.")
+    >>> span, label = _with_its_head_name(doc.ents[-1], doc.ents[-1].label_)
+    >>> span.text, label
+    ('Hollywood Reporter', 'ORG')
+    """
+    doc, root = span.doc, span.root
+    if label not in {"ORG", "GPE"} or span.end >= len(doc):
+        return span, label
+    head = doc[span.end]
+    after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    if root.dep_ != "compound" or root.head != head or head.tag_ != "NNP" or not head.is_title or head.ent_type_ \
+            or after is not None and after.pos_ == "PROPN":  # "US President Joe Biden": a title before a name
+        return span, label
+    return doc[span.start:span.end + 1], "ORG"
 
 
 def _introduced_as_character(span: Span) -> bool:
