@@ -1460,8 +1460,9 @@ def _with_its_head_name(span: Span, label: str) -> tuple[Span, str]:
         return span, label
     head = doc[span.end]
     after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    role = head.lower_.rstrip(".") in lexicon("role_nouns.txt") or head.lower_.rstrip(".") in lexicon("title_abbreviations.tsv")
     if root.dep_ != "compound" or root.head != head or head.tag_ != "NNP" or not head.is_title or head.ent_type_ \
-            or after is not None and after.pos_ == "PROPN":  # "US President Joe Biden": a title before a name
+            or role or after is not None and after.pos_ == "PROPN":  # "the Development Secretary", "US President Joe Biden"
         return span, label
     return doc[span.start:span.end + 1], "ORG"
 
