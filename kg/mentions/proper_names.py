@@ -220,20 +220,20 @@ class ProperNames(MentionsBase):
             where = (span.start_char, span.end_char)
             if where in self.spans or where in self.linked_early or in_events.issuperset(range(span.start, span.end)):
                 continue
-            if name_key(span.text) in lesser:
+            key = name_key(span.text)
+            if key in lesser:
                 self._unknown_place(span)  # "in Alaska, Georgia and Texas": the state, not the country
                 continue
-            work = name_key(span.text) in works or _in_a_quoted_title(span)
-            if work and self.registry.known(name_key(span.text)) is None:
+            unknown = self.registry.known(key) is None  # a work's or character's name some actor has is the actor's
+            if unknown and (key in works or _in_a_quoted_title(span)):
                 self._add(span.start_char, span.end_char, None, "name", "work",
                           f"{span.text!r} is the title of a work here (next to a word such as 'film', with a "
                           "sequel's number, or in quotation marks with the title's other words)")
-                continue
-            if name_key(span.text) in characters and self.registry.known(name_key(span.text)) is None:
+            elif unknown and key in characters:
                 self._add(span.start_char, span.end_char, None, "name", "character",
                           f"{span.text!r} is a character played here ('role as', 'character'), not someone")
-                continue
-            self._entity(span, label)
+            else:
+                self._entity(span, label)
 
     def _events_tagged(self) -> set[int]:
         """The tokens of every use of an event's name that the parser tagged as one ("the US
