@@ -1932,6 +1932,43 @@ def test_charging_someone_with_a_crime_is_an_accusation_and_charging_a_fee_is_no
     assert claims_of("The bank charged its customers a monthly fee.")[0] == []
 
 
+def test_how_a_charged_deed_was_done_belongs_to_the_charge():
+    found, _ = claims_of("The regulator has charged the broker with fraud by moving client money into his own accounts.")
+    assert found == [("The regulator", "has charged", "the broker with fraud by moving client money into his own accounts",
+                      "indirect")]
+    assert claims_of("She made her point by leaving the room.")[0] == []
+
+
+def test_a_cue_and_the_subject_of_its_clause_read_as_the_subject_of_the_clause():
+    found, _ = claims_of("Before the sale the dealer promised buyers would get a full refund.")
+    assert found == [("the dealer", "promised", "buyers would get a full refund", "indirect")]
+    assert claims_of("Under the plan, workers earning overtime pay would keep more of it.")[0] == []
+
+
+@pytest.mark.parametrize("text", [
+    "How the senator answers that question will have a lasting effect on the party.",
+    "Why the mayor told reporters nothing will remain a mystery.",
+])
+def test_a_clause_asking_how_or_why_something_is_said_claims_nothing(text: str):
+    assert claims_of(text)[0] == []
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("When the mayor told reporters the bridge would reopen, nobody believed her.", "the mayor", "told"),
+    ("That is why the coach thinks the team can still win the league.", "the coach", "thinks"),
+])
+def test_a_clause_saying_when_or_why_something_was_said_still_claims_it(text: str, speaker: str, cue: str):
+    found, _ = claims_of(text)
+    assert [(s, c) for s, c, _content, _k in found] == [(speaker, cue)]
+
+
+def test_a_possessive_pronoun_holds_the_claim_a_thing_acts_on():
+    found, _ = claims_of("This contradicts his claim that the two firms never shared data.")
+    assert found == [("his", "claim", "that the two firms never shared data", "indirect")]
+    found, _ = claims_of("She repeated her claim that the two firms shared data.")
+    assert found == [("She", "repeated her claim", "that the two firms shared data", "indirect")]
+
+
 @pytest.mark.parametrize("text, cue, content", [
     ("Team captain Cam Heyward openly lobbied for the league to suspend Garrett.", "openly lobbied for",
      "the league to suspend Garrett"),

@@ -53,6 +53,7 @@ CIRCUMSTANCE_PREPS = words("setting_prepositions.tsv", "circumstance")
 LONE_OBJECTS = words("lone_objects.txt")
 EXPLETIVES = {"it", "there"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+THING_PRONOUNS = {"it", "this", "that", "which", "what"}  # pronouns that hold no words of their own
 CLAUSAL_PATTERNS = {Rule.CCOMP, Rule.CCOMP_BEFORE, Rule.PARENTHETICAL, Rule.AS, Rule.TO, Rule.ACCORDING}
 PRO_FORMS = {"it", "so"}  # "as she put it", "as he said so"
 LINKING_VERBS = words("linking_verbs.tsv", "adjective-cue")
@@ -146,7 +147,8 @@ class ReportedSpeech:
             return None  # "Americans worried about immigration": an adjective; "Asked about it, he ...": he was asked
         if self._is_passive(cue):
             return self._passive(cue, tags)
-        inverted = self._inverted(cue, tags) or self._hung_from_its_clause(cue, tags)
+        inverted = self._inverted(cue, tags) or self._hung_from_its_clause(cue, tags) \
+            or self._clause_read_as_its_subject(cue)
         if inverted is not None:
             return inverted
         pattern, parts, cue_end = self._complement(cue, tags)
@@ -158,7 +160,7 @@ class ReportedSpeech:
         subject = self.continued.get(cue.i) or subject_of(cue)
         if subject is None or subject.lower_ in EXPLETIVES and subject.dep_ == "nsubjpass":
             return None
-        if _that_said(subject, cue):
+        if _that_said(subject, cue) or _how_it_is_said(cue, subject):
             return None
         if cue.head.lemma_ == "let" and cue.dep_ in {"ccomp", "xcomp"}:
             return None  # "let's say you save ...": a supposition, no one's claim
@@ -167,8 +169,8 @@ class ReportedSpeech:
             return None
         if (pattern in WORD_SENSE_PATTERNS or "evidence" in tags or _modifies(cue, subject)) and not self._plausible(subject):
             return None  # "His refusal to say which side ...": a refusal says nothing
-        if pattern in WORD_SENSE_PATTERNS and _done_by_acting(cue):
-            return None
+        if pattern in WORD_SENSE_PATTERNS and "with" not in tags and _done_by_acting(cue):
+            return None  # but "charged Roe with fraud by moving money" says how the charged deed was done
         if any(start <= subject.i < end for start, end in parts):
             return None
         if _withheld(cue, self.doc[parts[0][0]]) or _asked_about(cue):
@@ -350,7 +352,8 @@ class ReportedSpeech:
                     or sibling.dep_ == "prep" and not _is_time(sibling) and (
                     sibling.lower_ in OBJECT_PREPS or f"prep:{sibling.lower_}" in tags
                     or sibling.i == end and sibling.lower_ not in CIRCUMSTANCE_PREPS) \
-                    or sibling.dep_ == "conj" and sibling.pos_ in {"NOUN", "PROPN"} and sibling.left_edge.i <= end + 1:
+                    or sibling.dep_ == "conj" and sibling.pos_ in {"NOUN", "PROPN"} and sibling.left_edge.i <= end + 1 \
+                    or "with" in tags and _by_doing(sibling) is not None:  # "charged X with fraud by moving money"
                 end = max(end, sibling.right_edge.i + 1)
             elif sibling.dep_ not in {"prep", "npadvmod", "advmod", "punct"}:
                 continue  # only a time, a place or a manner of the verb lets the content go on after it
@@ -483,6 +486,26 @@ class ReportedSpeech:
         if not _closes_its_sentence(cue, [c for c in cue.children if c.i > cue.i]):
             return None
         return self._attribution(Rule.CCOMP_BEFORE, cue, source, [(cue.sent.start, source.left_edge.i - 1)], None)
+
+    def _clause_read_as_its_subject(self, cue: Token) -> Attribution | None:
+        """"Before the sale the dealer promised buyers would get a refund": the parse read the
+        cue with its source as the subject of the clause it reports ("promised buyers" as a
+        clause, or "promised" as an adjective of "buyers"); the content is that clause."""
+        if cue.tag_ not in {"VBD", "VBZ", "VBP"} or cue.dep_ not in {"csubj", "amod"} or cue.head.i < cue.i:
+            return None  # not "taxpayers reporting gains would pay": a participle is no cue said
+        source = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+        if cue.dep_ == "csubj":
+            clause, objects = cue.head, [c for c in cue.children if c.dep_ == "dobj"]
+            subject = objects[0] if len(objects) == 1 and objects[0].right_edge.i == cue.right_edge.i else None
+        else:
+            clause, subject = cue.head.head, cue.head if cue.head.dep_ == "nsubj" else None
+        if source is None or subject is None or subject.pos_ not in {"NOUN", "PROPN", "PRON"} \
+                or subject.left_edge.i > cue.i + 1 or clause.pos_ not in {"VERB", "AUX"} \
+                or any(c.dep_ in SUBJECT_DEPS and c != subject for c in clause.children) \
+                or clause.tag_ not in {"VBD", "VBZ", "VBP"} and not any(c.dep_ == "aux" and c.i > cue.i for c in clause.children) \
+                or any(t.tag_.startswith("W") or t.dep_ == "mark" for t in self.doc[cue.left_edge.i:cue.i]):
+            return None  # "what he promised voters was a tax cut", "how he answers it will ...": a clause as subject
+        return self._attribution(Rule.CCOMP, cue, source, [(cue.i + 1, clause.right_edge.i + 1)], None)
 
     def _after_clause_as_modifier(self, cue: Token, tags: frozenset[str]) -> Attribution | None:
         """"The show will end, the streaming service announced on Thursday": a cue after its
@@ -1022,15 +1045,19 @@ def _a_proper_name(head: Token) -> bool:
 
 def _held_by_another(noun: Token) -> bool:
     """Whether a speech noun belongs to someone named other than the one who acts on it
-    ("disputed *the police's* claim that ..."): a possessive name, not a pronoun ("voiced
-    her concerns that ...").
+    ("disputed *the police's* claim that ..."): a possessive name, or a possessive pronoun
+    where a thing acts ("*that* contradicts *his* claim that ..."); not a pronoun that may
+    be the actor's own ("*she* voiced *her* concerns that ...").
 
     >>> from kg import nlp
-    >>> doc = nlp.load()("The mayor disputed the police's claim that he had a gun. She voiced her fear that it failed.")
-    >>> _held_by_another(doc[6]), _held_by_another(doc[17])
-    (True, False)
+    >>> doc = nlp.load()("The mayor disputed the police's claim that he had a gun. She voiced her fear that it failed. "
+    ...                  "This contradicts his claim that he left.")
+    >>> _held_by_another(doc[6]), _held_by_another(doc[17]), _held_by_another(doc[24])
+    (True, False, True)
     """
-    return any(c.dep_ == "poss" and c.pos_ in {"PROPN", "NOUN"} for c in noun.children)
+    actor = subject_of(noun.head) if noun.dep_ == "dobj" else None
+    thing_acts = actor is not None and actor.lower_ in THING_PRONOUNS
+    return any(c.dep_ == "poss" and (c.pos_ in {"PROPN", "NOUN"} or thing_acts) for c in noun.children)
 
 
 def _judged_for(prep: Token, tags: frozenset[str]) -> bool:
@@ -1087,15 +1114,32 @@ def _before_closing_time(doc: Doc, start: int, end: int) -> int:
     return end
 
 
+def _how_it_is_said(cue: Token, subject: Token) -> bool:
+    """Whether the sentence opens with a clause asking how or why its source says something
+    ("How the mayor answers critics will decide the vote"): no claim is made of what is
+    said (but "that is why she thinks X" still tells what she thinks).
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("Why the mayor told reporters nothing will remain a mystery.")
+    >>> _how_it_is_said(doc[3], doc[2])
+    True
+    """
+    first = cue.left_edge
+    return first.lower_ in {"how", "why"} and first.head == cue and first.i == cue.sent.start \
+        and first.i + 1 == subject.left_edge.i
+
+
 def _done_by_acting(cue: Token) -> bool:
     """"highlighted his goals by choosing China": the cue names what an act conveys (its
     means a deed, not words), so it reports no words ("responded by saying" does)."""
-    for child in cue.children:
-        if child.dep_ == "prep" and child.lower_ == "by":
-            deed = next((c for c in child.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
-            if deed is not None and not is_cue_verb(deed):
-                return True
-    return False
+    return any((deed := _by_doing(child)) is not None and not is_cue_verb(deed) for child in cue.children)
+
+
+def _by_doing(phrase: Token) -> Token | None:
+    """The deed of a "by" phrase ("by choosing China"), if it is one."""
+    if phrase.dep_ == "prep" and phrase.lower_ == "by":
+        return next((c for c in phrase.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
+    return None
 
 
 def _required(cue: Token) -> bool:
