@@ -1092,6 +1092,14 @@ def test_an_untagged_name_after_a_word_for_a_body_is_that_body():
     assert "chairman_rep" not in {m.actor for m in result.mentions}  # a title, not a body's name
 
 
+def test_a_family_name_in_a_headline_before_the_full_name_is_that_person():
+    result, pipeline = run("Dahlberg Scores 2 Goals, Rovers Beat Hull 4-1\n\n"
+                           "Hours before Tom Dahlberg's two-goal night, coach Ann Dale praised him. "
+                           "Dahlberg said he felt sharp.")
+    assert {m.actor for m in linked(result, "Dahlberg")} == {"tom_dahlberg"}
+    assert "dahlberg" not in {a.id for a in pipeline.actors()}
+
+
 def test_an_actor_first_taken_for_a_body_can_be_made_a_person():
     """A headline the parser tags as an organisation ("... - Jo Roe post defeat"), then
     "captain Jo Roe": the resolver makes the actor a person, found by the family name."""

@@ -11,7 +11,8 @@
    state only when it acts (:func:`kg.descriptors.place_role`); so does a city the
    gazetteer does not know.
 2. **names the parser missed**: known names and family names in title-case headlines or
-   untagged ("Dempsey thinks...").
+   untagged ("Dempsey thinks..."). A family name alone that came before the only full
+   name with it ("Roe Scores Twice", a headline, then "Jo Roe") is that person's.
 2b. **things**: a name first seen here that never acts and is used as a place, a thing
    or a work ("on Titan", "the Dragonfly mission", "the planet Mercury", "“Mary
    Poppins”") is no actor (:mod:`kg.mentions.things`).
@@ -53,6 +54,7 @@ class DocumentMentions(ProperNames, Things, Descriptions, Anaphors, Described):
     def run(self) -> list[Mention]:
         self._entities()
         self._missed_names()
+        self._family_names_before_full_names()
         self._things()
         self._descriptions()
         self._anaphors()

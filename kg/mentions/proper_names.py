@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
@@ -765,6 +766,26 @@ class ProperNames(MentionsBase):
                 "the only one named before its first use")
         return None, "surname-ambiguous", (f"family name shared by {self._names(people)} in this document, "
                                            f"and nothing tells which one is meant")
+
+    def _family_names_before_full_names(self) -> None:
+        """"Roe Scores Twice in Win" (a headline), then "Jo Roe" in the body: a family name
+        alone that the document named before the only person it names in full with that
+        family name stands for that person, not for a person of its own."""
+        for actor in sorted(self.new_names):
+            label = self._label(actor)
+            if self._kind(actor) != "Person" or len(label.split()) != 1:
+                continue
+            people = [p for p in self.families.get(name_key(label), ()) if p != actor
+                      and self._kind(p) == "Person" and len(self._label(p).split()) > 1]
+            if len(people) != 1:
+                continue
+            [person] = people
+            evidence = f"family name of {self._label(person)!r}, named in full later in the document"
+            for n, mention in enumerate(self.mentions):
+                if mention.actor == actor:
+                    self.mentions[n] = replace(mention, actor=person, rule="surname", evidence=evidence)
+            self.actor_at = [person if linked == actor else linked for linked in self.actor_at]
+            self._forget(actor)
 
     def _family_name_holder(self, key: str, people: Counter) -> str | None:
         """The person a family name alone stands for throughout the document: the one named
