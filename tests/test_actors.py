@@ -1288,6 +1288,11 @@ def test_a_thing_made_is_no_actor_whatever_it_does():
     assert [m.actor for m in result.mentions if "Telescope" in m.text] == [None]  # the agent of "captured"
 
 
+def test_a_plan_is_no_actor_whatever_it_does():
+    result, _ = extract_text("The ministry unveiled the Second Solar Industry Development Plan on Monday.")
+    assert [m.actor for m in result.mentions if "Plan" in m.text] == [None]
+
+
 def test_the_initials_of_a_thing_made_name_it_too():
     result, _ = extract_text("The galaxy was seen by NASA's James Webb Space Telescope. \"It shows that JWST can "
                              "capture small galaxies,\" Ana Roe said.")
