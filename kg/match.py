@@ -12,7 +12,7 @@ pooling. Three methods (``METHODS``) use it:
   ``tests/bench/fit_pair_encoder.py``) and gives the probability that they say the same
   thing. Right on 82% of news sentence pairs it did not learn from, it is strict about
   wording: like those pairs, it wants most of the words shared, and on short texts it
-  misses a changed number or a "not".
+  misses a "not" (a changed figure is caught, below).
 - ``embeddings`` (:func:`embedding_similarity`) compares each text's vector: the
   cosine, scaled so that ``SAME_COSINE`` reads 0.5. Looser, it finds the same claim in
   other words, and often a claim on the same topic; the embeddings also find a new
@@ -21,6 +21,9 @@ pooling. Three methods (``METHODS``) use it:
   similarity, which the encoder must confirm where it is unsure (from ``THRESHOLD`` to
   ``SURE``): there, on real news, most pairs are one topic, not one claim.
 
+Whatever the method, two texts that give figures, none of one's a figure (or a rounding)
+of the other's, make two claims ("will cut 500 jobs" / "will cut 300 jobs"), as people
+check them: their similarity is at most ``DIFFERENT_FIGURES`` (:func:`figures_differ`).
 ``same`` is the similarity at or above ``THRESHOLD``: the decision ``kg match`` prints.
 Nothing is downloaded at run time.
 
@@ -61,6 +64,9 @@ BATCH = 16  # texts run through the sentence model at once: as fast as 64, and h
 WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\d+(?:[.,]\d+)*", re.UNICODE)
 Progress = Callable[[int], None]  # told how many more items are done
 NEGATIONS = frozenset({"not", "no", "never", "nothing", "none", "neither", "nor", "without", "cannot"})
+FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+ROUNDING = 0.02  # two figures this close (relative to the larger) are one figure rounded: "$915 million" / "$916 million"
+DIFFERENT_FIGURES = 0.4  # the highest similarity of two texts that give different figures: never "same"
 
 
 class ModelMissing(RuntimeError):
@@ -351,6 +357,29 @@ class Text:
         """Its word pieces, cut when the pair encoder first reads it (grouping never does)."""
         return word_pieces(self.text)
 
+    @cached_property
+    def figures(self) -> frozenset[float]:
+        """The numbers it gives ("1,237 delegates", "47.3 percent": 1237.0, 47.3)."""
+        return frozenset(float(n.replace(",", "")) for n in FIGURE.findall(self.text) if n.replace(",", "").count(".") < 2)
+
+
+def figures_differ(a: Text, b: Text) -> bool:
+    """Whether both texts give figures and none of one's is one of the other's (or a
+    rounding of it): two claims of different figures are two claims ("will cut 500 jobs" /
+    "will cut 300 jobs"), as people check them, though the models read them as one.
+
+    >>> a, b, c = prepare(["cut 500 jobs", "cut 300 jobs", "cut 500 jobs by 2026"], embedded=False)
+    >>> figures_differ(a, b), figures_differ(a, c)
+    (True, False)
+    """
+    return bool(a.figures and b.figures) and not any(
+        abs(x - y) <= ROUNDING * max(abs(x), abs(y)) for x in a.figures for y in b.figures)
+
+
+def unless_figures_differ(score: float, a: Text, b: Text) -> float:
+    """``score``, or no more than ``DIFFERENT_FIGURES`` when the texts' figures differ."""
+    return min(score, DIFFERENT_FIGURES) if figures_differ(a, b) else score
+
 
 def _words(text: str) -> list[str]:
     return [w.lower() for w in WORD.findall(text.replace("’", "'").replace("n't", " not"))]
@@ -403,7 +432,8 @@ def similarities(pairs: Sequence[tuple[Text, Text]], method: str = "encoder",
             close[unsure] = [confirmed(close[i], e) for i, e in zip(unsure, encoded)]
         return close
     pieces = [(a.pieces, b.pieces) for a, b in pairs]
-    return (pair_probabilities(pieces, progress) + pair_probabilities([(b, a) for a, b in pieces], progress)) / 2
+    read = (pair_probabilities(pieces, progress) + pair_probabilities([(b, a) for a, b in pieces], progress)) / 2
+    return np.array([unless_figures_differ(float(score), a, b) for score, (a, b) in zip(read, pairs)])
 
 
 def embedding_similarity(a: Text, b: Text) -> float:
@@ -413,7 +443,7 @@ def embedding_similarity(a: Text, b: Text) -> float:
     >>> embedding_similarity(a, b) >= THRESHOLD
     True
     """
-    return min(max(float(a.vector @ b.vector), 0.0) * 0.5 / SAME_COSINE, 1.0)
+    return unless_figures_differ(min(max(float(a.vector @ b.vector), 0.0) * 0.5 / SAME_COSINE, 1.0), a, b)
 
 
 def is_unsure(similarity: float) -> bool:

@@ -259,8 +259,9 @@ class Tracker:
         """How surely the claims at ``index`` and ``other`` say the same thing (claim
         matching by embeddings); a speaker who says much the same in two articles is taken
         to repeat the claim."""
-        score = match.embedding_similarity(self.text(index), self.text(other))
-        return score + SAME_SPEAKER_BONUS if self.repeats(index, other) else score
+        a, b = self.text(index), self.text(other)
+        score = match.embedding_similarity(a, b)
+        return match.unless_figures_differ(score + SAME_SPEAKER_BONUS, a, b) if self.repeats(index, other) else score
 
     def repeats(self, index: int, other: int) -> bool:
         """Whether one speaker says the claims at ``index`` and ``other`` in two sources."""

@@ -33,6 +33,15 @@ def test_the_encoder_reads_both_texts_at_once():
     assert not same("the vote count was rigged", "the coverage was biased")
 
 
+def test_two_texts_of_different_figures_make_different_claims_whatever_the_method():
+    for method in ("encoder", "embeddings", "grouping"):
+        assert not same("the firm will cut 500 jobs", "the company will cut 300 jobs", method=method)
+        assert same("the firm will cut 500 jobs", "the company will cut 500 jobs", method=method)
+    assert same("Roe had a net loss of $915 million in 1995", "Roe took a $916 million loss", method="embeddings")
+    out = run_kg("match", "the firm will cut 500 jobs", "the company will cut 300 jobs").stdout
+    assert out.split("\t")[:2] == ["0.400", "different"]
+
+
 def test_kg_match_prints_similarity_and_decision():
     out = run_kg("match", "--method", "embeddings", "the minister misled parliament", "the minister lied to MPs").stdout
     similarity, decision, a, b = out.rstrip("\n").split("\t")

@@ -42,6 +42,13 @@ def test_claims_just_past_the_embeddings_threshold_are_grouped_only_if_the_encod
     assert len(group_claims(jobs)) == 1
 
 
+def test_claims_of_different_figures_are_different_claims_even_from_one_speaker():
+    polls = [claim("a", "d1", None, "the senator leads her rival by about 13 points in the state", speaker="pollster"),
+             claim("b", "d2", None, "the senator leads her rival in the state by about 6 points", speaker="pollster"),
+             claim("c", "d3", None, "the senator is ahead of her rival by 13 points in the state", speaker="pollster")]
+    assert sorted(sorted(g.members) for g in group_claims(polls)) == [["a", "c"], ["b"]]
+
+
 def test_a_speaker_who_says_much_the_same_in_two_articles_repeats_the_claim():
     """The two wordings fall short of the same claim (0.48) unless one speaker says both."""
     mill = [claim("a", "d1", None, "the mill will shut down in spring", speaker="owner"),
