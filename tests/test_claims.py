@@ -311,6 +311,16 @@ def test_a_news_organisation_the_tagger_takes_for_a_place_is_still_a_source():
     assert [c.speaker for c in claims] == ["reuters"]  # "Bloomberg" alone may be a person: left to the text
 
 
+@pytest.mark.parametrize("text, speakers", [
+    ("The Wrap reported that the director will return for a fourth film.", ["thewrap"]),
+    ("The director will return for a fourth film, according to The Hollywood Reporter.", ["the_hollywood_reporter"]),
+    ("The console will ship in May, The Verge reported.", ["the_verge"]),
+])
+def test_trade_and_technology_outlets_are_known_sources(text: str, speakers: list[str]):
+    _, claims = claims_of(text)
+    assert [c.speaker for c in claims] == speakers
+
+
 def test_as_x_reports_for_an_outlet_is_a_clause_of_comment():
     found, _ = claims_of("As Maria Lund reports for the BBC, the first cases came to light last week.")
     assert found == [("Maria Lund", "reports", "the first cases came to light last week", "indirect")]
