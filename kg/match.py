@@ -65,7 +65,7 @@ WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\d+(?:[.,]\d+)*", re.UNICODE)
 Progress = Callable[[int], None]  # told how many more items are done
 NEGATIONS = frozenset({"not", "no", "never", "nothing", "none", "neither", "nor", "without", "cannot"})
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
-ROUNDING = 0.02  # two figures this close (relative to the larger) are one figure rounded: "$915 million" / "$916 million"
+ROUNDING = 0.02  # figures this close (relative to the larger) are one, rounded: "$915 million" / "$916 million"
 DIFFERENT_FIGURES = 0.4  # the highest similarity of two texts that give different figures: never "same"
 
 
@@ -360,7 +360,8 @@ class Text:
     @cached_property
     def figures(self) -> frozenset[float]:
         """The numbers it gives ("1,237 delegates", "47.3 percent": 1237.0, 47.3)."""
-        return frozenset(float(n.replace(",", "")) for n in FIGURE.findall(self.text) if n.replace(",", "").count(".") < 2)
+        numbers = (n.replace(",", "") for n in FIGURE.findall(self.text))
+        return frozenset(float(n) for n in numbers if n.count(".") < 2)  # not "1.2.3"
 
 
 def figures_differ(a: Text, b: Text) -> bool:

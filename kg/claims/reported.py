@@ -501,9 +501,11 @@ class ReportedSpeech:
             clause, subject = cue.head.head, cue.head if cue.head.dep_ == "nsubj" else None
         if source is None or subject is None or subject.pos_ not in {"NOUN", "PROPN", "PRON"} \
                 or subject.left_edge.i > cue.i + 1 or clause.pos_ not in {"VERB", "AUX"} \
-                or any(c.dep_ in SUBJECT_DEPS and c != subject for c in clause.children) \
-                or clause.tag_ not in {"VBD", "VBZ", "VBP"} and not any(c.dep_ == "aux" and c.i > cue.i for c in clause.children) \
-                or any(t.tag_.startswith("W") or t.dep_ == "mark" for t in self.doc[cue.left_edge.i:cue.i]):
+                or any(c.dep_ in SUBJECT_DEPS and c != subject for c in clause.children):
+            return None
+        finite = clause.tag_ in {"VBD", "VBZ", "VBP"} or any(c.dep_ == "aux" and c.i > cue.i for c in clause.children)
+        asked = any(t.tag_.startswith("W") or t.dep_ == "mark" for t in self.doc[cue.left_edge.i:cue.i])
+        if not finite or asked:
             return None  # "what he promised voters was a tax cut", "how he answers it will ...": a clause as subject
         return self._attribution(Rule.CCOMP, cue, source, [(cue.i + 1, clause.right_edge.i + 1)], None)
 
