@@ -321,6 +321,16 @@ def test_trade_and_technology_outlets_are_known_sources(text: str, speakers: lis
     assert [c.speaker for c in claims] == speakers
 
 
+def test_the_outlet_that_relayed_words_is_neither_speaker_nor_content():
+    found, _ = claims_of("Okafor, via the Lakeland Courier, said that the league should act.")
+    assert found == [("Okafor", "said", "that the league should act", "indirect")]
+    found, _ = claims_of("Okafor said the defence must improve, via the Lakeland Courier.")
+    assert found == [("Okafor", "said", "the defence must improve", "indirect")]
+    found, _ = claims_of("Okafor said the defence must improve, per the Lakeland Courier.")
+    assert found == [("Okafor", "said", "the defence must improve", "indirect"),
+                     ("the Lakeland Courier", "per", "the defence must improve", "indirect")]
+
+
 def test_as_x_reports_for_an_outlet_is_a_clause_of_comment():
     found, _ = claims_of("As Maria Lund reports for the BBC, the first cases came to light last week.")
     assert found == [("Maria Lund", "reports", "the first cases came to light last week", "indirect")]

@@ -384,8 +384,9 @@ def core_range(head: Token) -> Range:
 def source_range(head: Token, avoid: Range | None = None, cue: int | None = None) -> Range:
     """The whole source phrase (appositions, relative clauses and participles that
     restrict it included: "a union representing nurses"), but not a participle clause
-    after a comma ("Trump, speaking to veterans,") or a relative clause that makes
-    a claim of its own ("Jane Roe, who argued that ..."), and cut before ``avoid`` (a
+    after a comma ("Trump, speaking to veterans,"), a relative clause that makes
+    a claim of its own ("Jane Roe, who argued that ...") or the outlet that relayed the
+    words ("Jo Roe, via ESPN,"), and cut before ``avoid`` (a
     content range) when the parse lets the two overlap, and before the token ``cue``
     (where the cue's words start) when the parse hangs the cue from the source ("a
     statement saying")."""
@@ -397,6 +398,9 @@ def source_range(head: Token, avoid: Range | None = None, cue: int | None = None
         if child.dep_ == "acl" and child.tag_ == "VBG" and head.doc[child.left_edge.i - 1].text == "," \
                 or child.dep_ == "relcl" and any(is_cue_verb(t) for t in child.subtree):
             end = min(end, child.left_edge.i)
+            break
+        if child.dep_ == "prep" and child.lower_ in {"via", "per"} and head.doc[child.i - 1].text == ",":
+            end = min(end, child.i - 1)  # "Jo Roe, via ESPN, said": the outlet relayed it, Jo Roe said it
             break
     if avoid is not None and start < avoid[1] and avoid[0] < end:
         if head.i < avoid[0]:

@@ -772,11 +772,13 @@ class ReportedSpeech:
     def _without_trailing_relative(self, start: int, end: int) -> Range:
         """The content without a non-restrictive relative clause that ends it ("..., the
         rules, which the court has put on hold"), an apposition to a name that ends it
-        ("he's not Alicia Keys, the singer who ...") or an aside after a single dash: a
-        comment on its last words, not words of the source."""
+        ("he's not Alicia Keys, the singer who ..."), the outlet that relayed it ("...,
+        via ESPN", "..., per the Post") or an aside after a single dash: a comment on its
+        last words, or on where they were read, not words of the source."""
         for i in range(end - 1, start, -1):
             token = self.doc[i]
-            aside = token.dep_ == "relcl" or token.dep_ == "appos" and token.head.pos_ == "PROPN"
+            aside = token.dep_ == "relcl" or token.dep_ == "appos" and token.head.pos_ == "PROPN" \
+                or _relayed_by(token)
             if aside and token.right_edge.i >= end - 2 and token.left_edge.i > start:
                 comma = token.left_edge.i - 1
                 if self.doc[comma].text == "," and self.layout.marks[comma] < 0:
@@ -1114,6 +1116,19 @@ def _before_closing_time(doc: Doc, start: int, end: int) -> int:
                     for t in rest):
                 return token.left_edge.i
     return end
+
+
+def _relayed_by(phrase: Token) -> bool:
+    """Whether ``phrase`` names the outlet that relayed what was said ("via ESPN", "per the
+    Post"), set off by a comma.
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("He said the team must improve, via ESPN.")
+    >>> _relayed_by(doc[7]), _relayed_by(doc[1])
+    (True, False)
+    """
+    return phrase.dep_ == "prep" and phrase.lower_ in {"via", "per"} and phrase.i > 0 \
+        and phrase.doc[phrase.i - 1].text == "," and any(c.dep_ == "pobj" for c in phrase.children)
 
 
 def _how_it_is_said(cue: Token, subject: Token) -> bool:
