@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicons import lexicon
 from ..spans import char_span as char_range
-from .grammar import (DASHES, REFLEXIVES, antecedent, cue_tags, is_cue_verb, is_document, source_range, subject_of,
+from .grammar import (DASHES, REFLEXIVES, agent_of, antecedent, cue_tags, is_cue_verb, is_document, source_range, subject_of,
                       trim, verb_group)
 from .layout import Layout
 from .model import Attribution, Range
@@ -319,11 +319,9 @@ class DirectQuotes:
         does not give them: if it took a word of the quotation for the subject, the noun
         phrase between the quotation and the cue ('"...," NP said') or after the cue
         ('said NP')."""
-        agent = next((c for c in cue.children if c.dep_ == "agent"), None)
-        if agent is not None:  # '"...," was written by Jane Roe'
-            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-            if pobj is not None and self.layout.words[pobj.i] < 0:
-                return pobj, None
+        agent = agent_of(cue)  # '"...," was written by Jane Roe'
+        if agent is not None and self.layout.words[agent.i] < 0:
+            return agent, None
         subject = next((c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"}
                         and self.layout.words[c.i] < 0 and any(ch.isalnum() for ch in c.text)), None) \
             or subject_of(cue)

@@ -168,7 +168,7 @@ def subject_of(verb: Token) -> Token | None:
             child = before[-1] if before else subjects[0]
             if len(before) > 1 and child.left_edge.i > 0 and verb.doc[child.left_edge.i - 1].pos_ == "ADP":
                 child = before[-2]
-            if seen == 1 and participle and child.dep_ == "nsubjpass" and (agent := _agent(verb)) is not None:
+            if seen == 1 and participle and child.dep_ == "nsubjpass" and (agent := agent_of(verb)) is not None:
                 return agent  # "The photo was denied by Roe, hinting that ...": Roe hints, not the photo
             return None if seen and _expletive(child) else child
         if (before := subject_before_comma(verb)) is not None:
@@ -190,8 +190,8 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
-def _agent(verb: Token) -> Token | None:
-    """Who does what a passive verb says ("was denied *by Roe*")."""
+def agent_of(verb: Token) -> Token | None:
+    """Who does what a passive verb says ("was denied *by Roe*"): the object of its "by"."""
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
 

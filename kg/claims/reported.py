@@ -35,9 +35,9 @@ from ..clauses import is_passive, withheld_by
 from ..descriptors import is_someone
 from ..lexicons import lexicon, words
 from ..spans import char_span as char_range, is_negated
-from .grammar import (DASHES, Range, after_dateline, antecedent, cue_tags, cue_verbs, hashes, inflections, is_cue_verb,
-                      is_document, is_pronoun, plausible_source, source_range, subject_after_parenthetical, subject_of,
-                      subtree_range, tokens_with, trim, verb_group, whole_word_end)
+from .grammar import (DASHES, Range, after_dateline, agent_of, antecedent, cue_tags, cue_verbs, hashes, inflections,
+                      is_cue_verb, is_document, is_pronoun, plausible_source, source_range, subject_after_parenthetical,
+                      subject_of, subtree_range, tokens_with, trim, verb_group, whole_word_end)
 from .layout import Layout
 from .model import Attribution
 from .quotes import has_partial_quote
@@ -592,11 +592,9 @@ class ReportedSpeech:
 
     def _passive(self, cue: Token, tags: frozenset[str]) -> Attribution | None:
         """"Concerns were expressed by X / in a joint statement": the agent is the source."""
-        source = None
+        source = agent_of(cue)
         for child in cue.children:
-            if child.dep_ == "agent":
-                source = next((c for c in child.children if c.dep_ == "pobj"), None)
-            elif child.dep_ == "prep" and child.lower_ == "in" and source is None:
+            if child.dep_ == "prep" and child.lower_ == "in" and source is None:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None and is_document(pobj):
                     source = pobj

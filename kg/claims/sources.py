@@ -35,7 +35,7 @@ from ..actors import DocActors
 from ..descriptors import title_at
 from ..lexicons import honorific_gender, lexicon, words
 from ..records import Mention
-from .grammar import antecedent, core_range, hashes, is_cue_verb, is_document, is_person_noun, tokens_with
+from .grammar import agent_of, antecedent, core_range, hashes, is_cue_verb, is_document, is_person_noun, tokens_with
 from .layout import Layout
 from .model import Attribution
 
@@ -337,10 +337,11 @@ class SourceResolver:
             mention = self.actors.at(child.idx)
             return [mention.actor] if mention is not None else []
         if child.dep_ == "acl":  # "issued by"
-            child = next((c for c in child.children if c.dep_ == "agent"), None)
-        elif not (child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}):
+            pobj = agent_of(child)
+        elif child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+        else:
             return []
-        pobj = next((c for c in child.children if c.dep_ == "pobj"), None) if child is not None else None
         if pobj is None:
             return []
         return list(dict.fromkeys(m.actor for m in (self.actors.at(t.idx) for t in [pobj, *pobj.conjuncts]) if m))
