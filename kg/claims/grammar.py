@@ -399,7 +399,7 @@ def source_range(head: Token, avoid: Range | None = None, cue: int | None = None
                 or child.dep_ == "relcl" and any(is_cue_verb(t) for t in child.subtree):
             end = min(end, child.left_edge.i)
             break
-        if child.dep_ == "prep" and child.lower_ in {"via", "per"} and head.doc[child.i - 1].text == ",":
+        if relayed_by(child):
             end = min(end, child.i - 1)  # "Jo Roe, via ESPN, said": the outlet relayed it, Jo Roe said it
             break
     if avoid is not None and start < avoid[1] and avoid[0] < end:
@@ -410,6 +410,19 @@ def source_range(head: Token, avoid: Range | None = None, cue: int | None = None
     start = after_dateline(head.doc, start, end)
     start, end = trim(head.doc, start, end)
     return start, whole_word_end(head.doc, end)
+
+
+def relayed_by(phrase: Token) -> bool:
+    """Whether ``phrase`` names the outlet that relayed what was said ("via ESPN", "per the
+    Post"), set off by a comma: it belongs to neither the source nor the content.
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("He said the team must improve, via ESPN.")
+    >>> relayed_by(doc[7]), relayed_by(doc[1])
+    (True, False)
+    """
+    return phrase.dep_ == "prep" and phrase.lower_ in {"via", "per"} and phrase.i > 0 \
+        and phrase.doc[phrase.i - 1].text == "," and any(c.dep_ == "pobj" for c in phrase.children)
 
 
 def _noun_phrase_start(head: Token) -> int:

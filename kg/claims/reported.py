@@ -36,8 +36,9 @@ from ..descriptors import is_someone
 from ..lexicons import lexicon, words
 from ..spans import char_span as char_range, is_negated
 from .grammar import (DASHES, Range, after_dateline, agent_of, antecedent, cue_tags, cue_verbs, hashes, inflections,
-                      is_cue_verb, is_document, is_pronoun, plausible_source, source_range, subject_after_parenthetical,
-                      subject_of, subtree_range, tokens_with, trim, verb_group, whole_word_end)
+                      is_cue_verb, is_document, is_pronoun, plausible_source, relayed_by, source_range,
+                      subject_after_parenthetical, subject_of, subtree_range, tokens_with, trim, verb_group,
+                      whole_word_end)
 from .layout import Layout
 from .model import Attribution
 from .quotes import has_partial_quote
@@ -776,7 +777,7 @@ class ReportedSpeech:
         for i in range(end - 1, start, -1):
             token = self.doc[i]
             aside = token.dep_ == "relcl" or token.dep_ == "appos" and token.head.pos_ == "PROPN" \
-                or _relayed_by(token)
+                or relayed_by(token)
             if aside and token.right_edge.i >= end - 2 and token.left_edge.i > start:
                 comma = token.left_edge.i - 1
                 if self.doc[comma].text == "," and self.layout.marks[comma] < 0:
@@ -1114,19 +1115,6 @@ def _before_closing_time(doc: Doc, start: int, end: int) -> int:
                     for t in rest):
                 return token.left_edge.i
     return end
-
-
-def _relayed_by(phrase: Token) -> bool:
-    """Whether ``phrase`` names the outlet that relayed what was said ("via ESPN", "per the
-    Post"), set off by a comma.
-
-    >>> from kg import nlp
-    >>> doc = nlp.load()("He said the team must improve, via ESPN.")
-    >>> _relayed_by(doc[7]), _relayed_by(doc[1])
-    (True, False)
-    """
-    return phrase.dep_ == "prep" and phrase.lower_ in {"via", "per"} and phrase.i > 0 \
-        and phrase.doc[phrase.i - 1].text == "," and any(c.dep_ == "pobj" for c in phrase.children)
 
 
 def _how_it_is_said(cue: Token, subject: Token) -> bool:
