@@ -1687,6 +1687,17 @@ def test_an_object_the_parse_took_from_the_clause_after_it_opens_the_content():
         assert [f[2] for f in found] == [text.split("recommends ")[1].removesuffix(".")]
 
 
+def test_the_object_of_a_cue_that_names_whom_it_is_for_opens_a_clause_with_no_subject_of_its_own():
+    found, _ = claims_of("Apple promised users would be able to tap into faster chips.")
+    assert [f[2] for f in found] == ["users would be able to tap into faster chips"]
+    found, _ = claims_of("The regulator warned investors could lose their savings.")
+    assert [f[2] for f in found] == ["investors could lose their savings"]
+    found, _ = claims_of("The singer has reportedly told friends and family that the show aired at the weekend was a “great success”.")
+    assert [f[2] for f in found] == ["that the show aired at the weekend was a “great success”"]  # "that" opens the clause
+    found, _ = claims_of("The mayor told reporters the bridge would reopen.")  # the clause's own subject
+    assert [f[2] for f in found] == ["the bridge would reopen"]
+
+
 def test_a_subject_left_to_a_preposition_of_the_source_s_relative_clause_is_not_the_source():
     found, _ = claims_of("A spokesperson who did not wish to be named because of agency policy said that "
                          "the agency never gives vaccines.")

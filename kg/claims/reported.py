@@ -945,17 +945,25 @@ def _object_taken_from_its_clause(cue: Token, tags: frozenset[str]) -> tuple[Tok
     clause, which then has no subject ("recommends all adults over 65 get a vaccine", the
     clause read as a complement or an adverbial; not "told the board the plan had failed",
     whose object is whom the words are for)."""
-    if "addressee" in tags or "weak" in tags:
+    if "weak" in tags:
         return None
     objects = [c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i]
     clause = next((c for c in cue.rights if c.dep_ in {"ccomp", "xcomp", "advcl"}), None)
     if len(objects) != 1 or clause is None or clause.i < objects[0].i or clause.tag_ not in FINITE_TAGS | {"VB"} \
             or any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj", "mark"} or c.lower_ == "to" for c in clause.children):
         return None
+    if "addressee" in tags and (not _finite(clause) or any(t.lower_ == "that" for t in cue.doc[cue.i:clause.i])):
+        return None  # "warned investors could lose money"; not "told friends that the show aired was a success"
     between = [c for c in cue.children if objects[0].i < c.i < clause.i]
     if any(c.dep_ not in {"prep", "npadvmod", "advmod", "punct"} for c in between):
         return None
     return objects[0], clause
+
+
+def _finite(clause: Token) -> bool:
+    """Whether a clause has a tense of its own ("could lose", "lost"), not a bare verb ("pass")."""
+    return clause.tag_ in FINITE_TAGS or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE_TAGS
+                                             for c in clause.children)
 
 
 def _behind_a_noun(clause: Token) -> Token:
