@@ -1665,6 +1665,15 @@ def test_a_name_before_a_noun_of_works_is_a_work_not_an_actor():
     assert [(m.text, m.actor) for m in result.mentions if m.text == "Trek"] == [("Trek", None)]
 
 
+def test_a_title_named_as_a_work_where_the_parser_saw_no_name_is_a_work_wherever_it_is_named():
+    result, pipeline = run("The most recent Moon Raiders film was 2016’s Moon Raiders Beyond. Unlike the first two "
+                           "films, Moon Raiders Beyond was directed by Ann Lin; 2009’s Moon Raiders and 2013’s Moon "
+                           "Raiders Into Darkness were directed by Jo Abram. The Netflix series starts soon, Netflix said.")
+    assert not [m for m in result.mentions if m.text.startswith("Moon") and m.actor]
+    assert actor_of(result, "Ann Lin") == "ann_lin"
+    assert "netflix" in pipeline.resolver.actors  # the maker, whose name speaks
+
+
 def test_a_name_with_a_sequel_number_is_a_title_not_an_actor():
     result, _ = run("The platform does not run its launch title Destiny 2 in native 4K. So, in other words, "
                     "Destiny 2 on the platform is a step down. Nadal beat Jarry 6-4 in the final.")

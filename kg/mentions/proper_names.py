@@ -209,7 +209,8 @@ class ProperNames(MentionsBase):
         grown = [owned for (owned, _), (span, _) in zip(ents, names) if owned.start < span.start]
         ents = [(span, label) for span, label in ents
                 if not any(o.start <= span.start and span.end <= o.end and len(o) > len(span) for o in grown)]
-        works = {name_key(span.text) for span, _ in ents if _introduced_as_work(span)}
+        works = ({name_key(span.text) for span, _ in ents if _introduced_as_work(span)} | _titles_of_works(self.doc)) \
+            - _names_that_speak(self.doc)  # "the Netflix series ..., Netflix said": the maker
         characters = {name_key(span.text) for span, _ in ents if _introduced_as_character(span)}
         places = {span.root.i: span for span, label in ents if label == "GPE"}
         lesser = {name_key(span.text) for span in places.values()
@@ -1448,7 +1449,7 @@ def _introduced_as_work(span: Span) -> bool:
     >>> _introduced_as_work(doc[4:5]), _introduced_as_work(doc[10:11]), _introduced_as_work(doc[14:15])
     (True, False, True)
     """
-    if _numbered_title(span):
+    if _numbered_title(span) or _after_a_years_possessive(span):
         return True
     works = lexicon("work_nouns.txt")
     before = span.start - 1
@@ -1463,6 +1464,68 @@ def _introduced_as_work(span: Span) -> bool:
     while word.dep_ in {"compound", "nmod"} and word.head.i < span.end + 2 and word.head != named:
         word = word.head  # "Fargo" of "TV" of "series"
     return named is not None and word.head == named and word.dep_ in {"compound", "nmod"}
+
+
+def _titles_of_works(doc: Doc) -> set[str]:
+    """The keys of names the document gives as titles of works where the parser took them
+    for no one's name: right before a noun of works ("the rebooted Star Trek film series",
+    "the fourth Trek film"; ``kg/data/work_nouns.txt``), or after a year's possessive
+    ("2016's Star Trek Beyond"). A work is a work wherever the document names it.
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("The fourth Star Trek film is due. Lin directed 2016's Star Trek Beyond.")
+    >>> sorted(_titles_of_works(doc))
+    ['star trek', 'star trek beyond']
+    """
+    works, found = lexicon("work_nouns.txt"), set()
+    for token in doc:
+        if token.pos_ == "NOUN" and token.lower_ in works:
+            title = _proper_run(doc, token.i - 1, -1)
+            if title is not None and title[-1].head == token and title[-1].dep_ in {"compound", "nmod"} \
+                    and not any(t.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} for t in title):
+                found.add(name_key(title.text))  # not "the Netflix series": a body's name, the parser says
+        elif _a_years_possessive(doc, token.i - 1):
+            title = _proper_run(doc, token.i + 1, 1)
+            if title is not None:
+                found.add(name_key(title.text))
+    return found
+
+
+def _a_years_possessive(doc: Doc, i: int) -> bool:
+    """Whether the tokens at ``i`` are a year and its "'s" ("2016's")."""
+    return 0 <= i < len(doc) - 1 and YEAR.fullmatch(doc[i].text) is not None and doc[i + 1].lower_ in {"'s", "’s"}
+
+
+def _after_a_years_possessive(span: Span) -> bool:
+    """A name after a year's possessive, taken in or not ("2016's Star Trek Beyond"): a
+    work's or an event's, never someone's."""
+    return _a_years_possessive(span.doc, span.start - 2) or _a_years_possessive(span.doc, span.start)
+
+
+def _names_that_speak(doc: Doc) -> set[str]:
+    """The keys of the names that are the subject of a verb of saying somewhere in the
+    document (:func:`~kg.mentions.base.speaks_as_subject`): someone's, never a work's.
+
+    >>> from kg import nlp
+    >>> sorted(_names_that_speak(nlp.load()("The Acme Books series ends, Acme Books said.")))
+    ['acme books']
+    """
+    speakers = [token for token in doc if token.pos_ == "PROPN" and speaks_as_subject(token)]
+    return {name_key(doc[min([t.i for t in token.lefts if t.dep_ == "compound"] + [token.i]):token.i + 1].text)
+            for token in speakers}
+
+
+YEAR = re.compile(r"(1[89]|20)\d\d")
+
+
+def _proper_run(doc: Doc, start: int, step: int) -> Span | None:
+    """The capitalised proper nouns from ``start`` on, going ``step`` (1 or -1) at a time."""
+    end = start
+    while 0 <= end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+        end += step
+    if end == start:
+        return None
+    return doc[start:end] if step > 0 else doc[end + 1:start + 1]
 
 
 def _with_its_head_name(span: Span, label: str) -> tuple[Span, str]:
