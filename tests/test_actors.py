@@ -1674,6 +1674,15 @@ def test_a_title_named_as_a_work_where_the_parser_saw_no_name_is_a_work_wherever
     assert "netflix" in pipeline.resolver.actors  # the maker, whose name speaks
 
 
+def test_a_given_name_of_either_sex_opens_a_persons_name_of_no_gender():
+    result, pipeline = run("Sabres center Casey Mittel scored twice. The Wild lost. Terry Holm, who leads the "
+                           "parents' group, spoke first. She said the law must change.")
+    assert pipeline.resolver.actors["casey_mittel"].kind == "Person"  # a role in the team, not a body
+    assert [c.speaker for c in result.claims] == ["terry_holm"]  # "Terry" is no man's name only
+    result, pipeline = run("The charity Sue Ryder said it would close shops.")
+    assert pipeline.resolver.actors["sue_ryder"].kind == "Organization"
+
+
 def test_a_name_with_a_sequel_number_is_a_title_not_an_actor():
     result, _ = run("The platform does not run its launch title Destiny 2 in native 4K. So, in other words, "
                     "Destiny 2 on the platform is a step down. Nadal beat Jarry 6-4 in the final.")

@@ -615,8 +615,8 @@ class ProperNames(MentionsBase):
             return "Organization"  # "Kosmos, a group co-founded by ...", "the regulator, Ofgem" (a body, not a person)
         before = self.doc[span.start - 1] if span.start else None
         if kind == "Person" and before is not None and before.pos_ == "NOUN" and before.is_lower \
-                and (_names_a_body(before) or before.lower_ == "parent" and before.i > 0
-                     and self.doc[before.i - 1].pos_ == "PROPN"):
+                and (_names_a_body(before) and not _a_role_in_a_named_body(before, span)
+                     or before.lower_ == "parent" and before.i > 0 and self.doc[before.i - 1].pos_ == "PROPN"):
             return "Organization"  # "residents' group Quiet Skies", "the union Unite", "Google parent Alphabet"
         if kind == "Organization" and all(t.pos_ == "PROPN" for t in span) and (
                 before is not None and before.lower_.rstrip(".") in lexicon("honorifics.tsv")
@@ -931,8 +931,8 @@ class ProperNames(MentionsBase):
             titled = len(words) == 2 and any(words[0].lower().rstrip(".") in lexicon(titles)
                                              for titles in ("titles.tsv", "honorifics.tsv", "noble_titles.txt"))
             tags = given.get(words[0]) or (given.get(words[1]) if titled else None)  # "Pope Francis": a title first
-            if tags:
-                self.registry.set_gender(actor, next(iter(tags)))
+            if honorific_gender(tags or ()):  # not a name given to both ("either")
+                self.registry.set_gender(actor, honorific_gender(tags))
         self._learn_titles(span, actor)
 
     def _learn_titles(self, span: Span, actor: str) -> None:
@@ -1178,6 +1178,14 @@ def _a_persons_full_name(span: Span, initials: bool = False) -> bool:
                 or word.lower_ in lexicon("company_suffixes.txt"))
     return (len(span) in (2, 3) and _given_name_first(span, initials) and all(t.pos_ == "PROPN" for t in span)
             and not any(map(of_a_body, span)) and not _after_the(span) and not _plural_subject(span))
+
+
+def _a_role_in_a_named_body(noun: Token, span: Span) -> bool:
+    """Whether a word that may name a body is a role held in the body named before it, a
+    person's full name after it ("Sabres *center* Casey Roe"; not "the charity Sue Ryder")."""
+    named = noun.doc[noun.i - 1] if noun.i > 0 else None
+    return named is not None and named.pos_ in {"PROPN", "NOUN"} and named.text[:1].isupper() \
+        and _a_persons_full_name(span)
 
 
 def _given_name_first(span: Span, initials: bool = False) -> bool:
