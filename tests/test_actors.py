@@ -1683,6 +1683,13 @@ def test_a_given_name_of_either_sex_opens_a_persons_name_of_no_gender():
     assert pipeline.resolver.actors["sue_ryder"].kind == "Organization"
 
 
+def test_a_name_in_apposition_with_a_noun_of_works_is_a_work():
+    result, pipeline = run("Ann Lee's next novel is out. Harrow House, her debut, sold well. "
+                           "The author of the book, Mitchell Zane, said it was true.")
+    assert not [m for m in result.mentions if m.text.startswith("Harrow") and m.actor]
+    assert actor_of(result, "Mitchell Zane") == "mitchell_zane"  # the author's name, not the book's
+
+
 def test_a_name_with_a_sequel_number_is_a_title_not_an_actor():
     result, _ = run("The platform does not run its launch title Destiny 2 in native 4K. So, in other words, "
                     "Destiny 2 on the platform is a step down. Nadal beat Jarry 6-4 in the final.")

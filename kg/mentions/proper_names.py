@@ -1449,8 +1449,9 @@ def _where_based(span: Span) -> bool:
 
 def _introduced_as_work(span: Span) -> bool:
     """A name right after a noun of works, "the" aside ("the film Oppenheimer", "hit series
-    The Crown"; ``kg/data/work_nouns.txt``), naming the work right before it ("the Star
-    Trek film series", "the Fargo TV series"), or with a sequel's number (:func:`_numbered_title`).
+    The Crown"; ``kg/data/work_nouns.txt``), in apposition with one ("Lucy in the Sky, his
+    debut,"), naming the work right before it ("the Star Trek film series", "the Fargo TV
+    series"), with a sequel's number (:func:`_numbered_title`) or after a year's possessive.
 
     >>> from kg import nlp
     >>> doc = nlp.load()("The hit series The Crown will end. Polls show Clinton ahead. The Fargo TV series ended.")
@@ -1466,6 +1467,10 @@ def _introduced_as_work(span: Span) -> bool:
     noun = span.doc[before] if before >= 0 else None
     if noun is not None and noun.pos_ == "NOUN" and noun.lower_ in works:
         return True
+    root = span.root
+    appositives = [c for c in root.children if c.dep_ == "appos"] + ([root.head] if root.dep_ == "appos" else [])
+    if any(n.pos_ == "NOUN" and n.lower_ in works and not _of_someone(n) for n in appositives):
+        return True  # "Lucy in the Sky, his debut, is ..."; not "the author of the book, Jo Roe"
     after = span.doc[span.end:span.end + 2]  # "Fargo series", "Fargo TV series"
     named = next((t for t in after if t.pos_ == "NOUN" and t.lower_ in works), None)
     word = span.root
@@ -1534,6 +1539,12 @@ def _proper_run(doc: Doc, start: int, step: int) -> Span | None:
     if end == start:
         return None
     return doc[start:end] if step > 0 else doc[end + 1:start + 1]
+
+
+def _of_someone(noun: Token) -> bool:
+    """Whether a noun is what a word for someone is "of" ("the author of the *book*"): a
+    name in apposition after it is more likely that someone's."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "of" and is_someone(noun.head.head)
 
 
 def _with_its_head_name(span: Span, label: str) -> tuple[Span, str]:
