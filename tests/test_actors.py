@@ -1690,6 +1690,14 @@ def test_a_name_in_apposition_with_a_noun_of_works_is_a_work():
     assert actor_of(result, "Mitchell Zane") == "mitchell_zane"  # the author's name, not the book's
 
 
+def test_a_name_modifying_what_someone_else_made_is_what_it_is_about():
+    result, pipeline = run("According to The Verge’s Vortexa review, the streaming platform does not run games "
+                           "in 4K. It is revealed in Eurogamer’s Vortexa review that games render at 1440p.")
+    assert [m.actor for m in result.mentions if m.text == "Vortexa"] == [None, None]  # reviewed, not reviewing
+    result, pipeline = run("According to July's Hartwell Research poll, more than half of voters back the plan.")
+    assert actor_of(result, "Hartwell Research") == "hartwell_research"  # a date's poll is the pollster's
+
+
 def test_a_name_with_a_sequel_number_is_a_title_not_an_actor():
     result, _ = run("The platform does not run its launch title Destiny 2 in native 4K. So, in other words, "
                     "Destiny 2 on the platform is a step down. Nadal beat Jarry 6-4 in the final.")
