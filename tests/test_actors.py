@@ -1696,6 +1696,10 @@ def test_a_name_modifying_what_someone_else_made_is_what_it_is_about():
     assert [m.actor for m in result.mentions if m.text == "Vortexa"] == [None, None]  # reviewed, not reviewing
     result, pipeline = run("According to July's Hartwell Research poll, more than half of voters back the plan.")
     assert actor_of(result, "Hartwell Research") == "hartwell_research"  # a date's poll is the pollster's
+    result, pipeline = run("Jo Roe runs a Spokane firm behind the Washington Health Authority’s Opioid Prevention "
+                           "campaign “Starts with one.” Roe said the work mattered.")
+    assert actor_of(result, "Opioid Prevention") is None  # the authority's campaign, against opioids
+    assert actor_of(result, "the Washington Health Authority") == "washington_health_authority"
 
 
 def test_a_name_with_a_sequel_number_is_a_title_not_an_actor():

@@ -92,14 +92,14 @@ def _class_role(noun: Token, name: str, person: bool, modifier: bool = False) ->
     """A name called ``noun`` ("the planet Mercury", "the website Full Fact, told ..."),
     or modifying it (``modifier``: "the Dragonfly mission", "the Acme spokesman", "the
     Acme poll"): someone when the noun is a word for someone or something made by
-    someone (and no one else's: "The Verge's Stadia review" is of Stadia), or when the
+    someone (and, for a modifier, no one else's: "The Verge's Stadia review" is of Stadia), or when the
     name is the noun's and the noun acts. A person's name is no
     thing for the noun it is called by ("celebrity Jane Roe": no list holds every role)."""
     acting = not modifier and noun.dep_ in {"nsubj", "csubj"} and noun.head.lemma_ not in DESCRIBING_VERBS
     # "The Verge's Stadia review" is the Verge's, of Stadia ("July's Acme poll" is Acme's)
     owned = any(c.dep_ == "poss" and c.ent_type_ not in {"DATE", "TIME"} for c in noun.children)
-    if is_someone(noun) or acting or modifier and _made_by(noun) and not owned:
-        return "acts", f"{name} '{noun.text}'"
+    if acting or (is_someone(noun) or modifier and _made_by(noun)) and not (modifier and owned):
+        return "acts", f"{name} '{noun.text}'"  # not "the Authority's Opioid Prevention campaign"
     if person and not modifier:
         return None, ""
     return "thing", f"{name} '{noun.text}'"
