@@ -1479,6 +1479,9 @@ def _introduced_as_work(span: Span) -> bool:
     return named is not None and word.head == named and word.dep_ in {"compound", "nmod"}
 
 
+YEAR = re.compile(r"(1[89]|20)\d\d")  # a year of works and events
+
+
 def _titles_of_works(doc: Doc) -> set[str]:
     """The keys of names the document gives as titles of works where the parser took them
     for no one's name: right before a noun of works ("the rebooted Star Trek film series",
@@ -1526,9 +1529,6 @@ def _names_that_speak(doc: Doc) -> set[str]:
     speakers = [token for token in doc if token.pos_ == "PROPN" and speaks_as_subject(token)]
     return {name_key(doc[min([t.i for t in token.lefts if t.dep_ == "compound"] + [token.i]):token.i + 1].text)
             for token in speakers}
-
-
-YEAR = re.compile(r"(1[89]|20)\d\d")
 
 
 def _proper_run(doc: Doc, start: int, step: int) -> Span | None:
