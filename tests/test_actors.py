@@ -1674,6 +1674,12 @@ def test_a_title_named_as_a_work_where_the_parser_saw_no_name_is_a_work_wherever
     assert "netflix" in pipeline.resolver.actors  # the maker, whose name speaks
 
 
+def test_a_name_ending_as_a_bodys_is_a_body_after_a_word_for_a_person():
+    result, pipeline = run("South Korea hosts several polysilicon makers, including the OCI Group and Daewon Solar "
+                           "parent Daewon Group. That industry too is suffering.")
+    assert pipeline.resolver.actors["daewon_group"].kind == "Organization"  # a parent company, no one's parent
+
+
 def test_a_given_name_of_either_sex_opens_a_persons_name_of_no_gender():
     result, pipeline = run("Sabres center Casey Mittel scored twice. The Wild lost. Terry Holm, who leads the "
                            "parents' group, spoke first. She said the law must change.")

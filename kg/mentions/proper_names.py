@@ -596,9 +596,7 @@ class ProperNames(MentionsBase):
         by ..."; "the energy regulator, Ofgem,"; "residents' group Quiet Skies"; "Blackburn
         Rovers have sacked")."""
         kind = KIND_OF_LABEL[label]
-        if kind == "Person" and len(span) > 1 and (span[-1].lower_ in lexicon("organisation_name_words.txt")
-                                                   or span[-1].lower_ in lexicon("company_suffixes.txt")
-                                                   or _plural_subject(span)):
+        if kind == "Person" and len(span) > 1 and (_ends_as_a_body(span) or _plural_subject(span)):
             return "Organization"  # "Dick Clark Productions", "Raytheon Co"; "Blackburn Rovers have sacked": no one person
         if kind == "Person" and _words_show_a_body(span):
             return "Organization"  # "Instagram head Adam Mosseri", "the president of SpaceX", "SpaceX, which ..."
@@ -618,7 +616,7 @@ class ProperNames(MentionsBase):
                 and (_names_a_body(before) and not _a_role_in_a_named_body(before, span)
                      or before.lower_ == "parent" and before.i > 0 and self.doc[before.i - 1].pos_ == "PROPN"):
             return "Organization"  # "residents' group Quiet Skies", "the union Unite", "Google parent Alphabet"
-        if kind == "Organization" and all(t.pos_ == "PROPN" for t in span) and (
+        if kind == "Organization" and all(t.pos_ == "PROPN" for t in span) and not _ends_as_a_body(span) and (
                 before is not None and before.lower_.rstrip(".") in lexicon("honorifics.tsv")
                 or len(span) > 1 and before is not None and (before.lower_ in lexicon("person_nouns.tsv")
                                                              or title_at(before) is not None)
@@ -1178,6 +1176,14 @@ def _a_persons_full_name(span: Span, initials: bool = False) -> bool:
                 or word.lower_ in lexicon("company_suffixes.txt"))
     return (len(span) in (2, 3) and _given_name_first(span, initials) and all(t.pos_ == "PROPN" for t in span)
             and not any(map(of_a_body, span)) and not _after_the(span) and not _plural_subject(span))
+
+
+def _ends_as_a_body(span: Span) -> bool:
+    """Whether a name of more than one word ends in a word of company names or a company
+    suffix ("Dick Clark Productions", "Hanwha Group", "Raytheon Co"): a body's, whatever
+    word for a person comes before it ("Hanwha Q Cells parent Hanwha Group")."""
+    last = span[-1].lower_
+    return len(span) > 1 and (last in lexicon("organisation_name_words.txt") or last in lexicon("company_suffixes.txt"))
 
 
 def _a_role_in_a_named_body(noun: Token, span: Span) -> bool:
