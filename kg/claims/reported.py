@@ -952,7 +952,7 @@ def _object_taken_from_its_clause(cue: Token, tags: frozenset[str]) -> tuple[Tok
     if len(objects) != 1 or clause is None or clause.i < objects[0].i or clause.tag_ not in FINITE_TAGS | {"VB"} \
             or any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj", "mark"} or c.lower_ == "to" for c in clause.children):
         return None
-    if "addressee" in tags and (not _finite(clause) or any(t.lower_ == "that" for t in cue.doc[cue.i:clause.i])):
+    if "addressee" in tags and (not _has_a_tense(clause) or any(t.lower_ == "that" for t in cue.doc[cue.i:clause.i])):
         return None  # "warned investors could lose money"; not "told friends that the show aired was a success"
     between = [c for c in cue.children if objects[0].i < c.i < clause.i]
     if any(c.dep_ not in {"prep", "npadvmod", "advmod", "punct"} for c in between):
@@ -960,8 +960,9 @@ def _object_taken_from_its_clause(cue: Token, tags: frozenset[str]) -> tuple[Tok
     return objects[0], clause
 
 
-def _finite(clause: Token) -> bool:
-    """Whether a clause has a tense of its own ("could lose", "lost"), not a bare verb ("pass")."""
+def _has_a_tense(clause: Token) -> bool:
+    """Whether a clause has a tense of its own ("could lose", "lost", "were told"), not a
+    bare verb ("pass"); stricter than :func:`_is_finite`, which also takes "that" or "to"."""
     return clause.tag_ in FINITE_TAGS or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE_TAGS
                                              for c in clause.children)
 
