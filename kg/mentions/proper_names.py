@@ -929,8 +929,9 @@ class ProperNames(MentionsBase):
             titled = len(words) == 2 and any(words[0].lower().rstrip(".") in lexicon(titles)
                                              for titles in ("titles.tsv", "honorifics.tsv", "noble_titles.txt"))
             tags = given.get(words[0]) or (given.get(words[1]) if titled else None)  # "Pope Francis": a title first
-            if honorific_gender(tags or ()):  # not a name given to both ("either")
-                self.registry.set_gender(actor, honorific_gender(tags))
+            given_gender = honorific_gender(tags or ())  # none for a name given to both ("either")
+            if given_gender:
+                self.registry.set_gender(actor, given_gender)
         self._learn_titles(span, actor)
 
     def _learn_titles(self, span: Span, actor: str) -> None:
