@@ -2051,3 +2051,12 @@ def test_the_researchers_of_a_study_are_an_actor_of_the_article_and_researchers_
     _, claims = claims_of("A study of lakes appeared on Monday. The researchers said the water was warming. "
                           "Researchers say such studies are rare.")
     assert [c.speaker.startswith("described_the_researchers") if c.speaker else None for c in claims] == [True, None]
+
+
+def test_a_quotation_introduced_by_a_nearer_cue_is_not_the_content_of_the_verb_it_hangs_from():
+    found, _ = claims_of("The video concludes with footage of Mayor Jane Hollis saying at the hearing last month, "
+                         "\u201cThat plan will cost us dearly,\u201d as the council looked on.")
+    assert [(f[0], f[1], f[2]) for f in found] == [
+        ("Mayor Jane Hollis", "saying", "That plan will cost us dearly")]  # not the video's, through "concludes"
+    found, _ = claims_of("The mayor concluded, \u201cThat plan will cost us dearly,\u201d as the council looked on.")
+    assert [(f[0], f[1]) for f in found] == [("The mayor", "concluded")]

@@ -181,7 +181,8 @@ class ReportedSpeech:
     def _complement(self, cue: Token, tags: frozenset[str]) -> tuple[Rule | None, list[Range], int | None]:
         """(pattern, content token ranges, end of the cue when it takes a preposition)."""
         children = list(cue.children)
-        clauses = [_behind_a_noun(c) for c in children if c.dep_ == "ccomp" and c.i > cue.i]
+        clauses = [_behind_a_noun(c) for c in children if c.dep_ == "ccomp" and c.i > cue.i
+                   and not self._quoted_for_a_nearer_cue(cue, c)]
         if all(_is_relative(c) for c in clauses) \
                 or cue.dep_ == "parataxis" and all(map(_goes_on_after_a_comma, clauses)):
             clauses = []  # "spoke before lawmakers defending the budget that raised spending"; "X, she said, where Y"
@@ -301,6 +302,15 @@ class ReportedSpeech:
         between = self.doc[group_end:prep.i]
         return all(t.head == cue and t.dep_ in {"advmod", "npadvmod"} or t.head.head == cue and t.ent_type_ in {"DATE", "TIME"}
                    for t in between) and len(between) <= 3
+
+    def _quoted_for_a_nearer_cue(self, cue: Token, clause: Token) -> bool:
+        """Whether ``clause`` is a quotation that a cue between it and ``cue`` introduces:
+        in "The ad ends with footage of Trump saying, “That makes me smart”", the
+        quotation is Trump's (the parse hangs it from "ends"). Not when that cue is in a
+        clause ``cue`` reports ("X said Roe quieted them, telling them, “...”")."""
+        return self.layout.in_quote(clause) and any(
+            _a_speakers_verb_outside_what_it_reports(self.doc[i], cue)
+            for i in range(cue.i + 1, clause.left_edge.i) if i in self.used_cues)
 
     def _clauses_range(self, cue: Token, clauses: list[Token]) -> Range:
         """The tokens of the clauses a cue reports: its clausal complements, which the
@@ -1152,6 +1162,19 @@ def _by_doing(phrase: Token) -> Token | None:
     if phrase.dep_ == "prep" and phrase.lower_ == "by":
         return next((c for c in phrase.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
     return None
+
+
+def _a_speakers_verb_outside_what_it_reports(verb: Token, cue: Token) -> bool:
+    """Whether ``verb`` has a subject of its own and hangs from ``cue`` through no clause
+    that ``cue`` reports: "footage of Trump saying" (from "concludes with"), not "Roe
+    quieted them, telling them" (from "said"), nor "a written statement" (no subject)."""
+    if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return False
+    while verb.i != cue.i and verb.head.i != verb.i:
+        if verb.dep_ in {"ccomp", "xcomp", "conj"}:
+            return False
+        verb = verb.head
+    return verb.i == cue.i
 
 
 def _required(cue: Token) -> bool:
