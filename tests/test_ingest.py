@@ -176,3 +176,13 @@ def test_metadata_date_with_time_keeps_the_time(tmp_path: Path):
     (tmp_path / "a.txt").write_text("Headline\nBody.", encoding="utf-8")
     [doc], _ = read_all(tmp_path)
     assert (doc.meta["published"], doc.meta["published_at"]) == ("2024-05-16", "2024-05-16T09:30:00+02:00")
+
+
+def test_a_papers_citation_and_its_provider_under_science_news_are_zones():
+    text = ("Bats sleep longer in cold caves, the team found.\n"
+            "More information: R. Vale et al. Torpor in Cave Bats, Journal of Cold Biology (2021). DOI: 10.1000/jcb.42\n"
+            "A. Lund, Winter Roosts and Mountain Habitats, Field Notes 3 (2020). doi: 10.1234/fn.3\n"
+            "Provided by Northern Wildlife Institute\n"
+            "Research provided by the institute shows more information: the caves were warmer.\n")
+    skipped = [text[s:e] for s, e, _ in document_from_text("d", text).skip]
+    assert skipped == [text.splitlines()[1], text.splitlines()[2], "Provided by Northern Wildlife Institute"]
