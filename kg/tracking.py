@@ -52,7 +52,7 @@ from .lexicons import lexicon
 from .records import ContradictionRecord, Group, Record, stable_id
 
 GROUP_THRESHOLD = match.THRESHOLD
-ANCHOR_THRESHOLD = 0.4  # how close a new member must be to the first claim of its group
+ANCHOR_THRESHOLD = 0.45  # how close a new member must be to the first claim of its group (drift stops short of it)
 AVERAGE_THRESHOLD = 0.45  # and, on average, to its claims
 MAX_GROUP_CHECK = 20  # members of a group that a new member is compared with (the first ones)
 CONTRADICTION_THRESHOLD = 0.7  # closer than claims of one group
