@@ -2060,3 +2060,11 @@ def test_a_quotation_introduced_by_a_nearer_cue_is_not_the_content_of_the_verb_i
         ("Mayor Jane Hollis", "saying", "That plan will cost us dearly")]  # not the video's, through "concludes"
     found, _ = claims_of("The mayor concluded, \u201cThat plan will cost us dearly,\u201d as the council looked on.")
     assert [(f[0], f[1]) for f in found] == [("The mayor", "concluded")]
+
+
+def test_a_request_for_anonymity_and_its_purpose_are_no_claims():
+    found, _ = claims_of("A ferry captain, who requested anonymity to discuss the inquiry, said the crew was tired. "
+                         "A deckhand asked for anonymity to describe the crossing.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("A ferry captain", "said", "the crew was tired")]
+    found, _ = claims_of("The captain requested a tug to guide the ferry.")
+    assert [(f[1], f[2]) for f in found] == [("requested", "a tug to guide the ferry")]  # a request for something else

@@ -140,6 +140,10 @@ class ReportedSpeech:
             return None  # "Taylor didn't know that he was ill": he held no such view
         if _required(cue) or _an_outcome(cue):
             return None  # "a server must agree to ...": required; "..., only to find that ...": what came of it
+        purposes = _terms_of_speaking(cue)
+        if purposes is not None:
+            self.used_cues.update(verb.i for verb in purposes)  # "to discuss the talks" is why, not a claim
+            return None
         after_clause = self._after_clause_as_modifier(cue, tags)
         if after_clause is not None:
             return after_clause
@@ -1213,6 +1217,23 @@ def _modifies(cue: Token, subject: Token) -> bool:
     """True when the cue's "subject" is the noun the cue modifies ("a statement saying",
     "his refusal to say"), which must then be able to speak."""
     return cue.dep_ == "acl" and cue.head.i == subject.i
+
+
+def _terms_of_speaking(cue: Token) -> list[Token] | None:
+    """When the cue asks for the terms on which someone speaks ("who requested anonymity
+    to discuss the talks", "asked for anonymity to describe it";
+    ``kg/data/terms_of_speaking.txt``), the verbs that say what for: no claim; else None.
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("An aide, who requested anonymity to discuss the talks, said they failed.")
+    >>> _terms_of_speaking(doc[4]), _terms_of_speaking(doc[11])
+    ([discuss], None)
+    """
+    objects = [c for c in cue.children if c.dep_ == "dobj"]
+    objects += [o for p in cue.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    if not any(o.lemma_.lower() in lexicon("terms_of_speaking.txt") for o in objects):
+        return None
+    return [c for head in [cue, *objects] for c in head.children if c.dep_ in {"xcomp", "advcl", "acl"}]
 
 
 def _withheld(cue: Token, first: Token) -> bool:
