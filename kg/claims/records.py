@@ -10,7 +10,7 @@ from ..clauses import withheld_by
 from ..ingest import Document
 from ..lexicons import lexicon
 from ..records import Claim, stable_id
-from ..spans import is_negated, span_has_verb, span_negated, span_predicate, span_subject
+from ..spans import is_negated, span_has_a_gap, span_has_verb, span_negated, span_predicate, span_subject
 from ..stance import claim_stances
 from .confidence import confidence
 from .model import Attribution, Range
@@ -56,7 +56,7 @@ def claims_of(document: Document, doc: Doc, actors: DocActors, attribution: Attr
         sentence = sentence_span(doc, attribution, content)
         about = actors.actors_in(start, end)
         content_negated = span_negated(doc, start, end)
-        proposition = span_has_verb(doc, start, end)
+        proposition = span_has_verb(doc, start, end) and not span_has_a_gap(doc, start, end)
         subject, subject_text = content_subject(doc, actors, content)
         predicate = span_predicate(doc, *content)
         for speaker in attribution.speakers or [None]:

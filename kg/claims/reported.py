@@ -344,6 +344,10 @@ class ReportedSpeech:
             own = next((c for c in conj.children if c.dep_ in SUBJECT_DEPS), None)
             if own is not None and (subject is None or own.lower_ != subject.lower_):
                 end = conj.right_edge.i + 1
+        if end - 1 > start and self.doc[end - 1].dep_ == "cc":  # "what she says it would do and | what
+            end -= 1  # it does": the "and" is not hers
+            while end - 1 > start and self.doc[end - 1].text == ",":
+                end -= 1
         return start, end
 
     def _joins(self, end: int, start: int) -> bool:
