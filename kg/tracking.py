@@ -64,7 +64,7 @@ CHUNK = 256  # claims whose neighbours are found together
 COLUMN_BLOCK = 2048  # earlier claims compared with them in one matrix product: memory bounded at any size
 TIE = 2.0 ** -52  # of equal cosines, the earlier claim first (a place's share of a key; below float32's step)
 MIN_PROPOSITION_WORDS = 2
-SAME_SPEAKER_BONUS = 0.1
+SAME_SPEAKER_BONUS = 0.05  # more glues one speaker's claims on a topic into one group
 # constructions whose content only completes its cue: the cue is part of what is claimed
 CUE_COMPLETED = {"object", "prep", "to", "passive", "passive-unsourced", "adjective", "pro-form", "noun", "as"}
 Stage = Callable[[str, int], match.Progress]  # (what the work does now, of how many items) -> how to count them
