@@ -7,7 +7,8 @@ decision ``kg match --method grouping`` prints) says so of their *matching texts
 the content without its leading "that", or the cue and the content together when the
 content only completes the cue ("urged | the senator to resign" is about urging, not
 about the senator). A claim whose content is a bare noun phrase ("the former
-governor") is a topic, not a proposition: it never joins or anchors a group.
+governor"), or a clause missing what a wh-word before it stands for ("what Roe says | his
+plan would do"), is a topic, not a proposition: it never joins or anchors a group.
 
 Claims are taken a batch of documents at a time (as they are stored), each batch in
 order of first appearance (date, then document, then offset); each joins the group of
@@ -52,7 +53,7 @@ from .lexicons import lexicon
 from .records import ContradictionRecord, Group, Record, stable_id
 
 GROUP_THRESHOLD = match.THRESHOLD
-ANCHOR_THRESHOLD = 0.45  # how close a new member must be to the first claim of its group (drift stops short of it)
+ANCHOR_THRESHOLD = 0.45  # how close a new member must be to its group's first claim: near one claim's 0.5, no drift
 AVERAGE_THRESHOLD = 0.45  # and, on average, to its claims
 MAX_GROUP_CHECK = 20  # members of a group that a new member is compared with (the first ones)
 CONTRADICTION_THRESHOLD = 0.7  # closer than claims of one group
