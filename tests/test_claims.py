@@ -2075,3 +2075,11 @@ def test_a_content_missing_the_part_a_wh_word_before_it_stands_for_is_a_topic():
                           "The mayor said her budget would cut waiting lists.")
     assert [(c.content, c.proposition) for c in claims] == [
         ("her budget would do", False), ("her budget would cut waiting lists", True)]
+
+
+def test_they_after_a_group_that_spoke_is_that_group():
+    _, claims = claims_of("Democrats said the vote was rushed. They added that the bill would be amended.")
+    assert [(c.speaker_text, c.speaker) for c in claims] == [("Democrats", "democratic_party"),
+                                                             ("They", "democratic_party")]
+    _, claims = claims_of("The Green Party said the vote was rushed. They added that the bill would be amended.")
+    assert [c.speaker for c in claims][1] is None  # a party named in the singular may be "it"; "they" may be anyone

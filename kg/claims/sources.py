@@ -499,8 +499,10 @@ class SourceResolver:
         plural = head.lower_ in PLURAL_PRONOUNS
         if plural and len(previous.speakers) > 1 or not plural and previous.resolution == "document":
             return list(previous.speakers), "previous-source"
-        if plural and previous.resolution == "description" and previous.source.tag_ in {"NNS", "NNPS"}:
-            return list(previous.speakers), "previous-source"  # "the authors said ... they added"
+        if plural and previous.source.tag_ in {"NNS", "NNPS"} and (previous.resolution == "description" or (
+                previous.resolution != "document" and self._actor_kind(previous.speakers[0]) != "Person")):
+            return list(previous.speakers), "previous-source"  # "the authors said ... they added"; "Democrats
+            # noted ... They noted"; not "Sanders said" (a name the tagger read as a plural) nor "the polls show"
         if not plural and previous.source is not None and previous.source.ent_type_ in {"ORG", "GPE", "NORP"}:
             return list(previous.speakers), "previous-source"
         return self._pronoun_mention(head)
