@@ -1731,3 +1731,12 @@ def test_a_name_the_tagger_cut_before_its_capitalised_head_is_whole():
     result, _ = run("Pine is back, according to The Lakeland Reporter. Indiana Gov. Mike Pence agreed.")
     assert actor_of(result, "The Lakeland Reporter") == "lakeland_reporter"  # the tagger gave "Lakeland"
     assert "indiana_gov" not in {m.actor for m in result.mentions}  # a title before a name
+
+
+def test_a_name_before_the_noun_of_a_thing_made_names_the_thing():
+    for text in ("The model ran for a year on the Hazel Hen supercomputer in Leeds, the team said.",
+                 "Images came from the Nancy Grace Roman telescope, the team said."):
+        result, _ = run(text)
+        assert [m.actor for m in result.mentions if m.text[:1] in "HN"] == [None]  # the machine, not a person
+    result, _ = run("Critics said the Hazel Rowe plan would fail.")
+    assert [m.actor for m in result.mentions if m.text.startswith("Hazel")] == ["hazel_rowe"]  # a plan is someone's

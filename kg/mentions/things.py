@@ -41,6 +41,24 @@ def _made_by(noun: Token) -> bool:
     return lemma in lexicon("cue_nouns.txt") or lemma in lexicon("held_by_a_business.txt")
 
 
+def _thing_it_names(span: Span) -> Token | None:
+    """The noun of a thing made (``kg/data/thing_name_words.txt``, not a statement or a
+    plan: "the Trump plan" is his) that a name modifies, the parser's cut of the name
+    included: "the James Webb telescope", "the Hazel Hen supercomputer" name the machine.
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("The Hazel Hen supercomputer ran it. The Trump plan failed.")
+    >>> _thing_it_names(doc[1:2]), _thing_it_names(doc[8:9])
+    (supercomputer, None)
+    """
+    token = span.root
+    while token.dep_ == "compound" and token.head.i > token.i and token.pos_ == "PROPN":
+        token = token.head
+    if token is span.root or token.pos_ != "NOUN" or not token.text.islower():
+        return None
+    return token if token.lemma_.lower() in words("thing_name_words.txt") and not _made_by(token) else None
+
+
 def _class_noun(token: Token) -> bool:
     """A common noun (not a name) that says what a name is: "planet", "benchmark"."""
     return token.pos_ == "NOUN" and token.text[:1].islower()
@@ -256,6 +274,9 @@ class Things(MentionsBase):
             return "thing", f"a thing made, by its name ('{span[-1].text}')"  # "the Webb telescope captured .."
         if len(span) > 1 and span[0].lower_ in words("thing_name_first_words.txt"):
             return "thing", f"a storm or an operation, by its name ('{span[0].text}')"  # "Storm Ciara forced ..."
+        named = _thing_it_names(span)
+        if named is not None:
+            return "thing", f"the name of the {named.text} after it"  # "the James Webb telescope": not the man
         person = self._kind(mention.actor) == "Person"
         role = role_in_text(span.root, self.document.text, *mention.span, person=person)
         if role[0] == "acts":
