@@ -1740,3 +1740,11 @@ def test_a_name_before_the_noun_of_a_thing_made_names_the_thing():
         assert [m.actor for m in result.mentions if m.text[:1] in "HN"] == [None]  # the machine, not a person
     result, _ = run("Critics said the Hazel Rowe plan would fail.")
     assert [m.actor for m in result.mentions if m.text.startswith("Hazel")] == ["hazel_rowe"]  # a plan is someone's
+
+
+def test_a_name_before_a_report_that_names_its_maker_is_the_reports_title():
+    result, _ = run("Prices rose 3 percent, according to the Market Pulse report from Tellerman Research, a data firm.")
+    assert [m.actor for m in result.mentions if m.text == "Market Pulse"] == [None]  # a title
+    assert actor_of(result, "Tellerman Research") is not None
+    result, _ = run("Prices rose 3 percent, according to the Market Pulse report released on Monday.")
+    assert actor_of(result, "Market Pulse") is not None  # no maker named: the name is the maker's
