@@ -59,6 +59,15 @@ def _thing_it_names(span: Span) -> Token | None:
     return token if token.lemma_.lower() in words("thing_name_words.txt") and not _made_by(token) else None
 
 
+def _someone_elses(noun: Token) -> bool:
+    """Whether the noun says whose it is apart from the name that modifies it: a possessor
+    that is no date ("The Verge's Stadia review" is of Stadia; "July's Acme poll" is
+    Acme's) or a maker after "from" or "by" ("the Auto Facts report from InfoNation")."""
+    return any(c.dep_ == "poss" and c.ent_type_ not in {"DATE", "TIME"} for c in noun.children) or any(
+        p.dep_ == "prep" and p.lower_ in {"from", "by"} and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in p.children)
+        for p in noun.rights)
+
+
 def _class_noun(token: Token) -> bool:
     """A common noun (not a name) that says what a name is: "planet", "benchmark"."""
     return token.pos_ == "NOUN" and token.text[:1].islower()
@@ -114,12 +123,7 @@ def _class_role(noun: Token, name: str, person: bool, modifier: bool = False) ->
     name is the noun's and the noun acts. A person's name is no
     thing for the noun it is called by ("celebrity Jane Roe": no list holds every role)."""
     acting = not modifier and noun.dep_ in {"nsubj", "csubj"} and noun.head.lemma_ not in DESCRIBING_VERBS
-    # "The Verge's Stadia review" is the Verge's, of Stadia ("July's Acme poll" is Acme's);
-    # "the Auto Facts report from InfoNation" is InfoNation's, called Auto Facts
-    owned = any(c.dep_ == "poss" and c.ent_type_ not in {"DATE", "TIME"} for c in noun.children) or any(
-        p.dep_ == "prep" and p.lower_ in {"from", "by"} and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in p.children)
-        for p in noun.rights)
-    if acting or (is_someone(noun) or modifier and _made_by(noun)) and not (modifier and owned):
+    if acting or (is_someone(noun) or modifier and _made_by(noun)) and not (modifier and _someone_elses(noun)):
         return "acts", f"{name} '{noun.text}'"  # not "the Authority's Opioid Prevention campaign"
     if person and not modifier:
         return None, ""
