@@ -461,8 +461,9 @@ def after_dateline(doc: Doc, start: int, end: int) -> int:
 
 
 def trim(doc: Doc, start: int, end: int, keep_mark: bool = True) -> Range:
-    """Token range without punctuation, spaces or a leading conjunction at its edges
-    (the complementiser "that" is kept unless ``keep_mark`` is false). Quotation marks
+    """Token range without punctuation, spaces or a conjunction at its edges ("what she
+    says it would do and | what it does": the "and" is not hers; the complementiser "that"
+    is kept unless ``keep_mark`` is false). Quotation marks
     that open or close a quote of the range are kept, and taken in when the parse left
     one just outside ("as “warm and comradely”")."""
     if 0 < start < end and quote_closes_inside(doc, start - 1, end):
@@ -471,7 +472,8 @@ def trim(doc: Doc, start: int, end: int, keep_mark: bool = True) -> Range:
                            or (doc[start].dep_ == "cc" and doc[start].lower_ in EDGE_WORDS)
                            or (not keep_mark and doc[start].dep_ == "mark")):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space) \
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
+                           or doc[end - 1].dep_ == "cc" and doc[end - 1].lower_ in EDGE_WORDS) \
             and not _closes_quote(doc, start, end) and not _closes_bracket(doc, start, end):
         end -= 1
     if start < end < len(doc) and quote_opened_inside(doc, start, end) and _leaves_quote_open(doc, start, end):

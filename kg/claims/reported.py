@@ -344,10 +344,6 @@ class ReportedSpeech:
             own = next((c for c in conj.children if c.dep_ in SUBJECT_DEPS), None)
             if own is not None and (subject is None or own.lower_ != subject.lower_):
                 end = conj.right_edge.i + 1
-        if end - 1 > start and self.doc[end - 1].dep_ == "cc":  # "what she says it would do and | what
-            end -= 1  # it does": the "and" is not hers
-            while end - 1 > start and self.doc[end - 1].text == ",":
-                end -= 1
         return start, end
 
     def _joins(self, end: int, start: int) -> bool:
@@ -1176,7 +1172,7 @@ def _a_speakers_verb_outside_what_it_reports(verb: Token, cue: Token) -> bool:
     """Whether ``verb`` has a subject of its own and hangs from ``cue`` through no clause
     that ``cue`` reports: "footage of Trump saying" (from "concludes with"), not "Roe
     quieted them, telling them" (from "said"), nor "a written statement" (no subject)."""
-    if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+    if not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return False
     while verb.i != cue.i and verb.head.i != verb.i:
         if verb.dep_ in {"ccomp", "xcomp", "conj"}:
