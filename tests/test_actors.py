@@ -1645,6 +1645,20 @@ def test_a_name_the_tagger_missed_that_speaks_is_an_actor_but_not_half_a_tagged_
     assert actor_of(result, "Gizmodo") == "gizmodo"
 
 
+def test_a_name_after_according_to_is_an_actor_even_taken_for_a_title():
+    result, _ = run("There are three drafts still in contention for the sequel, according to The Wrap. "
+                    "Prices fell sharply in May, according to The Clarion. Analysts said the deal was done.")
+    assert actor_of(result, "The Wrap") == "thewrap"  # the gazetteer's, with its article
+    assert actor_of(result, "The Clarion") is not None  # a name the parser did not tag
+    assert [c.speaker for c in result.claims if c.cue.lower() == "according to"] == ["thewrap", actor_of(result, "The Clarion")]
+
+
+def test_the_issuers_of_reports_a_claim_cites_are_its_speakers():
+    result, _ = run("Noah Hawley is in final talks to direct the film, according to reports from The Wrap and "
+                    "Deadline.")
+    assert {c.speaker for c in result.claims} == {"thewrap", actor_of(result, "Deadline")}
+
+
 def test_a_name_ending_in_a_word_for_a_body_is_a_body_whatever_the_tagger_says():
     result, pipeline = run("He also told one of his young John Birch Society protegés on a regular basis that "
                            "\"terrorism is the answer.\"")

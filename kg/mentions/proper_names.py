@@ -1758,9 +1758,10 @@ def _untagged_bodies(doc: Doc) -> list[Span]:
 
 
 def _untagged_speakers(doc: Doc) -> list[Span]:
-    """Names the parser did not tag that speak: proper nouns in capitals as the subject of
-    a verb that reports words, not opening their sentence unless a word for a person
-    describes them ("HP, as Gizmodo explained, ...", "Elilla, a trans woman, said").
+    """Names the parser did not tag, or took for a title, that speak (:func:`_named_as_a_source`):
+    proper nouns in capitals, not opening their sentence unless a word for a person
+    describes them ("HP, as Gizmodo explained, ...", "Elilla, a trans woman, said",
+    "according to The Wrap").
 
     >>> from kg import nlp
     >>> doc = nlp.load()("HP, as Gizmodo very recently explained, is a complex and rare condition.")
@@ -1770,14 +1771,17 @@ def _untagged_speakers(doc: Doc) -> list[Span]:
     found = []
     family_names = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}  # "Schröder said": found as a family name
     for token in doc:
-        if not speaks_as_subject(token) or token.pos_ != "PROPN" or token.ent_type_ \
+        if not _named_as_a_source(token) or token.pos_ != "PROPN" \
+                or token.ent_type_ not in ("", "WORK_OF_ART") \
                 or token.is_sent_start and not _described_as_a_person(token) \
                 or token.text in family_names or not token.text[:1].isupper():
             continue
         start = token.i
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
-                and not doc[start - 1].ent_type_ and not doc[start - 1].is_sent_start:
+                and doc[start - 1].ent_type_ == token.ent_type_ and not doc[start - 1].is_sent_start:
             start -= 1
+        if start > 1 and doc[start - 1].text == "The" and doc[start - 1].dep_ == "det" and doc[start - 2].is_lower:
+            start -= 1  # "according to The Wrap": the article is part of the name, not a sentence's first word
         span = doc[start:token.i + 1]
         before = doc[start - 1]
         if before.ent_type_ and before.pos_ == "PROPN" or before.text[:1].isupper() and not before.is_punct:
@@ -1785,6 +1789,28 @@ def _untagged_speakers(doc: Doc) -> list[Span]:
         if not any(t.lower_.rstrip(".") in lexicon("honorifics.tsv") or title_at(t) is not None for t in span):
             found.append(span)
     return found
+
+
+def _named_as_a_source(token: Token) -> bool:
+    """Whether ``token`` names who says something: the subject of a verb that reports
+    words, the source after "according to", or the issuer of a statement or report after
+    "from" or "by", or one listed with either ("reports from The Wrap and Deadline").
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("Prices rose, according to reports from Acme and Roe Data.")
+    >>> [t.text for t in doc if _named_as_a_source(t)]
+    ['reports', 'Acme', 'Data']
+    """
+    if speaks_as_subject(token):
+        return True
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    preposition = token.head
+    if token.dep_ != "pobj":
+        return False
+    if preposition.lower_ == "to" and preposition.head.lower_ == "according":
+        return True
+    return preposition.lower_ in {"from", "by"} and preposition.head.lemma_.lower() in lexicon("cue_nouns.txt")
 
 
 def _described_as_a_person(name: Token) -> bool:
