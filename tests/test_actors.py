@@ -1659,6 +1659,23 @@ def test_the_issuers_of_reports_a_claim_cites_are_its_speakers():
     assert {c.speaker for c in result.claims} == {"thewrap", actor_of(result, "Deadline")}
 
 
+def test_a_source_s_name_the_parser_split_and_did_not_tag_is_found_whole():
+    # "a new report by E! News" with "E" a modifier of "News" and "!" a compound: the parse of one article
+    from spacy.tokens import Doc
+
+    from kg import nlp
+    from kg.mentions.proper_names import _untagged_speakers
+    rows = [("It", "PRON", "nsubj", 1), ("rose", "VERB", "ROOT", 1), (",", "PUNCT", "punct", 1),
+            ("according", "VERB", "prep", 1), ("to", "ADP", "prep", 3), ("a", "DET", "det", 7),
+            ("new", "ADJ", "amod", 7), ("report", "NOUN", "pobj", 4), ("by", "ADP", "prep", 7),
+            ("E", "PROPN", "nmod", 11), ("!", "PROPN", "compound", 11), ("News", "PROPN", "pobj", 8),
+            (".", "PUNCT", "punct", 1)]
+    doc = Doc(nlp.load(None).vocab, words=[r[0] for r in rows], spaces=[True] * 9 + [False, True, False, False],
+              lemmas=[r[0].lower() for r in rows], pos=[r[1] for r in rows], deps=[r[2] for r in rows],
+              heads=[r[3] for r in rows], sent_starts=[True] + [False] * 12)
+    assert [span.text for span in _untagged_speakers(doc)] == ["E! News"]
+
+
 def test_a_name_ending_in_a_word_for_a_body_is_a_body_whatever_the_tagger_says():
     result, pipeline = run("He also told one of his young John Birch Society protegés on a regular basis that "
                            "\"terrorism is the answer.\"")

@@ -1777,7 +1777,7 @@ def _untagged_speakers(doc: Doc) -> list[Span]:
                 or token.text in family_names or not token.text[:1].isupper():
             continue
         start = token.i
-        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" \
+        while start > 0 and doc[start - 1].dep_ in {"compound", "nmod"} and doc[start - 1].pos_ == "PROPN" \
                 and doc[start - 1].ent_type_ == token.ent_type_ and not doc[start - 1].is_sent_start:
             start -= 1
         if start > 1 and doc[start - 1].text == "The" and doc[start - 1].dep_ == "det" and doc[start - 2].is_lower:
