@@ -284,6 +284,15 @@ def test_a_name_used_as_a_place_stays_a_place_where_the_parser_takes_it_for_some
     assert [(m.actor, m.rule) for m in result.mentions if m.text == place] == [(None, "place")] * 2
 
 
+def test_a_venue_named_like_a_body_is_a_place_unless_it_acts():
+    result, _ = run("The Wild won 4-1 in front of 15,522 in KeyBank Center. She was treated at Mercy Hospital. "
+                    "The Pew Research Center found that most adults agreed.")
+    assert actor_of(result, "KeyBank Center") is None and actor_of(result, "Mercy Hospital") is None
+    assert actor_of(result, "The Pew Research Center") is not None
+    result, _ = run("She was treated at Mercy Hospital. Mercy Hospital said she was recovering.")
+    assert actor_of(result, "Mercy Hospital") is not None  # it speaks
+
+
 def test_a_party_written_with_a_lower_case_party_is_the_party():
     result, _ = run("The Conservative party said the count was fair. The Conservative Party won two seats.")
     assert actor_of(result, "The Conservative party") == actor_of(result, "The Conservative Party")
@@ -1067,7 +1076,7 @@ def test_a_persons_company_named_with_a_possessive_is_two_actors():
     result, pipeline = run("NASA chose Mary Lane’s Harbor Robotics to build the lander.")
     assert actor_of(result, "Mary Lane") == "mary_lane" and actor_of(result, "Harbor Robotics") == "harbor_robotics"
     assert pipeline.resolver.actors["harbor_robotics"].kind == "Organization"
-    result, _ = run("She was treated at Children's Hospital in May.")
+    result, _ = run("She was treated at Children's Hospital in May. Children's Hospital said she was well.")
     assert actor_of(result, "Children's Hospital") == "childrens_hospital"  # no person before the possessive
 
 

@@ -90,6 +90,12 @@ def _someone_in_name(span: Span) -> str | None:
     return f"'{word.text}' in its name"
 
 
+def _a_place_too(span: Span) -> bool:
+    """Whether a name's last word names a body and a place alike ("KeyBank Center", "Mercy
+    Hospital"; tag "venue" in ``kg/data/place_words.tsv``): used as a place, the name is the place's."""
+    return len(span) > 1 and span[-1].lemma_.lower() in words("place_words.tsv", "venue")
+
+
 def _place_by_name(span: Span) -> bool:
     """A name whose last word makes it a place's ("Harrow Street", "Castro Valley",
     "Lüderitzstrasse"; ``kg/data/place_name_words.txt``)."""
@@ -292,7 +298,7 @@ class Things(MentionsBase):
         place = _place_by_name(span)
         named = None if place and len(span) > 2 else (  # "Victoria Embankment Gardens": a place all the same
             _someone_in_name(span) or (None if quoted else _person_name(span)))
-        if named:
+        if named and not (role[0] == "thing" and _a_place_too(span)):
             return "acts", named  # "Tom Lake" is a person, not a lake
         if place:
             return "thing", f"a place by its name ('{span[-1].text}')"
