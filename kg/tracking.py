@@ -8,7 +8,8 @@ the content without its leading "that", or the cue and the content together when
 content only completes the cue ("urged | the senator to resign" is about urging, not
 about the senator). A claim whose content is a bare noun phrase ("the former
 governor"), or a clause missing what a wh-word before it stands for ("what Roe says | his
-plan would do"), is a topic, not a proposition: it never joins or anchors a group.
+plan would do"), is a topic, not a proposition: it never joins or anchors a group. Two claims that say
+something of two different actors (:func:`about_different_actors`) never say the same thing.
 
 Claims are taken a batch of documents at a time (as they are stored), each batch in
 order of first appearance (date, then document, then offset); each joins the group of
@@ -259,7 +260,9 @@ class Tracker:
     def score(self, index: int, other: int) -> float:
         """How surely the claims at ``index`` and ``other`` say the same thing (claim
         matching by embeddings); a speaker who says much the same in two articles is taken
-        to repeat the claim."""
+        to repeat the claim; claims about two different actors never say the same thing."""
+        if about_different_actors(self.claims[index], self.claims[other]):
+            return 0.0
         a, b = self.text(index), self.text(other)
         score = match.embedding_similarity(a, b)
         return match.unless_figures_differ(score + SAME_SPEAKER_BONUS, a, b) if self.repeats(index, other) else score
@@ -633,6 +636,25 @@ def shared_subject(a: TrackedClaim, b: TrackedClaim) -> str | bool | None:
     if any(unknown) and not (all(unknown) and a.doc == b.doc and a.subject_text.lower() == b.subject_text.lower()):
         return False  # someone unknown; but "I" and "I" in one article may well be one person
     return None
+
+
+def about_different_actors(a: TrackedClaim, b: TrackedClaim) -> bool:
+    """Whether the two contents say something of two different actors, each named or
+    resolved ("Clinton has the qualifications to be president" / "he [Trump] is
+    unqualified to be president"); a subject of several ("Clinton and Trump are tied") is
+    no one actor's.
+
+    >>> says = lambda subject, text: TrackedClaim("c", "d", None, None, None, "said", "x", subject=subject, subject_text=text)
+    >>> about_different_actors(says("jo_roe", "Roe"), says("ann_lee", "she"))
+    True
+    >>> about_different_actors(says("jo_roe", "Roe and Lee"), says("ann_lee", "she")), about_different_actors(says("jo_roe", "he"), says(None, "they"))
+    (False, False)
+    """
+    return bool(a.subject and b.subject) and a.subject != b.subject and not (_several(a) or _several(b))
+
+
+def _several(claim: TrackedClaim) -> bool:
+    return bool(re.search(r"\band\b|\bor\b|&|,", claim.subject_text or ""))
 
 
 def same_predicate(a: TrackedClaim, b: TrackedClaim) -> bool:

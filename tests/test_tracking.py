@@ -58,6 +58,16 @@ def test_a_speaker_who_says_much_the_same_in_two_articles_repeats_the_claim():
     assert len(group_claims(mill)) == 2
 
 
+def test_claims_about_two_different_actors_are_never_one_claim():
+    said = [claim("a", "d1", None, "Roe is unqualified to be president", speaker="lee", subject="jo_roe", subject_text="Roe"),
+            claim("b", "d2", None, "he is unqualified to be president", speaker="kim", subject="ann_lee", subject_text="he")]
+    assert len(group_claims(said)) == 2
+    said[1].subject = "jo_roe"  # "he" is Roe after all
+    assert len(group_claims(said)) == 1
+    said[0].subject_text, said[1].subject = "Roe and Lee", "ann_lee"  # a subject of several is no one actor's
+    assert len(group_claims(said)) == 1
+
+
 def test_a_bare_noun_phrase_is_a_topic_that_never_anchors_a_group():
     claims = [claim("topic", "d1", "2024-01-01", "the former governor", rule="object", proposition=False),
               claim("other", "d2", "2024-01-02", "the former governor", rule="object", proposition=False),
