@@ -77,7 +77,7 @@ def unwatched(text: str, total: int) -> match.Progress:
     return lambda done: None
 
 
-THAT = re.compile(r"^\s*(?:that|whether|if)\s+", re.IGNORECASE)
+THAT = re.compile(r"^\s*(?:that|whether|if)\s+")  # lower case: "That makes me smart" keeps its subject
 
 
 @dataclass
@@ -113,6 +113,8 @@ class TrackedClaim:
         'urged the senator to resign'
         >>> TrackedClaim("c", "d", None, None, "she", "said", "that taxes will rise").matching_text()
         'taxes will rise'
+        >>> TrackedClaim("c", "d", None, None, "he", "boasted", "“That makes me smart”", rule="direct").matching_text()
+        'That makes me smart'
         >>> TrackedClaim("c", "d", None, None, None, "was accused of", "Roe was accused of lying",
         ...              rule="passive-unsourced").matching_text()
         'Roe was accused of lying'
