@@ -8,8 +8,9 @@ the content without its leading "that", or the cue and the content together when
 content only completes the cue ("urged | the senator to resign" is about urging, not
 about the senator). A claim whose content is a bare noun phrase ("the former
 governor"), or a clause missing what a wh-word before it stands for ("what Roe says | his
-plan would do"), is a topic, not a proposition: it never joins or anchors a group. Two claims that say
-something of two different actors (:func:`about_different_actors`) never say the same thing.
+plan would do"), is a topic, not a proposition: it never joins or anchors a group. Two
+claims that say something of two different actors (:func:`about_different_actors`) never
+say the same thing.
 
 Claims are taken a batch of documents at a time (as they are stored), each batch in
 order of first appearance (date, then document, then offset); each joins the group of
@@ -656,6 +657,7 @@ def about_different_actors(a: TrackedClaim, b: TrackedClaim) -> bool:
 
 
 def _several(claim: TrackedClaim) -> bool:
+    """Whether the content's subject lists several ("Clinton and Trump")."""
     return bool(re.search(r"\band\b|\bor\b|&|,", claim.subject_text or ""))
 
 
