@@ -34,6 +34,12 @@ EXPLETIVE_VERBS = words("linking_verbs.tsv", "expletive")
 CLAUSES = {"ccomp", "xcomp", "csubj"}
 ROLE_WEIGHT = {"subject": 80, "object": 50, "oblique": 40, "possessor": 35, "other": 20}
 FORE_DEPS = {"prep", "advcl", "npadvmod", "advmod"}
+BODY_KINDS = {"Organization", "Country"}  # actors a "they" may stand for, as a body of people
+
+
+def _speaks(token: Token) -> bool:
+    """Whether ``token`` is the subject of a verb that reports words ("they say")."""
+    return token.dep_ == "nsubj" and token.head.lemma_.lower() in lexicon("cue_verbs.txt")
 
 
 @dataclass
@@ -466,9 +472,12 @@ class Anaphora:
             self._add(own)
             return None
         role = own.role
-        candidates = [r for r in self._window(token) if self._agrees(features, r)
+        window = self._window(token)
+        candidates = [r for r in window if self._agrees(features, r)
                       and not self._bound_away(token, r, features)
                       and not (r.pronoun and r.quoted and not own.quoted)]  # a quoted "they" is the speaker's
+        if token.lower_ == "they" and not any(r.sent == own.sent for r in candidates) and not _speaks(token):
+            candidates += self._bodies_as_they(token, window, features)
         scored = [(self._score(token, r, role, own.gender), r, "") for r in candidates]
         forward = self._cataphor(token, features)
         if forward is not None:
@@ -490,6 +499,15 @@ class Anaphora:
                             f"({self._where(token, antecedent)}), the most prominent agreeing noun phrase")
         self._add(own)
         return link
+
+    def _bodies_as_they(self, token: Token, window: list[Referent], features: frozenset[str]) -> list[Referent]:
+        """The bodies and states named as the subject before a "they" in its sentence, when
+        nothing plural is: "If China wants to help, then they ought to press Russia" (not
+        "their" or "them": "The Wild could sense their frustrations" are the other team's;
+        nor a "they" who speak: "Russia is playing interference, they say")."""
+        return [r for r in window if r.sent == self.sent_of[token.i] and r.role == "subject" and r.actors
+                and not r.plural and not r.person and r.kind in BODY_KINDS and not r.pronoun
+                and not self._bound_away(token, r, features)]
 
     def _describes(self, description: Referent, named: Referent) -> bool:
         """Whether a description is in apposition to a named referent, or joined to one

@@ -776,6 +776,17 @@ def test_they_refers_to_actors_named_together():
     assert {m.actor for m in linked(result, "They")} == {"vladimir_putin", "xi_jinping"}
 
 
+def test_they_may_stand_for_a_body_named_as_the_subject_before_it_in_its_sentence():
+    result, _ = run("Officials in the West were worried. “If China wants to play a constructive role, then they "
+                    "ought to press Russia to pull out,” Kirby said. Acme Corp said they would cut 500 jobs.")
+    assert [m.actor for m in linked(result, "they")] == ["china", "acme_corp"]
+    result, _ = run("Acme Corp told its workers that they would lose their jobs.")
+    assert not [m for m in linked(result, "they") if m.actor]  # something plural is there: the workers
+    result, _ = run("Kazakh officials were wary. Meanwhile, Russia is playing interference, they say, imposing new "
+                    "import restrictions under the guise of health standards.")
+    assert "russia" not in {m.actor for m in linked(result, "they")}  # they who speak of Russia
+
+
 def test_the_two_leaders_and_the_country():
     result, _ = run("Emmanuel Macron hosted Narendra Modi in Paris. The two leaders signed a deal. "
                     "India said the country would buy more jets.", published="2023-07-14")
