@@ -25,7 +25,7 @@ from typing import Callable
 
 from spacy.tokens import Doc, Token
 
-from .descriptors import TokenTable, is_plural, is_someone
+from .descriptors import TokenTable, is_plural, is_someone, speaks_as_subject
 from .lexicons import lexicon, words
 
 WINDOW = 2  # sentences before the pronoun's own
@@ -35,11 +35,6 @@ CLAUSES = {"ccomp", "xcomp", "csubj"}
 ROLE_WEIGHT = {"subject": 80, "object": 50, "oblique": 40, "possessor": 35, "other": 20}
 FORE_DEPS = {"prep", "advcl", "npadvmod", "advmod"}
 BODY_KINDS = {"Organization", "Country"}  # actors a "they" may stand for, as a body of people
-
-
-def _speaks(token: Token) -> bool:
-    """Whether ``token`` is the subject of a verb that reports words ("they say")."""
-    return token.dep_ == "nsubj" and token.head.lemma_.lower() in lexicon("cue_verbs.txt")
 
 
 @dataclass
@@ -476,7 +471,7 @@ class Anaphora:
         candidates = [r for r in window if self._agrees(features, r)
                       and not self._bound_away(token, r, features)
                       and not (r.pronoun and r.quoted and not own.quoted)]  # a quoted "they" is the speaker's
-        if token.lower_ == "they" and not any(r.sent == own.sent for r in candidates) and not _speaks(token):
+        if token.lower_ == "they" and not speaks_as_subject(token) and not any(r.sent == own.sent for r in candidates):
             candidates += self._bodies_as_they(token, window, features)
         scored = [(self._score(token, r, role, own.gender), r, "") for r in candidates]
         forward = self._cataphor(token, features)

@@ -299,3 +299,9 @@ def np_bounds(head: Token, with_of: bool = False) -> tuple[int, int]:
             if child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
                 end = child.right_edge.i + 1
     return start, end
+
+
+def speaks_as_subject(token: Token) -> bool:
+    """Whether ``token`` is the subject of a verb that reports words ("the authors *wrote*",
+    "as Gizmodo *explained*"; ``kg/data/cue_verbs.txt``)."""
+    return token.dep_ == "nsubj" and token.head.lemma_.lower() in lexicon("cue_verbs.txt")

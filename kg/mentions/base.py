@@ -209,12 +209,6 @@ class Ids:
         self.plural_tags = table.ids("NNS", "NNPS")
 
 
-def speaks_as_subject(token: Token) -> bool:
-    """Whether ``token`` is the subject of a verb that reports words ("the authors *wrote*",
-    "as Gizmodo *explained*"; ``kg/data/cue_verbs.txt``)."""
-    return token.dep_ == "nsubj" and token.head.lemma_.lower() in lexicon("cue_verbs.txt")
-
-
 def names_something(description: str) -> bool:
     """True when a description is specific enough to serve as an alias: it has a capitalised
     word after its first ("the Russian president", "U.S. Secretary of State Antony

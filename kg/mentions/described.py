@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..descriptors import is_plural, np_bounds, title_at
+from ..descriptors import is_plural, np_bounds, speaks_as_subject, title_at
 from ..lexicons import lexicon
-from .base import MentionsBase, speaks_as_subject
+from .base import MentionsBase
 
 DEFINITE = {"the", "his", "her", "its", "their"}
 SPEAKERS_OWN = {"my", "our", "your"}  # in a quotation, "my sisters": whose depends on who speaks

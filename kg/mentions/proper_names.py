@@ -8,12 +8,13 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..descriptors import MODIFIERS, is_someone, place_role, preposition_role, title_at, title_words
+from ..descriptors import (MODIFIERS, is_someone, place_role, preposition_role, speaks_as_subject, title_at,
+                           title_words)
 from ..lexicons import honorific_gender, lexicon, words
 from ..names import (family_name, family_particles, family_with_particles, first_last_name, initials, is_acronym,
                      middles_agree, name_key, same_given_name, without_article, without_company_suffix)
 from .base import (ENTITY_LABELS, KIND_OF_LABEL, MentionsBase, PLACE_LABELS, _name_order, _title_case,
-                   after_a_position, hyphened, opens_with_honorific, speaks_as_subject, strip_name)
+                   after_a_position, hyphened, opens_with_honorific, strip_name)
 
 
 def _plural_subject(span: Span) -> bool:
@@ -1527,7 +1528,7 @@ def _after_a_years_possessive(span: Span) -> bool:
 
 def _names_that_speak(doc: Doc) -> set[str]:
     """The keys of the names that are the subject of a verb of saying somewhere in the
-    document (:func:`~kg.mentions.base.speaks_as_subject`): someone's, never a work's.
+    document (:func:`~kg.descriptors.speaks_as_subject`): someone's, never a work's.
 
     >>> from kg import nlp
     >>> sorted(_names_that_speak(nlp.load()("The Acme Books series ends, Acme Books said.")))

@@ -23,11 +23,11 @@ from typing import Iterator
 
 from spacy.tokens import Span, Token
 
-from ..descriptors import DESCRIBING_VERBS, is_possessor, is_someone, preposition_role, title_at
+from ..descriptors import DESCRIBING_VERBS, is_possessor, is_someone, preposition_role, speaks_as_subject, title_at
 from ..lexicons import lexicon, words
 from ..names import initials, name_key, without_article
 from ..records import Mention
-from .base import MentionsBase, speaks_as_subject
+from .base import MentionsBase
 
 QUOTES = "\"“”‘’'"
 LABEL = re.compile(r"^(?:[A-Z]?\d+[A-Za-z]?|[A-Z])$")  # "Page A8", "Group C", "Boeing 737"
