@@ -305,3 +305,8 @@ def speaks_as_subject(token: Token) -> bool:
     """Whether ``token`` is the subject of a verb that reports words ("the authors *wrote*",
     "as Gizmodo *explained*"; ``kg/data/cue_verbs.txt``)."""
     return token.dep_ == "nsubj" and token.head.lemma_.lower() in lexicon("cue_verbs.txt")
+
+
+def after_according_to(token: Token) -> bool:
+    """Whether ``token`` is the source after "according to" ("according to *Acme*")."""
+    return token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according"

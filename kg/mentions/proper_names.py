@@ -8,8 +8,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..descriptors import (MODIFIERS, is_someone, place_role, preposition_role, speaks_as_subject, title_at,
-                           title_words)
+from ..descriptors import (MODIFIERS, after_according_to, is_someone, place_role, preposition_role,
+                           speaks_as_subject, title_at, title_words)
 from ..lexicons import honorific_gender, lexicon, words
 from ..names import (family_name, family_particles, family_with_particles, first_last_name, initials, is_acronym,
                      middles_agree, name_key, same_given_name, without_article, without_company_suffix)
@@ -1806,12 +1806,11 @@ def _named_as_a_source(token: Token) -> bool:
         return True
     while token.dep_ == "conj" and token.head.i < token.i:
         token = token.head
-    preposition = token.head
-    if token.dep_ != "pobj":
-        return False
-    if preposition.lower_ == "to" and preposition.head.lower_ == "according":
+    if after_according_to(token):
         return True
-    return preposition.lower_ in {"from", "by"} and preposition.head.lemma_.lower() in lexicon("cue_nouns.txt")
+    preposition = token.head
+    return token.dep_ == "pobj" and preposition.lower_ in {"from", "by"} \
+        and preposition.head.lemma_.lower() in lexicon("cue_nouns.txt")
 
 
 def _described_as_a_person(name: Token) -> bool:

@@ -23,7 +23,8 @@ from typing import Iterator
 
 from spacy.tokens import Span, Token
 
-from ..descriptors import DESCRIBING_VERBS, is_possessor, is_someone, preposition_role, speaks_as_subject, title_at
+from ..descriptors import (DESCRIBING_VERBS, after_according_to, is_possessor, is_someone, preposition_role,
+                           speaks_as_subject, title_at)
 from ..lexicons import lexicon, words
 from ..names import initials, name_key, without_article
 from ..records import Mention
@@ -167,7 +168,7 @@ def _roles(head: Token, text: str, start: int, end: int, person: bool) -> Iterat
             yield "thing", f"said to be a '{attrs[0].text}'"
     elif dep == "pobj" and governor.dep_ == "agent":
         yield "acts", f"agent of '{governor.head.text}'"
-    elif dep == "pobj" and (governor.lower_ == "per" or governor.lower_ == "to" and governor.head.lower_ == "according"):
+    elif dep == "pobj" and governor.lower_ == "per" or after_according_to(head):
         yield "acts", "the source of 'according to' or 'per'"
     elif dep in NAME_MODIFIERS and governor.i > head.i and _class_noun(governor):
         if not speaks_as_subject(governor):
