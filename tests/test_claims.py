@@ -159,6 +159,19 @@ def test_a_verb_in_s_the_tagger_takes_for_a_plural_noun_still_reports(text: str)
     assert [f[0] for f in found] == ["Trump"] and found[0][2].startswith("that the ferry")
 
 
+
+def test_a_name_the_tagger_takes_for_a_noun_speaks_where_the_document_uses_it_as_a_name():
+    """"Stone" and "Price" are tagged common nouns here; a verb that is a cue only when someone
+    does it ("urges ... to", "talked about") takes them as names the text gives
+    elsewhere, not a word it also writes in lower case."""
+    found, _ = claims_of("Stone urges voters to reject the plan\n\n"
+                         "Councillor Emma Stone has led the campaign against the new tower since May.")
+    assert [f[:3] for f in found] == [("Stone", "urges", "voters to reject the plan")]
+    found, _ = claims_of("Price talked about the budget on Monday. Treasurer Sam Price has resigned.")
+    assert [f[:3] for f in found] == [("Price", "talked about", "the budget")]
+    found, _ = claims_of("Price talked about the budget on Monday. The price of bread has risen.")
+    assert found == []
+
 def test_a_verb_in_s_taken_for_a_plural_noun_after_its_clause_still_reports():
     found, _ = claims_of("The ferry is safe to sail, the harbour’s former inspector maintains.")
     assert [f[1:3] for f in found] == [("maintains", "The ferry is safe to sail")]

@@ -24,7 +24,7 @@ took for an adverbial: "said after the convention he would ..."). In a relative 
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Callable
 
 from spacy.attrs import LEMMA, LOWER
@@ -39,6 +39,7 @@ from .grammar import (DASHES, Range, after_dateline, agent_of, antecedent, cue_t
                       is_cue_verb, is_document, is_pronoun, plausible_source, relayed_by, source_range,
                       subject_after_parenthetical, subject_of, subtree_range, tokens_with, trim, verb_group,
                       whole_word_end)
+from .direct import document_names
 from .layout import Layout
 from .model import Attribution
 from .quotes import has_partial_quote
@@ -465,7 +466,16 @@ class ReportedSpeech:
         return name if name is not None and self._plausible(name) else subject
 
     def _plausible(self, source: Token) -> bool:
-        return plausible_source(source, self.speaker_nouns, self.unnamed, self.groups, self.documents, self.people)
+        """Whether ``source`` can name someone who speaks (:func:`plausible_source`), or is a
+        word the document uses as a name where the parser took it for a noun ("Trump urges
+        supporters to ...", with "Donald Trump" named elsewhere)."""
+        return plausible_source(source, self.speaker_nouns, self.unnamed, self.groups, self.documents, self.people) \
+            or antecedent(source).text in self.names
+
+    @cached_property
+    def names(self) -> set[str]:
+        """The words the document uses as names (:func:`kg.claims.direct.document_names`)."""
+        return document_names(self.doc)
 
     def _inverted(self, cue: Token, tags: frozenset[str]) -> Attribution | None:
         """"Exports rose in May, reported the agency": a cue after its clause, its source
