@@ -1308,6 +1308,11 @@ def test_a_thing_made_is_no_actor_whatever_it_does():
     assert [m.actor for m in result.mentions if "Telescope" in m.text] == [None]  # the agent of "captured"
 
 
+def test_a_thing_made_named_in_the_plural_is_no_actor_either():
+    result, _ = extract_text("The Orbital Telescopes, which weigh a ton each, found water, Ana Roe said.")
+    assert [m.actor for m in result.mentions if m.text != "Ana Roe"] == [None]  # the name, not "which" of it
+
+
 def test_a_plan_is_no_actor_whatever_it_does():
     result, _ = extract_text("The ministry unveiled the Second Solar Industry Development Plan on Monday.")
     assert [m.actor for m in result.mentions if "Plan" in m.text] == [None]

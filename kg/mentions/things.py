@@ -42,6 +42,18 @@ def _made_by(noun: Token) -> bool:
     return lemma in lexicon("cue_nouns.txt") or lemma in lexicon("held_by_a_business.txt")
 
 
+def singular(word: Token) -> str:
+    """A name's word in lower case and in the singular ("Editions": "edition"; the
+    lemmatizer leaves names as they are).
+
+    >>> from kg import nlp
+    >>> [singular(t) for t in nlp.load()("the Premiere Editions")[1:]]
+    ['premiere', 'edition']
+    """
+    lower = word.lower_
+    return lower[:-1] if word.tag_ == "NNPS" and lower.endswith("s") else lower
+
+
 def _thing_it_names(span: Span) -> Token | None:
     """The noun of a thing made (``kg/data/thing_name_words.txt``, not a statement or a
     plan: "the Trump plan" is his) that a name modifies, the parser's cut of the name
@@ -284,7 +296,7 @@ class Things(MentionsBase):
             return None, ""
         if without_article(span.text).lower() in words("currencies.txt"):
             return "thing", f"a currency ('{span.text}')"  # "Sterling slid": a currency does not act
-        if len(span) > 1 and span[-1].lower_ in words("thing_name_words.txt"):
+        if len(span) > 1 and singular(span[-1]) in words("thing_name_words.txt"):
             return "thing", f"a thing made, by its name ('{span[-1].text}')"  # "the Webb telescope captured .."
         if len(span) > 1 and span[0].lower_ in words("thing_name_first_words.txt"):
             return "thing", f"a storm or an operation, by its name ('{span[0].text}')"  # "Storm Ciara forced ..."
