@@ -24,7 +24,8 @@ from spacy.tokens import Doc
 from .gazetteer import Gazetteer, load_gazetteer
 from .ingest import Document
 from .mentions import DocumentMentions
-from .names import family_name, first_last_name, looks_like_name, name_key, slug, without_article  # noqa: F401 (name_key, slug: this module's API)
+from .names import DESCRIBED, family_name, first_last_name, looks_like_name, without_article
+from .names import name_key, slug  # noqa: F401 (this module's API)
 from .records import Actor, Mention
 
 LOOK_BACK = 400  # characters: the longest mention span that :meth:`DocActors.at` looks back over
@@ -124,7 +125,6 @@ class DocActors:
         return actor.label if actor is not None else None
 
 
-DESCRIBED = "described_"  # the id prefix of an actor of one document, known by its description
 
 
 class ActorResolver:

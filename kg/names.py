@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .lexicons import lexicon
 
-
+DESCRIBED = "described_"  # the id prefix of an actor of one document, known by its description
 ARTICLES = ("the ", "The ")
 
 

@@ -52,6 +52,7 @@ import numpy as np
 
 from . import match
 from .lexicons import lexicon
+from .names import DESCRIBED
 from .records import ContradictionRecord, Group, Record, stable_id
 
 GROUP_THRESHOLD = match.THRESHOLD
@@ -77,6 +78,7 @@ def unwatched(text: str, total: int) -> match.Progress:
     return lambda done: None
 
 
+SUBJECT_PRONOUNS = {"he", "she", "they"}  # compared as the actor they stand for
 THAT = re.compile(r"^\s*(?:that|whether|if)\s+")  # lower case: "That makes me smart" keeps its subject
 
 
@@ -107,7 +109,10 @@ class TrackedClaim:
         return self.source or self.doc
 
     def matching_text(self) -> str:
-        """What is compared: the content, with its cue where the content only completes it.
+        """What is compared: the content, with its cue where the content only completes it,
+        and a pronoun that is its subject as the actor it stands for (the words of its id:
+        "he would not answer" of Jo Roe is "jo roe would not answer", as another article
+        names him).
 
         >>> TrackedClaim("c", "d", None, None, "she", "urged", "the senator to resign", rule="to").matching_text()
         'urged the senator to resign'
@@ -120,12 +125,25 @@ class TrackedClaim:
         'Roe was accused of lying'
         >>> TrackedClaim("c", "d", None, None, None, "rejected the claim", "that Roe lied", rule="object").matching_text()
         'Roe lied'
+        >>> TrackedClaim("c", "d", None, None, None, "said", "that he would resign", subject="jo_roe",
+        ...              subject_text="he").matching_text()
+        'jo roe would resign'
         """
         unquoted = self.content.strip("“”\"‘’' ")
-        content = THAT.sub("", unquoted)
+        content = self._subject_named(THAT.sub("", unquoted))
         completed = (self.rule in CUE_COMPLETED and self.cue not in content  # "X was accused of Y" holds its cue
                      and content == unquoted)  # "the claim that X": X says it all
         return f"{self.cue} {content}" if completed else content
+
+    def _subject_named(self, content: str) -> str:
+        """``content`` with the pronoun that opens it as its subject ("he", "she", "they")
+        replaced by the words of the actor it was resolved to (not an actor of one
+        document, known by a description)."""
+        pronoun = self.subject_text or ""
+        if not self.subject or pronoun.lower() not in SUBJECT_PRONOUNS or self.subject.startswith(DESCRIBED) \
+                or not content.startswith(pronoun + " "):
+            return content
+        return " ".join(w for w in self.subject.split("_") if not w.isdigit()) + content[len(pronoun):]
 
     def is_topic(self) -> bool:
         """A bare noun phrase or a few words: nothing one could check or deny."""

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from conftest import extract_text
-from kg.tracking import TrackedClaim, Tracker, find_contradictions, group_claims
+from kg.tracking import TrackedClaim, Tracker, about_different_actors, find_contradictions, group_claims
 
 
 def claim(cid, doc, date, content, cue="said", speaker=None, offset=0, negated=False, content_negated=False,
@@ -73,8 +75,19 @@ def test_claims_about_two_different_actors_are_never_one_claim():
     assert len(group_claims(said)) == 2
     said[1].subject = "jo_roe"  # "he" is Roe after all
     assert len(group_claims(said)) == 1
+    assert about_different_actors(said[0], replace(said[1], subject="ann_lee"))
     said[0].subject_text, said[1].subject = "Roe and Lee", "ann_lee"  # a subject of several is no one actor's
-    assert len(group_claims(said)) == 1
+    assert not about_different_actors(*said)
+
+
+def test_a_pronoun_subject_is_compared_as_the_actor_it_stands_for():
+    term = [claim("a", "d1", None, "Jo Roe will not seek a second term as mayor", speaker="aides", subject="jo_roe",
+                  subject_text="Jo Roe"),
+            claim("b", "d2", None, "he will not run for a second term", speaker="friends", subject="jo_roe",
+                  subject_text="he")]
+    assert len(group_claims(term)) == 1
+    term[1].subject = None  # "he" unresolved: another article's claim about someone
+    assert len(group_claims(term)) == 2
 
 
 def test_a_bare_noun_phrase_is_a_topic_that_never_anchors_a_group():

@@ -7,7 +7,7 @@
 
 The tracking-dev gold scores grouping on its own claims only; this sample shows what a
 reader meets among all the groups of 300 articles. ``tests/data/group-sample-polnear-train.tsv``
-holds 209 pairs (a member and its group's first claim, from two articles) judged by hand:
+holds 263 pairs (a member and its group's first claim, from two articles) judged by hand:
 ``same`` (a fact-checker would check them as one claim), ``related`` (the same story or
 position, another claim) or ``different``. For PRED it prints how many judged pairs are
 still grouped and, of those, the share judged same, and same or related; and how many
