@@ -6,7 +6,8 @@ group (a ``cg:Proposition``). Two claims say the same thing when claim matching
 decision ``kg match --method grouping`` prints) says so of their *matching texts*:
 the content without its leading "that", or the cue and the content together when the
 content only completes the cue ("urged | the senator to resign" is about urging, not
-about the senator). A claim whose content is a bare noun phrase ("the former
+about the senator), a pronoun that is its subject named as the actor it was resolved to
+("he will not run" of Jo Roe: "jo roe will not run"). A claim whose content is a bare noun phrase ("the former
 governor"), or a clause missing what a wh-word before it stands for ("what Roe says | his
 plan would do"), is a topic, not a proposition: it never joins or anchors a group. Two
 claims that say something of two different actors (:func:`about_different_actors`) never
