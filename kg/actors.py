@@ -126,7 +126,6 @@ class DocActors:
 
 
 
-
 class ActorResolver:
     """Links mentions to actors, document after document, keeping a corpus-wide registry.
 

@@ -7,11 +7,11 @@ decision ``kg match --method grouping`` prints) says so of their *matching texts
 the content without its leading "that", or the cue and the content together when the
 content only completes the cue ("urged | the senator to resign" is about urging, not
 about the senator), a pronoun that is its subject named as the actor it was resolved to
-("he will not run" of Jo Roe: "jo roe will not run"). A claim whose content is a bare noun phrase ("the former
-governor"), or a clause missing what a wh-word before it stands for ("what Roe says | his
-plan would do"), is a topic, not a proposition: it never joins or anchors a group. Two
-claims that say something of two different actors (:func:`about_different_actors`) never
-say the same thing.
+("he will not run" of Jo Roe: "jo roe will not run"). A claim whose content is a bare
+noun phrase ("the former governor"), or a clause missing what a wh-word before it stands
+for ("what Roe says | his plan would do"), is a topic, not a proposition: it never joins
+or anchors a group. Two claims that say something of two different actors
+(:func:`about_different_actors`) never say the same thing.
 
 Claims are taken a batch of documents at a time (as they are stored), each batch in
 order of first appearance (date, then document, then offset); each joins the group of
@@ -131,9 +131,10 @@ class TrackedClaim:
         'jo roe would resign'
         """
         unquoted = self.content.strip("“”\"‘’' ")
-        content = self._subject_named(THAT.sub("", unquoted))
+        content = THAT.sub("", unquoted)
         completed = (self.rule in CUE_COMPLETED and self.cue not in content  # "X was accused of Y" holds its cue
                      and content == unquoted)  # "the claim that X": X says it all
+        content = self._subject_named(content)
         return f"{self.cue} {content}" if completed else content
 
     def _subject_named(self, content: str) -> str:
