@@ -160,6 +160,14 @@ def test_a_verb_in_s_the_tagger_takes_for_a_plural_noun_still_reports(text: str)
 
 
 
+def test_a_verb_hung_from_its_subject_after_an_opening_participle_still_reports():
+    """The parse takes "Following" for the sentence's verb and "asked" for a participle of "lawyer"."""
+    found, _ = claims_of("Following the arrest in London, a lawyer for the woman involved in the case asked for "
+                         "the inquiry to be reopened.")
+    assert [f[:3] for f in found] == [("a lawyer for the woman involved in the case", "asked for",
+                                       "the inquiry to be reopened")]
+
+
 def test_a_name_the_tagger_takes_for_a_noun_speaks_where_the_document_uses_it_as_a_name():
     """"Stone" and "Price" are tagged common nouns here; a verb that is a cue only when someone
     does it ("urges ... to", "talked about") takes them as names the text gives

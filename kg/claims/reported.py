@@ -149,7 +149,8 @@ class ReportedSpeech:
         if after_clause is not None:
             return after_clause
         if cue.dep_ in {"acl", "advcl"} and cue.tag_ == "VBN" and not any(c.dep_ in {"agent", "aux", "auxpass"}
-                                                                         for c in cue.children):
+                                                                         for c in cue.children) \
+                and not _verb_after_an_opening_participle(cue):
             return None  # "Americans worried about immigration": an adjective; "Asked about it, he ...": he was asked
         if self._is_passive(cue):
             return self._passive(cue, tags)
@@ -912,6 +913,22 @@ def _is_finite(clause: Token) -> bool:
     return clause.tag_ in FINITE_TAGS or clause.tag_ in {"WDT", "WP", "WRB"} \
         or any(c.dep_ in {"aux", "auxpass", "mark"} and (c.dep_ == "mark" or c.tag_ in FINITE_TAGS or c.tag_ == "TO")
                or c.tag_ in {"WDT", "WP", "WRB"} for c in clause.children)
+
+
+def _verb_after_an_opening_participle(cue: Token) -> bool:
+    """"Following the arrest, a lawyer for the woman involved in the case asked for ...":
+    the parse took the opening participle, a preposition here, for the sentence's verb
+    (the root, its first word, with no tense) and hung the verb from its subject as a
+    participle.
+
+    >>> from kg import nlp
+    >>> doc = nlp.load()("Following the arrest in London, a lawyer for the woman involved in the case asked for "
+    ...                  "the inquiry to be reopened.")
+    >>> doc[15].text, doc[15].tag_, _verb_after_an_opening_participle(doc[15])
+    ('asked', 'VBN', True)
+    """
+    root = cue.sent.root
+    return cue.dep_ == "acl" and root.i == cue.sent.start and root.tag_ == "VBG" and cue.head.i > root.i
 
 
 def _past_tense_read_as_participle(token: Token) -> bool:
