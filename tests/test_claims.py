@@ -168,6 +168,13 @@ def test_a_verb_hung_from_its_subject_after_an_opening_participle_still_reports(
                                        "the inquiry to be reopened")]
 
 
+def test_not_just_or_not_only_adds_and_negates_nothing():
+    _, claims = claims_of("Ann Roe said it was not just the mayor who backed the plan.")
+    assert [c.content_negated for c in claims] == [False]
+    _, claims = claims_of("Ann Roe said it was not the mayor who backed the plan.")
+    assert [c.content_negated for c in claims] == [True]
+
+
 def test_a_name_the_tagger_takes_for_a_noun_speaks_where_the_document_uses_it_as_a_name():
     """"Stone" and "Price" are tagged common nouns here; a verb that is a cue only when someone
     does it ("urges ... to", "talked about") takes them as names the text gives
