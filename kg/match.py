@@ -362,8 +362,8 @@ class Text:
 
     @cached_property
     def stems(self) -> frozenset[str]:
-        """Its content words, by their first ``STEM`` letters ("questioned": "quest")."""
-        return frozenset(word[:STEM] for word in content_words(self.text))
+        """Its content words, by their first ``STEM`` letters (:func:`stems`)."""
+        return stems(self.text)
 
     @cached_property
     def says_not(self) -> bool:
@@ -408,6 +408,16 @@ def content_words(text: str) -> list[str]:
     """
     stop = lexicon("stopwords.txt")
     return [w for w in _words(text) if w not in stop and w not in NEGATIONS]
+
+
+def stems(text: str) -> frozenset[str]:
+    """The content words of ``text`` by their first ``STEM`` letters, which tell two forms of
+    a word apart from other words.
+
+    >>> sorted(stems("He questioned the taxes"))
+    ['quest', 'taxes']
+    """
+    return frozenset(word[:STEM] for word in content_words(text))
 
 
 def prepare(texts: Sequence[str], vectors: np.ndarray | None = None, embedded: bool = True,

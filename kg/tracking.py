@@ -709,7 +709,7 @@ def saying_keys(claim: TrackedClaim) -> list[tuple[str, str]]:
     return [(claim.subject, predicate) for predicate in [claim.predicate, *bare]]
 
 
-def shared_object(a: TrackedClaim, b: TrackedClaim) -> set[str]:
+def shared_object(a: TrackedClaim, b: TrackedClaim) -> frozenset[str]:
     """The words (their first ``kg.match.STEM`` letters) both contents hold besides their subject
     and predicate: what they say it of ("pay *taxes*", "respect for the *military*").
 
@@ -717,10 +717,9 @@ def shared_object(a: TrackedClaim, b: TrackedClaim) -> set[str]:
     >>> sorted(shared_object(says("Jo Roe never paid federal taxes"), says("Of course, Jo Roe pays federal income taxes")))
     ['feder', 'taxes']
     """
-    def stems(text: str) -> set[str]:
-        return {word[:match.STEM] for word in match.content_words(text)}
-    said = stems(a.subject_text or "") | stems(b.subject_text or "") | {(c.predicate or "")[:match.STEM] for c in (a, b)}
-    return (stems(a.content) & stems(b.content)) - said
+    said = match.stems(a.subject_text or "") | match.stems(b.subject_text or "") \
+        | {(c.predicate or "")[:match.STEM] for c in (a, b)}
+    return (match.stems(a.content) & match.stems(b.content)) - said
 
 
 def _alignment(a: TrackedClaim, b: TrackedClaim) -> dict:

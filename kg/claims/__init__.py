@@ -78,7 +78,8 @@ def extract_claims(doc: Doc, actors: DocActors | None = None, rules: RuleTable |
     layout = Layout(doc, text, find_quotes(text))
     direct = DirectQuotes(doc, text, layout, document.is_skipped)
     attributions: list[Attribution] = direct.run()
-    reported = ReportedSpeech(doc, text, layout, direct.used_cues, document.is_skipped, direct.extends, rules).run()
+    reported = ReportedSpeech(doc, text, layout, direct.used_cues, document.is_skipped, direct.extends, rules,
+                              direct.names).run()
     reported = outermost(reported)
     attributions += reported + direct.after_reports(reported)
     attributions = [a for a in attributions if well_formed(a)]

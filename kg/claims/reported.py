@@ -92,13 +92,14 @@ class ReportedSpeech:
     """Finds reported speech in one document, leaving out cues already used and quotations."""
 
     def __init__(self, doc: Doc, text: str, layout: Layout, used_cues: set[int], skipped,
-                 extends: dict | None = None, rules: RuleTable | None = None) -> None:
+                 extends: dict | None = None, rules: RuleTable | None = None, names: set[str] | None = None) -> None:
         self.doc = doc
         self.text = text
         self.layout = layout
         self.used_cues = used_cues
         self.skipped = skipped
         self.extends = extends or {}  # cue -> a quotation that goes on with its clause
+        self.known_names = names  # the words the document uses as names, when already found
         self.continued: dict[int, Token] = {}  # a cue split off another's content -> that source
         self.nouns = lexicon("cue_nouns.txt")
         self.documents = {n for n, tags in self.nouns.items() if "document" in tags}
@@ -475,8 +476,9 @@ class ReportedSpeech:
 
     @cached_property
     def names(self) -> set[str]:
-        """The words the document uses as names (:func:`kg.claims.direct.document_names`)."""
-        return document_names(self.doc)
+        """The words the document uses as names (:func:`kg.claims.direct.document_names`),
+        found when first needed unless given."""
+        return self.known_names if self.known_names is not None else document_names(self.doc)
 
     def _inverted(self, cue: Token, tags: frozenset[str]) -> Attribution | None:
         """"Exports rose in May, reported the agency": a cue after its clause, its source
